@@ -1,0 +1,181 @@
+"""Agent inference: which agent serves a modality, which plan serves an intent, and what a query
+says about media and intent.
+
+Everything comes from ``configs/agents.toml`` (``AgentsConfig``): the search agent of each modality,
+the role agents that act on results (summarizer, detailed_report, comparator), one workflow per
+intent with ``{search}`` / ``{search2}`` placeholders, and the media words that name a media type.
+
+Rules a valid agent sequence follows (``validate_sequence``):
+
+- every agent is known (a modality's search agent or a role agent);
+- there is at least one search step, and no role agent runs before the first search agent;
+- the same agent never appears twice in a row.
+
+A compare plan whose two sides share a modality searches once (``[search, comparator]``), because
+two identical search steps in a row would break the last rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth_core.errors import InvalidRequestError
+from synth_core.settings import AgentsConfig
+
+SEARCH_PLACEHOLDERS = ("{search}", "{search2}")
+
+# Cue patterns per intent, checked in this order: a query that compares and summarizes is a
+# compare, a detailed report that summarizes is a report.
+_INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "compare",
+        re.compile(
+            r"\b(?:compare[sd]?|comparing|comparison|versus|vs\.?|contrast(?:ing)?|side[- ]by[- ]side"
+            r"|differences? between|differ(?:s|ence)? from|how does .{1,60}? differ|which is better"
+            r"|stack up against|pros and cons of)(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "report",
+        re.compile(
+            r"\b(?:(?:detailed|in-depth|in depth|comprehensive|thorough|full|structured)\s+"
+            r"(?:report|briefing|brief|analysis|write-?up|breakdown|dossier)"
+            r"|(?:write|draft|prepare|compile|produce|put together)\b(?:\s+[\w-]+){0,3}?\s+"
+            r"(?:report|briefing|brief|write-?up|analysis|dossier)"
+            r"|briefing (?:on|about|covering)|write-?up (?:on|about)|deep dive (?:into|on))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "summarize",
+        re.compile(
+            r"(?:\b(?:summari[sz]e[sd]?|summari[sz]ing|summary|sum up|recap|tl;?dr|gist of|key points"
+            r"|key takeaways|main points|in a nutshell|quick overview|brief overview|short version)(?!\w))",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+class AgentInference:
+    """Agents, plans and query cues derived from the agents config."""
+
+    def __init__(self, config: AgentsConfig) -> None:
+        self.config = config
+        self._modality_agents = {key.upper(): agent for key, agent in config.modality_agents.items()}
+        self._search_agents = frozenset(self._modality_agents.values())
+        self._role_agents = frozenset(config.role_agents)
+        self._media_modality: dict[str, str] = {}
+        for modality, words in config.media_words.items():
+            for word in words:
+                self._media_modality.setdefault(word.lower(), modality.upper())
+        self._media_re = _media_pattern(self._media_modality)
+
+    # -- agents and plans -------------------------------------------------------------------
+
+    def agent_for(self, modality: str) -> str:
+        """The search agent serving ``modality`` (VIDEO, DOCUMENT, IMAGE, AUDIO, TEXT)."""
+        try:
+            return self._modality_agents[modality.upper()]
+        except KeyError:
+            known = ", ".join(sorted(self._modality_agents))
+            raise InvalidRequestError(
+                f"No agent is configured for modality {modality!r}.",
+                hint=f"Use one of {known}, or add it under [agents.modality_agents] in configs/agents.toml.",
+            ) from None
+
+    def plan(self, intent: str, modality: str, second_modality: str | None = None) -> list[str]:
+        """The agent sequence for ``intent`` on a query of ``modality``.
+
+        ``{search2}`` is the agent of ``second_modality`` (defaults to ``modality``); a search step
+        that would repeat the one before it is dropped, so a same-modality compare searches once.
+        """
+        try:
+            steps = self.config.workflows[intent]
+        except KeyError:
+            known = ", ".join(sorted(self.config.workflows))
+            raise InvalidRequestError(
+                f"No workflow is configured for intent {intent!r}.",
+                hint=f"Use one of {known}, or add it under [agents.workflows] in configs/agents.toml.",
+            ) from None
+        first = self.agent_for(modality)
+        second = self.agent_for(second_modality or modality)
+        plan: list[str] = []
+        for step in steps:
+            agent = first if step == "{search}" else second if step == "{search2}" else step
+            if plan and plan[-1] == agent:
+                continue
+            plan.append(agent)
+        return plan
+
+    def known_agents(self) -> set[str]:
+        """Every agent a plan may contain: the search agents and the role agents."""
+        return set(self._search_agents | self._role_agents)
+
+    def is_search_agent(self, agent: str) -> bool:
+        return agent in self._search_agents
+
+    def validate_sequence(self, sequence: Sequence[str]) -> str | None:
+        """None when ``sequence`` is a valid plan, else the reason it is not."""
+        if not sequence:
+            return "missing search step: the plan is empty"
+        known = self._search_agents | self._role_agents
+        for agent in sequence:
+            if agent not in known:
+                return f"unknown agent {agent!r}"
+        for before, after in zip(sequence, sequence[1:], strict=False):
+            if before == after:
+                return f"duplicate consecutive agent {after!r}"
+        for agent in sequence:
+            if agent in self._search_agents:
+                break
+            return f"role agent {agent!r} runs before any search agent"
+        if not any(agent in self._search_agents for agent in sequence):
+            return "missing search step"
+        return None
+
+    # -- what a query says --------------------------------------------------------------------
+
+    def media_mentions(self, query: str) -> list[tuple[str, str]]:
+        """Every media word in ``query`` as (modality, word), in order (whole words, plurals too)."""
+        mentions = []
+        for match in self._media_re.finditer(query):
+            word = " ".join(match.group(0).lower().split())
+            mentions.append((self._modality_of(word), word))
+        return mentions
+
+    def detect_media(self, query: str) -> tuple[str | None, str | None]:
+        """(modality, word) of the media word a query names; the longest phrase wins, then the first.
+
+        (None, None) when the query names no media type.
+        """
+        best: tuple[str, str] | None = None
+        for modality, word in self.media_mentions(query):
+            if best is None or len(word) > len(best[1]):
+                best = (modality, word)
+        return best if best is not None else (None, None)
+
+    def detect_intent(self, query: str) -> str:
+        """find / summarize / compare / report, from cue words (compare > report > summarize)."""
+        for intent, pattern in _INTENT_CUES:
+            if pattern.search(query):
+                return intent
+        return "find"
+
+    def _modality_of(self, word: str) -> str:
+        if word in self._media_modality:
+            return self._media_modality[word]
+        for suffix in ("es", "s"):  # a plural of a configured word
+            if word.endswith(suffix) and word[: -len(suffix)] in self._media_modality:
+                return self._media_modality[word[: -len(suffix)]]
+        return ""
+
+
+def _media_pattern(words: dict[str, str]) -> re.Pattern[str]:
+    """One alternation of all media words, longest first, whole-word, with an optional plural."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    # A phrase ending in a function word ("recording of") takes no plural suffix.
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?:e?s)?(?![\w-])", re.IGNORECASE)

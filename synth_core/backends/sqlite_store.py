@@ -1,0 +1,336 @@
+"""The embedded content store: one SQLite file, FTS5 (BM25) search over title and text.
+
+Layout: ``content`` holds the items (``rid`` is a stable integer key that the FTS index points at,
+``id`` the item's own id); ``content_fts`` is an external-content FTS5 index kept in sync by
+triggers, so an upsert of an existing id re-indexes it instead of duplicating it. ``entity_count``
+and ``topic_key`` are computed once at upsert so sampling never re-reads texts.
+
+Every ``sqlite3`` error is turned into ``BackendError`` here, at the boundary.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from synth_core.backends.base import SampleOrder
+from synth_core.backends.text_terms import fts_match_expression, topic_key
+from synth_core.content import ContentItem, SearchHit
+from synth_core.errors import BackendError
+
+SCHEMA_VERSION = 1
+WRITE_BATCH = 2000
+_COLUMNS = "id, profile, modality, title, text, created_at, source, metadata"
+_ORDER_COLUMN = {"newest": "created_at", "entity_rich": "entity_count"}
+# Title matches weigh twice as much as text matches in BM25.
+_BM25 = "bm25(content_fts, 2.0, 1.0)"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS content (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    profile TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    entity_count INTEGER NOT NULL DEFAULT 0,
+    topic_key TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS content_profile_modality ON content(profile, modality);
+CREATE INDEX IF NOT EXISTS content_modality ON content(modality);
+CREATE INDEX IF NOT EXISTS content_created_at ON content(created_at);
+CREATE INDEX IF NOT EXISTS content_entity_count ON content(entity_count);
+CREATE INDEX IF NOT EXISTS content_topic_key ON content(topic_key);
+CREATE VIRTUAL TABLE IF NOT EXISTS content_fts USING fts5(
+    title, text, content='content', content_rowid='rid',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS content_ai AFTER INSERT ON content BEGIN
+    INSERT INTO content_fts(rowid, title, text) VALUES (new.rid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS content_ad AFTER DELETE ON content BEGIN
+    INSERT INTO content_fts(content_fts, rowid, title, text) VALUES ('delete', old.rid, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS content_au AFTER UPDATE OF title, text ON content BEGIN
+    INSERT INTO content_fts(content_fts, rowid, title, text) VALUES ('delete', old.rid, old.title, old.text);
+    INSERT INTO content_fts(rowid, title, text) VALUES (new.rid, new.title, new.text);
+END;
+"""
+
+_UPSERT = """
+INSERT INTO content (id, profile, modality, title, text, created_at, source, metadata, entity_count, topic_key)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(id) DO UPDATE SET
+    profile = excluded.profile, modality = excluded.modality, title = excluded.title,
+    text = excluded.text, created_at = excluded.created_at, source = excluded.source,
+    metadata = excluded.metadata, entity_count = excluded.entity_count, topic_key = excluded.topic_key
+"""
+
+
+def default_entity_counter() -> Callable[[str], int]:
+    """Entity count from ``synth_core.patterns.extract_entities``, imported lazily; the capitalised-run
+    heuristic when that module is not available."""
+    try:
+        from synth_core.patterns import extract_entities
+    except ImportError:
+        from synth_core.backends.text_terms import heuristic_entity_count
+
+        return heuristic_entity_count
+    return lambda text: len(extract_entities(text))
+
+
+def _iso(moment: datetime) -> str:
+    # One fixed-width UTC format, so text order is time order.
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def _hint_for(exc: sqlite3.Error) -> str:
+    message = str(exc).lower()
+    if "locked" in message or "busy" in message:
+        return "Another process is writing to the store; wait for it to finish and retry."
+    if "not a database" in message or "malformed" in message:
+        return "The file is not a usable content store; point store.path at another file or delete it."
+    if "unable to open" in message or "readonly" in message:
+        return "Check that the folder exists and is writable (SYNTH_HOME / store.path)."
+    return "Check the store file, or re-create it with `synth ingest`."
+
+
+class SqliteStore:
+    """ContentBackend over one SQLite file (WAL mode); safe to share between threads."""
+
+    def __init__(self, path: Path | str, *, entity_counter: Callable[[str], int] | None = None) -> None:
+        self.path = Path(path)
+        self._count_entities = entity_counter or default_entity_counter()
+        self._lock = threading.RLock()
+        with self._guard("opening the store"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as exc:
+                raise BackendError(
+                    f"Content store {self.path} failed while {action}: {exc}.", hint=_hint_for(exc)
+                ) from exc
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def upsert(self, items: Iterable[ContentItem]) -> int:
+        """Insert or update items by id in one transaction; returns how many were written."""
+        written = 0
+        iterator = iter(items)
+        with self._guard("writing content"):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                while batch := list(islice(iterator, WRITE_BATCH)):
+                    self._db.executemany(_UPSERT, [self._row(item) for item in batch])
+                    written += len(batch)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        return written
+
+    def _row(self, item: ContentItem) -> tuple[Any, ...]:
+        return (
+            item.id,
+            item.profile,
+            item.modality,
+            item.title,
+            item.text,
+            _iso(item.created_at),
+            item.source,
+            json.dumps(item.metadata, ensure_ascii=False, default=str),
+            self._count_entities(f"{item.title}. {item.text}"),
+            topic_key(item.title, item.text, item.metadata),
+        )
+
+    def optimize(self) -> None:
+        """Merge the FTS index segments (worth it after a large ingest: searches get faster)."""
+        with self._guard("optimizing the search index"):
+            self._db.execute("INSERT INTO content_fts(content_fts) VALUES ('optimize')")
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def profiles(self) -> dict[str, int]:
+        with self._guard("counting profiles"):
+            rows = self._db.execute("SELECT profile, count(*) FROM content GROUP BY profile ORDER BY profile")
+            return {profile: count for profile, count in rows}
+
+    def count(self, *, profiles: Sequence[str] | None = None, modalities: Sequence[str] | None = None) -> int:
+        where, params = _filter(profiles, modalities)
+        with self._guard("counting content"):
+            (total,) = self._db.execute(f"SELECT count(*) FROM content WHERE {where}", params).fetchone()
+            return int(total)
+
+    def get(self, ids: Sequence[str]) -> list[ContentItem]:
+        found: dict[str, ContentItem] = {}
+        with self._guard("reading content"):
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT {_COLUMNS} FROM content WHERE id IN ({marks})", chunk)
+                found.update((row[0], _item(row)) for row in rows)
+        return [found[item_id] for item_id in ids if item_id in found]
+
+    def topic_keys(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored topic signature of each known id (an extra, not part of the protocol)."""
+        keys: dict[str, str] = {}
+        with self._guard("reading topics"):
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT id, topic_key FROM content WHERE id IN ({marks})", chunk)
+                keys.update(dict(rows))
+        return keys
+
+    def sample(
+        self,
+        n: int,
+        *,
+        seed: int,
+        order: SampleOrder = "random",
+        profiles: Sequence[str] | None = None,
+        modalities: Sequence[str] | None = None,
+        exclude_ids: Iterable[str] = (),
+    ) -> list[ContentItem]:
+        if n <= 0:
+            return []
+        where, params = _filter(profiles, modalities)
+        excluded = sorted(set(exclude_ids))
+        if excluded:
+            where += " AND id NOT IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(excluded))
+        rng = random.Random(seed)
+        with self._guard("sampling content"):
+            if order == "random":
+                rids = [rid for (rid,) in self._db.execute(f"SELECT rid FROM content WHERE {where}", params)]
+                rids.sort()
+                chosen = rng.sample(rids, min(n, len(rids)))
+            elif order in _ORDER_COLUMN:
+                chosen = self._top_rids(_ORDER_COLUMN[order], n, rng, where, params)
+            else:
+                raise BackendError(f"Unknown sample order {order!r}.", hint="Use random, newest or entity_rich.")
+            return self._items_by_rid(chosen)
+
+    def _top_rids(self, column: str, n: int, rng: random.Random, where: str, params: list[Any]) -> list[int]:
+        """The ``n`` rows with the largest ``column``; rows tied at the cut are drawn with ``rng``."""
+        boundary_row = self._db.execute(
+            f"SELECT {column} FROM content WHERE {where} ORDER BY {column} DESC LIMIT 1 OFFSET ?", [*params, n - 1]
+        ).fetchone()
+        if boundary_row is None:  # fewer than n rows: take them all
+            rows = self._db.execute(f"SELECT rid, {column} FROM content WHERE {where} ORDER BY rid", params)
+            ranked = sorted(rows, key=lambda row: (row[1], rng.random()), reverse=True)
+            return [rid for rid, _ in ranked]
+        boundary = boundary_row[0]
+        above = self._db.execute(
+            f"SELECT rid, {column} FROM content WHERE {where} AND {column} > ? ORDER BY rid", [*params, boundary]
+        ).fetchall()
+        ranked = [rid for rid, _ in sorted(above, key=lambda row: (row[1], rng.random()), reverse=True)]
+        tied = [
+            rid
+            for (rid,) in self._db.execute(
+                f"SELECT rid FROM content WHERE {where} AND {column} = ? ORDER BY rid", [*params, boundary]
+            )
+        ]
+        return ranked + rng.sample(tied, min(n - len(ranked), len(tied)))
+
+    def _items_by_rid(self, rids: Sequence[int]) -> list[ContentItem]:
+        if not rids:
+            return []
+        rows = self._db.execute(
+            f"SELECT rid, {_COLUMNS} FROM content WHERE rid IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(rids))],
+        )
+        by_rid = {row[0]: _item(row[1:]) for row in rows}
+        return [by_rid[rid] for rid in rids if rid in by_rid]
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 10,
+        profiles: Sequence[str] | None = None,
+        modalities: Sequence[str] | None = None,
+    ) -> list[SearchHit]:
+        expression = fts_match_expression(text)
+        if not expression or limit <= 0:
+            return []
+        where, params = _filter(profiles, modalities, alias="c.")
+        sql = (
+            f"SELECT c.id, c.modality, c.profile, -{_BM25} FROM content_fts "
+            f"JOIN content c ON c.rid = content_fts.rowid "
+            f"WHERE content_fts MATCH ? AND {where} ORDER BY {_BM25} LIMIT ?"
+        )
+        with self._guard("searching content"):
+            rows = self._db.execute(sql, [expression, *params, limit]).fetchall()
+        return [
+            SearchHit(id=item_id, rank=rank, score=score, modality=modality, profile=profile)
+            for rank, (item_id, modality, profile, score) in enumerate(rows, start=1)
+        ]
+
+
+def _filter(
+    profiles: Sequence[str] | None, modalities: Sequence[str] | None, *, alias: str = ""
+) -> tuple[str, list[Any]]:
+    """A WHERE fragment and its parameters; None means no filter, an empty list matches nothing."""
+    clauses = ["1"]
+    params: list[Any] = []
+    for column, values in (("profile", profiles), ("modality", modalities)):
+        if values is None:
+            continue
+        values = list(dict.fromkeys(values))
+        if not values:
+            clauses.append("0")
+            continue
+        clauses.append(f"{alias}{column} IN ({','.join('?' * len(values))})")
+        params.extend(values)
+    return " AND ".join(clauses), params
+
+
+def _item(row: Sequence[Any]) -> ContentItem:
+    item_id, profile, modality, title, text, created_at, source, metadata = row
+    return ContentItem(
+        id=item_id,
+        profile=profile,
+        modality=modality,
+        title=title,
+        text=text,
+        created_at=datetime.fromisoformat(created_at),
+        source=source,
+        metadata=json.loads(metadata),
+    )

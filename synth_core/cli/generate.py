@@ -1,0 +1,176 @@
+"""``synth optimizers``, ``synth generate`` and ``synth demo``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from synth_core.backends.factory import open_backend
+from synth_core.cli_support import (
+    build_model,
+    emit,
+    get_settings,
+    json_option,
+    print_json,
+    stderr_console,
+    tenant_of,
+    tenant_option,
+)
+from synth_core.generators.base import ProgressFn
+from synth_core.ingest import load_demo_corpus
+from synth_core.registry import OPTIMIZERS, get_optimizer
+from synth_core.sampling.strategies_names import STRATEGIES
+from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
+from synth_core.service import GenerationService
+from synth_core.sinks import load_sink
+
+# Below this many examples a run is quick enough that a progress bar is noise.
+PROGRESS_BAR_FROM = 500
+
+
+@click.command()
+@click.option("--schema", "schema_of", default=None, help="Print the JSON Schema of this optimizer's examples.")
+@json_option
+def optimizers(schema_of: str | None, as_json: bool) -> None:
+    """List the optimizers Synth Studio generates data for."""
+    if schema_of:
+        print_json(get_optimizer(schema_of).schema.model_json_schema())
+        return
+    rows = [
+        {
+            "name": spec.name,
+            "description": spec.description,
+            "schema": spec.schema.__name__,
+            "strategies": list(spec.default_strategies),
+            "default_count": spec.default_count,
+        }
+        for spec in OPTIMIZERS.values()
+    ]
+    emit(rows, as_json=as_json, rows=rows, title="Optimizers")
+
+
+@click.command()
+@click.option("--optimizer", required=True, help=f"One of: {', '.join(OPTIMIZERS)}.")
+@click.option("--count", required=True, type=int, help="Examples to generate (1..100000).")
+@click.option("--strategy", "strategies", multiple=True, type=click.Choice(STRATEGIES), help="Repeatable.")
+@click.option("--profile", "profiles", multiple=True, help="Profile to draw from (repeatable).")
+@click.option("--max-profiles", type=int, default=None, help="Profiles to select when none are named.")
+@click.option("--sample-size", type=int, default=None, help="Content items to sample.")
+@click.option("--seed", type=int, default=None, help="Seed (default from settings).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write JSONL here.")
+@click.option("--no-store", is_flag=True, help="Do not write into the review store.")
+@tenant_option
+@json_option
+@click.pass_context
+def generate(ctx: click.Context, **options: Any) -> None:
+    """Generate training examples for one optimizer from sampled content."""
+    settings = get_settings(ctx)
+    request = build_model(
+        SyntheticDataRequest,
+        optimizer=options["optimizer"],
+        count=options["count"],
+        strategies=list(options["strategies"]),
+        profiles=list(options["profiles"]) or None,
+        max_profiles=options["max_profiles"],
+        sample_size=options["sample_size"],
+        seed=options["seed"],
+        tenant_id=tenant_of(ctx, options["tenant"]),
+    )
+    sink = None if options["no_store"] else load_sink("review_store", settings)
+    service = GenerationService(settings=settings, backend=open_backend(settings), sink=sink)
+    with progress_bar(enabled=request.count >= PROGRESS_BAR_FROM and not options["as_json"]) as progress:
+        response = service.generate(request, progress=progress)
+    if options["out"] is not None:
+        write_jsonl(options["out"], response.data)
+    if options["as_json"]:
+        print_json(response)
+    else:
+        emit(None, as_json=False, rows=[summary_row(response)], title=f"Run {response.metadata['run_id']}")
+        _echo_quality(response)
+        if sink is not None:
+            click.echo(f"Stored in the review store for tenant '{request.tenant_id}': 'synth review list' to review.")
+        if options["out"] is not None:
+            click.echo(f"Wrote {response.count} examples to {options['out']}")
+    _report_failures(ctx, response)
+
+
+@click.command()
+@click.option("--count", default=None, type=click.IntRange(1, 100_000), help="Examples per optimizer.")
+@json_option
+@click.pass_context
+def demo(ctx: click.Context, count: int | None, as_json: bool) -> None:
+    """Load the demo corpus if the store is empty, then generate a batch for every optimizer."""
+    settings = get_settings(ctx)
+    store = open_backend(settings)
+    if store.count() == 0:
+        report = load_demo_corpus(store, settings)
+        if not as_json:
+            click.echo(f"Loaded the demo corpus into {settings.store_path}: {report.summary()}")
+    service = GenerationService(settings=settings, backend=store)
+    responses = [
+        service.generate(SyntheticDataRequest(optimizer=name, count=count or spec.default_count))
+        for name, spec in OPTIMIZERS.items()
+    ]
+    rows = [summary_row(response) for response in responses]
+    emit(rows, as_json=as_json, rows=rows, title="Synth Studio demo: one batch per optimizer")
+
+
+def summary_row(response: SyntheticDataResponse) -> dict[str, Any]:
+    spec = get_optimizer(response.optimizer)
+    labels = Counter(str(example.get(spec.primary_label)) for example in response.data)
+    queries = {example["query"] for example in response.data}
+    quality = response.metadata.get("quality", {})
+    return {
+        "optimizer": response.optimizer,
+        "examples": response.count,
+        "distinct queries": len(queries),
+        "label distribution": ", ".join(f"{label} {n}" for label, n in labels.most_common()),
+        "quality": "pass" if quality.get("passed") else "FAIL: " + ", ".join(quality.get("failed_checks", [])),
+        "seconds": response.metadata.get("timings", {}).get("total_s"),
+    }
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def _echo_quality(response: SyntheticDataResponse) -> None:
+    quality = response.metadata.get("quality", {})
+    for check in quality.get("failed_checks", []):
+        click.echo(f"quality check failed: {check}", err=True)
+
+
+def _report_failures(ctx: click.Context, response: SyntheticDataResponse) -> None:
+    """Failed examples are loud: listed on stderr, and the exit code is 3."""
+    if not response.failures:
+        return
+    click.echo(f"{len(response.failures)} examples failed:", err=True)
+    for failure in response.failures[:10]:
+        click.echo(f"  {', '.join(failure.source_content_ids)}: {failure.reason}", err=True)
+    ctx.exit(3)
+
+
+@contextmanager
+def progress_bar(*, enabled: bool) -> Iterator[ProgressFn | None]:
+    if not enabled:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr_console(), transient=True) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
+

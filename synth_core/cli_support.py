@@ -1,0 +1,119 @@
+"""Helpers every CLI command shares: settings from the click context, output, errors.
+
+Commands stay thin: parse options, call one service function, ``emit`` the result.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from synth_core.errors import InvalidRequestError
+from synth_core.settings import Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+M = TypeVar("M", bound=BaseModel)
+
+
+def build_model(model: type[M], **fields: Any) -> M:
+    """Validate user input into ``model``; a bad value becomes one ``InvalidRequestError`` line."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc']) or 'input'}: {error['msg']}" for error in exc.errors()
+        )
+        raise InvalidRequestError(f"Invalid {model.__name__}: {problems}.", hint="Fix the option and retry.") from None
+
+
+def get_settings(ctx: click.Context) -> Settings:
+    """The settings for this invocation, built once from ``--config`` and the environment."""
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    if "settings" not in root.obj:
+        root.obj["settings"] = load_settings(root.obj.get("config_file"))
+    settings: Settings = root.obj["settings"]
+    return settings
+
+
+def json_option(func: F) -> F:
+    """``--json``: print machine-readable JSON instead of a table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")(func)
+
+
+def tenant_option(func: F) -> F:
+    """``--tenant``: the tenant to act for (default: settings.default_tenant)."""
+    return click.option("--tenant", default=None, help="Tenant id (default from settings).")(func)
+
+
+def tenant_of(ctx: click.Context, tenant: str | None) -> str:
+    return tenant or get_settings(ctx).default_tenant
+
+
+def to_jsonable(data: Any) -> Any:
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, list | tuple):
+        return [to_jsonable(item) for item in data]
+    if isinstance(data, dict):
+        return {key: to_jsonable(value) for key, value in data.items()}
+    return data
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False, default=str))
+
+
+def print_table(rows: Sequence[dict[str, Any]], *, title: str | None = None, columns: Sequence[str] | None = None) -> None:
+    """Render rows as a table on stdout (plain, no colour when not a terminal)."""
+    console = Console(highlight=False, soft_wrap=False, width=max(100, Console().width))
+    table = Table(title=title, show_lines=False)
+    cols = list(columns) if columns else (list(rows[0]) if rows else [])
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(col)) for col in cols))
+    console.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def emit(
+    data: Any,
+    *,
+    as_json: bool,
+    rows: Sequence[dict[str, Any]] | None = None,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Print ``data`` as JSON (``--json``) or ``rows`` as a table (default)."""
+    if as_json:
+        print_json(data)
+    elif rows is not None:
+        print_table(rows, title=title, columns=columns)
+    else:
+        click.echo(str(data))
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr."""
+    click.echo(f"error: {message}", err=True)
+
+
+def stderr_console() -> Console:
+    return Console(file=sys.stderr, highlight=False)

@@ -1,0 +1,241 @@
+"""Label helpers shared by the generators: checks against the backend and the arithmetic on them.
+
+Every label comes from the content and from running the written query through ``backend.search``;
+nothing here draws random numbers. The functions that search (``retrieval_check``,
+``modality_scores``) time themselves with ``time.perf_counter``; the rest are pure.
+
+Definitions (the README quotes them):
+
+- *rank*: 1-based position of the source item in a search, looked for ``CHECK_LIMIT`` deep;
+  ``None`` when it is not there. *Reciprocal rank* = 1 / rank, 0 when not found.
+- *found*: rank <= ``SUCCESS_TOP_K`` (10), i.e. the agent shows the item on its first page.
+- *modality scores*: the best search score of each content modality among the top ``CHECK_LIMIT``
+  results of one unrestricted search (a modality absent from them has no score).
+- *margin* of a chosen modality: (its best score - the best other modality's) / the larger of the two
+  magnitudes, in [-1, 1]; +1 when only the chosen modality matches, -1 when it has no match but
+  another has, 0 when nothing matches.
+- *modality ambiguity* = 1 - max(margin, 0): 0 = the chosen modality clearly wins, 1 = another
+  modality scores as well or better.
+- *margin confidence* = (1 + margin) / 2: 0.5 = a tie, 1 = only the chosen modality matches.
+- *reciprocal rank fusion*: score(d) = sum over lists of 1 / (k + rank), k = 60.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from synth_core.backends.base import ContentBackend
+from synth_core.content import ContentItem, SearchHit
+from synth_core.generators.base import GenerationContext
+from synth_core.schemas.common import Provenance, Signals
+from synth_core.writing.base import WrittenQuery
+
+SUCCESS_TOP_K = 10
+CHECK_LIMIT = 50
+RRF_K = 60
+
+TEXT_SOURCE_MODALITIES = ("DOCUMENT",)
+"""Content a TEXT query (a factual question) is answered from: the text search agent reads
+documents; a transcript (metadata ``text_kind`` = "transcript") is text-bearing content too."""
+
+
+@dataclass(frozen=True)
+class RetrievalCheck:
+    """Where the source item landed when searching for the query."""
+
+    rank: int | None
+    reciprocal_rank: float
+    top_score: float | None
+    elapsed_s: float
+    hits: tuple[SearchHit, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        """The source is on the first page (top ``SUCCESS_TOP_K``)."""
+        return self.rank is not None and self.rank <= SUCCESS_TOP_K
+
+
+def rank_of(hits: Sequence[SearchHit], item_id: str) -> int | None:
+    """1-based position of ``item_id`` in ``hits`` (by order, not by the hit's own rank field)."""
+    for position, hit in enumerate(hits, start=1):
+        if hit.id == item_id:
+            return position
+    return None
+
+
+def reciprocal(rank: int | None) -> float:
+    return 0.0 if rank is None else 1.0 / rank
+
+
+def retrieval_check(
+    backend: ContentBackend,
+    query: str,
+    source_id: str,
+    *,
+    modalities: Sequence[str] | None = None,
+    limit: int = CHECK_LIMIT,
+) -> RetrievalCheck:
+    """Search for ``query`` (optionally restricted to ``modalities``) and locate ``source_id``."""
+    started = time.perf_counter()
+    hits = backend.search(query, limit=limit, modalities=modalities)
+    elapsed = time.perf_counter() - started
+    rank = rank_of(hits, source_id)
+    top = hits[0].score if hits else None
+    return RetrievalCheck(rank, reciprocal(rank), top, elapsed, tuple(hits))
+
+
+def best_scores(hits: Iterable[SearchHit]) -> dict[str, float]:
+    """The best score of each modality among ``hits``."""
+    best: dict[str, float] = {}
+    for hit in hits:
+        if hit.modality not in best or hit.score > best[hit.modality]:
+            best[hit.modality] = hit.score
+    return best
+
+
+def modality_scores(
+    backend: ContentBackend,
+    query: str,
+    modalities: Sequence[str] | None = None,
+    *,
+    limit: int = CHECK_LIMIT,
+) -> dict[str, float]:
+    """Best score per content modality from one bounded search (one search, not one per modality:
+    it is 4x cheaper, and a modality missing from the top ``limit`` is far behind anyway)."""
+    return best_scores(backend.search(query, limit=limit, modalities=modalities))
+
+
+def score_margin(scores: Mapping[str, float], chosen: Sequence[str]) -> float:
+    """Margin in [-1, 1] of the best score among ``chosen`` modalities over every other modality's."""
+    mine = [score for modality, score in scores.items() if modality in chosen]
+    others = [score for modality, score in scores.items() if modality not in chosen]
+    if not mine:
+        return -1.0 if others else 0.0
+    if not others:
+        return 1.0
+    best_mine, best_other = max(mine), max(others)
+    scale = max(abs(best_mine), abs(best_other))
+    if scale == 0.0:
+        return 0.0
+    return max(-1.0, min(1.0, (best_mine - best_other) / scale))
+
+
+def modality_ambiguity(scores: Mapping[str, float], chosen: Sequence[str]) -> float:
+    """0 = the chosen modality clearly wins the search, 1 = another modality scores as well or better."""
+    return 1.0 - max(0.0, score_margin(scores, chosen))
+
+
+def margin_confidence(scores: Mapping[str, float], chosen: Sequence[str]) -> float:
+    """(1 + margin) / 2: how strongly the search favours the chosen modality, 0.5 = a tie."""
+    return (1.0 + score_margin(scores, chosen)) / 2.0
+
+
+def score_closeness(first: float | None, second: float | None) -> float:
+    """1 - |a - b| / max(|a|, |b|) for two modalities' best scores: 1 = equal, 0 = one has no match."""
+    if first is None or second is None:
+        return 0.0 if (first is not None or second is not None) else 1.0
+    scale = max(abs(first), abs(second))
+    if scale == 0.0:
+        return 1.0
+    return max(0.0, 1.0 - abs(first - second) / scale)
+
+
+def reciprocal_rank_fusion(lists: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Fuse ranked id lists: score(d) = sum of 1 / (k + rank). Ties keep first-appearance order, so
+    the first list (the primary) wins a tie."""
+    scores: dict[str, float] = {}
+    for ranked in lists:
+        for rank, item_id in enumerate(ranked, start=1):
+            scores[item_id] = scores.get(item_id, 0.0) + 1.0 / (k + rank)
+    order = {item_id: position for position, item_id in enumerate(scores)}
+    return sorted(scores.items(), key=lambda pair: (-pair[1], order[pair[0]]))
+
+
+def jaccard(first: Iterable[str], second: Iterable[str]) -> float:
+    a, b = set(first), set(second)
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def entity_coverage(required: Sequence[str], found: Iterable[str]) -> float:
+    """Share of ``required`` entity texts among ``found`` (case-insensitive); 1.0 when none required."""
+    if not required:
+        return 1.0
+    present = {text.casefold() for text in found}
+    return sum(1 for text in required if text.casefold() in present) / len(required)
+
+
+def is_transcript(item: ContentItem) -> bool:
+    """Audio or video whose text is a transcript (declared in metadata by the ingest or the corpus)."""
+    kind = str(item.metadata.get("text_kind", "")).lower()
+    return item.modality in ("AUDIO", "VIDEO") and kind == "transcript"
+
+
+def content_modalities(label: str, source: ContentItem) -> tuple[str, ...]:
+    """Which content the agent for ``label`` searches: its own modality; TEXT searches documents, and
+    the transcript itself when the source is one."""
+    if label != "TEXT":
+        return (label,)
+    if source.modality in TEXT_SOURCE_MODALITIES:
+        return TEXT_SOURCE_MODALITIES
+    return (*TEXT_SOURCE_MODALITIES, source.modality)
+
+
+def build_signals(
+    written: WrittenQuery,
+    *,
+    media_word: str | None,
+    ambiguity: float,
+    source_rank: int | None,
+    entity_coverage: float,
+    label_checked: bool = True,
+    rewrites: int = 0,
+) -> Signals:
+    """The confidence signals of one example. ``rewrites`` counts our own re-asks (duplicates,
+    invalid writes) on top of the writer's internal retries. Values are in range by construction,
+    so the model is built without re-validation."""
+    return Signals.model_construct(
+        explicit_media_cue=media_word is not None,
+        media_word=media_word,
+        modality_ambiguity=_unit(ambiguity),
+        source_rank=source_rank,
+        entity_coverage=_unit(entity_coverage),
+        label_checked=label_checked,
+        generator=written.generator,
+        retries=written.retries + rewrites,
+        fallback_used=written.fallback_used,
+    )
+
+
+def build_provenance(
+    ctx: GenerationContext,
+    items: Sequence[ContentItem],
+    written: WrittenQuery,
+    *,
+    strategy: str | None = None,
+) -> Provenance:
+    """Where the example came from; the strategy defaults to the one that drew the first item."""
+    chosen = strategy or ctx.sample.strategy_of.get(items[0].id, "unknown")
+    return Provenance.model_construct(
+        run_id=ctx.run_id,
+        source_content_ids=[item.id for item in items],
+        profile=items[0].profile,
+        strategy=chosen,
+        generator=written.generator,
+        model=written.model,
+        created_at=ctx.created_at,
+    )
+
+
+def synthetic_source(written: WrittenQuery, run_id: str) -> str:
+    """'template:<run>' or 'llm:<model>:<run>'."""
+    if written.generator == "llm":
+        return f"llm:{written.model or 'unknown'}:{run_id}"
+    return f"template:{run_id}"
+
+
+def _unit(value: float) -> float:
+    return max(0.0, min(1.0, float(value)))

@@ -1,0 +1,61 @@
+"""Request and response contracts shared by the service, the CLI, the API and the dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from synth_core.sampling.strategies_names import STRATEGIES
+
+
+class SyntheticDataRequest(BaseModel):
+    """What to generate. ``profiles`` names profiles explicitly; otherwise up to ``max_profiles`` are
+    selected by rules (or by an LLM when one is configured)."""
+
+    optimizer: str
+    count: int = Field(ge=1, le=100_000)
+    sample_size: int | None = Field(None, ge=1, le=100_000, description="Content items to sample; default from settings.")
+    strategies: list[str] = Field(default_factory=list, description=f"Any of {', '.join(STRATEGIES)}; default per optimizer.")
+    profiles: list[str] | None = None
+    max_profiles: int | None = Field(None, ge=1, le=50)
+    tenant_id: str = "default"
+    seed: int | None = None
+
+
+class GenerationFailure(BaseModel):
+    """An example that could not be generated, and why."""
+
+    source_content_ids: list[str]
+    reason: str
+
+
+class SyntheticDataResponse(BaseModel):
+    optimizer: str
+    count: int
+    selected_profiles: list[str]
+    profile_selection_reasoning: str
+    data: list[dict[str, Any]]
+    failures: list[GenerationFailure] = []
+    metadata: dict[str, Any] = Field(
+        default_factory=dict, description="run_id, seed, strategies, sampled_count, timings, quality report."
+    )
+
+
+class RegenerationRequest(BaseModel):
+    """Regenerate one rejected example from its source content, guided by the reviewer.
+
+    ``avoid_queries`` are the rejected texts; ``corrections`` are field values the reviewer fixed
+    (e.g. {"modality": "AUDIO"}); ``feedback`` is the free text, passed to the LLM signature or
+    interpreted by the template writer.
+    """
+
+    optimizer: str
+    source_content_ids: list[str] = Field(min_length=1)
+    tenant_id: str = "default"
+    reason_codes: list[str] = []
+    feedback: str | None = None
+    avoid_queries: list[str] = []
+    corrections: dict[str, Any] = {}
+    count: int = Field(1, ge=1, le=10)
+    seed: int | None = None

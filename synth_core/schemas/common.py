@@ -1,0 +1,80 @@
+"""Pieces every example schema shares: provenance, confidence signals, entities."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+QueryModality = Literal["VIDEO", "DOCUMENT", "IMAGE", "AUDIO", "TEXT"]
+QUERY_MODALITIES: tuple[QueryModality, ...] = ("VIDEO", "DOCUMENT", "IMAGE", "AUDIO", "TEXT")
+GeneratorKind = Literal["template", "llm"]
+QueryIntent = Literal["find", "summarize", "compare", "report"]
+QUERY_INTENTS: tuple[QueryIntent, ...] = ("find", "summarize", "compare", "report")
+
+Unit = Field(ge=0.0, le=1.0)
+
+
+class Entity(BaseModel):
+    """A named entity: its surface text and a type (PERSON, ORGANIZATION, PLACE, PRODUCT, EVENT,
+    DATE, TECHNOLOGY, CONCEPT)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(min_length=1)
+    type: str
+
+
+class Relationship(BaseModel):
+    """A co-occurrence relationship between two entities."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    relation: str
+    target: str
+
+
+class Provenance(BaseModel):
+    """Where an example came from, so a reviewer and an audit can trace it."""
+
+    run_id: str
+    source_content_ids: list[str] = Field(min_length=1)
+    profile: str
+    strategy: str
+    generator: GeneratorKind
+    model: str | None = None
+    created_at: AwareDatetime
+
+
+class Signals(BaseModel):
+    """Facts measured while generating, read later by the confidence extractor."""
+
+    explicit_media_cue: bool = Field(description="The query names its media type (video, paper, ...).")
+    media_word: str | None = Field(None, description="The media word found in the query, if any.")
+    modality_ambiguity: float = Field(
+        ge=0.0, le=1.0, description="1 = other modalities' search scores match the label's; 0 = clear winner."
+    )
+    source_rank: int | None = Field(
+        None, ge=1, description="1-based rank of the source item when searching for the query; None = not found."
+    )
+    entity_coverage: float = Field(ge=0.0, le=1.0, description="Share of the required entities in the query.")
+    label_checked: bool = Field(description="The label was verified against the backend.")
+    generator: GeneratorKind
+    retries: int = Field(0, ge=0)
+    fallback_used: bool = False
+
+
+class ExampleBase(BaseModel):
+    """Fields every optimizer's example carries besides its own."""
+
+    query: str = Field(min_length=1)
+    provenance: Provenance
+    signals: Signals
+
+    # Fields that exist for our bookkeeping, not for the optimizer consuming the data.
+    BOOKKEEPING_FIELDS: ClassVar[tuple[str, ...]] = ("provenance", "signals")
+
+    def training_record(self) -> dict[str, object]:
+        """The example as the optimizer loads it: its own fields only, JSON-ready."""
+        return self.model_dump(mode="json", exclude=set(self.BOOKKEEPING_FIELDS))

@@ -1,0 +1,151 @@
+"""Settings: ``configs/*.toml`` overlaid by ``SYNTH_*`` environment variables.
+
+This is the only module that reads the environment. Build a ``Settings`` once at the edge (CLI, API,
+dashboard) with :func:`load_settings` and pass it down explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from synth_core.errors import ConfigError
+
+_PACKAGED = Path(__file__).parent / "configs"
+CONFIG_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[1] / "configs"
+CONFIG_FILES = ("default.toml", "profiles.toml", "agents.toml")
+
+Modality = Literal["VIDEO", "DOCUMENT", "IMAGE", "AUDIO", "TEXT"]
+
+
+class ProfileConfig(BaseModel):
+    """A backend profile: schema + embedding model + chunking."""
+
+    modality: Literal["VIDEO", "DOCUMENT", "IMAGE", "AUDIO"]
+    schema_name: str = Field(alias="schema")
+    embedding_model: str
+    chunking: str
+    description: str
+    task_fit: list[str] = []
+
+    model_config = {"populate_by_name": True}
+
+
+class AgentsConfig(BaseModel):
+    modality_agents: dict[str, str]
+    role_agents: dict[str, str]
+    workflows: dict[str, list[str]]
+    media_words: dict[str, list[str]]
+
+
+class StoreSettings(BaseModel):
+    path: Path = Path("content.db")
+
+
+class ReviewSettings(BaseModel):
+    url: str = ""
+    max_regeneration_attempts: int = 3
+
+
+class VespaSettings(BaseModel):
+    url: str = "http://localhost"
+    port: int = 8080
+    schema_name: str = Field("content", alias="schema")
+
+    model_config = {"populate_by_name": True}
+
+
+class GenerationSettings(BaseModel):
+    sample_size: int = 200
+    max_profiles: int = 3
+    batch_size: int = 500
+
+
+class IngestSettings(BaseModel):
+    field_map: dict[str, list[str]]
+    modality_profiles: dict[str, str]
+
+
+class LLMSettings(BaseModel):
+    model: str = ""
+    api_base: str = ""
+    api_key_env: str = "SYNTH_LLM_API_KEY"
+    api_key: SecretStr | None = None
+    concurrency: int = 8
+    timeout_s: float = 60
+    max_retries: int = 3
+    temperature: float = 0.7
+
+
+class Settings(BaseSettings):
+    """Everything configurable, in one object passed explicitly."""
+
+    home: Path = Field(default_factory=lambda: Path.home() / ".synth-studio")
+    config_file: Path | None = None
+    backend: Literal["sqlite", "vespa"] = "sqlite"
+    default_tenant: str = "default"
+    seed: int = 42
+    store: StoreSettings = StoreSettings()
+    review: ReviewSettings = ReviewSettings()
+    vespa: VespaSettings = VespaSettings()
+    generation: GenerationSettings = GenerationSettings()
+    ingest: IngestSettings
+    thresholds: dict[str, float]
+    llm: LLMSettings = LLMSettings()
+    profiles: dict[str, ProfileConfig]
+    agents: AgentsConfig
+
+    model_config = SettingsConfigDict(env_prefix="SYNTH_", env_nested_delimiter="__", extra="ignore")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        files = [CONFIG_DIR / name for name in CONFIG_FILES]
+        extra = init_settings.init_kwargs.get("config_file") if hasattr(init_settings, "init_kwargs") else None
+        if extra:
+            files.append(Path(extra))
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=files, deep_merge=True)
+        return init_settings, env_settings, toml
+
+    @property
+    def store_path(self) -> Path:
+        return self.store.path if self.store.path.is_absolute() else self.home / self.store.path
+
+    @property
+    def review_url(self) -> str:
+        return self.review.url or f"sqlite:///{self.home / 'review.db'}"
+
+    def llm_api_key(self) -> str | None:
+        """The LLM key: from ``llm.api_key`` if given, else from the env variable the config names."""
+        if self.llm.api_key is not None:
+            return self.llm.api_key.get_secret_value()
+        return os.environ.get(self.llm.api_key_env) or None
+
+
+def load_settings(config_file: Path | str | None = None, **overrides: object) -> Settings:
+    """Build settings from the bundled configs, an optional extra TOML file, env and overrides."""
+    if config_file is not None and not Path(config_file).is_file():
+        raise ConfigError(f"Config file {config_file} does not exist.", hint="Pass an existing TOML file.")
+    try:
+        if config_file is not None:
+            overrides["config_file"] = Path(config_file)
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ConfigError:
+        raise
+    except Exception as exc:  # pydantic ValidationError, TOML decode errors
+        raise ConfigError(f"Invalid configuration: {exc}", hint="Fix the config file or SYNTH_* variable.") from exc

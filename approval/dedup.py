@@ -3,11 +3,16 @@
 A query becomes the set of its normalized tokens (case-folded words, stopwords dropped; the raw
 words when nothing else is left). Two queries' similarity is the Jaccard index of their sets.
 
-Candidate pairs come from *prefix filtering* (Chaudhuri et al. 2006; Xiao et al. 2008): order every
-token by how rare it is, index only the first ``|s| - ceil(t * |s|) + 1`` tokens of each set; two
-sets with Jaccard >= t must share one of those prefix tokens. Prefixes hold the rare tokens, so the
-posting lists stay short and a batch of 10,000 queries costs a few hundred milliseconds instead of
-50 million comparisons. Only similarities at or above the threshold are ever reported.
+Candidate pairs come from *prefix filtering* (Chaudhuri et al. 2006; Xiao et al. 2008): put every
+token in one fixed order, rare tokens first, and index only the first ``|s| - ceil(t * |s|) + 1``
+tokens of each set; two sets with Jaccard >= t must share one of those prefix tokens. Prefixes hold
+rare tokens, so the posting lists stay short: a batch of 10,000 queries costs well under a second
+instead of 50 million comparisons. Identical sets are collapsed first, so repeats cost nothing.
+
+``DuplicateIndex`` keeps the known queries (e.g. everything stored for a tenant) indexed across
+calls, so a generation run that scores batch after batch indexes each query once. The token order
+only ever grows: a token seen for the first time is placed before (rarer than) every known token,
+which keeps the order of the tokens of every indexed set unchanged, as prefix filtering requires.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ def jaccard(first: frozenset[str], second: frozenset[str]) -> float:
 class DuplicateMatch:
     """The most similar other query of one query (similarity 0.0 and index None when none is close).
 
-    ``known`` says whether the match is in the known set (e.g. approved examples) rather than the batch.
+    ``known`` says whether ``index`` points into the known queries rather than the batch.
     """
 
     similarity: float = 0.0
@@ -52,61 +57,126 @@ class DuplicateMatch:
     known: bool = False
 
 
-class _PrefixIndex:
-    """Prefix-filtering index over token sets, shared by the batch and the known queries."""
+class _TokenOrder:
+    """A total order on tokens that only grows: new tokens go before every token already placed."""
 
-    def __init__(self, sets: Sequence[frozenset[str]], threshold: float) -> None:
-        self.sets = sets
+    def __init__(self) -> None:
+        self.rank: dict[str, int] = {}
+        self._lowest = 0
+
+    def place(self, sets: Iterable[frozenset[str]]) -> None:
+        """Place the tokens of ``sets`` not placed yet, the rarer (in ``sets``) the earlier."""
+        fresh = Counter(token for tokens in sets for token in tokens if token not in self.rank)
+        ordered = sorted(fresh.items(), key=lambda item: (item[1], item[0]))
+        start = self._lowest - len(ordered)
+        for offset, (token, _) in enumerate(ordered):
+            self.rank[token] = start + offset
+        self._lowest = start
+
+    def sort(self, tokens: frozenset[str]) -> tuple[str, ...]:
+        return tuple(sorted(tokens, key=self.rank.__getitem__))
+
+
+class _Postings:
+    """Prefix postings of sorted token sets, with the length filter."""
+
+    def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        frequency = Counter(token for tokens in sets for token in tokens)
-        # Rare tokens first; ties broken by the token itself so the order is deterministic.
-        self.order = {token: rank for rank, (token, _) in enumerate(sorted(frequency.items(), key=_rarity))}
+        self.sets: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
-        for position, tokens in enumerate(sets):
-            for token in self.prefix(tokens):
-                self.postings.setdefault(token, []).append(position)
 
-    def prefix(self, tokens: frozenset[str]) -> list[str]:
-        length = len(tokens) - math.ceil(self.threshold * len(tokens) - 1e-9) + 1
-        return sorted(tokens, key=self.order.__getitem__)[: max(length, 0)]
+    def prefix(self, ordered: tuple[str, ...]) -> tuple[str, ...]:
+        size = len(ordered)
+        return ordered[: max(size - math.ceil(self.threshold * size - 1e-9) + 1, 0)]
 
-    def candidates(self, position: int) -> set[int]:
-        tokens = self.sets[position]
-        low, high = self.threshold * len(tokens), len(tokens) / self.threshold if self.threshold else math.inf
+    def add(self, tokens: frozenset[str], ordered: tuple[str, ...]) -> int:
+        position = len(self.sets)
+        self.sets.append(tokens)
+        for token in self.prefix(ordered):
+            self.postings.setdefault(token, []).append(position)
+        return position
+
+    def matches(
+        self, tokens: frozenset[str], ordered: tuple[str, ...], skip: int | None = None
+    ) -> Iterable[tuple[int, float]]:
+        """(position, similarity) of every indexed set at or above the threshold."""
+        size = len(tokens)
+        low, high = self.threshold * size - 1e-9, size / self.threshold + 1e-9
         found: set[int] = set()
-        for token in self.prefix(tokens):
-            for other in self.postings.get(token, ()):
-                if other != position and low - 1e-9 <= len(self.sets[other]) <= high + 1e-9:
-                    found.add(other)
-        return found
+        for token in self.prefix(ordered):
+            found.update(self.postings.get(token, ()))
+        found.discard(skip)
+        for position in sorted(found):
+            other = self.sets[position]
+            if low <= len(other) <= high:
+                similarity = jaccard(tokens, other)
+                if similarity >= self.threshold:
+                    yield position, similarity
 
 
-def _rarity(item: tuple[str, int]) -> tuple[int, str]:
-    return item[1], item[0]
+class DuplicateIndex:
+    """Known queries, indexed once, against which batches are matched (see the module docstring)."""
+
+    def __init__(self, known: Iterable[str] = (), *, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._order = _TokenOrder()
+        self._known = _Postings(threshold)
+        self._distinct: dict[frozenset[str], int] = {}
+        self._first_position: list[int] = []
+        self._size = 0
+        self.add(known)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, queries: Iterable[str]) -> None:
+        """Make ``queries`` known (e.g. once their batch is committed)."""
+        sets = [query_tokens(text) for text in queries]
+        self._order.place(sets)
+        for tokens in sets:
+            if tokens not in self._distinct:
+                self._distinct[tokens] = self._known.add(tokens, self._order.sort(tokens))
+                self._first_position.append(self._size)
+            self._size += 1
+
+    def best_matches(self, queries: Sequence[str]) -> list[DuplicateMatch]:
+        """For each query, its most similar other query of the batch or of the known set, when that
+        similarity reaches the threshold. Ties go to the batch, then to the earlier query."""
+        positions: dict[frozenset[str], list[int]] = {}
+        for position, text in enumerate(queries):
+            positions.setdefault(query_tokens(text), []).append(position)
+        self._order.place(positions)
+        batch = _Postings(self.threshold)
+        ordered = {tokens: self._order.sort(tokens) for tokens in positions}
+        for tokens in positions:
+            batch.add(tokens, ordered[tokens])
+        firsts = [members[0] for members in positions.values()]
+        matches = [DuplicateMatch()] * len(queries)
+        for unique, (tokens, members) in enumerate(positions.items()):
+            best = self._best_distinct(tokens, ordered[tokens], batch, unique, firsts)
+            for position in members:
+                twin = next((other for other in members if other != position), None)
+                matches[position] = DuplicateMatch(1.0, twin, False) if twin is not None else best
+        return matches
+
+    def _best_distinct(
+        self, tokens: frozenset[str], ordered: tuple[str, ...], batch: _Postings, unique: int, firsts: list[int]
+    ) -> DuplicateMatch:
+        best = DuplicateMatch()
+        for other, similarity in batch.matches(tokens, ordered, skip=unique):
+            if similarity > best.similarity:
+                best = DuplicateMatch(similarity, firsts[other], False)
+        for other, similarity in self._known.matches(tokens, ordered):
+            if similarity > best.similarity:
+                best = DuplicateMatch(similarity, self._first_position[other], True)
+        return best
 
 
 def best_matches(
-    queries: Sequence[str],
-    known: Iterable[str] = (),
-    *,
-    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+    queries: Sequence[str], known: Iterable[str] = (), *, threshold: float = NEAR_DUPLICATE_THRESHOLD
 ) -> list[DuplicateMatch]:
-    """For each query, its most similar other query in ``queries`` or in ``known`` (ties: the batch
-    first, then the lower index), when that similarity is at least ``threshold``."""
-    batch_sets = [query_tokens(text) for text in queries]
-    known_sets = [query_tokens(text) for text in known]
-    index = _PrefixIndex([*batch_sets, *known_sets], threshold)
-    size = len(batch_sets)
-    matches: list[DuplicateMatch] = []
-    for position in range(size):
-        best = DuplicateMatch()
-        for other in sorted(index.candidates(position)):
-            similarity = jaccard(index.sets[position], index.sets[other])
-            if similarity >= threshold and similarity > best.similarity:
-                in_known = other >= size
-                best = DuplicateMatch(similarity, other - size if in_known else other, in_known)
-        matches.append(best)
-    return matches
+    """``DuplicateIndex(known).best_matches(queries)`` for a one-off batch."""
+    return DuplicateIndex(known, threshold=threshold).best_matches(queries)
 
 
 def duplicate_clusters(queries: Sequence[str], *, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> list[int]:
@@ -115,7 +185,9 @@ def duplicate_clusters(queries: Sequence[str], *, threshold: float = NEAR_DUPLIC
     The cluster number is the lowest index in the cluster, so it is stable for a stable input order.
     """
     sets = [query_tokens(text) for text in queries]
-    index = _PrefixIndex(sets, threshold)
+    order = _TokenOrder()
+    order.place(sets)
+    postings = _Postings(threshold)
     parent = list(range(len(sets)))
 
     def root(node: int) -> int:
@@ -124,10 +196,12 @@ def duplicate_clusters(queries: Sequence[str], *, threshold: float = NEAR_DUPLIC
             node = parent[node]
         return node
 
-    for position in range(len(sets)):
-        for other in index.candidates(position):
-            if other > position and jaccard(sets[position], sets[other]) >= threshold:
-                first, second = root(position), root(other)
-                if first != second:
-                    parent[max(first, second)] = min(first, second)
+    for position, tokens in enumerate(sets):
+        ordered = order.sort(tokens)
+        # Probing before adding finds each pair once: against every earlier query.
+        for other, _ in postings.matches(tokens, ordered):
+            first, second = root(position), root(other)
+            if first != second:
+                parent[max(first, second)] = min(first, second)
+        postings.add(tokens, ordered)
     return [root(position) for position in range(len(sets))]

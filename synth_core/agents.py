@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from synth_core.errors import InvalidRequestError
 from synth_core.settings import AgentsConfig
@@ -26,37 +27,53 @@ from synth_core.settings import AgentsConfig
 SEARCH_PLACEHOLDERS = ("{search}", "{search2}")
 
 # Cue patterns per intent, checked in this order: a query that compares and summarizes is a
-# compare, a detailed report that summarizes is a report.
-_INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# compare, a detailed report that summarizes is a report. Each pattern runs (on the lowercased query)
+# only when one of its hint substrings occurs, which keeps the common "find" query cheap.
+_INTENT_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "compare",
+        ("compar", "vs", "versus", "contrast", "side", "differ", "better", "stack up", "pros and cons"),
         re.compile(
             r"\b(?:compare[sd]?|comparing|comparison|versus|vs\.?|contrast(?:ing)?|side[- ]by[- ]side"
             r"|differences? between|differ(?:s|ence)? from|how does .{1,60}? differ|which is better"
-            r"|stack up against|pros and cons of)(?!\w)",
-            re.IGNORECASE,
+            r"|stack up against|pros and cons of)(?!\w)"
         ),
     ),
     (
         "report",
+        ("report", "brief", "analysis", "write", "dossier", "breakdown", "deep dive"),
         re.compile(
             r"\b(?:(?:detailed|in-depth|in depth|comprehensive|thorough|full|structured)\s+"
             r"(?:report|briefing|brief|analysis|write-?up|breakdown|dossier)"
             r"|(?:write|draft|prepare|compile|produce|put together)\b(?:\s+[\w-]+){0,3}?\s+"
             r"(?:report|briefing|brief|write-?up|analysis|dossier)"
-            r"|briefing (?:on|about|covering)|write-?up (?:on|about)|deep dive (?:into|on))\b",
-            re.IGNORECASE,
+            r"|briefing (?:on|about|covering)|write-?up (?:on|about)|deep dive (?:into|on))\b"
         ),
     ),
     (
         "summarize",
+        (
+            "summar",
+            "sum up",
+            "recap",
+            "tl",
+            "gist",
+            "key points",
+            "takeaways",
+            "main points",
+            "nutshell",
+            "overview",
+            "short version",
+        ),
         re.compile(
             r"(?:\b(?:summari[sz]e[sd]?|summari[sz]ing|summary|sum up|recap|tl;?dr|gist of|key points"
-            r"|key takeaways|main points|in a nutshell|quick overview|brief overview|short version)(?!\w))",
-            re.IGNORECASE,
+            r"|key takeaways|main points|in a nutshell|quick overview|brief overview|short version)(?!\w))"
         ),
     ),
 )
+_INTENT_HINT_RE = re.compile("|".join(re.escape(hint) for _, hints, _ in _INTENT_CUES for hint in hints))
+_WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
+MAX_MEDIA_PHRASE_WORDS = 3
 
 
 class AgentInference:
@@ -70,8 +87,13 @@ class AgentInference:
         self._media_modality: dict[str, str] = {}
         for modality, words in config.media_words.items():
             for word in words:
-                self._media_modality.setdefault(word.lower(), modality.upper())
-        self._media_re = _media_pattern(self._media_modality)
+                self._media_modality.setdefault(" ".join(word.lower().split()), modality.upper())
+        # Every form looked up (plurals included), and the first words of multi-word phrases.
+        self._media_forms: dict[str, str] = {}
+        for word, modality in self._media_modality.items():
+            for form in (word, word + "s", word + "es"):
+                self._media_forms.setdefault(form, modality)
+        self._phrase_starts = frozenset(word.split()[0] for word in self._media_modality if " " in word)
 
     # -- agents and plans -------------------------------------------------------------------
 
@@ -125,7 +147,7 @@ class AgentInference:
         for agent in sequence:
             if agent not in known:
                 return f"unknown agent {agent!r}"
-        for before, after in zip(sequence, sequence[1:], strict=False):
+        for before, after in pairwise(sequence):
             if before == after:
                 return f"duplicate consecutive agent {after!r}"
         for agent in sequence:
@@ -139,11 +161,24 @@ class AgentInference:
     # -- what a query says --------------------------------------------------------------------
 
     def media_mentions(self, query: str) -> list[tuple[str, str]]:
-        """Every media word in ``query`` as (modality, word), in order (whole words, plurals too)."""
-        mentions = []
-        for match in self._media_re.finditer(query):
-            word = " ".join(match.group(0).lower().split())
-            mentions.append((self._modality_of(word), word))
+        """Every media word in ``query`` as (modality, word), in order: whole words (a hyphenated word
+        is one word), case-insensitive, plurals too, the longest phrase first at each position."""
+        words = _WORD_RE.findall(query.lower())
+        forms = self._media_forms
+        mentions: list[tuple[str, str]] = []
+        index = 0
+        while index < len(words):
+            word = words[index]
+            size = 1
+            if word in self._phrase_starts:
+                for size in range(min(MAX_MEDIA_PHRASE_WORDS, len(words) - index), 0, -1):
+                    phrase = " ".join(words[index : index + size])
+                    if phrase in forms:
+                        break
+                word = phrase
+            if word in forms:
+                mentions.append((forms[word], word))
+            index += size
         return mentions
 
     def detect_media(self, query: str) -> tuple[str | None, str | None]:
@@ -159,23 +194,10 @@ class AgentInference:
 
     def detect_intent(self, query: str) -> str:
         """find / summarize / compare / report, from cue words (compare > report > summarize)."""
-        for intent, pattern in _INTENT_CUES:
-            if pattern.search(query):
+        lowered = query.lower()
+        if not _INTENT_HINT_RE.search(lowered):
+            return "find"
+        for intent, hints, pattern in _INTENT_CUES:
+            if any(hint in lowered for hint in hints) and pattern.search(lowered):
                 return intent
         return "find"
-
-    def _modality_of(self, word: str) -> str:
-        if word in self._media_modality:
-            return self._media_modality[word]
-        for suffix in ("es", "s"):  # a plural of a configured word
-            if word.endswith(suffix) and word[: -len(suffix)] in self._media_modality:
-                return self._media_modality[word[: -len(suffix)]]
-        return ""
-
-
-def _media_pattern(words: dict[str, str]) -> re.Pattern[str]:
-    """One alternation of all media words, longest first, whole-word, with an optional plural."""
-    ordered = sorted(words, key=len, reverse=True)
-    alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
-    # A phrase ending in a function word ("recording of") takes no plural suffix.
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?:e?s)?(?![\w-])", re.IGNORECASE)

@@ -71,9 +71,11 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False, default=str))
 
 
-def print_table(rows: Sequence[dict[str, Any]], *, title: str | None = None, columns: Sequence[str] | None = None) -> None:
+def print_table(
+    rows: Sequence[dict[str, Any]], *, title: str | None = None, columns: Sequence[str] | None = None
+) -> None:
     """Render rows as a table on stdout (plain, no colour when not a terminal)."""
-    console = Console(highlight=False, soft_wrap=False, width=max(100, Console().width))
+    console = Console(highlight=False, soft_wrap=False, width=max(140, Console().width))
     table = Table(title=title, show_lines=False)
     cols = list(columns) if columns else (list(rows[0]) if rows else [])
     for col in cols:

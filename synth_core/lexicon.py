@@ -6,7 +6,13 @@ which names hint at a person, a place, a technology), they are not a knowledge b
 
 from __future__ import annotations
 
-STOPWORDS = frozenset(
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (word lists read better as paragraphs)."""
+    return frozenset(text.split())
+
+
+STOPWORDS = words(
     """
 a about above across after afterwards again against all almost alone along already also although always
 am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be
@@ -27,12 +33,13 @@ whereafter whereas whereby wherein whereupon wherever whether which while whithe
 whom whose why will with within without would yet you your yours yourself yourselves s t don didn doesn
 isn wasn aren won can't don't i'm it's that's there's we're you're they're let's i've i'd we've via vs
 new also us one two three four five six seven eight nine ten many much way ways lot lots thing things
+compared versus
 around across eg e.g i.e et al
-""".split()
+"""
 )
 
 # Words that mark a text's structure or are too generic to be a topic or an entity on their own.
-GENERIC_WORDS = frozenset(
+GENERIC_WORDS = words(
     """
 channel category tags tag aspects aspect caption captions clip clips music video videos official full
 part episode new live best top world day days week weeks year years time times today tonight people
@@ -46,15 +53,66 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december spring summer autumn fall winter morning evening night
 north south east west northern southern eastern western central
 general special final welcome thanks thank please note yes no okay ok hello hi hey
-""".split()
+lecture radio film interview notes guide cut extended scanned podcast documentary review tutorial overview
+handbook manual datasheet whitepaper slides deck report transcript briefing explainer understanding
+discover inside chasing thinking
+"""
 )
 
-PERSON_TITLES = frozenset(
-    "dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame lord lady president senator minister "
-    "chancellor governor mayor ceo founder coach captain judge king queen prince princess pope".split()
+# Verbs and fillers of abstracts and descriptions that make poor topics ("we report", "results show").
+TOPIC_NOISE = words(
+    """
+report reports reported present presents presented propose proposes proposed show shown showing find
+found obtain obtained study studied investigate investigated consider considered discuss discussed
+derive derived describe described demonstrate demonstrated provide provided include includes including
+allow allows allowed leads lead based various different several within also paper article work
+contains features playing played heard hear sounds sound sounding recorded recording quality
+near says said told drew made took gave went came saw began held brought met led left kept wrote spoke
+sold bought explains explained takes gets makes adds looks feels becomes like really get got want
+alongside actually usually ep transcript
+handles talks discusses covers describes compares includes helps brings offers provides presents goes
+comes walks shares reveals explores examines highlights tries gives keeps starts tells asks answers
+creates builds runs says shows lets seems appears remains stands sits lies
+"""
 )
 
-GIVEN_NAMES = frozenset(
+# Words that make a poor topic on their own but fine inside a phrase ("male vocal", "red bus").
+NOT_ALONE = words(
+    """
+low high male female small large big little white black red blue green yellow orange brown pink purple
+gray grey young old slow fast soft loud medium sitting standing holding looking walking wearing laying
+lying riding eating posing parked next top front side bottom left right open closed empty full several
+various different many contain contains check start late early long short wide tall other another
+same single double multiple main background foreground person people man woman men women group area
+"""
+)
+
+# Words peeled off the edges of a multiword entity ("Official Trailer 2" -> nothing, "Netflix Series").
+EDGE_WORDS = words(
+    """
+official full trailer teaser episode part hd hq video videos music audio lyrics lyric remix live new
+channel category tags clip clips version edition season series ft feat vs the a an lecture ep chapter
+volume vol no issue room page section step level round stage transcript slides slide guide notes cut
+extended handbook interview radio film explainer briefing review tutorial overview
+"""
+)
+
+# Well-known organisations a capitalised single word cannot otherwise be told apart from a concept.
+KNOWN_ORGANIZATIONS = words(
+    """
+google microsoft apple amazon meta facebook netflix ibm intel samsung sony nasa esa cern bbc cnn nfl
+nba mlb nhl fifa uefa unesco unicef nato imf opec spacex openai anthropic siemens philips shell
+toyota honda bmw volkswagen mercedes disney marvel pixar hbo espn reuters twitter instagram tiktok
+youtube spotify uber airbnb oracle adobe cisco ikea nokia ericsson huawei alibaba tencent baidu
+"""
+)
+
+PERSON_TITLES = words(
+    "host chef maestra maestro dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame lord lady president"
+    " senator minister chancellor governor mayor ceo founder coach captain judge king queen prince princess pope"
+)
+
+GIVEN_NAMES = words(
     """
 aaron adam adrian ahmed aisha alan albert alex alexander alice alicia amanda amy ana andrea andrew angela
 anna anne anthony antonio arjun ben benjamin beth bill bob brad brian bruce carl carlos carol caroline
@@ -68,7 +126,14 @@ michelle mike mohammed muhammad nancy natalie nathan nicholas nicole nina noah o
 patrick paul peter philip priya rachel rahul raj rebecca richard rob robert ryan sam samuel sandra
 sarah sean simon sofia sophie stephen steve steven susan taylor thomas tim tom tyler victor victoria
 walter wei william yuki zhang
-""".split()
+adaeze aditya akira alejandro alistair amara ananya andrei anika antoine ayesha bilal camille carmen
+chidi chloe clara dmitri elif elise emeka erin farah femke francesca gabriela giulia hamid hana hugo
+ibrahim ingrid irene isabella ivan jamal javier jin joon julien kai kenji kwame lars layla lena leila
+lucia luca magnus malik mariana margot marco marcus mateo mehmet mia mina moana nadia naledi nikhil
+nils noor olga oscar pedro pieter priyanka ravi rosa rui sabine sakura santiago sanjay sara sebastian
+sergei shira sipho sofia soren sung-min tariq tomas tomoko usha valentina vikram wanjiru xavier yara
+yelena yusuf zainab zara zoe ritu diego hannah amelia
+"""
 )
 
 _SINGLE_WORD_PLACES = """
@@ -84,10 +149,17 @@ pakistan paris peru philippines poland porto portugal prague provence qatar rome
 santiago scandinavia scotland seattle seoul seville shanghai singapore spain stockholm switzerland
 sydney taiwan texas thailand tokyo toronto turkey tuscany uganda ukraine utrecht valencia vancouver
 venice vienna vietnam wales warsaw zurich alps andes himalayas sahara mediterranean atlantic pacific
-arctic balkans
+arctic balkans baku dortmund monza oregon eugene hsinchu kigali pune havana azores suzuka silverstone
+monaco bordeaux lagos accra dakar casablanca tunis marrakech lima bogota quito caracas montevideo
+denver dallas houston boston detroit portland phoenix nashville toronto ottawa calgary quebec
+osaka nagoya sapporo busan taipei hanoi manila kathmandu karachi lahore dhaka chennai bangalore
+kolkata hyderabad riyadh doha tehran baghdad jerusalem beirut ankara athens sofia bucharest belgrade
+zagreb ljubljana bratislava vilnius riga tallinn reykjavik bergen gothenburg malmo aarhus basel bern
+lausanne turin bologna genoa palermo granada bilbao seville cork galway belfast cardiff bristol
+leeds liverpool oxford cambridge york waterloo
 """
 
-PLACES = frozenset(_SINGLE_WORD_PLACES.split()) | frozenset(
+PLACES = words(_SINGLE_WORD_PLACES) | frozenset(
     {
         "buenos aires", "cape town", "hong kong", "las vegas", "los angeles", "new york", "new zealand",
         "rio de janeiro", "san francisco", "sao paulo", "south africa", "the hague", "united kingdom",
@@ -97,44 +169,88 @@ PLACES = frozenset(_SINGLE_WORD_PLACES.split()) | frozenset(
     }
 )
 
-PLACE_SUFFIXES = frozenset(
+PLACE_SUFFIXES = words(
     "city river lake mountains mountain island islands valley bay park street square province county "
-    "region coast harbour harbor port peninsula desert canal district state airport station bridge".split()
+    "region coast harbour harbor port peninsula desert canal district state airport station bridge"
 )
 
-PLACE_CUES = frozenset("in near at from across around outside inside to visiting".split())
+PLACE_CUES = words("in near from across around outside visiting")
 
-ORG_SUFFIXES = frozenset(
+# Words around a name that say it is a person's: "interviewed by X", "X says".
+PERSON_CUES_BEFORE = words("by featuring feat ft host guest interviews interviewed")
+PERSON_CUES_AFTER = words(
+    "says said explains explained interviews interviewed told tells argues argued notes noted writes wrote"
+    " joins joined presents presented hosts hosted recalls recalled adds added talks describes described"
+    " lectures speaks discusses demonstrates teaches leads visits walks"
+)
+
+ORG_SUFFIXES = words(
     """
 inc inc. ltd ltd. llc corp corp. corporation co co. company gmbh plc ag sa bv university institute
 agency commission foundation council ministry bank group labs lab laboratory association society
 department authority party network studios studio records news times press club fc federation
-union committee organization organisation office board center centre school college academy
+union committee organization organisation office board center centre school college academy assembly
+parliament senate court
 hospital museum library team alliance partners ventures capital holdings technologies systems
-""".split()
+"""
 )
 
-ORG_HEADS = frozenset("university institute bank ministry department museum school college academy".split())
+ORG_HEADS = words("university institute bank ministry department museum school college academy")
 
-EVENT_WORDS = frozenset(
+EVENT_WORDS = words(
     """
 prix cup summit conference olympics olympic festival final finals championship championships expo
 games marathon awards award week fair congress symposium workshop hackathon tournament derby
 world series grand slam open concert tour convention forum biennale gala
-""".split()
+"""
 )
 
-TECH_TERMS = frozenset(
+KNOWN_EVENTS = words(
+    "olympics paralympics eurovision wimbledon oscars grammys emmys coachella glastonbury comic-con ces"
+    " superbowl worldcup wwdc"
+)
+
+TECH_TERMS = words(
     """
-kubernetes docker python java javascript typescript rust golang go c++ c# ruby php swift kotlin scala
+kubernetes docker python java javascript typescript rust golang c++ c# ruby php swift kotlin scala
 haskell linux windows macos ios android unix ubuntu debian pytorch tensorflow keras jax numpy pandas
-scikit-learn sklearn react angular vue node node.js django flask fastapi spring postgres postgresql
+scikit-learn sklearn react angular vue node.js django flask fastapi postgres postgresql
 mysql sqlite mongodb redis kafka spark hadoop airflow terraform ansible aws azure gcp gpu cpu tpu api
 apis sql nosql html css json xml http https tcp ip dns vpn ssh git github gitlab bitcoin ethereum
 blockchain chatgpt gpt llm llms ai ml nlp bert transformer transformers lidar 5g wifi bluetooth usb
-arduino raspberry pi nvidia cuda opencv vespa elasticsearch graphql webassembly wasm excel photoshop
-figma unity unreal blender matlab latex iphone ipad macbook playstation xbox nintendo tesla
-""".split()
+arduino nvidia cuda opencv vespa elasticsearch graphql webassembly wasm excel photoshop
+figma unreal blender matlab latex iphone ipad macbook playstation xbox nintendo tesla
+"""
 )
 
 ACRONYM_PLACES = frozenset({"usa", "uk", "us", "uae", "eu", "nyc", "la", "dc"})
+
+# Cue phrase -> content type (matched as whole words, plural allowed).
+CONTENT_TYPE_CUES: dict[str, str] = {
+    "tutorial": "tutorial", "how to": "tutorial", "how-to": "tutorial", "step by step": "tutorial",
+    "walkthrough": "tutorial", "guide": "guide", "handbook": "guide", "overview": "overview",
+    "introduction to": "overview", "intro to": "overview", "interview": "interview", "q&a": "interview",
+    "lecture": "lecture", "keynote": "lecture", "talk": "lecture", "seminar": "lecture", "review": "review",
+    "unboxing": "review", "hands-on": "review", "report": "report", "annual report": "report",
+    "paper": "paper", "we propose": "paper", "we study": "paper", "we present": "paper", "we show": "paper",
+    "abstract": "paper", "podcast": "podcast", "episode": "podcast", "documentary": "documentary",
+    "recipe": "recipe", "ingredients": "recipe", "datasheet": "datasheet", "specifications": "datasheet",
+    "news": "news", "breaking": "news", "trailer": "trailer", "teaser": "trailer", "vlog": "vlog",
+    "song": "music", "melody": "music", "instrumental": "music", "live recording": "music",
+    "photo": "photo", "photograph": "photo", "picture": "photo", "manual": "manual", "slides": "presentation",
+    "presentation": "presentation", "case study": "case study", "highlights": "highlights", "comedy": "comedy",
+}
+
+# Cue phrase between two entities of a sentence -> relation name.
+RELATION_CUES: dict[str, str] = {
+    "acquired": "acquired", "acquires": "acquired", "bought": "acquired", "partnered with": "partnered_with",
+    "partners with": "partnered_with", "teamed up with": "partnered_with", "presented at": "presented_at",
+    "presents at": "presented_at", "spoke at": "presented_at", "located in": "located_in",
+    "based in": "located_in", "headquartered in": "located_in", "founded": "founded", "launched": "launched",
+    "released": "released", "announced": "announced", "hosted": "hosted", "hosts": "hosted", "won": "won",
+    "joined": "joined", "developed": "developed", "built": "developed", "visited": "visited",
+    "signed": "signed", "merged with": "merged_with", "sponsored": "sponsored", "interviewed": "interviewed",
+    "performed at": "performed_at", "published": "published", "collaborated with": "partnered_with",
+    "competed in": "competed_in", "defeated": "defeated", "invested in": "invested_in",
+    "uses": "uses", "used": "uses",
+}

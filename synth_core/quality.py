@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import pairwise
 from collections.abc import Iterable, Sequence
-from typing import Any
+from itertools import pairwise
+from typing import Any, get_args
 
 from annotated_types import Le
 from pydantic import BaseModel, Field
@@ -212,7 +212,7 @@ def _fields(model: BaseModel, *, prefix: str) -> Iterable[tuple[str, Any, bool]]
         if isinstance(value, BaseModel):
             yield from _fields(value, prefix=f"{dotted}.")
         elif isinstance(value, list):
-            if all(isinstance(element, str) for element in value):
+            if get_args(info.annotation) == (str,):
                 yield dotted, " > ".join(value), False
             else:
                 yield f"{dotted} (count)", len(value), False

@@ -84,6 +84,9 @@ class LLMSettings(BaseModel):
     timeout_s: float = 60
     max_retries: int = 3
     temperature: float = 0.7
+    compiled: dict[str, Path] = {}
+    """Generator task -> a DSPy program state saved with ``module.save(path)`` (JSON); relative
+    paths are under ``home``. Tasks: modality, text, entity, workflow, fusion, agent, plan, profiles."""
 
 
 class Settings(BaseSettings):
@@ -135,6 +138,19 @@ class Settings(BaseSettings):
         if self.llm.api_key is not None:
             return self.llm.api_key.get_secret_value()
         return os.environ.get(self.llm.api_key_env) or None
+
+
+def prepare_llm_environment() -> None:
+    """Make litellm read its bundled price list instead of fetching one from the network.
+
+    Call once at the edge (CLI ``main``, the API app, test conftest) before litellm is imported;
+    it keeps a value the user set."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+
+
+def litellm_cost_map_is_local() -> bool:
+    """True when litellm will read its bundled price list (no network on import)."""
+    return os.environ.get("LITELLM_LOCAL_MODEL_COST_MAP", "").lower() in ("true", "1", "yes")
 
 
 def load_settings(config_file: Path | str | None = None, **overrides: object) -> Settings:

@@ -29,3 +29,27 @@ def real_corpus() -> Path:
     if not path.is_file():
         pytest.skip(f"real data not available: {path} is absent (it exists only on the team's machines)")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A content store holding the demo corpus, built once per session. Copy it before writing."""
+    from synth_core.backends.sqlite_store import SqliteStore
+    from synth_core.ingest import load_demo_corpus
+
+    path = tmp_path_factory.mktemp("demo-store") / "content.db"
+    store = SqliteStore(path)
+    load_demo_corpus(store)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo_settings(tmp_path: Path, demo_store_file: Path) -> Settings:
+    """Settings whose home already holds a copy of the demo content store."""
+    import shutil
+
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(demo_store_file, home / "content.db")
+    return load_settings(home=home)

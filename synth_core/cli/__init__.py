@@ -16,8 +16,10 @@ import click
 
 from synth_core.cli.content import ingest, sample
 from synth_core.cli.generate import demo, generate, optimizers
+from synth_core.cli.serve import serve
 from synth_core.cli_support import fail
 from synth_core.errors import SynthError
+from synth_core.settings import prepare_llm_environment
 
 
 class SynthGroup(click.Group):
@@ -64,11 +66,12 @@ def cli(ctx: click.Context, config_file: Path | None) -> None:
     ctx.obj["config_file"] = config_file
 
 
-for command in (optimizers, ingest, sample, generate, demo):
+for command in (optimizers, ingest, sample, generate, demo, serve):
     cli.add_command(command)
 
 
 def main() -> None:
+    prepare_llm_environment()
     cli(prog_name="synth")
 
 

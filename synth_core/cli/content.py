@@ -21,7 +21,9 @@ def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, list[str]] | None:
     for pair in pairs:
         field, sep, column = pair.partition("=")
         if not sep or not field or not column:
-            raise InvalidRequestError(f"Bad --map value '{pair}'.", hint="Use --map FIELD=COLUMN, e.g. --map text=body.")
+            raise InvalidRequestError(
+                f"Bad --map value '{pair}'.", hint="Use --map FIELD=COLUMN, e.g. --map text=body."
+            )
         mapping.setdefault(field.strip(), []).append(column.strip())
     return mapping or None
 

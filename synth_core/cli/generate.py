@@ -30,6 +30,7 @@ from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
 from synth_core.service import GenerationService
 from synth_core.sinks import load_sink
+from synth_core.wiring import LLMOptions, build_service
 
 # Below this many examples a run is quick enough that a progress bar is noise.
 PROGRESS_BAR_FROM = 500
@@ -66,6 +67,17 @@ def optimizers(schema_of: str | None, as_json: bool) -> None:
 @click.option("--seed", type=int, default=None, help="Seed (default from settings).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write JSONL here.")
 @click.option("--no-store", is_flag=True, help="Do not write into the review store.")
+@click.option("--llm", default=None, help="LiteLLM model name, e.g. ollama_chat/llama3.1 (default: settings).")
+@click.option("--llm-api-base", default=None, help="API base URL of the model's endpoint.")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=None, help="Parallel LLM calls.")
+@click.option(
+    "--fallback",
+    type=click.Choice(["none", "template"]),
+    default="none",
+    show_default=True,
+    help="When the LLM fails an example after its retries: record a failure, or write it from templates.",
+)
+@click.option("--dry-run", is_flag=True, help="Estimate LLM calls and tokens for this run; call nothing.")
 @tenant_option
 @json_option
 @click.pass_context
@@ -83,10 +95,22 @@ def generate(ctx: click.Context, **options: Any) -> None:
         seed=options["seed"],
         tenant_id=tenant_of(ctx, options["tenant"]),
     )
-    sink = None if options["no_store"] else load_sink("review_store", settings)
-    service = GenerationService(settings=settings, backend=open_backend(settings), sink=sink)
+    llm = LLMOptions(
+        model=options["llm"],
+        api_base=options["llm_api_base"],
+        concurrency=options["concurrency"],
+        fallback=options["fallback"],
+        dry_run=options["dry_run"],
+    )
+    store_results = not (options["no_store"] or options["dry_run"])
+    sink = load_sink("review_store", settings) if store_results else None
+    service = build_service(settings, llm=llm, sink=sink)
     with progress_bar(enabled=request.count >= PROGRESS_BAR_FROM and not options["as_json"]) as progress:
         response = service.generate(request, progress=progress)
+    if options["dry_run"]:
+        estimate = response.metadata.get("llm_estimate", {})
+        emit(estimate, as_json=options["as_json"], rows=[estimate], title="Estimated LLM usage (nothing was called)")
+        return
     if options["out"] is not None:
         write_jsonl(options["out"], response.data)
     if options["as_json"]:
@@ -126,13 +150,13 @@ def summary_row(response: SyntheticDataResponse) -> dict[str, Any]:
     spec = get_optimizer(response.optimizer)
     labels = Counter(str(example.get(spec.primary_label)) for example in response.data)
     queries = {example["query"] for example in response.data}
-    quality = response.metadata.get("quality", {})
+    failed = failed_checks(response)
     return {
         "optimizer": response.optimizer,
         "examples": response.count,
         "distinct queries": len(queries),
         "label distribution": ", ".join(f"{label} {n}" for label, n in labels.most_common()),
-        "quality": "pass" if quality.get("passed") else "FAIL: " + ", ".join(quality.get("failed_checks", [])),
+        "quality": "FAIL: " + "; ".join(failed) if failed else "pass",
         "seconds": response.metadata.get("timings", {}).get("total_s"),
     }
 
@@ -144,9 +168,13 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def failed_checks(response: SyntheticDataResponse) -> list[str]:
+    checks = response.metadata.get("quality", {}).get("checks", [])
+    return [f"{check['name']}: {check['detail']}" for check in checks if not check["passed"]]
+
+
 def _echo_quality(response: SyntheticDataResponse) -> None:
-    quality = response.metadata.get("quality", {})
-    for check in quality.get("failed_checks", []):
+    for check in failed_checks(response):
         click.echo(f"quality check failed: {check}", err=True)
 
 
@@ -173,4 +201,3 @@ def progress_bar(*, enabled: bool) -> Iterator[ProgressFn | None]:
             bar.update(task, description=stage, completed=done, total=total)
 
         yield update
-

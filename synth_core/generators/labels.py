@@ -22,14 +22,16 @@ Definitions (the README quotes them):
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext
-from synth_core.schemas.common import Provenance, Signals
+from synth_core.schemas.common import Entity, Provenance, Relationship, Signals
 from synth_core.writing.base import WrittenQuery
 
 SUCCESS_TOP_K = 10
@@ -84,6 +86,76 @@ def retrieval_check(
     rank = rank_of(hits, source_id)
     top = hits[0].score if hits else None
     return RetrievalCheck(rank, reciprocal(rank), top, elapsed, tuple(hits))
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One unrestricted search for a query, ``limit`` deep: the hits, and whether they are all the
+    matches there are (fewer hits than the limit)."""
+
+    hits: tuple[SearchHit, ...]
+    limit: int
+    elapsed_s: float
+
+    @property
+    def complete(self) -> bool:
+        return len(self.hits) < self.limit
+
+    @property
+    def scores(self) -> dict[str, float]:
+        return best_scores(self.hits)
+
+    def check(self, source_id: str) -> RetrievalCheck:
+        """The source's place in the unrestricted ranking."""
+        rank = rank_of(self.hits, source_id)
+        top = self.hits[0].score if self.hits else None
+        return RetrievalCheck(rank, reciprocal(rank), top, self.elapsed_s, self.hits)
+
+    def view(self, modalities: Sequence[str]) -> tuple[SearchHit, ...]:
+        """The hits of ``modalities``, in ranking order."""
+        return tuple(hit for hit in self.hits if hit.modality in modalities)
+
+
+def search_ranking(backend: ContentBackend, query: str, *, limit: int = CHECK_LIMIT) -> Ranking:
+    started = time.perf_counter()
+    hits = backend.search(query, limit=limit)
+    return Ranking(tuple(hits), limit, time.perf_counter() - started)
+
+
+def restricted_check(
+    backend: ContentBackend,
+    ranking: Ranking,
+    query: str,
+    source_id: str,
+    modalities: Sequence[str],
+    *,
+    depth: int = SUCCESS_TOP_K,
+) -> RetrievalCheck:
+    """What a search restricted to ``modalities`` gives for the source, at least ``depth`` deep.
+
+    A hit's score does not depend on the filter (BM25 statistics are corpus-wide, in SQLite FTS5, in
+    the memory backend and in Vespa), so the restricted results are the unrestricted ranking's hits
+    of those modalities, in the same order. The ranking answers whenever it holds the source, holds
+    ``depth`` hits of those modalities, or holds every match; otherwise a restricted search runs.
+    ``elapsed_s`` is 0 when no search ran.
+    """
+    view = ranking.view(modalities)
+    rank = rank_of(view, source_id)
+    if rank is not None or ranking.complete or len(view) >= depth:
+        top = view[0].score if view else None
+        return RetrievalCheck(rank, reciprocal(rank), top, 0.0, view)
+    return retrieval_check(backend, query, source_id, modalities=modalities, limit=depth)
+
+
+def modality_top(
+    backend: ContentBackend, ranking: Ranking, query: str, modality: str, *, depth: int = SUCCESS_TOP_K
+) -> tuple[SearchHit, ...]:
+    """The first ``depth`` hits a search restricted to ``modality`` returns, read off the ranking when
+    it is deep enough (see ``restricted_check``), searched for otherwise."""
+    view = ranking.view((modality,))
+    if ranking.complete or len(view) >= depth:
+        return view[:depth]
+    return tuple(backend.search(query, limit=depth, modalities=(modality,)))
 
 
 def best_scores(hits: Iterable[SearchHit]) -> dict[str, float]:
@@ -169,9 +241,12 @@ def entity_coverage(required: Sequence[str], found: Iterable[str]) -> float:
 
 
 def is_transcript(item: ContentItem) -> bool:
-    """Audio or video whose text is a transcript (declared in metadata by the ingest or the corpus)."""
-    kind = str(item.metadata.get("text_kind", "")).lower()
-    return item.modality in ("AUDIO", "VIDEO") and kind == "transcript"
+    """Audio or video whose text is a transcript: declared in metadata (``text_kind`` or ``kind`` =
+    "transcript") or announced by the title or the text itself ("Ep. 49 Transcript: ...")."""
+    if item.modality not in ("AUDIO", "VIDEO"):
+        return False
+    kinds = {str(item.metadata.get(key, "")).lower() for key in ("text_kind", "kind")}
+    return "transcript" in kinds or "transcript" in item.title.lower() or item.text.lower().startswith("transcript")
 
 
 def content_modalities(label: str, source: ContentItem) -> tuple[str, ...]:
@@ -182,6 +257,43 @@ def content_modalities(label: str, source: ContentItem) -> tuple[str, ...]:
     if source.modality in TEXT_SOURCE_MODALITIES:
         return TEXT_SOURCE_MODALITIES
     return (*TEXT_SOURCE_MODALITIES, source.modality)
+
+
+def media_conflict(agents: AgentInference, query: str, allowed: Sequence[str]) -> str | None:
+    """Why the media words of ``query`` contradict a label meaning ``allowed`` modalities, or None.
+    A query that names another modality's media ("podcast" on a video) cannot carry the label."""
+    for modality, word in agents.media_mentions(query):
+        if modality and modality not in allowed:
+            wanted = "/".join(allowed) or "no media type"
+            return f"the query names {word!r} ({modality}) but must ask for {wanted}"
+    return None
+
+
+def _occurrences(text: str, query: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", query, flags=re.IGNORECASE))
+
+
+def outermost_entities(query: str, entities: Sequence[Entity]) -> list[Entity]:
+    """``entities`` minus those that occur in ``query`` only inside a longer one of them ("Brandt"
+    inside "Jonas Brandt"), so each mention is listed once, under its fullest name."""
+    kept: list[Entity] = []
+    for entity in entities:
+        key = entity.text.casefold()
+        longer = [
+            other for other in entities
+            if len(other.text) > len(entity.text) and _occurrences(entity.text, other.text) > 0
+        ]
+        if longer and _occurrences(entity.text, query) <= sum(_occurrences(o.text, query) for o in longer):
+            continue
+        if key not in {k.text.casefold() for k in kept}:
+            kept.append(entity)
+    return kept
+
+
+def relationships_among(relationships: Iterable[Relationship], entities: Sequence[Entity]) -> list[Relationship]:
+    """The item's relationships whose both ends are among ``entities`` (those in the query)."""
+    present = {entity.text.casefold() for entity in entities}
+    return [rel for rel in relationships if rel.source.casefold() in present and rel.target.casefold() in present]
 
 
 def build_signals(

@@ -17,16 +17,24 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
+from synth_core.backends.text_terms import key_terms
 from synth_core.content import ContentItem
 from synth_core.generators.base import GenerationContext
+from synth_core.patterns import extract_patterns
 from synth_core.schemas.api import GenerationFailure
+from synth_core.schemas.common import Entity
 from synth_core.writing.base import QuerySpec, WrittenQuery
 
 MAX_ATTEMPTS = 4
+PROGRESS_EVERY = 500
+SPILL = 8
+"""How many neighbouring content keys a job may borrow a variant from when its own run out."""
 WRITE_CHUNK = 2000
 """Specs per ``writer.write`` call: big enough to batch, small enough for steady progress."""
 
 T = TypeVar("T")
+E = TypeVar("E")
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -72,16 +80,49 @@ def rotation(rng: random.Random, keys: Sequence[T], count: int) -> list[T]:
     return picks
 
 
-class VariantPool(Generic[V]):
+class VariantPool(Generic[K, V]):
     """For each content key, its variants (style x topic x ...) in a seeded shuffled order; each
-    request takes the next unused one, so re-asks and repeat visits never repeat a variant."""
+    request takes the next unused one, so re-asks and repeat visits never repeat a variant.
 
-    def __init__(self, rng: random.Random, make: Callable[[Hashable], list[V]]) -> None:
+    When a key has no variant left, the request borrows one from the keys after it (in ``keys``
+    order, at most ``spill`` keys away), so one thin item does not fail a job while its neighbours
+    still have fresh variants; the caller writes about the key it gets back.
+    """
+
+    def __init__(
+        self, rng: random.Random, keys: Sequence[K], make: Callable[[K], list[V]], *, spill: int = SPILL
+    ) -> None:
         self._rng = rng
         self._make = make
-        self._queues: dict[Hashable, list[V]] = {}
+        self._keys = list(dict.fromkeys(keys))
+        self._position = {key: position for position, key in enumerate(self._keys)}
+        self._spill = spill
+        self._queues: dict[K, list[V]] = {}
 
-    def next(self, key: Hashable) -> V | None:
+    def next(self, key: K) -> tuple[K, V] | None:
+        start = self._position[key]
+        for step in range(min(self._spill + 1, len(self._keys))):
+            candidate = self._keys[(start + step) % len(self._keys)]
+            variant = self._take(candidate)
+            if variant is not None:
+                return candidate, variant
+        return None
+
+    def retire(self, key: K) -> None:
+        """Drop the key's remaining variants (the writer cannot write about it): later requests for it
+        borrow from its neighbours."""
+        self._queues[key] = []
+
+    def draw(self, job: Job, key: K) -> tuple[K, V] | None:
+        """``next(key)`` for a job; when the writer failed on the job's last draw, that key is retired
+        first, so the re-ask goes to content the writer can handle."""
+        if job.writer_failed and job.drawn is not None:
+            self.retire(job.drawn)
+        drawn = self.next(key)
+        job.drawn = drawn[0] if drawn is not None else None
+        return drawn
+
+    def _take(self, key: K) -> V | None:
         queue = self._queues.get(key)
         if queue is None:
             queue = self._make(key)
@@ -99,6 +140,10 @@ class Job:
     items: tuple[ContentItem, ...]
     strategy: str | None = None
     plan: Any = None
+    drawn: Any = None
+    """The content key of the job's last spec (set by ``VariantPool.draw``)."""
+    writer_failed: bool = False
+    """The writer failed on the job's last spec (set by ``write_unique``)."""
 
     @property
     def source(self) -> ContentItem:
@@ -107,12 +152,21 @@ class Job:
 
 @dataclass
 class WrittenJob:
-    """A job whose query was accepted: the spec it was written from and the writer's answer."""
+    """A job whose query was accepted: the spec it was written from and the writer's answer. The
+    content is the spec's (a job may have borrowed a neighbour's variant, see ``VariantPool``)."""
 
     job: Job
     spec: QuerySpec
     written: WrittenQuery
     rewrites: int
+
+    @property
+    def items(self) -> tuple[ContentItem, ...]:
+        return self.spec.items
+
+    @property
+    def source(self) -> ContentItem:
+        return self.spec.items[0]
 
     @property
     def text(self) -> str:
@@ -129,8 +183,8 @@ class _Pending:
 
 NextSpec = Callable[[Job, int], QuerySpec | None]
 """The job's spec for attempt n (0-based); None when the job's content has no variant left."""
-CheckFn = Callable[[Job, QuerySpec, str], str | None]
-"""Why a written query cannot carry the job's labels (e.g. it names another modality), or None."""
+CheckFn = Callable[[QuerySpec, str], str | None]
+"""Why a query written for a spec cannot carry its labels (e.g. it names another modality), or None."""
 
 
 def write_unique(
@@ -143,7 +197,7 @@ def write_unique(
     max_attempts: int = MAX_ATTEMPTS,
 ) -> tuple[list[WrittenJob], list[GenerationFailure]]:
     """Write one accepted query per job (in job order) or record why none could be had."""
-    deduper = deduper if deduper is not None else QueryDeduper()
+    deduper = deduper if deduper is not None else QueryDeduper(ctx.guidance.avoid)
     accepted: list[WrittenJob] = []
     failures: list[GenerationFailure] = []
     pending = [_Pending(job) for job in jobs]
@@ -154,14 +208,15 @@ def write_unique(
         for entry in pending:
             spec = next_spec(entry.job, attempt)
             if spec is None:
-                entry.reasons.append("no unused style/topic variant left for this content")
+                entry.reasons.append(f"no unused style/topic variant left for this content or its {SPILL} neighbours")
                 failures.append(_failure(entry, attempt))
                 continue
             asked.append((entry, replace(spec, avoid=spec.avoid + entry.rejected) if entry.rejected else spec))
         answers = _write_in_chunks(ctx, [spec for _, spec in asked], seed=ctx.seed + attempt, attempt=attempt)
         pending = []
         for (entry, spec), written in zip(asked, answers, strict=True):
-            problem = _problem(entry.job, spec, written, check, deduper)
+            entry.job.writer_failed = not written.ok
+            problem = _problem(spec, written, check, deduper)
             if problem is None:
                 accepted.append(WrittenJob(entry.job, spec, written, rewrites=attempt))
                 continue
@@ -174,13 +229,11 @@ def write_unique(
     return accepted, failures
 
 
-def _problem(
-    job: Job, spec: QuerySpec, written: WrittenQuery, check: CheckFn | None, deduper: QueryDeduper
-) -> str | None:
+def _problem(spec: QuerySpec, written: WrittenQuery, check: CheckFn | None, deduper: QueryDeduper) -> str | None:
     if not written.ok or not written.text or not written.text.strip():
         return f"writer failed: {written.failure or 'empty query'}"
     if check is not None:
-        reason = check(job, spec, written.text)
+        reason = check(spec, written.text)
         if reason is not None:
             return reason
     if not deduper.add(written.text):
@@ -213,7 +266,49 @@ def _failure(entry: _Pending, attempts: int) -> GenerationFailure:
     )
 
 
-def labelling_progress(ctx: GenerationContext, done: int, total: int, *, every: int = 500) -> None:
-    """Report labelling progress every ``every`` examples (and at the end)."""
-    if done == total or done % every == 0:
-        ctx.report("labelling", done, total)
+def guided(ctx: GenerationContext, spec: QuerySpec) -> QuerySpec:
+    """``spec`` with the reviewer's guidance of a regeneration (feedback, rejected texts, corrections)."""
+    guidance = ctx.guidance
+    if not (guidance.feedback or guidance.avoid or guidance.corrections):
+        return spec
+    return replace(
+        spec,
+        feedback=guidance.feedback,
+        avoid=spec.avoid + guidance.avoid,
+        corrections={**spec.corrections, **guidance.corrections},
+    )
+
+
+def item_topics(item: ContentItem, limit: int = 4) -> list[str]:
+    """The item's best topics (its title's key words when pattern extraction finds none)."""
+    topics = list(extract_patterns(item).topics[:limit])
+    if not topics:
+        topics = [" ".join(key_terms(item.title, limit=3)) or item.title]
+    return topics
+
+
+def named_entities(item: ContentItem, limit: int = 6) -> list[Entity]:
+    """The item's entities worth asking about: not dates, most salient (first seen) first."""
+    return [entity for entity in extract_patterns(item).entities if entity.type != "DATE"][:limit]
+
+
+def topic_pair(topics: Sequence[str], index: int) -> tuple[str, ...]:
+    """Topic ``index`` first and the next one as ``t2`` (templates may use both)."""
+    if len(topics) < 2:
+        return tuple(topics)
+    return (topics[index % len(topics)], topics[(index + 1) % len(topics)])
+
+
+def label_all(
+    ctx: GenerationContext, written: Sequence[WrittenJob], label: Callable[[WrittenJob, int], E]
+) -> list[E]:
+    """``label(done, index)`` for every written job, in order, reporting progress every
+    ``PROGRESS_EVERY`` examples. (A thread pool does not pay here: with SQLite the searches hold the
+    store's lock, and the rest is Python under the GIL.)"""
+    labelled: list[E] = []
+    for index, done in enumerate(written):
+        labelled.append(label(done, index))
+        if (index + 1) % PROGRESS_EVERY == 0:
+            ctx.report("labelling", index + 1, len(written))
+    ctx.report("labelling", len(written), len(written))
+    return labelled

@@ -15,8 +15,12 @@ class SyntheticDataRequest(BaseModel):
 
     optimizer: str
     count: int = Field(ge=1, le=100_000)
-    sample_size: int | None = Field(None, ge=1, le=100_000, description="Content items to sample; default from settings.")
-    strategies: list[str] = Field(default_factory=list, description=f"Any of {', '.join(STRATEGIES)}; default per optimizer.")
+    sample_size: int | None = Field(
+        None, ge=1, le=100_000, description="Content items to sample; default from settings."
+    )
+    strategies: list[str] = Field(
+        default_factory=list, description=f"Any of {', '.join(STRATEGIES)}; default per optimizer."
+    )
     profiles: list[str] | None = None
     max_profiles: int | None = Field(None, ge=1, le=50)
     tenant_id: str = "default"

@@ -1,0 +1,53 @@
+"""``synth regenerate``: new examples for rejected ones, from their source content and the feedback."""
+
+from __future__ import annotations
+
+import click
+
+from approval.models import ExampleFilter
+from approval.regeneration import regenerate as regenerate_examples
+from approval.store import ReviewStore
+from synth_core.backends.factory import open_backend
+from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
+from synth_core.errors import InvalidRequestError
+from synth_core.service import GenerationService
+
+
+@click.command()
+@click.option("--ids", "ids", multiple=True, help="Rejected example ids (repeatable, or comma-separated).")
+@click.option("--all-rejected", is_flag=True, help="Every rejected example (of --optimizer, if given).")
+@click.option("--optimizer", default=None, help="With --all-rejected: only this optimizer.")
+@click.option("--reviewer", required=True, help="Who asks for the regeneration (kept in the audit log).")
+@tenant_option
+@json_option
+@click.pass_context
+def regenerate(
+    ctx: click.Context,
+    ids: tuple[str, ...],
+    all_rejected: bool,
+    optimizer: str | None,
+    reviewer: str,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
+    """Regenerate rejected examples, guided by the reasons and feedback they were rejected with."""
+    example_ids = [part.strip() for value in ids for part in value.split(",") if part.strip()]
+    if bool(example_ids) == all_rejected:
+        raise InvalidRequestError("Name the examples to regenerate.", hint="Pass either --ids ID... or --all-rejected.")
+    settings = get_settings(ctx)
+    service = GenerationService(settings=settings, backend=open_backend(settings))
+    with ReviewStore.from_settings(settings) as store:
+        result = regenerate_examples(
+            store,
+            service,
+            tenant_id=tenant_of(ctx, tenant),
+            reviewer=reviewer,
+            settings=settings,
+            example_ids=example_ids or None,
+            filter=ExampleFilter(optimizer=optimizer) if all_rejected else None,
+        )
+    summary = result.summary()
+    title = ", ".join(f"{count} {name}" for name, count in summary.items())
+    emit(result, as_json=as_json, rows=result.render_rows(), title=f"Regeneration: {title}")
+    if summary["failed"] or summary["refused"]:
+        ctx.exit(1)

@@ -1,0 +1,315 @@
+"""Confidence: how likely a generated example is right, as a score in [0, 1] with its reasons.
+
+Each example gets up to eight *components*, each a score in [0, 1] with a human-readable reason:
+
+=============== =================================================================================
+label_validity  the labels hang together (``approval.label_checks``): verified against the backend
+                (``label_checked``, else 0.5); a media word in the query names the labelled
+                modality (conflict 0.1; a media word on a TEXT label 0.5); the agent and the plan
+                fit the label and the intent the query's wording expresses (0.55 when it does not);
+                routing entities exist; success agrees with the error details / the improvement.
+                The worst problem wins.
+label_margin    cross_modal only: a fusion improvement within 0.1 of zero is one rank away from
+                the opposite label (0.5); a clear gain, loss or no change scores 1.
+media_cue       the query names its media type: ``1 - 0.2 * ambiguity``; it does not:
+                ``1 - ambiguity`` (floor 0.05), ambiguity = how close the other modalities'
+                search scores come to the label's (the engine's ``modality_ambiguity``).
+source_rank     round trip: searching for the query finds the source item at rank r:
+                ``max(0.15, 1 - 0.5 * log10(r))`` (1st 1.0, 3rd 0.76, 10th 0.5); not found 0.05.
+entity_coverage examples that list entities (routing, unified): the share of them actually in the
+                query text (floor 0.05), the labels' own consistency; when all are there but the
+                engine says the query names fewer of the entities it was written about, ``0.6 +
+                0.4 * coverage``. Other examples: the engine's ``entity_coverage`` (floor 0.05).
+near_duplicate  Jaccard similarity s of the query's token set to the closest other query of the
+                batch or of the known (stored) set: 1.0 below 0.6, then linearly down to 0.05 at 1.
+generator       template 0.9 (fixed phrasings, less varied), LLM 1.0: a small difference on purpose.
+writing_effort  ``max(0.5, 1 - 0.1 * retries)``, times 0.7 when the LLM failed and a template
+                stood in (``fallback_used``).
+=============== =================================================================================
+
+Combination: the weighted geometric mean of the component scores, capped by every *core*
+component (weight >= 1): ``score = min(prod(s_i ** (w_i / W)), min over core i of (s_i + 0.25))``.
+The mean rewards an example that is good everywhere; the cap makes any one bad core signal
+decisive: a core component at 0.05 (source not retrievable, entity missing, exact duplicate)
+caps the example at 0.30, and any core component below 0.6 keeps it under the default threshold
+of 0.85, whatever the others say.
+
+Weights (``WEIGHTS``; 0 = not used for that optimizer):
+
+=========== ===== ====== ===== ==== ====== ==== ===== ======
+optimizer   label margin media rank entity dupe gener effort
+=========== ===== ====== ===== ==== ====== ==== ===== ======
+modality    3     0      3     2    0.5    2    0.5   1
+cross_modal 3     2      0     2    0.5    2    0.5   1
+routing     3     0      2     2    3      2    0.5   1
+workflow    3     0      0.5   2    0.5    2    0.5   1
+unified     3     0      2     2    2      2    0.5   1
+=========== ===== ====== ===== ==== ====== ==== ===== ======
+
+cross_modal ignores the media cue: ambiguity between two modalities is what a fusion query is about.
+workflow weighs it lightly: its main label is the intent, checked by ``label_validity``; routing and
+unified label the serving agent, a modality choice, so for them it is core.
+
+Missing signals never look good: an unverified label scores 0.5 and an unknown source rank counts
+as "not found", so an optimizer whose generator measures nothing lands in review, not auto-approval.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch
+from approval.label_checks import label_margin, label_problems
+from synth_core.agents import AgentInference
+from synth_core.errors import UnknownOptimizerError
+from synth_core.schemas.common import ExampleBase
+from synth_core.settings import CONFIG_DIR, AgentsConfig, Settings
+
+COMPONENTS = (
+    "label_validity",
+    "label_margin",
+    "media_cue",
+    "source_rank",
+    "entity_coverage",
+    "near_duplicate",
+    "generator",
+    "writing_effort",
+)
+WEIGHTS: dict[str, tuple[float, ...]] = {
+    "modality": (3.0, 0.0, 3.0, 2.0, 0.5, 2.0, 0.5, 1.0),
+    "cross_modal": (3.0, 2.0, 0.0, 2.0, 0.5, 2.0, 0.5, 1.0),
+    "routing": (3.0, 0.0, 2.0, 2.0, 3.0, 2.0, 0.5, 1.0),
+    "workflow": (3.0, 0.0, 0.5, 2.0, 0.5, 2.0, 0.5, 1.0),
+    "unified": (3.0, 0.0, 2.0, 2.0, 2.0, 2.0, 0.5, 1.0),
+}
+CORE_WEIGHT = 1.0
+"""Components with at least this weight cap the score."""
+CAP_HEADROOM = 0.25
+NOT_FOUND_SCORE = 0.05
+FLOOR = 0.05
+TEMPLATE_SCORE = 0.9
+PLANNED_ENTITY_BASE = 0.6
+_MEDIA_NOUNS = {"video": "video", "document": "document", "image": "image", "audio": "audio clip"}
+
+ReviewStatus = Literal["auto_approved", "pending_review"]
+
+
+class ConfidenceComponent(BaseModel):
+    name: str
+    score: float = Field(ge=0.0, le=1.0)
+    weight: float = Field(ge=0.0)
+    reason: str
+
+
+class Confidence(BaseModel):
+    score: float = Field(ge=0.0, le=1.0)
+    components: list[ConfidenceComponent]
+
+    def breakdown(self) -> list[dict[str, Any]]:
+        """The components as plain dicts (name, score, weight, reason), as the review store keeps them."""
+        return [component.model_dump() for component in self.components]
+
+    def weakest(self) -> ConfidenceComponent | None:
+        return min(self.components, key=lambda component: component.score, default=None)
+
+
+@lru_cache(maxsize=1)
+def _packaged_agents() -> AgentInference:
+    """The bundled agents config, for callers that pass none (the same file ``Settings`` reads)."""
+    with (CONFIG_DIR / "agents.toml").open("rb") as handle:
+        return AgentInference(AgentsConfig(**tomllib.load(handle)["agents"]))
+
+
+def _inference(agents: AgentsConfig | None) -> AgentInference:
+    return _packaged_agents() if agents is None else AgentInference(agents)
+
+
+def score_example(
+    optimizer: str,
+    example: ExampleBase,
+    *,
+    near_duplicate: float = 0.0,
+    near_duplicate_known: bool = False,
+    agents: AgentsConfig | None = None,
+) -> Confidence:
+    """Score one example. ``near_duplicate`` is its highest similarity to another query (see
+    ``score_batch``); ``agents`` defaults to the bundled agents config."""
+    return _score(optimizer, example, DuplicateMatch(near_duplicate, None, near_duplicate_known), _inference(agents))
+
+
+def score_batch(
+    optimizer: str,
+    examples: Sequence[ExampleBase],
+    *,
+    known_queries: Iterable[str] | DuplicateIndex = (),
+    agents: AgentsConfig | None = None,
+) -> list[Confidence]:
+    """Score a batch; near-duplicates are looked for within the batch and among ``known_queries``.
+
+    Pass a ``DuplicateIndex`` (and ``add`` each committed batch to it) when scoring many batches
+    against the same known queries, so they are indexed once rather than once per batch.
+    """
+    weights_for(optimizer)
+    inference = _inference(agents)
+    index = known_queries if isinstance(known_queries, DuplicateIndex) else DuplicateIndex(known_queries)
+    matches = index.best_matches([example.query for example in examples])
+    return [_score(optimizer, example, match, inference) for example, match in zip(examples, matches, strict=True)]
+
+
+def decide_status(confidence: Confidence, threshold: float) -> ReviewStatus:
+    """Auto-approve at or above ``threshold``; everything else waits for a person."""
+    return "auto_approved" if confidence.score >= threshold else "pending_review"
+
+
+def threshold_for(optimizer: str, settings: Settings, override: float | None = None) -> float:
+    """The auto-approval threshold: a per-run ``override``, else ``settings.thresholds[optimizer]``.
+    An optimizer without a configured threshold is never auto-approved (threshold above 1)."""
+    if override is not None:
+        return override
+    return settings.thresholds.get(optimizer, math.inf)
+
+
+def weights_for(optimizer: str) -> dict[str, float]:
+    try:
+        return dict(zip(COMPONENTS, WEIGHTS[optimizer], strict=True))
+    except KeyError:
+        raise UnknownOptimizerError(
+            f"No confidence weights for optimizer '{optimizer}'.", hint=f"Choose one of: {', '.join(WEIGHTS)}."
+        ) from None
+
+
+def combine(components: Sequence[ConfidenceComponent]) -> float:
+    """Weighted geometric mean, capped by each core component's score plus ``CAP_HEADROOM``."""
+    total = sum(component.weight for component in components)
+    if total == 0:
+        return 0.0
+    log_mean = sum(component.weight * math.log(max(component.score, 1e-6)) for component in components) / total
+    caps = [component.score + CAP_HEADROOM for component in components if component.weight >= CORE_WEIGHT]
+    return round(max(0.0, min(1.0, math.exp(log_mean), *caps)), 4)
+
+
+def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: AgentInference) -> Confidence:
+    weights = weights_for(optimizer)
+    builders = {
+        "label_validity": lambda: _label_validity(optimizer, example, agents),
+        "label_margin": lambda: label_margin(optimizer, example),
+        "media_cue": lambda: _media_cue(example),
+        "source_rank": lambda: _source_rank(optimizer, example),
+        "entity_coverage": lambda: _entity_coverage(example),
+        "near_duplicate": lambda: _near_duplicate(match),
+        "generator": lambda: _generator(example),
+        "writing_effort": lambda: _writing_effort(example),
+    }
+    components = []
+    for name in COMPONENTS:
+        if weights[name] > 0:
+            score, reason = builders[name]()
+            components.append(
+                ConfidenceComponent(name=name, score=round(score, 4), weight=weights[name], reason=reason)
+            )
+    return Confidence(score=combine(components), components=components)
+
+
+def _label_validity(optimizer: str, example: ExampleBase, agents: AgentInference) -> tuple[float, str]:
+    problems = label_problems(optimizer, example, agents)
+    if not example.signals.label_checked:
+        problems.append((0.5, "the label was not verified against the backend"))
+    if not problems:
+        return 1.0, "the label was verified against the backend and agrees with the query"
+    worst = min(score for score, _ in problems)
+    return worst, "; ".join(reason for _, reason in sorted(problems))
+
+
+def _media_cue(example: ExampleBase) -> tuple[float, str]:
+    ambiguity = example.signals.modality_ambiguity
+    word = example.signals.media_word
+    if example.signals.explicit_media_cue and word:
+        return 1.0 - 0.2 * ambiguity, f"the query names its media ('{word}'); modality ambiguity {ambiguity:.2f}"
+    score = max(FLOOR, 1.0 - ambiguity)
+    if ambiguity >= 0.5:
+        return (
+            score,
+            f"no media word; other modalities' search scores are close to the label's (ambiguity {ambiguity:.2f})",
+        )
+    return score, f"no media word, but the labelled modality wins the search (ambiguity {ambiguity:.2f})"
+
+
+def _source_rank(optimizer: str, example: ExampleBase) -> tuple[float, str]:
+    rank = example.signals.source_rank
+    noun = f"the source {_source_noun(example)}"
+    if rank is None:
+        return NOT_FOUND_SCORE, f"{noun} is not found when searching for this query"
+    score = max(0.15, 1.0 - 0.5 * math.log10(rank))
+    return score, f"{noun} ranks {_ordinal(rank)} for this query"
+
+
+def _source_noun(example: ExampleBase) -> str:
+    """What the source item is, read off its profile name (profiles start with their modality:
+    video_..., document_..., image_..., audio_...)."""
+    prefix = example.provenance.profile.split("_", 1)[0].lower()
+    return _MEDIA_NOUNS.get(prefix, "item")
+
+
+def _entity_coverage(example: ExampleBase) -> tuple[float, str]:
+    coverage = example.signals.entity_coverage
+    listed = [entity.text for entity in getattr(example, "entities", None) or []]
+    if not listed:
+        score = max(FLOOR, coverage)
+        if coverage < 1.0:
+            return score, f"the query mentions {coverage:.0%} of the entities it was written about"
+        return score, "the query mentions every entity it was written about (if any)"
+    query = example.query.casefold()
+    missing = [text for text in listed if text.casefold() not in query]
+    if missing:
+        names = ", ".join(f"'{text}'" for text in missing[:3])
+        observed = max(FLOOR, 1.0 - len(missing) / len(listed))
+        return observed, f"{len(missing)} of {len(listed)} listed entities missing from the query ({names})"
+    if coverage < 1.0:
+        # The labels hang together; the query just names fewer of the planned entities (or another
+        # surface form of them), a weaker problem than a listed entity that is not there.
+        return PLANNED_ENTITY_BASE + (1.0 - PLANNED_ENTITY_BASE) * coverage, (
+            f"every listed entity is in the query, but it names only {coverage:.0%} of the entities it was "
+            "written about"
+        )
+    return 1.0, "every listed entity is in the query"
+
+
+def _near_duplicate(match: DuplicateMatch) -> tuple[float, str]:
+    similarity = match.similarity
+    where = "an already known query" if match.known else "another query in this run"
+    if similarity < NEAR_DUPLICATE_THRESHOLD:
+        return 1.0, f"no near-duplicate (every similarity below {NEAR_DUPLICATE_THRESHOLD:.2f})"
+    span = 1.0 - NEAR_DUPLICATE_THRESHOLD
+    score = max(FLOOR, 1.0 - (similarity - NEAR_DUPLICATE_THRESHOLD) / span * (1.0 - FLOOR))
+    return score, f"near-duplicate of {where} (similarity {similarity:.2f})"
+
+
+def _generator(example: ExampleBase) -> tuple[float, str]:
+    if example.signals.generator == "llm":
+        return 1.0, "written by the LLM"
+    return TEMPLATE_SCORE, "written from a template (fixed phrasings, less varied)"
+
+
+def _writing_effort(example: ExampleBase) -> tuple[float, str]:
+    retries, fallback = example.signals.retries, example.signals.fallback_used
+    score = max(0.5, 1.0 - 0.1 * retries) * (0.7 if fallback else 1.0)
+    parts = [f"{retries} retr{'y' if retries == 1 else 'ies'}" if retries else "written on the first try"]
+    if fallback:
+        parts.append("the LLM failed and a template stood in")
+    return score, "; ".join(parts)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def breakdown_from(rows: Sequence[Mapping[str, Any]]) -> list[ConfidenceComponent]:
+    """Components back from their stored dicts."""
+    return [ConfidenceComponent.model_validate(row) for row in rows]

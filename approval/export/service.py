@@ -1,0 +1,258 @@
+"""``export_dataset``: approved data out of the review store, in one format, with a manifest.
+
+Only ``ReviewStore.iter_exportable`` is read (approved, and auto-approved unless excluded), for one
+tenant and one optimizer, in id order; each example is checked again on the way out, so a pending or
+rejected example can never reach a file even if a store query went wrong. The data files hold
+the training records only (the optimizer's fields, no provenance or signals).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel
+
+import synth_core
+from approval.export.formats import EXTENSIONS, FORMATS, RecordWriter, open_writer
+from approval.export.manifest import ManifestStats, combined_hash, run_summary, sha256_file, write_manifest
+from approval.export.split import Side, assign_splits, check_fraction
+from approval.models import ExamplePublic
+from synth_core.errors import InvalidRequestError, NotFoundError, SynthError
+from synth_core.registry import OptimizerSpec, get_optimizer
+from synth_core.settings import Settings
+
+EXPORT_BATCH = 5000
+EXPORTABLE_STATUSES = frozenset({"approved", "auto_approved"})
+
+
+class ExportSource(Protocol):
+    """The part of ``ReviewStore`` an export uses."""
+
+    def iter_exportable(
+        self, *, tenant_id: str, optimizer: str, include_auto_approved: bool = True, batch: int = 5000
+    ) -> Iterator[ExamplePublic]: ...
+
+    def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]: ...
+
+    def record_export(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        filter: dict[str, Any],
+        counts: dict[str, Any],
+        file_hash: str,
+        path: str,
+    ) -> str: ...
+
+
+class ExportedFile(BaseModel):
+    path: str
+    split: Literal["all", "train", "dev"]
+    rows: int
+    sha256: str
+
+
+class ExportResult(BaseModel):
+    export_id: str
+    tenant_id: str
+    optimizer: str
+    format: str
+    files: list[ExportedFile]
+    manifest_path: str
+    total: int
+    counts: dict[str, Any]
+    confidence: dict[str, float | None]
+
+    def render_rows(self) -> list[dict[str, Any]]:
+        return [file.model_dump() for file in self.files]
+
+
+def export_dataset(
+    store: ExportSource,
+    *,
+    tenant_id: str,
+    optimizer: str,
+    fmt: str,
+    out: Path | None = None,
+    split: float | None = None,
+    include_auto_approved: bool = True,
+    settings: Settings,
+) -> ExportResult:
+    """Write the tenant's approved ``optimizer`` examples as ``fmt`` to ``out`` (a file, or a folder to
+    put ``<optimizer><ext>`` in; default ``<home>/exports/<tenant>/``) plus a manifest next to it."""
+    spec = get_optimizer(optimizer)
+    if fmt not in FORMATS:
+        raise InvalidRequestError(f"Unknown export format '{fmt}'.", hint=f"Choose one of: {', '.join(FORMATS)}.")
+    if split is not None:
+        check_fraction(split)
+    target = output_path(out if out is not None else settings.home / "exports" / tenant_id, optimizer, fmt)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stats = ManifestStats(optimizer)
+    batches = _checked_batches(
+        store.iter_exportable(
+            tenant_id=tenant_id, optimizer=optimizer, include_auto_approved=include_auto_approved, batch=EXPORT_BATCH
+        ),
+        tenant_id,
+        optimizer,
+        stats,
+    )
+    if split is None:
+        files = [_write(spec, fmt, target, "all", (_records(spec, batch) for batch in batches))]
+    else:
+        files = _write_split(spec, fmt, target, split, [example for batch in batches for example in batch])
+    if stats.total == 0:
+        raise InvalidRequestError(
+            f"Nothing to export: tenant '{tenant_id}' has no approved {optimizer} examples"
+            + ("" if include_auto_approved else " (auto-approved ones excluded)")
+            + ".",
+            hint="Approve examples with 'synth review approve' (or check --tenant and --optimizer).",
+        )
+    filters = {
+        "tenant_id": tenant_id,
+        "optimizer": optimizer,
+        "statuses": sorted(EXPORTABLE_STATUSES if include_auto_approved else {"approved"}),
+        "include_auto_approved": include_auto_approved,
+        "split": split,
+    }
+    counts = {**stats.counts(), "files": {file.split: file.rows for file in files}}
+    dataset_hash = combined_hash((Path(file.path).name, file.sha256) for file in files)
+    manifest_path = manifest_path_for(target)
+    export_id = store.record_export(
+        tenant_id=tenant_id,
+        optimizer=optimizer,
+        filter=filters,
+        counts=counts,
+        file_hash=dataset_hash,
+        path=str(manifest_path),
+    )
+    manifest = {
+        "export_id": export_id,
+        "created_at": datetime.now(UTC).isoformat(),
+        "synth_studio_version": synth_core.__version__,
+        "format": fmt,
+        "filters": filters,
+        "input_fields": list(spec.input_fields),
+        "counts": counts,
+        "confidence": stats.confidence(),
+        "generation": {"runs": _runs(store, tenant_id, sorted(stats.run_ids))},
+        "files": [{**file.model_dump(), "path": Path(file.path).name} for file in files],
+        "dataset_sha256": dataset_hash,
+    }
+    write_manifest(manifest_path, manifest)
+    return ExportResult(
+        export_id=export_id,
+        tenant_id=tenant_id,
+        optimizer=optimizer,
+        format=fmt,
+        files=files,
+        manifest_path=str(manifest_path),
+        total=stats.total,
+        counts=counts,
+        confidence=stats.confidence(),
+    )
+
+
+def output_path(out: Path, optimizer: str, fmt: str) -> Path:
+    """``out`` itself, or ``out/<optimizer><ext>`` when ``out`` is a folder (existing, or no suffix)."""
+    if out.is_dir() or (not out.exists() and not out.suffix):
+        return out / f"{optimizer}{EXTENSIONS[fmt]}"
+    return out
+
+
+def manifest_path_for(target: Path) -> Path:
+    return target.with_name(f"{_stem(target)}.manifest.json")
+
+
+def split_path(target: Path, side: Side) -> Path:
+    return target.with_name(f"{_stem(target)}.{side}{_suffix(target)}")
+
+
+def _suffix(target: Path) -> str:
+    return ".dspy.jsonl" if target.name.endswith(".dspy.jsonl") else target.suffix
+
+
+def _stem(target: Path) -> str:
+    suffix = _suffix(target)
+    return target.name[: -len(suffix)] if suffix else target.name
+
+
+def _checked_batches(
+    examples: Iterable[ExamplePublic], tenant_id: str, optimizer: str, stats: ManifestStats
+) -> Iterator[list[ExamplePublic]]:
+    """The store's examples in batches, refusing anything that must not leave it (and counting the rest)."""
+    iterator = iter(examples)
+    while batch := list(islice(iterator, EXPORT_BATCH)):
+        for example in batch:
+            if (
+                example.status not in EXPORTABLE_STATUSES
+                or example.tenant_id != tenant_id
+                or example.optimizer != optimizer
+            ):
+                raise SynthError(
+                    f"The store returned example {example.id} ({example.status}, tenant {example.tenant_id}, "
+                    f"{example.optimizer}) for an export of approved {optimizer} data of tenant {tenant_id}; "
+                    "export aborted.",
+                    hint="This is a bug in the review store; report it.",
+                )
+        stats.add_batch(batch)
+        yield batch
+
+
+def _records(spec: OptimizerSpec, examples: Iterable[ExamplePublic]) -> list[dict[str, Any]]:
+    """``ExampleBase.training_record`` on the stored payloads: their own fields, JSON-ready."""
+    bookkeeping = spec.schema.BOOKKEEPING_FIELDS
+    return [{key: value for key, value in example.payload.items() if key not in bookkeeping} for example in examples]
+
+
+def _write(
+    spec: OptimizerSpec,
+    fmt: str,
+    path: Path,
+    side: Literal["all", "train", "dev"],
+    batches: Iterable[list[dict[str, Any]]],
+) -> ExportedFile:
+    writer: RecordWriter = open_writer(
+        fmt, path, model=spec.schema, exclude=spec.schema.BOOKKEEPING_FIELDS, input_fields=spec.input_fields
+    )
+    try:
+        for batch in batches:
+            writer.write(batch)
+        if writer.rows == 0 and side == "all":
+            writer.abort()
+            return ExportedFile(path=str(path), split=side, rows=0, sha256="")
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    return ExportedFile(path=str(path), split=side, rows=writer.rows, sha256=sha256_file(path))
+
+
+def _write_split(
+    spec: OptimizerSpec, fmt: str, target: Path, fraction: float, examples: list[ExamplePublic]
+) -> list[ExportedFile]:
+    if not examples:
+        return []
+    sides = assign_splits([example.id for example in examples], [example.query for example in examples], fraction)
+    files = []
+    for side in ("train", "dev"):
+        chosen = [example for example, assigned in zip(examples, sides, strict=True) if assigned == side]
+        batches = (
+            _records(spec, chosen[start : start + EXPORT_BATCH]) for start in range(0, len(chosen), EXPORT_BATCH)
+        )
+        files.append(_write(spec, fmt, split_path(target, side), side, batches))
+    return files
+
+
+def _runs(store: ExportSource, tenant_id: str, run_ids: list[str]) -> list[dict[str, Any]]:
+    runs = []
+    for run_id in run_ids:
+        try:
+            runs.append(run_summary(store.get_run(tenant_id=tenant_id, run_id=run_id)))
+        except NotFoundError:
+            runs.append({"run_id": run_id, "missing": True})
+    return runs

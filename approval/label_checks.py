@@ -1,0 +1,161 @@
+"""Consistency checks of an example's own labels, per optimizer (the ``label_validity`` component).
+
+Each check returns ``(score, reason)`` problems; no problem means the labels hang together. Checks
+read the query text itself (not only the generation signals), so they stay right after an edit.
+
+- modality / unified: a media word in the query names the labelled modality (0.1 when it names
+  another one; 0.5 when a TEXT label, i.e. a factual question, names a media type); the agent is
+  the one serving the labelled modality (0.1).
+- cross_modal: two different modalities (0.1); ``success`` agrees with ``improvement > 0`` (0.1).
+- cross_modal margin (``label_margin``): an improvement within 0.1 of zero (the second item ranks
+  below 5th after fusion) is one rank away from the opposite label: 0.5.
+- routing: at least one entity (0.05); a known agent (0.1) that serves the media the query names
+  (0.1); ``agent_success`` with a search quality above 0 (0.3).
+- workflow / unified: ``success`` agrees with the plan's validity and, for workflow, with the error
+  details (0.1); the intent the query's wording expresses is the labelled one (0.55, since an LLM
+  may phrase an intent in words the cue rules miss); unified: ``requires_orchestration`` agrees
+  with the plan's length (0.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from synth_core.agents import AgentInference
+from synth_core.errors import InvalidRequestError
+from synth_core.schemas.common import ExampleBase
+
+Problem = tuple[float, str]
+
+
+def label_problems(optimizer: str, example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    """Every inconsistency found in ``example``'s labels (empty when none)."""
+    check = _CHECKS.get(optimizer)
+    return check(example, agents) if check else []
+
+
+FRAGILE_IMPROVEMENT = 0.1
+"""A fusion improvement below this (the second item ranks below 5th after fusion) is a fragile label."""
+
+
+def label_margin(optimizer: str, example: ExampleBase) -> tuple[float, str]:
+    """How far a measured label sits from flipping (cross_modal: the fusion improvement vs 0)."""
+    if optimizer != "cross_modal":
+        return 1.0, "the label is not a measured margin"
+    improvement = float(_field(example, "improvement") or 0.0)
+    if improvement == 0.0:
+        return 1.0, "fusion changes nothing for this query (improvement 0.00): a clear negative"
+    if abs(improvement) < FRAGILE_IMPROVEMENT:
+        verb = "helps" if improvement > 0 else "hurts"
+        return 0.5, f"fusion {verb} only a little (improvement {improvement:+.2f}); one rank could flip the label"
+    verb = "helps" if improvement > 0 else "hurts"
+    return 1.0, f"fusion clearly {verb} (improvement {improvement:+.2f})"
+
+
+def _field(example: ExampleBase, name: str) -> Any:
+    return getattr(example, name, None)
+
+
+def _media_problems(example: ExampleBase, label: str, agents: AgentInference) -> list[Problem]:
+    named, word = agents.detect_media(example.query)
+    if not named:
+        return []
+    if label == "TEXT":
+        return [(0.5, f"the query names '{word}' ({named}) but the label is TEXT, a factual question")]
+    if named != label:
+        return [(0.1, f"the query says '{word}' ({named}) but the label is {label}")]
+    return []
+
+
+def _agent_problems(agent: str, label: str, agents: AgentInference) -> list[Problem]:
+    try:
+        expected = agents.agent_for(label)
+    except InvalidRequestError:
+        return [(0.1, f"no agent is configured for the label {label}")]
+    if agent != expected:
+        return [(0.1, f"the agent '{agent}' does not serve {label} (expected '{expected}')")]
+    return []
+
+
+def _intent_problems(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    labelled = str(_field(example, "query_type"))
+    worded = agents.detect_intent(example.query)
+    if worded != labelled:
+        return [(0.55, f"the query reads as a '{worded}' request but the label is '{labelled}'")]
+    return []
+
+
+def _check_modality(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    label = str(_field(example, "modality"))
+    return [
+        *_media_problems(example, label, agents),
+        *_agent_problems(str(_field(example, "correct_agent")), label, agents),
+    ]
+
+
+def _check_cross_modal(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    problems: list[Problem] = []
+    primary, secondary = _field(example, "primary_modality"), _field(example, "secondary_modality")
+    if primary == secondary:
+        problems.append((0.1, f"primary and secondary modality are both {primary}"))
+    success, improvement = bool(_field(example, "success")), float(_field(example, "improvement") or 0.0)
+    if success != (improvement > 0):
+        problems.append((0.1, f"success={success} contradicts the fusion improvement {improvement:+.2f}"))
+    return problems
+
+
+def _check_routing(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    problems: list[Problem] = []
+    if not _field(example, "entities"):
+        problems.append((0.05, "no entities: a routing example needs at least one"))
+    agent = str(_field(example, "chosen_agent"))
+    if agent not in agents.known_agents():
+        problems.append((0.1, f"unknown agent '{agent}'"))
+    named, word = agents.detect_media(example.query)
+    if named and named in agents.config.modality_agents and agent != agents.agent_for(named):
+        problems.append((0.1, f"the query asks for a {named.lower()} ('{word}') but the agent is '{agent}'"))
+    if _field(example, "agent_success") and not _field(example, "search_quality"):
+        problems.append((0.3, "agent_success=True although the search quality is 0"))
+    return problems
+
+
+def _plan_problems(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    sequence = list(_field(example, "agent_sequence") or [])
+    invalid = agents.validate_sequence(sequence)
+    if _field(example, "success") and invalid:
+        return [(0.1, f"success=True but the plan is invalid ({invalid})")]
+    return []
+
+
+def _check_workflow(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    problems = [*_plan_problems(example, agents), *_intent_problems(example, agents)]
+    success, error = bool(_field(example, "success")), _field(example, "error_details")
+    if success and error:
+        problems.append((0.1, "success=True but error details are given"))
+    if not success and not error:
+        problems.append((0.1, "success=False without error details saying what went wrong"))
+    return problems
+
+
+def _check_unified(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+    label = str(_field(example, "modality"))
+    sequence = list(_field(example, "agent_sequence") or [])
+    problems = [
+        *_media_problems(example, label, agents),
+        *_agent_problems(str(_field(example, "chosen_agent")), label, agents),
+        *_plan_problems(example, agents),
+        *_intent_problems(example, agents),
+    ]
+    if bool(_field(example, "requires_orchestration")) != (len(sequence) > 1):
+        problems.append((0.1, f"requires_orchestration disagrees with a plan of {len(sequence)} step(s)"))
+    return problems
+
+
+_CHECKS: dict[str, Callable[[ExampleBase, AgentInference], list[Problem]]] = {
+    "modality": _check_modality,
+    "cross_modal": _check_cross_modal,
+    "routing": _check_routing,
+    "workflow": _check_workflow,
+    "unified": _check_unified,
+}

@@ -1,0 +1,121 @@
+"""Public models of the review store: what every caller sees (tables are never returned).
+
+Vocabulary: a model's *suggestion* carries a confidence score (``auto_approved`` or ``pending_review``);
+a person's *decision* moves an example between statuses and is appended to the audit log.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, Field, field_validator
+
+ExampleStatus = Literal["pending_review", "auto_approved", "approved", "rejected"]
+STATUSES: tuple[ExampleStatus, ...] = get_args(ExampleStatus)
+
+InitialStatus = Literal["pending_review", "auto_approved"]
+"""The statuses the confidence extractor may give a new example; only people approve or reject."""
+
+DecisionAction = Literal["approve", "reject", "edit", "undo", "auto_approve", "regenerate", "conflict"]
+"""``conflict`` records an attempt that lost a race (nothing changed); every other action changed the example."""
+
+ReviewerAction = Literal["approve", "reject", "edit", "regenerate"]
+"""The actions a caller may pass to ``ReviewStore.decide``."""
+
+ReasonCode = Literal["wrong_label", "unnatural_query", "entity_problem", "duplicate", "off_topic", "other"]
+REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
+
+SYSTEM_REVIEWER = "system"
+"""The reviewer name the store uses for decisions nobody made by hand (auto-approval)."""
+
+
+class ExamplePublic(BaseModel):
+    """One stored example and where it stands in review."""
+
+    id: str
+    run_id: str
+    tenant_id: str
+    optimizer: str
+    payload: dict[str, Any] = Field(description="The full example (ExampleBase.model_dump(mode='json')).")
+    status: ExampleStatus
+    confidence: float
+    confidence_breakdown: list[dict[str, Any]] = Field(description="Components: name, score, weight, reason.")
+    version: int = Field(description="Bumped by every decision; pass it back as expected_version.")
+    parent_id: str | None = None
+    source_content_ids: list[str] = []
+    regeneration_attempt: int = 0
+    reason_code: ReasonCode | None = Field(default=None, description="Why it is rejected (None unless rejected).")
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def query(self) -> str:
+        return str(self.payload.get("query", ""))
+
+
+class DecisionPublic(BaseModel):
+    """One row of the append-only audit log."""
+
+    id: int
+    example_id: str
+    tenant_id: str
+    reviewer: str
+    action: DecisionAction
+    from_status: ExampleStatus
+    to_status: ExampleStatus
+    reason_code: ReasonCode | None = None
+    feedback: str | None = None
+    diff: dict[str, Any] | None = Field(default=None, description="Edited fields as {field: [old, new]}.")
+    from_version: int | None = None
+    to_version: int | None = Field(default=None, description="None for a conflict (nothing changed).")
+    undoes_id: int | None = Field(default=None, description="For an undo: the decision it reverted.")
+    created_at: datetime
+
+
+class ExampleFilter(BaseModel):
+    """Which examples a queue page, a count or a bulk decision covers (always within one tenant)."""
+
+    optimizer: str | None = None
+    statuses: list[ExampleStatus] = []
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    max_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    run_id: str | None = None
+    text: str | None = Field(default=None, description="Case-insensitive substring of the query.")
+    reason_code: ReasonCode | None = None
+
+
+class Page(BaseModel):
+    items: list[ExamplePublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class NewExample(BaseModel):
+    """An example about to be stored, already scored."""
+
+    payload: dict[str, Any]
+    status: InitialStatus
+    confidence: float = Field(ge=0.0, le=1.0)
+    confidence_breakdown: list[dict[str, Any]] = []
+    parent_id: str | None = None
+    regeneration_attempt: int = Field(default=0, ge=0)
+
+    @field_validator("payload")
+    @classmethod
+    def _has_query_and_sources(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(payload.get("query"), str) or not payload["query"]:
+            raise ValueError("payload needs a non-empty 'query'")
+        provenance = payload.get("provenance")
+        if not isinstance(provenance, dict) or not provenance.get("source_content_ids"):
+            raise ValueError("payload needs provenance.source_content_ids")
+        return payload
+
+    @property
+    def query(self) -> str:
+        return str(self.payload["query"])
+
+    @property
+    def source_content_ids(self) -> list[str]:
+        return [str(item) for item in self.payload["provenance"]["source_content_ids"]]

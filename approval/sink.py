@@ -1,0 +1,76 @@
+"""``synth generate`` writes into the review store through this sink (entry point ``review_store``).
+
+Each batch is scored (``score_batch``: near-duplicates within the batch, the run so far and the
+tenant's stored examples), given its suggested status by the optimizer's threshold, and stored in ONE
+transaction: a crash leaves whole batches or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from approval.confidence import decide_status, score_batch, threshold_for
+from approval.models import ExampleStatus, NewExample
+from approval.store import ReviewStore
+from synth_core.schemas.api import SyntheticDataRequest
+from synth_core.schemas.common import ExampleBase
+from synth_core.settings import Settings
+
+KNOWN_STATUSES: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
+"""Stored queries a new one must not duplicate (rejected ones are being replaced, not kept)."""
+
+
+class ReviewStoreSink:
+    """An ``ExampleSink`` (synth_core/sinks.py) over a ``ReviewStore``."""
+
+    def __init__(self, settings: Settings, *, store: ReviewStore | None = None) -> None:
+        self.settings = settings
+        self.store = store if store is not None else ReviewStore.from_settings(settings)
+        self._thresholds: dict[str, float | None] = {}
+        self._known: dict[tuple[str, str], list[str]] = {}
+
+    def start_run(self, *, run_id: str, request: SyntheticDataRequest, settings_snapshot: dict[str, Any]) -> None:
+        override = settings_snapshot.get("threshold")
+        self._thresholds[run_id] = float(override) if override is not None else None
+        self.store.start_run(
+            run_id=run_id,
+            tenant_id=request.tenant_id,
+            optimizer=request.optimizer,
+            request=request.model_dump(mode="json"),
+            settings_snapshot=settings_snapshot,
+        )
+
+    def write_batch(self, *, run_id: str, optimizer: str, tenant_id: str, examples: Sequence[ExampleBase]) -> None:
+        if not examples:
+            return
+        known = self._known_queries(tenant_id, optimizer)
+        scores = score_batch(optimizer, examples, known_queries=known, agents=self.settings.agents)
+        threshold = threshold_for(optimizer, self.settings, self._thresholds.get(run_id))
+        batch = [
+            NewExample(
+                payload=example.model_dump(mode="json"),
+                status=decide_status(confidence, threshold),
+                confidence=confidence.score,
+                confidence_breakdown=confidence.breakdown(),
+            )
+            for example, confidence in zip(examples, scores, strict=True)
+        ]
+        self.store.add_examples(run_id=run_id, tenant_id=tenant_id, optimizer=optimizer, examples=batch)
+        known.extend(example.query for example in examples)  # only once the batch is committed
+
+    def finish_run(self, *, run_id: str, summary: dict[str, Any]) -> None:
+        self.store.finish_run(run_id=run_id, summary=summary)
+        self._thresholds.pop(run_id, None)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _known_queries(self, tenant_id: str, optimizer: str) -> list[str]:
+        """The tenant's stored queries, read once per sink and then kept up to date by write_batch."""
+        key = (tenant_id, optimizer)
+        if key not in self._known:
+            self._known[key] = self.store.known_queries(
+                tenant_id=tenant_id, optimizer=optimizer, statuses=KNOWN_STATUSES
+            )
+        return self._known[key]

@@ -1,0 +1,309 @@
+"""The review store: examples waiting for review, the decisions taken on them, runs and exports.
+
+Every method is keyword-only and scoped to one ``tenant_id``: a tenant never sees nor changes another
+tenant's examples (an example of another tenant is simply "not found").
+
+Concurrency is optimistic: each example has a ``version``; a decision names the version its reviewer
+saw and the UPDATE only applies ``WHERE id = ? AND version = ?``. When someone else decided first the
+caller gets a ``ConflictError`` naming them, and the losing attempt is appended to the audit log as a
+``conflict`` row (it changed nothing), so the log shows exactly what happened and no reviewer's words
+are lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, and_, insert, select, update
+
+from approval.database import make_engine, transaction
+from approval.models import (
+    DecisionPublic,
+    ExampleFilter,
+    ExamplePublic,
+    ExampleStatus,
+    NewExample,
+    Page,
+)
+from approval.store_decisions import DecisionWriter
+from approval.store_sql import (
+    DECISIONS,
+    EXAMPLES,
+    INSERT_DECISION,
+    ORDERINGS,
+    PAYLOADS,
+    QueueOrder,
+    count_examples,
+    example_clauses,
+    new_ids,
+    select_by_ids,
+    select_examples,
+    select_page_ids,
+    to_decision,
+    to_example,
+)
+from approval.store_stats import collect_stats
+from approval.tables import Base, ExportRow, RunRow, utcnow
+from synth_core.errors import InvalidRequestError, NotFoundError
+from synth_core.settings import Settings
+
+RUNS = cast(Table, RunRow.__table__)
+EXPORTS = cast(Table, ExportRow.__table__)
+MAX_PAGE = 1000
+
+
+class ReviewStore(DecisionWriter):
+    """A review store at a SQLAlchemy URL (``sqlite:///...`` or ``postgresql+psycopg://...``)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        with transaction(self.engine, write=True) as connection:
+            Base.metadata.create_all(connection)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ReviewStore:
+        return cls(settings.review_url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- runs ---------------------------------------------------------------------------------------
+
+    def start_run(
+        self, *, run_id: str, tenant_id: str, optimizer: str, request: dict[str, Any], settings_snapshot: dict[str, Any]
+    ) -> None:
+        """Record a generation run (idempotent for the same tenant)."""
+        with transaction(self.engine, write=True) as connection:
+            owner = connection.execute(select(RUNS.c.tenant_id).where(RUNS.c.id == run_id)).scalar()
+            if owner == tenant_id:
+                return
+            if owner is not None:
+                raise InvalidRequestError(f"Run id '{run_id}' is already taken.", hint="Use a new run id.")
+            seed = request.get("seed") if request.get("seed") is not None else settings_snapshot.get("seed")
+            connection.execute(
+                insert(RUNS).values(
+                    id=run_id,
+                    tenant_id=tenant_id,
+                    optimizer=optimizer,
+                    request=request,
+                    seed=seed,
+                    settings_snapshot=settings_snapshot,
+                    summary=None,
+                    started_at=utcnow(),
+                    finished_at=None,
+                )
+            )
+
+    def finish_run(self, *, run_id: str, summary: dict[str, Any]) -> None:
+        with transaction(self.engine, write=True) as connection:
+            done = connection.execute(
+                update(RUNS).where(RUNS.c.id == run_id).values(summary=summary, finished_at=utcnow())
+            )
+            if done.rowcount == 0:
+                raise NotFoundError(f"No run '{run_id}' in the review store.", hint="Call start_run first.")
+
+    def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]:
+        with transaction(self.engine, write=False) as connection:
+            row = (
+                connection.execute(select(RUNS).where(RUNS.c.id == run_id, RUNS.c.tenant_id == tenant_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.")
+        return dict(row)
+
+    # -- examples -----------------------------------------------------------------------------------
+
+    def add_examples(self, *, run_id: str, tenant_id: str, optimizer: str, examples: Sequence[NewExample]) -> list[str]:
+        """Store a batch in ONE transaction (a crash leaves the whole batch or nothing); returns the ids."""
+        if not examples:
+            return []
+        now = utcnow()
+        ids = new_ids(len(examples))
+        rows = [
+            _example_row(example_id, run_id, tenant_id, optimizer, example, now)
+            for example_id, example in zip(ids, examples, strict=True)
+        ]
+        with transaction(self.engine, write=True) as connection:
+            self._check_run_and_parents(connection, run_id, tenant_id, examples)
+            connection.execute(insert(EXAMPLES), rows)
+            bodies = [
+                {"example_id": key, "payload": example.payload, "confidence_breakdown": example.confidence_breakdown}
+                for key, example in zip(ids, examples, strict=True)
+            ]
+            connection.execute(insert(PAYLOADS), bodies)
+            auto = [row for row in rows if row["status"] == "auto_approved"]
+            if auto:
+                connection.execute(INSERT_DECISION, [self._auto_approval(row, now) for row in auto])
+        return ids
+
+    def get(self, *, tenant_id: str, example_id: str) -> ExamplePublic:
+        with transaction(self.engine, write=False) as connection:
+            return to_example(self._row(connection, tenant_id, example_id))
+
+    def list_page(
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int = 50,
+        offset: int = 0,
+        order: QueueOrder = "created",
+    ) -> Page:
+        """One page of the filtered queue and the size of the whole filtered set."""
+        if not 1 <= limit <= MAX_PAGE or offset < 0:
+            raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
+        if order not in ORDERINGS:
+            raise InvalidRequestError(f"Unknown order '{order}'.", hint=f"Use one of: {', '.join(ORDERINGS)}.")
+        with transaction(self.engine, write=False) as connection:
+            ids = list(connection.execute(select_page_ids(tenant_id, filter, order, limit, offset)).scalars())
+            # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
+            # here lures SQLite into scanning the tenant's index instead (100x slower).
+            rows = connection.execute(select_by_ids(ids)).mappings()
+            by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
+            total = connection.execute(count_examples(tenant_id, filter)).scalar_one()
+        return Page(items=[by_id[example_id] for example_id in ids], total=total, limit=limit, offset=offset)
+
+    def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
+        with transaction(self.engine, write=False) as connection:
+            return int(connection.execute(count_examples(tenant_id, filter)).scalar_one())
+
+    def iter_exportable(
+        self, *, tenant_id: str, optimizer: str, include_auto_approved: bool = True, batch: int = 5000
+    ) -> Iterator[ExamplePublic]:
+        """Approved (and auto-approved) examples ordered by id, read from one consistent snapshot.
+
+        The ids come first from the queue index (one pass), then the examples in batches by primary key.
+        """
+        statuses: list[ExampleStatus] = ["approved", "auto_approved"] if include_auto_approved else ["approved"]
+        exportable = ExampleFilter(optimizer=optimizer, statuses=statuses)
+        ids_query = select(EXAMPLES.c.id).where(*example_clauses(tenant_id, exportable)).order_by(EXAMPLES.c.id)
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                ids = list(connection.execute(ids_query).scalars())
+                for start in range(0, len(ids), batch):
+                    chunk = ids[start : start + batch]
+                    rows = connection.execute(select_by_ids(chunk)).mappings()
+                    by_id = {row["id"]: to_example(row) for row in rows}
+                    yield from (by_id[example_id] for example_id in chunk)
+
+    def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
+        """Queries already stored (for the near-duplicate penalty), in insertion order."""
+        query = (
+            select(EXAMPLES.c.query)
+            .where(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.optimizer == optimizer)
+            .where(EXAMPLES.c.status.in_(list(statuses)))
+            .order_by(EXAMPLES.c.created_at, EXAMPLES.c.id)
+        )
+        with transaction(self.engine, write=False) as connection:
+            return list(connection.execute(query).scalars())
+
+    def decided_examples(self, *, tenant_id: str, optimizer: str | None = None) -> list[ExamplePublic]:
+        """Examples a person decided (approved or rejected, edits included), for calibration."""
+        example_filter = ExampleFilter(optimizer=optimizer, statuses=["approved", "rejected"])
+        with transaction(self.engine, write=False) as connection:
+            rows = connection.execute(select_examples(tenant_id, example_filter).order_by(EXAMPLES.c.id)).mappings()
+            return [to_example(row) for row in rows]
+
+    def children(self, *, tenant_id: str, parent_id: str) -> list[ExamplePublic]:
+        """Examples regenerated from ``parent_id``, oldest first."""
+        query = select_examples(tenant_id).where(EXAMPLES.c.parent_id == parent_id).order_by(EXAMPLES.c.created_at)
+        with transaction(self.engine, write=False) as connection:
+            return [to_example(row) for row in connection.execute(query).mappings()]
+
+    # -- audit log, exports, stats ------------------------------------------------------------------
+
+    def decisions(self, *, tenant_id: str, example_id: str | None = None) -> list[DecisionPublic]:
+        """The audit log (oldest first), of one example or of the whole tenant."""
+        query = select(DECISIONS).where(DECISIONS.c.tenant_id == tenant_id).order_by(DECISIONS.c.id)
+        if example_id is not None:
+            query = query.where(DECISIONS.c.example_id == example_id)
+        with transaction(self.engine, write=False) as connection:
+            return [to_decision(row) for row in connection.execute(query).mappings()]
+
+    def record_export(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        filter: dict[str, Any],
+        counts: dict[str, Any],
+        file_hash: str,
+        path: str,
+    ) -> str:
+        """Remember an export: its filter, counts per label, file hash and path; returns its id."""
+        (export_id,) = new_ids(1)
+        with transaction(self.engine, write=True) as connection:
+            connection.execute(
+                insert(EXPORTS).values(
+                    id=export_id,
+                    tenant_id=tenant_id,
+                    optimizer=optimizer,
+                    filter=filter,
+                    counts=counts,
+                    file_hash=file_hash,
+                    path=path,
+                    created_at=utcnow(),
+                )
+            )
+        return export_id
+
+    def exports(self, *, tenant_id: str) -> list[dict[str, Any]]:
+        query = select(EXPORTS).where(EXPORTS.c.tenant_id == tenant_id).order_by(EXPORTS.c.created_at)
+        with transaction(self.engine, write=False) as connection:
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+    def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
+        with transaction(self.engine, write=False) as connection:
+            return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def _check_run_and_parents(
+        self, connection: Connection, run_id: str, tenant_id: str, examples: Sequence[NewExample]
+    ) -> None:
+        owner = connection.execute(select(RUNS.c.tenant_id).where(RUNS.c.id == run_id)).scalar()
+        if owner != tenant_id:
+            raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.", hint="Call start_run first.")
+        parents = {example.parent_id for example in examples if example.parent_id}
+        if not parents:
+            return
+        found = set(
+            connection.execute(
+                select(EXAMPLES.c.id).where(and_(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.id.in_(parents)))
+            ).scalars()
+        )
+        if missing := sorted(parents - found):
+            raise NotFoundError(f"Parent example(s) {', '.join(missing)} not found for tenant '{tenant_id}'.")
+
+
+def _example_row(
+    example_id: str, run_id: str, tenant_id: str, optimizer: str, example: NewExample, now: Any
+) -> dict[str, Any]:
+    return {
+        "id": example_id,
+        "run_id": run_id,
+        "tenant_id": tenant_id,
+        "optimizer": optimizer,
+        "query": example.query,
+        "status": example.status,
+        "reason_code": None,
+        "confidence": example.confidence,
+        "version": 1,
+        "parent_id": example.parent_id,
+        "source_content_ids": example.source_content_ids,
+        "regeneration_attempt": example.regeneration_attempt,
+        "created_at": now,
+        "updated_at": now,
+    }

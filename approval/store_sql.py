@@ -1,0 +1,232 @@
+"""SQL building blocks of the review store: tenant-scoped filters, row conversion, edit diffs."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, cast
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    FunctionElement,
+    Select,
+    String,
+    Table,
+    and_,
+    bindparam,
+    func,
+    insert,
+    literal,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.ext.compiler import compiles
+
+from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic
+from approval.tables import DecisionRow, ExamplePayloadRow, ExampleRow
+
+EXAMPLES = cast(Table, ExampleRow.__table__)
+PAYLOADS = cast(Table, ExamplePayloadRow.__table__)
+DECISIONS = cast(Table, DecisionRow.__table__)
+WITH_PAYLOAD = EXAMPLES.join(PAYLOADS, PAYLOADS.c.example_id == EXAMPLES.c.id)
+
+QueueOrder = Literal["created", "confidence", "-confidence"]
+"""Oldest first (default), least confident first, most confident first."""
+
+ORDERINGS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    "created": (EXAMPLES.c.created_at, EXAMPLES.c.id),
+    "confidence": (EXAMPLES.c.confidence, EXAMPLES.c.id),
+    "-confidence": (EXAMPLES.c.confidence.desc(), EXAMPLES.c.id),
+}
+
+APPLIED_ACTIONS = ("approve", "reject", "edit", "undo", "auto_approve", "regenerate")
+"""Every action except ``conflict`` changed the example it names."""
+
+UNDOABLE_ACTIONS = ("approve", "reject", "edit", "regenerate")
+
+
+class ContainsText(FunctionElement[bool]):
+    """Case-insensitive substring match: ILIKE on PostgreSQL, LIKE on SQLite (already case-insensitive
+    for ASCII, and without ILIKE's per-row lower() it is twice as fast)."""
+
+    type = Boolean()
+    name = "contains_text"
+    inherit_cache = True
+
+
+@compiles(ContainsText)
+def _contains_text(element: ContainsText, compiler: Any, **kw: Any) -> str:
+    column, pattern = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"{column} ILIKE {pattern} ESCAPE '/'"
+
+
+@compiles(ContainsText, "sqlite")
+def _contains_text_sqlite(element: ContainsText, compiler: Any, **kw: Any) -> str:
+    column, pattern = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"{column} LIKE {pattern} ESCAPE '/'"
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` with LIKE's wildcards in ``text`` escaped, so they match themselves."""
+    escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
+
+
+def new_ids(count: int) -> list[str]:
+    """``count`` ids of 32 hex characters that sort by creation: milliseconds since the epoch, the
+    position in the batch, then 56 random bits. Sorted ids keep B-tree inserts at the end of the index
+    and make "ordered by id" (exports) follow creation order."""
+    prefix = f"{time.time_ns() // 1_000_000:012x}"
+    return [f"{prefix}{index:06x}{secrets.token_hex(7)}" for index in range(count)]
+
+
+def example_clauses(tenant_id: str, example_filter: ExampleFilter | None = None) -> list[ColumnElement[bool]]:
+    """WHERE clauses for one tenant's examples matching ``example_filter``; the tenant is never optional."""
+    if not tenant_id:
+        raise ValueError("tenant_id is required for every review-store query")
+    columns = EXAMPLES.c
+    clauses: list[ColumnElement[bool]] = [columns.tenant_id == tenant_id]
+    if example_filter is None:
+        return clauses
+    if example_filter.optimizer:
+        clauses.append(columns.optimizer == example_filter.optimizer)
+    if example_filter.statuses:
+        clauses.append(columns.status.in_(example_filter.statuses))
+    if example_filter.min_confidence is not None:
+        clauses.append(columns.confidence >= example_filter.min_confidence)
+    if example_filter.max_confidence is not None:
+        clauses.append(columns.confidence <= example_filter.max_confidence)
+    if example_filter.run_id:
+        clauses.append(columns.run_id == example_filter.run_id)
+    if example_filter.text:
+        clauses.append(ContainsText(columns.query, literal(like_pattern(example_filter.text), String())))
+    if example_filter.reason_code:
+        clauses.append(columns.reason_code == example_filter.reason_code)
+    return clauses
+
+
+def select_examples(tenant_id: str, example_filter: ExampleFilter | None = None) -> Select[Any]:
+    """Whole examples (state and payload) of one tenant matching ``example_filter``."""
+    return (
+        select(EXAMPLES, PAYLOADS.c.payload, PAYLOADS.c.confidence_breakdown)
+        .select_from(WITH_PAYLOAD)
+        .where(and_(*example_clauses(tenant_id, example_filter)))
+    )
+
+
+def select_by_ids(ids: Sequence[str]) -> Select[Any]:
+    """Whole examples by id; callers take the ids from a tenant-scoped query in the same transaction."""
+    return (
+        select(EXAMPLES, PAYLOADS.c.payload, PAYLOADS.c.confidence_breakdown)
+        .select_from(WITH_PAYLOAD)
+        .where(EXAMPLES.c.id.in_(list(ids)))
+    )
+
+
+def select_page_ids(tenant_id: str, example_filter: ExampleFilter, order: str, limit: int, offset: int) -> Select[Any]:
+    """The ids of one queue page, answered from a covering index without reading any payload.
+
+    With an optimizer given, each status is its own ordered index range: the page is merged from the
+    first ``offset + limit`` entries of each, instead of sorting every matching row.
+    """
+    keys = ORDERINGS[order]
+    statuses = example_filter.statuses or list(STATUSES)
+    if not example_filter.optimizer or len(statuses) == 1:
+        clauses = example_clauses(tenant_id, example_filter)
+        return select(EXAMPLES.c.id).where(*clauses).order_by(*keys).limit(limit).offset(offset)
+    key_name = "created_at" if order == "created" else "confidence"
+    branches = [
+        select(EXAMPLES.c.id, EXAMPLES.c[key_name])
+        .where(*example_clauses(tenant_id, example_filter.model_copy(update={"statuses": [status]})))
+        .order_by(*keys)
+        .limit(offset + limit)
+        .subquery()
+        for status in statuses
+    ]
+    merged = union_all(*(select(*branch.c) for branch in branches)).subquery()
+    merged_key = merged.c[key_name].desc() if order == "-confidence" else merged.c[key_name]
+    return select(merged.c.id).order_by(merged_key, merged.c.id).limit(limit).offset(offset)
+
+
+def count_examples(tenant_id: str, example_filter: ExampleFilter | None = None) -> Select[Any]:
+    return select(func.count()).select_from(EXAMPLES).where(and_(*example_clauses(tenant_id, example_filter)))
+
+
+def to_example(row: Mapping[Any, Any]) -> ExamplePublic:
+    """A stored row (state joined with payload) as the public model."""
+    return ExamplePublic.model_validate(
+        {
+            "id": row["id"],
+            "run_id": row["run_id"],
+            "tenant_id": row["tenant_id"],
+            "optimizer": row["optimizer"],
+            "payload": row["payload"],
+            "status": row["status"],
+            "confidence": row["confidence"],
+            "confidence_breakdown": row["confidence_breakdown"] or [],
+            "version": row["version"],
+            "parent_id": row["parent_id"],
+            "source_content_ids": row["source_content_ids"] or [],
+            "regeneration_attempt": row["regeneration_attempt"],
+            "reason_code": row["reason_code"],
+            "created_at": row["created_at"],
+            "updated_at": row["updated_at"],
+        }
+    )
+
+
+def to_decision(row: Mapping[Any, Any]) -> DecisionPublic:
+    return DecisionPublic.model_validate({key: row[key] for key in DecisionPublic.model_fields})
+
+
+def field_diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Top-level fields that differ, as {field: [old, new]} (None stands for an absent field)."""
+    return {key: [old.get(key), new.get(key)] for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)}
+
+
+def revert_diff(payload: Mapping[str, Any], diff: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """``payload`` with every field of ``diff`` put back to its old value (payloads are full dumps,
+    so an old None is a real value, not an absent field)."""
+    reverted = dict(payload)
+    for key, (old, _new) in diff.items():
+        reverted[key] = old
+    return reverted
+
+
+def inverse_diff(diff: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
+    return {key: [new, old] for key, (old, new) in diff.items()}
+
+
+# Statements of the hot paths, built once: SQLAlchemy then reuses their cache keys and compiled SQL.
+GET_EXAMPLE = (
+    select(EXAMPLES, PAYLOADS.c.payload, PAYLOADS.c.confidence_breakdown)
+    .select_from(WITH_PAYLOAD)
+    .where(EXAMPLES.c.tenant_id == bindparam("match_tenant"), EXAMPLES.c.id == bindparam("match_id"))
+)
+UPDATE_EXAMPLE = update(EXAMPLES).where(
+    EXAMPLES.c.id == bindparam("match_id"),
+    EXAMPLES.c.tenant_id == bindparam("match_tenant"),
+    EXAMPLES.c.version == bindparam("match_version"),
+)
+"""Set columns come from the parameters; applies only at the expected version."""
+UPDATE_PAYLOAD = update(PAYLOADS).where(PAYLOADS.c.example_id == bindparam("match_id"))
+INSERT_DECISION = insert(DECISIONS)
+
+_DECISION_DEFAULTS: dict[str, Any] = {
+    "reason_code": None,
+    "feedback": None,
+    "diff": None,
+    "from_reason_code": None,
+    "prior": None,
+    "from_version": None,
+    "to_version": None,
+    "undoes_id": None,
+}
+
+
+def decision_values(**fields: Any) -> dict[str, Any]:
+    """Every column of a decision row (unset ones None), so one compiled INSERT serves them all."""
+    return {**_DECISION_DEFAULTS, **fields}

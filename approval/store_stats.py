@@ -1,0 +1,86 @@
+"""Review statistics of one tenant: where examples stand, what reviewers did, how regeneration fares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from approval.models import STATUSES, SYSTEM_REVIEWER
+from approval.store_sql import DECISIONS, EXAMPLES, example_clauses
+
+APPROVED = ("approved", "auto_approved")
+
+
+def collect_stats(connection: Connection, *, tenant_id: str, optimizer: str | None) -> dict[str, Any]:
+    """JSON-ready counts: by status (overall and per optimizer), rejection reasons, decisions by action
+    and reviewer, mean confidence per status, and regeneration outcomes."""
+    scope = and_(*example_clauses(tenant_id))
+    if optimizer:
+        scope = and_(scope, EXAMPLES.c.optimizer == optimizer)
+    grouped = connection.execute(
+        select(EXAMPLES.c.optimizer, EXAMPLES.c.status, func.count(), func.avg(EXAMPLES.c.confidence))
+        .where(scope)
+        .group_by(EXAMPLES.c.optimizer, EXAMPLES.c.status)
+    ).all()
+    by_status = dict.fromkeys(STATUSES, 0)
+    by_optimizer: dict[str, dict[str, int]] = {}
+    confidence_sum = dict.fromkeys(STATUSES, 0.0)
+    for name, status, count, mean in grouped:
+        by_status[status] += count
+        by_optimizer.setdefault(name, dict.fromkeys(STATUSES, 0))[status] = count
+        confidence_sum[status] += float(mean or 0.0) * count
+    reasons = connection.execute(
+        select(EXAMPLES.c.reason_code, func.count())
+        .where(scope, EXAMPLES.c.status == "rejected")
+        .group_by(EXAMPLES.c.reason_code)
+    ).all()
+    return {
+        "tenant_id": tenant_id,
+        "optimizer": optimizer,
+        "total": sum(by_status.values()),
+        "by_status": by_status,
+        "by_optimizer": dict(sorted(by_optimizer.items())),
+        "mean_confidence": {
+            status: round(confidence_sum[status] / by_status[status], 4) for status in STATUSES if by_status[status]
+        },
+        "rejection_reasons": {str(code): count for code, count in sorted(reasons, key=lambda r: str(r[0]))},
+        **_decision_counts(connection, tenant_id, optimizer),
+        "regeneration": _regeneration(connection, scope),
+    }
+
+
+def _decision_counts(connection: Connection, tenant_id: str, optimizer: str | None) -> dict[str, Any]:
+    query = select(DECISIONS.c.action, DECISIONS.c.reviewer, func.count()).where(DECISIONS.c.tenant_id == tenant_id)
+    if optimizer:
+        query = query.join(EXAMPLES, EXAMPLES.c.id == DECISIONS.c.example_id).where(EXAMPLES.c.optimizer == optimizer)
+    actions: dict[str, int] = {}
+    reviewers: dict[str, int] = {}
+    for action, reviewer, count in connection.execute(query.group_by(DECISIONS.c.action, DECISIONS.c.reviewer)):
+        actions[action] = actions.get(action, 0) + count
+        if reviewer != SYSTEM_REVIEWER and action != "conflict":
+            reviewers[reviewer] = reviewers.get(reviewer, 0) + count
+    return {
+        "decisions_by_action": dict(sorted(actions.items())),
+        "decisions_by_reviewer": dict(sorted(reviewers.items())),
+        "conflicts": actions.get("conflict", 0),
+    }
+
+
+def _regeneration(connection: Connection, scope: Any) -> dict[str, Any]:
+    """How many examples are regenerations, and how many of those ended up approved."""
+    rows = connection.execute(
+        select(EXAMPLES.c.status, func.count())
+        .where(scope, EXAMPLES.c.parent_id.is_not(None))
+        .group_by(EXAMPLES.c.status)
+    ).all()
+    counts = {status: count for status, count in rows}
+    regenerated = sum(counts.values())
+    approved = sum(counts.get(status, 0) for status in APPROVED)
+    return {
+        "regenerated": regenerated,
+        "approved": approved,
+        "rejected": counts.get("rejected", 0),
+        "pending": counts.get("pending_review", 0),
+        "approval_rate": round(approved / regenerated, 4) if regenerated else None,
+    }

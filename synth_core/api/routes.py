@@ -1,0 +1,50 @@
+"""Routes under /synthetic: generate, optimizers, health."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+
+from synth_core.api.deps import BackendDep, ServiceDep
+from synth_core.registry import OPTIMIZERS, get_optimizer
+from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
+
+router = APIRouter(prefix="/synthetic", tags=["synthetic"])
+
+
+@router.post("/generate", response_model=SyntheticDataResponse)
+async def generate(request: SyntheticDataRequest, service: ServiceDep) -> SyntheticDataResponse:
+    """Generate examples for one optimizer (same service as ``synth generate``)."""
+    return await run_in_threadpool(service.generate, request)
+
+
+@router.get("/optimizers")
+def list_optimizers() -> dict[str, str]:
+    return {name: spec.description for name, spec in OPTIMIZERS.items()}
+
+
+@router.get("/optimizers/{name}")
+def describe_optimizer(name: str) -> dict[str, Any]:
+    spec = get_optimizer(name)
+    return {
+        "name": spec.name,
+        "description": spec.description,
+        "schema_name": spec.schema.__name__,
+        "schema": spec.schema.model_json_schema(),
+        "default_strategies": list(spec.default_strategies),
+        "default_count": spec.default_count,
+        "input_fields": list(spec.input_fields),
+    }
+
+
+@router.get("/health")
+def health(backend: BackendDep) -> dict[str, Any]:
+    profiles = backend.profiles()
+    return {
+        "status": "healthy" if profiles else "empty_store",
+        "optimizers": len(OPTIMIZERS),
+        "content_items": sum(profiles.values()),
+        "profiles": profiles,
+    }

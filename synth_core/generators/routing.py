@@ -1,0 +1,197 @@
+"""Routing experiences: a query with its entities, the agent that serves it and how well that went.
+
+- *entities* = the source item's entities that occur in the written query as whole words (at least
+  one, else the query is re-asked; an entity not in the query is never listed; a name that occurs
+  only inside a longer listed one, "Brandt" in "Jonas Brandt", is not listed again).
+- *relationships* = the item's co-occurrence relationships whose both ends are in ``entities``.
+- *enhanced_query* = the query with those entities annotated inline.
+- *chosen_agent* = the agent of the source item's modality.
+- *search_quality* = reciprocal rank of the source in a search over all content (top 50; 0 = absent).
+- *agent_success* = the source is in the chosen agent's top 10 (search restricted to its modality).
+- *routing_confidence* = (1 + margin) / 2, margin = (best score of the chosen modality - best score of
+  any other modality) / the larger of the two, from the search over all content: 0.5 = a tie,
+  1 = only the chosen modality matches, 0 = it does not match at all but another does.
+- *processing_time* = measured wall seconds of the searches above; *user_satisfaction* = None.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from itertools import product
+
+from synth_core.agents import AgentInference
+from synth_core.backends.base import ContentBackend
+from synth_core.content import ContentItem
+from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.labels import (
+    RetrievalCheck,
+    best_scores,
+    build_provenance,
+    build_signals,
+    entity_coverage,
+    margin_confidence,
+    media_conflict,
+    modality_ambiguity,
+    outermost_entities,
+    relationships_among,
+    restricted_check,
+    search_ranking,
+)
+from synth_core.generators.planning import (
+    Job,
+    VariantPool,
+    WrittenJob,
+    guided,
+    item_topics,
+    label_all,
+    named_entities,
+    rotation,
+    topic_pair,
+    write_unique,
+)
+from synth_core.patterns import annotate_entities, entities_in_query, extract_patterns
+from synth_core.schemas.api import GenerationFailure
+from synth_core.schemas.common import Entity, ExampleBase
+from synth_core.schemas.routing import RoutingExperienceSchema
+from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+
+MAX_PAIRS = 4
+"""Related entity pairs per item offered as two-entity specs (so relationships occur in queries)."""
+
+Variant = tuple[QueryStyle, tuple[int, ...], int]
+"""(style, indexes of the entities to mention, topic index)."""
+
+
+@dataclass(frozen=True)
+class RouteCheck:
+    """The routing half of a label: where the source ranks overall and for its own agent."""
+
+    overall: RetrievalCheck
+    agent: RetrievalCheck
+    elapsed_s: float
+
+    @property
+    def scores(self) -> dict[str, float]:
+        return best_scores(self.overall.hits)
+
+
+def route_check(backend: ContentBackend, query: str, source: ContentItem) -> RouteCheck:
+    """Search all content, and read (or, when too shallow, search) the source modality's top 10; the
+    elapsed time covers every search that ran."""
+    started = time.perf_counter()
+    ranking = search_ranking(backend, query)
+    agent = restricted_check(backend, ranking, query, source.id, (source.modality,))
+    return RouteCheck(ranking.check(source.id), agent, time.perf_counter() - started)
+
+
+def entity_items(agents: AgentInference, items: list[ContentItem]) -> list[ContentItem]:
+    """Items with at least one named (non-date) entity to ask about."""
+    return [item for item in items if askable_entities(agents, item)]
+
+
+def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    agents = AgentInference(ctx.settings.agents)
+    items = entity_items(agents, ctx.sample.items)
+    by_id = {item.id: item for item in items}
+    picks = rotation(ctx.rng, items, count)
+    jobs = [Job(index, (item,)) for index, item in enumerate(picks)]
+    pool = VariantPool(ctx.rng, [item.id for item in picks], lambda key: _variants(agents, by_id[key]))
+
+    def next_spec(job: Job, attempt: int) -> QuerySpec | None:
+        drawn = pool.draw(job, job.source.id)
+        return None if drawn is None else _spec(ctx, agents, by_id[drawn[0]], drawn[1])
+
+    def check(spec: QuerySpec, text: str) -> str | None:
+        return entity_problem(agents, spec.items[0], text)
+
+    written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
+    if len(items) < len(ctx.sample.items) and len(written) < count:
+        usable = {item.id for item in items}
+        failures.append(_no_entities_failure([item.id for item in ctx.sample.items if item.id not in usable]))
+    examples: list[ExampleBase] = label_all(ctx, written, lambda done, index: _label(ctx, agents, done))
+    return GeneratorOutput(examples, failures)
+
+
+def entity_problem(agents: AgentInference, item: ContentItem, query: str) -> str | None:
+    """Why ``query`` cannot be a routing example for ``item``: no entity of the item in it, or a media
+    word of another modality (the chosen agent would be wrong)."""
+    if not query_entities(query, item):
+        return "the query mentions none of the item's entities"
+    return media_conflict(agents, query, (item.modality,))
+
+
+def _variants(agents: AgentInference, item: ContentItem) -> list[Variant]:
+    entities = askable_entities(agents, item)
+    position = {entity.text.casefold(): index for index, entity in enumerate(entities)}
+    choices: list[tuple[int, ...]] = [(index,) for index in range(len(entities))]
+    for rel in extract_patterns(item).relationships:
+        pair = (position.get(rel.source.casefold()), position.get(rel.target.casefold()))
+        if pair[0] is not None and pair[1] is not None and len(choices) < len(entities) + MAX_PAIRS:
+            choices.append((pair[0], pair[1]))
+    topics = range(len(item_topics(item)))
+    return [(style, chosen, topic) for style, chosen, topic in product(QUERY_STYLES, choices, topics)]
+
+
+def _spec(ctx: GenerationContext, agents: AgentInference, item: ContentItem, variant: Variant) -> QuerySpec:
+    style, chosen, topic = variant
+    entities = askable_entities(agents, item)
+    return guided(
+        ctx,
+        QuerySpec(
+            task="entity",
+            items=(item,),
+            target_modality=item.modality,
+            topics=topic_pair(item_topics(item), topic),
+            entities=tuple(entities[index] for index in chosen),
+            style=style,
+        ),
+    )
+
+
+def query_entities(query: str, item: ContentItem) -> list[Entity]:
+    """The item's entities the query mentions (whole words), each mention under its fullest name."""
+    return outermost_entities(query, entities_in_query(query, extract_patterns(item).entities))
+
+
+def askable_entities(agents: AgentInference, item: ContentItem) -> list[Entity]:
+    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO)."""
+    return [entity for entity in named_entities(item) if not agents.media_mentions(entity.text)]
+
+
+def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> RoutingExperienceSchema:
+    item, query = done.source, done.text
+    route = route_check(ctx.backend, query, item)
+    entities = query_entities(query, item)
+    _, media_word = agents.detect_media(query)
+    scores = route.scores
+    signals = build_signals(
+        done.written,
+        media_word=media_word,
+        ambiguity=modality_ambiguity(scores, (item.modality,)),
+        source_rank=route.overall.rank,
+        entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in entities]),
+        rewrites=done.rewrites,
+    )
+    return RoutingExperienceSchema.model_construct(
+        query=query,
+        provenance=build_provenance(ctx, (item,), done.written),
+        signals=signals,
+        entities=entities,
+        relationships=relationships_among(extract_patterns(item).relationships, entities),
+        enhanced_query=annotate_entities(query, entities),
+        chosen_agent=agents.agent_for(item.modality),
+        routing_confidence=margin_confidence(scores, (item.modality,)),
+        search_quality=route.overall.reciprocal_rank,
+        agent_success=route.agent.found,
+        user_satisfaction=None,
+        processing_time=route.elapsed_s,
+    )
+
+
+def _no_entities_failure(skipped: list[str]) -> GenerationFailure:
+    return GenerationFailure(
+        source_content_ids=skipped[:20],
+        reason=f"{len(skipped)} sampled item(s) have no named entity to build a routing query on; "
+        "sample with the entity_rich strategy or ingest content that names people, places or products",
+    )

@@ -1,0 +1,209 @@
+"""Workflow executions: a query, the agent plan that serves it, and how executing that plan went.
+
+- *query_type* = the intent the query was written for (find / summarize / compare / report, cycling;
+  compare over a pair of two modalities); the written query must read as that intent
+  (``AgentInference.detect_intent``) or it is re-asked.
+- *agent_sequence* = ``AgentInference.plan(intent, modality, second_modality)``, except for a seeded
+  25% of the examples whose plan is deliberately corrupted (see ``execution``).
+- *execution_time* = measured seconds of the plan's search steps; *parallel_efficiency* as defined
+  in ``execution`` (1.0 for one search branch).
+- *success* = the plan is the right one for the intent AND its first search step has the source in
+  its top 10; *error_details* says why not.
+- *confidence_score* = 0 for a wrong plan, else 0.5 + 0.5 x reciprocal rank of the source in the
+  first search step.
+- *workflow_id* = ``<run_id>-<index:06d>``: unique across runs because run ids are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from synth_core.agents import AgentInference
+from synth_core.content import ContentItem
+from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.execution import (
+    Execution,
+    WorkflowPlan,
+    choose_corruption,
+    corrupt,
+    execute,
+    intent_cycle,
+    outcome,
+    plan_confidence,
+    plan_problem,
+)
+from synth_core.generators.labels import (
+    build_provenance,
+    build_signals,
+    entity_coverage,
+    media_conflict,
+    modality_ambiguity,
+    modality_scores,
+)
+from synth_core.generators.pairs import StrategyOf, content_pairs
+from synth_core.generators.planning import (
+    Job,
+    VariantPool,
+    WrittenJob,
+    guided,
+    item_topics,
+    label_all,
+    named_entities,
+    rotation,
+    topic_pair,
+    write_unique,
+)
+from synth_core.patterns import entities_in_query, extract_patterns
+from synth_core.schemas.api import GenerationFailure
+from synth_core.schemas.common import ExampleBase, QueryIntent, Signals
+from synth_core.schemas.workflow import WorkflowExecutionSchema
+from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+
+QUERIES_PER_GROUP_PAIR = 4
+AMBIGUITY_LIMIT = 10
+"""The search for the ambiguity signal only needs each modality's best score: 10 deep is plenty."""
+
+Variant = tuple[QueryStyle, int, int]
+"""(style, topic index, entity index (-1 = none))."""
+
+
+@dataclass(frozen=True)
+class PlannedRun:
+    """A labelled plan: the sequence, what is wrong with it, and how running it went."""
+
+    sequence: list[str]
+    problem: str | None
+    execution: Execution
+    success: bool
+    error_details: str | None
+
+
+def plan_jobs(ctx: GenerationContext, count: int) -> list[Job]:
+    """One job per example: an intent from the cycle, its content (a pair for compare), and whether
+    its plan will be corrupted, all drawn from ``ctx.rng`` in job order."""
+    compare_share = -(-count // 4)
+    pairs = content_pairs(ctx, needed=compare_share, per_pair=QUERIES_PER_GROUP_PAIR)
+    fixed = ctx.guidance.corrections.get("query_type")
+    intents = intent_cycle(count, has_pairs=bool(pairs), fixed=str(fixed) if fixed else None)
+    singles = iter(rotation(ctx.rng, ctx.sample.items, sum(1 for intent in intents if intent != "compare")))
+    doubles = iter(rotation(ctx.rng, pairs, sum(1 for intent in intents if intent == "compare")))
+    jobs: list[Job] = []
+    for index, intent in enumerate(intents):
+        items = next(doubles).items if intent == "compare" else (next(singles),)
+        jobs.append(Job(index, items, plan=WorkflowPlan(intent, choose_corruption(ctx.rng, intent))))
+    return jobs
+
+
+def write_workflow_queries(
+    ctx: GenerationContext, agents: AgentInference, jobs: list[Job]
+) -> tuple[list[WrittenJob], list[GenerationFailure]]:
+    """Write one query per job that reads as the job's intent and names no foreign media type. Each
+    intent has its own variant pool over the content its jobs drew, in job order."""
+    content = {_ids(job.items): job.items for job in jobs}
+    pools: dict[str, VariantPool[tuple[str, ...], Variant]] = {}
+    for intent in dict.fromkeys(job.plan.intent for job in jobs):
+        keys = [_ids(job.items) for job in jobs if job.plan.intent == intent]
+        pools[intent] = VariantPool(ctx.rng, keys, lambda key: _variants(content[key][0]))
+
+    def next_spec(job: Job, attempt: int) -> QuerySpec | None:
+        drawn = pools[job.plan.intent].draw(job, _ids(job.items))
+        return None if drawn is None else _spec(ctx, content[drawn[0]], job.plan.intent, drawn[1])
+
+    def check(spec: QuerySpec, text: str) -> str | None:
+        read_as = agents.detect_intent(text)
+        if read_as != spec.intent:
+            return f"the query reads as a {read_as} request, not {spec.intent}"
+        return media_conflict(agents, text, tuple(item.modality for item in spec.items))
+
+    return write_unique(ctx, jobs, next_spec=next_spec, check=check)
+
+
+def run_plan(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> PlannedRun:
+    """The job's plan (corrupted when planned so), checked against its intent and executed."""
+    plan: WorkflowPlan = done.job.plan
+    items = done.items
+    second = items[1].modality if len(items) > 1 else None
+    expected = agents.plan(plan.intent, items[0].modality, second)
+    sequence = expected
+    if plan.corruption is not None:
+        sequence = corrupt(agents, expected, plan.corruption, plan.intent, items[0].modality, salt=done.job.index)
+    problem = plan_problem(agents, sequence, expected, plan.intent)
+    execution = execute(ctx.backend, agents, sequence, done.text, items)
+    success, details = outcome(problem, execution)
+    return PlannedRun(sequence, problem, execution, success, details)
+
+
+def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    agents = AgentInference(ctx.settings.agents)
+    jobs = plan_jobs(ctx, count)
+    written, failures = write_workflow_queries(ctx, agents, jobs)
+    strategy = StrategyOf(ctx)
+    examples: list[ExampleBase] = label_all(
+        ctx, written, lambda done, index: _label(ctx, agents, done, strategy, index=index)
+    )
+    return GeneratorOutput(examples, failures)
+
+
+def _ids(items: tuple[ContentItem, ...]) -> tuple[str, ...]:
+    return tuple(item.id for item in items)
+
+
+def _variants(item: ContentItem) -> list[Variant]:
+    topics = range(len(item_topics(item)))
+    entities = range(-1, len(named_entities(item, limit=2)))
+    return list(product(QUERY_STYLES, topics, entities))
+
+
+def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryIntent, variant: Variant) -> QuerySpec:
+    style, topic, entity = variant
+    entities = named_entities(items[0], limit=2)
+    return guided(
+        ctx,
+        QuerySpec(
+            task="workflow",
+            items=items,
+            target_modality=items[0].modality,
+            topics=topic_pair(item_topics(items[0]), topic),
+            entities=(entities[entity],) if entity >= 0 else (),
+            intent=intent,
+            style=style,
+        ),
+    )
+
+
+def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, ambiguity: float) -> Signals:
+    """Signals of a workflow-style example; ``ambiguity`` comes from the caller's search over all content."""
+    _, media_word = agents.detect_media(done.text)
+    found = entities_in_query(done.text, [e for item in done.items for e in extract_patterns(item).entities])
+    first = run.execution.first
+    return build_signals(
+        done.written,
+        media_word=media_word,
+        ambiguity=ambiguity,
+        source_rank=first.rank if first is not None else None,
+        entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in found]),
+        rewrites=done.rewrites,
+    )
+
+
+def _label(
+    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, strategy: StrategyOf, *, index: int
+) -> WorkflowExecutionSchema:
+    run = run_plan(ctx, agents, done)
+    scores = modality_scores(ctx.backend, done.text, limit=AMBIGUITY_LIMIT)
+    ambiguity = modality_ambiguity(scores, (done.source.modality,))
+    return WorkflowExecutionSchema.model_construct(
+        query=done.text,
+        provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),
+        signals=workflow_signals(agents, done, run, ambiguity),
+        workflow_id=f"{ctx.run_id}-{index:06d}",
+        query_type=done.job.plan.intent,
+        agent_sequence=run.sequence,
+        task_count=len(run.sequence),
+        execution_time=run.execution.execution_time,
+        parallel_efficiency=run.execution.parallel_efficiency,
+        success=run.success,
+        confidence_score=plan_confidence(run.problem, run.execution),
+        error_details=run.error_details,
+    )

@@ -1,0 +1,367 @@
+"""Ingestion: JSONL, CSV or Parquet files into a content backend.
+
+Input fields are mapped onto content fields by ``[ingest.field_map]`` (first key present wins);
+``meta``/``metadata`` objects and every field the mapping does not use are kept in ``metadata``. An
+item without a profile gets its modality's profile from ``[ingest.modality_profiles]``. A bad line is
+reported with its number and reason and skipped; it never stops the file. Items are written in
+batches of 2,000, so memory stays flat however large the file is.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ValidationError
+
+from synth_core.backends.base import ContentBackend
+from synth_core.content import CONTENT_MODALITIES, ContentItem
+from synth_core.errors import BackendError, InputFileError
+from synth_core.settings import Settings
+
+BATCH_SIZE = 2000
+MAX_LISTED_ERRORS = 1000
+SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+DEMO_CORPUS = Path(__file__).parent / "demo" / "demo_corpus.jsonl"
+CONTENT_FIELDS = ("id", "profile", "modality", "title", "text", "created_at", "source")
+_METADATA_KEYS = ("meta", "metadata")
+_TITLE_CHARS = 80
+
+
+@runtime_checkable
+class UpsertTarget(Protocol):
+    """What ingestion writes to: a backend with ``upsert`` and ``count`` (both built-in ones)."""
+
+    def upsert(self, items: Any) -> int: ...
+
+    def count(self) -> int: ...
+
+
+def _writable(backend: ContentBackend | UpsertTarget) -> UpsertTarget:
+    # The read protocol has no upsert (a Vespa deployment is fed by its own pipeline): say so clearly.
+    if not isinstance(backend, UpsertTarget):
+        raise BackendError(
+            f"The {type(backend).__name__} backend cannot be written to by Synth Studio.",
+            hint='Ingest into the embedded store (backend = "sqlite"), or feed this backend with its own tools.',
+        )
+    return backend
+
+
+class LineError(BaseModel):
+    line: int
+    reason: str
+    kind: str = "invalid line"
+    """A short class of the reason ("bad JSON", "missing text", ...) for the summary."""
+
+
+class IngestReport(BaseModel):
+    """What happened to a file: ``loaded`` new items, ``updated`` existing ids, ``skipped`` bad lines."""
+
+    path: str
+    loaded: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[LineError] = []
+    warnings: list[str] = []
+
+    def summary(self) -> str:
+        """Counts, why lines were skipped (by kind) and warnings; the lines themselves are in ``errors``."""
+        name = Path(self.path).name
+        text = f"{name}: {self.loaded:,} loaded, {self.updated:,} updated, {self.skipped:,} skipped"
+        if self.errors:
+            kinds = Counter(error.kind for error in self.errors)
+            text += " (" + ", ".join(f"{count:,} {kind}" for kind, count in kinds.most_common()) + ")"
+            if len(self.errors) < self.skipped:
+                text += f" (first {len(self.errors):,} listed)"
+        return "\n".join([f"{text}.", *(f"Warning: {warning}" for warning in self.warnings)])
+
+
+class _RowError(Exception):
+    """A line that cannot become a content item; the message is the reason shown to the user."""
+
+    def __init__(self, reason: str, kind: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class FieldMapping:
+    field_map: Mapping[str, list[str]]
+    modality_profiles: Mapping[str, str]
+    profile_modalities: Mapping[str, str] | None
+    """Configured profile -> its modality; None accepts any profile name."""
+
+    def keys_for(self, field: str) -> list[str]:
+        return self.field_map.get(field) or [field]
+
+
+def mapping_from_settings(
+    settings: Settings,
+    *,
+    field_map: Mapping[str, list[str]] | None = None,
+    modality_profiles: Mapping[str, str] | None = None,
+) -> FieldMapping:
+    """The settings' mapping, with ``field_map`` / ``modality_profiles`` entries overriding theirs."""
+    return FieldMapping(
+        field_map={**settings.ingest.field_map, **(field_map or {})},
+        modality_profiles={**settings.ingest.modality_profiles, **(modality_profiles or {})},
+        profile_modalities={name: profile.modality for name, profile in settings.profiles.items()},
+    )
+
+
+def ingest_file(
+    path: Path | str,
+    backend_upsert_target: ContentBackend | UpsertTarget,
+    settings: Settings,
+    *,
+    field_map: Mapping[str, list[str]] | None = None,
+    modality_profiles: Mapping[str, str] | None = None,
+    source: str | None = None,
+) -> IngestReport:
+    """Load a JSONL, CSV or Parquet file; ``source`` labels items that name no source of their own
+    (default: the file name)."""
+    mapping = mapping_from_settings(settings, field_map=field_map, modality_profiles=modality_profiles)
+    return ingest_with_mapping(Path(path), _writable(backend_upsert_target), mapping, source=source)
+
+
+def load_demo_corpus(store: ContentBackend | UpsertTarget, settings: Settings | None = None) -> IngestReport:
+    """Ingest the demo corpus shipped in the package (profiles checked against ``settings`` if given)."""
+    if settings is not None:
+        mapping = mapping_from_settings(settings)
+    else:
+        mapping = FieldMapping(field_map={}, modality_profiles={}, profile_modalities=None)
+    return ingest_with_mapping(DEMO_CORPUS, _writable(store), mapping, source="synth-studio-demo")
+
+
+def ingest_with_mapping(
+    path: Path, target: UpsertTarget, mapping: FieldMapping, *, source: str | None = None
+) -> IngestReport:
+    rows = _open_rows(path)
+    report = IngestReport(path=str(path))
+    fallback_time = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    undated = 0
+    batch: list[ContentItem] = []
+    for line, record in rows:
+        try:
+            item, dated = _to_item(record, mapping, fallback_time, source or path.name)
+        except _RowError as exc:
+            report.skipped += 1
+            if len(report.errors) < MAX_LISTED_ERRORS:
+                report.errors.append(LineError(line=line, reason=str(exc), kind=exc.kind))
+            continue
+        undated += not dated
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            _write(target, batch, report)
+            batch = []
+    _write(target, batch, report)
+    if undated:
+        report.warnings.append(
+            f"{undated:,} items had no date; used the file's modification time ({fallback_time:%Y-%m-%d %H:%M} UTC)."
+        )
+    return report
+
+
+def _write(target: UpsertTarget, batch: list[ContentItem], report: IngestReport) -> None:
+    if not batch:
+        return
+    before = target.count()
+    written = target.upsert(batch)
+    added = target.count() - before
+    report.loaded += added
+    report.updated += written - added
+
+
+# -- reading files -------------------------------------------------------------------------------
+
+Row = tuple[int, "dict[str, Any] | _RowError"]
+
+
+def _open_rows(path: Path) -> Iterator[Row]:
+    if not path.is_file():
+        raise InputFileError(
+            f"File {path} does not exist.",
+            hint=f"Check the path; Synth Studio ingests {', '.join(SUPPORTED_SUFFIXES)} files.",
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return _jsonl_rows(path)
+    if suffix == ".csv":
+        return _csv_rows(path)
+    if suffix == ".parquet":
+        return _parquet_rows(path)
+    raise InputFileError(
+        f"Cannot ingest {path.name}: unsupported file type {suffix or '(none)'}.",
+        hint=f"Convert it to one of: {', '.join(SUPPORTED_SUFFIXES)}.",
+    )
+
+
+def _jsonl_rows(path: Path) -> Iterator[Row]:
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+                yield number, _RowError(f"bad JSON ({exc})", "bad JSON")
+                continue
+            yield number, record if isinstance(record, dict) else _RowError("expected a JSON object", "bad JSON")
+
+
+def _csv_rows(path: Path) -> Iterator[Row]:
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            start = 2  # line 1 is the header
+            for record in reader:
+                line, start = start, reader.line_num + 1
+                if None in record:
+                    yield line, _RowError("more values than the header has columns", "bad CSV row")
+                    continue
+                yield line, {key: value for key, value in record.items() if value not in ("", None)}
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputFileError(f"Cannot read {path.name} as CSV: {exc}.", hint="Save it as UTF-8 CSV.") from exc
+
+
+def _parquet_rows(path: Path) -> Iterator[Row]:
+    try:
+        import pyarrow.parquet as pq
+
+        batches = pq.ParquetFile(path).iter_batches(batch_size=BATCH_SIZE)
+        number = 0
+        for batch in batches:
+            for record in batch.to_pylist():
+                number += 1
+                yield number, {key: value for key, value in record.items() if value is not None}
+    except ImportError as exc:
+        raise InputFileError("Reading Parquet needs pyarrow.", hint="Install it: pip install pyarrow.") from exc
+    except (OSError, ValueError) as exc:  # ArrowIOError is an OSError, ArrowInvalid a ValueError
+        raise InputFileError(f"Cannot read {path.name} as Parquet: {exc}.", hint="Check the file.") from exc
+
+
+# -- mapping records -----------------------------------------------------------------------------
+
+
+def _to_item(
+    record: dict[str, Any] | _RowError, mapping: FieldMapping, fallback_time: datetime, default_source: str
+) -> tuple[ContentItem, bool]:
+    """The content item of one record and whether it carried its own date."""
+    if isinstance(record, _RowError):
+        raise record
+    used: set[str] = set(_METADATA_KEYS)
+    values = {field: _pick(record, mapping.keys_for(field), used) for field in CONTENT_FIELDS}
+    for field in ("id", "text", "modality"):
+        if values[field] is None:
+            raise _RowError(f"missing {field} (looked for {', '.join(mapping.keys_for(field))})", f"missing {field}")
+    modality = str(values["modality"]).strip().upper()
+    if modality not in CONTENT_MODALITIES:
+        expected = ", ".join(CONTENT_MODALITIES)
+        raise _RowError(f"unknown modality {values['modality']!r} (expected one of {expected})", "unknown modality")
+    profile = _profile(values["profile"], modality, mapping)
+    text = str(values["text"])
+    created_at = _parse_time(values["created_at"]) if values["created_at"] is not None else None
+    try:
+        item = ContentItem(
+            id=str(values["id"]).strip(),
+            profile=profile,
+            modality=modality,
+            title=str(values["title"]) if values["title"] is not None else _title_from(text),
+            text=text,
+            created_at=created_at or fallback_time,
+            source=str(values["source"]) if values["source"] is not None else default_source,
+            metadata=_metadata(record, used),
+        )
+    except ValidationError as exc:
+        raise _RowError(f"invalid item: {exc.errors()[0]['msg']}", "invalid item") from exc
+    return item, created_at is not None
+
+
+def _pick(record: Mapping[str, Any], keys: list[str], used: set[str]) -> Any:
+    for key in keys:
+        value = record.get(key)
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            used.add(key)
+            return value
+    return None
+
+
+def _profile(named: Any, modality: str, mapping: FieldMapping) -> str:
+    if named is None:
+        profile = mapping.modality_profiles.get(modality)
+        if profile is None:
+            raise _RowError(
+                f"no profile given and none configured for {modality} in [ingest.modality_profiles]", "no profile"
+            )
+        return profile
+    profile = str(named).strip()
+    known = mapping.profile_modalities
+    if known is not None:
+        if profile not in known:
+            raise _RowError(f"unknown profile {profile!r} (configured: {', '.join(sorted(known))})", "unknown profile")
+        if known[profile] != modality:
+            raise _RowError(
+                f"profile {profile!r} holds {known[profile]} content, but the item is {modality}", "wrong profile"
+            )
+    return profile
+
+
+def _parse_time(value: Any) -> datetime:
+    """ISO 8601 text, a date, or epoch seconds (milliseconds if huge); naive times are taken as UTC."""
+    moment: datetime
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif (isinstance(value, int | float) and not isinstance(value, bool)) or _is_number(value):
+        seconds = float(value)
+        try:
+            moment = datetime.fromtimestamp(seconds / 1000 if abs(seconds) > 1e11 else seconds, tz=UTC)
+        except (ValueError, OverflowError, OSError):
+            raise _RowError(f"created_at {value!r} is not a usable epoch time", "bad date") from None
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise _RowError(f"created_at {value!r} is neither an ISO 8601 date nor epoch seconds", "bad date") from None
+    else:
+        raise _RowError(f"created_at {value!r} is neither an ISO 8601 date nor epoch seconds", "bad date")
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _is_number(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _title_from(text: str) -> str:
+    first_line = text.strip().split("\n", 1)[0]
+    return first_line if len(first_line) <= _TITLE_CHARS else first_line[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _metadata(record: Mapping[str, Any], used: set[str]) -> dict[str, Any]:
+    metadata: dict[str, Any] = {}
+    for key in _METADATA_KEYS:
+        nested = record.get(key)
+        if isinstance(nested, str) and nested.strip().startswith("{"):  # CSV cells hold JSON text
+            try:
+                nested = json.loads(nested)
+            except ValueError:
+                raise _RowError(f"{key} is not a valid JSON object", "bad metadata") from None
+        if isinstance(nested, dict):
+            metadata.update(nested)
+        elif nested is not None:
+            metadata[key] = nested
+    metadata.update((key, value) for key, value in record.items() if key not in used)
+    return metadata

@@ -1,0 +1,219 @@
+"""Pattern extraction: topics, entities, temporal expressions, content types and relationships.
+
+Pure, deterministic and rule-based. Entities live in ``synth_core.entities``, topics in
+``synth_core.topics``; this module ties them together per content item (cached, because generators
+ask for the same item many times) and answers which entities a written query really contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth_core import lexicon as lx
+from synth_core.content import ContentItem
+from synth_core.entities import date_mentions, extract_entities
+from synth_core.schemas.common import Entity, Relationship
+from synth_core.topics import extract_topics
+
+__all__ = [
+    "ContentPatterns",
+    "annotate_entities",
+    "entities_in_query",
+    "extract_content_types",
+    "extract_entities",
+    "extract_patterns",
+    "extract_relationships",
+    "extract_temporal",
+    "extract_topics",
+]
+
+MAX_RELATIONSHIPS = 12
+
+_RELATIVE_HINTS = (
+    "last ",
+    "this ",
+    "next ",
+    "past ",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "recently",
+    "nowadays",
+    "currently",
+    " ago",
+    "earlier ",
+)
+_RELATIVE_RE = re.compile(
+    r"(?:(?:last|this|next|past)\s+(?:week|month|year|quarter|season|decade|weekend|summer|winter|spring"
+    r"|autumn|fall)|yesterday|today|tonight|tomorrow|recently|nowadays|currently|(?:a\s+few|several|\d+)\s+"
+    r"(?:days|weeks|months|years)\s+ago|earlier\s+this\s+(?:week|month|year))\b"
+)
+_RELATIVE_STARTS = re.compile(
+    r"\b(?:last|this|next|past|yesterday|today|tonight|tomorrow|recently|nowadays"
+    r"|currently|a few|several|\d+|earlier)\b"
+)
+
+_RELATION_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(cue) for cue in sorted(lx.RELATION_CUES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+_SENTENCE_SPLIT_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+@dataclass(frozen=True)
+class ContentPatterns:
+    """What one content item is about. Tuples, because results are cached and shared."""
+
+    topics: tuple[str, ...]
+    entities: tuple[Entity, ...]
+    temporal: tuple[str, ...]
+    content_types: tuple[str, ...]
+    relationships: tuple[Relationship, ...]
+
+
+# -- temporal, content types, relationships --------------------------------------------------
+
+
+def extract_temporal(text: str) -> list[str]:
+    """Temporal expressions in order: dates ("March 2025", "Q3 2024", "2024") then relative ones."""
+    found = [date for _, date in date_mentions(text)]
+    lowered = text.lower()
+    if any(hint in lowered for hint in _RELATIVE_HINTS):
+        for start in _RELATIVE_STARTS.finditer(lowered):
+            match = _RELATIVE_RE.match(lowered, start.start())
+            if match:
+                found.append(text[match.start() : match.end()])
+    return _dedupe(found)
+
+
+def extract_content_types(text: str) -> list[str]:
+    """Content types the text signals (tutorial, interview, paper, podcast, ...), first-seen order."""
+    lowered = text.lower()
+    hits: list[tuple[int, str]] = []
+    for cue, kind in lx.CONTENT_TYPE_CUES.items():
+        position = lowered.find(cue)
+        while position >= 0:
+            end = position + len(cue)
+            if lowered[end : end + 1] == "s":
+                end += 1
+            if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+                hits.append((position, kind))
+                break
+            position = lowered.find(cue, position + 1)
+    return _dedupe([kind for _, kind in sorted(hits)])
+
+
+def extract_relationships(entities: Sequence[Entity], text: str) -> list[Relationship]:
+    """Pairs of entities in one sentence; the relation is the first cue verb between them."""
+    relationships: list[Relationship] = []
+    seen: set[tuple[str, str]] = set()
+    named = [entity for entity in entities if entity.type != "DATE"]
+    for sentence in _SENTENCE_SPLIT_RE.split(text):
+        lowered = sentence.lower()
+        present = [(pos, e) for e in named if (pos := _find_word(lowered, e.text.lower())) >= 0]
+        present.sort(key=lambda pair: pair[0])
+        for i, (start_a, a) in enumerate(present):
+            for j, (start_b, b) in enumerate(present[i + 1 :], start=i + 1):
+                key = (a.text.lower(), b.text.lower())
+                if key in seen or key[0] == key[1]:
+                    continue
+                seen.add(key)
+                relation = "co_occurs_with"
+                if j == i + 1:  # a cue verb only links neighbours: "A acquired B", not "A, C and B"
+                    cue = _RELATION_RE.search(sentence, start_a + len(a.text), max(start_b, start_a + len(a.text)))
+                    relation = lx.RELATION_CUES[" ".join(cue.group(0).lower().split())] if cue else relation
+                relationships.append(Relationship(source=a.text, relation=relation, target=b.text))
+                if len(relationships) >= MAX_RELATIONSHIPS:
+                    return relationships
+    return relationships
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for value in values:
+        if value.lower() not in seen:
+            seen.add(value.lower())
+            result.append(value)
+    return result
+
+
+# -- per item, cached ---------------------------------------------------------------------------
+
+
+def extract_patterns(item: ContentItem) -> ContentPatterns:
+    """All patterns of one item, from its title (weighted) and text; cached by id and content."""
+    return _patterns(item.id, item.title, item.text)
+
+
+@lru_cache(maxsize=16384)
+def _patterns(item_id: str, title: str, text: str) -> ContentPatterns:
+    full = text if text.startswith(title) else f"{title}. {text}"
+    body = text[len(title) :] if title and text.startswith(title) else text  # the title counts once, as title
+    entities = extract_entities(full)
+    return ContentPatterns(
+        topics=tuple(extract_topics(body, title=title)),
+        entities=tuple(entities),
+        temporal=tuple(extract_temporal(full)),
+        content_types=tuple(extract_content_types(full)),
+        relationships=tuple(extract_relationships(entities, full)),
+    )
+
+
+# -- entities in queries ------------------------------------------------------------------------
+
+
+def _find_word(haystack: str, needle: str, start: int = 0) -> int:
+    """Index of ``needle`` in ``haystack`` as a whole word (both lowercased by the caller), or -1."""
+    if not needle:
+        return -1
+    position = haystack.find(needle, start)
+    while position >= 0:
+        end = position + len(needle)
+        before_ok = position == 0 or not haystack[position - 1].isalnum()
+        after_ok = end == len(haystack) or not haystack[end].isalnum()
+        if before_ok and after_ok:
+            return position
+        position = haystack.find(needle, position + 1)
+    return -1
+
+
+def entities_in_query(query: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities that occur in ``query`` as whole words, case-insensitively ("Art" not in "Smart")."""
+    lowered = query.lower()
+    seen: set[str] = set()
+    present = []
+    for entity in entities:
+        key = entity.text.lower()
+        if key not in seen and _find_word(lowered, key) >= 0:
+            seen.add(key)
+            present.append(entity)
+    return present
+
+
+def annotate_entities(query: str, entities: Sequence[Entity]) -> str:
+    """``query`` with each entity occurrence annotated inline: "find Kubernetes(TECHNOLOGY) talks".
+
+    The query's own spelling is kept; longer entities win over ones they contain.
+    """
+    lowered = query.lower()
+    spans: list[tuple[int, int, str]] = []
+    for entity in sorted(entities_in_query(query, entities), key=lambda e: -len(e.text)):
+        key = entity.text.lower()
+        position = _find_word(lowered, key)
+        while position >= 0:
+            end = position + len(key)
+            if all(end <= s or position >= e for s, e, _ in spans):
+                spans.append((position, end, entity.type))
+            position = _find_word(lowered, key, position + 1)
+    out, cursor = [], 0
+    for _, end, entity_type in sorted(spans):
+        out.append(f"{query[cursor:end]}({entity_type})")
+        cursor = end
+    out.append(query[cursor:])
+    return "".join(out)

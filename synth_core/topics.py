@@ -1,0 +1,152 @@
+"""Topics: RAKE-like keyphrases of one to three words between stopwords and punctuation.
+
+Ranked by frequency (title occurrences weigh 3x); bigrams and trigrams that recur or appear in the
+title are preferred, a phrase never cuts through a capitalised name outside headlines, and a phrase
+already covered by a better one is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from synth_core import lexicon as lx
+from synth_core.entities import MATH_RE
+
+_TOPIC_SCAN_RE = re.compile(r"[^\W_](?:[\w'’+#-]*[\w+#])?|[^\w\s'’+#-]+|\s-+\s|_")
+_TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE
+
+
+def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
+    """The ``top_k`` keyphrases of ``text`` (1-3 words, stopwords removed), best first.
+
+    Scores count occurrences (title occurrences weigh 3x, see ``_topic_score``); a phrase whose words
+    are already covered by a better phrase (or that covers one) is skipped. Outside headlines, a phrase
+    never cuts through a capitalised name ("biologist Maria", "Francisco Bay" of "San Francisco Bay").
+    """
+    title_counts: dict[str, int] = {}
+    body_counts: dict[str, int] = {}
+    surface: dict[str, str] = {}
+    for source, counts in ((title, title_counts), (text, body_counts)):
+        for run, name_length in _topic_runs(source):
+            keys = [_singular(word) for word in run]
+            for n in (1, 2, 3):
+                for start in range(len(run) - n + 1):
+                    end = start + n
+                    if _skip(run, name_length, start, end):
+                        continue
+                    key = " ".join(keys[start:end]) if n > 1 else keys[start]
+                    counts[key] = counts.get(key, 0) + 1
+                    if key not in surface:
+                        surface[key] = " ".join(run[start:end]) if n > 1 else run[start]
+    order = {key: index for index, key in enumerate(surface)}
+    ranked = sorted(
+        (-_topic_score(surface[key], title_counts.get(key, 0), body_counts.get(key, 0)), order[key], key)
+        for key in surface
+    )
+    chosen: list[set[str]] = []
+    topics: list[str] = []
+    for _, _, key in ranked:
+        words = set(key.split())
+        if any(words <= other or other <= words for other in chosen):
+            continue
+        chosen.append(words)
+        topics.append(surface[key])
+        if len(topics) >= top_k:
+            break
+    return topics
+
+
+def _skip(run: list[str], name_length: list[int], start: int, end: int) -> bool:
+    """Phrases that are no keyphrase: ending in a past-tense verb ("rotterdam partnered"), cutting a
+    name, or one word that says nothing alone ("large", "sitting", "photographed")."""
+    last = run[end - 1]
+    if last.endswith("ed") and len(last) > 4 and not last.endswith("eed"):
+        return True
+    if end - start == 1 and last in lx.NOT_ALONE:
+        return True
+    return _cuts_name(name_length, start, end)
+
+
+def _cuts_name(name_length: list[int], start: int, end: int) -> bool:
+    """The phrase [start, end) starts or ends inside a capitalised name of 2-3 words."""
+    if start > 0 and 1 < name_length[start] <= 3 and name_length[start - 1]:
+        return True
+    return end < len(name_length) and 1 < name_length[end - 1] <= 3 and name_length[end] > 0
+
+
+def _topic_score(phrase: str, in_title: int, in_body: int) -> float:
+    """Title occurrences weigh 3x. A phrase found in both title and text, or recurring in the text, is
+    boosted by its length; a title-only phrase may straddle two names of a headline and is damped. A
+    one-off bigram of the text just beats a one-off word ("sourdough starter") unless it reads like a
+    plural subject and its verb ("footnotes cite"); a one-off trigram ranks low."""
+    n = phrase.count(" ") + 1
+    weight = 3 * in_title + in_body
+    if n == 1:
+        return weight
+    if (in_title and in_body) or in_body >= 2:
+        return weight * (1.0 + 0.5 * (n - 1))
+    if in_title:
+        return weight * 0.5
+    if n == 3:
+        return 0.5
+    first = phrase.split(" ", 1)[0]
+    return 0.8 if first.endswith("s") and not first.endswith(("ss", "us", "is")) else 1.1
+
+
+def _topic_runs(text: str) -> list[tuple[list[str], list[int]]]:
+    """Runs of content words (lowercased) between punctuation and stopwords, each with the length of
+    the capitalised name every word belongs to (0 = not capitalised; all 0 in a headline)."""
+    if not text:
+        return []
+    if "$" in text or "\\" in text or "http" in text:
+        text = MATH_RE.sub(" , ", text)
+    tokens = _TOPIC_SCAN_RE.findall(text)
+    capitalised = [token[0].isupper() for token in tokens]
+    headline = sum(capitalised) > 0.6 * len(tokens)
+    runs: list[tuple[list[str], list[int]]] = []
+    run: list[str] = []
+    caps: list[bool] = []
+    for token, is_cap in zip(tokens, capitalised, strict=True):
+        word = token.lower()
+        if word.endswith(("'s", "’s")):  # "manchester city's" -> "manchester city"
+            word = word[:-2]
+        if (
+            not word[0].isalnum()
+            or len(word) < 2
+            or word in _TOPIC_STOP
+            or (word[0].isdigit() and not any(c.isalpha() for c in word))
+        ):
+            if run:
+                runs.append((run, _name_lengths(caps, headline)))
+                run, caps = [], []
+        else:
+            run.append(word)
+            caps.append(is_cap)
+    if run:
+        runs.append((run, _name_lengths(caps, headline)))
+    return runs
+
+
+def _name_lengths(caps: list[bool], headline: bool) -> list[int]:
+    lengths = [0] * len(caps)
+    if headline:
+        return lengths
+    index = 0
+    while index < len(caps):
+        if caps[index]:
+            end = index
+            while end < len(caps) and caps[end]:
+                end += 1
+            lengths[index:end] = [end - index] * (end - index)
+            index = end
+        else:
+            index += 1
+    return lengths
+
+
+@lru_cache(maxsize=65536)
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

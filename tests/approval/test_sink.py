@@ -1,0 +1,110 @@
+"""`synth generate` writes into the review store through ReviewStoreSink: scored, queued, batch by batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from approval.confidence import score_batch
+from approval.models import ExampleFilter
+from approval.sink import ReviewStoreSink
+from approval.store import ReviewStore
+from synth_core.schemas.api import SyntheticDataRequest
+from synth_core.schemas.common import ExampleBase
+from synth_core.settings import Settings, load_settings
+from synth_core.sinks import load_sink
+from tests.approval.builders import make_example
+
+TENANT = "acme"
+
+
+@pytest.fixture
+def sink_settings(tmp_path: Path, review_url: str) -> Settings:
+    return load_settings(home=tmp_path / "home", review={"url": review_url})
+
+
+@pytest.fixture
+def sink(sink_settings: Settings) -> Iterator[ReviewStoreSink]:
+    opened = ReviewStoreSink(sink_settings)
+    yield opened
+    opened.close()
+
+
+def request(count: int = 4) -> SyntheticDataRequest:
+    return SyntheticDataRequest(optimizer="modality", count=count, tenant_id=TENANT, seed=11)
+
+
+def example(query: str) -> ExampleBase:
+    return make_example("modality", query=query)
+
+
+def mixed_batch() -> list[ExampleBase]:
+    clean = [make_example("modality", query=f"show me the video about kubernetes autoscaling {i}") for i in range(2)]
+    doubtful = [
+        make_example(
+            "modality",
+            query=f"anything on glaciers {i}",
+            signals={"source_rank": None, "label_checked": False, "explicit_media_cue": False, "media_word": None},
+        )
+        for i in range(2)
+    ]
+    return clean + doubtful
+
+
+def test_a_run_is_scored_queued_and_recorded(sink: ReviewStoreSink) -> None:
+    batch = mixed_batch()
+    sink.start_run(run_id="run-1", request=request(), settings_snapshot={"seed": 11, "generator": "template"})
+    sink.write_batch(run_id="run-1", optimizer="modality", tenant_id=TENANT, examples=batch)
+    sink.finish_run(run_id="run-1", summary={"count": 4})
+
+    expected = score_batch("modality", batch, agents=sink.settings.agents)
+    threshold = sink.settings.thresholds["modality"]
+    stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="run-1"), order="-confidence").items
+    by_query = {example.query: example for example in stored}
+    for example, confidence in zip(batch, expected, strict=True):
+        saved = by_query[example.query]
+        assert saved.confidence == confidence.score
+        assert saved.confidence_breakdown == confidence.breakdown()
+        assert saved.status == ("auto_approved" if confidence.score >= threshold else "pending_review")
+        assert saved.payload == example.model_dump(mode="json")
+    assert {e.status for e in stored} == {"auto_approved", "pending_review"}, "a batch mixes high and low scores"
+    run = sink.store.get_run(tenant_id=TENANT, run_id="run-1")
+    assert run["request"]["seed"] == 11 and run["seed"] == 11
+    assert run["summary"] == {"count": 4}
+
+
+def test_a_later_batch_is_penalized_for_repeating_an_earlier_one(sink: ReviewStoreSink) -> None:
+    query = "show me the video about kubernetes autoscaling"
+    sink.start_run(run_id="run-1", request=request(), settings_snapshot={})
+    for _ in range(2):
+        sink.write_batch(run_id="run-1", optimizer="modality", tenant_id=TENANT, examples=[example(query)])
+    first, second = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items
+    assert second.confidence < first.confidence
+    assert second.status == "pending_review"
+
+
+def test_a_new_sink_knows_what_an_earlier_run_stored(sink_settings: Settings) -> None:
+    query = "show me the video about kubernetes autoscaling"
+    for run_id in ("run-1", "run-2"):
+        writer = ReviewStoreSink(sink_settings)
+        writer.start_run(run_id=run_id, request=request(), settings_snapshot={})
+        writer.write_batch(run_id=run_id, optimizer="modality", tenant_id=TENANT, examples=[example(query)])
+        writer.close()
+    with ReviewStore(sink_settings.review_url) as store:
+        first, second = store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items
+    assert (first.run_id, second.run_id) == ("run-1", "run-2")
+    assert second.confidence < first.confidence
+
+
+def test_a_run_may_override_the_threshold(sink: ReviewStoreSink) -> None:
+    sink.start_run(run_id="strict", request=request(), settings_snapshot={"threshold": 1.01})
+    sink.write_batch(run_id="strict", optimizer="modality", tenant_id=TENANT, examples=mixed_batch())
+    assert sink.store.count(tenant_id=TENANT, filter=ExampleFilter(statuses=["auto_approved"])) == 0
+
+
+def test_the_sink_is_registered_for_synth_generate(sink_settings: Settings) -> None:
+    loaded = load_sink("review_store", sink_settings)
+    assert isinstance(loaded, ReviewStoreSink)
+    loaded.close()

@@ -1,0 +1,259 @@
+"""The template writer: rules every written query keeps, over many specs and seeds."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from synth_core.agents import AgentInference
+from synth_core.content import ContentItem
+from synth_core.patterns import entities_in_query, extract_patterns
+from synth_core.schemas.common import QUERY_INTENTS, Entity
+from synth_core.settings import Settings
+from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryWriter
+from synth_core.writing.templates import TemplateWriter
+
+
+def make_item(item_id: str, modality: str, title: str, text: str, year: int = 2024, month: int = 3) -> ContentItem:
+    return ContentItem.model_validate(
+        {"id": item_id, "profile": f"{modality.lower()}_profile", "modality": modality, "title": title,
+         "text": text, "created_at": datetime(year, month, 5, tzinfo=UTC)}
+    )
+
+
+ITEMS = (
+    make_item(
+        "v1", "VIDEO", "Autoscaling Kubernetes at KubeCon Europe",
+        "Jane Smith from Google shows how Kubernetes autoscaling handles bursty traffic, with a live demo of the "
+        "horizontal pod autoscaler and the cluster autoscaler in Paris.",
+    ),
+    make_item(
+        "d1", "DOCUMENT", "Cycling infrastructure in Rotterdam",
+        "The City of Rotterdam reviews bike traffic, protected cycle lanes and bike parking near Rotterdam Centraal. "
+        "It compares the figures with Utrecht and Amsterdam.", 2025, 3,
+    ),
+    make_item(
+        "a1", "AUDIO", "Maria Lopez on coral reef restoration",
+        "Marine biologist Maria Lopez talks about coral reef restoration on the Great Barrier Reef, ocean warming "
+        "and coral bleaching, for the Ocean Matters show.", 2023, 11,
+    ),
+    make_item(
+        "i1", "IMAGE", "Sunset over the Golden Gate Bridge",
+        "The Golden Gate Bridge at sunset with fog rolling over San Francisco Bay and sailboats on the water.",
+    ),
+)
+
+
+@pytest.fixture
+def agents(settings: Settings) -> AgentInference:
+    return AgentInference(settings.agents)
+
+
+@pytest.fixture
+def writer(agents: AgentInference) -> TemplateWriter:
+    return TemplateWriter(agents)
+
+
+def spec_for(item: ContentItem, **fields: object) -> QuerySpec:
+    patterns = extract_patterns(item)
+    values: dict[str, object] = {
+        "task": "modality", "items": (item,), "target_modality": item.modality,
+        "topics": patterns.topics, "entities": patterns.entities,
+    }
+    values.update(fields)
+    return QuerySpec(**values)  # type: ignore[arg-type]
+
+
+def many_specs(count: int, seed: int = 0, **fields: object) -> list[QuerySpec]:
+    rng = random.Random(seed)
+    return [spec_for(rng.choice(ITEMS), style=rng.choice(QUERY_STYLES), **fields) for _ in range(count)]
+
+
+def test_it_is_a_query_writer(writer: TemplateWriter) -> None:
+    as_protocol: QueryWriter = writer  # mypy checks the protocol
+    assert as_protocol.kind == "template"
+    assert writer.write([], seed=1) == []
+
+
+def test_explicit_media_false_never_names_any_media(writer: TemplateWriter, agents: AgentInference) -> None:
+    for seed in range(3):
+        for task in ("modality", "entity", "workflow"):
+            written = writer.write(many_specs(200, seed, task=task, explicit_media=False), seed=seed)
+            for result in written:
+                assert result.text is not None, result.failure
+                assert agents.media_mentions(result.text) == [], result.text
+
+
+def test_explicit_media_true_names_the_target_media_only(writer: TemplateWriter, agents: AgentInference) -> None:
+    specs = many_specs(300, 1, explicit_media=True)
+    for spec, result in zip(specs, writer.write(specs, seed=5), strict=True):
+        assert result.text is not None, result.failure
+        assert {modality for modality, _ in agents.media_mentions(result.text)} == {spec.target_modality}
+
+
+def test_explicit_media_none_mixes_both(writer: TemplateWriter, agents: AgentInference) -> None:
+    written = writer.write(many_specs(300, 2), seed=2)
+    explicit = sum(1 for result in written if result.text and agents.detect_media(result.text)[0])
+    assert 0.4 * len(written) < explicit < 0.8 * len(written)
+
+
+def test_text_questions_name_no_media(writer: TemplateWriter, agents: AgentInference) -> None:
+    specs = many_specs(200, 3, target_modality="TEXT", explicit_media=True)
+    for result in writer.write(specs, seed=3):
+        assert result.text is not None, result.failure
+        assert agents.detect_media(result.text) == (None, None)
+
+
+def test_entity_task_always_contains_an_entity_and_more(writer: TemplateWriter) -> None:
+    specs = many_specs(400, 4, task="entity") + many_specs(100, 5, task="entity", target_modality="TEXT")
+    for spec, result in zip(specs, writer.write(specs, seed=4), strict=True):
+        assert result.text is not None, result.failure
+        present = entities_in_query(result.text, spec.entities)
+        assert present, result.text
+        assert len(result.text.split()) > len(present[0].text.split())  # never the entity alone
+
+
+def test_entity_task_without_entities_fails_with_a_reason(writer: TemplateWriter) -> None:
+    [result] = writer.write([spec_for(ITEMS[0], task="entity", entities=())], seed=1)
+    assert result.text is None
+    assert result.failure and "entity" in result.failure
+
+
+@pytest.mark.parametrize("intent", QUERY_INTENTS)
+def test_workflow_queries_express_their_intent(
+    writer: TemplateWriter, agents: AgentInference, intent: str
+) -> None:
+    specs = many_specs(150, 6, task="workflow", intent=intent)
+    specs += [spec_for(ITEMS[0], task="workflow", intent=intent, items=(ITEMS[0], ITEMS[1])) for _ in range(20)]
+    for result in writer.write(specs, seed=6):
+        assert result.text is not None, result.failure
+        assert agents.detect_intent(result.text) == intent, result.text
+
+
+def test_two_item_compare_uses_both_items(writer: TemplateWriter) -> None:
+    spec = spec_for(ITEMS[1], task="workflow", intent="compare", items=(ITEMS[1], ITEMS[2]), explicit_media=False)
+    words_a = {w for t in extract_patterns(ITEMS[1]).topics for w in t.split()} | {"rotterdam", "utrecht", "amsterdam"}
+    words_b = {w for t in extract_patterns(ITEMS[2]).topics for w in t.split()} | {"maria", "lopez", "reef", "ocean"}
+    for result in writer.write([spec] * 40, seed=8):
+        assert result.text is not None
+        lowered = set(result.text.lower().replace("?", " ").replace(",", " ").replace(":", " ").split())
+        assert lowered & words_a and lowered & words_b, result.text
+
+
+def test_fusion_draws_on_both_items_without_media_words(writer: TemplateWriter, agents: AgentInference) -> None:
+    spec = spec_for(ITEMS[0], task="fusion", items=(ITEMS[0], ITEMS[3]))
+    for result in writer.write([spec] * 50, seed=9):
+        assert result.text is not None, result.failure
+        assert agents.media_mentions(result.text) == []
+
+
+def test_fusion_needs_two_items(writer: TemplateWriter) -> None:
+    [result] = writer.write([spec_for(ITEMS[0], task="fusion")], seed=1)
+    assert result.text is None and result.failure
+
+
+def test_same_seed_same_texts_and_other_seeds_differ(writer: TemplateWriter, agents: AgentInference) -> None:
+    specs = many_specs(200, 7)
+    first = [r.text for r in writer.write(specs, seed=11)]
+    assert first == [r.text for r in TemplateWriter(agents).write(specs, seed=11)]
+    other = [r.text for r in writer.write(specs, seed=12)]
+    assert sum(a != b for a, b in zip(first, other, strict=True)) > 0.8 * len(specs)
+
+
+def test_two_thousand_specs_over_four_items_are_nearly_all_distinct(writer: TemplateWriter) -> None:
+    specs = many_specs(1000, 8) + many_specs(1000, 9, task="entity")
+    texts = [r.text.lower() for r in writer.write(specs, seed=13) if r.text]
+    assert len(texts) >= 0.99 * len(specs)
+    assert len(set(texts)) >= 0.95 * len(specs)
+
+
+def test_queries_are_tidy(writer: TemplateWriter) -> None:
+    specs = many_specs(500, 10) + many_specs(200, 11, task="workflow", intent="summarize")
+    titles = {item.title.lower() for item in ITEMS}
+    for result in writer.write(specs, seed=14):
+        text = result.text
+        assert text is not None
+        assert 2 <= len(text.split()) <= 25
+        assert "  " not in text and text == text.strip()
+        assert "{" not in text and "}" not in text
+        assert text[-1] not in ",;:-("
+        assert text.lower().rstrip("?") not in titles
+
+
+def test_time_constrained_queries_carry_the_items_date(writer: TemplateWriter) -> None:
+    recent = ("recent", "latest", "new", "newest", "fresh")
+    for item in ITEMS:
+        specs = [spec_for(item, style="time_constrained", explicit_media=False) for _ in range(30)]
+        for result in writer.write(specs, seed=15):
+            assert result.text is not None
+            lowered = result.text.lower()
+            assert str(item.created_at.year) in lowered or any(word in lowered.split() for word in recent), lowered
+
+
+def test_avoid_and_corrections_are_honoured(writer: TemplateWriter, agents: AgentInference) -> None:
+    spec = spec_for(ITEMS[0], explicit_media=True)
+    [first] = writer.write([spec], seed=3)
+    assert first.text is not None
+    [second] = writer.write([spec_for(ITEMS[0], explicit_media=True, avoid=(first.text,))], seed=3)
+    assert second.text is not None and second.text != first.text
+
+    [fixed] = writer.write([spec_for(ITEMS[0], corrections={"query": "  kubecon autoscaling demo  "})], seed=1)
+    assert fixed.text == "kubecon autoscaling demo"
+
+    corrected = spec_for(ITEMS[0], explicit_media=True, corrections={"modality": "AUDIO"})
+    for result in writer.write([corrected] * 20, seed=4):
+        assert result.text is not None
+        assert agents.detect_media(result.text)[0] == "AUDIO"
+
+
+def test_feedback_asking_for_the_entity_yields_entity_queries(writer: TemplateWriter) -> None:
+    spec = spec_for(ITEMS[1], style="keyword", feedback="Too generic, mention the entity.")
+    for result in writer.write([spec] * 30, seed=5):
+        assert result.text is not None
+        assert entities_in_query(result.text, spec.entities), result.text
+
+
+def test_feedback_wrong_modality_names_the_media(writer: TemplateWriter, agents: AgentInference) -> None:
+    spec = spec_for(ITEMS[2], feedback="wrong modality: this is a podcast")
+    for result in writer.write([spec] * 20, seed=6):
+        assert result.text is not None
+        assert agents.detect_media(result.text)[0] == "AUDIO"
+
+
+def test_progress_reports_the_end(writer: TemplateWriter) -> None:
+    calls: list[tuple[int, int, int]] = []
+    specs = [*many_specs(250, 12), spec_for(ITEMS[0], task="entity", entities=())]
+    writer.write(specs, seed=1, progress=lambda done, total, failed: calls.append((done, total, failed)))
+    assert calls[-1] == (251, 251, 1)
+    assert calls[0][0] < 251
+
+
+def test_a_broken_spec_does_not_sink_the_batch(writer: TemplateWriter) -> None:
+    broken = spec_for(ITEMS[0], entities=(Entity(text="x", type="CONCEPT"),), items=())
+    written = writer.write([broken, spec_for(ITEMS[1])], seed=1)
+    assert written[0].text is None and written[0].failure
+    assert written[1].text
+
+
+@pytest.mark.realdata
+def test_writes_for_real_corpus_items(real_corpus: Path, writer: TemplateWriter, agents: AgentInference) -> None:
+    with real_corpus.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    rows = random.Random(0).sample(rows, 300)
+    items = [make_item(row["id"], row["modality"], row["title"], row["text"]) for row in rows]
+    rng = random.Random(1)
+    specs = [
+        spec_for(item, task="workflow", intent=rng.choice(QUERY_INTENTS), style=rng.choice(QUERY_STYLES),
+                 explicit_media=rng.choice((True, False, None)))
+        for item in items
+        for _ in range(3)
+    ]
+    written = writer.write(specs, seed=2)
+    assert sum(1 for r in written if r.text) >= 0.97 * len(specs)
+    for spec, result in zip(specs, written, strict=True):
+        if result.text and spec.explicit_media is False:
+            assert agents.media_mentions(result.text) == []

@@ -7,7 +7,7 @@ a person's *decision* moves an example between statuses and is appended to the a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -48,6 +48,26 @@ class ExamplePublic(BaseModel):
     reason_code: ReasonCode | None = Field(default=None, description="Why it is rejected (None unless rejected).")
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def query(self) -> str:
+        return str(self.payload.get("query", ""))
+
+
+class ExportableRow(NamedTuple):
+    """What an export reads of one approved example (``ReviewStore.iter_export_rows``): the payload
+    decoded once, nothing validated or converted, so 100,000s of them stream out fast."""
+
+    id: str
+    run_id: str
+    tenant_id: str
+    optimizer: str
+    status: str
+    confidence: float
+    payload: dict[str, Any]
+    """The stored payload, without the top-level fields the reader asked to omit."""
+    generator: str | None
+    """``payload["signals"]["generator"]``, read even when ``signals`` is omitted."""
 
     @property
     def query(self) -> str:

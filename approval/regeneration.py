@@ -22,6 +22,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from approval.confidence import decide_status, score_batch, threshold_for
+from approval.dedup import DuplicateIndex
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, InvalidRequestError, SynthError
@@ -34,12 +35,15 @@ from synth_core.settings import Settings
 FEEDBACK_ACTIONS = ("reject", "edit")
 NOT_CORRECTIONS = frozenset({"query", *ExampleBase.BOOKKEEPING_FIELDS})
 """Edited fields that are not label corrections (a rewritten query is something to avoid, not copy)."""
-KNOWN_STATUSES = ("approved", "auto_approved", "pending_review")
+KNOWN_STATUSES = ("approved", "auto_approved", "pending_review", "rejected")
+"""A new example must not repeat any stored query, least of all a rejected one."""
 PAGE = 1000
 
 
 class Regenerator(Protocol):
     """What regeneration needs of ``synth_core.service.GenerationService``."""
+
+    settings: Settings
 
     def regenerate(
         self, request: RegenerationRequest, *, progress: ProgressFn | None = None
@@ -80,16 +84,15 @@ class RegenerationResult(BaseModel):
 
 
 class RegenerationStats(BaseModel):
-    """How regeneration fares: originals regenerated, their replacements and how those were decided."""
+    """Regenerated examples (replacements of rejected ones) and where they stand."""
 
-    regenerated_examples: int
-    replacements: int
+    regenerated: int
     approved: int
-    auto_approved: int
+    """Approved by a person or auto-approved."""
     rejected: int
     pending: int
     approval_rate: float | None
-    """(approved + auto-approved) / replacements that left the queue; None when none has."""
+    """approved / (approved + rejected): None until one was decided."""
 
 
 def _undone_ids(decisions: Iterable[DecisionPublic]) -> set[int]:
@@ -153,24 +156,28 @@ def regenerate(
     *,
     tenant_id: str,
     reviewer: str,
-    settings: Settings,
     example_ids: Sequence[str] | None = None,
     filter: ExampleFilter | None = None,
     max_attempts: int | None = None,
     threshold: float | None = None,
+    settings: Settings | None = None,
 ) -> RegenerationResult:
-    """Regenerate the named rejected examples (or every rejected one matching ``filter``)."""
+    """Regenerate the named rejected examples (or every rejected one matching ``filter``).
+
+    ``max_attempts`` defaults to ``review.max_regeneration_attempts`` and ``threshold`` to the
+    optimizer's configured one, both from ``settings`` (default: the service's settings).
+    """
     if not reviewer.strip():
         raise InvalidRequestError("A reviewer name is required to regenerate.", hint="Pass --reviewer NAME.")
+    settings = settings or service.settings
     limit = settings.review.max_regeneration_attempts if max_attempts is None else max_attempts
     targets = _targets(store, tenant_id, example_ids, filter)
-    known: dict[str, list[str]] = {}
+    known: dict[str, DuplicateIndex] = {}
     outcomes = []
     for target in targets:
         if target.optimizer not in known:
-            known[target.optimizer] = store.known_queries(
-                tenant_id=tenant_id, optimizer=target.optimizer, statuses=KNOWN_STATUSES
-            )
+            stored = store.known_queries(tenant_id=tenant_id, optimizer=target.optimizer, statuses=KNOWN_STATUSES)
+            known[target.optimizer] = DuplicateIndex(stored)
         outcome = _regenerate_one(
             store,
             service,
@@ -225,24 +232,15 @@ def _regenerate_one(
     settings: Settings,
     limit: int,
     threshold: float | None,
-    known: list[str],
+    known: DuplicateIndex,
 ) -> RegenerationOutcome:
     attempt = target.regeneration_attempt + 1
 
     def result(outcome: Any, message: str, **extra: Any) -> RegenerationOutcome:
         return RegenerationOutcome(example_id=target.id, outcome=outcome, attempt=attempt, message=message, **extra)
 
-    if target.status != "rejected":
-        return result("skipped", f"it is {target.status}; only rejected examples are regenerated")
-    children = store.children(tenant_id=target.tenant_id, parent_id=target.id)
-    if children:
-        return result("skipped", f"already regenerated as {', '.join(child.id for child in children)}; review those")
-    if attempt > limit:
-        return result(
-            "refused",
-            f"it has been regenerated {target.regeneration_attempt} time(s), the limit is {limit} "
-            "(review.max_regeneration_attempts); edit it by hand or leave it rejected",
-        )
+    if refusal := _refusal(store, target, attempt, limit):
+        return result(*refusal)
     previous, decisions = _lineage(store, target)
     request = build_regeneration_request(target, decisions, previous_queries=previous, attempt=attempt)
     try:
@@ -254,19 +252,7 @@ def _regenerate_one(
     if not examples:
         reasons = "; ".join(sorted({failure.reason for failure in response.failures})) or "no reason given"
         return result("failed", f"the engine returned no example ({reasons})")
-    confidences = score_batch(target.optimizer, examples, known_queries=[*known, *request.avoid_queries])
-    cutoff = threshold_for(target.optimizer, settings, threshold)
-    new = [
-        NewExample(
-            payload=example.model_dump(mode="json"),
-            status=decide_status(confidence, cutoff),
-            confidence=confidence.score,
-            confidence_breakdown=confidence.breakdown(),
-            parent_id=target.id,
-            regeneration_attempt=attempt,
-        )
-        for example, confidence in zip(examples, confidences, strict=True)
-    ]
+    new = _scored(target, examples, attempt, known, threshold_for(target.optimizer, settings, threshold))
     try:
         store.decide(
             tenant_id=target.tenant_id,
@@ -279,7 +265,7 @@ def _regenerate_one(
     except ConflictError as exc:
         return result("failed", f"someone decided it meanwhile, nothing was stored: {exc}")
     ids = _store_new(store, target, request, response, new)
-    known.extend(example.query for example in examples)
+    known.add(example.query for example in examples)
     return result(
         "regenerated",
         f"{len(ids)} new example(s) queued (attempt {attempt} of {limit})",
@@ -287,6 +273,40 @@ def _regenerate_one(
         new_statuses=[item.status for item in new],
         new_confidences=[item.confidence for item in new],
     )
+
+
+def _refusal(store: ReviewStore, target: ExamplePublic, attempt: int, limit: int) -> tuple[str, str] | None:
+    """Why ``target`` is not regenerated now, as (outcome, message); None when it may be."""
+    if target.status != "rejected":
+        return "skipped", f"it is {target.status}; only rejected examples are regenerated"
+    children = store.children(tenant_id=target.tenant_id, parent_id=target.id)
+    if children:
+        return "skipped", f"already regenerated as {', '.join(child.id for child in children)}; review those"
+    if attempt > limit:
+        return "refused", (
+            f"it has been regenerated {target.regeneration_attempt} time(s), the limit is {limit} "
+            "(review.max_regeneration_attempts); edit it by hand or leave it rejected"
+        )
+    return None
+
+
+def _scored(
+    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex, threshold: float
+) -> list[NewExample]:
+    """The new examples, scored against everything stored (rejected queries included) and given
+    their suggested status."""
+    confidences = score_batch(target.optimizer, examples, known_queries=known)
+    return [
+        NewExample(
+            payload=example.model_dump(mode="json"),
+            status=decide_status(confidence, threshold),
+            confidence=confidence.score,
+            confidence_breakdown=confidence.breakdown(),
+            parent_id=target.id,
+            regeneration_attempt=attempt,
+        )
+        for example, confidence in zip(examples, confidences, strict=True)
+    ]
 
 
 def _store_new(
@@ -311,31 +331,13 @@ def _store_new(
 
 
 def regeneration_stats(store: ReviewStore, *, tenant_id: str, optimizer: str | None = None) -> RegenerationStats:
-    """Counts over every regenerated example (``regeneration_attempt`` > 0) of the tenant."""
-    replacements = _replacements(store, tenant_id, optimizer)
-    by_status = {status: sum(1 for item in replacements if item.status == status) for status in _STATUS_NAMES}
-    decided = by_status["approved"] + by_status["auto_approved"] + by_status["rejected"]
+    """How many examples are regenerations (of one optimizer, or all) and how they were decided."""
+    counts = store.stats(tenant_id=tenant_id, optimizer=optimizer)["regeneration"]
+    approved, rejected = int(counts["approved"]), int(counts["rejected"])
     return RegenerationStats(
-        regenerated_examples=len({item.parent_id for item in replacements if item.parent_id}),
-        replacements=len(replacements),
-        approved=by_status["approved"],
-        auto_approved=by_status["auto_approved"],
-        rejected=by_status["rejected"],
-        pending=by_status["pending_review"],
-        approval_rate=(by_status["approved"] + by_status["auto_approved"]) / decided if decided else None,
+        regenerated=int(counts["regenerated"]),
+        approved=approved,
+        rejected=rejected,
+        pending=int(counts["pending"]),
+        approval_rate=approved / (approved + rejected) if approved + rejected else None,
     )
-
-
-_STATUS_NAMES = ("approved", "auto_approved", "rejected", "pending_review")
-
-
-def _replacements(store: ReviewStore, tenant_id: str, optimizer: str | None) -> list[ExamplePublic]:
-    found: list[ExamplePublic] = []
-    offset = 0
-    every = ExampleFilter(optimizer=optimizer)
-    while True:
-        page = store.list_page(tenant_id=tenant_id, filter=every, limit=PAGE, offset=offset)
-        found.extend(item for item in page.items if item.regeneration_attempt > 0)
-        offset += len(page.items)
-        if len(page.items) < PAGE:
-            return found

@@ -3,6 +3,10 @@
 Each batch is scored (``score_batch``: near-duplicates within the batch, the run so far and the
 tenant's stored examples), given its suggested status by the optimizer's threshold, and stored in ONE
 transaction: a crash leaves whole batches or nothing.
+
+The known queries live in one ``DuplicateIndex`` per run, seeded once from the store when the run
+writes its first batch and grown by each committed batch: a batch is matched against them without
+indexing the stored queries and the run so far again (that re-indexing grew with every batch).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from approval.confidence import decide_status, score_batch, threshold_for
+from approval.dedup import DuplicateIndex
 from approval.models import ExampleStatus, NewExample
 from approval.store import ReviewStore
 from synth_core.schemas.api import SyntheticDataRequest
@@ -28,7 +33,7 @@ class ReviewStoreSink:
         self.settings = settings
         self.store = store if store is not None else ReviewStore.from_settings(settings)
         self._thresholds: dict[str, float | None] = {}
-        self._known: dict[tuple[str, str], list[str]] = {}
+        self._known: dict[tuple[str, str, str], DuplicateIndex] = {}
 
     def start_run(self, *, run_id: str, request: SyntheticDataRequest, settings_snapshot: dict[str, Any]) -> None:
         override = settings_snapshot.get("threshold")
@@ -44,7 +49,7 @@ class ReviewStoreSink:
     def write_batch(self, *, run_id: str, optimizer: str, tenant_id: str, examples: Sequence[ExampleBase]) -> None:
         if not examples:
             return
-        known = self._known_queries(tenant_id, optimizer)
+        known = self._known_queries(run_id, tenant_id, optimizer)
         scores = score_batch(optimizer, examples, known_queries=known, agents=self.settings.agents)
         threshold = threshold_for(optimizer, self.settings, self._thresholds.get(run_id))
         batch = [
@@ -57,20 +62,22 @@ class ReviewStoreSink:
             for example, confidence in zip(examples, scores, strict=True)
         ]
         self.store.add_examples(run_id=run_id, tenant_id=tenant_id, optimizer=optimizer, examples=batch)
-        known.extend(example.query for example in examples)  # only once the batch is committed
+        known.add(example.query for example in examples)  # only once the batch is committed
 
     def finish_run(self, *, run_id: str, summary: dict[str, Any]) -> None:
         self.store.finish_run(run_id=run_id, summary=summary)
         self._thresholds.pop(run_id, None)
+        for key in [key for key in self._known if key[0] == run_id]:
+            del self._known[key]
 
     def close(self) -> None:
         self.store.close()
 
-    def _known_queries(self, tenant_id: str, optimizer: str) -> list[str]:
-        """The tenant's stored queries, read once per sink and then kept up to date by write_batch."""
-        key = (tenant_id, optimizer)
+    def _known_queries(self, run_id: str, tenant_id: str, optimizer: str) -> DuplicateIndex:
+        """The run's index of known queries: the tenant's stored ones, read once per run, then kept up
+        to date by write_batch."""
+        key = (run_id, tenant_id, optimizer)
         if key not in self._known:
-            self._known[key] = self.store.known_queries(
-                tenant_id=tenant_id, optimizer=optimizer, statuses=KNOWN_STATUSES
-            )
+            stored = self.store.known_queries(tenant_id=tenant_id, optimizer=optimizer, statuses=KNOWN_STATUSES)
+            self._known[key] = DuplicateIndex(stored)
         return self._known[key]

@@ -23,6 +23,7 @@ from approval.models import (
     ExampleFilter,
     ExamplePublic,
     ExampleStatus,
+    ExportableRow,
     NewExample,
     Page,
 )
@@ -39,6 +40,7 @@ from approval.store_sql import (
     new_ids,
     select_by_ids,
     select_examples,
+    select_export_rows,
     select_page_ids,
     to_decision,
     to_example,
@@ -184,8 +186,7 @@ class ReviewStore(DecisionWriter):
 
         The ids come first from the queue index (one pass), then the examples in batches by primary key.
         """
-        statuses: list[ExampleStatus] = ["approved", "auto_approved"] if include_auto_approved else ["approved"]
-        exportable = ExampleFilter(optimizer=optimizer, statuses=statuses)
+        exportable = _exportable(optimizer, include_auto_approved)
         ids_query = select(EXAMPLES.c.id).where(*example_clauses(tenant_id, exportable)).order_by(EXAMPLES.c.id)
         with self.engine.connect() as connection:
             if connection.dialect.name == "postgresql":
@@ -197,6 +198,30 @@ class ReviewStore(DecisionWriter):
                     rows = connection.execute(select_by_ids(chunk)).mappings()
                     by_id = {row["id"]: to_example(row) for row in rows}
                     yield from (by_id[example_id] for example_id in chunk)
+
+    def iter_export_rows(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        include_auto_approved: bool = True,
+        omit_fields: Sequence[str] = (),
+        batch: int = 5000,
+    ) -> Iterator[ExportableRow]:
+        """What an export reads: the same examples as ``iter_exportable`` (approved, and auto-approved
+        unless excluded; one tenant; ordered by id) as light rows, payloads decoded once, unvalidated.
+
+        The database drops the payloads' top-level ``omit_fields`` (an export's provenance and signals
+        are two thirds of a payload), so they are neither sent nor decoded. One statement, so one
+        consistent snapshot on every database; streamed ``batch`` rows at a time (a server-side
+        cursor on PostgreSQL).
+        """
+        exportable = _exportable(optimizer, include_auto_approved)
+        query = select_export_rows(tenant_id, exportable, omit_fields, self.engine.dialect.name)
+        with transaction(self.engine, write=False) as connection:
+            result = connection.execute(query.execution_options(yield_per=batch))
+            for rows in result.partitions():
+                yield from map(ExportableRow._make, rows)
 
     def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
         """Queries already stored (for the near-duplicate penalty), in insertion order."""
@@ -286,6 +311,11 @@ class ReviewStore(DecisionWriter):
         )
         if missing := sorted(parents - found):
             raise NotFoundError(f"Parent example(s) {', '.join(missing)} not found for tenant '{tenant_id}'.")
+
+
+def _exportable(optimizer: str, include_auto_approved: bool) -> ExampleFilter:
+    statuses: list[ExampleStatus] = ["approved", "auto_approved"] if include_auto_approved else ["approved"]
+    return ExampleFilter(optimizer=optimizer, statuses=statuses)
 
 
 def _example_row(

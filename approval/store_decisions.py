@@ -83,21 +83,13 @@ class DecisionWriter:
             row = self._row(connection, tenant_id, example_id)
             if row["version"] == expected_version:
                 check_transition(row["status"], to_status, action=checked)
-                state: dict[str, Any] = {
+                state = {
                     "status": to_status,
                     "version": expected_version + 1,
                     "updated_at": now,
                     "reason_code": row["reason_code"] if checked == "regenerate" else reason_code,
                 }
-                body: dict[str, Any] = {}
-                prior: dict[str, Any] | None = None
-                if new_payload is not None:
-                    state["query"] = str(new_payload["query"])
-                    body["payload"] = new_payload
-                if confidence is not None:
-                    state["confidence"] = confidence
-                    body["confidence_breakdown"] = confidence_breakdown or []
-                    prior = {"confidence": row["confidence"], "confidence_breakdown": row["confidence_breakdown"]}
+                body, prior = _content_change(row, state, new_payload, confidence, confidence_breakdown)
                 if self._update(connection, row, expected_version, state, body):
                     connection.execute(
                         INSERT_DECISION,
@@ -151,20 +143,10 @@ class DecisionWriter:
             return 0
         matching = and_(*example_clauses(tenant_id, scope))
         now = utcnow()
-        audit = select(
-            EXAMPLES.c.id,
-            EXAMPLES.c.tenant_id,
-            literal(reviewer, String()),
-            literal(checked, String()),
-            EXAMPLES.c.status,
-            literal(to_status, String()),
-            literal(reason_code, String()),
-            literal(feedback, Text()),
-            EXAMPLES.c.reason_code,
-            EXAMPLES.c.version,
-            EXAMPLES.c.version + 1,
-            literal(now, UTCDateTime()),
-        ).where(matching)
+        audit = _bulk_audit_rows(
+            matching, reviewer=reviewer, action=checked, to_status=to_status, reason_code=reason_code,
+            feedback=feedback, now=now,
+        )
         for attempt in range(BULK_RETRIES):
             try:
                 # Repeatable read on PostgreSQL: the UPDATE moves exactly the rows the INSERT logged, or a
@@ -283,23 +265,21 @@ class DecisionWriter:
         }
 
     def _last_undoable(self, connection: Connection, tenant_id: str, reviewer: str) -> RowMapping:
-        undone = select(DECISIONS.c.undoes_id).where(
-            DECISIONS.c.tenant_id == tenant_id, DECISIONS.c.undoes_id.is_not(None)
+        """The reviewer's newest decision that none of their undos has reverted yet (walks their own
+        log backwards: undo only ever reverts the undoing reviewer's decisions)."""
+        own = (
+            select(DECISIONS)
+            .where(DECISIONS.c.tenant_id == tenant_id, DECISIONS.c.reviewer == reviewer)
+            .order_by(DECISIONS.c.id.desc())
+            .execution_options(yield_per=100)
         )
-        target = (
-            connection.execute(
-                select(DECISIONS)
-                .where(DECISIONS.c.tenant_id == tenant_id, DECISIONS.c.reviewer == reviewer)
-                .where(DECISIONS.c.action.in_(UNDOABLE_ACTIONS), DECISIONS.c.id.not_in(undone))
-                .order_by(DECISIONS.c.id.desc())
-                .limit(1)
-            )
-            .mappings()
-            .first()
-        )
-        if target is None:
-            raise NotFoundError(f"Reviewer '{reviewer}' has no decision left to undo for tenant '{tenant_id}'.")
-        return target
+        undone: set[int] = set()
+        for row in connection.execute(own).mappings():
+            if row["action"] == "undo":
+                undone.add(row["undoes_id"])
+            elif row["action"] in UNDOABLE_ACTIONS and row["id"] not in undone:
+                return row
+        raise NotFoundError(f"Reviewer '{reviewer}' has no decision left to undo for tenant '{tenant_id}'.")
 
     def _check_nothing_since(self, connection: Connection, target: Mapping[Any, Any]) -> None:
         """Undo only when every later change to the example was itself undone: the example is back
@@ -364,6 +344,48 @@ class DecisionWriter:
             f"it is now version {row['version']} ({row['status']}).",
             hint="Reload the example and decide again if you still disagree.",
         )
+
+
+def _content_change(
+    row: Mapping[Any, Any],
+    state: dict[str, Any],
+    new_payload: dict[str, Any] | None,
+    confidence: float | None,
+    confidence_breakdown: list[dict[str, Any]] | None,
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """Add an edit's new query and score to ``state``; return the payload-table changes and what undo
+    needs to restore the score."""
+    body: dict[str, Any] = {}
+    prior: dict[str, Any] | None = None
+    if new_payload is not None:
+        state["query"] = str(new_payload["query"])
+        body["payload"] = new_payload
+    if confidence is not None:
+        state["confidence"] = confidence
+        body["confidence_breakdown"] = confidence_breakdown or []
+        prior = {"confidence": row["confidence"], "confidence_breakdown": row["confidence_breakdown"]}
+    return body, prior
+
+
+def _bulk_audit_rows(
+    matching: Any, *, reviewer: str, action: str, to_status: str, reason_code: str | None, feedback: str | None,
+    now: datetime,
+) -> Any:
+    """SELECT producing one audit row (BULK_AUDIT_COLUMNS) per example a bulk decision moves."""
+    return select(
+        EXAMPLES.c.id,
+        EXAMPLES.c.tenant_id,
+        literal(reviewer, String()),
+        literal(action, String()),
+        EXAMPLES.c.status,
+        literal(to_status, String()),
+        literal(reason_code, String()),
+        literal(feedback, Text()),
+        EXAMPLES.c.reason_code,
+        EXAMPLES.c.version,
+        EXAMPLES.c.version + 1,
+        literal(now, UTCDateTime()),
+    ).where(matching)
 
 
 def _check_decision_input(

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 
 from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic
-from approval.tables import DecisionRow, ExamplePayloadRow, ExampleRow
+from approval.tables import DecisionRow, ExamplePayloadRow, ExampleRow, JSONValue
 
 EXAMPLES = cast(Table, ExampleRow.__table__)
 PAYLOADS = cast(Table, ExamplePayloadRow.__table__)
@@ -67,6 +67,35 @@ def _contains_text(element: ContainsText, compiler: Any, **kw: Any) -> str:
 def _contains_text_sqlite(element: ContainsText, compiler: Any, **kw: Any) -> str:
     column, pattern = (compiler.process(clause, **kw) for clause in element.clauses)
     return f"{column} LIKE {pattern} ESCAPE '/'"
+
+
+class JsonWithout(FunctionElement[Any]):
+    """A stored JSON object without some top-level keys, removed by the database so that they are
+    never sent nor decoded: ``json_remove`` on SQLite, ``jsonb - text`` on PostgreSQL."""
+
+    type = JSONValue
+    name = "json_without"
+    inherit_cache = True
+
+
+@compiles(JsonWithout)
+def _json_without(element: JsonWithout, compiler: Any, **kw: Any) -> str:
+    column, *keys = (compiler.process(clause, **kw) for clause in element.clauses)
+    return "(" + " - ".join([column, *(f"CAST({key} AS TEXT)" for key in keys)]) + ")"
+
+
+@compiles(JsonWithout, "sqlite")
+def _json_without_sqlite(element: JsonWithout, compiler: Any, **kw: Any) -> str:
+    column, *paths = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"json_remove({', '.join([column, *paths])})" if paths else column
+
+
+def json_without(column: ColumnElement[Any], keys: Sequence[str], dialect: str) -> ColumnElement[Any]:
+    """``column`` (a JSON object) without the top-level ``keys`` (as SQLite paths there)."""
+    if not keys:
+        return column
+    names = [f'$."{key}"' if dialect == "sqlite" else key for key in keys]
+    return JsonWithout(column, *(literal(name, String()) for name in names))
 
 
 def like_pattern(text: str) -> str:
@@ -123,6 +152,29 @@ def select_by_ids(ids: Sequence[str]) -> Select[Any]:
         select(EXAMPLES, PAYLOADS.c.payload, PAYLOADS.c.confidence_breakdown)
         .select_from(WITH_PAYLOAD)
         .where(EXAMPLES.c.id.in_(list(ids)))
+    )
+
+
+def select_export_rows(
+    tenant_id: str, example_filter: ExampleFilter, omit_fields: Sequence[str], dialect: str
+) -> Select[Any]:
+    """The columns of ``ExportableRow`` (state and payload, nothing else) ordered by id."""
+    columns = EXAMPLES.c
+    payload = PAYLOADS.c.payload
+    return (
+        select(
+            columns.id,
+            columns.run_id,
+            columns.tenant_id,
+            columns.optimizer,
+            columns.status,
+            columns.confidence,
+            json_without(payload, omit_fields, dialect),
+            payload[("signals", "generator")].as_string(),
+        )
+        .select_from(WITH_PAYLOAD)
+        .where(*example_clauses(tenant_id, example_filter))
+        .order_by(columns.id)
     )
 
 

@@ -92,7 +92,7 @@ class ExampleRow(Base):
     reason_code: Mapped[str | None] = mapped_column(String(32), doc="Why it is rejected; None otherwise.")
     confidence: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    parent_id: Mapped[str | None] = mapped_column(ForeignKey("examples.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("examples.id"))
     source_content_ids: Mapped[list[Any]]
     regeneration_attempt: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
@@ -105,6 +105,13 @@ class ExampleRow(Base):
         Index("ix_examples_queue", "tenant_id", "optimizer", "status", "confidence", "created_at", "id"),
         Index("ix_examples_created", "tenant_id", "optimizer", "status", "created_at", "id", "confidence", "query"),
         Index("ix_examples_run", "run_id"),
+        # Partial: most examples have no parent, and their updates then skip this index entirely.
+        Index(
+            "ix_examples_parent",
+            "parent_id",
+            sqlite_where=text("parent_id IS NOT NULL"),
+            postgresql_where=text("parent_id IS NOT NULL"),
+        ),
     )
 
 
@@ -145,7 +152,6 @@ class DecisionRow(Base):
     __table_args__ = (
         Index("ix_decisions_example", "example_id", "id"),
         Index("ix_decisions_reviewer", "tenant_id", "reviewer", "id"),
-        Index("ix_decisions_undoes", "undoes_id"),
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.schemas.common import Entity
@@ -39,7 +40,7 @@ MATH_RE = re.compile(r"\$[^$]{0,300}\$|\\[a-zA-Z]+|https?://\S+")
 # Periods that do not end a sentence; dropped before splitting so "Dr. Smith" stays one span. (No
 # leading \b: a pattern that starts with literals lets the regex engine skip ahead quickly.)
 _ABBREVIATION_RE = re.compile(r"(Dr|Prof|Mrs?|Ms|St|Inc|Ltd|Corp|Jr|Sr|vs|Co)\.(?=\s)")
-_SEGMENT_SEPARATOR_RE = re.compile(r"[.!?](?=\s|$)|[:;|\n\"()\[\]{}\u2022\u201c\u201d\u2013\u2014]| -+ ")
+_SEGMENT_SEPARATOR_RE = re.compile(r"[.!?](?=\s|$)|[:;|\n\"()\[\]{}\u2022\u201c\u201d\u2013\u2014]")
 
 _CAP = r"(?:[A-Z](?:[\w'’&+.-]*[\w+])?)"
 _NUM = r"\d+(?:\.\d+)?[a-z]?(?![\w\-\u2013\u2014/:])"  # not a score ("England 2-1") or a time
@@ -109,7 +110,8 @@ def extract_entities(text: str) -> list[Entity]:
                 spans.append((start, word, entity_type))
             continue
         cursor = start
-        for index, tokens in enumerate(_split_span(span.split())):
+        for index, part in enumerate(_span_parts(span)):
+            tokens = list(part)
             position = clean.find(tokens[0], cursor)
             cursor = max(cursor, position + len(tokens[0]))
             entity = _classify_part(tokens, context, position, first=index == 0)
@@ -187,12 +189,13 @@ def date_mentions(text: str) -> list[tuple[int, str]]:
 class _Context:
     """Lazily computed facts about where a span sits in the text (most spans never need them)."""
 
-    __slots__ = ("_ends", "_starts", "text")
+    __slots__ = ("_ends", "_headlines", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._headlines: dict[int, bool] = {}
 
     def previous_word(self, position: int) -> str:
         words = self.text[max(0, position - 16) : position].split()
@@ -225,7 +228,10 @@ class _Context:
 
     def headline(self, position: int) -> bool:
         seg_start, seg_end = self._segment(position)
-        return _is_headline(self.text[seg_start:seg_end])
+        known = self._headlines.get(seg_start)
+        if known is None:
+            known = self._headlines[seg_start] = _is_headline(self.text[seg_start:seg_end])
+        return known
 
     def uncertain_case(self, position: int, *, may_be_initial: bool = True) -> bool:
         """The capital at ``position`` may only mark a sentence start, a headline or a list item."""
@@ -240,12 +246,14 @@ class _Context:
         commas = segment.count(",")
         if commas >= 3 and len(segment) / commas < 40:
             return True
-        return _is_headline(segment)
+        return self.headline(position)
 
     def _segment(self, position: int) -> tuple[int, int]:
         if not self._starts:
             self._starts, self._ends = [0], []
-            for separator in _SEGMENT_SEPARATOR_RE.finditer(self.text):
+            # " - " separates like "|" (same length, so offsets hold); one char class scans fast.
+            text = self.text.replace(" - ", " | ") if " - " in self.text else self.text
+            for separator in _SEGMENT_SEPARATOR_RE.finditer(text):
                 self._ends.append(separator.start())
                 self._starts.append(separator.end())
             self._ends.append(len(self.text))
@@ -256,6 +264,12 @@ class _Context:
 def _is_headline(segment: str) -> bool:
     words = _WORD_RE.findall(segment)
     return len(words) >= 2 and sum(1 for word in words if word[0].isupper()) >= _HEADLINE_SHARE * len(words)
+
+
+@lru_cache(maxsize=65536)
+def _span_parts(span: str) -> tuple[tuple[str, ...], ...]:
+    """The trimmed parts of a capitalised run (a pure function of its text, so cached)."""
+    return tuple(tuple(part) for part in _split_span(span.split()))
 
 
 def _split_span(tokens: list[str]) -> list[list[str]]:
@@ -312,18 +326,35 @@ def _names_an_event(tokens: list[str]) -> bool:
 
 def _classify(tokens: list[str], context: _Context, position: int, *, first: bool) -> str | None:
     """The entity type of a trimmed span, or None when it is not an entity."""
+    if len(tokens) == 1:
+        return None if _is_date_token(tokens[0]) else _classify_word(tokens[0], context, position, first=first)
+    shape = _shape_type(tuple(tokens))
+    if shape != "":
+        return shape
+    lowered = [t.lower() for t in tokens]
+    previous = context.previous_word(position) if first else ""
+    if _looks_like_person(tokens, lowered, context, position, previous):
+        return "PERSON"
+    if any(t in lx.TECH_TERMS or _mixed_case(tok) for t, tok in zip(lowered, tokens, strict=True)):
+        return "TECHNOLOGY"
+    if any(_HAS_DIGIT_RE.search(t) for t in tokens):
+        return "PRODUCT"
+    if previous in lx.PLACE_CUES and len(tokens) == 2 and not context.headline_or_list(position):
+        return "PLACE"
+    return "CONCEPT"
+
+
+@lru_cache(maxsize=65536)
+def _shape_type(tokens: tuple[str, ...]) -> str | None:
+    """The type a multiword span has whatever its context (None: no entity; "": context decides)."""
     if all(_is_date_token(t) for t in tokens):
         return None
-    if len(tokens) == 1:
-        return _classify_word(tokens[0], context, position, first=first)
     lowered = [t.lower() for t in tokens]
-    text = " ".join(lowered)
-    previous = context.previous_word(position) if first else ""
     if _YEAR_TOKEN_RE.match(tokens[-1]) or lowered[-1] in lx.EVENT_WORDS or "prix" in lowered:
         return "EVENT"
     if any(_EVENT_CODE_RE.match(t) for t in tokens):
         return "EVENT"
-    if text in lx.PLACES or lowered[-1] in lx.PLACE_SUFFIXES:
+    if " ".join(lowered) in lx.PLACES or lowered[-1] in lx.PLACE_SUFFIXES:
         return "PLACE"
     if (
         lowered[-1] in lx.ORG_SUFFIXES
@@ -332,15 +363,7 @@ def _classify(tokens: list[str], context: _Context, position: int, *, first: boo
         or _ACRONYM_RE.match(tokens[0])
     ):
         return "ORGANIZATION"
-    if _looks_like_person(tokens, lowered, context, position, previous):
-        return "PERSON"
-    if any(t in lx.TECH_TERMS or _mixed_case(tok) for t, tok in zip(lowered, tokens, strict=True)):
-        return "TECHNOLOGY"
-    if any(any(c.isdigit() for c in t) for t in tokens):
-        return "PRODUCT"
-    if previous in lx.PLACE_CUES and len(tokens) == 2 and not context.headline_or_list(position):
-        return "PLACE"
-    return "CONCEPT"
+    return ""
 
 
 def _looks_like_person(tokens: list[str], lowered: list[str], context: _Context, position: int, previous: str) -> bool:
@@ -350,6 +373,8 @@ def _looks_like_person(tokens: list[str], lowered: list[str], context: _Context,
         return False
     if previous in lx.PERSON_TITLES or previous in lx.PERSON_CUES_BEFORE or lowered[0] in lx.GIVEN_NAMES:
         return True
+    if any(t in lx.PLACES or t in lx.GENERIC_WORDS for t in lowered):  # "Real Madrid", "New York"
+        return False
     surface = " ".join(tokens)
     if context.next_word(position + len(surface)) in lx.PERSON_CUES_AFTER:
         return True
@@ -395,6 +420,20 @@ def _is_date_token(token: str) -> bool:
 
 
 def _classify_word(word: str, context: _Context, position: int, *, first: bool) -> str | None:
+    shape = _word_shape(word)
+    if shape != "":
+        return shape
+    # A capital that may only mark a sentence start or a headline counts when the text repeats it.
+    if context.text.count(word) < 2 and context.uncertain_case(position, may_be_initial=first):
+        return None
+    if context.previous_word(position) in lx.PLACE_CUES:
+        return "PLACE"
+    return "CONCEPT"
+
+
+@lru_cache(maxsize=65536)
+def _word_shape(word: str) -> str | None:
+    """The type a single capitalised word has whatever its context (None: none; "": context decides)."""
     lowered = word.lower()
     if len(word) < 2:
         return None
@@ -413,12 +452,7 @@ def _classify_word(word: str, context: _Context, position: int, *, first: bool) 
         return "EVENT"
     if lowered in lx.EVENT_WORDS or lowered in lx.ORG_SUFFIXES or lowered in lx.PLACE_SUFFIXES:
         return None
-    # A capital that may only mark a sentence start or a headline counts when the text repeats it.
-    if context.text.count(word) < 2 and context.uncertain_case(position, may_be_initial=first):
-        return None
-    if context.previous_word(position) in lx.PLACE_CUES:
-        return "PLACE"
-    return "CONCEPT"
+    return ""
 
 
 def _mixed_case(token: str) -> bool:

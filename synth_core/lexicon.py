@@ -69,7 +69,10 @@ allow allows allowed leads lead based various different several within also pape
 contains features playing played heard hear sounds sound sounding recorded recording quality
 near says said told drew made took gave went came saw began held brought met led left kept wrote spoke
 sold bought explains explained takes gets makes adds looks feels becomes like really get got want
-alongside actually usually ep transcript
+alongside actually usually ep transcript plus probably outside inside argues argue built meets tends
+clears turned turns look start starts stand stands right closer links watches gets putting getting
+making taking coming going doing says seen known called named set sets way kind lot bit part parts
+already still even ever often really quite rather perhaps maybe yes let lets
 handles talks discusses covers describes compares includes helps brings offers provides presents goes
 comes walks shares reveals explores examines highlights tries gives keeps starts tells asks answers
 creates builds runs says shows lets seems appears remains stands sits lies
@@ -171,7 +174,8 @@ PLACES = words(_SINGLE_WORD_PLACES) | frozenset(
 
 PLACE_SUFFIXES = words(
     "city river lake mountains mountain island islands valley bay park street square province county "
-    "region coast harbour harbor port peninsula desert canal district state airport station bridge"
+    "region coast harbour harbor port peninsula desert canal district state airport station bridge "
+    "crater mons glacier falls canyon volcano reef forest sea ocean gulf strait cape firth fjord"
 )
 
 PLACE_CUES = words("in near from across around outside visiting")

@@ -21,6 +21,7 @@ from synth_core.topics import extract_topics
 __all__ = [
     "ContentPatterns",
     "annotate_entities",
+    "clear_pattern_cache",
     "entities_in_query",
     "extract_content_types",
     "extract_entities",
@@ -151,6 +152,11 @@ def extract_patterns(item: ContentItem) -> ContentPatterns:
     return _patterns(item.id, item.title, item.text)
 
 
+def clear_pattern_cache() -> None:
+    """Forget every item's cached patterns (benchmarks measure cold runs; tests start clean)."""
+    _patterns.cache_clear()
+
+
 @lru_cache(maxsize=16384)
 def _patterns(item_id: str, title: str, text: str) -> ContentPatterns:
     full = text if text.startswith(title) else f"{title}. {text}"
@@ -175,8 +181,9 @@ def _find_word(haystack: str, needle: str, start: int = 0) -> int:
     position = haystack.find(needle, start)
     while position >= 0:
         end = position + len(needle)
-        before_ok = position == 0 or not haystack[position - 1].isalnum()
-        after_ok = end == len(haystack) or not haystack[end].isalnum()
+        # A hyphen joins words: "slow" is not in "slow-cooked".
+        before_ok = position == 0 or not (haystack[position - 1].isalnum() or haystack[position - 1] == "-")
+        after_ok = end == len(haystack) or not (haystack[end].isalnum() or haystack[end] == "-")
         if before_ok and after_ok:
             return position
         position = haystack.find(needle, position + 1)

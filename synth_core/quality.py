@@ -7,9 +7,9 @@ no NaN or infinite values; plus ours: the requested count was met and no two que
 Label fields are found from the examples' schema: booleans and strings are class labels (balance
 per value), numbers are numeric labels (spread), nested models (``fusion_context``) are walked,
 lists of strings (``agent_sequence``) are one class label, lists of models (``entities``) are
-reported as a count. The spread rule is the plan's ``std >= 0.05`` for scores bounded to [0, 1]
-(or [-1, 1]); for unbounded measures (seconds, counts) it is the same threshold on the coefficient
-of variation (std / mean), since 0.05 s of spread would be meaningless for millisecond timings.
+reported as a count. Measured timings (``MEASURED``) are reported, not checked. The spread rule is
+the plan's ``std >= 0.05`` for scores bounded to [0, 1] (or [-1, 1]); for unbounded measures
+(counts) it is the same threshold on the coefficient of variation (std / mean).
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, get_args
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
 from annotated_types import Le
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
-from synth_core.generators.planning import normalize_query
+from synth_core.generators.planning import gc_paused, normalize_query
 from synth_core.schemas.common import ExampleBase
 
 MIN_SAMPLES = 10
@@ -44,6 +45,9 @@ NOT_LABELS = frozenset(
         "modality_features",  # features, not labels
     }
 )
+MEASURED = frozenset({"processing_time", "execution_time", "parallel_efficiency"})
+"""Wall-clock measurements: their spread is whatever the machine gives, so it is reported but not
+held to the spread threshold (a plan with one search branch is 1.0 efficient by definition)."""
 _WORD = re.compile(r"\w+")
 
 
@@ -76,14 +80,17 @@ class QualityReport(BaseModel):
     distinct_2: float
     checks: list[QualityCheck] = []
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def shortfall(self) -> int:
         return max(0, self.requested - self.count)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def failed_checks(self) -> list[str]:
         return [f"{check.name}: {check.detail}" for check in self.checks if not check.passed]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
         return all(check.passed for check in self.checks)
@@ -109,6 +116,11 @@ class QualityReport(BaseModel):
 
 def quality_report(optimizer: str, examples: Sequence[ExampleBase], requested: int) -> QualityReport:
     """Measure a run's examples against the ML-readiness checks."""
+    with gc_paused():
+        return _quality_report(optimizer, examples, requested)
+
+
+def _quality_report(optimizer: str, examples: Sequence[ExampleBase], requested: int) -> QualityReport:
     categorical, numeric, bounded = _label_values(examples)
     balance = {name: dict(Counter(values)) for name, values in categorical.items()}
     spreads = {name: _spread(values) for name, values in numeric.items()}
@@ -123,7 +135,7 @@ def quality_report(optimizer: str, examples: Sequence[ExampleBase], requested: i
         class_balance=balance,
         numeric=spreads,
         duplicate_rate=duplicate_rate,
-        near_duplicate_rate=near_duplicate_rate(queries),
+        near_duplicate_rate=near_duplicate_rate(keys, normalized=True),
         distinct_1=distinct_1,
         distinct_2=distinct_2,
     )
@@ -160,7 +172,7 @@ def _checks(report: QualityReport, bounded: set[str]) -> list[QualityCheck]:
     invalid = 0
     for name, spread in report.numeric.items():
         invalid += spread.invalid
-        if name.endswith("(count)") or not spread.count:
+        if name.endswith("(count)") or name in MEASURED or not spread.count:
             continue
         checks.append(_spread_check(name, spread, bounded=name in bounded))
     checks.append(QualityCheck(name="finite", passed=invalid == 0, detail=f"{invalid} NaN/infinite value(s)"))
@@ -182,42 +194,66 @@ def _spread_check(name: str, spread: NumericSpread, *, bounded: bool) -> Quality
     )
 
 
+Getter = tuple[str, ...]
+
+
+def _label_plan(model: type[BaseModel], prefix: str = "") -> list[tuple[str, Getter, str, bool]]:
+    """(dotted name, attribute path, kind, bounded) of every label field of ``model``, from its
+    annotations: kind is "class" (bool, str, Literal, list of str), "number" or "count" (other lists)."""
+    plan: list[tuple[str, Getter, str, bool]] = []
+    for name, info in model.model_fields.items():
+        if name in NOT_LABELS or name in ExampleBase.BOOKKEEPING_FIELDS:
+            continue
+        annotation = _without_none(info.annotation)
+        origin = get_origin(annotation)
+        dotted = f"{prefix}{name}"
+        bounded = any(isinstance(meta, Le) and meta.le == 1.0 for meta in info.metadata)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            plan.extend((sub, (name, *path), kind, b) for sub, path, kind, b in _label_plan(annotation, f"{dotted}."))
+        elif origin is list:
+            kind = "class" if get_args(annotation) == (str,) else "count"
+            plan.append((dotted if kind == "class" else f"{dotted} (count)", (name,), kind, False))
+        elif annotation in (bool, str) or origin is Literal:
+            plan.append((dotted, (name,), "class", False))
+        elif annotation in (int, float):
+            plan.append((dotted, (name,), "number", bounded))
+    return plan
+
+
+def _without_none(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, UnionType):
+        rest = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return rest[0] if len(rest) == 1 else annotation
+    return annotation
+
+
 def _label_values(
     examples: Sequence[ExampleBase],
 ) -> tuple[dict[str, list[str]], dict[str, list[float]], set[str]]:
-    """Class-label values, numeric-label values, and which numeric labels are bounded scores."""
+    """Class-label values, numeric-label values (None skipped), and which numeric labels are bounded."""
     categorical: dict[str, list[str]] = {}
     numeric: dict[str, list[float]] = {}
-    bounded: set[str] = set()
-    for example in examples:
-        for name, value, is_bounded in _fields(example, prefix=""):
-            if isinstance(value, bool | str):
-                categorical.setdefault(name, []).append(str(value))
-            else:
-                numeric.setdefault(name, []).append(float(value))
-                if is_bounded:
-                    bounded.add(name)
-    return categorical, numeric, bounded
+    if not examples:
+        return categorical, numeric, set()
+    plan = _label_plan(type(examples[0]))
+    for name, path, kind, _ in plan:
+        values = [_value(example, path) for example in examples]
+        present = [value for value in values if value is not None]
+        if kind == "class":
+            categorical[name] = [" > ".join(v) if isinstance(v, list) else str(v) for v in present]
+        elif kind == "count":
+            numeric[name] = [float(len(value)) for value in present]
+        elif present:
+            numeric[name] = [float(value) for value in present]
+    return categorical, numeric, {name for name, _, kind, bounded in plan if kind == "number" and bounded}
 
 
-def _fields(model: BaseModel, *, prefix: str) -> Iterable[tuple[str, Any, bool]]:
-    """(dotted name, value, bounded) of every label field of ``model``; None values are skipped."""
-    for name, info in type(model).model_fields.items():
-        if name in NOT_LABELS or name in ExampleBase.BOOKKEEPING_FIELDS:
-            continue
-        value = getattr(model, name)
-        dotted = f"{prefix}{name}"
-        if value is None or isinstance(value, dict):
-            continue
-        if isinstance(value, BaseModel):
-            yield from _fields(value, prefix=f"{dotted}.")
-        elif isinstance(value, list):
-            if get_args(info.annotation) == (str,):
-                yield dotted, " > ".join(value), False
-            else:
-                yield f"{dotted} (count)", len(value), False
-        elif isinstance(value, bool | str | int | float):
-            yield dotted, value, any(isinstance(meta, Le) and meta.le == 1.0 for meta in info.metadata)
+def _value(model: Any, path: Getter) -> Any:
+    for attribute in path:
+        model = getattr(model, attribute, None)
+        if model is None:
+            return None
+    return model
 
 
 def _spread(values: list[float]) -> NumericSpread:
@@ -247,44 +283,42 @@ def distinct_n(texts: Sequence[str]) -> tuple[float, float]:
     return (len(unigrams) / total_uni if total_uni else 0.0, len(bigrams) / total_bi if total_bi else 0.0)
 
 
-def near_duplicate_rate(texts: Sequence[str], threshold: float = NEAR_DUPLICATE_JACCARD) -> float:
+def near_duplicate_rate(
+    texts: Sequence[str], threshold: float = NEAR_DUPLICATE_JACCARD, *, normalized: bool = False
+) -> float:
     """Share of distinct queries with another distinct query whose word-set Jaccard is >= threshold.
 
     Exact, and fast for 10,000s of short queries by prefix filtering (as in All-Pairs): with the
     words of each set ordered rarest first, two sets can only reach the threshold if their first
     ``|s| - ceil(threshold * |s|) + 1`` words share one. Only those candidates are compared.
     """
-    distinct = list(dict.fromkeys(normalize_query(text) for text in texts))
+    distinct = list(dict.fromkeys(texts if normalized else (normalize_query(text) for text in texts)))
     if len(distinct) < 2:
         return 0.0
-    sets = [frozenset(text.split()) for text in distinct]
-    groups: dict[frozenset[str], list[int]] = {}
-    for index, word_set in enumerate(sets):
-        groups.setdefault(word_set, []).append(index)
-    near = {index for members in groups.values() if len(members) > 1 for index in members}
-    unique = [words for words in groups if words]
-    frequency = Counter(word for words in unique for word in words)
-    ordered = sorted(
-        (sorted(words, key=lambda word: (frequency[word], word)) for words in unique), key=len
-    )
+    # Distinct texts with the same word set ("a b" / "b a") are near-duplicates of each other.
+    members = Counter(frozenset(text.split()) for text in distinct)
+    near = {words for words, count in members.items() if count > 1}
+    ordered = sorted((words for words in members if words), key=len)
+    frequency = Counter(word for words in ordered for word in words)
+    rarity = {word: position for position, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    prefixes = [sorted(words, key=rarity.__getitem__)[: _prefix_length(len(words), threshold)] for words in ordered]
     index_of: dict[str, list[int]] = {}
     for position, words in enumerate(ordered):
         size = len(words)
-        candidates: set[int] = set()
-        for word in words[: size - math.ceil(threshold * size) + 1]:
-            candidates.update(index_of.get(word, ()))
-        mine = set(words)
-        for other in candidates:
+        for other in {other for word in prefixes[position] for other in index_of.get(word, ())}:
             other_words = ordered[other]
-            if len(other_words) < threshold * size:
+            if (words in near and other_words in near) or len(other_words) < threshold * size:
                 continue
-            shared = len(mine.intersection(other_words))
+            shared = len(words & other_words)
             if shared / (size + len(other_words) - shared) >= threshold:
-                near.update(groups[frozenset(words)])
-                near.update(groups[frozenset(other_words)])
-        for word in words[: size - math.ceil(threshold * size) + 1]:
+                near.update((words, other_words))
+        for word in prefixes[position]:
             index_of.setdefault(word, []).append(position)
-    return len(near) / len(distinct)
+    return sum(members[words] for words in near) / len(distinct)
+
+
+def _prefix_length(size: int, threshold: float) -> int:
+    return size - math.ceil(threshold * size) + 1
 
 
 def _row(metric: str, value: str, ok: bool | None) -> dict[str, str]:

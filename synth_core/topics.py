@@ -29,7 +29,7 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     surface: dict[str, str] = {}
     for source, counts in ((title, title_counts), (text, body_counts)):
         for run, name_length in _topic_runs(source):
-            keys = [_singular(word) for word in run]
+            keys = [_singular(_no_possessive(word)) for word in run]
             for n in (1, 2, 3):
                 for start in range(len(run) - n + 1):
                     end = start + n
@@ -37,8 +37,8 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
                         continue
                     key = " ".join(keys[start:end]) if n > 1 else keys[start]
                     counts[key] = counts.get(key, 0) + 1
-                    if key not in surface:
-                        surface[key] = " ".join(run[start:end]) if n > 1 else run[start]
+                    if key not in surface:  # "hadrian's wall", but "manchester city" (not "city's")
+                        surface[key] = " ".join([*run[start : end - 1], _no_possessive(run[end - 1])])
     order = {key: index for index, key in enumerate(surface)}
     ranked = sorted(
         (-_topic_score(surface[key], title_counts.get(key, 0), body_counts.get(key, 0)), order[key], key)
@@ -109,8 +109,6 @@ def _topic_runs(text: str) -> list[tuple[list[str], list[int]]]:
     caps: list[bool] = []
     for token, is_cap in zip(tokens, capitalised, strict=True):
         word = token.lower()
-        if word.endswith(("'s", "’s")):  # "manchester city's" -> "manchester city"
-            word = word[:-2]
         if (
             not word[0].isalnum()
             or len(word) < 2
@@ -143,6 +141,10 @@ def _name_lengths(caps: list[bool], headline: bool) -> list[int]:
         else:
             index += 1
     return lengths
+
+
+def _no_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 @lru_cache(maxsize=65536)

@@ -7,10 +7,9 @@ import click
 from approval.models import ExampleFilter
 from approval.regeneration import regenerate as regenerate_examples
 from approval.store import ReviewStore
-from synth_core.backends.factory import open_backend
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.errors import InvalidRequestError
-from synth_core.service import GenerationService
+from synth_core.wiring import build_service
 
 
 @click.command()
@@ -35,7 +34,7 @@ def regenerate(
     if bool(example_ids) == all_rejected:
         raise InvalidRequestError("Name the examples to regenerate.", hint="Pass either --ids ID... or --all-rejected.")
     settings = get_settings(ctx)
-    service = GenerationService(settings=settings, backend=open_backend(settings))
+    service = build_service(settings)  # the LLM writer when settings name a model, else templates
     with ReviewStore.from_settings(settings) as store:
         result = regenerate_examples(
             store,

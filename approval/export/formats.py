@@ -99,30 +99,36 @@ def _csv_cell(value: Any) -> str:
 
 
 class ParquetWriter:
+    """Collects each batch as Arrow columns (built column by column, not row by row) and writes
+    them as one table on ``close``: one Parquet write, compact row groups, nothing half-written."""
+
     def __init__(self, path: Path, model: type[BaseModel], exclude: tuple[str, ...]) -> None:
         self.path = path
         self.rows = 0
         self.schema, self.json_columns = arrow_schema(model, exclude)
         self._temporary = path.with_name(f".{path.name}.partial")
-        self._writer = pq.ParquetWriter(self._temporary, self.schema, compression="zstd")
+        self._batches: list[pa.RecordBatch] = []
 
     def write(self, records: Sequence[Mapping[str, Any]]) -> None:
         if not records:
             return
-        if self.json_columns:
-            records = [
-                {**record, **{name: _json_or_none(record.get(name)) for name in self.json_columns}}
-                for record in records
-            ]
-        self._writer.write_table(pa.Table.from_pylist(list(records), schema=self.schema))
+        columns = []
+        for field in self.schema:
+            values = [record.get(field.name) for record in records]
+            if field.name in self.json_columns:
+                values = [_json_or_none(value) for value in values]
+            columns.append(pa.array(values, type=field.type))
+        self._batches.append(pa.RecordBatch.from_arrays(columns, schema=self.schema))
         self.rows += len(records)
 
     def close(self) -> None:
-        self._writer.close()
+        table = pa.Table.from_batches(self._batches, schema=self.schema)
+        self._batches = []
+        pq.write_table(table, self._temporary, compression="zstd")
         os.replace(self._temporary, self.path)
 
     def abort(self) -> None:
-        self._writer.close()
+        self._batches = []
         self._temporary.unlink(missing_ok=True)
 
 

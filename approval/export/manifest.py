@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from approval.models import ExamplePublic
+from approval.models import ExportableRow
 
 LABEL_FIELDS: dict[str, tuple[str, ...]] = {
     "modality": ("modality", "correct_agent", "success"),
@@ -41,7 +41,7 @@ class ManifestStats:
         self.run_ids: set[str] = set()
         self.generators: Counter[str] = Counter()
 
-    def add_batch(self, examples: Sequence[ExamplePublic]) -> None:
+    def add_batch(self, examples: Sequence[ExportableRow]) -> None:
         if not examples:
             return
         self.total += len(examples)
@@ -54,7 +54,7 @@ class ManifestStats:
         self.confidence_min = low if self.confidence_min is None else min(self.confidence_min, low)
         self.confidence_max = high if self.confidence_max is None else max(self.confidence_max, high)
         self.run_ids.update(example.run_id for example in examples)
-        self.generators.update(str((example.payload.get("signals") or {}).get("generator")) for example in examples)
+        self.generators.update(str(example.generator) for example in examples)
 
     def counts(self) -> dict[str, Any]:
         return {

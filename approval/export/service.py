@@ -1,14 +1,15 @@
 """``export_dataset``: approved data out of the review store, in one format, with a manifest.
 
-Only ``ReviewStore.iter_exportable`` is read (approved, and auto-approved unless excluded), for one
-tenant and one optimizer, in id order; each example is checked again on the way out, so a pending or
+Only ``ReviewStore.iter_export_rows`` is read (approved, and auto-approved unless excluded), for one
+tenant and one optimizer, in id order; each row is checked again on the way out, so a pending or
 rejected example can never reach a file even if a store query went wrong. The data files hold
-the training records only (the optimizer's fields, no provenance or signals).
+the training records only (the optimizer's fields, no provenance or signals), taken straight from
+the stored payloads: 100,000 examples are never turned into pydantic objects on the way out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -20,7 +21,7 @@ import synth_core
 from approval.export.formats import EXTENSIONS, FORMATS, RecordWriter, open_writer
 from approval.export.manifest import ManifestStats, combined_hash, run_summary, sha256_file, write_manifest
 from approval.export.split import Side, assign_splits, check_fraction
-from approval.models import ExamplePublic
+from approval.models import ExportableRow
 from synth_core.errors import InvalidRequestError, NotFoundError, SynthError
 from synth_core.registry import OptimizerSpec, get_optimizer
 from synth_core.settings import Settings
@@ -32,9 +33,15 @@ EXPORTABLE_STATUSES = frozenset({"approved", "auto_approved"})
 class ExportSource(Protocol):
     """The part of ``ReviewStore`` an export uses."""
 
-    def iter_exportable(
-        self, *, tenant_id: str, optimizer: str, include_auto_approved: bool = True, batch: int = 5000
-    ) -> Iterator[ExamplePublic]: ...
+    def iter_export_rows(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        include_auto_approved: bool = True,
+        omit_fields: Sequence[str] = (),
+        batch: int = 5000,
+    ) -> Iterator[ExportableRow]: ...
 
     def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]: ...
 
@@ -93,18 +100,18 @@ def export_dataset(
     target = output_path(out if out is not None else settings.home / "exports" / tenant_id, optimizer, fmt)
     target.parent.mkdir(parents=True, exist_ok=True)
     stats = ManifestStats(optimizer)
-    batches = _checked_batches(
-        store.iter_exportable(
-            tenant_id=tenant_id, optimizer=optimizer, include_auto_approved=include_auto_approved, batch=EXPORT_BATCH
-        ),
-        tenant_id,
-        optimizer,
-        stats,
+    rows = store.iter_export_rows(
+        tenant_id=tenant_id,
+        optimizer=optimizer,
+        include_auto_approved=include_auto_approved,
+        omit_fields=spec.schema.BOOKKEEPING_FIELDS,
+        batch=EXPORT_BATCH,
     )
+    batches = _checked_batches(rows, tenant_id, optimizer, stats)
     if split is None:
         files = [_write(spec, fmt, target, "all", (_records(spec, batch) for batch in batches))]
     else:
-        files = _write_split(spec, fmt, target, split, [example for batch in batches for example in batch])
+        files = _write_split(spec, fmt, target, split, [row for batch in batches for row in batch])
     if stats.total == 0:
         raise InvalidRequestError(
             f"Nothing to export: tenant '{tenant_id}' has no approved {optimizer} examples"
@@ -119,12 +126,26 @@ def export_dataset(
         "include_auto_approved": include_auto_approved,
         "split": split,
     }
+    return _record_and_describe(store, spec, fmt, target, files, filters, stats)
+
+
+def _record_and_describe(
+    store: ExportSource,
+    spec: OptimizerSpec,
+    fmt: str,
+    target: Path,
+    files: list[ExportedFile],
+    filters: dict[str, Any],
+    stats: ManifestStats,
+) -> ExportResult:
+    """Record the export in the store, then write its manifest (the only file with a timestamp)."""
+    tenant_id = str(filters["tenant_id"])
     counts = {**stats.counts(), "files": {file.split: file.rows for file in files}}
     dataset_hash = combined_hash((Path(file.path).name, file.sha256) for file in files)
     manifest_path = manifest_path_for(target)
     export_id = store.record_export(
         tenant_id=tenant_id,
-        optimizer=optimizer,
+        optimizer=spec.name,
         filter=filters,
         counts=counts,
         file_hash=dataset_hash,
@@ -147,7 +168,7 @@ def export_dataset(
     return ExportResult(
         export_id=export_id,
         tenant_id=tenant_id,
-        optimizer=optimizer,
+        optimizer=spec.name,
         format=fmt,
         files=files,
         manifest_path=str(manifest_path),
@@ -182,20 +203,16 @@ def _stem(target: Path) -> str:
 
 
 def _checked_batches(
-    examples: Iterable[ExamplePublic], tenant_id: str, optimizer: str, stats: ManifestStats
-) -> Iterator[list[ExamplePublic]]:
-    """The store's examples in batches, refusing anything that must not leave it (and counting the rest)."""
-    iterator = iter(examples)
+    rows: Iterable[ExportableRow], tenant_id: str, optimizer: str, stats: ManifestStats
+) -> Iterator[list[ExportableRow]]:
+    """The store's rows in batches, refusing anything that must not leave it (and counting the rest)."""
+    iterator = iter(rows)
     while batch := list(islice(iterator, EXPORT_BATCH)):
-        for example in batch:
-            if (
-                example.status not in EXPORTABLE_STATUSES
-                or example.tenant_id != tenant_id
-                or example.optimizer != optimizer
-            ):
+        for row in batch:
+            if row.status not in EXPORTABLE_STATUSES or row.tenant_id != tenant_id or row.optimizer != optimizer:
                 raise SynthError(
-                    f"The store returned example {example.id} ({example.status}, tenant {example.tenant_id}, "
-                    f"{example.optimizer}) for an export of approved {optimizer} data of tenant {tenant_id}; "
+                    f"The store returned example {row.id} ({row.status}, tenant {row.tenant_id}, "
+                    f"{row.optimizer}) for an export of approved {optimizer} data of tenant {tenant_id}; "
                     "export aborted.",
                     hint="This is a bug in the review store; report it.",
                 )
@@ -203,10 +220,17 @@ def _checked_batches(
         yield batch
 
 
-def _records(spec: OptimizerSpec, examples: Iterable[ExamplePublic]) -> list[dict[str, Any]]:
-    """``ExampleBase.training_record`` on the stored payloads: their own fields, JSON-ready."""
+def _records(spec: OptimizerSpec, rows: Iterable[ExportableRow]) -> list[dict[str, Any]]:
+    """``ExampleBase.training_record`` on the stored payloads: their own fields, JSON-ready (the store
+    already left the bookkeeping fields out; dropping them again costs nothing and keeps it certain)."""
     bookkeeping = spec.schema.BOOKKEEPING_FIELDS
-    return [{key: value for key, value in example.payload.items() if key not in bookkeeping} for example in examples]
+    records = []
+    for row in rows:
+        record = row.payload.copy()  # shallow: the nested values are only read
+        for key in bookkeeping:
+            record.pop(key, None)
+        records.append(record)
+    return records
 
 
 def _write(
@@ -233,14 +257,14 @@ def _write(
 
 
 def _write_split(
-    spec: OptimizerSpec, fmt: str, target: Path, fraction: float, examples: list[ExamplePublic]
+    spec: OptimizerSpec, fmt: str, target: Path, fraction: float, rows: list[ExportableRow]
 ) -> list[ExportedFile]:
-    if not examples:
+    if not rows:
         return []
-    sides = assign_splits([example.id for example in examples], [example.query for example in examples], fraction)
+    sides = assign_splits([row.id for row in rows], [row.query for row in rows], fraction)
     files = []
     for side in ("train", "dev"):
-        chosen = [example for example, assigned in zip(examples, sides, strict=True) if assigned == side]
+        chosen = [row for row, assigned in zip(rows, sides, strict=True) if assigned == side]
         batches = (
             _records(spec, chosen[start : start + EXPORT_BATCH]) for start in range(0, len(chosen), EXPORT_BATCH)
         )

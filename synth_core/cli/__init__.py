@@ -7,7 +7,6 @@ one line on stderr and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
-import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -76,4 +75,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -2,8 +2,8 @@
 
 For a pair (a, b) of items of two modalities, most queries are written over both items (a fusion
 spec); a seeded ``ONE_SIDED_SHARE`` are written about one item only (a single-modality need), so the
-data also holds queries where fusion does not pay. Each modality's top 10 for the query is what a
-search restricted to it returns (read off one search over all content when deep enough):
+data also holds queries where fusion does not pay. Each of the two modalities is searched for the
+query (its first page, top 10, restricted to the modality):
 
 - *primary_modality* = the modality whose top 10 ranks its own pair item best (ties: the higher best
   score, then the spec's first item); *secondary_modality* = the other.
@@ -21,7 +21,6 @@ search restricted to it returns (read off one search over all content when deep 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import product
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem, SearchHit
@@ -35,27 +34,27 @@ from synth_core.generators.labels import (
     jaccard,
     media_conflict,
     modality_ambiguity,
-    modality_top,
     rank_of,
     reciprocal_rank_fusion,
     score_closeness,
-    search_ranking,
 )
 from synth_core.generators.pairs import ContentPair, StrategyOf, content_keys, content_pairs, shared_keys
 from synth_core.generators.planning import (
     Job,
+    Space,
     VariantPool,
     WrittenJob,
+    gc_paused,
     guided,
     item_topics,
     label_all,
+    nothing_sampled,
     rotation,
     topic_pair,
     write_unique,
 )
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import ExampleBase
 from synth_core.schemas.cross_modal import FusionContext, FusionHistorySchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 
@@ -70,6 +69,14 @@ PairKey = tuple[str, str]
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    empty = nothing_sampled(ctx)
+    if empty is not None:
+        return empty
+    with gc_paused():
+        return _generate(ctx, count)
+
+
+def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     pairs = content_pairs(ctx, needed=count, per_pair=QUERIES_PER_GROUP_PAIR)
     if not pairs:
@@ -93,14 +100,14 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
     strategy = StrategyOf(ctx)
     topics = _KeyBook(ctx)
-    examples: list[ExampleBase] = label_all(
+    examples, invalid = label_all(
         ctx, written, lambda done, index: _label(ctx, agents, done, topics, strategy(done.items))
     )
-    return GeneratorOutput(examples, failures)
+    return GeneratorOutput(examples, failures + invalid)
 
 
-def _variants(topic_count: int) -> list[Variant]:
-    return list(product(QUERY_STYLES, range(max(1, min(3, topic_count))), (False, True)))
+def _variants(topic_count: int) -> Space[Variant]:
+    return Space((QUERY_STYLES, range(max(1, min(3, topic_count))), (False, True)))
 
 
 def _spec(ctx: GenerationContext, pair: ContentPair, variant: Variant, *, one_sided: bool) -> QuerySpec:
@@ -162,14 +169,16 @@ def _label(
 ) -> FusionHistorySchema:
     first, second = done.items
     query = done.text
-    ranking = search_ranking(ctx.backend, query)
-    tops = {item.id: modality_top(ctx.backend, ranking, query, item.modality) for item in (first, second)}
+    tops = {
+        item.id: tuple(ctx.backend.search(query, limit=SUCCESS_TOP_K, modalities=(item.modality,)))
+        for item in (first, second)
+    }
     primary_item, secondary_item = sorted((first, second), key=lambda item: _primacy(tops[item.id], item, first))
     primary, secondary = tops[primary_item.id], tops[secondary_item.id]
     improvement, confidence = fusion_gain(
         [hit.id for hit in primary], [hit.id for hit in secondary], (primary_item.id, secondary_item.id)
     )
-    context = FusionContext.model_construct(
+    context = FusionContext(
         modality_agreement=_overlap(keys.of(primary[:AGREEMENT_TOP]), keys.of(secondary[:AGREEMENT_TOP])),
         query_ambiguity=score_closeness(_best(primary), _best(secondary)),
         content_overlap=jaccard(content_keys(first), content_keys(second)),
@@ -180,12 +189,12 @@ def _label(
     signals = build_signals(
         done.written,
         media_word=media_word,
-        ambiguity=modality_ambiguity(best_scores(ranking.hits), (primary_item.modality,)),
+        ambiguity=modality_ambiguity(best_scores(primary + secondary), (primary_item.modality,)),
         source_rank=rank_of(primary, primary_item.id),
         entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in found]),
         rewrites=done.rewrites,
     )
-    return FusionHistorySchema.model_construct(
+    return FusionHistorySchema(
         query=query,
         provenance=build_provenance(ctx, (first, second), done.written, strategy=strategy),
         signals=signals,

@@ -6,11 +6,12 @@ nothing here draws random numbers. The functions that search (``retrieval_check`
 
 Definitions (the README quotes them):
 
-- *rank*: 1-based position of the source item in a search, looked for ``CHECK_LIMIT`` deep;
-  ``None`` when it is not there. *Reciprocal rank* = 1 / rank, 0 when not found.
-- *found*: rank <= ``SUCCESS_TOP_K`` (10), i.e. the agent shows the item on its first page.
-- *modality scores*: the best search score of each content modality among the top ``CHECK_LIMIT``
-  results of one unrestricted search (a modality absent from them has no score).
+Every check reads the first page of results, the top 10 (``SUCCESS_TOP_K`` = ``CHECK_LIMIT``):
+
+- *rank*: 1-based position of the source item on that page; ``None`` when it is not there.
+  *Reciprocal rank* = 1 / rank, 0 when not found. *found* = the rank is not None.
+- *modality scores*: the best search score of each content modality on the first page of one
+  unrestricted search (a modality absent from it has no score).
 - *margin* of a chosen modality: (its best score - the best other modality's) / the larger of the two
   magnitudes, in [-1, 1]; +1 when only the chosen modality matches, -1 when it has no match but
   another has, 0 when nothing matches.
@@ -22,7 +23,6 @@ Definitions (the README quotes them):
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,12 +35,12 @@ from synth_core.schemas.common import Entity, Provenance, Relationship, Signals
 from synth_core.writing.base import WrittenQuery
 
 SUCCESS_TOP_K = 10
-CHECK_LIMIT = 50
+CHECK_LIMIT = SUCCESS_TOP_K
 RRF_K = 60
 
 TEXT_SOURCE_MODALITIES = ("DOCUMENT",)
 """Content a TEXT query (a factual question) is answered from: the text search agent reads
-documents; a transcript (metadata ``text_kind`` = "transcript") is text-bearing content too."""
+documents, and a transcript (see ``is_transcript``) is text-bearing content too."""
 
 
 @dataclass(frozen=True)
@@ -126,36 +126,27 @@ def restricted_check(
     backend: ContentBackend,
     ranking: Ranking,
     query: str,
-    source_id: str,
+    source: ContentItem,
     modalities: Sequence[str],
     *,
     depth: int = SUCCESS_TOP_K,
 ) -> RetrievalCheck:
-    """What a search restricted to ``modalities`` gives for the source, at least ``depth`` deep.
+    """Where the source lands in the first ``depth`` results of a search restricted to ``modalities``.
 
     A hit's score does not depend on the filter (BM25 statistics are corpus-wide, in SQLite FTS5, in
     the memory backend and in Vespa), so the restricted results are the unrestricted ranking's hits
     of those modalities, in the same order. The ranking answers whenever it holds the source, holds
-    ``depth`` hits of those modalities, or holds every match; otherwise a restricted search runs.
+    ``depth`` hits of those modalities, or holds every match, and a search restricted to other
+    modalities than the source's cannot return it; otherwise a restricted search runs.
     ``elapsed_s`` is 0 when no search ran.
     """
-    view = ranking.view(modalities)
-    rank = rank_of(view, source_id)
-    if rank is not None or ranking.complete or len(view) >= depth:
+    view = ranking.view(modalities)[:depth]
+    rank = rank_of(view, source.id)
+    impossible = source.modality not in modalities
+    if rank is not None or impossible or ranking.complete or len(view) >= depth:
         top = view[0].score if view else None
         return RetrievalCheck(rank, reciprocal(rank), top, 0.0, view)
-    return retrieval_check(backend, query, source_id, modalities=modalities, limit=depth)
-
-
-def modality_top(
-    backend: ContentBackend, ranking: Ranking, query: str, modality: str, *, depth: int = SUCCESS_TOP_K
-) -> tuple[SearchHit, ...]:
-    """The first ``depth`` hits a search restricted to ``modality`` returns, read off the ranking when
-    it is deep enough (see ``restricted_check``), searched for otherwise."""
-    view = ranking.view((modality,))
-    if ranking.complete or len(view) >= depth:
-        return view[:depth]
-    return tuple(backend.search(query, limit=depth, modalities=(modality,)))
+    return retrieval_check(backend, query, source.id, modalities=modalities, limit=depth)
 
 
 def best_scores(hits: Iterable[SearchHit]) -> dict[str, float]:
@@ -269,13 +260,25 @@ def media_conflict(agents: AgentInference, query: str, allowed: Sequence[str]) -
     return None
 
 
-def _occurrences(text: str, query: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", query, flags=re.IGNORECASE))
+def _occurrences(needle: str, haystack: str) -> int:
+    """Whole-word, case-insensitive occurrences of ``needle`` in ``haystack``."""
+    needle, haystack = needle.casefold(), haystack.casefold()
+    count, position = 0, haystack.find(needle)
+    while position >= 0 and needle:
+        end = position + len(needle)
+        if (position == 0 or not haystack[position - 1].isalnum()) and (
+            end == len(haystack) or not haystack[end].isalnum()
+        ):
+            count += 1
+        position = haystack.find(needle, position + 1)
+    return count
 
 
 def outermost_entities(query: str, entities: Sequence[Entity]) -> list[Entity]:
     """``entities`` minus those that occur in ``query`` only inside a longer one of them ("Brandt"
     inside "Jonas Brandt"), so each mention is listed once, under its fullest name."""
+    if len(entities) < 2:
+        return list(entities)
     kept: list[Entity] = []
     for entity in entities:
         key = entity.text.casefold()
@@ -292,6 +295,8 @@ def outermost_entities(query: str, entities: Sequence[Entity]) -> list[Entity]:
 
 def relationships_among(relationships: Iterable[Relationship], entities: Sequence[Entity]) -> list[Relationship]:
     """The item's relationships whose both ends are among ``entities`` (those in the query)."""
+    if len(entities) < 2:
+        return []
     present = {entity.text.casefold() for entity in entities}
     return [rel for rel in relationships if rel.source.casefold() in present and rel.target.casefold() in present]
 
@@ -307,9 +312,8 @@ def build_signals(
     rewrites: int = 0,
 ) -> Signals:
     """The confidence signals of one example. ``rewrites`` counts our own re-asks (duplicates,
-    invalid writes) on top of the writer's internal retries. Values are in range by construction,
-    so the model is built without re-validation."""
-    return Signals.model_construct(
+    invalid writes) on top of the writer's internal retries."""
+    return Signals(
         explicit_media_cue=media_word is not None,
         media_word=media_word,
         modality_ambiguity=_unit(ambiguity),
@@ -331,7 +335,7 @@ def build_provenance(
 ) -> Provenance:
     """Where the example came from; the strategy defaults to the one that drew the first item."""
     chosen = strategy or ctx.sample.strategy_of.get(items[0].id, "unknown")
-    return Provenance.model_construct(
+    return Provenance(
         run_id=ctx.run_id,
         source_content_ids=[item.id for item in items],
         profile=items[0].profile,

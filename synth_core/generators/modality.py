@@ -14,8 +14,6 @@
 
 from __future__ import annotations
 
-from itertools import product
-
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
@@ -33,18 +31,21 @@ from synth_core.generators.labels import (
 )
 from synth_core.generators.planning import (
     Job,
+    Space,
     VariantPool,
     WrittenJob,
+    gc_paused,
     guided,
     item_topics,
     label_all,
     named_entities,
+    nothing_sampled,
     rotation,
     topic_pair,
     write_unique,
 )
 from synth_core.patterns import entities_in_query, extract_patterns
-from synth_core.schemas.common import QUERY_MODALITIES, ExampleBase, QueryModality
+from synth_core.schemas.common import QUERY_MODALITIES, QueryModality
 from synth_core.schemas.modality import ModalityExampleSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 
@@ -53,6 +54,14 @@ Variant = tuple[QueryModality, QueryStyle, int, int, bool]
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    empty = nothing_sampled(ctx)
+    if empty is not None:
+        return empty
+    with gc_paused():
+        return _generate(ctx, count)
+
+
+def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     items = ctx.sample.items
     by_id = {item.id: item for item in items}
@@ -69,8 +78,8 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return media_conflict(agents, text, allowed)
 
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
-    examples: list[ExampleBase] = label_all(ctx, written, lambda done, index: _label(ctx, agents, done))
-    return GeneratorOutput(examples, failures)
+    examples, invalid = label_all(ctx, written, lambda done, index: _label(ctx, agents, done))
+    return GeneratorOutput(examples, failures + invalid)
 
 
 def query_targets(item: ContentItem) -> tuple[QueryModality, ...]:
@@ -80,17 +89,14 @@ def query_targets(item: ContentItem) -> tuple[QueryModality, ...]:
     return (item.modality,)
 
 
-def _variants(ctx: GenerationContext, item: ContentItem) -> list[Variant]:
+def _variants(ctx: GenerationContext, item: ContentItem) -> Space[Variant]:
     corrected = ctx.guidance.corrections.get("modality")
     targets = [m for m in QUERY_MODALITIES if m == corrected] or list(query_targets(item))
     topics = range(len(item_topics(item)))
     entities = range(-1, len(named_entities(item, limit=3)))
-    variants: list[Variant] = []
-    for target, style, topic, entity in product(targets, QUERY_STYLES, topics, entities):
-        # A factual question does not name a media type; other queries sometimes do.
-        for explicit in (False,) if target == "TEXT" else (True, False):
-            variants.append((target, style, topic, entity, explicit))
-    return variants
+    # A factual question does not name a media type; other queries sometimes do.
+    cues = {target: (False,) if target == "TEXT" else (True, False) for target in targets}
+    return Space(*(((target,), QUERY_STYLES, topics, entities, cues[target]) for target in targets))
 
 
 def _spec(ctx: GenerationContext, item: ContentItem, variant: Variant) -> QuerySpec:
@@ -115,7 +121,7 @@ def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> 
     label = spec.target_modality
     searched = content_modalities(label, item)
     ranking = search_ranking(ctx.backend, query)
-    check = restricted_check(ctx.backend, ranking, query, item.id, searched)
+    check = restricted_check(ctx.backend, ranking, query, item, searched)
     _, media_word = agents.detect_media(query)
     found = entities_in_query(query, extract_patterns(item).entities)
     features = {
@@ -134,7 +140,7 @@ def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> 
         entity_coverage=entity_coverage([e.text for e in spec.entities], [e.text for e in found]),
         rewrites=done.rewrites,
     )
-    return ModalityExampleSchema.model_construct(
+    return ModalityExampleSchema(
         query=query,
         provenance=build_provenance(ctx, (item,), done.written),
         signals=signals,

@@ -11,18 +11,23 @@ jobs are re-asked with their next variant (and the rejected text in ``avoid``) u
 
 from __future__ import annotations
 
+import gc
+import math
 import random
 import re
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast, overload
+
+from pydantic import ValidationError
 
 from synth_core.backends.text_terms import key_terms
 from synth_core.content import ContentItem
-from synth_core.generators.base import GenerationContext
+from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import Entity
+from synth_core.schemas.common import Entity, ExampleBase
 from synth_core.writing.base import QuerySpec, WrittenQuery
 
 MAX_ATTEMPTS = 4
@@ -33,12 +38,29 @@ WRITE_CHUNK = 2000
 """Specs per ``writer.write`` call: big enough to batch, small enough for steady progress."""
 
 T = TypeVar("T")
-E = TypeVar("E")
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector around a bulk loop.
+
+    Generating 10,000 examples allocates millions of small objects that all stay alive (the
+    examples), so the collector keeps re-scanning a growing heap for cycles that are not there:
+    10-25% of a run. Generation creates no reference cycles worth collecting; the collector's
+    previous state is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def normalize_query(text: str) -> str:
@@ -80,9 +102,42 @@ def rotation(rng: random.Random, keys: Sequence[T], count: int) -> list[T]:
     return picks
 
 
+class Space(Sequence[V]):
+    """Variants as the concatenation of products of axes (style x topic x ...), indexed lazily in
+    mixed radix, so a pool never builds thousands of tuples per item."""
+
+    def __init__(self, *products: Sequence[Sequence[Any]]) -> None:
+        self._products = [list(map(list, axes)) for axes in products if all(axes)]
+        self._sizes = [math.prod(len(axis) for axis in axes) for axes in self._products]
+
+    def __len__(self) -> int:
+        return sum(self._sizes)
+
+    @overload
+    def __getitem__(self, index: int) -> V: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[V]: ...
+    def __getitem__(self, index: int | slice) -> V | Sequence[V]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        for axes, size in zip(self._products, self._sizes, strict=True):
+            if index < size:
+                values = []
+                for axis in reversed(axes):
+                    index, digit = divmod(index, len(axis))
+                    values.append(axis[digit])
+                return cast(V, tuple(reversed(values)))
+            index -= size
+        raise IndexError(index)
+
+
 class VariantPool(Generic[K, V]):
-    """For each content key, its variants (style x topic x ...) in a seeded shuffled order; each
-    request takes the next unused one, so re-asks and repeat visits never repeat a variant.
+    """For each content key, its variants in a seeded order; each request takes the next unused one,
+    so re-asks and repeat visits never repeat a variant. The order is a seeded stride permutation
+    (start and a step coprime with the count, both from the run's rng): cheap, and consecutive
+    variants differ on every axis.
 
     When a key has no variant left, the request borrows one from the keys after it (in ``keys``
     order, at most ``spill`` keys away), so one thin item does not fail a job while its neighbours
@@ -90,14 +145,14 @@ class VariantPool(Generic[K, V]):
     """
 
     def __init__(
-        self, rng: random.Random, keys: Sequence[K], make: Callable[[K], list[V]], *, spill: int = SPILL
+        self, rng: random.Random, keys: Sequence[K], make: Callable[[K], Sequence[V]], *, spill: int = SPILL
     ) -> None:
         self._rng = rng
         self._make = make
         self._keys = list(dict.fromkeys(keys))
         self._position = {key: position for position, key in enumerate(self._keys)}
         self._spill = spill
-        self._queues: dict[K, list[V]] = {}
+        self._orders: dict[K, _Order[V]] = {}
 
     def next(self, key: K) -> tuple[K, V] | None:
         start = self._position[key]
@@ -111,7 +166,7 @@ class VariantPool(Generic[K, V]):
     def retire(self, key: K) -> None:
         """Drop the key's remaining variants (the writer cannot write about it): later requests for it
         borrow from its neighbours."""
-        self._queues[key] = []
+        self._orders[key] = _Order([], 0, 1)
 
     def draw(self, job: Job, key: K) -> tuple[K, V] | None:
         """``next(key)`` for a job; when the writer failed on the job's last draw, that key is retired
@@ -123,13 +178,33 @@ class VariantPool(Generic[K, V]):
         return drawn
 
     def _take(self, key: K) -> V | None:
-        queue = self._queues.get(key)
-        if queue is None:
-            queue = self._make(key)
-            self._rng.shuffle(queue)
-            queue.reverse()  # pop() from the end = the shuffled order from the front
-            self._queues[key] = queue
-        return queue.pop() if queue else None
+        order = self._orders.get(key)
+        if order is None:
+            variants = self._make(key)
+            count = len(variants)
+            step = 1
+            if count > 2:
+                step = self._rng.randrange(1, count)
+                while math.gcd(step, count) != 1:
+                    step = step % (count - 1) + 1
+            order = _Order(variants, self._rng.randrange(count) if count else 0, step)
+            self._orders[key] = order
+        return order.pop()
+
+
+@dataclass
+class _Order(Generic[V]):
+    variants: Sequence[V]
+    start: int
+    step: int
+    taken: int = 0
+
+    def pop(self) -> V | None:
+        if self.taken >= len(self.variants):
+            return None
+        index = (self.start + self.taken * self.step) % len(self.variants)
+        self.taken += 1
+        return self.variants[index]
 
 
 @dataclass
@@ -266,6 +341,14 @@ def _failure(entry: _Pending, attempts: int) -> GenerationFailure:
     )
 
 
+def nothing_sampled(ctx: GenerationContext) -> GeneratorOutput | None:
+    """The output of a run whose sample is empty (one failure saying so), or None when there is content."""
+    if ctx.sample.items:
+        return None
+    reason = "no content was sampled; ingest content or widen the profiles and strategies"
+    return GeneratorOutput([], [GenerationFailure(source_content_ids=[], reason=reason)])
+
+
 def guided(ctx: GenerationContext, spec: QuerySpec) -> QuerySpec:
     """``spec`` with the reviewer's guidance of a regeneration (feedback, rejected texts, corrections)."""
     guidance = ctx.guidance
@@ -300,15 +383,21 @@ def topic_pair(topics: Sequence[str], index: int) -> tuple[str, ...]:
 
 
 def label_all(
-    ctx: GenerationContext, written: Sequence[WrittenJob], label: Callable[[WrittenJob, int], E]
-) -> list[E]:
-    """``label(done, index)`` for every written job, in order, reporting progress every
-    ``PROGRESS_EVERY`` examples. (A thread pool does not pay here: with SQLite the searches hold the
-    store's lock, and the rest is Python under the GIL.)"""
-    labelled: list[E] = []
-    for index, done in enumerate(written):
-        labelled.append(label(done, index))
-        if (index + 1) % PROGRESS_EVERY == 0:
-            ctx.report("labelling", index + 1, len(written))
+    ctx: GenerationContext, written: Sequence[WrittenJob], label: Callable[[WrittenJob, int], ExampleBase]
+) -> tuple[list[ExampleBase], list[GenerationFailure]]:
+    """``label(done, index)`` for every written job, in order (``index`` counts the examples made so
+    far), reporting progress. A label that fails schema validation is recorded as a failure with the
+    validation message instead of sinking the batch. (Built with validation on purpose: in pydantic
+    2 ``model_construct`` is slower than validating already-built values.)"""
+    labelled: list[ExampleBase] = []
+    failures: list[GenerationFailure] = []
+    for position, done in enumerate(written):
+        try:
+            labelled.append(label(done, len(labelled)))
+        except ValidationError as exc:
+            ids = [item.id for item in done.items]
+            failures.append(GenerationFailure(source_content_ids=ids, reason=f"invalid label for {done.text!r}: {exc}"))
+        if (position + 1) % PROGRESS_EVERY == 0:
+            ctx.report("labelling", position + 1, len(written))
     ctx.report("labelling", len(written), len(written))
-    return labelled
+    return labelled, failures

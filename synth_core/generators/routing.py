@@ -5,9 +5,13 @@
   only inside a longer listed one, "Brandt" in "Jonas Brandt", is not listed again).
 - *relationships* = the item's co-occurrence relationships whose both ends are in ``entities``.
 - *enhanced_query* = the query with those entities annotated inline.
-- *chosen_agent* = the agent of the source item's modality.
-- *search_quality* = reciprocal rank of the source in a search over all content (top 50; 0 = absent).
-- *agent_success* = the source is in the chosen agent's top 10 (search restricted to its modality).
+- *chosen_agent* = the agent of the source item's modality, except for a seeded ``MISROUTE_SHARE``
+  of the examples that record a routing mistake: the agent of the other modality that scores best
+  for the query (the most plausible wrong route). Without them ``agent_success`` would be nearly
+  always true on entity queries, and a router learns nothing from a label that never varies.
+- *search_quality* = reciprocal rank of the source in a search over all content (its first page, top 10; 0 = absent).
+- *agent_success* = the source is in the chosen agent's top 10 (search restricted to its modality),
+  measured for the agent actually chosen (so a mis-route fails because its search misses the source).
 - *routing_confidence* = (1 + margin) / 2, margin = (best score of the chosen modality - best score of
   any other modality) / the larger of the two, from the search over all content: 0.5 = a tie,
   1 = only the chosen modality matches, 0 = it does not match at all but another does.
@@ -18,11 +22,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from itertools import product
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
-from synth_core.content import ContentItem
+from synth_core.content import CONTENT_MODALITIES, ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labels import (
     RetrievalCheck,
@@ -40,22 +43,26 @@ from synth_core.generators.labels import (
 )
 from synth_core.generators.planning import (
     Job,
+    Space,
     VariantPool,
     WrittenJob,
+    gc_paused,
     guided,
     item_topics,
     label_all,
     named_entities,
+    nothing_sampled,
     rotation,
     topic_pair,
     write_unique,
 )
 from synth_core.patterns import annotate_entities, entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import Entity, ExampleBase
+from synth_core.schemas.common import Entity
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 
+MISROUTE_SHARE = 0.2
 MAX_PAIRS = 4
 """Related entity pairs per item offered as two-entity specs (so relationships occur in queries)."""
 
@@ -65,9 +72,11 @@ Variant = tuple[QueryStyle, tuple[int, ...], int]
 
 @dataclass(frozen=True)
 class RouteCheck:
-    """The routing half of a label: where the source ranks overall and for its own agent."""
+    """The routing half of a label: where the source ranks overall, the modality routed to, and
+    where the source ranks for that modality's agent."""
 
     overall: RetrievalCheck
+    modality: str
     agent: RetrievalCheck
     elapsed_s: float
 
@@ -76,53 +85,65 @@ class RouteCheck:
         return best_scores(self.overall.hits)
 
 
-def route_check(backend: ContentBackend, query: str, source: ContentItem) -> RouteCheck:
-    """Search all content, and read (or, when too shallow, search) the source modality's top 10; the
-    elapsed time covers every search that ran."""
+def route_check(backend: ContentBackend, query: str, source: ContentItem, *, misroute: bool = False) -> RouteCheck:
+    """Search all content, route (to the source's modality, or to the most plausible wrong one), and
+    read (or, when too shallow, search) that modality's top 10; the time covers every search run."""
     started = time.perf_counter()
     ranking = search_ranking(backend, query)
-    agent = restricted_check(backend, ranking, query, source.id, (source.modality,))
-    return RouteCheck(ranking.check(source.id), agent, time.perf_counter() - started)
+    modality = wrong_modality(ranking.scores, source.modality) if misroute else source.modality
+    agent = restricted_check(backend, ranking, query, source, (modality,))
+    return RouteCheck(ranking.check(source.id), modality, agent, time.perf_counter() - started)
 
 
-def entity_items(agents: AgentInference, items: list[ContentItem]) -> list[ContentItem]:
+def wrong_modality(scores: dict[str, float], right: str) -> str:
+    """The other content modality with the best search score (the first other one when none matched)."""
+    others = [modality for modality in CONTENT_MODALITIES if modality != right]
+    return max(others, key=lambda modality: (scores.get(modality, float("-inf")), -others.index(modality)))
+
+
+def entity_items(askable: AskableEntities, items: list[ContentItem]) -> list[ContentItem]:
     """Items with at least one named (non-date) entity to ask about."""
-    return [item for item in items if askable_entities(agents, item)]
+    return [item for item in items if askable(item)]
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    empty = nothing_sampled(ctx)
+    if empty is not None:
+        return empty
+    with gc_paused():
+        return _generate(ctx, count)
+
+
+def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
-    items = entity_items(agents, ctx.sample.items)
+    askable = AskableEntities(agents)
+    items = entity_items(askable, ctx.sample.items)
     by_id = {item.id: item for item in items}
     picks = rotation(ctx.rng, items, count)
-    jobs = [Job(index, (item,)) for index, item in enumerate(picks)]
-    pool = VariantPool(ctx.rng, [item.id for item in picks], lambda key: _variants(agents, by_id[key]))
+    jobs = [Job(index, (item,), plan=ctx.rng.random() < MISROUTE_SHARE) for index, item in enumerate(picks)]
+    pool = VariantPool(ctx.rng, [item.id for item in picks], lambda key: _variants(askable, by_id[key]))
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
         drawn = pool.draw(job, job.source.id)
-        return None if drawn is None else _spec(ctx, agents, by_id[drawn[0]], drawn[1])
+        return None if drawn is None else _spec(ctx, askable, by_id[drawn[0]], drawn[1])
+
+    finder = EntityFinder()
 
     def check(spec: QuerySpec, text: str) -> str | None:
-        return entity_problem(agents, spec.items[0], text)
+        if not finder(text, spec.items[0]):
+            return "the query mentions none of the item's entities"
+        return media_conflict(agents, text, (spec.items[0].modality,))
 
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
     if len(items) < len(ctx.sample.items) and len(written) < count:
         usable = {item.id for item in items}
         failures.append(_no_entities_failure([item.id for item in ctx.sample.items if item.id not in usable]))
-    examples: list[ExampleBase] = label_all(ctx, written, lambda done, index: _label(ctx, agents, done))
-    return GeneratorOutput(examples, failures)
+    examples, invalid = label_all(ctx, written, lambda done, index: _label(ctx, agents, done, finder))
+    return GeneratorOutput(examples, failures + invalid)
 
 
-def entity_problem(agents: AgentInference, item: ContentItem, query: str) -> str | None:
-    """Why ``query`` cannot be a routing example for ``item``: no entity of the item in it, or a media
-    word of another modality (the chosen agent would be wrong)."""
-    if not query_entities(query, item):
-        return "the query mentions none of the item's entities"
-    return media_conflict(agents, query, (item.modality,))
-
-
-def _variants(agents: AgentInference, item: ContentItem) -> list[Variant]:
-    entities = askable_entities(agents, item)
+def _variants(askable: AskableEntities, item: ContentItem) -> Space[Variant]:
+    entities = askable(item)
     position = {entity.text.casefold(): index for index, entity in enumerate(entities)}
     choices: list[tuple[int, ...]] = [(index,) for index in range(len(entities))]
     for rel in extract_patterns(item).relationships:
@@ -130,12 +151,12 @@ def _variants(agents: AgentInference, item: ContentItem) -> list[Variant]:
         if pair[0] is not None and pair[1] is not None and len(choices) < len(entities) + MAX_PAIRS:
             choices.append((pair[0], pair[1]))
     topics = range(len(item_topics(item)))
-    return [(style, chosen, topic) for style, chosen, topic in product(QUERY_STYLES, choices, topics)]
+    return Space((QUERY_STYLES, choices, topics))
 
 
-def _spec(ctx: GenerationContext, agents: AgentInference, item: ContentItem, variant: Variant) -> QuerySpec:
+def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, variant: Variant) -> QuerySpec:
     style, chosen, topic = variant
-    entities = askable_entities(agents, item)
+    entities = askable(item)
     return guided(
         ctx,
         QuerySpec(
@@ -154,34 +175,61 @@ def query_entities(query: str, item: ContentItem) -> list[Entity]:
     return outermost_entities(query, entities_in_query(query, extract_patterns(item).entities))
 
 
-def askable_entities(agents: AgentInference, item: ContentItem) -> list[Entity]:
-    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO)."""
-    return [entity for entity in named_entities(item) if not agents.media_mentions(entity.text)]
+class EntityFinder:
+    """``query_entities`` remembered per (query, item): the check and the label ask the same."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str], list[Entity]] = {}
+
+    def __call__(self, query: str, item: ContentItem) -> list[Entity]:
+        key = (query, item.id)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = query_entities(query, item)
+        return found
 
 
-def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> RoutingExperienceSchema:
+class AskableEntities:
+    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), per item
+    (computed once per item: specs ask for them on every draw)."""
+
+    def __init__(self, agents: AgentInference) -> None:
+        self._agents = agents
+        self._cache: dict[str, list[Entity]] = {}
+
+    def __call__(self, item: ContentItem) -> list[Entity]:
+        found = self._cache.get(item.id)
+        if found is None:
+            found = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
+            self._cache[item.id] = found
+        return found
+
+
+def _label(
+    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, finder: EntityFinder
+) -> RoutingExperienceSchema:
     item, query = done.source, done.text
-    route = route_check(ctx.backend, query, item)
-    entities = query_entities(query, item)
+    route = route_check(ctx.backend, query, item, misroute=bool(done.job.plan))
+    entities = finder(query, item)
     _, media_word = agents.detect_media(query)
     scores = route.scores
     signals = build_signals(
         done.written,
         media_word=media_word,
-        ambiguity=modality_ambiguity(scores, (item.modality,)),
+        ambiguity=modality_ambiguity(scores, (route.modality,)),
         source_rank=route.overall.rank,
         entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in entities]),
         rewrites=done.rewrites,
     )
-    return RoutingExperienceSchema.model_construct(
+    return RoutingExperienceSchema(
         query=query,
         provenance=build_provenance(ctx, (item,), done.written),
         signals=signals,
         entities=entities,
         relationships=relationships_among(extract_patterns(item).relationships, entities),
         enhanced_query=annotate_entities(query, entities),
-        chosen_agent=agents.agent_for(item.modality),
-        routing_confidence=margin_confidence(scores, (item.modality,)),
+        chosen_agent=agents.agent_for(route.modality),
+        routing_confidence=margin_confidence(scores, (route.modality,)),
         search_quality=route.overall.reciprocal_rank,
         agent_success=route.agent.found,
         user_satisfaction=None,

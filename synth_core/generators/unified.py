@@ -5,7 +5,7 @@ there:
 
 - routing half: *modality* = the source item's modality, *chosen_agent* = its agent, *entities* = the
   item's entities that occur in the query (whole words), *routing_confidence* = reciprocal rank of
-  the source in a search over all content (top 50; 0 = absent).
+  the source in a search over all content (its first page, top 10; 0 = absent).
 - planning half: *query_type* = the intent the query was written for (and reads as), *agent_sequence*
   = the plan for it (a seeded 25% deliberately corrupted, as in the workflow generator),
   *requires_orchestration* = the plan has more than one agent.
@@ -19,20 +19,27 @@ from synth_core.agents import AgentInference
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labels import best_scores, build_provenance, modality_ambiguity, retrieval_check
 from synth_core.generators.pairs import StrategyOf
-from synth_core.generators.planning import WrittenJob, label_all
+from synth_core.generators.planning import WrittenJob, gc_paused, label_all, nothing_sampled
 from synth_core.generators.routing import query_entities
 from synth_core.generators.workflow import plan_jobs, run_plan, workflow_signals, write_workflow_queries
-from synth_core.schemas.common import ExampleBase
 from synth_core.schemas.unified import UnifiedExampleSchema
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    empty = nothing_sampled(ctx)
+    if empty is not None:
+        return empty
+    with gc_paused():
+        return _generate(ctx, count)
+
+
+def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     jobs = plan_jobs(ctx, count)
     written, failures = write_workflow_queries(ctx, agents, jobs)
     strategy = StrategyOf(ctx)
-    examples: list[ExampleBase] = label_all(ctx, written, lambda done, index: _label(ctx, agents, done, strategy))
-    return GeneratorOutput(examples, failures)
+    examples, invalid = label_all(ctx, written, lambda done, index: _label(ctx, agents, done, strategy))
+    return GeneratorOutput(examples, failures + invalid)
 
 
 def _label(
@@ -42,7 +49,7 @@ def _label(
     overall = retrieval_check(ctx.backend, query, source.id)
     run = run_plan(ctx, agents, done)
     ambiguity = modality_ambiguity(best_scores(overall.hits), (source.modality,))
-    return UnifiedExampleSchema.model_construct(
+    return UnifiedExampleSchema(
         query=query,
         provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),
         signals=workflow_signals(agents, done, run, ambiguity),

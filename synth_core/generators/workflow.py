@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
@@ -44,19 +43,22 @@ from synth_core.generators.labels import (
 from synth_core.generators.pairs import StrategyOf, content_pairs
 from synth_core.generators.planning import (
     Job,
+    Space,
     VariantPool,
     WrittenJob,
+    gc_paused,
     guided,
     item_topics,
     label_all,
     named_entities,
+    nothing_sampled,
     rotation,
     topic_pair,
     write_unique,
 )
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import ExampleBase, QueryIntent, Signals
+from synth_core.schemas.common import QueryIntent, Signals
 from synth_core.schemas.workflow import WorkflowExecutionSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 
@@ -135,24 +137,32 @@ def run_plan(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
+    empty = nothing_sampled(ctx)
+    if empty is not None:
+        return empty
+    with gc_paused():
+        return _generate(ctx, count)
+
+
+def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     jobs = plan_jobs(ctx, count)
     written, failures = write_workflow_queries(ctx, agents, jobs)
     strategy = StrategyOf(ctx)
-    examples: list[ExampleBase] = label_all(
+    examples, invalid = label_all(
         ctx, written, lambda done, index: _label(ctx, agents, done, strategy, index=index)
     )
-    return GeneratorOutput(examples, failures)
+    return GeneratorOutput(examples, failures + invalid)
 
 
 def _ids(items: tuple[ContentItem, ...]) -> tuple[str, ...]:
     return tuple(item.id for item in items)
 
 
-def _variants(item: ContentItem) -> list[Variant]:
+def _variants(item: ContentItem) -> Space[Variant]:
     topics = range(len(item_topics(item)))
     entities = range(-1, len(named_entities(item, limit=2)))
-    return list(product(QUERY_STYLES, topics, entities))
+    return Space((QUERY_STYLES, topics, entities))
 
 
 def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryIntent, variant: Variant) -> QuerySpec:
@@ -193,7 +203,7 @@ def _label(
     run = run_plan(ctx, agents, done)
     scores = modality_scores(ctx.backend, done.text, limit=AMBIGUITY_LIMIT)
     ambiguity = modality_ambiguity(scores, (done.source.modality,))
-    return WorkflowExecutionSchema.model_construct(
+    return WorkflowExecutionSchema(
         query=done.text,
         provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),
         signals=workflow_signals(agents, done, run, ambiguity),

@@ -66,7 +66,8 @@ class QueryWriter(Protocol):
     """Writes one query per spec, in the same order. Must never raise for one bad spec: a spec
     that cannot be written comes back as a ``WrittenQuery`` with ``failure`` set."""
 
-    kind: GeneratorKind
+    @property
+    def kind(self) -> GeneratorKind: ...
 
     def write(
         self,

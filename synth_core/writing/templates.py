@@ -21,18 +21,17 @@ conversational style.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
-from synth_core.patterns import entities_in_query, extract_patterns, extract_topics
+from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.template_content import ContentFacts, brace, normalized, tidy
 
 MAX_DRAWS = 40
 MAX_EMPTY_DRAWS = 4  # drafts with nothing to build from before a spec is given up
@@ -43,10 +42,6 @@ MEDIA_OF_SHARE = 0.1  # explicit queries phrased with a media word like "recordi
 MEDIA_FIT_SHARE = 0.85  # media words that fit the item (see _media_word) rather than any of its modality
 LEAD_TOPIC_SHARE = 0.75  # how often {t} is the spec's first topic rather than another of the item's
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
-_REPEATED_PUNCT = re.compile(r"([?!.,])\1+")
-_TRAILING_JUNK = re.compile(r"[\s,;:\-(]+$")
-_PUNCTUATION = re.compile(r"[^\w\s]+")
 _MONTHS = (
     "January",
     "February",
@@ -61,7 +56,6 @@ _MONTHS = (
     "November",
     "December",
 )
-_STYLES = ("keyword", "question", "imperative", "time_constrained", "conversational")
 
 
 @dataclass
@@ -97,20 +91,22 @@ class TemplateWriter:
             modality.upper(): tuple(w for w in words if w.endswith(" of"))
             for modality, words in agents.config.media_words.items()
         }
-        self._phrase_facts: dict[str, tuple[frozenset[str], bool]] = {}
-        self._memo: dict[tuple[object, ...], object] = {}
+        self.content = ContentFacts(agents)
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
     def write(
         self, specs: Sequence[QuerySpec], *, seed: int, progress: WriteProgress | None = None
     ) -> list[WrittenQuery]:
-        """One query per spec, in order; a spec that cannot be written comes back with ``failure``."""
+        """One query per spec, in order; a spec that cannot be written comes back with ``failure``.
+
+        Each spec draws from its own ``random.Random`` seeded by (seed, index); the only link between
+        specs is that no two queries of one batch are the same (a repeat is drawn again)."""
         written: list[WrittenQuery] = []
         taken: set[str] = set()
         failed = 0
         for index, spec in enumerate(specs):
-            rng = random.Random((seed << 24) ^ index)  # per spec: a spec's draws never depend on another's
+            rng = random.Random((seed << 24) ^ index)
             try:
                 result = self.write_one(spec, rng, taken=taken)
             except Exception as exc:  # one bad spec must not sink the batch (QueryWriter contract)
@@ -118,14 +114,14 @@ class TemplateWriter:
             if result.text is None:
                 failed += 1
             else:
-                taken.add(_normalized(result.text))
+                taken.add(normalized(result.text))
             written.append(result)
             if progress is not None and ((index + 1) % PROGRESS_EVERY == 0 or index + 1 == len(specs)):
                 progress(index + 1, len(specs), failed)
         return written
 
     def write_one(self, spec: QuerySpec, rng: random.Random, *, taken: set[str] | None = None) -> WrittenQuery:
-        """Write one query for ``spec`` with ``rng``; ``taken`` holds lowercased texts to avoid too."""
+        """Write one query for ``spec`` with ``rng``; ``taken`` holds ``normalized`` texts to avoid too."""
         corrected = spec.corrections.get("query")
         if isinstance(corrected, str) and corrected.strip():
             return WrittenQuery(text=" ".join(corrected.split()), generator=self.kind, extras={"corrected": True})
@@ -147,7 +143,7 @@ class TemplateWriter:
                 continue
             if not text:
                 continue
-            key = _normalized(text)
+            key = normalized(text)
             if key not in plan.avoid and key not in taken and self._acceptable(text, plan):
                 extras = {"template": template, "style": plan.style, "modality": plan.modality, "draws": draw + 1}
                 return WrittenQuery(text=text, generator=self.kind, extras=extras)
@@ -167,11 +163,11 @@ class TemplateWriter:
             plan.explicit = rng.random() < EXPLICIT_SHARE
         if modality == "TEXT" or spec.task == "fusion":
             plan.explicit = False
-        plan.topics = self._usable_topics(plan)
+        plan.topics = self.content.usable_topics(plan.item, spec.topics)
         if modality == "TEXT":  # "what is interview?": content-type words make no factual question
             plan.topics = tuple(t for t in plan.topics if t not in lx.CONTENT_TYPE_CUES) or plan.topics
-        plan.entities = self._usable_entities(plan)
-        plan.avoid = {_normalized(text) for text in spec.avoid}
+        plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
+        plan.avoid = {normalized(text) for text in spec.avoid}
         return plan
 
     def _apply_feedback(self, plan: _Plan, feedback: str) -> None:
@@ -191,67 +187,6 @@ class TemplateWriter:
         if plan.styles and plan.style not in plan.styles:
             plan.style = plan.styles[0]
 
-    def _usable_topics(self, plan: _Plan) -> tuple[str, ...]:
-        """Short topics that name no media type and carry no intent cue of their own."""
-        key = ("topics", plan.item.id, plan.item.title, plan.spec.topics)
-        if key not in self._memo:
-            self._remember(key, self._find_usable_topics(plan))
-        return self._memo[key]  # type: ignore[return-value]
-
-    def _find_usable_topics(self, plan: _Plan) -> tuple[str, ...]:
-        patterns = extract_patterns(plan.item)
-        candidates = list(plan.spec.topics or patterns.topics)
-        if len(candidates) < 3:
-            candidates += _title_topics(plan.item.title) + list(patterns.topics)
-        usable: list[str] = []
-        for topic in candidates:
-            words = topic.lower().split()
-            if not words or len(words) > 4 or topic.lower() in usable:
-                continue
-            media, has_intent_cue = self._facts(topic.lower())
-            if has_intent_cue or media:  # "photo" as a topic reads badly next to a media word
-                continue
-            usable.append(topic.lower())
-        return tuple(usable)
-
-    def _usable_entities(self, plan: _Plan) -> tuple[Entity, ...]:
-        # Keyed by the tuple's identity (hashing Entity models is slow); the stored tuple guards reuse.
-        key = ("entities", plan.item.id, plan.spec.task == "entity", id(plan.spec.entities))
-        cached = self._memo.get(key)
-        if cached is None or cached[0] is not plan.spec.entities:  # type: ignore[index]
-            cached = (plan.spec.entities, self._find_usable_entities(plan))
-            self._remember(key, cached)
-        return cached[1]  # type: ignore[index]
-
-    def _remember(self, key: tuple[object, ...], value: object) -> None:
-        if len(self._memo) > 50_000:  # bounded: the writer may live as long as a service
-            self._memo.clear()
-        self._memo[key] = value
-
-    def _find_usable_entities(self, plan: _Plan) -> tuple[Entity, ...]:
-        pool = (
-            plan.spec.entities
-            if plan.spec.task == "entity"
-            else (plan.spec.entities or extract_patterns(plan.item).entities)
-        )
-        usable = []
-        for entity in pool:
-            media, has_intent_cue = self._facts(entity.text.lower())
-            if len(entity.text.split()) <= 5 and not has_intent_cue and not media:
-                usable.append(entity)
-        return tuple(usable)
-
-    def _facts(self, phrase: str) -> tuple[frozenset[str], bool]:
-        """(modalities of the media words in ``phrase``, whether it carries a non-find intent cue)."""
-        facts = self._phrase_facts.get(phrase)
-        if facts is None:
-            media = frozenset(modality for modality, _ in self.agents.media_mentions(phrase))
-            facts = (media, self.agents.detect_intent(phrase) != "find")
-            if len(self._phrase_facts) > 100_000:
-                self._phrase_facts.clear()
-            self._phrase_facts[phrase] = facts
-        return facts
-
     # -- drafting ----------------------------------------------------------------------------------
 
     def _draft(self, plan: _Plan, rng: random.Random) -> tuple[str | None, str]:
@@ -267,7 +202,7 @@ class TemplateWriter:
             template = self._find_template(plan, rng, style)
         if template is None:
             return None, ""
-        return _tidy(self._fill(template, plan, rng), rng), template
+        return tidy(self._fill(template, plan, rng), rng), template
 
     def _find_template(self, plan: _Plan, rng: random.Random, style: str) -> str:
         frames = pb.FIND_FRAMES.get(style, pb.FIND_FRAMES["keyword"])
@@ -305,7 +240,7 @@ class TemplateWriter:
         self, template: str, plan: _Plan, rng: random.Random, entity: Entity, second: Entity | None = None
     ) -> str:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
-        template = template.replace("{e}", _brace(entity.text)).replace("{e2}", _brace((second or entity).text))
+        template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
         beside = self._topic_beside([entity.text] + ([second.text] if second else []), plan.topics, rng)
         return template.replace("{t}", beside) if beside else template
 
@@ -340,9 +275,9 @@ class TemplateWriter:
                 topic = rng.choice(("{m} on ", "{m} about ")) + topic if rng.random() < 0.5 else topic + " {m}"
             if topic is not None:
                 frame = rng.choice(pb.COMPARE_ON_TOPIC_FRAMES).replace("{t}", topic)
-                return frame.replace("{a}", _brace(a)).replace("{b}", _brace(b))
-        first = self._angles(plan, plan.item)
-        second = self._angles(plan, plan.spec.items[1]) if len(plan.spec.items) > 1 else []
+                return frame.replace("{a}", brace(a)).replace("{b}", brace(b))
+        first = self._own_angles(plan)
+        second = self.content.angles(plan.spec.items[1]) if len(plan.spec.items) > 1 else []
         first_words = {word for angle in first for word in angle.lower().split()}
         second = [angle for angle in second if not set(angle.lower().split()) & first_words]
         if first and second:
@@ -351,7 +286,7 @@ class TemplateWriter:
             a, b = rng.sample(first[:8], 2)
         else:
             return None
-        a, b = _brace(a), _brace(b)
+        a, b = brace(a), brace(b)
         if plan.explicit:
             a = rng.choice(("the {m} on ", "{m} about ", "the {m} covering ")) + a
         return rng.choice(pb.COMPARE_FRAMES).replace("{a}", a).replace("{b}", b)
@@ -361,7 +296,7 @@ class TemplateWriter:
         first = [e for e in plan.entities if e.type != "DATE"][:10]
         if len(plan.spec.items) > 1:
             other = extract_patterns(plan.spec.items[1]).entities
-            second = [e for e in other if e.type != "DATE" and self._clean_phrase(e.text)][:10]
+            second = [e for e in other if e.type != "DATE" and self.content.clean(e.text)][:10]
             candidates = [(a, b) for a in first for b in second]
         else:
             candidates = [(a, b) for i, a in enumerate(first) for b in first[i + 1 :]]
@@ -371,43 +306,18 @@ class TemplateWriter:
             if a.type == b.type and set(a.text.lower().split()).isdisjoint(b.text.lower().split())
         ]
 
-    def _angles(self, plan: _Plan, item: ContentItem) -> list[str]:
-        """Short entities and topics of ``item`` that name no media and carry no intent cue."""
-        own = item is plan.item
-        names = tuple(entity.text for entity in plan.entities)
-        key = ("angles", item.id, plan.topics, names) if own else ("angles", item.id, item.title)
-        if key not in self._memo:
-            self._remember(key, self._find_angles(plan, item))
-        return self._memo[key]  # type: ignore[return-value]
-
-    def _find_angles(self, plan: _Plan, item: ContentItem) -> list[str]:
-        patterns = extract_patterns(item)
-        entities = [e.text for e in (plan.entities if item is plan.item else patterns.entities) if e.type != "DATE"]
-        topics = list(plan.topics) if item is plan.item else list(patterns.topics)
-        angles: list[str] = []
-        seen_words: list[set[str]] = []
-        for angle in entities[:3] + topics:
-            words = set(angle.lower().split())
-            if len(words) > 4 or any(words <= seen or seen <= words for seen in seen_words):
-                continue
-            if self._clean_phrase(angle):
-                angles.append(angle)
-                seen_words.append(words)
-        return angles
-
-    def _clean_phrase(self, phrase: str) -> bool:
-        media, has_intent_cue = self._facts(phrase.lower())
-        return not media and not has_intent_cue
+    def _own_angles(self, plan: _Plan) -> list[str]:
+        return self.content.angles(plan.item, plan.topics, plan.entities)
 
     def _fusion_template(self, plan: _Plan, rng: random.Random, style: str) -> str | None:
         """What the pair shares ({s}) and one angle of each item ({a}, {b}), none repeating another."""
         if len(plan.spec.items) < 2:
             return None
-        first = self._angles(plan, plan.item)
-        second = self._angles(plan, plan.spec.items[1])
+        first = self._own_angles(plan)
+        second = self.content.angles(plan.spec.items[1])
         lowered_second = {angle.lower() for angle in second}
         # The generator's shared topics when it names them, else exact matches, else the first's lead.
-        shared = [t for t in plan.spec.topics if self._clean_phrase(t) and len(t.split()) <= 4][:3]
+        shared = [t for t in plan.spec.topics if self.content.clean(t) and len(t.split()) <= 4][:3]
         shared = shared or [a for a in first if a.lower() in lowered_second] or first[:1]
         if not shared:
             return None
@@ -423,9 +333,9 @@ class TemplateWriter:
             return None
         frame = rng.choice(pb.FUSION_FRAMES.get(style, pb.FUSION_FRAMES["keyword"]))
         return (
-            frame.replace("{s}", _brace(anchor))
-            .replace("{a}", _brace(angle_a))
-            .replace("{b}", _brace(rng.choice(own_b[:5])))
+            frame.replace("{s}", brace(anchor))
+            .replace("{a}", brace(angle_a))
+            .replace("{b}", brace(rng.choice(own_b[:5])))
         )
 
     # -- filling and checking ----------------------------------------------------------------------
@@ -458,25 +368,8 @@ class TemplateWriter:
         """A media word of the target modality, mostly one that fits the item (a podcast is an episode,
         not a song), sometimes any the config lists, for variety."""
         words = self._media_words.get(plan.modality, ("",))
-        fitting = self._fitting_media_words(plan)
+        fitting = self.content.fitting_media_words(plan.item, plan.modality, words)
         return rng.choice(fitting) if fitting and rng.random() < MEDIA_FIT_SHARE else rng.choice(words)
-
-    def _fitting_media_words(self, plan: _Plan) -> tuple[str, ...]:
-        key = ("media", plan.item.id, plan.item.title, plan.modality)
-        if key not in self._memo:
-            allowed = set(self._media_words.get(plan.modality, ()))
-            item = plan.item
-            own = [
-                word
-                for modality, word in self.agents.media_mentions(f"{item.title} {item.text[:400]}")
-                if modality == plan.modality and word in allowed
-            ]
-            fit = pb.MEDIA_FIT.get(plan.modality, {})
-            by_type = [word for kind in extract_patterns(item).content_types for word in fit.get(kind, ())]
-            fallback = list(pb.MEDIA_DEFAULT.get(plan.modality, ()))
-            ordered = own + by_type if own or by_type else fallback
-            self._remember(key, tuple(dict.fromkeys(word for word in ordered if word in allowed)))
-        return self._memo[key]  # type: ignore[return-value]
 
     def _pick_entities(self, plan: _Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
         entities = plan.entities
@@ -509,31 +402,3 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
-
-
-@lru_cache(maxsize=8192)
-def _title_topics(title: str) -> list[str]:
-    return extract_topics(title, top_k=4)
-
-
-def _normalized(text: str) -> str:
-    """How queries are compared for sameness: case-folded, punctuation dropped, spaces collapsed."""
-    return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
-
-
-def _brace(text: str) -> str:
-    """Keep content text from being read as a template slot."""
-    return text.replace("{", "(").replace("}", ")")
-
-
-def _tidy(text: str, rng: random.Random) -> str:
-    text = " ".join(text.split())
-    if " ?" in text or " ," in text or " :" in text or " )" in text or " ." in text:
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    if "??" in text or ",," in text or ".." in text:
-        text = _REPEATED_PUNCT.sub(r"\1", text)
-    if text and text[-1] in ",;:-( ":
-        text = _TRAILING_JUNK.sub("", text)
-    if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:
-        text = text[0].upper() + text[1:]
-    return text

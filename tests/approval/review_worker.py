@@ -1,9 +1,11 @@
 """A separate process that works on a review store, for the concurrency and crash-safety tests.
 
-    python -m tests.approval.review_worker review URL TENANT REVIEWER ROUNDS GO_FILE
-        waits for GO_FILE, then ROUNDS times: reads the whole queue (one snapshot of versions), then
-        decides every example from that snapshot (approve, or reject what it saw approved). Prints one
-        JSON line: {"applied": n, "conflicts": n, "errors": [...]}.
+    python -m tests.approval.review_worker review URL TENANT REVIEWER ROUNDS BARRIER_DIR
+        ROUNDS times: reads the whole queue (one snapshot of versions), waits until the other reviewer
+        has read it too, then decides every example from that snapshot (approve, or reject what it saw
+        approved), and waits for the other to finish the round. Both decide the same examples from the
+        same versions at the same time, so each example is won by exactly one of them. Prints one JSON
+        line: {"applied": n, "conflicts": n, "errors": [...]}.
     python -m tests.approval.review_worker sink URL HOME RUN_ID BATCH_SIZE BATCHES HANG_IN_BATCH
         writes BATCHES batches through ReviewStoreSink, printing "committed N" after each; inside batch
         HANG_IN_BATCH it prints "hanging" once the rows are written but before the commit, and waits to be
@@ -49,14 +51,20 @@ def hang_before(store: ReviewStore, statement_start: str, *, armed: Any) -> None
             time.sleep(HANG_S)
 
 
-def review(url: str, tenant: str, reviewer: str, rounds: int, go_file: str) -> None:
+def barrier(folder: str, name: str, reviewer: str, parties: int = 2) -> None:
+    """Wait until ``parties`` reviewers have reached the point called ``name``."""
+    (Path(folder) / f"{name}.{reviewer}").touch()
+    while len(list(Path(folder).glob(f"{name}.*"))) < parties:
+        time.sleep(0.002)
+
+
+def review(url: str, tenant: str, reviewer: str, rounds: int, barrier_dir: str) -> None:
     store = ReviewStore(url)
-    while not Path(go_file).exists():
-        time.sleep(0.01)
     applied = conflicts = 0
     errors: list[str] = []
-    for _ in range(rounds):
+    for round_number in range(rounds):
         snapshot = store.list_page(tenant_id=tenant, filter=ExampleFilter(), limit=1000, order="created").items
+        barrier(barrier_dir, f"read-{round_number}", reviewer)
         for example in snapshot:
             target = "rejected" if example.status == "approved" else "approved"
             try:
@@ -70,6 +78,7 @@ def review(url: str, tenant: str, reviewer: str, rounds: int, go_file: str) -> N
                 conflicts += 1
             except SynthError as exc:
                 errors.append(str(exc))
+        barrier(barrier_dir, f"decided-{round_number}", reviewer)
     say(json.dumps({"applied": applied, "conflicts": conflicts, "errors": errors[:5]}))
 
 

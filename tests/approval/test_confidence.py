@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -281,10 +280,10 @@ def test_an_unknown_optimizer_is_refused_with_the_valid_names() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_service() -> GenerationService:
+def demo_service(tmp_path_factory: pytest.TempPathFactory) -> GenerationService:
     backend = MemoryBackend()
     load_demo_corpus(backend)
-    return GenerationService(settings=load_settings(home=Path("/nonexistent-synth-home")), backend=backend)
+    return GenerationService(settings=load_settings(home=tmp_path_factory.mktemp("home")), backend=backend)
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)

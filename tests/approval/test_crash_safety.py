@@ -31,7 +31,7 @@ def start_worker(*args: str) -> subprocess.Popen[str]:
 def lines_until_hanging(worker: subprocess.Popen[str]) -> list[str]:
     """The worker's output up to the moment it hangs inside an open transaction."""
     assert worker.stdout is not None
-    lines = []
+    lines: list[str] = []
     for line in worker.stdout:
         if line.strip() == "hanging":
             return lines

@@ -194,7 +194,9 @@ def test_only_rejected_examples_are_regenerated(
 ) -> None:
     pending = generated(service, store)[0]
 
-    result = regenerate(store, service, tenant_id=TENANT, reviewer="ann", settings=settings, example_ids=[pending.id])
+    result = regenerate(
+        store, service, tenant_id=TENANT, reviewer="ann", example_ids=[pending.id]
+    )  # service's settings
 
     assert result.outcomes[0].outcome == "skipped" and "only rejected" in result.outcomes[0].message
     assert store.children(tenant_id=TENANT, parent_id=pending.id) == []
@@ -272,9 +274,9 @@ def test_regeneration_stats_count_replacements_and_their_approvals(
 
     stats = regeneration_stats(store, tenant_id=TENANT, optimizer="modality")
 
-    assert (stats.regenerated_examples, stats.replacements, stats.approved, stats.rejected) == (2, 2, 1, 1)
+    assert (stats.regenerated, stats.approved, stats.rejected, stats.pending) == (2, 1, 1, 0)
     assert stats.approval_rate == 0.5
-    assert regeneration_stats(store, tenant_id="someone-else").replacements == 0
+    assert regeneration_stats(store, tenant_id="someone-else").regenerated == 0
 
 
 def test_the_regenerate_command_regenerates_and_refuses_in_one_line(settings: Settings) -> None:

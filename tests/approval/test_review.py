@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,7 +76,9 @@ def test_a_query_edit_updates_the_searchable_text(service: ReviewService) -> Non
         ({"modality": "VIDEO"}, "changes nothing"),
     ],
 )
-def test_bad_edits_are_refused_and_change_nothing(service: ReviewService, changes: dict, message: str) -> None:  # type: ignore[type-arg]
+def test_bad_edits_are_refused_and_change_nothing(
+    service: ReviewService, changes: dict[str, Any], message: str
+) -> None:
     (example_id,) = seed_store(service.store, 1)
     with pytest.raises(InvalidRequestError, match=message):
         service.edit(tenant_id=TENANT, example_id=example_id, reviewer="ann", changes=changes)

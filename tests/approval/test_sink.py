@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from approval.confidence import score_batch
 from approval.models import ExampleFilter
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
+from synth_core.backends.factory import open_backend
+from synth_core.cli import cli
+from synth_core.ingest import load_demo_corpus
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings, load_settings
@@ -108,3 +113,18 @@ def test_the_sink_is_registered_for_synth_generate(sink_settings: Settings) -> N
     loaded = load_sink("review_store", sink_settings)
     assert isinstance(loaded, ReviewStoreSink)
     loaded.close()
+
+
+def test_synth_generate_writes_into_the_review_store(settings: Settings) -> None:
+    load_demo_corpus(open_backend(settings), settings)
+    command = ["generate", "--optimizer", "modality", "--count", "6", "--seed", "5", "--json"]
+    result = CliRunner().invoke(cli, command, obj={"settings": settings})
+    assert result.exit_code == 0, result.output
+    response = json.loads(result.stdout)
+    run_id = response["metadata"]["run_id"]
+    with ReviewStore(settings.review_url) as store:
+        page = store.list_page(tenant_id=settings.default_tenant, filter=ExampleFilter(run_id=run_id))
+        run = store.get_run(tenant_id=settings.default_tenant, run_id=run_id)
+    assert page.total == response["count"] == 6
+    assert sorted(e.query for e in page.items) == sorted(item["query"] for item in response["data"])
+    assert run["summary"]["count"] == 6 and run["seed"] == 5

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from sqlalchemy import text
 
-from approval.models import ExampleFilter, NewExample
+from approval.models import ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
+from approval.store_sql import QueueOrder
 from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError, ReviewError, TransitionError
 from tests.support.review_data import new_examples, seed_store
 
 TENANT = "acme"
 
 
-def decide(store: ReviewStore, example_id: str, action: str, **extra: object):  # type: ignore[no-untyped-def]
+def decide(store: ReviewStore, example_id: str, action: str, **extra: Any) -> ExamplePublic:
     current = store.get(tenant_id=TENANT, example_id=example_id)
     target = {"approve": "approved", "reject": "rejected"}[action]
     return store.decide(
@@ -23,7 +27,7 @@ def decide(store: ReviewStore, example_id: str, action: str, **extra: object):  
         action=action,
         expected_version=current.version,
         to_status=target,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
@@ -299,11 +303,11 @@ def test_the_store_survives_reopening(review_url: str) -> None:
         assert again.get(tenant_id=TENANT, example_id=example_id).status == "approved"
 
 
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
     with ReviewStore(f"sqlite:///{tmp_path / 'sub' / 'review.db'}") as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
-        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        assert int(connection.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 1000
 
 
 def test_an_unreachable_database_is_one_clear_error() -> None:
@@ -312,7 +316,7 @@ def test_an_unreachable_database_is_one_clear_error() -> None:
 
 
 @pytest.mark.parametrize("order", ["created", "confidence", "-confidence"])
-def test_pages_over_several_statuses_follow_the_order(store: ReviewStore, order: str) -> None:
+def test_pages_over_several_statuses_follow_the_order(store: ReviewStore, order: QueueOrder) -> None:
     ids = seed_store(store, 90, statuses=("pending_review", "auto_approved", "pending_review"))
     for example_id in ids[:12]:
         decide(store, example_id, "reject", reason_code="other")

@@ -192,6 +192,7 @@ def test_entities_in_query_matches_whole_words_case_insensitively() -> None:
     found = entities_in_query("smart kubernetes talks in new york", entities)
     assert [entity.text for entity in found] == ["Kubernetes", "New York"]
     assert entities_in_query("Art of the city", entities)[0].text == "Art"
+    assert entities_in_query("art-deco kubernetes-native", entities) == []  # a hyphen joins words
 
 
 def test_annotate_entities_inline_keeps_the_query_spelling() -> None:

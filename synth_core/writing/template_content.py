@@ -1,0 +1,154 @@
+"""What the template writer may use of a content item, worked out once per item and remembered.
+
+Topics, entities and "angles" (short entities and topics of an item) are usable when they name no
+media type and carry no intent cue of their own ("photo", "comparison"), so a query built from them
+keeps its media and intent rules. Also the text helpers the writer shares: how queries are compared,
+tidied, and kept from being read as template slots.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from synth_core.agents import AgentInference
+from synth_core.content import ContentItem
+from synth_core.patterns import extract_patterns, extract_topics
+from synth_core.schemas.common import Entity
+from synth_core.writing import phrasebook as pb
+
+MAX_TOPIC_WORDS = 4
+MAX_ENTITY_WORDS = 5
+MEMO_LIMIT = 50_000  # entries; the writer may live as long as a service
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
+_REPEATED_PUNCT = re.compile(r"([?!.,])\1+")
+_TRAILING_JUNK = re.compile(r"[\s,;:\-(]+$")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+class ContentFacts:
+    """Per-item and per-phrase facts, memoized (bounded) because generators ask for the same items."""
+
+    def __init__(self, agents: AgentInference) -> None:
+        self.agents = agents
+        self._phrases: dict[str, tuple[frozenset[str], bool]] = {}
+        self._memo: dict[tuple[object, ...], object] = {}
+
+    def facts(self, phrase: str) -> tuple[frozenset[str], bool]:
+        """(modalities of the media words in ``phrase``, whether it carries a non-find intent cue)."""
+        known = self._phrases.get(phrase)
+        if known is None:
+            media = frozenset(modality for modality, _ in self.agents.media_mentions(phrase))
+            known = (media, self.agents.detect_intent(phrase) != "find")
+            if len(self._phrases) > MEMO_LIMIT:
+                self._phrases.clear()
+            self._phrases[phrase] = known
+        return known
+
+    def clean(self, phrase: str) -> bool:
+        media, has_intent_cue = self.facts(phrase.lower())
+        return not media and not has_intent_cue
+
+    def usable_topics(self, item: ContentItem, spec_topics: tuple[str, ...]) -> tuple[str, ...]:
+        """The spec's topics (else the item's), topped up from the title when thin; lowercased, short,
+        clean."""
+        key = ("topics", item.id, item.title, spec_topics)
+        if key not in self._memo:
+            patterns = extract_patterns(item)
+            candidates = list(spec_topics or patterns.topics)
+            if len(candidates) < 3:
+                candidates += _title_topics(item.title) + list(patterns.topics)
+            usable: list[str] = []
+            for topic in (candidate.lower() for candidate in candidates):
+                if 0 < len(topic.split()) <= MAX_TOPIC_WORDS and topic not in usable and self.clean(topic):
+                    usable.append(topic)
+            self._remember(key, tuple(usable))
+        return self._memo[key]  # type: ignore[return-value]
+
+    def usable_entities(self, item: ContentItem, entities: tuple[Entity, ...], *, required: bool) -> tuple[Entity, ...]:
+        """The given entities (else, unless they are ``required``, the item's) that are short and clean."""
+        # Keyed by the tuple's identity (hashing Entity models is slow); the stored tuple guards reuse.
+        key = ("entities", item.id, required, id(entities))
+        cached = self._memo.get(key)
+        if cached is None or cached[0] is not entities:  # type: ignore[index]
+            pool = entities if required else (entities or extract_patterns(item).entities)
+            usable = tuple(e for e in pool if len(e.text.split()) <= MAX_ENTITY_WORDS and self.clean(e.text))
+            cached = (entities, usable)
+            self._remember(key, cached)
+        return cached[1]  # type: ignore[index]
+
+    def angles(self, item: ContentItem, topics: Sequence[str] = (), entities: Sequence[Entity] = ()) -> list[str]:
+        """Short, clean entities (three at most) and topics of ``item``, none repeating another; the
+        given topics and entities replace the item's own when given."""
+        names = tuple(entity.text for entity in entities)
+        key = ("angles", item.id, item.title, tuple(topics), names)
+        if key not in self._memo:
+            patterns = extract_patterns(item)
+            pool = [e.text for e in (entities or patterns.entities) if e.type != "DATE"][:3]
+            pool += list(topics or patterns.topics)
+            angles: list[str] = []
+            seen: list[set[str]] = []
+            for angle in pool:
+                words = set(angle.lower().split())
+                if len(words) > MAX_TOPIC_WORDS or any(words <= s or s <= words for s in seen):
+                    continue
+                if self.clean(angle):
+                    angles.append(angle)
+                    seen.append(words)
+            self._remember(key, angles)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def fitting_media_words(self, item: ContentItem, modality: str, allowed: Sequence[str]) -> tuple[str, ...]:
+        """Media words that fit the item: the ones its own title and text use, then those of its
+        content types (a podcast is an episode, not a song); a modality default otherwise."""
+        key = ("media", item.id, item.title, modality)
+        if key not in self._memo:
+            permitted = set(allowed)
+            own = [
+                word
+                for mentioned, word in self.agents.media_mentions(f"{item.title} {item.text[:400]}")
+                if mentioned == modality and word in permitted
+            ]
+            fit = pb.MEDIA_FIT.get(modality, {})
+            by_type = [word for kind in extract_patterns(item).content_types for word in fit.get(kind, ())]
+            ordered = own + by_type if own or by_type else list(pb.MEDIA_DEFAULT.get(modality, ()))
+            self._remember(key, tuple(dict.fromkeys(word for word in ordered if word in permitted)))
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _remember(self, key: tuple[object, ...], value: object) -> None:
+        if len(self._memo) > MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = value
+
+
+@lru_cache(maxsize=8192)
+def _title_topics(title: str) -> list[str]:
+    return extract_topics(title, top_k=4)
+
+
+def normalized(text: str) -> str:
+    """How queries are compared for sameness: case-folded, punctuation dropped, spaces collapsed."""
+    return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
+
+
+def brace(text: str) -> str:
+    """Keep content text from being read as a template slot."""
+    return text.replace("{", "(").replace("}", ")")
+
+
+def tidy(text: str, rng: random.Random) -> str:
+    """One space between words, no space before punctuation, no trailing junk; a question sometimes
+    starts with a capital, as people type."""
+    text = " ".join(text.split())
+    if " ?" in text or " ," in text or " :" in text or " )" in text or " ." in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if "??" in text or ",," in text or ".." in text:
+        text = _REPEATED_PUNCT.sub(r"\1", text)
+    if text and text[-1] in ",;:-( ":
+        text = _TRAILING_JUNK.sub("", text)
+    if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:
+        text = text[0].upper() + text[1:]
+    return text

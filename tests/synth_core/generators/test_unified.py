@@ -1,0 +1,49 @@
+"""Unified examples: the routing half and the planning half of one query, labelled together."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from synth_core.agents import AgentInference
+from synth_core.generators import unified
+from synth_core.generators.labels import rank_of
+from synth_core.schemas.unified import UnifiedExampleSchema
+from synth_core.settings import Settings
+from tests.synth_core.fixtures import ITEMS, comparable, make_context, memory_backend, revalidate, sqlite_backend
+
+BY_ID = {item.id: item for item in ITEMS}
+
+
+def test_routing_and_planning_halves(settings: Settings, tmp_path: Path) -> None:
+    agents = AgentInference(settings.agents)
+    store = sqlite_backend(tmp_path)
+    output = unified.generate(make_context(settings, store), 100)
+    assert len(output.examples) == 100
+    for example in output.examples:
+        assert isinstance(example, UnifiedExampleSchema)
+        revalidate(example)
+        items = [BY_ID[item_id] for item_id in example.provenance.source_content_ids]
+        source = items[0]
+        assert example.modality == source.modality
+        assert example.chosen_agent == agents.agent_for(source.modality)
+        for entity in example.entities:
+            assert re.search(rf"(?<!\w){re.escape(entity.text)}(?!\w)", example.query, re.IGNORECASE)
+        rank = rank_of(store.search(example.query, limit=10), source.id)
+        assert example.routing_confidence == pytest.approx(1.0 / rank if rank else 0.0)
+        assert agents.detect_intent(example.query) == example.query_type
+        assert example.requires_orchestration == (len(example.agent_sequence) > 1)
+        expected = agents.plan(example.query_type, source.modality, items[-1].modality if len(items) > 1 else None)
+        found = rank_of(store.search(example.query, limit=10, modalities=[source.modality]), source.id)
+        assert example.success == (example.agent_sequence == expected and found is not None)
+    assert Counter(example.success for example in output.examples).keys() == {True, False}
+    assert Counter(example.requires_orchestration for example in output.examples).keys() == {True, False}
+
+
+def test_deterministic(settings: Settings) -> None:
+    first = unified.generate(make_context(settings, memory_backend(), seed=2), 40)
+    again = unified.generate(make_context(settings, memory_backend(), seed=2), 40)
+    assert [comparable(e) for e in first.examples] == [comparable(e) for e in again.examples]

@@ -115,8 +115,8 @@ class _Postings:
         found: set[int] = set()
         for index, token in enumerate(self.prefix(ordered)):
             for (other_size, other_index), positions in self.postings.get(token, {}).items():
-                bound = 1 + min(size - index, other_size - other_index) - 1
-                if low <= other_size <= high and bound >= share * (size + other_size) - 1e-9:
+                most_shared = min(size - index, other_size - other_index)  # = 1 + min(the tokens after each)
+                if low <= other_size <= high and most_shared >= share * (size + other_size) - 1e-9:
                     found.update(positions)
         found.discard(skip)
         for position in sorted(found):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from approval.cli.review import reviewer_name, reviewer_option
 from approval.models import ExampleFilter
 from approval.regeneration import regenerate as regenerate_examples
 from approval.store import ReviewStore
@@ -16,7 +17,7 @@ from synth_core.wiring import build_service
 @click.option("--ids", "ids", multiple=True, help="Rejected example ids (repeatable, or comma-separated).")
 @click.option("--all-rejected", is_flag=True, help="Every rejected example (of --optimizer, if given).")
 @click.option("--optimizer", default=None, help="With --all-rejected: only this optimizer.")
-@click.option("--reviewer", required=True, help="Who asks for the regeneration (kept in the audit log).")
+@reviewer_option
 @tenant_option
 @json_option
 @click.pass_context
@@ -25,7 +26,7 @@ def regenerate(
     ids: tuple[str, ...],
     all_rejected: bool,
     optimizer: str | None,
-    reviewer: str,
+    reviewer: str | None,
     tenant: str | None,
     as_json: bool,
 ) -> None:
@@ -40,7 +41,7 @@ def regenerate(
             store,
             service,
             tenant_id=tenant_of(ctx, tenant),
-            reviewer=reviewer,
+            reviewer=reviewer_name(reviewer),
             settings=settings,
             example_ids=example_ids or None,
             filter=ExampleFilter(optimizer=optimizer) if all_rejected else None,

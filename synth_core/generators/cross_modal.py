@@ -36,6 +36,7 @@ from synth_core.generators.labels import (
     modality_ambiguity,
     rank_of,
     reciprocal_rank_fusion,
+    required_entities,
     score_closeness,
 )
 from synth_core.generators.pairs import ContentPair, StrategyOf, content_keys, content_pairs, shared_keys
@@ -191,7 +192,7 @@ def _label(
         media_word=media_word,
         ambiguity=modality_ambiguity(best_scores(primary + secondary), (primary_item.modality,)),
         source_rank=rank_of(primary, primary_item.id),
-        entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in found]),
+        entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in found]),
         rewrites=done.rewrites,
     )
     return FusionHistorySchema(

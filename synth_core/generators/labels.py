@@ -32,7 +32,7 @@ from synth_core.backends.base import ContentBackend
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext
 from synth_core.schemas.common import Entity, Provenance, Relationship, Signals
-from synth_core.writing.base import WrittenQuery
+from synth_core.writing.base import QuerySpec, WrittenQuery
 
 SUCCESS_TOP_K = 10
 CHECK_LIMIT = SUCCESS_TOP_K
@@ -221,6 +221,12 @@ def jaccard(first: Iterable[str], second: Iterable[str]) -> float:
     if not a and not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def required_entities(spec: QuerySpec) -> list[str]:
+    """Entities a query must mention: only entity tasks require them; for the other tasks the
+    spec's entities are material the writer may use, and leaving them out is no fault."""
+    return [entity.text for entity in spec.entities] if spec.task == "entity" else []
 
 
 def entity_coverage(required: Sequence[str], found: Iterable[str]) -> float:

@@ -25,6 +25,7 @@ from synth_core.generators.labels import (
     is_transcript,
     media_conflict,
     modality_ambiguity,
+    required_entities,
     restricted_check,
     search_ranking,
     synthetic_source,
@@ -137,7 +138,7 @@ def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> 
         media_word=media_word,
         ambiguity=modality_ambiguity(ranking.scores, searched),
         source_rank=check.rank,
-        entity_coverage=entity_coverage([e.text for e in spec.entities], [e.text for e in found]),
+        entity_coverage=entity_coverage(required_entities(spec), [e.text for e in found]),
         rewrites=done.rewrites,
     )
     return ModalityExampleSchema(

@@ -38,6 +38,7 @@ from synth_core.generators.labels import (
     modality_ambiguity,
     outermost_entities,
     relationships_among,
+    required_entities,
     restricted_check,
     search_ranking,
 )
@@ -218,7 +219,7 @@ def _label(
         media_word=media_word,
         ambiguity=modality_ambiguity(scores, (route.modality,)),
         source_rank=route.overall.rank,
-        entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in entities]),
+        entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in entities]),
         rewrites=done.rewrites,
     )
     return RoutingExperienceSchema(

@@ -39,6 +39,7 @@ from synth_core.generators.labels import (
     media_conflict,
     modality_ambiguity,
     modality_scores,
+    required_entities,
 )
 from synth_core.generators.pairs import StrategyOf, content_pairs
 from synth_core.generators.planning import (
@@ -192,7 +193,7 @@ def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, 
         media_word=media_word,
         ambiguity=ambiguity,
         source_rank=first.rank if first is not None else None,
-        entity_coverage=entity_coverage([e.text for e in done.spec.entities], [e.text for e in found]),
+        entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in found]),
         rewrites=done.rewrites,
     )
 

@@ -86,3 +86,17 @@ def test_clusters_follow_chains_of_near_duplicates() -> None:
         "baking sourdough bread",
     ]
     assert duplicate_clusters(queries) == [0, 1, 0, 0, 1, 5]
+
+
+def test_an_index_equals_brute_force_at_every_threshold() -> None:
+    """Low and high thresholds stress the length and positional filters differently."""
+    rng = random.Random(8)
+    for threshold in (0.3, 0.45, 0.7, 0.9, 1.0):
+        known = random_queries(rng, 120, vocabulary=25)
+        index = DuplicateIndex(known, threshold=threshold)
+        for _ in range(3):
+            batch = random_queries(rng, 80, vocabulary=25)
+            found = [match.similarity for match in index.best_matches(batch)]
+            assert found == brute_force_best(batch, known, threshold)
+            index.add(batch)
+            known.extend(batch)

@@ -7,8 +7,9 @@ Order of work for each rejected example, so that no failure leaves a half-done s
 2. call ``service.regenerate`` (no store writes yet; an engine error is reported, nothing changes);
 3. append a ``regenerate`` decision at the version read in step 1 (someone else deciding meanwhile
    makes this a conflict, and the new examples are dropped);
-4. store the new examples (``parent_id`` = the rejected one, ``regeneration_attempt`` + 1), as
-   auto-approved or pending by the per-optimizer threshold, in one transaction.
+4. store the new examples (``parent_id`` = the rejected one, ``regeneration_attempt`` + 1), always as
+   ``pending_review`` whatever their score, in one transaction: a person rejected the original, so a
+   person confirms that the replacement fixes what they said.
 
 An example regenerated ``max_attempts`` times (``review.max_regeneration_attempts``) is refused.
 """
@@ -21,7 +22,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from approval.confidence import decide_status, score_batch, threshold_for
+from approval.confidence import score_batch
 from approval.dedup import DuplicateIndex
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
@@ -159,13 +160,12 @@ def regenerate(
     example_ids: Sequence[str] | None = None,
     filter: ExampleFilter | None = None,
     max_attempts: int | None = None,
-    threshold: float | None = None,
     settings: Settings | None = None,
 ) -> RegenerationResult:
     """Regenerate the named rejected examples (or every rejected one matching ``filter``).
 
-    ``max_attempts`` defaults to ``review.max_regeneration_attempts`` and ``threshold`` to the
-    optimizer's configured one, both from ``settings`` (default: the service's settings).
+    ``max_attempts`` defaults to ``review.max_regeneration_attempts`` from ``settings`` (default: the
+    service's settings). New examples always wait for a person, whatever their score.
     """
     if not reviewer.strip():
         raise InvalidRequestError("A reviewer name is required to regenerate.", hint="Pass --reviewer NAME.")
@@ -185,7 +185,6 @@ def regenerate(
             reviewer=reviewer,
             settings=settings,
             limit=limit,
-            threshold=threshold,
             known=known[target.optimizer],
         )
         outcomes.append(outcome)
@@ -231,7 +230,6 @@ def _regenerate_one(
     reviewer: str,
     settings: Settings,
     limit: int,
-    threshold: float | None,
     known: DuplicateIndex,
 ) -> RegenerationOutcome:
     attempt = target.regeneration_attempt + 1
@@ -252,7 +250,7 @@ def _regenerate_one(
     if not examples:
         reasons = "; ".join(sorted({failure.reason for failure in response.failures})) or "no reason given"
         return result("failed", f"the engine returned no example ({reasons})")
-    new = _scored(target, examples, attempt, known, threshold_for(target.optimizer, settings, threshold))
+    new = _scored(target, examples, attempt, known)
     try:
         store.decide(
             tenant_id=target.tenant_id,
@@ -291,15 +289,15 @@ def _refusal(store: ReviewStore, target: ExamplePublic, attempt: int, limit: int
 
 
 def _scored(
-    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex, threshold: float
+    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex
 ) -> list[NewExample]:
-    """The new examples, scored against everything stored (rejected queries included) and given
-    their suggested status."""
+    """The new examples, scored against everything stored (rejected queries included), queued for a
+    person: the score and its breakdown tell the reviewer how the replacement compares."""
     confidences = score_batch(target.optimizer, examples, known_queries=known)
     return [
         NewExample(
             payload=example.model_dump(mode="json"),
-            status=decide_status(confidence, threshold),
+            status="pending_review",
             confidence=confidence.score,
             confidence_breakdown=confidence.breakdown(),
             parent_id=target.id,

@@ -217,20 +217,16 @@ def test_all_rejected_of_a_filter_are_regenerated(
     assert result.summary()["regenerated"] == 3
 
 
-def test_the_threshold_can_be_overridden_per_call(
+def test_regenerated_examples_always_wait_for_a_person(
     service: GenerationService, store: ReviewStore, settings: Settings
 ) -> None:
-    low, high = (rejected(store, settings, example, "No.") for example in generated(service, store)[:2])
+    permissive = settings.model_copy(update={"thresholds": {name: 0.0 for name in settings.thresholds}})
+    target = rejected(store, settings, generated(service, store)[0], "No.")
 
-    auto = regenerate(
-        store, service, tenant_id=TENANT, reviewer="a", settings=settings, example_ids=[low.id], threshold=0.0
-    )
-    held = regenerate(
-        store, service, tenant_id=TENANT, reviewer="a", settings=settings, example_ids=[high.id], threshold=1.01
-    )
+    result = regenerate(store, service, tenant_id=TENANT, reviewer="a", settings=permissive, example_ids=[target.id])
 
-    assert auto.outcomes[0].new_statuses == ["auto_approved"]
-    assert held.outcomes[0].new_statuses == ["pending_review"]
+    assert result.outcomes[0].new_statuses == ["pending_review"]
+    assert result.outcomes[0].new_confidences[0] > 0.0
 
 
 def test_an_engine_failure_is_reported_and_changes_nothing(
@@ -265,7 +261,6 @@ def test_regeneration_stats_count_replacements_and_their_approvals(
         reviewer="ann",
         settings=settings,
         example_ids=[first.id, second.id],
-        threshold=1.01,
     )
     approved_id, rejected_id = (outcome.new_ids[0] for outcome in result.outcomes)
     review = ReviewService(store, settings)

@@ -227,6 +227,7 @@ class GenerationService:
             "generator": self.writer.kind,
             **self._writer_metadata(),
             "backend": self.settings.backend,
+            "threshold": request.auto_approve_threshold,
         }
         self.sink.start_run(run_id=run_id, request=request, settings_snapshot=snapshot)
         size = self.settings.generation.batch_size

@@ -67,6 +67,7 @@ def optimizers(schema_of: str | None, as_json: bool) -> None:
 @click.option("--seed", type=int, default=None, help="Seed (default from settings).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write JSONL here.")
 @click.option("--no-store", is_flag=True, help="Do not write into the review store.")
+@click.option("--threshold", type=float, default=None, help="Auto-approval threshold for this run (default: config).")
 @click.option("--llm", default=None, help="LiteLLM model name, e.g. ollama_chat/llama3.1 (default: settings).")
 @click.option("--llm-api-base", default=None, help="API base URL of the model's endpoint.")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=None, help="Parallel LLM calls.")
@@ -94,6 +95,7 @@ def generate(ctx: click.Context, **options: Any) -> None:
         sample_size=options["sample_size"],
         seed=options["seed"],
         tenant_id=tenant_of(ctx, options["tenant"]),
+        auto_approve_threshold=options["threshold"],
     )
     llm = LLMOptions(
         model=options["llm"],

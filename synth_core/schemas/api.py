@@ -25,6 +25,9 @@ class SyntheticDataRequest(BaseModel):
     max_profiles: int | None = Field(None, ge=1, le=50)
     tenant_id: str = "default"
     seed: int | None = None
+    auto_approve_threshold: float | None = Field(
+        None, ge=0.0, le=1.0, description="Override the optimizer's auto-approval threshold for this run."
+    )
 
 
 class GenerationFailure(BaseModel):

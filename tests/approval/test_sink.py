@@ -128,3 +128,23 @@ def test_synth_generate_writes_into_the_review_store(settings: Settings) -> None
     assert page.total == response["count"] == 6
     assert sorted(e.query for e in page.items) == sorted(item["query"] for item in response["data"])
     assert run["summary"]["count"] == 6 and run["seed"] == 5
+
+
+def test_a_run_can_override_the_auto_approval_threshold(demo_settings) -> None:
+    from approval.sink import ReviewStoreSink
+    from approval.store import ReviewStore
+    from synth_core.backends.sqlite_store import SqliteStore
+    from synth_core.schemas import SyntheticDataRequest
+    from synth_core.service import GenerationService
+
+    with ReviewStore(demo_settings.review_url) as store:
+        sink = ReviewStoreSink(demo_settings, store=store)
+        service = GenerationService(settings=demo_settings, backend=SqliteStore(demo_settings.store_path), sink=sink)
+        for threshold, tenant in ((0.0, "everything"), (1.0, "nothing")):
+            service.generate(
+                SyntheticDataRequest(
+                    optimizer="modality", count=15, seed=2, tenant_id=tenant, auto_approve_threshold=threshold
+                )
+            )
+        assert store.stats(tenant_id="everything")["by_status"]["auto_approved"] == 15
+        assert store.stats(tenant_id="nothing")["by_status"]["auto_approved"] == 0

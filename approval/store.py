@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, and_, insert, select, update
 
-from approval.database import make_engine, transaction
+from approval.database import dispose, make_engine, transaction
 from approval.models import (
     DecisionPublic,
     ExampleFilter,
@@ -47,6 +47,7 @@ from approval.store_sql import (
 )
 from approval.store_stats import collect_stats
 from approval.tables import Base, ExportRow, RunRow, utcnow
+from approval.text_index import ensure_text_index
 from synth_core.errors import InvalidRequestError, NotFoundError
 from synth_core.settings import Settings
 
@@ -58,18 +59,21 @@ MAX_PAGE = 1000
 class ReviewStore(DecisionWriter):
     """A review store at a SQLAlchemy URL (``sqlite:///...`` or ``postgresql+psycopg://...``)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, text_index: bool = False) -> None:
+        """``text_index``: on PostgreSQL, keep a trigram index for the query-text filter when pg_trgm is
+        available (faster text-filtered pages, slower decisions and inserts: see ``approval.text_index``)."""
         self.url = url
         self.engine = make_engine(url)
         with transaction(self.engine, write=True) as connection:
             Base.metadata.create_all(connection)
+        self.text_index = ensure_text_index(self.engine) if text_index else False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReviewStore:
-        return cls(settings.review_url)
+        return cls(settings.review_url, text_index=settings.review.text_index)
 
     def close(self) -> None:
-        self.engine.dispose()
+        dispose(self.engine)
 
     def __enter__(self) -> ReviewStore:
         return self

@@ -71,7 +71,7 @@ def _contains_text_sqlite(element: ContainsText, compiler: Any, **kw: Any) -> st
 
 class JsonWithout(FunctionElement[Any]):
     """A stored JSON object without some top-level keys, removed by the database so that they are
-    never sent nor decoded: ``json_remove`` on SQLite, ``jsonb - text`` on PostgreSQL."""
+    never sent nor decoded: ``json_remove`` on SQLite, ``jsonb - text[]`` on PostgreSQL."""
 
     type = JSONValue
     name = "json_without"
@@ -81,7 +81,7 @@ class JsonWithout(FunctionElement[Any]):
 @compiles(JsonWithout)
 def _json_without(element: JsonWithout, compiler: Any, **kw: Any) -> str:
     column, *keys = (compiler.process(clause, **kw) for clause in element.clauses)
-    return "(" + " - ".join([column, *(f"CAST({key} AS TEXT)" for key in keys)]) + ")"
+    return f"({column} - CAST(ARRAY[{', '.join(keys)}] AS TEXT[]))"  # one copy of the object, not one per key
 
 
 @compiles(JsonWithout, "sqlite")

@@ -54,6 +54,7 @@ class StoreSettings(BaseModel):
 class ReviewSettings(BaseModel):
     url: str = ""
     max_regeneration_attempts: int = 3
+    text_index: bool = False
 
 
 class VespaSettings(BaseModel):

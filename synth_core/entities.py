@@ -423,8 +423,11 @@ def _classify_word(word: str, context: _Context, position: int, *, first: bool) 
     shape = _word_shape(word)
     if shape != "":
         return shape
-    # A capital that may only mark a sentence start or a headline counts when the text repeats it.
-    if context.text.count(word) < 2 and context.uncertain_case(position, may_be_initial=first):
+    # A capital that may only mark a sentence start or a headline counts when the text repeats it, and
+    # not when the text also writes the word in lower case ("Slow cooking ... slow-cooked": no name).
+    if (context.text.count(word) < 2 or context.written_lowercase(word)) and context.uncertain_case(
+        position, may_be_initial=first
+    ):
         return None
     if context.previous_word(position) in lx.PLACE_CUES:
         return "PLACE"

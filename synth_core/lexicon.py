@@ -76,18 +76,66 @@ already still even ever often really quite rather perhaps maybe yes let lets
 handles talks discusses covers describes compares includes helps brings offers provides presents goes
 comes walks shares reveals explores examines highlights tries gives keeps starts tells asks answers
 creates builds runs says shows lets seems appears remains stands sits lies
+know knows knew need needs wanted consists consisting happens performs holds put puts trying prove proves
+joins demonstrates demonstrate enhance enhances turn grills pays worth fed rode
+"""
+)
+
+# Adjectives: a poor topic alone ("massive", "catchy") and no end for a phrase ("mellow soft"). Music
+# genres that double as adjectives ("classical", "electronic", "ambient") are left out on purpose.
+ADJECTIVES = words(
+    """
+low high male female small large big little white black red blue green yellow orange brown pink purple
+gray grey young old slow fast soft loud medium open closed empty full several various different many
+late early long short wide tall other another same single double multiple main next front
+noisy amateur funny close passionate wooden punchy emotional energetic groovy ready happy magnetic simple
+calming poor traditional uptempo finite complex intense beautiful relaxing optical hot fun sad grassy
+romantic giant local upbeat vintage hard random standard higher lower brief mellow possible snowy strong
+linear critical cute cinematic massive lively sunny clean wild cheap pretty raw powerful classic colorful
+colourful thin suspenseful soothing nonlinear perfect weird dramatic better worse molecular relativistic
+dynamical dimensional numerical spectral musical public soulful reverberant stable current total nice
+rainy wet catchy positive negative everlasting transient coherent faint harsh fancy basic extreme
+available tiny huge heavy dark bright clear deep modern recent famous popular important interesting
+amazing awesome incredible cool favorite favourite ultimate natural physical digital electric quick easy
+difficult whole entire certain common similar specific particular true false bad major minor effective
+efficient significant weak rich busy quiet dry warm cold fresh sweet dirty messy crowded internal
+external daily weekly annual lovely scary crazy excited exciting boring serious strange rare permanent
+elegant spicy
+"""
+)
+
+# Actions of a scene ("a man standing ..."): a poor topic alone and no end for a phrase ("man riding").
+ACTION_GERUNDS = words(
+    """
+sitting standing holding looking walking wearing laying lying riding eating posing parked trying
+talking smiling waiting watching leaning carrying grazing flying jumping cutting containing sleeping
+resting staring pointing hanging throwing swinging reaching preparing performing featuring doing feeding
+offering stealing rusting belonging introducing
 """
 )
 
 # Words that make a poor topic on their own but fine inside a phrase ("male vocal", "red bus").
-NOT_ALONE = words(
-    """
-low high male female small large big little white black red blue green yellow orange brown pink purple
-gray grey young old slow fast soft loud medium sitting standing holding looking walking wearing laying
-lying riding eating posing parked next top front side bottom left right open closed empty full several
-various different many contain contains check start late early long short wide tall other another
-same single double multiple main background foreground person people man woman men women group area
+NOT_ALONE = (
+    ADJECTIVES
+    | ACTION_GERUNDS
+    | words(
+        """
+top side bottom left right contain contains check start background foreground person people man woman
+men women group area piece style couple bunch effect effects view line state states structure
+properties property phase middle solution solutions problem order number numbers type types pair half
+end terms parameters sources source items item point step place rest events event location information
+evidence ideas questions question analysis dependence existence past future scale matter change media
+hits region form behavior behaviour function functions sample detail details assortment variety kind
+amount range level levels stuff minutes hours seconds pages page round spot eat drink sit take help feel
+play plays hold ride walk run watch cook kids guy lady
 """
+    )
+)
+
+# Words ending in "-ly" that are no adverbs ("family", "assembly"): they may be topics.
+LY_NOUNS = words(
+    "family assembly anomaly butterfly dragonfly firefly monopoly supply multiply grizzly beverly kimberly"
+    " shelly reilly o'reilly bradly ally rally jelly belly holly bully italy july lily emily kelly"
 )
 
 # Words peeled off the edges of a multiword entity ("Official Trailer 2" -> nothing, "Netflix Series").

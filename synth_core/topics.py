@@ -15,6 +15,8 @@ from synth_core.entities import MATH_RE
 
 _TOPIC_SCAN_RE = re.compile(r"[^\W_](?:[\w'’+#-]*[\w+#])?|[^\w\s'’+#-]+|\s-+\s|_")
 _TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE
+_DIGIT_RE = re.compile(r"\d")
+_DANGLING = lx.ADJECTIVES | lx.ACTION_GERUNDS  # no last word of a phrase ("mellow soft", "man riding")
 
 
 def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
@@ -30,10 +32,11 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     for source, counts in ((title, title_counts), (text, body_counts)):
         for run, name_length in _topic_runs(source):
             keys = [_singular(_no_possessive(word)) for word in run]
+            adverbs = [not length and _adverb(word) for word, length in zip(run, name_length, strict=True)]
             for n in (1, 2, 3):
                 for start in range(len(run) - n + 1):
                     end = start + n
-                    if _skip(run, name_length, start, end):
+                    if _skip(run, name_length, adverbs, start, end):
                         continue
                     key = " ".join(keys[start:end]) if n > 1 else keys[start]
                     counts[key] = counts.get(key, 0) + 1
@@ -57,15 +60,27 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     return topics
 
 
-def _skip(run: list[str], name_length: list[int], start: int, end: int) -> bool:
-    """Phrases that are no keyphrase: ending in a past-tense verb ("rotterdam partnered"), cutting a
-    name, or one word that says nothing alone ("large", "sitting", "photographed")."""
+def _skip(run: list[str], name_length: list[int], adverbs: list[bool], start: int, end: int) -> bool:
+    """Phrases that are no keyphrase: ending in a past-tense verb ("rotterdam partnered"), an adjective
+    or a scene's action ("mellow soft", "man standing"), holding an adverb ("extremely sensitive"),
+    cutting a name, or one word that says nothing alone ("large", "sitting", "6x", "know").
+    ``adverbs`` flags the run's words that look like adverbs (outside names)."""
     last = run[end - 1]
     if last.endswith("ed") and len(last) > 4 and not last.endswith("eed"):
         return True
-    if end - start == 1 and last in lx.NOT_ALONE:
+    if end - start == 1:
+        if last in lx.NOT_ALONE or adverbs[start]:
+            return True
+        if (len(last) < 3 or (not last.isalpha() and _DIGIT_RE.search(last))) and last not in lx.TECH_TERMS:
+            return True
+    elif last in _DANGLING or True in adverbs[start:end]:
         return True
     return _cuts_name(name_length, start, end)
+
+
+def _adverb(word: str) -> bool:
+    """Looks like an adverb ("extremely", "differentially"); short "-ly" words are often nouns ("italy")."""
+    return len(word) > 5 and word.endswith("ly") and word not in lx.LY_NOUNS
 
 
 def _cuts_name(name_length: list[int], start: int, end: int) -> bool:

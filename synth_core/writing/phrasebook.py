@@ -3,29 +3,39 @@
 Slots: ``{x}`` the thing asked for (a noun phrase built from the slots below), ``{t}`` / ``{t2}``
 topics, ``{e}`` / ``{e2}`` entities, ``{m}`` a media word, ``{when}`` a time phrase ("from 2024",
 "published in March 2025"), ``{year}`` / ``{month}`` from the item's date, ``{a}`` / ``{b}`` the two
-sides of a comparison, ``{s}`` what two items share (fusion). Keeping the words here keeps
-``templates.py`` about the rules.
+sides of a comparison, ``{s}`` what two items share (fusion), ``{n}`` an item's name (its cleaned
+title), ``{d}`` what an image shows, ``{m1}`` a singular media word, ``{be}`` "is" or "are" for
+``{t}``. Keeping the words here keeps ``templates.py`` about the rules.
 """
 
 from __future__ import annotations
 
 # -- noun phrases: what the query asks for -------------------------------------------------------
 
+# ``{m}`` is any media word that fits the item; ``{m1}`` a singular one, so "a {m1}" / "the {m1}" read
+# right ("a" becomes "an" before a vowel).
 MEDIA_NP = (
-    "{m} about {t}", "{m} on {t}", "{t} {m}", "{m} of {t}", "{m} covering {t}", "{t} {m}",
-    "{m} explaining {t}", "{m} about {t} and {t2}", "{t} {t2} {m}", "{m} that covers {t}", "{t} {m}",
-    "{m} showing {t}", "{m} related to {t}", "{m} with {t}", "{m} featuring {t}", "{t} and {t2} {m}",
+    "{m} about {t}", "a {m1} about {t}", "the {m1} about {t}", "{t} {m}", "a {t} {m1}", "the {t} {m1}",
+    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "{m} with {t}", "a {m1} with {t}",
+    "{t} and {t2} {m}", "a {m1} about {t} and {t2}", "{m} showing {t}", "the {m1} with {t}",
 )
+# An item's own name (its cleaned title, ``{n}``): how people ask for a known work.
+NAMED_MEDIA_NP = (
+    "the {m1} {n}", "the {m1} called {n}", "the {m1} titled {n}", "{n} {m1}", "a {m1} called {n}",
+    "the {n} {m1}", "{m1} {n}",
+)
+NAMED_NP = ("{n}", "{n}", "{n}")
+# What an image shows (``{d}``, a short description sentence of the item): how people search images.
+DESCRIBED_MEDIA_NP = ("a {m1} of {d}", "{m} of {d}", "the {m1} of {d}", "{d} {m1}", "a {m1} showing {d}")
 # Bare topics read well in every frame; the loose ones ("stuff on ...") only after a verb.
-PLAIN_NP = ("{t}", "{t}", "{t}", "{t} {t2}", "{t} and {t2}", "{t} with {t2}", "{t}, {t2}", "{t} {t2}")
-LOOSE_NP = ("stuff on {t}", "something about {t}", "material on {t}", "content about {t}", "anything on {t}",
-            "more on {t}", "info on {t}", "whatever there is on {t}", "something on {t} and {t2}")
+PLAIN_NP = ("{t}", "{t}", "{t}", "{t} {t2}", "{t} and {t2}", "{t}, {t2}")
+LOOSE_NP = ("something about {t}", "anything on {t}", "more on {t}", "info on {t}", "something on {t} and {t2}",
+            "whatever you have on {t}")
 LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", "I need {x}", "do you have {x}?",
-                "I want {x}", "pull up {x}", "can you find {x}?", "looking for {x}", "is there {x}?",
-                "got {x}?", "dig up {x}", "I'd love {x}")
+                "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")
 # Entity noun phrases by entity type; "*" serves every type.
 ENTITY_NP: dict[str, tuple[str, ...]] = {
-    "*": ("{e} {t}", "{t} {e}", "{e} and {t}", "{t} with {e}", "{e} on {t}", "{e}: {t}", "{t} involving {e}"),
+    "*": ("{e} {t}", "{t} {e}", "{e} and {t}", "{t} with {e}", "{e} on {t}"),
     "PERSON": ("{t} by {e}", "{e} talking about {t}", "{e} on {t}", "{e}'s take on {t}", "{e} explaining {t}"),
     "ORGANIZATION": ("{t} from {e}", "{e}'s {t}", "{e} work on {t}", "{t} at {e}"),
     "PLACE": ("{t} in {e}", "{e} {t}", "{t} around {e}", "{t} near {e}"),
@@ -33,95 +43,112 @@ ENTITY_NP: dict[str, tuple[str, ...]] = {
     "TECHNOLOGY": ("{t} using {e}", "{e} for {t}", "{t} with {e}", "{e} {t} setup"),
     "PRODUCT": ("{t} with the {e}", "{e} {t}", "{t} on the {e}", "{e} and {t}"),
     "DATE": ("{t} in {e}", "{t} from {e}", "{e} {t}"),
-    "CONCEPT": ("{e} and {t}", "{t} and {e}", "{e} in {t}", "{t}: {e}"),
+    "CONCEPT": ("{e} and {t}", "{t} and {e}", "{e} in {t}"),
 }
 ENTITY_MEDIA_NP = (
-    "{m} about {e} and {t}", "{e} {t} {m}", "{m} of {e} on {t}", "{m} featuring {e} on {t}",
-    "{t} {m} with {e}", "{m} on {e} {t}", "{e} {m} about {t}", "{m} covering {e} and {t}",
-    "{e} {m} on {t}", "{m} where {e} covers {t}",
+    "a {m1} about {e} and {t}", "{e} {t} {m}", "a {m1} of {e} on {t}", "the {m1} with {e} on {t}",
+    "{t} {m} with {e}", "{m} on {e} {t}", "the {e} {m1} about {t}", "{m} about {e} and {t}",
+    "{e} {m} on {t}", "the {m1} where {e} talks about {t}", "{m} of {e}", "the {e} {m1}",
 )
-TWO_ENTITY_NP = ("{e} and {e2} {t}", "{t} with {e} and {e2}", "{e}, {e2} and {t}", "{e} {e2} {t}")
+TWO_ENTITY_NP = ("{e} and {e2} {t}", "{t} with {e} and {e2}", "{e}, {e2} and {t}")
 
 # How a person hints at a modality without naming it: noun wrappers (nest in any frame) and verb
 # frames (stand alone).
 IMPLICIT_NP: dict[str, tuple[str, ...]] = {
-    "VIDEO": ("{x} walkthrough", "{x} demo", "{x} highlights", "{x} live demo", "{x} in action", "{x} how-to"),
-    "AUDIO": ("{x} tunes", "{x} to listen to", "{x} playlist", "{x} beats", "{x} mix", "{x} set"),
-    "IMAGE": ("{x} up close", "view of {x}", "{x} close up", "{x} scene", "{x} in one frame", "{x} aerial view"),
+    "VIDEO": ("{x} walkthrough", "{x} demo", "{x} highlights", "{x} in action", "{x} behind the scenes", "{x} live"),
+    "AUDIO": ("{x} tunes", "something with {x} to listen to", "{x} beats", "{x} mix", "some {x}", "{x} on repeat"),
+    "IMAGE": ("{x} up close", "a view of {x}", "{x} close-up", "{x} scene", "an aerial view of {x}", "{x} wallpaper"),
     "DOCUMENT": ("research on {x}", "studies about {x}", "findings on {x}", "published work on {x}",
-                 "literature on {x}", "{x} publication", "the study on {x}", "{x} specification"),
+                 "literature on {x}", "the study on {x}", "the {x} specification", "reading on {x}"),
 }
 IMPLICIT_FRAMES: dict[str, tuple[str, ...]] = {
     "VIDEO": ("watch {x}", "something to watch on {x}", "I want to watch {x}", "see {x} in action",
-              "how do they do {x}, I want to see it", "stream {x}"),
-    "AUDIO": ("play {x}", "listen to {x}", "put on {x}", "I want to hear {x}", "play me {x}",
-              "something to listen to about {x}"),
-    "IMAGE": ("what does {x} look like", "how {x} looks", "show what {x} looks like", "I want to see {x}",
-              "a view of {x}"),
+              "stream {x}", "can I watch {x}?", "where can I watch {x}?"),
+    "AUDIO": ("play {x}", "listen to {x}", "put on {x}", "I want to hear {x}", "play me {x}", "play some {x}",
+              "can you play {x}?", "I want to listen to {x}"),
+    "IMAGE": ("what does {x} look like", "show me what {x} looks like", "I want to see {x}", "let me see {x}",
+              "can you show me {x}?"),
     "DOCUMENT": ("read up on {x}", "something to read on {x}", "I want to read about {x}", "cite {x}",
-                 "the write-up on {x}", "reading material on {x}"),
+                 "where can I read about {x}?", "reading material on {x}"),
+}
+# Verb frames that say what is done with the thing asked for ("play the song ...", "watch the trailer
+# for ..."): they carry any noun phrase, media-naming or not.
+VERB_FRAMES: dict[str, tuple[str, ...]] = {
+    "VIDEO": ("watch {x}", "play {x}", "I want to watch {x}", "can you play {x}?", "where can I watch {x}?",
+              "put on {x}", "stream {x}", "let me watch {x}", "I'd like to watch {x}"),
+    "AUDIO": ("play {x}", "play me {x}", "put on {x}", "I want to listen to {x}", "can you play {x}?",
+              "listen to {x}", "I'd like to hear {x}", "start playing {x}", "play {x} for me"),
+    "IMAGE": ("show me {x}", "I want to see {x}", "can you show me {x}?", "display {x}", "let me see {x}",
+              "find me {x}", "show {x}", "I'd like to see {x}"),
+    "DOCUMENT": ("I want to read {x}", "where can I read {x}?", "find {x}", "open {x}", "download {x}",
+                 "can you find {x}?", "look up {x}", "I need to read {x}", "get me {x}"),
 }
 
 # -- frames by style (find intent) ----------------------------------------------------------------
 
 FIND_FRAMES: dict[str, tuple[str, ...]] = {
-    "keyword": ("{x}", "{x}", "{x}", "best {x}", "good {x}", "{x} online", "{x} recommendations", "top {x}",
-                "{x} for beginners", "{x} full", "{x} in depth", "quick {x}", "{x} explained", "{x} 101"),
-    "question": ("where can I find {x}?", "any good {x}?", "is there anything on {x}?", "what are the best {x}?",
-                 "does anyone have {x}?", "where do I get {x}?", "who has {x}?", "what's out there on {x}?",
-                 "can I get {x}?", "got any {x}?", "which {x} should I look at?", "anything like {x}?"),
+    "keyword": ("{x}", "{x}", "{x}", "{x}", "best {x}", "good {x}", "{x} online", "top {x}", "{x} recommendations"),
+    "question": ("where can I find {x}?", "any good {x}?", "is there anything on {x}?", "do you have {x}?",
+                 "where do I get {x}?", "can I get {x}?", "got any {x}?", "can you find {x}?",
+                 "can you show me {x}?", "do you know where I can find {x}?", "could you find {x}?"),
     "imperative": ("show me {x}", "find {x}", "get me {x}", "pull up {x}", "search for {x}", "look up {x}",
-                   "bring up {x}", "fetch {x}", "find the {x}", "find me {x}", "show me the {x}", "dig up {x}",
-                   "search {x}", "open the {x}"),
+                   "bring up {x}", "find the {x}", "find me {x}", "search {x}", "open the {x}"),
     "conversational": ("I'm looking for {x}", "can you help me find {x}?", "I'd like {x}", "I want {x}",
                        "do you have {x}?", "I need something on {x}", "looking for {x}, any ideas?",
                        "could you show me {x}?", "I'm trying to find {x}", "hey, got anything on {x}?",
-                       "my friend mentioned {x}, can you find it?", "I remember {x}, where is it?"),
+                       "my friend mentioned {x}, can you find it?", "please find {x}"),
     "time_constrained": ("{x} {when}", "{x} {when}", "show me {x} {when}", "find {x} {when}", "any {x} {when}?",
                          "I'm looking for {x} {when}", "{recent} {x}", "{recent} {x}", "{year} {x}",
-                         "get me {x} {when}", "what {x} came out {when}?", "{x} ({when})"),
+                         "get me {x} {when}"),
 }
 
 # Time phrases; "{verb}" is the modality's verb ("uploaded", "published", "taken", "recorded").
 WHEN_PHRASES = ("from {year}", "in {year}", "{verb} in {month} {year}", "from {month} {year}", "{verb} in {year}",
-                "released in {year}", "from {month} {year}", "dated {month} {year}", "around {month} {year}",
-                "from back in {year}")
-RECENT_WORDS = ("recent", "latest", "new", "newest", "fresh")
+                "from {month} {year}", "around {month} {year}", "from back in {year}")
+RECENT_WORDS = ("recent", "latest", "new", "newest")
 MODALITY_VERBS = {"VIDEO": "uploaded", "DOCUMENT": "published", "IMAGE": "taken", "AUDIO": "released",
                   "TEXT": "published"}
 
 # -- factual questions (TEXT) ---------------------------------------------------------------------
 
+# ``{be}`` agrees with ``{t}`` ("what is X", "what are Xs"). People often leave the question mark off.
 TEXT_TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
-    "keyword": ("{t} explained", "{t} definition", "{t} meaning", "{t} facts", "what is {t}", "{t} how it works",
-                "{t} key facts", "why {t} matters"),
-    "question": ("what is {t}?", "how does {t} work?", "why does {t} matter?", "what causes {t}?",
-                 "what is known about {t}?", "how is {t} measured?", "what are the main facts about {t}?",
-                 "how does {t} relate to {t2}?", "what role does {t2} play in {t}?"),
-    "imperative": ("explain {t}", "tell me about {t}", "define {t}", "describe how {t} works",
-                   "give me the facts on {t}", "explain how {t} and {t2} are connected"),
-    "conversational": ("I'm curious how {t} works", "can you explain {t} to me?", "I want to understand {t}",
+    "keyword": ("{t} definition", "{t} meaning", "{t} facts", "what {be} {t}", "{t} how does it work",
+                "define {t}", "{t} history", "{t} wiki"),
+    "question": ("what {be} {t}?", "how does {t} work?", "why {be} {t} important?", "what causes {t}?",
+                 "where does {t} come from?", "how {be} {t} measured?", "what is the history of {t}?",
+                 "what does {t} mean?", "how {be} {t} used?", "what is the origin of {t}?",
+                 "how does {t} affect {t2}?", "what is the purpose of {t}?"),
+    "imperative": ("explain {t}", "tell me about {t}", "define {t}", "tell me what {t} means",
+                   "give me the facts on {t}", "tell me how {t} works"),
+    "conversational": ("I'm curious how {t} works", "can you explain {t} to me?", "I want to know what {t} means",
                        "I've been wondering what {t} is", "do you know what {t} means?",
-                       "quick question: how does {t} affect {t2}?"),
+                       "quick question: what {be} {t}?", "can you tell me about {t}?"),
     "time_constrained": ("what happened with {t} in {year}?", "how did {t} change in {year}?",
                          "what was new about {t} in {year}?", "what was said about {t} in {month} {year}?",
                          "what did we learn about {t} in {year}?"),
 }
+# Who / when / where / which questions about a named thing, the way people ask a search box.
 TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
-    "PERSON": ("who is {e}?", "what is {e} known for?", "what did {e} say about {t}?",
-               "what does {e} think about {t}?", "how is {e} connected to {t}?"),
-    "ORGANIZATION": ("what does {e} do?", "what did {e} announce about {t}?", "how is {e} involved in {t}?",
-                     "what is {e}'s role in {t}?"),
-    "PLACE": ("where is {e}?", "what is {e} known for?", "how does {e} handle {t}?",
-              "what happened in {e} with {t}?"),
-    "EVENT": ("when is {e}?", "what happened at {e}?", "what was decided at {e} about {t}?",
-              "who took part in {e}?"),
-    "TECHNOLOGY": ("what is {e} used for?", "how does {e} work?", "how does {e} handle {t}?",
-                   "what's new in {e}?", "why use {e} for {t}?"),
-    "PRODUCT": ("what is the {e}?", "how does the {e} handle {t}?", "what can the {e} do?"),
-    "DATE": ("what happened in {e} regarding {t}?", "what changed about {t} in {e}?"),
-    "CONCEPT": ("what is {e}?", "how does {e} relate to {t}?", "what does {e} mean for {t}?",
-                "how is {e} used in {t}?"),
+    "PERSON": ("who is {e}?", "what is {e} known for?", "what did {e} say about {t}?", "where does {e} work?",
+               "what does {e} think about {t}?", "how old is {e}?", "who is {e} and what do they do?",
+               "what is {e}'s view on {t}?", "how is {e} connected to {t}?", "what has {e} done on {t}?"),
+    "ORGANIZATION": ("what does {e} do?", "who runs {e}?", "where is {e} based?", "when was {e} founded?",
+                     "what did {e} announce about {t}?", "who owns {e}?", "how is {e} involved in {t}?",
+                     "what is {e}'s role in {t}?", "what is {e} doing about {t}?"),
+    "PLACE": ("where is {e}?", "what is {e} known for?", "what is {e} famous for?", "where is {e} located?",
+              "what happened in {e} with {t}?", "how big is {e}?", "what country is {e} in?",
+              "how does {e} handle {t}?", "what is {e} doing about {t}?", "is {e} known for {t}?"),
+    "EVENT": ("when is {e}?", "where is {e} held?", "who won {e}?", "what happened at {e}?",
+              "when did {e} take place?", "who took part in {e}?", "what was decided at {e} about {t}?",
+              "what was said about {t} at {e}?", "how did {t} come up at {e}?"),
+    "TECHNOLOGY": ("what is {e} used for?", "how does {e} work?", "who created {e}?", "when was {e} released?",
+                   "what is {e}?", "why use {e} for {t}?", "how does {e} handle {t}?", "can {e} be used for {t}?"),
+    "PRODUCT": ("what is the {e}?", "when did the {e} come out?", "who makes the {e}?",
+                "how does the {e} handle {t}?", "is the {e} good for {t}?", "what does the {e} do for {t}?"),
+    "DATE": ("what happened in {e} regarding {t}?", "what changed about {t} in {e}?", "what was new in {t} in {e}?"),
+    "CONCEPT": ("what is {e}?", "what does {e} mean?", "who came up with {e}?", "how does {e} relate to {t}?",
+                "what does {e} mean for {t}?", "how is {e} used in {t}?"),
 }
 
 # -- workflow intents --------------------------------------------------------------------------------
@@ -177,7 +204,8 @@ FUSION_FRAMES: dict[str, tuple[str, ...]] = {
 MEDIA_FIT: dict[str, dict[str, tuple[str, ...]]] = {
     "VIDEO": {
         "lecture": ("talk", "lecture video", "recording", "video"), "tutorial": ("tutorial video", "video", "clip"),
-        "trailer": ("trailer", "clip"), "vlog": ("vlog", "video"), "documentary": ("film", "footage", "video"),
+        "trailer": ("trailer", "clip", "movie"), "vlog": ("vlog", "video"),
+        "documentary": ("film", "footage", "video", "movie"),
         "highlights": ("clip", "clips", "footage"), "interview": ("video", "recording", "clip"),
     },
     "AUDIO": {

@@ -11,22 +11,60 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
 from synth_core.writing import phrasebook as pb
+from synth_core.writing.base import QuerySpec
 
 MAX_TOPIC_WORDS = 4
 MAX_ENTITY_WORDS = 5
+NAME_WORDS = (2, 7)  # a title piece this long reads as a work's name ("Deformed Wigner crystal ...")
+DESCRIPTION_WORDS = (4, 12)  # a sentence this long reads as an image search ("a dog on a red couch")
 MEMO_LIMIT = 50_000  # entries; the writer may live as long as a service
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
 _REPEATED_PUNCT = re.compile(r"([?!.,])\1+")
 _TRAILING_JUNK = re.compile(r"[\s,;:\-(]+$")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
+# Where a title splits into its name and the labels around it: "Lecture 38: New Excavations at Pompeii",
+# "Replicas | Official Trailer (2017)", "Mass Timber Towers, with Ingeborg Larsen".
+_TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+|\s*[(\[][^)\]]*[)\]]\s*|,\s+|\s+w/\s+|!+|\?")
+# A frame's own determiner or adjective before a noun phrase that brings its own ("find the a video").
+_DOUBLE_DETERMINER = re.compile(
+    r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+_NOT_NAME_STARTS = lx.words(
+    "lecture episode ep part chapter tutorial film chart music video official transcript interview radio podcast"
+    " trailer teaser clip slides review notes season vol volume with featuring feat ft by and or from w my your"
+    " our his her their"
+)
+_MONTH_NAMES = lx.words("january february march april may june july august september october november december")
+
+
+@dataclass
+class Plan:
+    """A spec with reviewer input applied and its content prepared once (see ``TemplateWriter``)."""
+
+    spec: QuerySpec
+    item: ContentItem
+    modality: str
+    intent: str
+    explicit: bool | None
+    style: str
+    prefer_entities: bool = False
+    styles: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    names: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+    avoid: set[str] = field(default_factory=set)
 
 
 class ContentFacts:
@@ -118,10 +156,54 @@ class ContentFacts:
             self._remember(key, tuple(dict.fromkeys(word for word in ordered if word in permitted)))
         return self._memo[key]  # type: ignore[return-value]
 
+    def names(self, item: ContentItem) -> tuple[str, ...]:
+        """Pieces of the item's title that read as the name of the work ("New Excavations at Pompeii"
+        of "Lecture 38: New Excavations at Pompeii"): 2-7 words, no list, no label, no date, clean."""
+        key = ("names", item.id, item.title)
+        if key not in self._memo:
+            self._remember(key, tuple(name for name in _title_names(item.title) if self.clean(name)))
+        return self._memo[key]  # type: ignore[return-value]
+
+    def descriptions(self, item: ContentItem) -> tuple[str, ...]:
+        """Short sentences of the title and text that say what the item shows ("A dog on a leash trying
+        to ride a skateboard"), without quotes, credits or media words; final stop dropped."""
+        key = ("descriptions", item.id, item.title)
+        if key not in self._memo:
+            found: list[str] = []
+            for sentence in _SENTENCE_SPLIT.split(f"{item.title.rstrip(' .')}. {item.text[:600]}"):
+                sentence = sentence.strip().rstrip(" .!")
+                words = sentence.split()
+                if not DESCRIPTION_WORDS[0] <= len(words) <= DESCRIPTION_WORDS[1] or sentence in found:
+                    continue
+                if any(mark in sentence for mark in ('"', ":", ";", "“", "http")) or not self.clean(sentence):
+                    continue
+                found.append(sentence)
+            self._remember(key, tuple(found[:5]))
+        return self._memo[key]  # type: ignore[return-value]
+
     def _remember(self, key: tuple[object, ...], value: object) -> None:
         if len(self._memo) > MEMO_LIMIT:
             self._memo.clear()
         self._memo[key] = value
+
+
+@lru_cache(maxsize=8192)
+def _title_names(title: str) -> tuple[str, ...]:
+    if title.count(",") >= 2:  # "Music clip: classical, baroque, canon": a list, no name
+        return ()
+    names: list[str] = []
+    for piece in _TITLE_SPLIT.split(title):
+        piece = piece.strip(" .,;:'\"-|")
+        words = piece.split()
+        if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
+            continue
+        lowered = [word.lower().strip(".,") for word in words]
+        if lowered[0] in _NOT_NAME_STARTS or lowered[0] in lx.CONTENT_TYPE_CUES:  # "Lecture 38", "with Ann Lee"
+            continue
+        if not any(w.isalpha() and w not in _MONTH_NAMES and w not in lx.STOPWORDS for w in lowered):
+            continue  # "February 2024", "one of the"
+        names.append(piece.lower() if piece.isupper() else piece)  # "6X EXTREME SPICY NOODLE" is shouted
+    return tuple(names)
 
 
 @lru_cache(maxsize=8192)
@@ -143,6 +225,8 @@ def tidy(text: str, rng: random.Random) -> str:
     """One space between words, no space before punctuation, no trailing junk; a question sometimes
     starts with a capital, as people type."""
     text = " ".join(text.split())
+    if "the " in text or "a " in text:
+        text = _DOUBLE_DETERMINER.sub(lambda match: _kept_determiner(match.group(1), match.group(2)), text)
     if " ?" in text or " ," in text or " :" in text or " )" in text or " ." in text:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if "??" in text or ",," in text or ".." in text:
@@ -152,3 +236,29 @@ def tidy(text: str, rng: random.Random) -> str:
     if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:
         text = text[0].upper() + text[1:]
     return text
+
+
+def _kept_determiner(frame_word: str, own: str) -> str:
+    """What is left of "<frame word> <determiner>": "find the a video" -> "find a video" (the phrase's
+    own article wins), "best the video" -> "best video"."""
+    if frame_word.lower() in ("the", "a", "an"):
+        return f"{own[0].upper()}{own[1:]} " if frame_word[0].isupper() else f"{own} "
+    return f"{frame_word} "
+
+
+def topic_beside(names: Sequence[str], topics: Sequence[str], rng: random.Random) -> str | None:
+    """A topic that repeats none of the names' words ("bertrand's" repeats "Bertrand"), so "{e} {t}"
+    says two things."""
+    name_words = {_no_possessive(word) for name in names for word in name.lower().split()}
+    separate = [t for t in topics if not {_no_possessive(word) for word in t.split()} & name_words]
+    return rng.choice(separate[:6]) if separate else None
+
+
+def looks_plural(phrase: str) -> bool:
+    """The phrase's head noun (its last word) looks plural: "cycle lanes", not "bus" or "analysis"."""
+    last = phrase.rsplit(" ", 1)[-1]
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
+
+
+def _no_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word

@@ -1,7 +1,8 @@
 """The template writer: queries a person would type, written offline from a spec's own content.
 
 For each spec it draws, with a ``random.Random`` seeded by (seed, index), a noun phrase for what is
-asked (a topic, an entity, a media word) and a frame for how it is asked (the spec's style or intent),
+asked (a topic, an entity, the item's name, what an image shows, a media word) and a frame for how it
+is asked (the spec's style, a verb that fits the modality: "play", "watch", "read"; or the intent),
 then checks the result and draws again when a rule fails:
 
 - media: ``explicit_media`` True needs a media word of the target modality and none of another;
@@ -21,17 +22,25 @@ conversational style.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.content import ContentItem
-from synth_core.patterns import entities_in_query, extract_patterns
+from synth_core.patterns import entities_in_query
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
-from synth_core.writing.template_content import ContentFacts, brace, normalized, tidy
+from synth_core.writing.template_content import (
+    ContentFacts,
+    Plan,
+    brace,
+    looks_plural,
+    normalized,
+    tidy,
+    topic_beside,
+)
+from synth_core.writing.template_pairs import compare_template, fusion_template
 
 MAX_DRAWS = 40
 MAX_EMPTY_DRAWS = 4  # drafts with nothing to build from before a spec is given up
@@ -41,6 +50,12 @@ PROGRESS_EVERY = 200
 MEDIA_OF_SHARE = 0.1  # explicit queries phrased with a media word like "recording of"
 MEDIA_FIT_SHARE = 0.85  # media words that fit the item (see _media_word) rather than any of its modality
 LEAD_TOPIC_SHARE = 0.75  # how often {t} is the spec's first topic rather than another of the item's
+NAMED_SHARE = 0.3  # find queries that ask for the item by its name ("play the song ...")
+DESCRIBED_SHARE = 0.35  # image queries that say what the image shows ("a dog on a red couch")
+BARE_DESCRIPTION_SHARE = 0.6  # of those not naming the media: the description alone, as typed in a box
+VERB_FRAME_SHARE = 0.4  # question/imperative/conversational find queries framed by a modality verb
+MASS_MEDIA_WORDS = frozenset({"music", "footage"})  # no "a music about ..."
+_A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
 _MONTHS = (
     "January",
@@ -58,23 +73,6 @@ _MONTHS = (
 )
 
 
-@dataclass
-class _Plan:
-    """A spec with reviewer input applied and its content prepared once."""
-
-    spec: QuerySpec
-    item: ContentItem
-    modality: str
-    intent: str
-    explicit: bool | None
-    style: str
-    prefer_entities: bool = False
-    styles: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    avoid: set[str] = field(default_factory=set)
-
-
 class TemplateWriter:
     """Writes queries from templates, deterministically for a given seed and spec list."""
 
@@ -90,6 +88,10 @@ class TemplateWriter:
         self._media_of_words: dict[str, tuple[str, ...]] = {
             modality.upper(): tuple(w for w in words if w.endswith(" of"))
             for modality, words in agents.config.media_words.items()
+        }
+        self._singular_words: dict[str, tuple[str, ...]] = {
+            modality: tuple(w for w in words if not w.endswith("s") and w not in MASS_MEDIA_WORDS)
+            for modality, words in self._media_words.items()
         }
         self.content = ContentFacts(agents)
 
@@ -151,13 +153,13 @@ class TemplateWriter:
 
     # -- planning ----------------------------------------------------------------------------------
 
-    def _plan(self, spec: QuerySpec, rng: random.Random) -> _Plan:
+    def _plan(self, spec: QuerySpec, rng: random.Random) -> Plan:
         corrections = spec.corrections
         modality = str(corrections.get("modality") or spec.target_modality).upper()
         intent = str(corrections.get("intent") or spec.intent)
         explicit = corrections.get("explicit_media", spec.explicit_media)
         style = str(corrections.get("style") or spec.style)
-        plan = _Plan(spec=spec, item=spec.items[0], modality=modality, intent=intent, explicit=explicit, style=style)
+        plan = Plan(spec=spec, item=spec.items[0], modality=modality, intent=intent, explicit=explicit, style=style)
         self._apply_feedback(plan, (spec.feedback or "").lower())
         if plan.explicit is None:
             plan.explicit = rng.random() < EXPLICIT_SHARE
@@ -167,10 +169,16 @@ class TemplateWriter:
         if modality == "TEXT":  # "what is interview?": content-type words make no factual question
             plan.topics = tuple(t for t in plan.topics if t not in lx.CONTENT_TYPE_CUES) or plan.topics
         plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
+        if modality not in ("TEXT", plan.item.modality):
+            pass  # a corrected modality: the item's name and look belong to its own modality
+        elif modality == "IMAGE":
+            plan.descriptions = self.content.descriptions(plan.item)
+        elif modality != "TEXT":
+            plan.names = self.content.names(plan.item)
         plan.avoid = {normalized(text) for text in spec.avoid}
         return plan
 
-    def _apply_feedback(self, plan: _Plan, feedback: str) -> None:
+    def _apply_feedback(self, plan: Plan, feedback: str) -> None:
         if not feedback:
             return
         if any(word in feedback for word in ("generic", "vague", "entity", "specific", "mention")):
@@ -189,11 +197,11 @@ class TemplateWriter:
 
     # -- drafting ----------------------------------------------------------------------------------
 
-    def _draft(self, plan: _Plan, rng: random.Random) -> tuple[str | None, str]:
+    def _draft(self, plan: Plan, rng: random.Random) -> tuple[str | None, str]:
         task = plan.spec.task
         style = rng.choice(plan.styles) if plan.styles else plan.style
         if task == "fusion":
-            template = self._fusion_template(plan, rng, style)
+            template = fusion_template(self.content, plan, rng, style)
         elif plan.intent != "find":  # the intent decides the frame, whatever the task
             template = self._intent_template(plan, rng)
         elif plan.modality == "TEXT":
@@ -204,23 +212,34 @@ class TemplateWriter:
             return None, ""
         return tidy(self._fill(template, plan, rng), rng), template
 
-    def _find_template(self, plan: _Plan, rng: random.Random, style: str) -> str:
+    def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str:
         frames = pb.FIND_FRAMES.get(style, pb.FIND_FRAMES["keyword"])
         noun_phrase, kind = self._noun_phrase(plan, rng)
+        verbal = style in ("question", "imperative", "conversational")
         if kind == "plain":  # a bare topic: some ways of asking only fit it
             roll = rng.random()
-            if roll < 0.2 and style in ("question", "imperative", "conversational"):
+            if roll < 0.15 and verbal:
                 return rng.choice(pb.LOOSE_FRAMES).replace("{x}", rng.choice(pb.LOOSE_NP))
-            if roll < 0.4 and plan.modality in pb.IMPLICIT_NP:
+            if roll < 0.35 and plan.modality in pb.IMPLICIT_NP:
                 noun_phrase = rng.choice(pb.IMPLICIT_NP[plan.modality]).replace("{x}", noun_phrase)
-            elif roll < 0.55 and plan.modality in pb.IMPLICIT_FRAMES and style not in ("keyword", "time_constrained"):
+            elif roll < 0.7 and plan.modality in pb.IMPLICIT_FRAMES and verbal:
                 frames = pb.IMPLICIT_FRAMES[plan.modality]
+        elif kind == "described" and style != "time_constrained" and rng.random() < BARE_DESCRIPTION_SHARE:
+            return noun_phrase
+        elif verbal and plan.modality in pb.VERB_FRAMES and rng.random() < VERB_FRAME_SHARE:
+            frames = pb.VERB_FRAMES[plan.modality]
         return rng.choice(frames).replace("{x}", noun_phrase)
 
-    def _noun_phrase(self, plan: _Plan, rng: random.Random) -> tuple[str, str]:
-        """What the query asks for, and its kind: plain (topics), media (names the media) or entity."""
+    def _noun_phrase(self, plan: Plan, rng: random.Random) -> tuple[str, str]:
+        """What the query asks for, and its kind: plain (topics), media (names the media), entity,
+        named (the item's name) or described (what an image shows)."""
         use_entity = plan.entities and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.3)
         if not use_entity:
+            if plan.descriptions and rng.random() < DESCRIBED_SHARE:
+                phrases = pb.DESCRIBED_MEDIA_NP if plan.explicit else ("{d}",)
+                return rng.choice(phrases), "described"
+            if plan.names and rng.random() < NAMED_SHARE:
+                return rng.choice(pb.NAMED_MEDIA_NP if plan.explicit else pb.NAMED_NP), "named"
             if not plan.explicit:
                 return rng.choice(pb.PLAIN_NP), "plain"
             of_words = self._media_of_words.get(plan.modality)
@@ -237,25 +256,27 @@ class TemplateWriter:
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
-        self, template: str, plan: _Plan, rng: random.Random, entity: Entity, second: Entity | None = None
+        self, template: str, plan: Plan, rng: random.Random, entity: Entity, second: Entity | None = None
     ) -> str:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
         template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
-        beside = self._topic_beside([entity.text] + ([second.text] if second else []), plan.topics, rng)
+        beside = topic_beside([entity.text] + ([second.text] if second else []), plan.topics, rng)
         return template.replace("{t}", beside) if beside else template
 
-    def _text_template(self, plan: _Plan, rng: random.Random, style: str) -> str:
+    def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str:
         if plan.entities and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.5):
             entity, _ = self._pick_entities(plan, rng)
             frames = pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"])
             if plan.spec.task == "entity":  # an entity query names a topic too, never the entity alone
-                frames = tuple(frame for frame in frames if "{t}" in frame) or pb.TEXT_ENTITY_FRAMES["CONCEPT"][1:]
+                frames = tuple(f for f in frames if "{t}" in f) or tuple(
+                    f for f in pb.TEXT_ENTITY_FRAMES["CONCEPT"] if "{t}" in f
+                )
             return self._with_entity(rng.choice(frames), plan, rng, entity)
         return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
 
-    def _intent_template(self, plan: _Plan, rng: random.Random) -> str | None:
+    def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
         if plan.intent == "compare":
-            return self._compare_template(plan, rng)
+            return compare_template(self.content, plan, rng)
         frames: tuple[str, ...]
         if plan.intent == "summarize":
             frames = pb.SUMMARIZE_FRAMES
@@ -264,83 +285,9 @@ class TemplateWriter:
             frames = pb.REPORT_FRAMES + (pb.REPORT_DOCUMENT_FRAMES if document else ())
         return rng.choice(frames).replace("{x}", self._noun_phrase(plan, rng)[0])
 
-    def _compare_template(self, plan: _Plan, rng: random.Random) -> str | None:
-        """Two entities of one kind on a topic ("cycle lanes in Rotterdam vs Utrecht"), else two angles:
-        one of each item, or two of one item."""
-        pairs = self._same_kind_pairs(plan)
-        if pairs and rng.random() < 0.7:
-            a, b = rng.choice(pairs)
-            topic = self._topic_beside([a, b], plan.topics, rng)
-            if topic is not None and plan.explicit:
-                topic = rng.choice(("{m} on ", "{m} about ")) + topic if rng.random() < 0.5 else topic + " {m}"
-            if topic is not None:
-                frame = rng.choice(pb.COMPARE_ON_TOPIC_FRAMES).replace("{t}", topic)
-                return frame.replace("{a}", brace(a)).replace("{b}", brace(b))
-        first = self._own_angles(plan)
-        second = self.content.angles(plan.spec.items[1]) if len(plan.spec.items) > 1 else []
-        first_words = {word for angle in first for word in angle.lower().split()}
-        second = [angle for angle in second if not set(angle.lower().split()) & first_words]
-        if first and second:
-            a, b = rng.choice(first[:6]), rng.choice(second[:6])
-        elif len(first) >= 2:
-            a, b = rng.sample(first[:8], 2)
-        else:
-            return None
-        a, b = brace(a), brace(b)
-        if plan.explicit:
-            a = rng.choice(("the {m} on ", "{m} about ", "the {m} covering ")) + a
-        return rng.choice(pb.COMPARE_FRAMES).replace("{a}", a).replace("{b}", b)
-
-    def _same_kind_pairs(self, plan: _Plan) -> list[tuple[str, str]]:
-        """Entity pairs of one type with no word in common: one from each item when there are two."""
-        first = [e for e in plan.entities if e.type != "DATE"][:10]
-        if len(plan.spec.items) > 1:
-            other = extract_patterns(plan.spec.items[1]).entities
-            second = [e for e in other if e.type != "DATE" and self.content.clean(e.text)][:10]
-            candidates = [(a, b) for a in first for b in second]
-        else:
-            candidates = [(a, b) for i, a in enumerate(first) for b in first[i + 1 :]]
-        return [
-            (a.text, b.text)
-            for a, b in candidates
-            if a.type == b.type and set(a.text.lower().split()).isdisjoint(b.text.lower().split())
-        ]
-
-    def _own_angles(self, plan: _Plan) -> list[str]:
-        return self.content.angles(plan.item, plan.topics, plan.entities)
-
-    def _fusion_template(self, plan: _Plan, rng: random.Random, style: str) -> str | None:
-        """What the pair shares ({s}) and one angle of each item ({a}, {b}), none repeating another."""
-        if len(plan.spec.items) < 2:
-            return None
-        first = self._own_angles(plan)
-        second = self.content.angles(plan.spec.items[1])
-        lowered_second = {angle.lower() for angle in second}
-        # The generator's shared topics when it names them, else exact matches, else the first's lead.
-        shared = [t for t in plan.spec.topics if self.content.clean(t) and len(t.split()) <= 4][:3]
-        shared = shared or [a for a in first if a.lower() in lowered_second] or first[:1]
-        if not shared:
-            return None
-        anchor = rng.choice(shared)
-        used = set(anchor.lower().split())
-        own_a = [a for a in first if used.isdisjoint(a.lower().split())]
-        if not own_a:
-            return None
-        angle_a = rng.choice(own_a[:5])
-        used |= set(angle_a.lower().split())
-        own_b = [b for b in second if used.isdisjoint(b.lower().split())]
-        if not own_b:
-            return None
-        frame = rng.choice(pb.FUSION_FRAMES.get(style, pb.FUSION_FRAMES["keyword"]))
-        return (
-            frame.replace("{s}", brace(anchor))
-            .replace("{a}", brace(angle_a))
-            .replace("{b}", brace(rng.choice(own_b[:5])))
-        )
-
     # -- filling and checking ----------------------------------------------------------------------
 
-    def _fill(self, template: str, plan: _Plan, rng: random.Random) -> str:
+    def _fill(self, template: str, plan: Plan, rng: random.Random) -> str:
         """Fill the remaining slots; content goes in last so its text is never read as a slot."""
         if "{when}" in template:
             verb = pb.MODALITY_VERBS.get(plan.modality, "from")
@@ -352,6 +299,15 @@ class TemplateWriter:
             template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))
         if "{m}" in template:
             template = template.replace("{m}", self._media_word(plan, rng))
+        if "{m1}" in template:
+            word = self._media_word(plan, rng, singular=True)
+            article = "n {m1}" if word[:1] in "aeiou" else " {m1}"  # "an image", "a photo"
+            template = _A_BEFORE_SLOT.sub(lambda match: match.group(1) + article, template)
+            template = template.replace("{m1}", word)
+        if "{n}" in template and plan.names:
+            template = template.replace("{n}", brace(rng.choice(plan.names)))
+        if "{d}" in template and plan.descriptions:
+            template = template.replace("{d}", brace(_description(rng.choice(plan.descriptions), template, rng)))
         if "{t" in template:
             # The spec's own topic order is the generator's variant: honour it most of the time.
             lead = plan.spec.topics and rng.random() < LEAD_TOPIC_SHARE
@@ -361,30 +317,29 @@ class TemplateWriter:
                 others = [topic for topic in plan.topics if first_words.isdisjoint(topic.split())]
                 second = others[0] if lead and others else rng.choice(others) if others else first
                 template = template.replace("{t2}", second)
+            if "{be}" in template:
+                template = template.replace("{be}", "are" if looks_plural(first) else "is")
             template = template.replace("{t}", first)
         return template
 
-    def _media_word(self, plan: _Plan, rng: random.Random) -> str:
+    def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         """A media word of the target modality, mostly one that fits the item (a podcast is an episode,
-        not a song), sometimes any the config lists, for variety."""
+        not a song), sometimes any the config lists, for variety; ``singular``: one that takes "a"."""
         words = self._media_words.get(plan.modality, ("",))
         fitting = self.content.fitting_media_words(plan.item, plan.modality, words)
+        if singular:
+            words = self._singular_words.get(plan.modality) or words
+            fitting = tuple(word for word in fitting if word in words)
         return rng.choice(fitting) if fitting and rng.random() < MEDIA_FIT_SHARE else rng.choice(words)
 
-    def _pick_entities(self, plan: _Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
+    def _pick_entities(self, plan: Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
         entities = plan.entities
         preferred = [e for e in entities if e.type != "DATE"] or list(entities)
         entity = rng.choice(preferred[:6])
         rest = [e for e in preferred if e.text.lower() != entity.text.lower()]
         return entity, (rng.choice(rest[:6]) if rest else None)
 
-    def _topic_beside(self, names: Sequence[str], topics: Sequence[str], rng: random.Random) -> str | None:
-        """A topic that repeats none of the names' words, so "{e} {t}" says two things."""
-        name_words = {word for name in names for word in name.lower().split()}
-        separate = [t for t in topics if not set(t.split()) & name_words]
-        return rng.choice(separate[:6]) if separate else None
-
-    def _acceptable(self, text: str, plan: _Plan) -> bool:
+    def _acceptable(self, text: str, plan: Plan) -> bool:
         words = text.split()
         if not MIN_WORDS <= len(words) <= MAX_WORDS or "{" in text:
             return False
@@ -402,3 +357,12 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+def _description(sentence: str, template: str, rng: random.Random) -> str:
+    """A description as people type it: inside a phrase ("a photo of a dog ...") its leading article
+    goes lower case; alone it is sometimes kept as written, capital and all."""
+    first, _, rest = sentence.partition(" ")
+    if first.lower() in lx.STOPWORDS and (template != "{d}" or rng.random() < 0.5):
+        return f"{first.lower()} {rest}"
+    return sentence

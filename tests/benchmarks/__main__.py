@@ -28,7 +28,7 @@ def discover(selected: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    console = Console()
+    console = Console(width=170)
     all_rows: list[dict[str, object]] = []
     for name in discover(argv):
         module = importlib.import_module(f"tests.benchmarks.{name}")

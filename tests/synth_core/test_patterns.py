@@ -238,3 +238,21 @@ def test_patterns_on_a_sample_of_real_items(real_corpus: Path) -> None:
         with_topics += bool(patterns.topics)
         assert all(len(topic.split()) <= 3 for topic in patterns.topics)
     assert with_topics / len(rows) >= 0.95
+
+
+def test_topics_are_no_lone_adjectives_verbs_or_dangling_phrases() -> None:
+    text = (
+        "A massive crowd. The extremely sensitive microphones record a mellow soft choir. You know the "
+        "6x remix. A man standing near the harbour crane; a man standing near the harbour crane again."
+    )
+    topics = extract_topics(text, top_k=20)
+    assert topics, "the text has real keyphrases"
+    assert not {"massive", "know", "6x", "extremely sensitive", "mellow soft", "man standing"} & set(topics)
+    assert "harbour crane" in topics
+
+
+def test_a_sentence_initial_word_the_text_also_writes_in_lower_case_is_no_entity() -> None:
+    text = "Slow cooking turns cheap cuts tender. Slow braising too. We like slow food from Crete and Crete."
+    found = types_of(text)
+    assert "Slow" not in found
+    assert "Crete" in found

@@ -257,3 +257,47 @@ def test_writes_for_real_corpus_items(real_corpus: Path, writer: TemplateWriter,
     for spec, result in zip(specs, written, strict=True):
         if result.text and spec.explicit_media is False:
             assert agents.media_mentions(result.text) == []
+
+
+CAPTIONED = make_item(
+    "i2", "IMAGE", "Harbour cranes at dawn",
+    "A red crane lifts a container onto a ship. Two gulls sit on a wooden post near the quay.",
+)
+
+
+def test_named_queries_ask_for_the_work_by_its_title(writer: TemplateWriter, agents: AgentInference) -> None:
+    specs = [spec_for(ITEMS[0], task="modality", explicit_media=True, style=style) for style in QUERY_STYLES * 40]
+    texts = [r.text for r in writer.write(specs, seed=21) if r.text]
+    named = [text for text in texts if "Autoscaling Kubernetes at KubeCon Europe" in text]
+    assert len(named) >= 0.1 * len(texts)
+    for text in named:
+        assert {modality for modality, _ in agents.media_mentions(text)} == {"VIDEO"}, text
+
+
+def test_image_queries_sometimes_say_what_the_image_shows(writer: TemplateWriter) -> None:
+    spec = spec_for(CAPTIONED, explicit_media=False, style="keyword")
+    texts = [r.text.lower() for seed in range(100) for r in writer.write([spec], seed=seed) if r.text]
+    described = [t for t in texts if "a red crane lifts a container onto a ship" in t or "two gulls sit" in t]
+    assert len(described) >= 0.1 * len(texts)
+    assert any(text in ("a red crane lifts a container onto a ship", "two gulls sit on a wooden post near the quay")
+               for text in described)
+
+
+def test_articles_read_right(writer: TemplateWriter) -> None:
+    specs = many_specs(600, 23, explicit_media=True) + many_specs(300, 24, task="workflow", intent="compare")
+    doubled = ("the a ", "the an ", "the the ", "a the ", "a a ", "best the ", "best a ", "any good the ")
+    for result in writer.write(specs, seed=24):
+        assert result.text is not None, result.failure
+        lowered = f" {result.text.lower()} "
+        assert not any(f" {pair}" in lowered for pair in doubled), result.text
+        for vowel_word in ("image", "audio", "episode", "article", "illustration"):
+            assert f" a {vowel_word} " not in lowered, result.text
+
+
+def test_text_queries_read_as_factual_questions(writer: TemplateWriter) -> None:
+    specs = many_specs(300, 25, target_modality="TEXT")
+    starts = ("what", "who", "when", "where", "how", "why", "which", "is", "can", "do", "tell", "explain",
+              "define", "give", "i'm", "i've", "i", "quick")
+    texts = [r.text.lower() for r in writer.write(specs, seed=25) if r.text]
+    asked = [text for text in texts if text.split()[0] in starts]
+    assert len(asked) >= 0.7 * len(texts)

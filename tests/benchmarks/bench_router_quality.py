@@ -1,0 +1,188 @@
+"""Router quality: do our synthetic ``modality`` labels teach a router something that transfers to real
+human queries?
+
+For each corpus (the shipped demo corpus; the real corpus ../shared/data/corpus.jsonl when present)
+the real ``GenerationService`` writes ``COUNT`` modality examples offline (template writer, fixed seed),
+an xgboost router is trained on them (query -> modality, hashed word and character n-grams, see
+``router_quality_support``) and evaluated on ../shared/data/queries_dev.jsonl: 555 real queries
+labelled VIDEO / IMAGE / AUDIO / DOCUMENT / TEXT. The dev set is only ever predicted, never trained on.
+
+Rows: accuracy and macro-F1 overall, F1 per modality, accuracy per ``label_quality`` (explicit,
+mapped, context, benchmark-caption), majority-class baselines, and how close the synthetic queries are
+to the real ones: the mean cosine similarity of each real query to its nearest synthetic query, next to
+the same figure for the synthetic words dealt out at random (vocabulary without phrasing) and for the
+nearest *other* real query (a reference), plus length and question-share comparisons. Figures computed
+on CC BY / CC BY-SA sources carry the attribution row at the end.
+
+Run with ``python -m tests.benchmarks bench_router_quality``.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from synth_core.backends.sqlite_store import SqliteStore
+from synth_core.ingest import ingest_file, load_demo_corpus
+from synth_core.schemas.api import SyntheticDataRequest
+from synth_core.service import GenerationService
+from synth_core.settings import load_settings
+from tests.benchmarks import router_quality_support as rq
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+CORPUS = SHARED_DATA / "corpus.jsonl"
+DEV_QUERIES = SHARED_DATA / "queries_dev.jsonl"
+MANIFEST = SHARED_DATA / "manifest.json"
+COUNT = 5_000
+SEED = 7
+LABELS = ("VIDEO", "IMAGE", "AUDIO", "DOCUMENT", "TEXT")
+QUALITIES = ("explicit", "mapped", "context", "benchmark-caption")
+
+
+def run() -> list[dict[str, Any]]:
+    if not DEV_QUERIES.is_file():
+        return [_row("router quality", f"skipped: {DEV_QUERIES} is absent (team machines only)")]
+    dev = [json.loads(line) for line in DEV_QUERIES.read_text().splitlines() if line.strip()]
+    rows = _baseline_rows(dev)
+    rows += _corpus_rows("demo", dev, None)
+    if CORPUS.is_file():
+        rows += _corpus_rows("real", dev, CORPUS)
+    else:
+        rows.append(_row("real corpus", f"skipped: {CORPUS} is absent"))
+    rows.append(_attribution_row())
+    return rows
+
+
+# -- one corpus: generate, train, evaluate -----------------------------------------------------------
+
+
+def generate_modality(corpus: Path | None, *, count: int = COUNT, seed: int = SEED) -> tuple[list[dict], float]:
+    """``count`` modality examples from the demo corpus (``corpus`` None) or an ingested file, and the
+    generation seconds."""
+    with tempfile.TemporaryDirectory(prefix="bench-router-") as tmp:
+        settings = load_settings(home=Path(tmp) / "home")
+        with SqliteStore(Path(tmp) / "content.db") as store:
+            if corpus is None:
+                load_demo_corpus(store, settings)
+            else:
+                ingest_file(corpus, store, settings)
+            service = GenerationService(settings=settings, backend=store)
+            started = time.perf_counter()
+            response = service.generate(SyntheticDataRequest(optimizer="modality", count=count, seed=seed))
+            return response.data, time.perf_counter() - started
+
+
+def _corpus_rows(name: str, dev: list[dict], corpus: Path | None) -> list[dict[str, Any]]:
+    examples, seconds = generate_modality(corpus)
+    texts = [example["query"] for example in examples]
+    labels = [example["modality"] for example in examples]
+    spread = Counter(labels)
+    rows = [
+        _row(
+            f"{name}: generate modality x{COUNT:,}",
+            f"{len(examples):,} examples in {seconds:.1f} s; " + ", ".join(f"{k} {spread[k]}" for k in LABELS),
+            target=f"{COUNT:,}",
+            ok=len(examples) == COUNT,
+        )
+    ]
+    started = time.perf_counter()
+    router = rq.QueryRouter(LABELS).fit(texts, labels)
+    truth = [query["modality"] for query in dev]
+    predicted = router.predict([query["query"] for query in dev])
+    train_seconds = time.perf_counter() - started
+    majority = spread.most_common(1)[0][0]
+    base_accuracy = rq.accuracy(truth, [majority] * len(truth))
+    base_f1 = rq.macro_f1(truth, [majority] * len(truth), LABELS)
+    accuracy, macro = rq.accuracy(truth, predicted), rq.macro_f1(truth, predicted, LABELS)
+    rows += [
+        _row(f"{name}: majority-class baseline (train prior {majority})", round(base_accuracy, 3), note="accuracy"),
+        _row(f"{name}: router accuracy on real queries", round(accuracy, 3), target=f"> {base_accuracy:.3f}",
+             ok=accuracy > base_accuracy, note=f"n={len(truth)}, trained and predicted in {train_seconds:.1f} s"),
+        _row(f"{name}: router macro-F1 on real queries", round(macro, 3), target=f"> {base_f1:.3f}",
+             ok=macro > base_f1),
+    ]
+    for label, score in rq.per_label_f1(truth, predicted, LABELS).items():
+        support = truth.count(label)
+        rows.append(_row(f"{name}: F1 {label} (n={support})", round(score, 3)))
+    for quality in QUALITIES:
+        chosen = [i for i, query in enumerate(dev) if query["label_quality"] == quality]
+        subset_accuracy = rq.accuracy([truth[i] for i in chosen], [predicted[i] for i in chosen])
+        rows.append(_row(f"{name}: accuracy {quality} (n={len(chosen)})", round(subset_accuracy, 3)))
+    return rows + _closeness_rows(name, dev, texts, labels)
+
+
+def _closeness_rows(name: str, dev: list[dict], texts: Sequence[str], labels: Sequence[str]) -> list[dict[str, Any]]:
+    real = [query["query"] for query in dev]
+    vectorizer = rq.HashedTfidf().fit(texts)
+    real_vectors, synthetic_vectors = vectorizer.transform(real), vectorizer.transform(texts)
+    shuffled_vectors = vectorizer.transform(rq.word_shuffled(texts, SEED))
+    to_synthetic = float(rq.nearest_similarity(real_vectors, synthetic_vectors).mean())
+    to_shuffled = float(rq.nearest_similarity(real_vectors, shuffled_vectors).mean())
+    to_real = float(rq.nearest_similarity(real_vectors, real_vectors, exclude_self=True).mean())
+    per_label = []
+    for label in LABELS:  # each modality's real queries against the synthetic queries of that label
+        own = [i for i, query in enumerate(dev) if query["modality"] == label]
+        pool = [i for i, value in enumerate(labels) if value == label]
+        if own and pool:
+            similarity = rq.nearest_similarity(real_vectors[own], synthetic_vectors[pool]).mean()
+            per_label.append(f"{label} {similarity:.3f}")
+    synthetic_length, real_length = rq.length_summary(texts), rq.length_summary(real)
+    return [
+        _row(f"{name}: closeness, mean NN cosine real -> synthetic", round(to_synthetic, 3),
+             target=f"> word-shuffled {to_shuffled:.3f}", ok=to_synthetic > to_shuffled,
+             note="TF-IDF of hashed word 1-2-grams and char 3-5-grams fitted on the synthetic queries"),
+        _row(f"{name}: closeness reference, mean NN cosine real -> other real", round(to_real, 3)),
+        _row(f"{name}: closeness per modality (same-label pool)", "; ".join(per_label)),
+        _row(f"{name}: query length in words, synthetic vs real",
+             f"mean {synthetic_length[0]:.1f} vs {real_length[0]:.1f}, median {synthetic_length[1]:g} vs "
+             f"{real_length[1]:g}, histogram overlap {rq.length_overlap(real, texts):.2f}"),
+        _row(f"{name}: question share, synthetic vs real",
+             f"{rq.question_share(texts):.2f} vs {rq.question_share(real):.2f}; distinct-2 synthetic "
+             f"{rq.distinct_n(texts, 2):.2f}"),
+    ]
+
+
+# -- rows that do not depend on a corpus ---------------------------------------------------------------
+
+
+def _baseline_rows(dev: list[dict]) -> list[dict[str, Any]]:
+    truth = [query["modality"] for query in dev]
+    majority = Counter(truth).most_common(1)[0][0]
+    predicted = [majority] * len(truth)
+    spread = Counter(truth)
+    return [
+        _row("real queries (dev split)", f"{len(dev)}: " + ", ".join(f"{k} {spread[k]}" for k in LABELS)),
+        _row(f"majority-class baseline (dev prior {majority}): accuracy", round(rq.accuracy(truth, predicted), 3)),
+        _row("majority-class baseline (dev prior): macro-F1", round(rq.macro_f1(truth, predicted, LABELS), 3)),
+    ]
+
+
+def _attribution_row() -> dict[str, Any]:
+    """Names the CC BY / CC BY-SA (and attribution-required) sources behind the figures above."""
+    if not MANIFEST.is_file():
+        return _row("attribution", "see ../shared/data/manifest.json")
+    provenance = json.loads(MANIFEST.read_text()).get("provenance", {})
+    needs = [
+        f"{source} ({entry['license']}, {entry['repo']})"
+        for source, entry in provenance.items()
+        if entry.get("license_class") == "open" and not str(entry.get("license", "")).startswith("CC0")
+    ]
+    return _row("attribution (figures use these sources)", "; ".join(needs))
+
+
+def _row(name: str, value: object, *, target: str | None = None, ok: bool | None = None, note: str = "") -> dict:
+    """A benchmark row; ``note`` (kept in the JSON, not the table) says how a figure was made."""
+    row: dict[str, Any] = {"name": name, "value": value, "target": target, "ok": ok}
+    if note:
+        row["note"] = note
+    return row
+
+
+if __name__ == "__main__":
+    for result in run():
+        print(result)

@@ -7,7 +7,7 @@ none (a CLI user decides what they see now; a UI passes the version it showed).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -60,16 +60,7 @@ class ReviewService:
         expected_version: int | None = None,
         feedback: str | None = None,
     ) -> ExamplePublic:
-        version = self._version(tenant_id, example_id, expected_version)
-        return self.store.decide(
-            tenant_id=tenant_id,
-            example_id=example_id,
-            reviewer=reviewer,
-            action="approve",
-            expected_version=version,
-            to_status="approved",
-            feedback=feedback,
-        )
+        return self._decide(tenant_id, example_id, reviewer, "approve", expected_version, feedback=feedback)
 
     def reject(
         self,
@@ -82,14 +73,29 @@ class ReviewService:
         expected_version: int | None = None,
     ) -> ExamplePublic:
         """Reject with a reason code from the taxonomy; ``feedback`` is kept verbatim for regeneration."""
-        version = self._version(tenant_id, example_id, expected_version)
+        return self._decide(
+            tenant_id, example_id, reviewer, "reject", expected_version, reason_code=reason_code, feedback=feedback
+        )
+
+    def _decide(
+        self,
+        tenant_id: str,
+        example_id: str,
+        reviewer: str,
+        action: Literal["approve", "reject"],
+        expected_version: int | None,
+        *,
+        reason_code: str | None = None,
+        feedback: str | None = None,
+    ) -> ExamplePublic:
+        """One approve/reject decision at the version the reviewer saw (or the current one)."""
         return self.store.decide(
             tenant_id=tenant_id,
             example_id=example_id,
             reviewer=reviewer,
-            action="reject",
-            expected_version=version,
-            to_status="rejected",
+            action=action,
+            expected_version=self._version(tenant_id, example_id, expected_version),
+            to_status="approved" if action == "approve" else "rejected",
             reason_code=reason_code,
             feedback=feedback,
         )

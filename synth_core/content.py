@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
@@ -23,8 +24,10 @@ class ContentItem(BaseModel):
     metadata: dict[str, Any] = {}
 
 
-class SearchHit(BaseModel):
-    """One search result: higher score is better; rank is 1-based."""
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: higher score is better; rank is 1-based. A plain dataclass, not a model:
+    a run makes hundreds of thousands of them, from backends we trust."""
 
     id: str
     rank: int

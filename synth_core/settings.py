@@ -69,6 +69,9 @@ class GenerationSettings(BaseModel):
     sample_size: int = 200
     max_profiles: int = 3
     batch_size: int = 500
+    label_threads: int = Field(default=2, ge=1, le=64)
+    """Threads that label examples; their search checks overlap (SQLite ranks without the GIL, a
+    remote backend answers over the network)."""
 
 
 class IngestSettings(BaseModel):

@@ -115,6 +115,12 @@ class SqliteStore:
         self.path = Path(path)
         self._count_entities = entity_counter or default_entity_counter()
         self._lock = threading.RLock()
+        # Searches run outside the lock, each on a read-only connection borrowed from this pool: SQLite
+        # releases the GIL while it ranks, so labelling threads overlap their searches with Python work.
+        # The pool grows to the largest number of concurrent searches; list pop/append are atomic.
+        self._readers: list[sqlite3.Connection] = []
+        self._all_readers: list[sqlite3.Connection] = []
+        self._closed = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -134,7 +140,22 @@ class SqliteStore:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
+            for reader in self._all_readers:
+                reader.close()
+            self._readers.clear()
+            self._all_readers.clear()
             self._db.close()
+
+    def _open_reader(self) -> sqlite3.Connection:
+        with self._guard("opening a search connection"):
+            if self._closed:
+                raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            reader = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            reader.execute("PRAGMA busy_timeout=5000")
+            self._all_readers.append(reader)
+            return reader
 
     def __enter__(self) -> SqliteStore:
         return self
@@ -150,9 +171,10 @@ class SqliteStore:
             try:
                 yield
             except sqlite3.Error as exc:
-                raise BackendError(
-                    f"Content store {self.path} failed while {action}: {exc}.", hint=_hint_for(exc)
-                ) from exc
+                raise self._failure(action, exc) from exc
+
+    def _failure(self, action: str, exc: sqlite3.Error) -> BackendError:
+        return BackendError(f"Content store {self.path} failed while {action}: {exc}.", hint=_hint_for(exc))
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -334,8 +356,16 @@ class SqliteStore:
             f"JOIN content c ON c.rid = content_fts.rowid "
             f"WHERE content_fts MATCH ? AND {where} ORDER BY {_BM25} LIMIT ?"
         )
-        with self._guard("searching content"):
-            rows = self._db.execute(sql, [expression, *params, limit]).fetchall()
+        try:  # no lock (see _readers) and no context manager: this runs once per label check
+            reader = self._readers.pop()
+        except IndexError:  # none idle
+            reader = self._open_reader()
+        try:
+            rows = reader.execute(sql, [expression, *params, limit]).fetchall()
+        except sqlite3.Error as exc:
+            raise self._failure("searching content", exc) from exc
+        finally:
+            self._readers.append(reader)
         return [
             SearchHit(id=item_id, rank=rank, score=score, modality=modality, profile=profile)
             for rank, (item_id, modality, profile, score) in enumerate(rows, start=1)

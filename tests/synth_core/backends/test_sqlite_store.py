@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -146,3 +147,30 @@ def test_per_row_triggers_of_older_stores_are_dropped(tmp_path: Path) -> None:
         assert [hit.id for hit in store.search("lighthouse")] == ["a"]
     triggers = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
     assert triggers == [("content_ad",)]
+
+
+def test_searching_a_closed_store_raises_backend_error(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "c.db")
+    store.upsert([item("a", "Glacier survey", "Ice cores from Greenland.")])
+    assert store.search("glacier")
+    store.close()
+    with pytest.raises(BackendError, match="closed"):
+        store.search("glacier")
+
+
+def test_concurrent_searches_answer_as_sequential_ones_and_see_new_content(tmp_path: Path) -> None:
+    words = ["glacier", "harbour", "desert", "forest", "canyon", "island", "volcano", "river"]
+    texts = [(f"{words[n % 8]} survey {n}", f"{words[(n * 3) % 8]} and {words[(n * 5) % 8]}") for n in range(80)]
+    items = [item(f"i{n}", title, text) for n, (title, text) in enumerate(texts)]
+    queries = [f"{a} {b}" for a in words for b in words]
+    with SqliteStore(tmp_path / "c.db") as store:
+        store.upsert(items)
+        expected = [store.search(query, limit=5) for query in queries]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = list(pool.map(lambda query: store.search(query, limit=5), queries * 5))
+        assert answers == expected * 5
+        assert 1 <= len(store._all_readers) <= 4  # connections are reused, one per concurrent search at most
+        store.upsert([item("new", "Lagoon survey", "Mangroves.")])
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            found = list(pool.map(lambda query: [hit.id for hit in store.search(query)], ["lagoon"] * 8))
+        assert found == [["new"]] * 8

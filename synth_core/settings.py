@@ -87,6 +87,9 @@ class LLMSettings(BaseModel):
     concurrency: int = 8
     timeout_s: float = 60
     max_retries: int = 3
+    max_calls_per_example: int = Field(default=8, ge=1)
+    """Worst-case calls one example may cost: an example is re-asked (after a duplicate or a failed
+    check) only while a whole further ask, with all its retries, fits this budget."""
     temperature: float = 0.7
     compiled: dict[str, Path] = {}
     """Generator task -> a DSPy program state saved with ``module.save(path)`` (JSON); relative

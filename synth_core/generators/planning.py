@@ -6,7 +6,8 @@ job's next unused variant (style / topic / media cue...), have ``ctx.writer`` wr
 specs in one batch, then accept each written query in job order unless the writer failed, the
 generator's ``check`` rejects it, or it duplicates a query already accepted in this run. Rejected
 jobs are re-asked with their next variant (and the rejected text in ``avoid``) up to
-``MAX_ATTEMPTS`` times; then they become a ``GenerationFailure`` naming every reason.
+``MAX_ATTEMPTS`` times (fewer when ``llm.max_calls_per_example`` allows fewer whole asks); then they
+become a ``GenerationFailure`` naming every reason.
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, ExampleBase
-from synth_core.writing.base import QuerySpec, WrittenQuery
+from synth_core.writing.base import QuerySpec, WrittenQuery, asks_within
 
-MAX_ATTEMPTS = 4
 LABEL_CHUNK = 50
 """Jobs per labelling task: enough that handing tasks to threads costs nothing, few enough for steady
 progress."""
@@ -272,9 +272,12 @@ def write_unique(
     next_spec: NextSpec,
     check: CheckFn | None = None,
     deduper: QueryDeduper | None = None,
-    max_attempts: int = MAX_ATTEMPTS,
+    max_attempts: int | None = None,
 ) -> tuple[list[WrittenJob], list[GenerationFailure]]:
-    """Write one accepted query per job (in job order) or record why none could be had."""
+    """Write one accepted query per job (in job order) or record why none could be had. A job is
+    asked at most ``max_attempts`` times (default: as many whole asks as the call budget allows)."""
+    if max_attempts is None:
+        max_attempts = asks_within(ctx.settings.llm.max_calls_per_example, ctx.writer.max_calls_per_spec)
     deduper = deduper if deduper is not None else QueryDeduper(ctx.guidance.avoid)
     accepted: list[WrittenJob] = []
     failures: list[GenerationFailure] = []

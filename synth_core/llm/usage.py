@@ -51,7 +51,9 @@ class UsageEstimate(BaseModel):
     model: str
     specs: int
     calls: int = Field(description="Calls if every first answer validates.")
-    max_calls: int = Field(description="Calls if every answer needs every retry.")
+    max_calls: int = Field(
+        description="Calls if every example spends its whole budget: every retry of every ask it may have."
+    )
     input_tokens: int
     output_tokens: int
     cost_usd: float | None = None

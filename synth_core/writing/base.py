@@ -62,12 +62,27 @@ class WrittenQuery:
         return self.text is not None and self.failure is None
 
 
+MAX_ATTEMPTS = 4
+"""How many times a generator asks the writer for one example's query before recording a failure."""
+
+
+def asks_within(call_budget: int, calls_per_ask: int) -> int:
+    """How many asks one example may have: whole asks while their worst case fits ``call_budget``
+    (``llm.max_calls_per_example``), at least one and at most ``MAX_ATTEMPTS``."""
+    return max(1, min(MAX_ATTEMPTS, call_budget // max(1, calls_per_ask)))
+
+
 class QueryWriter(Protocol):
     """Writes one query per spec, in the same order. Must never raise for one bad spec: a spec
     that cannot be written comes back as a ``WrittenQuery`` with ``failure`` set."""
 
     @property
     def kind(self) -> GeneratorKind: ...
+
+    @property
+    def max_calls_per_spec(self) -> int:
+        """The most model calls one spec can cost (1 for templates; 1 + retries for an LLM)."""
+        ...
 
     def write(
         self,

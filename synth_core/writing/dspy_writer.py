@@ -30,7 +30,7 @@ from synth_core.llm.inputs import module_inputs, module_kind, rollout_id
 from synth_core.llm.modules import MODULES, ValidatedModule, build_module, compiled_path, guarded
 from synth_core.llm.usage import LLMUsage, UsageEstimate, UsageMeter, cost_of
 from synth_core.settings import Settings
-from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery, asks_within
 
 Fallback = Literal["none", "template"]
 QUERY_TASKS = ("modality", "text", "entity", "workflow", "fusion")
@@ -81,6 +81,10 @@ class DSPyWriter:
         self._secrets = [settings.llm_api_key(), getattr(lm, "kwargs", {}).get("api_key")]
 
     # -- QueryWriter --------------------------------------------------------------------------
+    @property
+    def max_calls_per_spec(self) -> int:
+        return 1 + self.max_retries
+
     def write(
         self, specs: Sequence[QuerySpec], *, seed: int, progress: WriteProgress | None = None
     ) -> list[WrittenQuery]:
@@ -135,11 +139,11 @@ class DSPyWriter:
             output_tokens += OUTPUT_TOKENS[module.reasoning] * len(group)
         inputs, outputs = round(input_tokens), round(output_tokens)
         cost, note = self._cost(inputs, outputs)
-        attempts = 1 + self.max_retries
+        worst = self.max_calls_per_spec * asks_within(self.settings.llm.max_calls_per_example, self.max_calls_per_spec)
         return UsageEstimate(
-            model=self.model, specs=len(specs), calls=len(specs), max_calls=len(specs) * attempts,
+            model=self.model, specs=len(specs), calls=len(specs), max_calls=len(specs) * worst,
             input_tokens=inputs, output_tokens=outputs, cost_usd=cost,
-            max_cost_usd=None if cost is None else cost * attempts, cost_note=note,
+            max_cost_usd=None if cost is None else cost * worst, cost_note=note,
             by_task={kind: len(group) for kind, group in groups.items()},
         )
 
@@ -235,6 +239,10 @@ class DryRunWriter:
         self.writer = writer
         self.specs: list[QuerySpec] = []
         self._templates = TemplateWriter(writer.agents)
+
+    @property
+    def max_calls_per_spec(self) -> int:
+        return self.writer.max_calls_per_spec
 
     def write(
         self, specs: Sequence[QuerySpec], *, seed: int, progress: WriteProgress | None = None

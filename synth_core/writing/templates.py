@@ -77,6 +77,7 @@ class TemplateWriter:
     """Writes queries from templates, deterministically for a given seed and spec list."""
 
     kind: GeneratorKind = "template"
+    max_calls_per_spec: int = 1
 
     def __init__(self, agents: AgentInference) -> None:
         self.agents = agents

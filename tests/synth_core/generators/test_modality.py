@@ -69,6 +69,7 @@ class WrongMediaWriter:
     """An LLM stand-in that names the wrong media type ('podcast') for the first ``bad`` specs."""
 
     kind: GeneratorKind = "llm"
+    max_calls_per_spec = 1
 
     def __init__(self, bad: int) -> None:
         self.bad = bad

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from synth_core.generators.planning import (
-    MAX_ATTEMPTS,
     Job,
     QueryDeduper,
     Space,
@@ -22,7 +21,7 @@ from synth_core.generators.planning import (
 from synth_core.registry import OPTIMIZERS
 from synth_core.schemas.common import GeneratorKind
 from synth_core.settings import Settings
-from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.base import MAX_ATTEMPTS, QuerySpec, WriteProgress, WrittenQuery, asks_within
 from tests.synth_core.fixtures import ITEMS, comparable, make_context, memory_backend, sample_of, sqlite_backend
 
 
@@ -30,6 +29,7 @@ class ScriptedWriter:
     """A stand-in for an LLM: answers each spec with the next text of a script (None = a failure)."""
 
     kind: GeneratorKind = "llm"
+    max_calls_per_spec = 1
 
     def __init__(self, script: Sequence[str | None]) -> None:
         self.script = list(script)
@@ -118,6 +118,21 @@ def test_write_unique_re_asks_duplicates_and_invalid_writes_then_records_why(set
     # A re-ask carries the rejected text in ``avoid`` so an LLM writer does not repeat it.
     retried = [spec for spec in writer.seen if spec.items == (ITEMS[1],)]
     assert retried[-1].avoid == ("Kubernetes autoscaling video!",)
+
+
+@pytest.mark.parametrize(("budget", "calls_per_ask", "asks"), [(8, 4, 2), (8, 1, MAX_ATTEMPTS), (3, 4, 1), (12, 4, 3)])
+def test_the_call_budget_caps_how_often_an_example_is_asked(
+    settings: Settings, budget: int, calls_per_ask: int, asks: int
+) -> None:
+    assert asks_within(budget, calls_per_ask) == asks
+    writer = ScriptedWriter([None] * 10)
+    writer.max_calls_per_spec = calls_per_ask
+    limited = settings.model_copy(update={"llm": settings.llm.model_copy(update={"max_calls_per_example": budget})})
+    _, failures = write_unique(
+        make_context(limited, memory_backend(), writer=writer), [Job(0, (ITEMS[0],))], next_spec=_spec_for
+    )
+    assert len(writer.seen) == asks  # each ask could cost calls_per_ask calls: never more than the budget
+    assert len(failures) == 1 and f"after {asks} attempt(s)" in failures[0].reason
 
 
 def test_write_unique_keeps_rejected_guidance_queries_out(settings: Settings) -> None:

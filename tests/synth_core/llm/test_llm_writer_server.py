@@ -30,8 +30,14 @@ Serve = Callable[..., AbstractContextManager[FakeChatServer]]
 def writer_for(server: FakeChatServer, settings: Settings, **options: Any) -> DSPyWriter:
     options.setdefault("concurrency", 4)
     cache = options.pop("cache", False)
-    writer = build_llm_writer(settings, model="openai/gpt-4o-mini", api_base=server.api_base, cache=cache,
-                              fallback=options.pop("fallback", "none"), concurrency=options.pop("concurrency"))
+    writer = build_llm_writer(
+        settings,
+        model="openai/gpt-4o-mini",
+        api_base=server.api_base,
+        cache=cache,
+        fallback=options.pop("fallback", "none"),
+        concurrency=options.pop("concurrency"),
+    )
     if "breaker_threshold" in options:
         writer.breaker = CircuitBreaker(options.pop("breaker_threshold"))
     for name, value in options.items():
@@ -95,8 +101,9 @@ def test_outputs_that_never_validate_become_failures_with_reasons(serve: Serve, 
 def test_calls_past_the_timeout_are_retried(serve: Serve, llm_settings: Settings) -> None:
     specs = make_specs(6)
     with serve(hang_first=2, hang_s=1.5) as server:
-        writer = writer_for(server, llm_settings.model_copy(
-            update={"llm": llm_settings.llm.model_copy(update={"timeout_s": 0.3})}))
+        writer = writer_for(
+            server, llm_settings.model_copy(update={"llm": llm_settings.llm.model_copy(update={"timeout_s": 0.3})})
+        )
         results = writer.write(specs, seed=1)
     assert assert_accounted(specs, results) == (6, 0)
     failures = writer.usage.failures_by_kind
@@ -136,8 +143,9 @@ def test_a_server_that_dies_mid_run_leaves_every_spec_accounted(serve: Serve, ll
     assert any("in a row" in reason for reason in reasons)  # the breaker stopped the rest at once
 
 
-def test_a_rejected_key_fails_fast_and_never_leaks(serve: Serve, llm_settings: Settings,
-                                                   caplog: pytest.LogCaptureFixture) -> None:
+def test_a_rejected_key_fails_fast_and_never_leaks(
+    serve: Serve, llm_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
     specs = make_specs(10)
     caplog.set_level(logging.DEBUG)
     with serve(unauthorized=True) as server:
@@ -151,8 +159,9 @@ def test_a_rejected_key_fails_fast_and_never_leaks(serve: Serve, llm_settings: S
     assert any("HTTP 401" in (r.failure or "") for r in results)
 
 
-def test_keys_never_appear_in_logs_or_failures_of_a_faulty_run(serve: Serve, llm_settings: Settings,
-                                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_keys_never_appear_in_logs_or_failures_of_a_faulty_run(
+    serve: Serve, llm_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
     specs = make_specs(10)
     caplog.set_level(logging.DEBUG)
     with serve(server_error_every=3, garbage_every=4, never_valid=True, die_after=30) as server:
@@ -180,8 +189,9 @@ def test_template_fallback_marks_the_example(serve: Serve, llm_settings: Setting
     assert writer.usage.fallbacks == written
 
 
-def test_a_rerun_with_the_same_seed_and_settings_makes_no_new_calls(serve: Serve, llm_settings: Settings,
-                                                                     tmp_path: Path) -> None:
+def test_a_rerun_with_the_same_seed_and_settings_makes_no_new_calls(
+    serve: Serve, llm_settings: Settings, tmp_path: Path
+) -> None:
     specs = make_specs(10)
     configure_dspy_cache(tmp_path / "home")
     try:
@@ -209,10 +219,12 @@ def test_estimate_calls_nothing(serve: Serve, llm_settings: Settings) -> None:
         estimate = writer_for(server, llm_settings).estimate(specs)
         requests = server.stats.requests
     assert requests == 0
-    assert (estimate.specs, estimate.calls, estimate.max_calls) == (30, 30, 120)
+    # Worst case per example: 1 + max_retries (3) calls per ask, and 2 whole asks fit the budget of 8.
+    assert llm_settings.llm.max_calls_per_example == 8 and llm_settings.llm.max_retries == 3
+    assert (estimate.specs, estimate.calls, estimate.max_calls) == (30, 30, 240)
     assert estimate.input_tokens > 30 * 100 and estimate.output_tokens > 0
     assert sum(estimate.by_task.values()) == 30 and estimate.by_task["text"] == 6
-    assert estimate.cost_usd is not None and estimate.max_cost_usd == pytest.approx(estimate.cost_usd * 4)
+    assert estimate.cost_usd is not None and estimate.max_cost_usd == pytest.approx(estimate.cost_usd * 8)
 
 
 def test_unknown_prices_are_reported_as_unknown(serve: Serve, llm_settings: Settings) -> None:

@@ -28,7 +28,6 @@ from synth_core.ingest import load_demo_corpus
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
-from synth_core.service import GenerationService
 from synth_core.sinks import load_sink
 from synth_core.wiring import LLMOptions, build_service
 
@@ -139,7 +138,7 @@ def demo(ctx: click.Context, count: int | None, as_json: bool) -> None:
         report = load_demo_corpus(store, settings)
         if not as_json:
             click.echo(f"Loaded the demo corpus into {settings.store_path}: {report.summary()}")
-    service = GenerationService(settings=settings, backend=store)
+    service = build_service(settings)  # offline templates unless settings name an LLM
     responses = [
         service.generate(SyntheticDataRequest(optimizer=name, count=count or spec.default_count))
         for name, spec in OPTIMIZERS.items()

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.labelling import label_all
 from synth_core.generators.labels import (
     SUCCESS_TOP_K,
     best_scores,
@@ -48,7 +49,6 @@ from synth_core.generators.planning import (
     gc_paused,
     guided,
     item_topics,
-    label_all,
     nothing_sampled,
     rotation,
     topic_pair,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.labelling import label_all
 from synth_core.generators.labels import (
     build_provenance,
     build_signals,
@@ -38,7 +39,6 @@ from synth_core.generators.planning import (
     gc_paused,
     guided,
     item_topics,
-    label_all,
     named_entities,
     nothing_sampled,
     rotation,

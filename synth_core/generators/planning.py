@@ -17,24 +17,18 @@ import math
 import random
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar, cast, overload
-
-from pydantic import ValidationError
 
 from synth_core.backends.text_terms import key_terms
 from synth_core.content import ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import Entity, ExampleBase
+from synth_core.schemas.common import Entity
 from synth_core.writing.base import QuerySpec, WrittenQuery, asks_within
 
-LABEL_CHUNK = 50
-"""Jobs per labelling task: enough that handing tasks to threads costs nothing, few enough for steady
-progress."""
 SPILL = 8
 """How many neighbouring content keys a job may borrow a variant from when its own run out."""
 WRITE_CHUNK = 2000
@@ -386,42 +380,3 @@ def topic_pair(topics: Sequence[str], index: int) -> tuple[str, ...]:
     if len(topics) < 2:
         return tuple(topics)
     return (topics[index % len(topics)], topics[(index + 1) % len(topics)])
-
-
-def label_all(
-    ctx: GenerationContext, written: Sequence[WrittenJob], label: Callable[[WrittenJob, int], ExampleBase]
-) -> tuple[list[ExampleBase], list[GenerationFailure]]:
-    """``label(done, position)`` for every written job, results in job order, reporting progress.
-
-    Jobs are labelled on ``generation.label_threads`` threads, in chunks: a label's backend searches
-    then overlap with another thread's Python work, so ``label`` must only read shared state (caches
-    are fine). A label that fails schema validation is recorded as a failure with the validation
-    message instead of sinking the batch. (Built with validation on purpose: in pydantic 2
-    ``model_construct`` is slower than validating already-built values.)"""
-
-    def label_chunk(start: int) -> list[ExampleBase | GenerationFailure]:
-        stop = min(start + LABEL_CHUNK, len(written))
-        return [_label_or_failure(label, written[position], position) for position in range(start, stop)]
-
-    labelled: list[ExampleBase] = []
-    failures: list[GenerationFailure] = []
-    with ThreadPoolExecutor(max_workers=ctx.settings.generation.label_threads) as pool:
-        for chunk in pool.map(label_chunk, range(0, len(written), LABEL_CHUNK)):
-            for result in chunk:
-                if isinstance(result, GenerationFailure):
-                    failures.append(result)
-                else:
-                    labelled.append(result)
-            ctx.report("labelling", len(labelled) + len(failures), len(written))
-    ctx.report("labelling", len(written), len(written))
-    return labelled, failures
-
-
-def _label_or_failure(
-    label: Callable[[WrittenJob, int], ExampleBase], done: WrittenJob, position: int
-) -> ExampleBase | GenerationFailure:
-    try:
-        return label(done, position)
-    except ValidationError as exc:
-        ids = [item.id for item in done.items]
-        return GenerationFailure(source_content_ids=ids, reason=f"invalid label for {done.text!r}: {exc}")

@@ -27,6 +27,7 @@ from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.labelling import label_all
 from synth_core.generators.labels import (
     RetrievalCheck,
     best_scores,
@@ -50,7 +51,6 @@ from synth_core.generators.planning import (
     gc_paused,
     guided,
     item_topics,
-    label_all,
     named_entities,
     nothing_sampled,
     rotation,

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from synth_core.agents import AgentInference
 from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.labelling import label_all
 from synth_core.generators.labels import best_scores, build_provenance, modality_ambiguity, retrieval_check
 from synth_core.generators.pairs import StrategyOf
-from synth_core.generators.planning import WrittenJob, gc_paused, label_all, nothing_sampled
+from synth_core.generators.planning import WrittenJob, gc_paused, nothing_sampled
 from synth_core.generators.routing import query_entities
 from synth_core.generators.workflow import plan_jobs, run_plan, workflow_signals, write_workflow_queries
 from synth_core.schemas.unified import UnifiedExampleSchema

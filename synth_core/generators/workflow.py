@@ -32,6 +32,7 @@ from synth_core.generators.execution import (
     plan_confidence,
     plan_problem,
 )
+from synth_core.generators.labelling import label_all
 from synth_core.generators.labels import (
     build_provenance,
     build_signals,
@@ -50,7 +51,6 @@ from synth_core.generators.planning import (
     gc_paused,
     guided,
     item_topics,
-    label_all,
     named_entities,
     nothing_sampled,
     rotation,

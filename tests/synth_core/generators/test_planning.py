@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +21,7 @@ from synth_core.registry import OPTIMIZERS
 from synth_core.schemas.common import GeneratorKind
 from synth_core.settings import Settings
 from synth_core.writing.base import MAX_ATTEMPTS, QuerySpec, WriteProgress, WrittenQuery, asks_within
-from tests.synth_core.fixtures import ITEMS, comparable, make_context, memory_backend, sample_of, sqlite_backend
+from tests.synth_core.fixtures import ITEMS, make_context, memory_backend, sample_of
 
 
 class ScriptedWriter:
@@ -151,19 +150,3 @@ def test_an_empty_sample_is_one_failure_that_says_so(settings: Settings, optimiz
     assert [failure.reason for failure in output.failures] == [
         "no content was sampled; ingest content or widen the profiles and strategies"
     ]
-
-
-@pytest.mark.parametrize("optimizer", list(OPTIMIZERS))
-def test_labels_do_not_depend_on_the_number_of_labelling_threads(
-    settings: Settings, tmp_path: Path, optimizer: str
-) -> None:
-    store = sqlite_backend(tmp_path)
-    outputs = []
-    for threads in (1, 4):
-        threaded = settings.model_copy(
-            update={"generation": settings.generation.model_copy(update={"label_threads": threads})}
-        )
-        outputs.append(OPTIMIZERS[optimizer].generator(make_context(threaded, store, sample_of()), 120))
-    one, many = ([comparable(example) for example in output.examples] for output in outputs)
-    assert len(one) == 120
-    assert one == many

@@ -14,10 +14,10 @@ a word list knows it. Dates (DATE) are years 1900-2099 with any month, quarter o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from synth_core import lexicon as lx
+from synth_core.entity_context import SpanContext
 from synth_core.schemas.common import Entity
 
 MAX_ENTITIES = 30
@@ -40,7 +40,6 @@ MATH_RE = re.compile(r"\$[^$]{0,300}\$|\\[a-zA-Z]+|https?://\S+")
 # Periods that do not end a sentence; dropped before splitting so "Dr. Smith" stays one span. (No
 # leading \b: a pattern that starts with literals lets the regex engine skip ahead quickly.)
 _ABBREVIATION_RE = re.compile(r"(Dr|Prof|Mrs?|Ms|St|Inc|Ltd|Corp|Jr|Sr|vs|Co)\.(?=\s)")
-_SEGMENT_SEPARATOR_RE = re.compile(r"[.!?](?=\s|$)|[:;|\n\"()\[\]{}\u2022\u201c\u201d\u2013\u2014]")
 
 _CAP = r"(?:[A-Z](?:[\w'’&+.-]*[\w+])?)"
 _NUM = r"\d+(?:\.\d+)?[a-z]?(?![\w\-\u2013\u2014/:])"  # not a score ("England 2-1") or a time
@@ -59,7 +58,6 @@ _SPAN_RE = re.compile(rf"(?=[A-Z]){_COMMON_CAPITALS}{_CAP}(?:(?:[ \t]+{_CONNECTO
 _MIXED_CASE_RE = re.compile(r"[a-z][A-Z]")
 _HAS_DIGIT_RE = re.compile(r"\d")
 _NAME_PREFIX_RE = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+$")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _EVENT_CODE_RE = re.compile(r"^(?:COP|G)\d{1,2}$")
 _YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d{2}$")
@@ -86,15 +84,13 @@ _KNOWN_WORD_TYPES: dict[str, str] = {
     **{word: "ORGANIZATION" for word in lx.KNOWN_ORGANIZATIONS},
 }
 
-_HEADLINE_SHARE = 0.7  # of a segment's words capitalised: a headline, where capitals say little
-_UNCERTAIN_START_CHARS = " \t\"'‘’“([{-–—#*$0123456789,"
 
 
 def extract_entities(text: str) -> list[Entity]:
     """Named entities of ``text`` in first-seen order, deduplicated case-insensitively."""
     clean = _clean(text)
     dates = [(start, date, "DATE") for start, date in date_mentions(clean)]
-    context = _Context(clean)
+    context = SpanContext(clean)
     spans: list[tuple[int, str, str]] = dates  # Entity objects are built only for the survivors
     for match in _SPAN_RE.finditer(clean):
         start = _span_start(clean, match.start())
@@ -186,86 +182,6 @@ def date_mentions(text: str) -> list[tuple[int, str]]:
     return mentions
 
 
-class _Context:
-    """Lazily computed facts about where a span sits in the text (most spans never need them)."""
-
-    __slots__ = ("_ends", "_headlines", "_starts", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._headlines: dict[int, bool] = {}
-
-    def previous_word(self, position: int) -> str:
-        words = self.text[max(0, position - 16) : position].split()
-        return words[-1].lower() if words else ""
-
-    def next_word(self, position: int) -> str:
-        words = self.text[position : position + 16].split()
-        return words[0].lower().strip(",.;:!?") if words else ""
-
-    def count_word(self, word: str) -> int:
-        """Occurrences of ``word`` as a whole word, case-sensitive."""
-        count, position = 0, self.text.find(word)
-        while position >= 0:
-            end = position + len(word)
-            if (position == 0 or not self.text[position - 1].isalnum()) and not self.text[end : end + 1].isalnum():
-                count += 1
-            position = self.text.find(word, end)
-        return count
-
-    def written_lowercase(self, token: str) -> bool:
-        """The text also writes this word in lower case (so it is a common word, not a name)."""
-        word = token.lower()
-        position = self.text.find(word)
-        while position >= 0:
-            end = position + len(word)
-            if (position == 0 or not self.text[position - 1].isalnum()) and not self.text[end : end + 1].isalnum():
-                return True
-            position = self.text.find(word, end)
-        return False
-
-    def headline(self, position: int) -> bool:
-        seg_start, seg_end = self._segment(position)
-        known = self._headlines.get(seg_start)
-        if known is None:
-            known = self._headlines[seg_start] = _is_headline(self.text[seg_start:seg_end])
-        return known
-
-    def uncertain_case(self, position: int, *, may_be_initial: bool = True) -> bool:
-        """The capital at ``position`` may only mark a sentence start, a headline or a list item."""
-        seg_start, _ = self._segment(position)
-        if may_be_initial and not self.text[seg_start:position].strip(_UNCERTAIN_START_CHARS):
-            return True
-        return self.headline_or_list(position)
-
-    def headline_or_list(self, position: int) -> bool:
-        seg_start, seg_end = self._segment(position)
-        segment = self.text[seg_start:seg_end]
-        commas = segment.count(",")
-        if commas >= 3 and len(segment) / commas < 40:
-            return True
-        return self.headline(position)
-
-    def _segment(self, position: int) -> tuple[int, int]:
-        if not self._starts:
-            self._starts, self._ends = [0], []
-            # " - " separates like "|" (same length, so offsets hold); one char class scans fast.
-            text = self.text.replace(" - ", " | ") if " - " in self.text else self.text
-            for separator in _SEGMENT_SEPARATOR_RE.finditer(text):
-                self._ends.append(separator.start())
-                self._starts.append(separator.end())
-            self._ends.append(len(self.text))
-        index = bisect_right(self._starts, position) - 1
-        return self._starts[index], self._ends[index]
-
-
-def _is_headline(segment: str) -> bool:
-    words = _WORD_RE.findall(segment)
-    return len(words) >= 2 and sum(1 for word in words if word[0].isupper()) >= _HEADLINE_SHARE * len(words)
-
-
 @lru_cache(maxsize=65536)
 def _span_parts(span: str) -> tuple[tuple[str, ...], ...]:
     """The trimmed parts of a capitalised run (a pure function of its text, so cached)."""
@@ -324,7 +240,7 @@ def _names_an_event(tokens: list[str]) -> bool:
     )
 
 
-def _classify(tokens: list[str], context: _Context, position: int, *, first: bool) -> str | None:
+def _classify(tokens: list[str], context: SpanContext, position: int, *, first: bool) -> str | None:
     """The entity type of a trimmed span, or None when it is not an entity."""
     if len(tokens) == 1:
         return None if _is_date_token(tokens[0]) else _classify_word(tokens[0], context, position, first=first)
@@ -366,7 +282,9 @@ def _shape_type(tokens: tuple[str, ...]) -> str | None:
     return ""
 
 
-def _looks_like_person(tokens: list[str], lowered: list[str], context: _Context, position: int, previous: str) -> bool:
+def _looks_like_person(
+    tokens: list[str], lowered: list[str], context: SpanContext, position: int, previous: str
+) -> bool:
     """Two or three name-shaped words with a cue: a title before, a common given name, a speech verb
     after, or the family name used alone elsewhere in the text ("Hannah Brooks ... Brooks said")."""
     if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() and t.replace("-", "").isalpha() for t in tokens):
@@ -381,7 +299,7 @@ def _looks_like_person(tokens: list[str], lowered: list[str], context: _Context,
     return context.count_word(tokens[-1]) > context.count_word(tokens[0]) and context.count_word(tokens[-1]) > 1
 
 
-def _classify_part(tokens: list[str], context: _Context, position: int, *, first: bool) -> tuple[str, str] | None:
+def _classify_part(tokens: list[str], context: SpanContext, position: int, *, first: bool) -> tuple[str, str] | None:
     """(surface, type) of a multiword part; in a headline, an untyped run is cut to the name in it."""
     entity_type = _classify(tokens, context, position, first=first)
     if entity_type != "CONCEPT" or len(tokens) < 2 or not context.headline(position):
@@ -392,12 +310,12 @@ def _classify_part(tokens: list[str], context: _Context, position: int, *, first
     return (" ".join(name), entity_type) if name == tokens else _retype(name, context, position)
 
 
-def _retype(tokens: list[str], context: _Context, position: int) -> tuple[str, str] | None:
+def _retype(tokens: list[str], context: SpanContext, position: int) -> tuple[str, str] | None:
     entity_type = _classify(tokens, context, position, first=False)
     return None if entity_type is None else (" ".join(tokens), entity_type)
 
 
-def _name_in_headline(tokens: list[str], context: _Context) -> list[str]:
+def _name_in_headline(tokens: list[str], context: SpanContext) -> list[str]:
     """The part of a title-case run that is a name: the run itself or its longest piece when the text
     repeats it, else its longest stretch of words the text never writes in lower case."""
     text = context.text
@@ -419,7 +337,7 @@ def _is_date_token(token: str) -> bool:
     )
 
 
-def _classify_word(word: str, context: _Context, position: int, *, first: bool) -> str | None:
+def _classify_word(word: str, context: SpanContext, position: int, *, first: bool) -> str | None:
     shape = _word_shape(word)
     if shape != "":
         return shape

@@ -1,0 +1,95 @@
+"""Where a capitalised span sits in its text: the facts entity typing asks about, computed lazily.
+
+Most spans are typed by their own shape; only the doubtful ones ask whether their capital may just mark
+a sentence start, a title-case headline or a list item, or whether the text repeats them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_SEGMENT_SEPARATOR_RE = re.compile(r"[.!?](?=\s|$)|[:;|\n\"()\[\]{}\u2022\u201c\u201d\u2013\u2014]")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_HEADLINE_SHARE = 0.7  # of a segment's words capitalised: a headline, where capitals say little
+_UNCERTAIN_START_CHARS = " \t\"'‘’“([{-–—#*$0123456789,"
+
+
+class SpanContext:
+    """Lazily computed facts about where a span sits in the text (most spans never need them)."""
+
+    __slots__ = ("_ends", "_headlines", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._headlines: dict[int, bool] = {}
+
+    def previous_word(self, position: int) -> str:
+        words = self.text[max(0, position - 16) : position].split()
+        return words[-1].lower() if words else ""
+
+    def next_word(self, position: int) -> str:
+        words = self.text[position : position + 16].split()
+        return words[0].lower().strip(",.;:!?") if words else ""
+
+    def count_word(self, word: str) -> int:
+        """Occurrences of ``word`` as a whole word, case-sensitive."""
+        count, position = 0, self.text.find(word)
+        while position >= 0:
+            end = position + len(word)
+            if (position == 0 or not self.text[position - 1].isalnum()) and not self.text[end : end + 1].isalnum():
+                count += 1
+            position = self.text.find(word, end)
+        return count
+
+    def written_lowercase(self, token: str) -> bool:
+        """The text also writes this word in lower case (so it is a common word, not a name)."""
+        word = token.lower()
+        position = self.text.find(word)
+        while position >= 0:
+            end = position + len(word)
+            if (position == 0 or not self.text[position - 1].isalnum()) and not self.text[end : end + 1].isalnum():
+                return True
+            position = self.text.find(word, end)
+        return False
+
+    def headline(self, position: int) -> bool:
+        seg_start, seg_end = self._segment(position)
+        known = self._headlines.get(seg_start)
+        if known is None:
+            known = self._headlines[seg_start] = _is_headline(self.text[seg_start:seg_end])
+        return known
+
+    def uncertain_case(self, position: int, *, may_be_initial: bool = True) -> bool:
+        """The capital at ``position`` may only mark a sentence start, a headline or a list item."""
+        seg_start, _ = self._segment(position)
+        if may_be_initial and not self.text[seg_start:position].strip(_UNCERTAIN_START_CHARS):
+            return True
+        return self.headline_or_list(position)
+
+    def headline_or_list(self, position: int) -> bool:
+        seg_start, seg_end = self._segment(position)
+        segment = self.text[seg_start:seg_end]
+        commas = segment.count(",")
+        if commas >= 3 and len(segment) / commas < 40:
+            return True
+        return self.headline(position)
+
+    def _segment(self, position: int) -> tuple[int, int]:
+        if not self._starts:
+            self._starts, self._ends = [0], []
+            # " - " separates like "|" (same length, so offsets hold); one char class scans fast.
+            text = self.text.replace(" - ", " | ") if " - " in self.text else self.text
+            for separator in _SEGMENT_SEPARATOR_RE.finditer(text):
+                self._ends.append(separator.start())
+                self._starts.append(separator.end())
+            self._ends.append(len(self.text))
+        index = bisect_right(self._starts, position) - 1
+        return self._starts[index], self._ends[index]
+
+
+def _is_headline(segment: str) -> bool:
+    words = _WORD_RE.findall(segment)
+    return len(words) >= 2 and sum(1 for word in words if word[0].isupper()) >= _HEADLINE_SHARE * len(words)

@@ -75,9 +75,9 @@ class ExportableRow(NamedTuple):
 
 
 class DecisionPublic(BaseModel):
-    """One row of the append-only audit log."""
+    """One entry of the append-only audit log: one decision on one example."""
 
-    id: int
+    id: int = Field(description="The decision's id; every example of one bulk decision has an entry with it.")
     example_id: str
     tenant_id: str
     reviewer: str
@@ -90,7 +90,23 @@ class DecisionPublic(BaseModel):
     from_version: int | None = None
     to_version: int | None = Field(default=None, description="None for a conflict (nothing changed).")
     undoes_id: int | None = Field(default=None, description="For an undo: the decision it reverted.")
+    scope: dict[str, Any] | None = Field(
+        default=None,
+        description="Set when this entry is part of a bulk decision (or of its undo): the filter it applied "
+        "to (ExampleFilter fields). Every example of a bulk decision has an entry with the same id.",
+    )
     created_at: datetime
+
+
+class UndoResult(BaseModel):
+    """What ``undo_last`` reverted: one decision on one example, or a whole bulk decision."""
+
+    undone_id: int = Field(description="The id of the decision that was reverted.")
+    action: DecisionAction = Field(description="What that decision did (approve, reject, edit, regenerate).")
+    examples: int = Field(description="How many examples went back to where they were before it.")
+    example: ExamplePublic | None = Field(
+        default=None, description="The example as restored, when the decision changed one example (not a bulk one)."
+    )
 
 
 class ExampleFilter(BaseModel):

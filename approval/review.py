@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from approval.confidence import score_batch
-from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, ExampleStatus, Page
+from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, ExampleStatus, Page, UndoResult
 from approval.store import ReviewStore
 from approval.store_sql import QueueOrder, field_diff
 from synth_core.errors import InvalidRequestError
@@ -120,8 +120,8 @@ class ReviewService:
         if not diff:
             raise InvalidRequestError("The edit changes nothing.", hint="Use approve to accept the example as it is.")
         known = self.store.known_queries(tenant_id=tenant_id, optimizer=example.optimizer, statuses=DUPLICATE_SCOPE)
-        if example.status in DUPLICATE_SCOPE and example.query in known:
-            known.remove(example.query)  # its own old text is no duplicate of it
+        if example.status in DUPLICATE_SCOPE and example.query.casefold() in known:
+            known.remove(example.query.casefold())  # its own old text is no duplicate of it
         (confidence,) = score_batch(example.optimizer, [edited], known_queries=known, agents=self.settings.agents)
         return self.store.decide(
             tenant_id=tenant_id,
@@ -151,7 +151,10 @@ class ReviewService:
         action: str,
         reason_code: str | None = None,
         feedback: str | None = None,
+        expected_count: int | None = None,
     ) -> int:
+        """Decide the whole filtered set; ``expected_count`` (what ``bulk_count`` showed) makes it refuse
+        with a ConflictError when the set has changed since."""
         to_status = {"approve": "approved", "reject": "rejected"}.get(action, action)
         return self.store.bulk_decide(
             tenant_id=tenant_id,
@@ -161,9 +164,11 @@ class ReviewService:
             to_status=to_status,
             reason_code=reason_code,
             feedback=feedback,
+            expected_count=expected_count,
         )
 
-    def undo(self, *, tenant_id: str, reviewer: str) -> ExamplePublic:
+    def undo(self, *, tenant_id: str, reviewer: str) -> UndoResult:
+        """Revert the reviewer's last decision; a bulk decision as a whole."""
         return self.store.undo_last(tenant_id=tenant_id, reviewer=reviewer)
 
     def _version(self, tenant_id: str, example_id: str, expected_version: int | None) -> int:

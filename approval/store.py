@@ -27,9 +27,9 @@ from approval.models import (
     NewExample,
     Page,
 )
+from approval.store_audit import audit_rows
 from approval.store_decisions import DecisionWriter
 from approval.store_sql import (
-    DECISIONS,
     EXAMPLES,
     INSERT_DECISION,
     ORDERINGS,
@@ -46,7 +46,7 @@ from approval.store_sql import (
     to_example,
 )
 from approval.store_stats import collect_stats
-from approval.tables import Base, ExportRow, RunRow, utcnow
+from approval.tables import Base, ExportRow, RunRow, check_schema, utcnow
 from approval.text_index import ensure_text_index
 from synth_core.errors import InvalidRequestError, NotFoundError
 from synth_core.settings import Settings
@@ -66,6 +66,7 @@ class ReviewStore(DecisionWriter):
         self.engine = make_engine(url)
         with transaction(self.engine, write=True) as connection:
             Base.metadata.create_all(connection)
+            check_schema(connection, self.engine.url.render_as_string(hide_password=True))
         self.text_index = ensure_text_index(self.engine) if text_index else False
 
     @classmethod
@@ -142,10 +143,7 @@ class ReviewStore(DecisionWriter):
         with transaction(self.engine, write=True) as connection:
             self._check_run_and_parents(connection, run_id, tenant_id, examples)
             connection.execute(insert(EXAMPLES), rows)
-            bodies = [
-                {"example_id": key, "payload": example.payload, "confidence_breakdown": example.confidence_breakdown}
-                for key, example in zip(ids, examples, strict=True)
-            ]
+            bodies = [_payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
             connection.execute(insert(PAYLOADS), bodies)
             auto = [row for row in rows if row["status"] == "auto_approved"]
             if auto:
@@ -171,12 +169,17 @@ class ReviewStore(DecisionWriter):
         if order not in ORDERINGS:
             raise InvalidRequestError(f"Unknown order '{order}'.", hint=f"Use one of: {', '.join(ORDERINGS)}.")
         with transaction(self.engine, write=False) as connection:
-            ids = list(connection.execute(select_page_ids(tenant_id, filter, order, limit, offset)).scalars())
-            # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
-            # here lures SQLite into scanning the tenant's index instead (100x slower).
-            rows = connection.execute(select_by_ids(ids)).mappings()
-            by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
+            # The count first: how many match decides how the page is best found (select_page_ids).
             total = connection.execute(count_examples(tenant_id, filter)).scalar_one()
+            ids: list[str] = []
+            by_id: dict[str, ExamplePublic] = {}
+            if offset < total:
+                page_ids = select_page_ids(tenant_id, filter, order, (limit, offset), total, connection.dialect.name)
+                ids = list(connection.execute(page_ids).scalars())
+                # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
+                # here lures SQLite into scanning the tenant's index instead (100x slower).
+                rows = connection.execute(select_by_ids(ids)).mappings()
+                by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
         return Page(items=[by_id[example_id] for example_id in ids], total=total, limit=limit, offset=offset)
 
     def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
@@ -228,12 +231,13 @@ class ReviewStore(DecisionWriter):
                 yield from map(ExportableRow._make, rows)
 
     def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
-        """Queries already stored (for the near-duplicate penalty), in insertion order."""
+        """Queries already stored, case-folded (for the near-duplicate index, which compares case-folded
+        words), in insertion order."""
         query = (
-            select(EXAMPLES.c.query)
+            select(EXAMPLES.c.query_folded)
             .where(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.optimizer == optimizer)
             .where(EXAMPLES.c.status.in_(list(statuses)))
-            .order_by(EXAMPLES.c.created_at, EXAMPLES.c.id)
+            .order_by(EXAMPLES.c.id)
         )
         with transaction(self.engine, write=False) as connection:
             return list(connection.execute(query).scalars())
@@ -254,10 +258,9 @@ class ReviewStore(DecisionWriter):
     # -- audit log, exports, stats ------------------------------------------------------------------
 
     def decisions(self, *, tenant_id: str, example_id: str | None = None) -> list[DecisionPublic]:
-        """The audit log (oldest first), of one example or of the whole tenant."""
-        query = select(DECISIONS).where(DECISIONS.c.tenant_id == tenant_id).order_by(DECISIONS.c.id)
-        if example_id is not None:
-            query = query.where(DECISIONS.c.example_id == example_id)
+        """The audit log (oldest first), of one example or of the whole tenant: one entry per example a
+        decision changed (a bulk decision has one per example, all with its id)."""
+        query = audit_rows(tenant_id, example_id)
         with transaction(self.engine, write=False) as connection:
             return [to_decision(row) for row in connection.execute(query).mappings()]
 
@@ -330,14 +333,22 @@ def _example_row(
         "run_id": run_id,
         "tenant_id": tenant_id,
         "optimizer": optimizer,
-        "query": example.query,
+        "query_folded": example.query.casefold(),
         "status": example.status,
         "reason_code": None,
         "confidence": example.confidence,
         "version": 1,
         "parent_id": example.parent_id,
-        "source_content_ids": example.source_content_ids,
-        "regeneration_attempt": example.regeneration_attempt,
         "created_at": now,
         "updated_at": now,
+    }
+
+
+def _payload_row(example_id: str, example: NewExample) -> dict[str, Any]:
+    return {
+        "example_id": example_id,
+        "payload": example.payload,
+        "confidence_breakdown": example.confidence_breakdown,
+        "source_content_ids": example.source_content_ids,
+        "regeneration_attempt": example.regeneration_attempt,
     }

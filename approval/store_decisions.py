@@ -1,59 +1,44 @@
 """The write side of the review store: single decisions, bulk decisions, undo, conflicts.
 
-Mixed into ``ReviewStore`` (store.py) to keep each file small; it only needs ``self.engine``.
+Mixed into ``ReviewStore`` (store.py) to keep each file small; it only needs ``self.engine``. Bulk
+decisions and the undo of one live in store_bulk.py; reading the audit log in store_audit.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Engine, String, Text, and_, insert, literal, select, update
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import RowMapping
 
-from approval.database import SerializationConflict, transaction
+from approval.database import transaction
 from approval.models import (
     REASON_CODES,
     SYSTEM_REVIEWER,
     ExampleFilter,
     ExamplePublic,
     ReviewerAction,
+    UndoResult,
 )
+from approval.store_audit import is_bulk, later_changes, latest_change, standing
+from approval.store_bulk import bulk_decide, bulk_scope, undo_bulk, with_retries
 from approval.store_sql import (
-    APPLIED_ACTIONS,
     DECISIONS,
-    EXAMPLES,
     GET_EXAMPLE,
     INSERT_DECISION,
     UNDOABLE_ACTIONS,
     UPDATE_EXAMPLE,
     UPDATE_PAYLOAD,
     decision_values,
-    example_clauses,
     inverse_diff,
     revert_diff,
     to_example,
 )
-from approval.tables import UTCDateTime, utcnow
-from approval.transitions import allowed_sources, check_action, check_transition
-from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError, ReviewError
-
-BULK_RETRIES = 3
-BULK_AUDIT_COLUMNS = [
-    "example_id",
-    "tenant_id",
-    "reviewer",
-    "action",
-    "from_status",
-    "to_status",
-    "reason_code",
-    "feedback",
-    "from_reason_code",
-    "from_version",
-    "to_version",
-    "created_at",
-]
+from approval.tables import utcnow
+from approval.transitions import check_action, check_transition
+from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError
 
 
 class DecisionWriter:
@@ -116,11 +101,7 @@ class DecisionWriter:
 
     def bulk_scope(self, *, filter: ExampleFilter, action: str) -> ExampleFilter | None:
         """The part of ``filter`` a bulk ``action`` applies to (None when nothing can be moved)."""
-        if action not in ("approve", "reject"):
-            raise InvalidRequestError(f"Bulk '{action}' is not supported.", hint="Bulk actions are approve and reject.")
-        sources = allowed_sources(cast(ReviewerAction, action))
-        statuses = [status for status in (filter.statuses or sorted(sources)) if status in sources]
-        return filter.model_copy(update={"statuses": statuses}) if statuses else None
+        return bulk_scope(filter, action)
 
     def bulk_decide(
         self,
@@ -132,90 +113,85 @@ class DecisionWriter:
         to_status: str,
         reason_code: str | None = None,
         feedback: str | None = None,
+        expected_count: int | None = None,
     ) -> int:
         """Approve or reject every example matching ``filter`` that may move (all pages, not one) in ONE
-        transaction: one INSERT..SELECT appends an audit row per example, one UPDATE moves them all.
-        Returns the count."""
+        transaction, logged as one bulk decision with an entry per example. Returns the count.
+
+        ``expected_count``: the count shown to the person deciding (``count`` of ``bulk_scope``); when
+        another number matches by now, nothing changes and a ConflictError says so.
+        """
         checked = check_action(action, to_status)
         _check_decision_input(checked, reviewer, reason_code, None)
-        scope = self.bulk_scope(filter=filter, action=checked)
+        scope = bulk_scope(filter, checked)
         if scope is None:
+            if expected_count:
+                raise ConflictError(f"No example can be {to_status} by this filter, not the {expected_count} shown.")
             return 0
-        matching = and_(*example_clauses(tenant_id, scope))
-        now = utcnow()
-        audit = _bulk_audit_rows(
-            matching, reviewer=reviewer, action=checked, to_status=to_status, reason_code=reason_code,
-            feedback=feedback, now=now,
+        return bulk_decide(
+            self.engine, tenant_id=tenant_id, scope=scope, reviewer=reviewer, action=checked, to_status=to_status,
+            reason_code=reason_code, feedback=feedback, expected_count=expected_count,
         )
-        for attempt in range(BULK_RETRIES):
-            try:
-                # Repeatable read on PostgreSQL: the UPDATE moves exactly the rows the INSERT logged, or a
-                # concurrent decision aborts us (retried). SQLite's BEGIN IMMEDIATE serializes writers anyway.
-                with transaction(self.engine, write=True, isolation="REPEATABLE READ") as connection:
-                    log_all = insert(DECISIONS).from_select(BULK_AUDIT_COLUMNS, audit)
-                    logged = connection.execute(log_all.execution_options(preserve_rowcount=True)).rowcount
-                    moved = connection.execute(
-                        update(EXAMPLES)
-                        .where(matching)
-                        .values(status=to_status, version=EXAMPLES.c.version + 1, updated_at=now)
-                        .values(reason_code=reason_code)
-                    ).rowcount
-                    if logged != moved:
-                        raise ReviewError(f"Bulk {checked} logged {logged} decisions but moved {moved} examples.")
-                return int(moved)
-            except SerializationConflict:
-                if attempt == BULK_RETRIES - 1:
-                    raise ConflictError(
-                        f"Other reviewers kept deciding these examples during the bulk {checked}; nothing changed.",
-                        hint="Retry the bulk decision.",
-                    ) from None
-        raise AssertionError("unreachable")
 
-    def undo_last(self, *, tenant_id: str, reviewer: str) -> ExamplePublic:
-        """Revert ``reviewer``'s latest decision not yet undone (repeat to go further back).
+    def undo_last(self, *, tenant_id: str, reviewer: str) -> UndoResult:
+        """Revert ``reviewer``'s latest decision not yet undone (repeat to go further back); a bulk
+        decision is reverted as a whole.
 
-        Refused with a ConflictError when someone else has decided the example since.
+        Refused with a ConflictError when someone else has decided the example (or one of the bulk
+        decision's examples) since and that decision still stands.
         """
-        now = utcnow()
-        with transaction(self.engine, write=True) as connection:
+
+        def revert(connection: Connection) -> UndoResult:
             target = self._last_undoable(connection, tenant_id, reviewer)
-            row = self._row(connection, tenant_id, target["example_id"])
-            self._check_nothing_since(connection, target)
-            prior = target["prior"] or {}
-            state: dict[str, Any] = {
-                "status": target["from_status"],
-                "version": row["version"] + 1,
-                "updated_at": now,
-                "reason_code": target["from_reason_code"],
-            }
-            body: dict[str, Any] = {}
-            if target["diff"]:
-                body["payload"] = revert_diff(row["payload"], target["diff"])
-                state["query"] = str(body["payload"]["query"])
-            if "confidence" in prior:
-                state["confidence"] = prior["confidence"]
-                body["confidence_breakdown"] = prior["confidence_breakdown"]
-            if self._update(connection, row, row["version"], state, body):
-                connection.execute(
-                    INSERT_DECISION,
-                    decision_values(
-                        example_id=row["id"],
-                        tenant_id=tenant_id,
-                        reviewer=reviewer,
-                        action="undo",
-                        from_status=row["status"],
-                        to_status=target["from_status"],
-                        diff=inverse_diff(target["diff"]) if target["diff"] else None,
-                        from_reason_code=row["reason_code"],
-                        prior={"confidence": row["confidence"], "confidence_breakdown": row["confidence_breakdown"]},
-                        from_version=row["version"],
-                        to_version=row["version"] + 1,
-                        undoes_id=target["id"],
-                        created_at=now,
-                    ),
-                )
-                return to_example({**row, **state, **body})
-        raise ConflictError(f"Example {row['id']} changed while undoing.", hint="Run undo again.")
+            if is_bulk(target):
+                count = undo_bulk(connection, tenant_id=tenant_id, reviewer=reviewer, target=target)
+                return UndoResult(undone_id=target["id"], action=target["action"], examples=count)
+            restored = self._undo_one(connection, tenant_id, reviewer, target)
+            return UndoResult(undone_id=target["id"], action=target["action"], examples=1, example=restored)
+
+        return with_retries(self.engine, "undo", revert)
+
+    def _undo_one(
+        self, connection: Connection, tenant_id: str, reviewer: str, target: Mapping[Any, Any]
+    ) -> ExamplePublic:
+        now = utcnow()
+        row = self._row(connection, tenant_id, target["example_id"])
+        self._check_nothing_since(connection, target)
+        prior = target["prior"] or {}
+        state: dict[str, Any] = {
+            "status": target["from_status"],
+            "version": row["version"] + 1,
+            "updated_at": now,
+            "reason_code": target["from_reason_code"],
+        }
+        body: dict[str, Any] = {}
+        if target["diff"]:
+            body["payload"] = revert_diff(row["payload"], target["diff"])
+            state.update(query_state(str(body["payload"]["query"])))
+        if "confidence" in prior:
+            state["confidence"] = prior["confidence"]
+            body["confidence_breakdown"] = prior["confidence_breakdown"]
+        if not self._update(connection, row, row["version"], state, body):
+            raise ConflictError(f"Example {row['id']} changed while undoing.", hint="Run undo again.")
+        connection.execute(
+            INSERT_DECISION,
+            decision_values(
+                example_id=row["id"],
+                tenant_id=tenant_id,
+                reviewer=reviewer,
+                action="undo",
+                from_status=row["status"],
+                to_status=target["from_status"],
+                diff=inverse_diff(target["diff"]) if target["diff"] else None,
+                from_reason_code=row["reason_code"],
+                prior={"confidence": row["confidence"], "confidence_breakdown": row["confidence_breakdown"]},
+                from_version=row["version"],
+                to_version=row["version"] + 1,
+                undoes_id=target["id"],
+                created_at=now,
+            ),
+        )
+        return to_example({**row, **state, **body})
 
     # -- helpers ------------------------------------------------------------------------------------
 
@@ -261,6 +237,7 @@ class DecisionWriter:
             "from_version": None,
             "to_version": 1,
             "undoes_id": None,
+            "scope": None,
             "created_at": now,
         }
 
@@ -284,20 +261,9 @@ class DecisionWriter:
     def _check_nothing_since(self, connection: Connection, target: Mapping[Any, Any]) -> None:
         """Undo only when every later change to the example was itself undone: the example is back
         in the state ``target`` left it in."""
-        later = (
-            connection.execute(
-                select(DECISIONS)
-                .where(DECISIONS.c.example_id == target["example_id"], DECISIONS.c.id > target["id"])
-                .where(DECISIONS.c.action.in_(APPLIED_ACTIONS))
-                .order_by(DECISIONS.c.id)
-            )
-            .mappings()
-            .all()
-        )
-        undone = {row["undoes_id"] for row in later if row["action"] == "undo"}
-        standing = [row for row in later if row["action"] != "undo" and row["id"] not in undone]
-        if standing:
-            winner = standing[-1]
+        changes = standing(later_changes(connection, target["id"], [target["example_id"]]))
+        if changes:
+            winner = changes[-1]
             raise ConflictError(
                 f"Cannot undo: example {target['example_id']} got '{winner['action']}' from {winner['reviewer']} "
                 f"at {winner['created_at']:%Y-%m-%d %H:%M:%S} after your decision.",
@@ -310,16 +276,7 @@ class DecisionWriter:
         """Append the losing attempt as a ``conflict`` row and build the error naming the winner."""
         with transaction(self.engine, write=True) as connection:
             row = self._row(connection, tenant_id, example_id)
-            winner = (
-                connection.execute(
-                    select(DECISIONS)
-                    .where(DECISIONS.c.example_id == example_id, DECISIONS.c.action.in_(APPLIED_ACTIONS))
-                    .order_by(DECISIONS.c.id.desc())
-                    .limit(1)
-                )
-                .mappings()
-                .first()
-            )
+            winner = latest_change(connection, tenant_id, example_id)
             connection.execute(
                 INSERT_DECISION,
                 decision_values(
@@ -358,7 +315,7 @@ def _content_change(
     body: dict[str, Any] = {}
     prior: dict[str, Any] | None = None
     if new_payload is not None:
-        state["query"] = str(new_payload["query"])
+        state.update(query_state(str(new_payload["query"])))
         body["payload"] = new_payload
     if confidence is not None:
         state["confidence"] = confidence
@@ -367,25 +324,9 @@ def _content_change(
     return body, prior
 
 
-def _bulk_audit_rows(
-    matching: Any, *, reviewer: str, action: str, to_status: str, reason_code: str | None, feedback: str | None,
-    now: datetime,
-) -> Any:
-    """SELECT producing one audit row (BULK_AUDIT_COLUMNS) per example a bulk decision moves."""
-    return select(
-        EXAMPLES.c.id,
-        EXAMPLES.c.tenant_id,
-        literal(reviewer, String()),
-        literal(action, String()),
-        EXAMPLES.c.status,
-        literal(to_status, String()),
-        literal(reason_code, String()),
-        literal(feedback, Text()),
-        EXAMPLES.c.reason_code,
-        EXAMPLES.c.version,
-        EXAMPLES.c.version + 1,
-        literal(now, UTCDateTime()),
-    ).where(matching)
+def query_state(query: str) -> dict[str, str]:
+    """The example column that follows its query (an edit or its undo changes it)."""
+    return {"query_folded": query.casefold()}
 
 
 def _check_decision_input(
@@ -403,4 +344,4 @@ def _check_decision_input(
         raise InvalidRequestError("An edit needs the edited payload.", hint="Use ReviewService.edit.")
 
 
-__all__: Sequence[str] = ["DecisionWriter"]
+__all__: Sequence[str] = ["DecisionWriter", "query_state"]

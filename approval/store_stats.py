@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select
 
 from approval.models import STATUSES, SYSTEM_REVIEWER
-from approval.store_sql import DECISIONS, EXAMPLES, example_clauses
+from approval.store_audit import audit_log
+from approval.store_sql import EXAMPLES, example_clauses
 
 APPROVED = ("approved", "auto_approved")
 
@@ -51,12 +52,14 @@ def collect_stats(connection: Connection, *, tenant_id: str, optimizer: str | No
 
 
 def _decision_counts(connection: Connection, tenant_id: str, optimizer: str | None) -> dict[str, Any]:
-    query = select(DECISIONS.c.action, DECISIONS.c.reviewer, func.count()).where(DECISIONS.c.tenant_id == tenant_id)
+    """Decisions per action and reviewer, a bulk decision counting once per example it changed."""
+    log = audit_log(tenant_id)
+    query = select(log.c.action, log.c.reviewer, func.count())
     if optimizer:
-        query = query.join(EXAMPLES, EXAMPLES.c.id == DECISIONS.c.example_id).where(EXAMPLES.c.optimizer == optimizer)
+        query = query.join(EXAMPLES, EXAMPLES.c.id == log.c.example_id).where(EXAMPLES.c.optimizer == optimizer)
     actions: dict[str, int] = {}
     reviewers: dict[str, int] = {}
-    for action, reviewer, count in connection.execute(query.group_by(DECISIONS.c.action, DECISIONS.c.reviewer)):
+    for action, reviewer, count in connection.execute(query.group_by(log.c.action, log.c.reviewer)):
         actions[action] = actions.get(action, 0) + count
         if reviewer != SYSTEM_REVIEWER and action != "conflict":
             reviewers[reviewer] = reviewers.get(reviewer, 0) + count

@@ -239,7 +239,7 @@ def bulk(ctx: click.Context, action: str, **options: Any) -> None:
         if matching:
             changed = service.bulk(
                 tenant_id=tenant_id, filter=queue, reviewer=reviewer_name(options["reviewer"]), action=action,
-                reason_code=options["bulk_reason"], feedback=options["feedback"],
+                reason_code=options["bulk_reason"], feedback=options["feedback"], expected_count=matching,
             )
     result = {"action": action, "matched": matching, "changed": changed}
     emit(result, as_json=options["as_json"], rows=[result], title="Bulk decision")
@@ -251,10 +251,14 @@ def bulk(ctx: click.Context, action: str, **options: Any) -> None:
 @json_option
 @click.pass_context
 def undo(ctx: click.Context, reviewer: str | None, tenant: str | None, as_json: bool) -> None:
-    """Revert your last decision (repeat to go further back)."""
+    """Revert your last decision (repeat to go further back); a bulk decision as a whole."""
     with review_service(ctx) as service:
-        restored = service.undo(tenant_id=tenant_of(ctx, tenant), reviewer=reviewer_name(reviewer))
-    emit(restored, as_json=as_json, rows=[example_row(restored)], title="Undone")
+        undone = service.undo(tenant_id=tenant_of(ctx, tenant), reviewer=reviewer_name(reviewer))
+    if undone.example is not None:
+        emit(undone.example, as_json=as_json, rows=[example_row(undone.example)], title="Undone")
+    else:
+        summary = {"undone": undone.undone_id, "action": undone.action, "examples": undone.examples}
+        emit(summary, as_json=as_json, rows=[summary], title="Undone bulk decision")
 
 
 @review.command()

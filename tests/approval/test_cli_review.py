@@ -111,6 +111,19 @@ def test_undo_reverts_the_last_decision(settings: Settings, ids: list[str]) -> N
     assert nothing.exit_code == 1 and "no decision left to undo" in nothing.stderr
 
 
+def test_undo_reverts_a_whole_bulk_decision(settings: Settings, ids: list[str]) -> None:
+    synth(settings, "bulk", "approve", "--status", "pending_review", "--yes", "--reviewer", "ann")
+    result = synth(settings, "undo", "--reviewer", "ann", "--json")
+    assert result.exit_code == 0, result.output
+    undone = json.loads(result.stdout)
+    assert (undone["action"], undone["examples"]) == ("approve", 6)
+    assert all(stored(settings, example_id).status == "pending_review" for example_id in ids[::2])
+    synth(settings, "bulk", "reject", "--status", "pending_review", "--reason", "other", "--yes", "--reviewer", "ann")
+    table = synth(settings, "undo", "--reviewer", "ann")
+    assert table.exit_code == 0 and "Undone bulk decision" in table.stdout
+    assert stored(settings, ids[0]).status == "pending_review"
+
+
 def test_stats_report_the_queue(settings: Settings, ids: list[str]) -> None:
     synth(settings, "reject", ids[0], "--reason", "duplicate", "--reviewer", "ann")
     report = json.loads(synth(settings, "stats", "--json").stdout)

@@ -89,14 +89,17 @@ def test_bad_edits_are_refused_and_change_nothing(
 def test_undo_of_an_edit_restores_payload_and_score(service: ReviewService) -> None:
     (example_id,) = seed_store(service.store, 1)
     before = service.store.get(tenant_id=TENANT, example_id=example_id)
-    service.edit(tenant_id=TENANT, example_id=example_id, reviewer="ann", changes={"query": "tides podcast"})
-    restored = service.undo(tenant_id=TENANT, reviewer="ann")
-    assert restored.payload == before.payload
+    service.edit(tenant_id=TENANT, example_id=example_id, reviewer="ann", changes={"query": "Tides Podcast"})
+    assert service.store.count(tenant_id=TENANT, filter=ExampleFilter(text="TIDES podcast")) == 1
+    undone = service.undo(tenant_id=TENANT, reviewer="ann")
+    assert (undone.action, undone.examples) == ("edit", 1)
+    restored = undone.example
+    assert restored is not None and restored.payload == before.payload
     assert (restored.status, restored.confidence) == ("pending_review", before.confidence)
     assert restored.confidence_breakdown == before.confidence_breakdown
     assert service.store.count(tenant_id=TENANT, filter=ExampleFilter(text="tides podcast")) == 0
     undo = service.store.decisions(tenant_id=TENANT)[-1]
-    assert undo.action == "undo" and undo.diff == {"query": ["tides podcast", before.payload["query"]]}
+    assert undo.action == "undo" and undo.diff == {"query": ["Tides Podcast", before.payload["query"]]}
 
 
 def test_bulk_counts_first_then_decides_the_same_set(service: ReviewService) -> None:

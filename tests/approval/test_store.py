@@ -11,7 +11,14 @@ from sqlalchemy import text
 from approval.models import ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
 from approval.store_sql import QueueOrder
-from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError, ReviewError, TransitionError
+from synth_core.errors import (
+    ConfigError,
+    ConflictError,
+    InvalidRequestError,
+    NotFoundError,
+    ReviewError,
+    TransitionError,
+)
 from tests.support.review_data import new_examples, seed_store
 
 TENANT = "acme"
@@ -202,13 +209,20 @@ def test_bulk_edit_is_refused(store: ReviewStore) -> None:
         store.bulk_decide(tenant_id=TENANT, filter=ExampleFilter(), reviewer="a", action="edit", to_status="approved")
 
 
+def undo(store: ReviewStore, reviewer: str = "ann") -> ExamplePublic:
+    """Undo the reviewer's last single decision; the example as restored."""
+    result = store.undo_last(tenant_id=TENANT, reviewer=reviewer)
+    assert result.example is not None and result.examples == 1
+    return result.example
+
+
 def test_undo_restores_the_previous_status_and_can_go_further_back(store: ReviewStore) -> None:
     (example_id,) = seed_store(store, 1)
     decide(store, example_id, "approve")
     decide(store, example_id, "reject", reason_code="wrong_label")
-    undone = store.undo_last(tenant_id=TENANT, reviewer="ann")
+    undone = undo(store)
     assert (undone.status, undone.reason_code, undone.version) == ("approved", None, 4)
-    undone = store.undo_last(tenant_id=TENANT, reviewer="ann")
+    undone = undo(store)
     assert (undone.status, undone.version) == ("pending_review", 5)
     with pytest.raises(NotFoundError, match="no decision left"):
         store.undo_last(tenant_id=TENANT, reviewer="ann")
@@ -220,7 +234,7 @@ def test_undo_restores_the_rejection_reason(store: ReviewStore) -> None:
     (example_id,) = seed_store(store, 1)
     decide(store, example_id, "reject", reason_code="entity_problem")
     decide(store, example_id, "approve")
-    assert store.undo_last(tenant_id=TENANT, reviewer="ann").reason_code == "entity_problem"
+    assert undo(store).reason_code == "entity_problem"
 
 
 def test_undo_refuses_to_overwrite_someone_elses_later_decision(store: ReviewStore) -> None:
@@ -250,7 +264,7 @@ def test_known_and_decided_queries(store: ReviewStore) -> None:
     decide(store, ids[2], "approve")
     decide(store, ids[3], "reject", reason_code="duplicate")
     known = store.known_queries(tenant_id=TENANT, optimizer="modality", statuses=["approved"])
-    assert known == [store.get(tenant_id=TENANT, example_id=ids[2]).query]
+    assert known == [store.get(tenant_id=TENANT, example_id=ids[2]).query.casefold()]
     assert sorted(e.id for e in store.decided_examples(tenant_id=TENANT)) == sorted([ids[2], ids[3]])
 
 
@@ -301,6 +315,14 @@ def test_the_store_survives_reopening(review_url: str) -> None:
         decide(first, example_id, "approve")
     with ReviewStore(review_url) as again:
         assert again.get(tenant_id=TENANT, example_id=example_id).status == "approved"
+
+
+def test_a_store_made_by_an_older_version_is_refused_with_what_to_do(review_url: str) -> None:
+    with ReviewStore(review_url) as first, first.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE decisions DROP COLUMN scope"))
+    with pytest.raises(ConfigError, match=r"older version .*decisions\.scope") as caught:
+        ReviewStore(review_url)
+    assert "no migrations" in (caught.value.hint or "")
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:

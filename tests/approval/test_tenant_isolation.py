@@ -71,6 +71,17 @@ def test_bulk_decisions_cover_only_the_own_tenant(store: ReviewStore, two_tenant
     assert store.count(tenant_id="b", filter=ExampleFilter(statuses=["rejected"])) == 6
 
 
+def test_bulk_decisions_stay_in_the_own_tenants_log(store: ReviewStore, two_tenants: Tenants) -> None:
+    a_ids, b_ids = two_tenants
+    store.bulk_decide(tenant_id="b", filter=EVERYTHING, reviewer="ann", action="approve", to_status="approved")
+    assert store.decisions(tenant_id="b", example_id=b_ids[0])[-1].reviewer == "ann"
+    assert all(d.example_id in a_ids for d in store.decisions(tenant_id="a"))
+    assert store.decisions(tenant_id="a", example_id=b_ids[0]) == []
+    assert store.stats(tenant_id="a")["decisions_by_reviewer"] == {"ann": 1}
+    assert store.undo_last(tenant_id="a", reviewer="ann").example is not None  # a's own single decision
+    assert store.count(tenant_id="b", filter=ExampleFilter(statuses=["approved"])) == 6  # b's bulk stands
+
+
 def test_undo_only_reverts_the_own_tenants_decisions(
     store: ReviewStore, two_tenants: Tenants
 ) -> None:

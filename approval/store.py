@@ -34,6 +34,7 @@ from approval.store_sql import (
     INSERT_DECISION,
     ORDERINGS,
     PAYLOADS,
+    RUNS,
     QueueOrder,
     count_examples,
     example_clauses,
@@ -44,14 +45,14 @@ from approval.store_sql import (
     select_page_ids,
     to_decision,
     to_example,
+    widen_run_range,
 )
 from approval.store_stats import collect_stats
-from approval.tables import Base, ExportRow, RunRow, check_schema, utcnow
+from approval.tables import Base, ExportRow, check_schema, utcnow
 from approval.text_index import ensure_text_index
 from synth_core.errors import InvalidRequestError, NotFoundError
 from synth_core.settings import Settings
 
-RUNS = cast(Table, RunRow.__table__)
 EXPORTS = cast(Table, ExportRow.__table__)
 MAX_PAGE = 1000
 
@@ -143,6 +144,7 @@ class ReviewStore(DecisionWriter):
         with transaction(self.engine, write=True) as connection:
             self._check_run_and_parents(connection, run_id, tenant_id, examples)
             connection.execute(insert(EXAMPLES), rows)
+            connection.execute(widen_run_range(run_id, ids))
             bodies = [_payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
             connection.execute(insert(PAYLOADS), bodies)
             auto = [row for row in rows if row["status"] == "auto_approved"]
@@ -225,7 +227,8 @@ class ReviewStore(DecisionWriter):
         """
         exportable = _exportable(optimizer, include_auto_approved)
         query = select_export_rows(tenant_id, exportable, omit_fields, self.engine.dialect.name)
-        with transaction(self.engine, write=False) as connection:
+        # A real transaction, not a read's autocommit: PostgreSQL keeps a server-side cursor only in one.
+        with transaction(self.engine, write=False, isolation="READ COMMITTED") as connection:
             result = connection.execute(query.execution_options(yield_per=batch))
             for rows in result.partitions():
                 yield from map(ExportableRow._make, rows)

@@ -24,6 +24,7 @@ from approval.models import (
 )
 from approval.store_audit import is_bulk, later_changes, latest_change, standing
 from approval.store_bulk import bulk_decide, bulk_scope, undo_bulk, with_retries
+from approval.store_one_statement import ONE_STATEMENT_ACTIONS, decide_in_one_statement
 from approval.store_sql import (
     DECISIONS,
     GET_EXAMPLE,
@@ -37,7 +38,7 @@ from approval.store_sql import (
     to_example,
 )
 from approval.tables import utcnow
-from approval.transitions import check_action, check_transition
+from approval.transitions import allowed_sources, check_action, check_transition
 from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError
 
 
@@ -64,6 +65,19 @@ class DecisionWriter:
         checked = check_action(action, to_status)
         _check_decision_input(checked, reviewer, reason_code, new_payload)
         now = utcnow()
+        if checked in ONE_STATEMENT_ACTIONS and self.engine.dialect.name == "postgresql":
+            decision = {
+                "reviewer": reviewer, "action": checked, "to_status": to_status, "reason_code": reason_code,
+                "feedback": feedback, "created_at": now,
+            }
+            before = decide_in_one_statement(
+                self.engine, tenant_id=tenant_id, example_id=example_id, expected_version=expected_version,
+                sources=allowed_sources(checked), decision=decision,
+            )
+            if before is not None:
+                moved = {"status": to_status, "version": expected_version + 1, "updated_at": now}
+                return to_example({**before, **moved, "reason_code": reason_code})
+            # Nothing matched: the general path below finds out why and says so.
         with transaction(self.engine, write=True) as connection:
             row = self._row(connection, tenant_id, example_id)
             if row["version"] == expected_version:

@@ -10,11 +10,14 @@ from typing import Any, Literal, cast
 from sqlalchemy import (
     ColumnElement,
     FunctionElement,
+    ScalarSelect,
     Select,
     String,
     Table,
+    Update,
     and_,
     bindparam,
+    case,
     func,
     insert,
     literal,
@@ -25,8 +28,9 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 
 from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic
-from approval.tables import DecisionRow, ExamplePayloadRow, ExampleRow, JSONValue
+from approval.tables import DecisionRow, ExamplePayloadRow, ExampleRow, JSONValue, RunRow
 
+RUNS = cast(Table, RunRow.__table__)
 EXAMPLES = cast(Table, ExampleRow.__table__)
 PAYLOADS = cast(Table, ExamplePayloadRow.__table__)
 DECISIONS = cast(Table, DecisionRow.__table__)
@@ -128,11 +132,35 @@ def example_clauses(tenant_id: str, example_filter: ExampleFilter | None = None)
         clauses.append(columns.confidence <= example_filter.max_confidence)
     if example_filter.run_id:
         clauses.append(columns.run_id == example_filter.run_id)
+        clauses.append(columns.id.between(*run_range(example_filter.run_id)))
     if example_filter.text:
         clauses.append(contains_text(example_filter.text))
     if example_filter.reason_code:
         clauses.append(columns.reason_code == example_filter.reason_code)
     return clauses
+
+
+def run_range(run_id: str) -> tuple[ScalarSelect[Any], ScalarSelect[Any]]:
+    """The first and last id of the run's examples (NULL for a run without any: nothing matches)."""
+    run = RUNS.c
+    return (
+        select(run.first_example_id).where(run.id == run_id).scalar_subquery(),
+        select(run.last_example_id).where(run.id == run_id).scalar_subquery(),
+    )
+
+
+def widen_run_range(run_id: str, ids: Sequence[str]) -> Update:
+    """Make the run's id range (``RunRow.first_example_id``) cover ``ids``, just stored in the run."""
+    run = RUNS.c
+    first, last = min(ids), max(ids)
+    return (
+        update(RUNS)
+        .where(run.id == run_id)
+        .values(
+            first_example_id=func.coalesce(case((run.first_example_id < first, run.first_example_id)), first),
+            last_example_id=func.coalesce(case((run.last_example_id > last, run.last_example_id)), last),
+        )
+    )
 
 
 def select_examples(tenant_id: str, example_filter: ExampleFilter | None = None) -> Select[Any]:

@@ -106,6 +106,23 @@ def test_the_queue_orders_by_confidence_and_matches_query_text(store: ReviewStor
     assert store.count(tenant_id=TENANT, filter=ExampleFilter(text="100%")) == 0
 
 
+@pytest.mark.parametrize("order", ["created", "confidence"])
+def test_a_runs_page_holds_exactly_its_examples_when_runs_interleave(store: ReviewStore, order: QueueOrder) -> None:
+    for run_id in ("early", "late", "empty"):
+        store.start_run(run_id=run_id, tenant_id=TENANT, optimizer="modality", request={}, settings_snapshot={})
+    stored: dict[str, list[str]] = {"early": [], "late": []}
+    for round_number, run_id in enumerate(["early", "late", "early", "late", "early"]):
+        batch = new_examples(7, run_id=run_id, start=round_number * 7)
+        stored[run_id] += store.add_examples(run_id=run_id, tenant_id=TENANT, optimizer="modality", examples=batch)
+    for run_id, ids in stored.items():
+        page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id=run_id), limit=100, order=order)
+        assert page.total == len(ids) == store.count(tenant_id=TENANT, filter=ExampleFilter(run_id=run_id))
+        assert sorted(example.id for example in page.items) == sorted(ids)
+    assert store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="empty")).total == 0
+    run = store.get_run(tenant_id=TENANT, run_id="early")
+    assert (run["first_example_id"], run["last_example_id"]) == (min(stored["early"]), max(stored["early"]))
+
+
 def test_bad_page_arguments_are_refused(store: ReviewStore) -> None:
     with pytest.raises(InvalidRequestError):
         store.list_page(tenant_id=TENANT, filter=ExampleFilter(), limit=0)

@@ -12,8 +12,10 @@ are lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Generator, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Table, and_, insert, select, update
 
@@ -55,6 +57,7 @@ from synth_core.settings import Settings
 
 EXPORTS = cast(Table, ExportRow.__table__)
 MAX_PAGE = 1000
+T = TypeVar("T")
 
 
 class ReviewStore(DecisionWriter):
@@ -216,22 +219,25 @@ class ReviewStore(DecisionWriter):
         include_auto_approved: bool = True,
         omit_fields: Sequence[str] = (),
         batch: int = 5000,
-    ) -> Iterator[ExportableRow]:
+    ) -> Generator[ExportableRow, None, None]:
         """What an export reads: the same examples as ``iter_exportable`` (approved, and auto-approved
         unless excluded; one tenant; ordered by id) as light rows, payloads decoded once, unvalidated.
 
         The database drops the payloads' top-level ``omit_fields`` (an export's provenance and signals
         are two thirds of a payload), so they are neither sent nor decoded. One statement, so one
         consistent snapshot on every database; streamed ``batch`` rows at a time (a server-side
-        cursor on PostgreSQL).
+        cursor on PostgreSQL, where the next batch is fetched while the caller handles this one: see
+        ``_read_ahead``). Close the generator (or read it to the end) to end the transaction.
         """
         exportable = _exportable(optimizer, include_auto_approved)
         query = select_export_rows(tenant_id, exportable, omit_fields, self.engine.dialect.name)
         # A real transaction, not a read's autocommit: PostgreSQL keeps a server-side cursor only in one.
         with transaction(self.engine, write=False, isolation="READ COMMITTED") as connection:
-            result = connection.execute(query.execution_options(yield_per=batch))
-            for rows in result.partitions():
-                yield from map(ExportableRow._make, rows)
+            partitions = connection.execute(query.execution_options(yield_per=batch)).partitions()
+            ahead = self.engine.dialect.name == "postgresql"
+            with closing(_read_ahead(partitions, ahead=ahead)) as batches:
+                for rows in batches:
+                    yield from map(ExportableRow._make, rows)
 
     def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
         """Queries already stored, case-folded (for the near-duplicate index, which compares case-folded
@@ -326,6 +332,22 @@ class ReviewStore(DecisionWriter):
 def _exportable(optimizer: str, include_auto_approved: bool) -> ExampleFilter:
     statuses: list[ExampleStatus] = ["approved", "auto_approved"] if include_auto_approved else ["approved"]
     return ExampleFilter(optimizer=optimizer, statuses=statuses)
+
+
+def _read_ahead(batches: Iterator[T], *, ahead: bool) -> Generator[T, None, None]:
+    """``batches``; with ``ahead``, each fetched by a worker thread while the caller handles the one
+    before, so that the database's work overlaps ours (PostgreSQL: about 0.2-0.5 s of 100,000 rows).
+    The connection stays the caller's: the worker only reads from its cursor, and is done before the
+    generator is. Not for SQLite, whose driver lets go of the GIL on every row: passing it to and fro
+    costs more than the overlap gains."""
+    if not ahead:
+        yield from batches
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read") as reader:
+        pending = reader.submit(next, batches, None)
+        while (batch := pending.result()) is not None:
+            pending = reader.submit(next, batches, None)
+            yield batch
 
 
 def _example_row(

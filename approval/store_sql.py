@@ -184,23 +184,29 @@ def select_by_ids(ids: Sequence[str]) -> Select[Any]:
 def select_export_rows(
     tenant_id: str, example_filter: ExampleFilter, omit_fields: Sequence[str], dialect: str
 ) -> Select[Any]:
-    """The columns of ``ExportableRow`` (state and payload, nothing else) ordered by id."""
+    """The columns of ``ExportableRow`` (state and payload, nothing else) ordered by id.
+
+    The examples are put in order before their payloads are joined. On PostgreSQL, ``OFFSET 0`` keeps
+    the planner from merging the two: without statistics (a table just filled, not yet analyzed) it
+    expects a handful of rows, joins them one by one and then sorts the wide joined rows, spilling
+    100,000 payloads to disk (about 0.5 s more than sorting the narrow rows first). With statistics
+    the plan is the same either way (a merge join along both primary keys). SQLite flattens the
+    subquery into the plain join.
+    """
     columns = EXAMPLES.c
-    payload = PAYLOADS.c.payload
-    return (
-        select(
-            columns.id,
-            columns.run_id,
-            columns.tenant_id,
-            columns.optimizer,
-            columns.status,
-            columns.confidence,
-            json_without(payload, omit_fields, dialect),
-            payload[("signals", "generator")].as_string(),
-        )
-        .select_from(WITH_PAYLOAD)
+    state = (
+        select(columns.id, columns.run_id, columns.tenant_id, columns.optimizer, columns.status, columns.confidence)
         .where(*example_clauses(tenant_id, example_filter))
         .order_by(columns.id)
+    )
+    if dialect == "postgresql":
+        state = state.offset(0)
+    ordered = state.subquery("exportable")
+    payload = PAYLOADS.c.payload
+    return (
+        select(*ordered.c, json_without(payload, omit_fields, dialect), payload[("signals", "generator")].as_string())
+        .select_from(ordered.join(PAYLOADS, PAYLOADS.c.example_id == ordered.c.id))
+        .order_by(ordered.c.id)
     )
 
 

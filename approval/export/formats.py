@@ -61,7 +61,7 @@ class _TextWriter:
 class JsonlWriter(_TextWriter):
     def write(self, records: Sequence[Mapping[str, Any]]) -> None:
         if records:
-            self._handle.write("\n".join(to_json(record) for record in records) + "\n")
+            self._handle.write("\n".join(map(to_json, records)) + "\n")
             self.rows += len(records)
 
 
@@ -114,8 +114,9 @@ class ParquetWriter:
             return
         columns = []
         for field in self.schema:
-            values = [record.get(field.name) for record in records]
-            if field.name in self.json_columns:
+            name = field.name  # read once: pyarrow makes a new str on every access
+            values = [record.get(name) for record in records]
+            if name in self.json_columns:
                 values = [_json_or_none(value) for value in values]
             columns.append(pa.array(values, type=field.type))
         self._batches.append(pa.RecordBatch.from_arrays(columns, schema=self.schema))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +14,17 @@ import pytest
 from click.testing import CliRunner
 
 from approval.export import FORMATS, export_dataset, load_dspy_examples
+from approval.export.encoding import to_json
 from approval.export.manifest import sha256_file
 from approval.export.split import assign_splits
-from approval.models import ExampleStatus, NewExample
+from approval.models import ExampleStatus, ExportableRow, NewExample
 from approval.store import ReviewStore
 from synth_core.cli import cli
-from synth_core.errors import InputFileError, InvalidRequestError, UnknownOptimizerError
+from synth_core.errors import InputFileError, InvalidRequestError, SynthError, UnknownOptimizerError
 from synth_core.registry import get_optimizer
 from synth_core.settings import Settings
 from tests.approval.builders import make_example
+from tests.support.postgres import fresh_database
 
 TENANT = "acme"
 WORDS = [
@@ -167,6 +171,64 @@ def test_output_is_deterministic_and_keys_are_sorted(store: ReviewStore, setting
     assert first.files[0].sha256 == second.files[0].sha256 and first.export_id != second.export_id
     line = Path(first.files[0].path).read_text().splitlines()[0]
     assert list(json.loads(line)) == sorted(json.loads(line))
+
+
+def test_the_export_encoding_is_compact_sorted_and_keeps_utf8() -> None:
+    value = {"b": [0.1, 1e-7, 2.5e16, 1.0, True, None], "a": 'vidéo ✓ "q"\n'}
+
+    assert to_json(value) == '{"a":"vidéo ✓ \\"q\\"\\n","b":[0.1,1e-7,2.5e+16,1.0,true,null]}'
+    assert json.loads(to_json(value)) == value
+
+
+@pytest.mark.postgres
+def test_sqlite_and_postgresql_export_the_same_bytes(postgres_server: str, settings: Settings, tmp_path: Path) -> None:
+    urls = {"sqlite": f"sqlite:///{tmp_path / 'review.db'}", "postgres": fresh_database(postgres_server)}
+    queries = [f"vidéo über {distinct_query(number)} ✓" for number in range(len(ALL_FOUR))]
+    digests = {}
+    for name, url in urls.items():
+        with ReviewStore(url) as review_store:
+            add(review_store, ALL_FOUR, optimizer="cross_modal", queries=queries)
+            digests[name] = [
+                export_dataset(
+                    review_store,
+                    tenant_id=TENANT,
+                    optimizer="cross_modal",
+                    fmt=fmt,
+                    out=tmp_path / name,
+                    settings=settings,
+                )
+                .files[0]
+                .sha256
+                for fmt in FORMATS
+            ]
+    assert digests["sqlite"] == digests["postgres"]
+
+
+def test_a_row_the_store_should_have_kept_aborts_the_export(
+    store: ReviewStore, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(store, ["approved", "auto_approved"])
+    stored_rows = list(store.iter_export_rows(tenant_id=TENANT, optimizer="modality"))
+    read_closed = []
+
+    def leaky_rows(**_options: Any) -> Iterator[ExportableRow]:
+        """The bug the export's own check is there for: a pending example among the approved ones,
+        followed by more rows than a batch, so that the read is still going when the export stops."""
+        try:
+            yield stored_rows[0]._replace(id="leaked", status="pending_review")
+            yield from itertools.cycle(stored_rows)
+        finally:
+            read_closed.append(True)
+
+    monkeypatch.setattr(store, "iter_export_rows", leaky_rows)
+    with pytest.raises(SynthError) as caught:
+        export_dataset(
+            store, tenant_id=TENANT, optimizer="modality", fmt="jsonl", out=tmp_path / "out", settings=settings
+        )
+
+    assert "example leaked (pending_review" in str(caught.value) and "export aborted" in str(caught.value)
+    assert list((tmp_path / "out").iterdir()) == []  # not even the temporary file
+    assert read_closed == [True]  # the export closed the store's read itself (caught still holds its frames)
 
 
 def test_parquet_is_deterministic_too(store: ReviewStore, settings: Settings, tmp_path: Path) -> None:

@@ -70,3 +70,12 @@ def test_omitting_a_field_the_payload_lacks_changes_nothing(store: ReviewStore) 
     (whole,) = store.iter_export_rows(tenant_id=TENANT, optimizer="modality")
     (same,) = store.iter_export_rows(tenant_id=TENANT, optimizer="modality", omit_fields=("no_such_field",))
     assert same.payload == whole.payload
+
+
+def test_an_in_memory_store_is_read_on_the_callers_connection() -> None:
+    """An in-memory SQLite database exists on one connection (one per thread): the rows must come from
+    the connection the caller's thread took, whoever fetches them."""
+    with ReviewStore("sqlite:///:memory:") as memory_store:
+        seed_store(memory_store, 7, tenant_id=TENANT, statuses=("auto_approved",))
+        rows = list(memory_store.iter_export_rows(tenant_id=TENANT, optimizer="modality", batch=3))
+    assert len(rows) == 7

@@ -5,7 +5,7 @@ tenant and one optimizer, in id order; each row is checked again on the way out,
 rejected example can never reach a file even if a store query went wrong. The data files hold
 the training records only (the optimizer's fields, no provenance or signals), taken straight from
 the stored payloads: 100,000 examples are never turned into pydantic objects on the way out, and
-Python's cycle collector waits while they stream past (``_cycle_collection_paused``).
+Python's cycle collector waits while they stream past (``gc_paused``).
 """
 
 from __future__ import annotations

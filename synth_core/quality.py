@@ -25,7 +25,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from annotated_types import Le
 from pydantic import BaseModel, Field, computed_field
 
-from synth_core.generators.planning import gc_paused, normalize_query
+from synth_core.generators.planning import normalize_query
 from synth_core.schemas.common import ExampleBase
 
 MIN_SAMPLES = 10
@@ -116,11 +116,6 @@ class QualityReport(BaseModel):
 
 def quality_report(optimizer: str, examples: Sequence[ExampleBase], requested: int) -> QualityReport:
     """Measure a run's examples against the ML-readiness checks."""
-    with gc_paused():
-        return _quality_report(optimizer, examples, requested)
-
-
-def _quality_report(optimizer: str, examples: Sequence[ExampleBase], requested: int) -> QualityReport:
     categorical, numeric, bounded = _label_values(examples)
     balance = {name: dict(Counter(values)) for name, values in categorical.items()}
     spreads = {name: _spread(values) for name, values in numeric.items()}

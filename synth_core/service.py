@@ -16,6 +16,7 @@ from typing import Any
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.errors import EmptyStoreError, InsufficientContentError, InvalidRequestError
+from synth_core.gc_pause import gc_paused
 from synth_core.generators.base import ContentSample, GenerationContext, Guidance, ProgressFn
 from synth_core.quality import quality_report
 from synth_core.registry import OptimizerSpec, get_optimizer
@@ -57,6 +58,16 @@ class GenerationService:
     def generate(self, request: SyntheticDataRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
         """Generate ``request.count`` examples; raise ``InsufficientContentError`` when the content
         cannot support that many (template path) and report per-example failures (LLM path)."""
+        with gc_paused():  # a run builds millions of live objects and no cycles
+            return self._generate(request, progress)
+
+    def regenerate(self, request: RegenerationRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
+        """New examples from a rejected example's source content, guided by the reviewer."""
+        with gc_paused():
+            return self._regenerate(request, progress)
+
+    # -- steps ------------------------------------------------------------------------------
+    def _generate(self, request: SyntheticDataRequest, progress: ProgressFn | None) -> SyntheticDataResponse:
         spec = get_optimizer(request.optimizer)
         strategies = self._strategies(request, spec)
         timings: dict[str, float] = {}
@@ -118,8 +129,7 @@ class GenerationService:
             },
         )
 
-    def regenerate(self, request: RegenerationRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
-        """New examples from a rejected example's source content, guided by the reviewer."""
+    def _regenerate(self, request: RegenerationRequest, progress: ProgressFn | None) -> SyntheticDataResponse:
         spec = get_optimizer(request.optimizer)
         items = self.backend.get(request.source_content_ids)
         if not items:
@@ -152,7 +162,6 @@ class GenerationService:
             metadata={"run_id": run_id, "seed": seed, "generator": self.writer.kind, **self._writer_metadata()},
         )
 
-    # -- steps ------------------------------------------------------------------------------
     def _strategies(self, request: SyntheticDataRequest, spec: OptimizerSpec) -> list[str]:
         strategies = list(dict.fromkeys(request.strategies or spec.default_strategies))
         unknown = [name for name in strategies if name not in STRATEGIES]

@@ -49,6 +49,8 @@ class AgentsConfig(BaseModel):
 
 class StoreSettings(BaseModel):
     path: Path = Path("content.db")
+    search_processes: int = Field(default=2, ge=0, le=32)
+    """Worker processes that answer a generation run's label searches (0 = search in this process)."""
 
 
 class ReviewSettings(BaseModel):
@@ -69,9 +71,6 @@ class GenerationSettings(BaseModel):
     sample_size: int = 200
     max_profiles: int = 3
     batch_size: int = 500
-    label_threads: int = Field(default=2, ge=1, le=64)
-    """Threads that label examples; their search checks overlap (SQLite ranks without the GIL, a
-    remote backend answers over the network)."""
 
 
 class IngestSettings(BaseModel):

@@ -25,7 +25,7 @@ from approval.export.manifest import ManifestStats, combined_hash, run_summary, 
 from approval.export.split import Side, assign_splits, check_fraction
 from approval.models import ExportableRow
 from synth_core.errors import InvalidRequestError, NotFoundError, SynthError
-from synth_core.generators.planning import gc_paused
+from synth_core.gc_pause import gc_paused
 from synth_core.registry import OptimizerSpec, get_optimizer
 from synth_core.settings import Settings
 

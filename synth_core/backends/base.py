@@ -6,12 +6,15 @@ Each maps its library's errors (sqlite3, pyvespa) to ``BackendError`` at this bo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Generator, Iterable, Sequence
 from typing import Literal, Protocol, runtime_checkable
 
 from synth_core.content import ContentItem, SearchHit
 
 SampleOrder = Literal["random", "newest", "entity_rich"]
+TimedHits = tuple[list[SearchHit], float]
+"""One search's hits and the seconds it took."""
 
 
 @runtime_checkable
@@ -55,3 +58,18 @@ class ContentBackend(Protocol):
     ) -> list[SearchHit]:
         """Ranked lexical (BM25) or hybrid search; an empty list when nothing matches."""
         ...
+
+    def search_many(self, texts: Sequence[str], *, limit: int = 10) -> Generator[TimedHits, None, None]:
+        """``search(text, limit=limit)`` of every text (no filter), in order, each with the seconds it
+        took; lazily, so a backend can search ahead (in parallel) while the caller uses earlier results."""
+        ...
+
+
+def searched_one_by_one(
+    search: Callable[..., list[SearchHit]], texts: Sequence[str], *, limit: int
+) -> Generator[TimedHits, None, None]:
+    """``search_many`` done the plain way: one ``search(text, limit=limit)`` after the other, timed."""
+    for text in texts:
+        started = time.perf_counter()
+        hits = search(text, limit=limit)
+        yield hits, time.perf_counter() - started

@@ -13,7 +13,7 @@ def open_backend(settings: Settings) -> ContentBackend:
         from synth_core.backends.sqlite_store import SqliteStore
 
         settings.store_path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteStore(settings.store_path)
+        return SqliteStore(settings.store_path, search_processes=settings.store.search_processes)
     if settings.backend == "vespa":
         try:
             from synth_core.backends.vespa import VespaBackend

@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from synth_core.backends.base import SampleOrder
+from synth_core.backends.base import SampleOrder, TimedHits, searched_one_by_one
 from synth_core.backends.text_terms import key_terms, topic_key, words
 from synth_core.content import ContentItem, SearchHit
 from synth_core.errors import BackendError
@@ -148,6 +148,9 @@ class MemoryBackend:
             SearchHit(id=s.item.id, rank=rank, score=score, modality=s.item.modality, profile=s.item.profile)
             for rank, (score, s) in enumerate(scored[:limit], start=1)
         ]
+
+    def search_many(self, texts: Sequence[str], *, limit: int = 10) -> Generator[TimedHits, None, None]:
+        return searched_one_by_one(self.search, texts, limit=limit)
 
 
 def _sort_value(stored: _Stored, order: str) -> Any:

@@ -46,7 +46,6 @@ from synth_core.generators.planning import (
     Space,
     VariantPool,
     WrittenJob,
-    gc_paused,
     guided,
     item_topics,
     nothing_sampled,
@@ -73,8 +72,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    with gc_paused():
-        return _generate(ctx, count)
+    return _generate(ctx, count)
 
 
 def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:

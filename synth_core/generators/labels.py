@@ -1,8 +1,9 @@
 """Label helpers shared by the generators: checks against the backend and the arithmetic on them.
 
-Every label comes from the content and from running the written query through ``backend.search``;
-nothing here draws random numbers. The functions that search (``retrieval_check``,
-``modality_scores``) time themselves with ``time.perf_counter``; the rest are pure.
+Every label comes from the content and from running the written query through the backend's search
+(a ``Ranking``, searched in one batch by ``labelling.label_ranked``, timed by the backend);
+nothing here draws random numbers. ``retrieval_check`` searches and times itself with
+``time.perf_counter``; the rest are pure.
 
 Definitions (the README quotes them):
 
@@ -116,12 +117,6 @@ class Ranking:
         return tuple(hit for hit in self.hits if hit.modality in modalities)
 
 
-def search_ranking(backend: ContentBackend, query: str, *, limit: int = CHECK_LIMIT) -> Ranking:
-    started = time.perf_counter()
-    hits = backend.search(query, limit=limit)
-    return Ranking(tuple(hits), limit, time.perf_counter() - started)
-
-
 def restricted_check(
     backend: ContentBackend,
     ranking: Ranking,
@@ -156,18 +151,6 @@ def best_scores(hits: Iterable[SearchHit]) -> dict[str, float]:
         if hit.modality not in best or hit.score > best[hit.modality]:
             best[hit.modality] = hit.score
     return best
-
-
-def modality_scores(
-    backend: ContentBackend,
-    query: str,
-    modalities: Sequence[str] | None = None,
-    *,
-    limit: int = CHECK_LIMIT,
-) -> dict[str, float]:
-    """Best score per content modality from one bounded search (one search, not one per modality:
-    it is 4x cheaper, and a modality missing from the top ``limit`` is far behind anyway)."""
-    return best_scores(backend.search(query, limit=limit, modalities=modalities))
 
 
 def score_margin(scores: Mapping[str, float], chosen: Sequence[str]) -> float:

@@ -17,8 +17,10 @@ from __future__ import annotations
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
-from synth_core.generators.labelling import label_all
+from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
+    CHECK_LIMIT,
+    Ranking,
     build_provenance,
     build_signals,
     content_modalities,
@@ -28,7 +30,6 @@ from synth_core.generators.labels import (
     modality_ambiguity,
     required_entities,
     restricted_check,
-    search_ranking,
     synthetic_source,
 )
 from synth_core.generators.planning import (
@@ -36,7 +37,6 @@ from synth_core.generators.planning import (
     Space,
     VariantPool,
     WrittenJob,
-    gc_paused,
     guided,
     item_topics,
     named_entities,
@@ -58,8 +58,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    with gc_paused():
-        return _generate(ctx, count)
+    return _generate(ctx, count)
 
 
 def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
@@ -79,7 +78,9 @@ def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return media_conflict(agents, text, allowed)
 
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
-    examples, invalid = label_all(ctx, written, lambda done, index: _label(ctx, agents, done))
+    examples, invalid = label_ranked(
+        ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking), limit=CHECK_LIMIT
+    )
     return GeneratorOutput(examples, failures + invalid)
 
 
@@ -117,11 +118,10 @@ def _spec(ctx: GenerationContext, item: ContentItem, variant: Variant) -> QueryS
     )
 
 
-def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> ModalityExampleSchema:
+def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob, ranking: Ranking) -> ModalityExampleSchema:
     item, spec, query = done.source, done.spec, done.text
     label = spec.target_modality
     searched = content_modalities(label, item)
-    ranking = search_ranking(ctx.backend, query)
     check = restricted_check(ctx.backend, ranking, query, item, searched)
     _, media_word = agents.detect_media(query)
     found = entities_in_query(query, extract_patterns(item).entities)

@@ -12,12 +12,10 @@ become a ``GenerationFailure`` naming every reason.
 
 from __future__ import annotations
 
-import gc
 import math
 import random
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar, cast, overload
 
@@ -40,24 +38,6 @@ V = TypeVar("V")
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector around a bulk loop.
-
-    Generating 10,000 examples allocates millions of small objects that all stay alive (the
-    examples), so the collector keeps re-scanning a growing heap for cycles that are not there:
-    10-25% of a run. Generation creates no reference cycles worth collecting; the collector's
-    previous state is restored on exit.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def normalize_query(text: str) -> str:

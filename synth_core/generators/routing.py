@@ -20,15 +20,16 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
 from synth_core.generators.base import GenerationContext, GeneratorOutput
-from synth_core.generators.labelling import label_all
+from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
+    CHECK_LIMIT,
+    Ranking,
     RetrievalCheck,
     best_scores,
     build_provenance,
@@ -41,14 +42,12 @@ from synth_core.generators.labels import (
     relationships_among,
     required_entities,
     restricted_check,
-    search_ranking,
 )
 from synth_core.generators.planning import (
     Job,
     Space,
     VariantPool,
     WrittenJob,
-    gc_paused,
     guided,
     item_topics,
     named_entities,
@@ -86,14 +85,15 @@ class RouteCheck:
         return best_scores(self.overall.hits)
 
 
-def route_check(backend: ContentBackend, query: str, source: ContentItem, *, misroute: bool = False) -> RouteCheck:
-    """Search all content, route (to the source's modality, or to the most plausible wrong one), and
-    read (or, when too shallow, search) that modality's top 10; the time covers every search run."""
-    started = time.perf_counter()
-    ranking = search_ranking(backend, query)
+def route_check(
+    backend: ContentBackend, ranking: Ranking, query: str, source: ContentItem, *, misroute: bool = False
+) -> RouteCheck:
+    """From the search over all content, route (to the source's modality, or to the most plausible
+    wrong one) and read (or, when too shallow, search) that modality's top 10; the time covers every
+    search run."""
     modality = wrong_modality(ranking.scores, source.modality) if misroute else source.modality
     agent = restricted_check(backend, ranking, query, source, (modality,))
-    return RouteCheck(ranking.check(source.id), modality, agent, time.perf_counter() - started)
+    return RouteCheck(ranking.check(source.id), modality, agent, ranking.elapsed_s + agent.elapsed_s)
 
 
 def wrong_modality(scores: dict[str, float], right: str) -> str:
@@ -111,8 +111,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    with gc_paused():
-        return _generate(ctx, count)
+    return _generate(ctx, count)
 
 
 def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
@@ -139,7 +138,9 @@ def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     if len(items) < len(ctx.sample.items) and len(written) < count:
         usable = {item.id for item in items}
         failures.append(_no_entities_failure([item.id for item in ctx.sample.items if item.id not in usable]))
-    examples, invalid = label_all(ctx, written, lambda done, index: _label(ctx, agents, done, finder))
+    examples, invalid = label_ranked(
+        ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking, finder), limit=CHECK_LIMIT
+    )
     return GeneratorOutput(examples, failures + invalid)
 
 
@@ -207,10 +208,10 @@ class AskableEntities:
 
 
 def _label(
-    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, finder: EntityFinder
+    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, ranking: Ranking, finder: EntityFinder
 ) -> RoutingExperienceSchema:
     item, query = done.source, done.text
-    route = route_check(ctx.backend, query, item, misroute=bool(done.job.plan))
+    route = route_check(ctx.backend, ranking, query, item, misroute=bool(done.job.plan))
     entities = finder(query, item)
     _, media_word = agents.detect_media(query)
     scores = route.scores

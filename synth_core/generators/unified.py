@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from synth_core.agents import AgentInference
 from synth_core.generators.base import GenerationContext, GeneratorOutput
-from synth_core.generators.labelling import label_all
-from synth_core.generators.labels import best_scores, build_provenance, modality_ambiguity, retrieval_check
+from synth_core.generators.labelling import label_ranked
+from synth_core.generators.labels import CHECK_LIMIT, Ranking, best_scores, build_provenance, modality_ambiguity
 from synth_core.generators.pairs import StrategyOf
-from synth_core.generators.planning import WrittenJob, gc_paused, nothing_sampled
+from synth_core.generators.planning import WrittenJob, nothing_sampled
 from synth_core.generators.routing import query_entities
 from synth_core.generators.workflow import plan_jobs, run_plan, workflow_signals, write_workflow_queries
 from synth_core.schemas.unified import UnifiedExampleSchema
@@ -30,8 +30,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    with gc_paused():
-        return _generate(ctx, count)
+    return _generate(ctx, count)
 
 
 def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
@@ -39,15 +38,17 @@ def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     jobs = plan_jobs(ctx, count)
     written, failures = write_workflow_queries(ctx, agents, jobs)
     strategy = StrategyOf(ctx)
-    examples, invalid = label_all(ctx, written, lambda done, index: _label(ctx, agents, done, strategy))
+    examples, invalid = label_ranked(
+        ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking, strategy), limit=CHECK_LIMIT
+    )
     return GeneratorOutput(examples, failures + invalid)
 
 
 def _label(
-    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, strategy: StrategyOf
+    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, ranking: Ranking, strategy: StrategyOf
 ) -> UnifiedExampleSchema:
     source, query = done.source, done.text
-    overall = retrieval_check(ctx.backend, query, source.id)
+    overall = ranking.check(source.id)
     run = run_plan(ctx, agents, done)
     ambiguity = modality_ambiguity(best_scores(overall.hits), (source.modality,))
     return UnifiedExampleSchema(

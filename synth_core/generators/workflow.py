@@ -32,14 +32,14 @@ from synth_core.generators.execution import (
     plan_confidence,
     plan_problem,
 )
-from synth_core.generators.labelling import label_all
+from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
+    Ranking,
     build_provenance,
     build_signals,
     entity_coverage,
     media_conflict,
     modality_ambiguity,
-    modality_scores,
     required_entities,
 )
 from synth_core.generators.pairs import StrategyOf, content_pairs
@@ -48,7 +48,6 @@ from synth_core.generators.planning import (
     Space,
     VariantPool,
     WrittenJob,
-    gc_paused,
     guided,
     item_topics,
     named_entities,
@@ -141,8 +140,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    with gc_paused():
-        return _generate(ctx, count)
+    return _generate(ctx, count)
 
 
 def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
@@ -150,8 +148,11 @@ def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     jobs = plan_jobs(ctx, count)
     written, failures = write_workflow_queries(ctx, agents, jobs)
     strategy = StrategyOf(ctx)
-    examples, invalid = label_all(
-        ctx, written, lambda done, index: _label(ctx, agents, done, strategy, index=index)
+    examples, invalid = label_ranked(
+        ctx,
+        written,
+        lambda done, index, ranking: _label(ctx, agents, done, ranking, strategy, index=index),
+        limit=AMBIGUITY_LIMIT,
     )
     return GeneratorOutput(examples, failures + invalid)
 
@@ -199,11 +200,16 @@ def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, 
 
 
 def _label(
-    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, strategy: StrategyOf, *, index: int
+    ctx: GenerationContext,
+    agents: AgentInference,
+    done: WrittenJob,
+    ranking: Ranking,
+    strategy: StrategyOf,
+    *,
+    index: int,
 ) -> WorkflowExecutionSchema:
     run = run_plan(ctx, agents, done)
-    scores = modality_scores(ctx.backend, done.text, limit=AMBIGUITY_LIMIT)
-    ambiguity = modality_ambiguity(scores, (done.source.modality,))
+    ambiguity = modality_ambiguity(ranking.scores, (done.source.modality,))
     return WorkflowExecutionSchema(
         query=done.text,
         provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),

@@ -22,6 +22,7 @@ from typing import Any
 
 from synth_core.agents import AgentInference
 from synth_core.backends.sqlite_store import SqliteStore
+from synth_core.gc_pause import gc_paused
 from synth_core.generators.base import ContentSample, GenerationContext
 from synth_core.ingest import load_demo_corpus
 from synth_core.patterns import clear_pattern_cache
@@ -63,8 +64,9 @@ def generate_once(optimizer: str, store: SqliteStore, settings: Settings, *, see
     )
     clear_pattern_cache()
     started, cpu_started = time.perf_counter(), time.process_time()
-    output = spec.generator(ctx, COUNT)
-    report = quality_report(optimizer, output.examples, COUNT)
+    with gc_paused():  # as GenerationService runs them
+        output = spec.generator(ctx, COUNT)
+        report = quality_report(optimizer, output.examples, COUNT)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return {
         "seconds": elapsed,

@@ -131,6 +131,13 @@ def test_nothing_matches_gives_an_empty_list(backend: ContentBackend) -> None:
     assert backend.search("xylophonist") == []
 
 
+def test_search_many_answers_each_text_like_search_in_order(backend: ContentBackend) -> None:
+    texts = ["volcano", "xylophonist", "", "volcano eruption", "AND OR NOT"]
+    answers = list(backend.search_many(texts, limit=3))
+    assert [hits for hits, _ in answers] == [backend.search(text, limit=3) for text in texts]
+    assert all(seconds >= 0.0 for _, seconds in answers)
+
+
 def test_both_backends_draw_the_same_items_for_a_seed(tmp_path: Path) -> None:
     items = make_items()
     with SqliteStore(tmp_path / "a.db", entity_counter=count_marks) as store:

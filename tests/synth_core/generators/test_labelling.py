@@ -1,4 +1,5 @@
-"""Labelling on threads gives exactly the labels one thread gives, in job order."""
+"""Labels do not depend on how the backend answers their searches: one by one in this process, or
+in one batch on worker processes."""
 
 from __future__ import annotations
 
@@ -6,22 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from synth_core.backends.sqlite_store import SqliteStore
 from synth_core.registry import OPTIMIZERS
 from synth_core.settings import Settings
-from tests.synth_core.fixtures import comparable, make_context, sample_of, sqlite_backend
+from tests.synth_core.fixtures import ITEMS, comparable, make_context, sample_of
 
 
 @pytest.mark.parametrize("optimizer", list(OPTIMIZERS))
-def test_labels_do_not_depend_on_the_number_of_labelling_threads(
+def test_labels_are_the_same_whether_searches_run_in_workers_or_here(
     settings: Settings, tmp_path: Path, optimizer: str
 ) -> None:
-    store = sqlite_backend(tmp_path)
+    with SqliteStore(tmp_path / "content.db") as writer:
+        writer.upsert(ITEMS)
     outputs = []
-    for threads in (1, 4):
-        threaded = settings.model_copy(
-            update={"generation": settings.generation.model_copy(update={"label_threads": threads})}
-        )
-        outputs.append(OPTIMIZERS[optimizer].generator(make_context(threaded, store, sample_of()), 120))
-    one, many = ([comparable(example) for example in output.examples] for output in outputs)
-    assert len(one) == 120
-    assert one == many
+    for processes in (0, 2):
+        with SqliteStore(tmp_path / "content.db", search_processes=processes, parallel_from=1) as store:
+            outputs.append(OPTIMIZERS[optimizer].generator(make_context(settings, store, sample_of()), 120))
+    here, in_workers = ([comparable(example) for example in output.examples] for output in outputs)
+    assert len(here) == 120
+    assert here == in_workers

@@ -26,7 +26,6 @@ from synth_core.generators.labels import (
     retrieval_check,
     score_closeness,
     score_margin,
-    search_ranking,
 )
 from synth_core.schemas.common import Entity, Relationship
 from synth_core.settings import Settings
@@ -103,7 +102,8 @@ def test_restricted_check_equals_a_real_restricted_search(make_backend: str, tmp
     actually searching that modality, on both backends and for shallow rankings too."""
     backend = memory_backend() if make_backend == "memory" else sqlite_backend(tmp_path)
     for query, item, limit in itertools.product(QUERIES, ITEMS, (3, 10, 20)):
-        ranking = search_ranking(backend, query, limit=limit)
+        [(hits, elapsed)] = backend.search_many([query], limit=limit)
+        ranking = Ranking(tuple(hits), limit, elapsed)
         for modalities in ((item.modality,), content_modalities("TEXT", item), ("IMAGE", "AUDIO")):
             derived = restricted_check(backend, ranking, query, item, modalities)
             real = backend.search(query, limit=10, modalities=modalities)

@@ -1,0 +1,67 @@
+"""A search worker: one process that answers batches of FTS5 searches over a content store file.
+
+Why processes: the sqlite3 build Python ships takes a global mutex on every allocation, so FTS5
+searches on several threads of one process run one at a time. Worker processes search in parallel
+and leave the parent's core free for labelling (``search_pool`` drives them).
+
+The module imports the standard library only: the pool starts it as a script with ``python -I -S``
+(no site-packages, nothing of Synth Studio), which takes milliseconds. The store imports
+``search_sql`` from here, so the in-process and worker searches run the same statement.
+
+Protocol, over stdin/stdout, pickled: the worker reads a list of ``(match_expression, limit)`` and
+writes back a list of ``(rows, elapsed_s)`` in the same order, ``rows`` being
+``(id, modality, profile, score)`` tuples best first and ``elapsed_s`` the seconds that search took.
+A SQLite error is written back as ``("error", message)`` and ends the worker. End of input ends it.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import sys
+import time
+from typing import Any
+
+BM25 = "bm25(content_fts, 2.0, 1.0)"
+"""Title matches weigh twice as much as text matches."""
+
+
+def search_sql(where: str = "1") -> str:
+    """The search statement; ``where`` filters on ``content`` columns (alias ``c``). Parameters: the
+    MATCH expression, the filter's values, the limit."""
+    return (
+        f"SELECT c.id, c.modality, c.profile, -{BM25} FROM content_fts "
+        f"JOIN content c ON c.rid = content_fts.rowid "
+        f"WHERE content_fts MATCH ? AND {where} ORDER BY {BM25} LIMIT ?"
+    )
+
+
+def answer(db: sqlite3.Connection, batch: list[tuple[str, int]]) -> list[tuple[list[Any], float]]:
+    sql = search_sql()
+    results = []
+    for expression, limit in batch:
+        started = time.perf_counter()
+        rows = db.execute(sql, (expression, limit)).fetchall() if expression and limit > 0 else []
+        results.append((rows, time.perf_counter() - started))
+    return results
+
+
+def main(uri: str) -> None:
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        db = sqlite3.connect(uri, uri=True)
+        db.execute("PRAGMA busy_timeout=5000")
+        while True:
+            try:
+                batch = pickle.load(source)
+            except EOFError:
+                return
+            pickle.dump(answer(db, batch), sink, protocol=pickle.HIGHEST_PROTOCOL)
+            sink.flush()
+    except sqlite3.Error as exc:
+        pickle.dump(("error", str(exc)), sink, protocol=pickle.HIGHEST_PROTOCOL)
+        sink.flush()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,9 +1,8 @@
 """The embedded content store: one SQLite file, FTS5 (BM25) search over title and text.
 
-Layout: ``content`` holds the items (``rid`` is a stable integer key that the FTS index points at,
-``id`` the item's own id); ``content_fts`` is an external-content FTS5 index kept in sync by
-triggers, so an upsert of an existing id re-indexes it instead of duplicating it. ``entity_count``
-and ``topic_key`` are computed once at upsert so sampling never re-reads texts.
+Tables in ``sqlite_schema``: an upsert of an existing id re-indexes it instead of duplicating it.
+Searches run on a pool of read-only connections; a big batch of them (``search_many``, the label
+checks of a run) on worker processes (``search_pool``).
 
 Every ``sqlite3`` error is turned into ``BackendError`` here, at the boundary.
 """
@@ -25,61 +24,24 @@ from typing import Any
 from synth_core.backends.base import SampleOrder, TimedHits, searched_one_by_one
 from synth_core.backends.search_pool import Row, search_in_workers
 from synth_core.backends.search_worker import search_sql
+from synth_core.backends.sqlite_schema import (
+    FTS_DELETE,
+    FTS_INSERT,
+    IN_BATCH,
+    OLD_TEXTS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    UPSERT,
+)
 from synth_core.backends.text_terms import fts_match_expression, topic_key
 from synth_core.content import ContentItem, SearchHit
 from synth_core.errors import BackendError
 
-SCHEMA_VERSION = 1
 WRITE_BATCH = 2000
 _COLUMNS = "id, profile, modality, title, text, created_at, source, metadata"
 _ORDER_COLUMN = {"newest": "created_at", "entity_rich": "entity_count"}
 PARALLEL_FROM = 1000
 """``search_many`` batches at least this long go to worker processes (starting them takes ~50 ms)."""
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS content (
-    rid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    profile TEXT NOT NULL,
-    modality TEXT NOT NULL,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    source TEXT NOT NULL DEFAULT '',
-    metadata TEXT NOT NULL DEFAULT '{}',
-    entity_count INTEGER NOT NULL DEFAULT 0,
-    topic_key TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS content_profile_modality ON content(profile, modality);
-CREATE INDEX IF NOT EXISTS content_modality ON content(modality);
-CREATE INDEX IF NOT EXISTS content_created_at ON content(created_at);
-CREATE INDEX IF NOT EXISTS content_entity_count ON content(entity_count);
-CREATE INDEX IF NOT EXISTS content_topic_key ON content(topic_key);
-CREATE VIRTUAL TABLE IF NOT EXISTS content_fts USING fts5(
-    title, text, content='content', content_rowid='rid',
-    tokenize='porter unicode61 remove_diacritics 2'
-);
--- Inserts and updates re-index in bulk inside upsert() (several times faster than a per-row trigger);
--- only deletes are left to a trigger. Stores made by the first version had per-row triggers: drop them.
-DROP TRIGGER IF EXISTS content_ai;
-DROP TRIGGER IF EXISTS content_au;
-CREATE TRIGGER IF NOT EXISTS content_ad AFTER DELETE ON content BEGIN
-    INSERT INTO content_fts(content_fts, rowid, title, text) VALUES ('delete', old.rid, old.title, old.text);
-END;
-"""
-
-_UPSERT = """
-INSERT INTO content (id, profile, modality, title, text, created_at, source, metadata, entity_count, topic_key)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(id) DO UPDATE SET
-    profile = excluded.profile, modality = excluded.modality, title = excluded.title,
-    text = excluded.text, created_at = excluded.created_at, source = excluded.source,
-    metadata = excluded.metadata, entity_count = excluded.entity_count, topic_key = excluded.topic_key
-"""
-_IN_BATCH = "id IN (SELECT value FROM json_each(?))"
-_OLD_TEXTS = f"SELECT rid, title, text FROM content WHERE {_IN_BATCH}"
-_FTS_DELETE = "INSERT INTO content_fts(content_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"
-_FTS_INSERT = f"INSERT INTO content_fts(rowid, title, text) SELECT rid, title, text FROM content WHERE {_IN_BATCH}"
 
 
 def default_entity_counter() -> Callable[[str], int]:
@@ -126,9 +88,9 @@ class SqliteStore:
         self._parallel_from = parallel_from
         self._count_entities = entity_counter or default_entity_counter()
         self._lock = threading.RLock()
-        # Searches run outside the lock, each on a read-only connection borrowed from this pool: SQLite
-        # releases the GIL while it ranks, so labelling threads overlap their searches with Python work.
-        # The pool grows to the largest number of concurrent searches; list pop/append are atomic.
+        # Searches run outside the lock, each on a read-only connection borrowed from this pool, so
+        # threads (API requests) never wait for each other's lock; the pool grows to the largest number
+        # of concurrent searches; list pop/append are atomic. Big batches go to worker processes.
         self._readers: list[sqlite3.Connection] = []
         self._all_readers: list[sqlite3.Connection] = []
         self._closed = False
@@ -144,7 +106,7 @@ class SqliteStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -208,10 +170,10 @@ class SqliteStore:
     def _write_batch(self, rows: list[tuple[Any, ...]]) -> None:
         # External-content FTS5 needs the old text to un-index a row, so read it before overwriting.
         ids = json.dumps([row[0] for row in rows])
-        old_texts = self._db.execute(_OLD_TEXTS, [ids]).fetchall()
-        self._db.executemany(_FTS_DELETE, old_texts)
-        self._db.executemany(_UPSERT, rows)
-        self._db.execute(_FTS_INSERT, [ids])
+        old_texts = self._db.execute(OLD_TEXTS, [ids]).fetchall()
+        self._db.executemany(FTS_DELETE, old_texts)
+        self._db.executemany(UPSERT, rows)
+        self._db.execute(FTS_INSERT, [ids])
 
     def _row(self, item: ContentItem) -> tuple[Any, ...]:
         return (
@@ -314,7 +276,7 @@ class SqliteStore:
         wanted = sorted(set(ids))
         if not wanted:
             return []
-        rows = self._db.execute(f"SELECT rid FROM content WHERE {_IN_BATCH} ORDER BY rid", [json.dumps(wanted)])
+        rows = self._db.execute(f"SELECT rid FROM content WHERE {IN_BATCH} ORDER BY rid", [json.dumps(wanted)])
         return [rid for (rid,) in rows]
 
     def _top_rids(self, column: str, n: int, rng: random.Random, where: str, params: list[Any]) -> list[int]:

@@ -28,11 +28,23 @@ BM25 = "bm25(content_fts, 2.0, 1.0)"
 
 def search_sql(where: str = "1") -> str:
     """The search statement; ``where`` filters on ``content`` columns (alias ``c``). Parameters: the
-    MATCH expression, the filter's values, the limit."""
+    MATCH expression, the filter's values, the limit. Equal scores are ordered by ``rid``; the score
+    is computed once per row (ordering by the alias, not by a second ``bm25`` call).
+
+    Without a filter the top hits are chosen inside the FTS index and only they are joined to
+    ``content`` (a query matches hundreds of rows of a real corpus: joining every one first made a
+    search twice as slow); a filter needs the join first."""
+    if where == "1":
+        return (
+            f"SELECT c.id, c.modality, c.profile, top.score FROM "
+            f"(SELECT rowid AS rid, -{BM25} AS score FROM content_fts WHERE content_fts MATCH ? "
+            f"ORDER BY score DESC, rowid LIMIT ?) AS top "
+            f"JOIN content c ON c.rid = top.rid ORDER BY top.score DESC, top.rid"
+        )
     return (
-        f"SELECT c.id, c.modality, c.profile, -{BM25} FROM content_fts "
+        f"SELECT c.id, c.modality, c.profile, -{BM25} AS score FROM content_fts "
         f"JOIN content c ON c.rid = content_fts.rowid "
-        f"WHERE content_fts MATCH ? AND {where} ORDER BY {BM25} LIMIT ?"
+        f"WHERE content_fts MATCH ? AND {where} ORDER BY score DESC, c.rid LIMIT ?"
     )
 
 

@@ -29,6 +29,7 @@ run: $(STAMP)
 test: $(DEV_STAMP)
 	bash tests/support/system_deps.sh
 	$(BIN)/ruff check synth_core approval dashboard tests
+	$(BIN)/ruff format --check synth_core approval dashboard tests
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -38,6 +39,7 @@ bench: $(DEV_STAMP)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check synth_core approval dashboard tests
+	$(BIN)/ruff format --check synth_core approval dashboard tests
 	$(BIN)/mypy
 
 clean:

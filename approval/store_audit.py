@@ -37,15 +37,38 @@ def audit_log(tenant_id: str, example_id: str | None = None) -> Subquery:
     decision = DECISIONS.c
     item = BULK_ITEMS.c
     singles = select(
-        decision.id, decision.example_id, decision.tenant_id, decision.reviewer, decision.action,
-        decision.from_status, decision.to_status, decision.reason_code, decision.feedback, decision.diff,
-        decision.from_version, decision.to_version, decision.undoes_id, decision.scope, decision.created_at,
+        decision.id,
+        decision.example_id,
+        decision.tenant_id,
+        decision.reviewer,
+        decision.action,
+        decision.from_status,
+        decision.to_status,
+        decision.reason_code,
+        decision.feedback,
+        decision.diff,
+        decision.from_version,
+        decision.to_version,
+        decision.undoes_id,
+        decision.scope,
+        decision.created_at,
     ).where(decision.tenant_id == tenant_id, _SINGLE_ONLY)
     bulk = (
         select(
-            decision.id, item.example_id, decision.tenant_id, decision.reviewer, decision.action,
-            item.from_status, item.to_status, decision.reason_code, decision.feedback, null().label("diff"),
-            item.from_version, (item.from_version + 1).label("to_version"), decision.undoes_id, decision.scope,
+            decision.id,
+            item.example_id,
+            decision.tenant_id,
+            decision.reviewer,
+            decision.action,
+            item.from_status,
+            item.to_status,
+            decision.reason_code,
+            decision.feedback,
+            null().label("diff"),
+            item.from_version,
+            (item.from_version + 1).label("to_version"),
+            decision.undoes_id,
+            decision.scope,
             decision.created_at,
         )
         .select_from(BULK_ITEMS.join(DECISIONS, decision.id == item.decision_id))

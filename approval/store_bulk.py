@@ -69,12 +69,23 @@ def bulk_decide(
     def apply(connection: Connection) -> int:
         now = utcnow()
         decision_id = _insert_decision(
-            connection, tenant_id=tenant_id, reviewer=reviewer, action=action, to_status=to_status,
-            reason_code=reason_code, feedback=feedback, scope=_scope_json(scope), now=now,
+            connection,
+            tenant_id=tenant_id,
+            reviewer=reviewer,
+            action=action,
+            to_status=to_status,
+            reason_code=reason_code,
+            feedback=feedback,
+            scope=_scope_json(scope),
+            now=now,
         )
         items = select(
-            literal(decision_id, DecisionId), columns.id, columns.status, literal(to_status, String()),
-            columns.version, columns.reason_code,
+            literal(decision_id, DecisionId),
+            columns.id,
+            columns.status,
+            literal(to_status, String()),
+            columns.version,
+            columns.reason_code,
         ).where(matching)
         logged = _insert_items(connection, items)
         if expected_count is not None and logged != expected_count:
@@ -120,11 +131,23 @@ def undo_bulk(connection: Connection, *, tenant_id: str, reviewer: str, target: 
         undone.c.decision_id == target["id"], columns.id == undone.c.example_id, columns.tenant_id == tenant_id
     )
     decision_id = _insert_decision(
-        connection, tenant_id=tenant_id, reviewer=reviewer, action="undo", to_status=None, reason_code=None,
-        feedback=None, scope=target["scope"], now=now, undoes_id=target["id"],
+        connection,
+        tenant_id=tenant_id,
+        reviewer=reviewer,
+        action="undo",
+        to_status=None,
+        reason_code=None,
+        feedback=None,
+        scope=target["scope"],
+        now=now,
+        undoes_id=target["id"],
     )
     items = select(
-        literal(decision_id, DecisionId), columns.id, columns.status, undone.c.from_status, columns.version,
+        literal(decision_id, DecisionId),
+        columns.id,
+        columns.status,
+        undone.c.from_status,
+        columns.version,
         columns.reason_code,
     ).where(reverted)
     logged = _insert_items(connection, items)
@@ -132,7 +155,9 @@ def undo_bulk(connection: Connection, *, tenant_id: str, reviewer: str, target: 
         update(EXAMPLES)
         .where(reverted)
         .values(
-            status=undone.c.from_status, reason_code=undone.c.from_reason_code, version=columns.version + 1,
+            status=undone.c.from_status,
+            reason_code=undone.c.from_reason_code,
+            version=columns.version + 1,
             updated_at=now,
         )
     ).rowcount
@@ -156,8 +181,16 @@ def _insert_decision(
 ) -> int:
     """The one ``decisions`` row of a bulk decision (no example: its items name them); returns its id."""
     values = decision_values(
-        example_id=None, tenant_id=tenant_id, reviewer=reviewer, action=action, from_status=None,
-        to_status=to_status, reason_code=reason_code, feedback=feedback, scope=scope, undoes_id=undoes_id,
+        example_id=None,
+        tenant_id=tenant_id,
+        reviewer=reviewer,
+        action=action,
+        from_status=None,
+        to_status=to_status,
+        reason_code=reason_code,
+        feedback=feedback,
+        scope=scope,
+        undoes_id=undoes_id,
         created_at=now,
     )
     return int(connection.execute(insert(DECISIONS).values(values).returning(DECISIONS.c.id)).scalar_one())

@@ -67,12 +67,20 @@ class DecisionWriter:
         now = utcnow()
         if checked in ONE_STATEMENT_ACTIONS and self.engine.dialect.name == "postgresql":
             decision = {
-                "reviewer": reviewer, "action": checked, "to_status": to_status, "reason_code": reason_code,
-                "feedback": feedback, "created_at": now,
+                "reviewer": reviewer,
+                "action": checked,
+                "to_status": to_status,
+                "reason_code": reason_code,
+                "feedback": feedback,
+                "created_at": now,
             }
             before = decide_in_one_statement(
-                self.engine, tenant_id=tenant_id, example_id=example_id, expected_version=expected_version,
-                sources=allowed_sources(checked), decision=decision,
+                self.engine,
+                tenant_id=tenant_id,
+                example_id=example_id,
+                expected_version=expected_version,
+                sources=allowed_sources(checked),
+                decision=decision,
             )
             if before is not None:
                 moved = {"status": to_status, "version": expected_version + 1, "updated_at": now}
@@ -143,8 +151,15 @@ class DecisionWriter:
                 raise ConflictError(f"No example can be {to_status} by this filter, not the {expected_count} shown.")
             return 0
         return bulk_decide(
-            self.engine, tenant_id=tenant_id, scope=scope, reviewer=reviewer, action=checked, to_status=to_status,
-            reason_code=reason_code, feedback=feedback, expected_count=expected_count,
+            self.engine,
+            tenant_id=tenant_id,
+            scope=scope,
+            reviewer=reviewer,
+            action=checked,
+            to_status=to_status,
+            reason_code=reason_code,
+            feedback=feedback,
+            expected_count=expected_count,
         )
 
     def undo_last(self, *, tenant_id: str, reviewer: str) -> UndoResult:

@@ -111,7 +111,16 @@ def _statement() -> Select[Any]:
 
 
 _LITERAL_COLUMNS = (
-    "reviewer", "action", "to_status", "reason_code", "feedback", "diff", "prior", "undoes_id", "scope", "created_at",
+    "reviewer",
+    "action",
+    "to_status",
+    "reason_code",
+    "feedback",
+    "diff",
+    "prior",
+    "undoes_id",
+    "scope",
+    "created_at",
 )
 """The decision row's columns that do not come from the example."""
 

@@ -174,11 +174,7 @@ def select_examples(tenant_id: str, example_filter: ExampleFilter | None = None)
 
 def select_by_ids(ids: Sequence[str]) -> Select[Any]:
     """Whole examples by id; callers take the ids from a tenant-scoped query in the same transaction."""
-    return (
-        select(EXAMPLES, *PAYLOAD_COLUMNS)
-        .select_from(WITH_PAYLOAD)
-        .where(EXAMPLES.c.id.in_(list(ids)))
-    )
+    return select(EXAMPLES, *PAYLOAD_COLUMNS).select_from(WITH_PAYLOAD).where(EXAMPLES.c.id.in_(list(ids)))
 
 
 def select_export_rows(

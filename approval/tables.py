@@ -136,13 +136,13 @@ class ExampleRow(Base):
         Index("ix_examples_queue", "tenant_id", "optimizer", "status", "confidence", "id").ddl_if(dialect="sqlite"),
         # PostgreSQL: the id rides along without being compared on every insert (10% less per decision);
         # ties of confidence are put in id order by an incremental sort.
-        Index(
-            "ix_examples_queue", "tenant_id", "optimizer", "status", "confidence", postgresql_include=["id"]
-        ).ddl_if(dialect="postgresql"),
+        Index("ix_examples_queue", "tenant_id", "optimizer", "status", "confidence", postgresql_include=["id"]).ddl_if(
+            dialect="postgresql"
+        ),
         # SQLite only: oldest first per status, with the folded query for the text filter, all covered.
-        Index(
-            "ix_examples_created", "tenant_id", "optimizer", "status", "id", "confidence", "query_folded"
-        ).ddl_if(dialect="sqlite"),
+        Index("ix_examples_created", "tenant_id", "optimizer", "status", "id", "confidence", "query_folded").ddl_if(
+            dialect="sqlite"
+        ),
         # SQLite only: one run's page. Without it SQLite prefers the queue index (two equal columns beat the
         # run's id range) and sorts the tenant's whole queue: 22 ms for a run of 500 among 100,000, 2 ms with
         # it. No column of it changes on a decision, so SQLite never rewrites it for one.

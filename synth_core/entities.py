@@ -85,7 +85,6 @@ _KNOWN_WORD_TYPES: dict[str, str] = {
 }
 
 
-
 def extract_entities(text: str) -> list[Entity]:
     """Named entities of ``text`` in first-seen order, deduplicated case-insensitively."""
     clean = _clean(text)

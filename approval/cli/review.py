@@ -26,9 +26,7 @@ PAST = {"approve": "approved", "reject": "rejected"}
 
 
 def reviewer_option(func: F) -> F:
-    return click.option(
-        "--reviewer", default=None, help="Who decides (default: your user name)."
-    )(func)
+    return click.option("--reviewer", default=None, help="Who decides (default: your user name).")(func)
 
 
 def filter_options(func: F) -> F:
@@ -40,8 +38,13 @@ def filter_options(func: F) -> F:
         click.option("--max-confidence", type=float, default=None),
         click.option("--run", "run_id", default=None, help="Only examples of this generation run."),
         click.option("--text", default=None, help="Query contains this text (case-insensitive)."),
-        click.option("--rejected-for", "reason_code", type=click.Choice(REASON_CODES), default=None,
-                     help="Only examples rejected for this reason."),
+        click.option(
+            "--rejected-for",
+            "reason_code",
+            type=click.Choice(REASON_CODES),
+            default=None,
+            help="Only examples rejected for this reason.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -92,8 +95,13 @@ def review() -> None:
 
 @review.command("list")
 @filter_options
-@click.option("--order", type=click.Choice(list(ORDERINGS)), default="created", show_default=True,
-              help="created = oldest first; confidence = least confident first; -confidence = most.")
+@click.option(
+    "--order",
+    type=click.Choice(list(ORDERINGS)),
+    default="created",
+    show_default=True,
+    help="created = oldest first; confidence = least confident first; -confidence = most.",
+)
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @tenant_option
@@ -104,12 +112,19 @@ def list_examples(ctx: click.Context, **options: Any) -> None:
     queue = example_filter(options)
     with review_service(ctx) as service:
         page = service.list_page(
-            tenant_id=tenant_of(ctx, options["tenant"]), filter=queue, limit=options["limit"],
-            offset=options["offset"], order=options["order"],
+            tenant_id=tenant_of(ctx, options["tenant"]),
+            filter=queue,
+            limit=options["limit"],
+            offset=options["offset"],
+            order=options["order"],
         )
     shown = f"{page.offset + 1}-{page.offset + len(page.items)}" if page.items else "none"
-    emit(page, as_json=options["as_json"], rows=[example_row(e) for e in page.items],
-         title=f"Examples {shown} of {page.total}")
+    emit(
+        page,
+        as_json=options["as_json"],
+        rows=[example_row(e) for e in page.items],
+        title=f"Examples {shown} of {page.total}",
+    )
 
 
 @review.command()
@@ -126,12 +141,26 @@ def show(ctx: click.Context, example_id: str, tenant: str | None, as_json: bool)
         return
     emit(None, as_json=False, rows=[example_row(example)], title=f"Example {example.id}")
     click.echo(json.dumps(example.payload, indent=2, ensure_ascii=False))
-    emit(None, as_json=False, rows=example.confidence_breakdown, title="Confidence breakdown",
-         columns=["name", "score", "weight", "reason"])
-    rows = [d.model_dump(include={"created_at", "reviewer", "action", "from_status", "to_status", "reason_code",
-                                  "feedback", "diff"}) for d in log]
-    emit(None, as_json=False, rows=rows, title="Decisions",
-         columns=["created_at", "reviewer", "action", "from_status", "to_status", "reason_code", "feedback", "diff"])
+    emit(
+        None,
+        as_json=False,
+        rows=example.confidence_breakdown,
+        title="Confidence breakdown",
+        columns=["name", "score", "weight", "reason"],
+    )
+    rows = [
+        d.model_dump(
+            include={"created_at", "reviewer", "action", "from_status", "to_status", "reason_code", "feedback", "diff"}
+        )
+        for d in log
+    ]
+    emit(
+        None,
+        as_json=False,
+        rows=rows,
+        title="Decisions",
+        columns=["created_at", "reviewer", "action", "from_status", "to_status", "reason_code", "feedback", "diff"],
+    )
 
 
 def decide_each(
@@ -159,16 +188,31 @@ def decide_each(
 @tenant_option
 @json_option
 @click.pass_context
-def approve(ctx: click.Context, ids: tuple[str, ...], feedback: str | None, expected_version: int | None,
-            reviewer: str | None, tenant: str | None, as_json: bool) -> None:
+def approve(
+    ctx: click.Context,
+    ids: tuple[str, ...],
+    feedback: str | None,
+    expected_version: int | None,
+    reviewer: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
     """Approve examples."""
     check_single_version(ids, expected_version)
     who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
     with review_service(ctx) as service:
-        decide_each(ctx, ids, as_json, lambda example_id: service.approve(
-            tenant_id=tenant_id, example_id=example_id, reviewer=who, expected_version=expected_version,
-            feedback=feedback,
-        ))
+        decide_each(
+            ctx,
+            ids,
+            as_json,
+            lambda example_id: service.approve(
+                tenant_id=tenant_id,
+                example_id=example_id,
+                reviewer=who,
+                expected_version=expected_version,
+                feedback=feedback,
+            ),
+        )
 
 
 @review.command()
@@ -180,36 +224,71 @@ def approve(ctx: click.Context, ids: tuple[str, ...], feedback: str | None, expe
 @tenant_option
 @json_option
 @click.pass_context
-def reject(ctx: click.Context, ids: tuple[str, ...], reason_code: str, feedback: str | None,
-           expected_version: int | None, reviewer: str | None, tenant: str | None, as_json: bool) -> None:
+def reject(
+    ctx: click.Context,
+    ids: tuple[str, ...],
+    reason_code: str,
+    feedback: str | None,
+    expected_version: int | None,
+    reviewer: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
     """Reject examples with a reason code and optional feedback."""
     check_single_version(ids, expected_version)
     who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
     with review_service(ctx) as service:
-        decide_each(ctx, ids, as_json, lambda example_id: service.reject(
-            tenant_id=tenant_id, example_id=example_id, reviewer=who, reason_code=reason_code, feedback=feedback,
-            expected_version=expected_version,
-        ))
+        decide_each(
+            ctx,
+            ids,
+            as_json,
+            lambda example_id: service.reject(
+                tenant_id=tenant_id,
+                example_id=example_id,
+                reviewer=who,
+                reason_code=reason_code,
+                feedback=feedback,
+                expected_version=expected_version,
+            ),
+        )
 
 
 @review.command()
 @click.argument("example_id")
-@click.option("--set", "assignments", multiple=True, required=True, metavar="FIELD=VALUE",
-              help="Repeatable. VALUE is read as JSON when it parses (false, 3, [..]), else as text.")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    required=True,
+    metavar="FIELD=VALUE",
+    help="Repeatable. VALUE is read as JSON when it parses (false, 3, [..]), else as text.",
+)
 @click.option("--feedback", default=None, help="Why you changed it.")
 @click.option("--version", "expected_version", type=int, default=None, help="The version you saw.")
 @reviewer_option
 @tenant_option
 @json_option
 @click.pass_context
-def edit(ctx: click.Context, example_id: str, assignments: tuple[str, ...], feedback: str | None,
-         expected_version: int | None, reviewer: str | None, tenant: str | None, as_json: bool) -> None:
+def edit(
+    ctx: click.Context,
+    example_id: str,
+    assignments: tuple[str, ...],
+    feedback: str | None,
+    expected_version: int | None,
+    reviewer: str | None,
+    tenant: str | None,
+    as_json: bool,
+) -> None:
     """Correct fields of an example; it is re-scored and counts as approved."""
     changes = parse_assignments(assignments)
     with review_service(ctx) as service:
         edited = service.edit(
-            tenant_id=tenant_of(ctx, tenant), example_id=example_id, reviewer=reviewer_name(reviewer),
-            changes=changes, feedback=feedback, expected_version=expected_version,
+            tenant_id=tenant_of(ctx, tenant),
+            example_id=example_id,
+            reviewer=reviewer_name(reviewer),
+            changes=changes,
+            feedback=feedback,
+            expected_version=expected_version,
         )
     emit(edited, as_json=as_json, rows=[example_row(edited)], title="Edited and approved")
 
@@ -238,8 +317,13 @@ def bulk(ctx: click.Context, action: str, **options: Any) -> None:
         changed = 0
         if matching:
             changed = service.bulk(
-                tenant_id=tenant_id, filter=queue, reviewer=reviewer_name(options["reviewer"]), action=action,
-                reason_code=options["bulk_reason"], feedback=options["feedback"], expected_count=matching,
+                tenant_id=tenant_id,
+                filter=queue,
+                reviewer=reviewer_name(options["reviewer"]),
+                action=action,
+                reason_code=options["bulk_reason"],
+                feedback=options["feedback"],
+                expected_count=matching,
             )
     result = {"action": action, "matched": matching, "changed": changed}
     emit(result, as_json=options["as_json"], rows=[result], title="Bulk decision")
@@ -277,8 +361,10 @@ def stats(ctx: click.Context, optimizer: str | None, tenant: str | None, as_json
         for label, key in (("Rejection reasons", "rejection_reasons"), ("Reviewers", "decisions_by_reviewer")):
             click.echo(f"{label}: " + (", ".join(f"{k} {v}" for k, v in report[key].items()) or "none"))
         regenerated = report["regeneration"]
-        click.echo(f"Regenerated: {regenerated['regenerated']}, approved {regenerated['approved']}; "
-                   f"conflicts logged: {report['conflicts']}")
+        click.echo(
+            f"Regenerated: {regenerated['regenerated']}, approved {regenerated['approved']}; "
+            f"conflicts logged: {report['conflicts']}"
+        )
 
 
 def check_single_version(ids: tuple[str, ...], expected_version: int | None) -> None:
@@ -297,4 +383,3 @@ def parse_assignments(assignments: tuple[str, ...]) -> dict[str, Any]:
         except json.JSONDecodeError:
             changes[field.strip()] = raw
     return changes
-

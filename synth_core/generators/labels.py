@@ -272,7 +272,8 @@ def outermost_entities(query: str, entities: Sequence[Entity]) -> list[Entity]:
     for entity in entities:
         key = entity.text.casefold()
         longer = [
-            other for other in entities
+            other
+            for other in entities
             if len(other.text) > len(entity.text) and _occurrences(entity.text, other.text) > 0
         ]
         if longer and _occurrences(entity.text, query) <= sum(_occurrences(o.text, query) for o in longer):

@@ -48,8 +48,9 @@ def classify(exc: BaseException) -> FailureKind:
         return "timeout"
     if isinstance(exc, dspy.LMTransportError | dspy.LMLockTimeoutError):
         return "transport"
-    if isinstance(exc, dspy.LMAuthError | dspy.LMBillingError | dspy.LMConfigurationError
-                  | dspy.LMUnsupportedModelError):
+    if isinstance(
+        exc, dspy.LMAuthError | dspy.LMBillingError | dspy.LMConfigurationError | dspy.LMUnsupportedModelError
+    ):
         return "fatal"
     if isinstance(exc, dspy.LMInvalidRequestError):
         return "other"  # this request is wrong (e.g. too long); the next one may be fine

@@ -54,9 +54,7 @@ def check_not_title_copy(query: str, titles: Iterable[str]) -> str | None:
         copied = normalize(title)
         if not copied:
             continue
-        if normalized == copied or (
-            len(copied.split()) >= TITLE_COPY_MIN_WORDS and f" {copied} " in f" {normalized} "
-        ):
+        if normalized == copied or (len(copied.split()) >= TITLE_COPY_MIN_WORDS and f" {copied} " in f" {normalized} "):
             return f"the query copies the content title {title!r} verbatim; describe what is wanted in other words"
     return None
 
@@ -178,8 +176,11 @@ def validate_query(
         checks.append(lambda: check_modality(query, target="TEXT", explicit_media=None, agents=agents))
         checks.append(lambda: check_question(query))
     else:
-        checks.append(lambda: check_modality(query, target=target, explicit_media=explicit_media, agents=agents,
-                                             also_allowed=also_allowed))
+        checks.append(
+            lambda: check_modality(
+                query, target=target, explicit_media=explicit_media, agents=agents, also_allowed=also_allowed
+            )
+        )
     if kind == "workflow":
         checks.append(lambda: check_intent(query, intent, agents))
     return next((p for check in checks if (p := check())), None)

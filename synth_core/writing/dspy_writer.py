@@ -141,9 +141,15 @@ class DSPyWriter:
         cost, note = self._cost(inputs, outputs)
         worst = self.max_calls_per_spec * asks_within(self.settings.llm.max_calls_per_example, self.max_calls_per_spec)
         return UsageEstimate(
-            model=self.model, specs=len(specs), calls=len(specs), max_calls=len(specs) * worst,
-            input_tokens=inputs, output_tokens=outputs, cost_usd=cost,
-            max_cost_usd=None if cost is None else cost * worst, cost_note=note,
+            model=self.model,
+            specs=len(specs),
+            calls=len(specs),
+            max_calls=len(specs) * worst,
+            input_tokens=inputs,
+            output_tokens=outputs,
+            cost_usd=cost,
+            max_cost_usd=None if cost is None else cost * worst,
+            cost_note=note,
             by_task={kind: len(group) for kind, group in groups.items()},
         )
 
@@ -168,8 +174,12 @@ class DSPyWriter:
         rollout = rollout_id(seed, index) if temperature else None
         try:
             # No history or trace: thousands of calls would pile up in DSPy's process-wide lists.
-            with guarded(guard), dspy.context(lm=self.lm, track_usage=True, usage_tracker=self.meter,
-                                              disable_history=True, max_trace_size=0):
+            with (
+                guarded(guard),
+                dspy.context(
+                    lm=self.lm, track_usage=True, usage_tracker=self.meter, disable_history=True, max_trace_size=0
+                ),
+            ):
                 prediction = self.modules[kind](rollout_id=rollout, **inputs)
         except EndpointUnavailable as exc:
             return self._failed(exc.message)
@@ -177,12 +187,19 @@ class DSPyWriter:
             return self._failed(self.describe_error(exc))
         extras = {"module": kind, "problems": list(prediction.problems)}
         if prediction.failure:
-            return WrittenQuery(text=None, generator="llm", retries=prediction.retries,
-                                failure=prediction.failure, model=self.model, extras=extras)
+            return WrittenQuery(
+                text=None,
+                generator="llm",
+                retries=prediction.retries,
+                failure=prediction.failure,
+                model=self.model,
+                extras=extras,
+            )
         if prediction.reasoning:
             extras["reasoning"] = prediction.reasoning
-        return WrittenQuery(text=prediction.query, generator="llm", retries=prediction.retries,
-                            model=self.model, extras=extras)
+        return WrittenQuery(
+            text=prediction.query, generator="llm", retries=prediction.retries, model=self.model, extras=extras
+        )
 
     def _failed(self, reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="llm", failure=reason, model=self.model)
@@ -200,7 +217,11 @@ class DSPyWriter:
                 original.failure = f"{original.failure}; template fallback also failed: {template.failure}"
                 continue
             written[index] = WrittenQuery(
-                text=template.text, generator="llm", retries=original.retries, fallback_used=True, model=None,
+                text=template.text,
+                generator="llm",
+                retries=original.retries,
+                fallback_used=True,
+                model=None,
                 extras={**template.extras, "written_by": "template", "llm_failure": original.failure},
             )
         return written

@@ -1,18 +1,18 @@
 """A separate process that works on a review store, for the concurrency and crash-safety tests.
 
-    python -m tests.approval.review_worker review URL TENANT REVIEWER ROUNDS BARRIER_DIR
-        ROUNDS times: reads the whole queue (one snapshot of versions), waits until the other reviewer
-        has read it too, then decides every example from that snapshot (approve, or reject what it saw
-        approved), and waits for the other to finish the round. Both decide the same examples from the
-        same versions at the same time, so each example is won by exactly one of them. Prints one JSON
-        line: {"applied": n, "conflicts": n, "errors": [...]}.
-    python -m tests.approval.review_worker sink URL HOME RUN_ID BATCH_SIZE BATCHES HANG_IN_BATCH
-        writes BATCHES batches through ReviewStoreSink, printing "committed N" after each; inside batch
-        HANG_IN_BATCH it prints "hanging" once the rows are written but before the commit, and waits to be
-        killed.
-    python -m tests.approval.review_worker bulk URL TENANT SINGLES
-        decides SINGLES examples one by one (printing "decided ID" after each commit), then starts a bulk
-        rejection of everything pending and prints "hanging" just before its UPDATE, waiting to be killed.
+python -m tests.approval.review_worker review URL TENANT REVIEWER ROUNDS BARRIER_DIR
+    ROUNDS times: reads the whole queue (one snapshot of versions), waits until the other reviewer
+    has read it too, then decides every example from that snapshot (approve, or reject what it saw
+    approved), and waits for the other to finish the round. Both decide the same examples from the
+    same versions at the same time, so each example is won by exactly one of them. Prints one JSON
+    line: {"applied": n, "conflicts": n, "errors": [...]}.
+python -m tests.approval.review_worker sink URL HOME RUN_ID BATCH_SIZE BATCHES HANG_IN_BATCH
+    writes BATCHES batches through ReviewStoreSink, printing "committed N" after each; inside batch
+    HANG_IN_BATCH it prints "hanging" once the rows are written but before the commit, and waits to be
+    killed.
+python -m tests.approval.review_worker bulk URL TENANT SINGLES
+    decides SINGLES examples one by one (printing "decided ID" after each commit), then starts a bulk
+    rejection of everything pending and prints "hanging" just before its UPDATE, waiting to be killed.
 """
 
 from __future__ import annotations
@@ -69,9 +69,13 @@ def review(url: str, tenant: str, reviewer: str, rounds: int, barrier_dir: str) 
             target = "rejected" if example.status == "approved" else "approved"
             try:
                 store.decide(
-                    tenant_id=tenant, example_id=example.id, reviewer=reviewer,
-                    action="reject" if target == "rejected" else "approve", expected_version=example.version,
-                    to_status=target, reason_code="other" if target == "rejected" else None,
+                    tenant_id=tenant,
+                    example_id=example.id,
+                    reviewer=reviewer,
+                    action="reject" if target == "rejected" else "approve",
+                    expected_version=example.version,
+                    to_status=target,
+                    reason_code="other" if target == "rejected" else None,
                 )
                 applied += 1
             except ConflictError:
@@ -104,14 +108,22 @@ def bulk(url: str, tenant: str, singles: int) -> None:
     pending = store.list_page(tenant_id=tenant, filter=ExampleFilter(statuses=["pending_review"]), limit=singles)
     for example in pending.items:
         store.decide(
-            tenant_id=tenant, example_id=example.id, reviewer="ann", action="approve",
-            expected_version=example.version, to_status="approved",
+            tenant_id=tenant,
+            example_id=example.id,
+            reviewer="ann",
+            action="approve",
+            expected_version=example.version,
+            to_status="approved",
         )
         say(f"decided {example.id}")
     hang_before(store, "UPDATE EXAMPLES", armed=lambda: True)
     store.bulk_decide(
-        tenant_id=tenant, filter=ExampleFilter(statuses=["pending_review"]), reviewer="bob", action="reject",
-        to_status="rejected", reason_code="other",
+        tenant_id=tenant,
+        filter=ExampleFilter(statuses=["pending_review"]),
+        reviewer="bob",
+        action="reject",
+        to_status="rejected",
+        reason_code="other",
     )
     say("done")
 

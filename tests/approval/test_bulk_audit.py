@@ -35,8 +35,13 @@ def decide(store: ReviewStore, example_id: str, action: str, reviewer: str = "an
     current = store.get(tenant_id=TENANT, example_id=example_id)
     to_status = {"approve": "approved", "reject": "rejected"}[action]
     return store.decide(
-        tenant_id=TENANT, example_id=example_id, reviewer=reviewer, action=action,
-        expected_version=current.version, to_status=to_status, **extra,
+        tenant_id=TENANT,
+        example_id=example_id,
+        reviewer=reviewer,
+        action=action,
+        expected_version=current.version,
+        to_status=to_status,
+        **extra,
     )
 
 
@@ -51,7 +56,10 @@ def test_each_examples_history_shows_the_bulk_decision_that_changed_it(store: Re
         assert (entry.example_id, entry.reviewer, entry.action) == (example_id, "bob", "reject")
         assert (entry.reason_code, entry.feedback) == ("duplicate", "same topic as run 7")
         assert (entry.from_status, entry.to_status, entry.from_version, entry.to_version) == (
-            "pending_review", "rejected", 1, 2,
+            "pending_review",
+            "rejected",
+            1,
+            2,
         )
         assert entry.scope == {"statuses": ["pending_review"], "max_confidence": 0.04}
         assert entry.created_at.tzinfo is not None
@@ -84,12 +92,16 @@ def test_undo_reverts_a_bulk_decision_as_a_whole(store: ReviewStore) -> None:
     assert (undone.action, undone.examples, undone.example) == ("approve", 6, None)
     restored = {example_id: store.get(tenant_id=TENANT, example_id=example_id) for example_id in ids}
     assert (restored[ids[0]].status, restored[ids[0]].reason_code, restored[ids[0]].version) == (
-        "rejected", "entity_problem", 4,
+        "rejected",
+        "entity_problem",
+        4,
     )
     assert all((e.status, e.reason_code, e.version) == ("pending_review", None, 3) for e in list(restored.values())[1:])
     history = store.decisions(tenant_id=TENANT, example_id=ids[0])
     assert [(d.action, d.to_status) for d in history] == [
-        ("reject", "rejected"), ("approve", "approved"), ("undo", "rejected"),
+        ("reject", "rejected"),
+        ("approve", "approved"),
+        ("undo", "rejected"),
     ]
     assert history[-1].undoes_id == history[1].id and history[-1].reviewer == "bob"
     assert audit_problems(store, TENANT) == []
@@ -124,8 +136,13 @@ def test_a_stale_single_decision_names_the_bulk_decision_that_won(store: ReviewS
     bulk(store, "approve")
     with pytest.raises(ConflictError, match=r"bob \(approve -> approved\)"):
         store.decide(
-            tenant_id=TENANT, example_id=example_id, reviewer="ann", action="reject", expected_version=1,
-            to_status="rejected", reason_code="other",
+            tenant_id=TENANT,
+            example_id=example_id,
+            reviewer="ann",
+            action="reject",
+            expected_version=1,
+            to_status="rejected",
+            reason_code="other",
         )
     assert [d.action for d in store.decisions(tenant_id=TENANT, example_id=example_id)] == ["approve", "conflict"]
 
@@ -162,9 +179,13 @@ def test_the_text_filter_folds_case_beyond_ascii(store: ReviewStore) -> None:
     ids = seed_store(store, 3)
     for example_id, query in zip(ids, ["Die STRASSE am Fluss", "straße nach Süden", "ÉCOLE ou école"], strict=True):
         store.decide(
-            tenant_id=TENANT, example_id=example_id, reviewer="ann", action="edit", expected_version=1,
-            to_status="approved", new_payload={**store.get(tenant_id=TENANT, example_id=example_id).payload,
-                                               "query": query},
+            tenant_id=TENANT,
+            example_id=example_id,
+            reviewer="ann",
+            action="edit",
+            expected_version=1,
+            to_status="approved",
+            new_payload={**store.get(tenant_id=TENANT, example_id=example_id).payload, "query": query},
         )
     assert store.count(tenant_id=TENANT, filter=ExampleFilter(text="Straße")) == 2
     assert store.count(tenant_id=TENANT, filter=ExampleFilter(text="école")) == 1

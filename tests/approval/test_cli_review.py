@@ -72,8 +72,18 @@ def test_a_refused_decision_is_one_line_and_a_non_zero_exit(settings: Settings, 
 
 def test_edit_parses_values_and_approves(settings: Settings, ids: list[str]) -> None:
     result = synth(
-        settings, "edit", ids[0], "--set", "modality=AUDIO", "--set", "correct_agent=audio_analysis_agent",
-        "--set", "success=false", "--reviewer", "ann", "--json",
+        settings,
+        "edit",
+        ids[0],
+        "--set",
+        "modality=AUDIO",
+        "--set",
+        "correct_agent=audio_analysis_agent",
+        "--set",
+        "success=false",
+        "--reviewer",
+        "ann",
+        "--json",
     )
     assert result.exit_code == 0, result.output
     edited = json.loads(result.stdout)

@@ -96,7 +96,14 @@ def test_a_killed_bulk_decision_changes_nothing_and_keeps_earlier_decisions(revi
         assert store.count(tenant_id="acme", filter=ExampleFilter(statuses=["pending_review"])) == 300 - 5
         assert audit_problems(store, "acme") == []
         # ... and the bulk decision can simply be run again.
-        assert store.bulk_decide(
-            tenant_id="acme", filter=ExampleFilter(statuses=["pending_review"]), reviewer="bob", action="reject",
-            to_status="rejected", reason_code="other",
-        ) == 300 - 5
+        assert (
+            store.bulk_decide(
+                tenant_id="acme",
+                filter=ExampleFilter(statuses=["pending_review"]),
+                reviewer="bob",
+                action="reject",
+                to_status="rejected",
+                reason_code="other",
+            )
+            == 300 - 5
+        )

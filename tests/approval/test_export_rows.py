@@ -13,15 +13,24 @@ BOOKKEEPING = ("provenance", "signals")
 
 def approve(store: ReviewStore, example_id: str) -> None:
     store.decide(
-        tenant_id=TENANT, example_id=example_id, reviewer="ann", action="approve", expected_version=1,
+        tenant_id=TENANT,
+        example_id=example_id,
+        reviewer="ann",
+        action="approve",
+        expected_version=1,
         to_status="approved",
     )
 
 
 def reject(store: ReviewStore, example_id: str) -> None:
     store.decide(
-        tenant_id=TENANT, example_id=example_id, reviewer="ann", action="reject", expected_version=1,
-        to_status="rejected", reason_code="other",
+        tenant_id=TENANT,
+        example_id=example_id,
+        reviewer="ann",
+        action="reject",
+        expected_version=1,
+        to_status="rejected",
+        reason_code="other",
     )
 
 

@@ -52,20 +52,33 @@ def test_approve_and_reject_are_one_statement_and_logged_in_full(pg_store: Revie
 
     def reject() -> None:
         pg_store.decide(
-            tenant_id=TENANT, example_id=example_id, reviewer="ann", action="reject", expected_version=1,
-            to_status="rejected", reason_code="entity_problem", feedback="'Brandt' is not the person",
+            tenant_id=TENANT,
+            example_id=example_id,
+            reviewer="ann",
+            action="reject",
+            expected_version=1,
+            to_status="rejected",
+            reason_code="entity_problem",
+            feedback="'Brandt' is not the person",
         )
 
     assert len(statements_of(pg_store, reject)) == 1
     approved = pg_store.decide(
-        tenant_id=TENANT, example_id=example_id, reviewer="bob", action="approve", expected_version=2,
+        tenant_id=TENANT,
+        example_id=example_id,
+        reviewer="bob",
+        action="approve",
+        expected_version=2,
         to_status="approved",
     )
     assert (approved.status, approved.version, approved.reason_code) == ("approved", 3, None)
     assert pg_store.get(tenant_id=TENANT, example_id=example_id) == approved
     rejected, approval = pg_store.decisions(tenant_id=TENANT, example_id=example_id)
     assert (rejected.reviewer, rejected.from_status, rejected.to_status, rejected.reason_code) == (
-        "ann", "pending_review", "rejected", "entity_problem",
+        "ann",
+        "pending_review",
+        "rejected",
+        "entity_problem",
     )
     assert rejected.feedback == "'Brandt' is not the person"
     assert (approval.from_status, approval.from_version, approval.to_version) == ("rejected", 2, 3)

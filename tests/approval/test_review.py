@@ -39,8 +39,11 @@ def test_an_edit_is_validated_rescored_diffed_and_approved(service: ReviewServic
     (example_id,) = seed_store(service.store, 1)
     before = service.store.get(tenant_id=TENANT, example_id=example_id)
     edited = service.edit(
-        tenant_id=TENANT, example_id=example_id, reviewer="ann",
-        changes={"modality": "AUDIO", "correct_agent": "audio_analysis_agent"}, feedback="it is a podcast",
+        tenant_id=TENANT,
+        example_id=example_id,
+        reviewer="ann",
+        changes={"modality": "AUDIO", "correct_agent": "audio_analysis_agent"},
+        feedback="it is a podcast",
     )
     assert edited.status == "approved" and edited.version == 2
     assert (edited.payload["modality"], edited.payload["correct_agent"]) == ("AUDIO", "audio_analysis_agent")

@@ -52,7 +52,10 @@ def test_a_stored_example_comes_back_whole(store: ReviewStore) -> None:
 
 def test_a_run_keeps_its_request_seed_and_summary(store: ReviewStore) -> None:
     store.start_run(
-        run_id="r9", tenant_id=TENANT, optimizer="modality", request={"count": 5, "seed": 7},
+        run_id="r9",
+        tenant_id=TENANT,
+        optimizer="modality",
+        request={"count": 5, "seed": 7},
         settings_snapshot={"generator": "template", "model": None},
     )
     store.finish_run(run_id="r9", summary={"count": 5})
@@ -130,13 +133,16 @@ def test_bad_page_arguments_are_refused(store: ReviewStore) -> None:
 
 def test_a_decision_bumps_the_version_and_is_logged_verbatim(store: ReviewStore) -> None:
     (example_id,) = seed_store(store, 1)
-    feedback = "Die Anfrage klingt unnatürlich — \"show me\" twice\nsecond line"
+    feedback = 'Die Anfrage klingt unnatürlich — "show me" twice\nsecond line'
     rejected = decide(store, example_id, "reject", reason_code="unnatural_query", feedback=feedback)
     assert (rejected.status, rejected.version, rejected.reason_code) == ("rejected", 2, "unnatural_query")
     assert store.get(tenant_id=TENANT, example_id=example_id) == rejected
     (logged,) = store.decisions(tenant_id=TENANT, example_id=example_id)
     assert (logged.reviewer, logged.action, logged.from_status, logged.to_status) == (
-        "ann", "reject", "pending_review", "rejected",
+        "ann",
+        "reject",
+        "pending_review",
+        "rejected",
     )
     assert logged.feedback == feedback
     assert (logged.from_version, logged.to_version) == (1, 2)
@@ -163,13 +169,23 @@ def test_a_disallowed_move_changes_nothing(store: ReviewStore) -> None:
 def test_a_stale_version_is_a_conflict_naming_the_winner(store: ReviewStore) -> None:
     (example_id,) = seed_store(store, 1)
     store.decide(
-        tenant_id=TENANT, example_id=example_id, reviewer="ann", action="approve", expected_version=1,
+        tenant_id=TENANT,
+        example_id=example_id,
+        reviewer="ann",
+        action="approve",
+        expected_version=1,
         to_status="approved",
     )
     with pytest.raises(ConflictError, match="ann") as caught:
         store.decide(
-            tenant_id=TENANT, example_id=example_id, reviewer="bob", action="reject", expected_version=1,
-            to_status="rejected", reason_code="off_topic", feedback="not about cats",
+            tenant_id=TENANT,
+            example_id=example_id,
+            reviewer="bob",
+            action="reject",
+            expected_version=1,
+            to_status="rejected",
+            reason_code="off_topic",
+            feedback="not about cats",
         )
     assert "version 1" in caught.value.message
     example = store.get(tenant_id=TENANT, example_id=example_id)
@@ -186,7 +202,11 @@ def test_unknown_examples_are_not_found(store: ReviewStore) -> None:
         store.get(tenant_id=TENANT, example_id="0" * 32)
     with pytest.raises(NotFoundError):
         store.decide(
-            tenant_id=TENANT, example_id="0" * 32, reviewer="ann", action="approve", expected_version=1,
+            tenant_id=TENANT,
+            example_id="0" * 32,
+            reviewer="ann",
+            action="approve",
+            expected_version=1,
             to_status="approved",
         )
 
@@ -196,8 +216,13 @@ def test_bulk_decides_the_whole_filtered_set_not_a_page(store: ReviewStore) -> N
     low = ExampleFilter(statuses=["pending_review"], max_confidence=0.49)
     expected = store.count(tenant_id=TENANT, filter=low)
     changed = store.bulk_decide(
-        tenant_id=TENANT, filter=low, reviewer="ann", action="reject", to_status="rejected",
-        reason_code="duplicate", feedback="bulk",
+        tenant_id=TENANT,
+        filter=low,
+        reviewer="ann",
+        action="reject",
+        to_status="rejected",
+        reason_code="duplicate",
+        feedback="bulk",
     )
     assert changed == expected > 50
     rejected = ExampleFilter(statuses=["rejected"], reason_code="duplicate")
@@ -215,10 +240,16 @@ def test_bulk_only_moves_what_may_move(store: ReviewStore) -> None:
     )
     assert changed == 9
     assert store.get(tenant_id=TENANT, example_id=ids[0]).version == 2
-    assert store.bulk_decide(
-        tenant_id=TENANT, filter=ExampleFilter(statuses=["approved"]), reviewer="bob", action="approve",
-        to_status="approved",
-    ) == 0
+    assert (
+        store.bulk_decide(
+            tenant_id=TENANT,
+            filter=ExampleFilter(statuses=["approved"]),
+            reviewer="bob",
+            action="approve",
+            to_status="approved",
+        )
+        == 0
+    )
 
 
 def test_bulk_edit_is_refused(store: ReviewStore) -> None:
@@ -287,8 +318,12 @@ def test_known_and_decided_queries(store: ReviewStore) -> None:
 
 def test_exports_are_recorded(store: ReviewStore) -> None:
     export_id = store.record_export(
-        tenant_id=TENANT, optimizer="modality", filter={"include_auto_approved": True}, counts={"VIDEO": 3},
-        file_hash="sha256:abc", path="/tmp/x.jsonl",
+        tenant_id=TENANT,
+        optimizer="modality",
+        filter={"include_auto_approved": True},
+        counts={"VIDEO": 3},
+        file_hash="sha256:abc",
+        path="/tmp/x.jsonl",
     )
     (recorded,) = store.exports(tenant_id=TENANT)
     assert (recorded["id"], recorded["counts"], recorded["file_hash"]) == (export_id, {"VIDEO": 3}, "sha256:abc")

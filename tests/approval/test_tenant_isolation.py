@@ -54,8 +54,13 @@ def test_decisions_cannot_reach_another_tenant(store: ReviewStore, two_tenants: 
     target = a_ids[2]
     with pytest.raises(NotFoundError):
         store.decide(
-            tenant_id="b", example_id=target, reviewer="mallory", action="reject", expected_version=1,
-            to_status="rejected", reason_code="other",
+            tenant_id="b",
+            example_id=target,
+            reviewer="mallory",
+            action="reject",
+            expected_version=1,
+            to_status="rejected",
+            reason_code="other",
         )
     assert store.get(tenant_id="a", example_id=target).status == "pending_review"
     assert all(d.reviewer != "mallory" for d in store.decisions(tenant_id="a"))
@@ -82,18 +87,14 @@ def test_bulk_decisions_stay_in_the_own_tenants_log(store: ReviewStore, two_tena
     assert store.count(tenant_id="b", filter=ExampleFilter(statuses=["approved"])) == 6  # b's bulk stands
 
 
-def test_undo_only_reverts_the_own_tenants_decisions(
-    store: ReviewStore, two_tenants: Tenants
-) -> None:
+def test_undo_only_reverts_the_own_tenants_decisions(store: ReviewStore, two_tenants: Tenants) -> None:
     a_ids, _ = two_tenants
     with pytest.raises(NotFoundError):
         store.undo_last(tenant_id="b", reviewer="ann")
     assert store.get(tenant_id="a", example_id=a_ids[0]).status == "approved"
 
 
-def test_writes_cannot_borrow_another_tenants_run_or_parent(
-    store: ReviewStore, two_tenants: Tenants
-) -> None:
+def test_writes_cannot_borrow_another_tenants_run_or_parent(store: ReviewStore, two_tenants: Tenants) -> None:
     a_ids, _ = two_tenants
     with pytest.raises(NotFoundError):
         store.add_examples(run_id="run-a", tenant_id="b", optimizer="modality", examples=new_examples(1))

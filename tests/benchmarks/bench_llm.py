@@ -33,7 +33,10 @@ def server_process(latency_s: float) -> Iterator[str]:
     """The test server in its own process; yields its api_base and stops it on exit."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.support.openai_server", "--latency", str(latency_s), "--seconds", "900"],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stdout is not None
@@ -57,23 +60,33 @@ def _specs(n: int) -> list:
     specs = []
     for i in range(n):
         item = ContentItem(
-            id=f"v{i}", profile="video_videoprism_base_mv_chunk_30s", modality="VIDEO",
-            title=f"Workshop {i}: building a solar roof", text=f"A lecture about solar roof tiles, part {i}. " * 8,
+            id=f"v{i}",
+            profile="video_videoprism_base_mv_chunk_30s",
+            modality="VIDEO",
+            title=f"Workshop {i}: building a solar roof",
+            text=f"A lecture about solar roof tiles, part {i}. " * 8,
             created_at=datetime(2024, 1 + i % 12, 1, tzinfo=UTC),
         )
-        specs.append(QuerySpec(task="modality", items=(item,), target_modality="VIDEO",
-                               topics=("solar roof", f"tile batch {i}"), explicit_media=True))
+        specs.append(
+            QuerySpec(
+                task="modality",
+                items=(item,),
+                target_modality="VIDEO",
+                topics=("solar roof", f"tile batch {i}"),
+                explicit_media=True,
+            )
+        )
     return specs
 
 
-def _timed_write(api_base: str, concurrency: int, n: int, home: Path, model: str = "openai/gpt-4o-mini"
-                 ) -> tuple[float, int]:
+def _timed_write(
+    api_base: str, concurrency: int, n: int, home: Path, model: str = "openai/gpt-4o-mini"
+) -> tuple[float, int]:
     from synth_core.settings import load_settings
     from synth_core.writing.dspy_writer import build_llm_writer
 
     settings = load_settings(home=home, llm={"api_key": "bench-key"})
-    writer = build_llm_writer(settings, model=model, api_base=api_base,
-                              concurrency=concurrency, cache=False)
+    writer = build_llm_writer(settings, model=model, api_base=api_base, concurrency=concurrency, cache=False)
     specs = _specs(n)
     started = time.perf_counter()
     written = writer.write(specs, seed=7)
@@ -105,19 +118,44 @@ def run() -> list[dict[str, object]]:
         rates[32] = statistics.median(calls / s for s, calls in c32)
         unpriced_s, _ = _timed_write(api_base, 32, SPECS, home, model="openai/house-model")
     ideal = SPECS / 32 * LATENCY_S
-    rows.append({"name": f"llm write {SPECS} specs, concurrency 32, 100 ms/call", "median_s": round(c32_s, 3),
-                 "target": f"<= {1.5 * ideal:.2f} s (1.5x ideal {ideal:.3f} s)", "ok": c32_s <= 1.5 * ideal})
+    rows.append(
+        {
+            "name": f"llm write {SPECS} specs, concurrency 32, 100 ms/call",
+            "median_s": round(c32_s, 3),
+            "target": f"<= {1.5 * ideal:.2f} s (1.5x ideal {ideal:.3f} s)",
+            "ok": c32_s <= 1.5 * ideal,
+        }
+    )
     speedup = c1_extrapolated / c32_s
-    rows.append({"name": f"speed-up c32 vs c1 (c1 measured on {C1_SPECS} specs, x{SPECS // C1_SPECS} extrapolated)",
-                 "value": round(speedup, 1), "target": ">= 8x", "ok": speedup >= 8})
+    rows.append(
+        {
+            "name": f"speed-up c32 vs c1 (c1 measured on {C1_SPECS} specs, x{SPECS // C1_SPECS} extrapolated)",
+            "value": round(speedup, 1),
+            "target": ">= 8x",
+            "ok": speedup >= 8,
+        }
+    )
     for concurrency in (1, 8, 32, 64):
-        rows.append({"name": f"calls/s at concurrency {concurrency}", "value": round(rates[concurrency], 1),
-                     "target": "report", "ok": True})
-    rows.append({"name": "same, model name not in the price table (DSPy scans it on every call)",
-                 "median_s": round(unpriced_s, 3), "target": "report", "ok": True})
+        rows.append(
+            {
+                "name": f"calls/s at concurrency {concurrency}",
+                "value": round(rates[concurrency], 1),
+                "target": "report",
+                "ok": True,
+            }
+        )
+    rows.append(
+        {
+            "name": "same, model name not in the price table (DSPy scans it on every call)",
+            "median_s": round(unpriced_s, 3),
+            "target": "report",
+            "ok": True,
+        }
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rows.append({"name": "client peak memory (max RSS, MB)", "value": round(peak_mb, 1), "target": "report",
-                 "ok": True})
+    rows.append(
+        {"name": "client peak memory (max RSS, MB)", "value": round(peak_mb, 1), "target": "report", "ok": True}
+    )
     return rows
 
 

@@ -83,15 +83,21 @@ def _settle(store: ReviewStore) -> None:
 def _queue_pages(label: str, store: ReviewStore) -> list[dict[str, Any]]:
     queues = {
         "queue page (pending, confidence >= 0.5, oldest first)": (
-            ExampleFilter(optimizer="modality", statuses=["pending_review"], min_confidence=0.5), "created", 0
+            ExampleFilter(optimizer="modality", statuses=["pending_review"], min_confidence=0.5),
+            "created",
+            0,
         ),
         "queue page (pending + auto, least confident first)": (
-            ExampleFilter(optimizer="modality", statuses=["pending_review", "auto_approved"]), "confidence", 0
+            ExampleFilter(optimizer="modality", statuses=["pending_review", "auto_approved"]),
+            "confidence",
+            0,
         ),
         "queue page 200 (offset 10,000)": (ExampleFilter(optimizer="modality"), "created", 10_000),
         "queue page (query text contains 'tidal')": (ExampleFilter(optimizer="modality", text="tidal"), "created", 0),
         f"queue page (one run of {SMALL_RUN}, oldest first)": (
-            ExampleFilter(optimizer="modality", run_id="run-small"), "created", 0
+            ExampleFilter(optimizer="modality", run_id="run-small"),
+            "created",
+            0,
         ),
     }
     rows = []
@@ -113,8 +119,13 @@ def _single_decisions(store: ReviewStore, candidates: list[str]) -> list[float]:
         for example_id in chosen:
             version = store.get(tenant_id=TENANT, example_id=example_id).version
             store.decide(
-                tenant_id=TENANT, example_id=example_id, reviewer="bench", action="reject",
-                expected_version=version, to_status="rejected", reason_code="other",
+                tenant_id=TENANT,
+                example_id=example_id,
+                reviewer="bench",
+                action="reject",
+                expected_version=version,
+                to_status="rejected",
+                reason_code="other",
             )
         timings.append(time.perf_counter() - started)
     return timings
@@ -131,8 +142,12 @@ def _bulk_rounds(store: ReviewStore) -> list[float]:
     for queue, action, reason in rounds:
         started = time.perf_counter()
         changed = store.bulk_decide(
-            tenant_id=TENANT, filter=queue, reviewer="bench", action=action,
-            to_status="approved" if action == "approve" else "rejected", reason_code=reason,
+            tenant_id=TENANT,
+            filter=queue,
+            reviewer="bench",
+            action=action,
+            to_status="approved" if action == "approve" else "rejected",
+            reason_code=reason,
         )
         timings.append(time.perf_counter() - started)
         if changed != 50_000:

@@ -101,10 +101,16 @@ def _corpus_rows(name: str, dev: list[dict], corpus: Path | None) -> list[dict[s
     accuracy, macro = rq.accuracy(truth, predicted), rq.macro_f1(truth, predicted, LABELS)
     rows += [
         _row(f"{name}: majority-class baseline (train prior {majority})", round(base_accuracy, 3), note="accuracy"),
-        _row(f"{name}: router accuracy on real queries", round(accuracy, 3), target=f"> {base_accuracy:.3f}",
-             ok=accuracy > base_accuracy, note=f"n={len(truth)}, trained and predicted in {train_seconds:.1f} s"),
-        _row(f"{name}: router macro-F1 on real queries", round(macro, 3), target=f"> {base_f1:.3f}",
-             ok=macro > base_f1),
+        _row(
+            f"{name}: router accuracy on real queries",
+            round(accuracy, 3),
+            target=f"> {base_accuracy:.3f}",
+            ok=accuracy > base_accuracy,
+            note=f"n={len(truth)}, trained and predicted in {train_seconds:.1f} s",
+        ),
+        _row(
+            f"{name}: router macro-F1 on real queries", round(macro, 3), target=f"> {base_f1:.3f}", ok=macro > base_f1
+        ),
     ]
     for label, score in rq.per_label_f1(truth, predicted, LABELS).items():
         support = truth.count(label)
@@ -133,17 +139,25 @@ def _closeness_rows(name: str, dev: list[dict], texts: Sequence[str], labels: Se
             per_label.append(f"{label} {similarity:.3f}")
     synthetic_length, real_length = rq.length_summary(texts), rq.length_summary(real)
     return [
-        _row(f"{name}: closeness, mean NN cosine real -> synthetic", round(to_synthetic, 3),
-             target=f"> word-shuffled {to_shuffled:.3f}", ok=to_synthetic > to_shuffled,
-             note="TF-IDF of hashed word 1-2-grams and char 3-5-grams fitted on the synthetic queries"),
+        _row(
+            f"{name}: closeness, mean NN cosine real -> synthetic",
+            round(to_synthetic, 3),
+            target=f"> word-shuffled {to_shuffled:.3f}",
+            ok=to_synthetic > to_shuffled,
+            note="TF-IDF of hashed word 1-2-grams and char 3-5-grams fitted on the synthetic queries",
+        ),
         _row(f"{name}: closeness reference, mean NN cosine real -> other real", round(to_real, 3)),
         _row(f"{name}: closeness per modality (same-label pool)", "; ".join(per_label)),
-        _row(f"{name}: query length in words, synthetic vs real",
-             f"mean {synthetic_length[0]:.1f} vs {real_length[0]:.1f}, median {synthetic_length[1]:g} vs "
-             f"{real_length[1]:g}, histogram overlap {rq.length_overlap(real, texts):.2f}"),
-        _row(f"{name}: question share, synthetic vs real",
-             f"{rq.question_share(texts):.2f} vs {rq.question_share(real):.2f}; distinct-2 synthetic "
-             f"{rq.distinct_n(texts, 2):.2f}"),
+        _row(
+            f"{name}: query length in words, synthetic vs real",
+            f"mean {synthetic_length[0]:.1f} vs {real_length[0]:.1f}, median {synthetic_length[1]:g} vs "
+            f"{real_length[1]:g}, histogram overlap {rq.length_overlap(real, texts):.2f}",
+        ),
+        _row(
+            f"{name}: question share, synthetic vs real",
+            f"{rq.question_share(texts):.2f} vs {rq.question_share(real):.2f}; distinct-2 synthetic "
+            f"{rq.distinct_n(texts, 2):.2f}",
+        ),
     ]
 
 

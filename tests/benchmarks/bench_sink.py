@@ -87,8 +87,7 @@ def seed_queries(store: ReviewStore, texts: list[str]) -> None:
 
 def generated_examples(texts: list[str]) -> list[ExampleBase]:
     return [
-        make_example("modality", query=text, source_content_ids=(f"item-{index}",))
-        for index, text in enumerate(texts)
+        make_example("modality", query=text, source_content_ids=(f"item-{index}",)) for index, text in enumerate(texts)
     ]
 
 

@@ -13,8 +13,12 @@ FAKE_KEY = "sk-test-DO-NOT-LEAK-4f9a8b7c6d5e"
 
 
 def make_item(i: int, modality: str = "VIDEO") -> ContentItem:
-    profiles = {"VIDEO": "video_videoprism_base_mv_chunk_30s", "DOCUMENT": "document_text_semantic",
-                "IMAGE": "image_caption_siglip", "AUDIO": "audio_transcript_whisper"}
+    profiles = {
+        "VIDEO": "video_videoprism_base_mv_chunk_30s",
+        "DOCUMENT": "document_text_semantic",
+        "IMAGE": "image_caption_siglip",
+        "AUDIO": "audio_transcript_whisper",
+    }
     return ContentItem(
         id=f"{modality.lower()}-{i}",
         profile=profiles[modality],
@@ -34,14 +38,16 @@ def make_specs(n: int) -> list[QuerySpec]:
         task = ("modality", "entity", "workflow", "fusion", "modality")[i % 5]
         target = "TEXT" if i % 5 == 4 else ("VIDEO", "AUDIO", "DOCUMENT", "IMAGE")[i % 4]
         items = (make_item(i, "VIDEO"), make_item(i, "DOCUMENT")) if task == "fusion" else (make_item(i, "VIDEO"),)
-        specs.append(QuerySpec(
-            task=task,  # type: ignore[arg-type]
-            items=items,
-            target_modality=target,  # type: ignore[arg-type]
-            topics=("wetland restoration", f"site {i}"),
-            entities=(kestrel, danube),
-            intent=("find", "summarize", "report")[i % 3],  # type: ignore[arg-type]
-            explicit_media=(True, False, None)[i % 3],
-            style=("keyword", "question", "time_constrained")[i % 3],  # type: ignore[arg-type]
-        ))
+        specs.append(
+            QuerySpec(
+                task=task,  # type: ignore[arg-type]
+                items=items,
+                target_modality=target,  # type: ignore[arg-type]
+                topics=("wetland restoration", f"site {i}"),
+                entities=(kestrel, danube),
+                intent=("find", "summarize", "report")[i % 3],  # type: ignore[arg-type]
+                explicit_media=(True, False, None)[i % 3],
+                style=("keyword", "question", "time_constrained")[i % 3],  # type: ignore[arg-type]
+            )
+        )
     return specs

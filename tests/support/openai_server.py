@@ -233,12 +233,16 @@ def _handler_for(server: FakeChatServer) -> type[BaseHTTPRequestHandler]:
                 "object": "chat.completion",
                 "created": int(time.time()),
                 "model": str(body.get("model", "fake")),
-                "choices": [{"index": 0, "finish_reason": "stop",
-                             "message": {"role": "assistant", "content": content}}],
+                "choices": [
+                    {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}
+                ],
             }
             if behaviour.report_usage:
-                reply["usage"] = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                                  "total_tokens": prompt_tokens + completion_tokens}
+                reply["usage"] = {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                }
             self._send(200, reply)
 
         def _send_garbage(self, number: int) -> None:

@@ -36,7 +36,11 @@ def types_of(text: str) -> dict[str, str]:
 
 def item(text: str, *, title: str = "A title", item_id: str = "doc-1") -> ContentItem:
     return ContentItem(
-        id=item_id, profile="document_text", modality="DOCUMENT", title=title, text=text,
+        id=item_id,
+        profile="document_text",
+        modality="DOCUMENT",
+        title=title,
+        text=text,
         created_at=datetime(2024, 3, 1, tzinfo=UTC),
     )
 
@@ -187,8 +191,11 @@ def test_extract_patterns_combines_title_and_text_and_is_cached() -> None:
 
 
 def test_entities_in_query_matches_whole_words_case_insensitively() -> None:
-    entities = [Entity(text="Art", type="CONCEPT"), Entity(text="Kubernetes", type="TECHNOLOGY"),
-                Entity(text="New York", type="PLACE")]
+    entities = [
+        Entity(text="Art", type="CONCEPT"),
+        Entity(text="Kubernetes", type="TECHNOLOGY"),
+        Entity(text="New York", type="PLACE"),
+    ]
     found = entities_in_query("smart kubernetes talks in new york", entities)
     assert [entity.text for entity in found] == ["Kubernetes", "New York"]
     assert entities_in_query("Art of the city", entities)[0].text == "Art"

@@ -75,23 +75,43 @@ def test_timestamps_must_be_timezone_aware() -> None:
     naive = {**provenance(), "created_at": datetime(2025, 1, 1)}
     with pytest.raises(ValidationError):
         ModalityExampleSchema(
-            query="q", modality="VIDEO", correct_agent="a", success=True, synthetic_source="t",
-            provenance=naive, signals=signals(),
+            query="q",
+            modality="VIDEO",
+            correct_agent="a",
+            success=True,
+            synthetic_source="t",
+            provenance=naive,
+            signals=signals(),
         )
 
 
 def test_label_fields_are_range_checked() -> None:
     with pytest.raises(ValidationError):
         RoutingExperienceSchema(
-            query="find Kubernetes talks", entities=[{"text": "Kubernetes", "type": "TECHNOLOGY"}],
-            enhanced_query="find Kubernetes(TECHNOLOGY) talks", chosen_agent="video_search_agent",
-            routing_confidence=1.5, search_quality=0.5, agent_success=True, processing_time=0.01,
-            provenance=provenance(), signals=signals(),
+            query="find Kubernetes talks",
+            entities=[{"text": "Kubernetes", "type": "TECHNOLOGY"}],
+            enhanced_query="find Kubernetes(TECHNOLOGY) talks",
+            chosen_agent="video_search_agent",
+            routing_confidence=1.5,
+            search_quality=0.5,
+            agent_success=True,
+            processing_time=0.01,
+            provenance=provenance(),
+            signals=signals(),
         )
     with pytest.raises(ValidationError):
         WorkflowExecutionSchema(
-            query="q", workflow_id="w", query_type="find", agent_sequence=[], task_count=0, execution_time=0.1,
-            parallel_efficiency=1.0, success=True, confidence_score=0.5, provenance=provenance(), signals=signals(),
+            query="q",
+            workflow_id="w",
+            query_type="find",
+            agent_sequence=[],
+            task_count=0,
+            execution_time=0.1,
+            parallel_efficiency=1.0,
+            success=True,
+            confidence_score=0.5,
+            provenance=provenance(),
+            signals=signals(),
         )
     with pytest.raises(ValidationError):
         UnifiedExampleSchema.model_validate({"query": "q", "modality": "SMELL"})

@@ -60,8 +60,17 @@ def test_empty_store_says_to_ingest(run, tmp_path: Path) -> None:
 def test_generate_writes_jsonl_and_prints_a_summary(run, demo_settings: Settings, tmp_path: Path) -> None:
     out_file = tmp_path / "out" / "routing.jsonl"
     code, out, _ = run(
-        demo_settings.home, "generate", "--optimizer", "routing", "--count", "30", "--seed", "5",
-        "--out", str(out_file), "--no-store",
+        demo_settings.home,
+        "generate",
+        "--optimizer",
+        "routing",
+        "--count",
+        "30",
+        "--seed",
+        "5",
+        "--out",
+        str(out_file),
+        "--no-store",
     )
     assert code == 0, out
     lines = out_file.read_text().splitlines()
@@ -76,8 +85,19 @@ def test_generate_is_reproducible_with_a_seed(run, demo_settings: Settings, tmp_
     outputs = []
     for name in ("a", "b"):
         path = tmp_path / f"{name}.jsonl"
-        run(demo_settings.home, "generate", "--optimizer", "modality", "--count", "20", "--seed", "9",
-            "--out", str(path), "--no-store")
+        run(
+            demo_settings.home,
+            "generate",
+            "--optimizer",
+            "modality",
+            "--count",
+            "20",
+            "--seed",
+            "9",
+            "--out",
+            str(path),
+            "--no-store",
+        )
         outputs.append([json.loads(line)["query"] for line in path.read_text().splitlines()])
     assert outputs[0] == outputs[1]
 

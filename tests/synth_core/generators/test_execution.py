@@ -46,8 +46,13 @@ def test_outcome_and_confidence() -> None:
 def test_execute_runs_each_known_search_step_against_its_own_modality(settings: Settings) -> None:
     agents = AgentInference(settings.agents)
     plan = agents.plan("compare", "IMAGE", "VIDEO")
-    run = execute(memory_backend(), agents, [*plan, "web_search_agent"], "Ingenuity helicopter Jezero Crater",
-                  [BY_ID["img-mars"], BY_ID["vid-mars"]])
+    run = execute(
+        memory_backend(),
+        agents,
+        [*plan, "web_search_agent"],
+        "Ingenuity helicopter Jezero Crater",
+        [BY_ID["img-mars"], BY_ID["vid-mars"]],
+    )
     assert [agent for agent, _ in run.steps] == plan[:2]  # role and unknown agents are not searched
     assert all(step.found for _, step in run.steps)
     assert all(hit.modality == "IMAGE" for hit in run.steps[0][1].hits)

@@ -15,7 +15,11 @@ from tests.support.llm_specs import FAKE_KEY
 def test_model_comes_from_the_argument_or_settings(llm_settings: Settings) -> None:
     lm = build_lm(llm_settings, model="openai/gpt-4o-mini", api_base="http://127.0.0.1:9/v1", timeout_s=3)
     assert (lm.model, lm.kwargs["api_base"], lm.kwargs["timeout"], lm.num_retries) == (
-        "openai/gpt-4o-mini", "http://127.0.0.1:9/v1", 3, 0)
+        "openai/gpt-4o-mini",
+        "http://127.0.0.1:9/v1",
+        3,
+        0,
+    )
     assert lm.kwargs["temperature"] == llm_settings.llm.temperature
     assert "api_key" not in str(lm.dump_state())
 
@@ -26,8 +30,9 @@ def test_bad_model_names_are_config_errors(llm_settings: Settings, model: str, m
         build_lm(llm_settings, model=model)
 
 
-def test_a_cloud_model_without_a_key_says_which_variable_to_set(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cloud_model_without_a_key_says_which_variable_to_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("SYNTH_LLM_API_KEY", raising=False)
     settings = load_settings(home=tmp_path)
     with pytest.raises(ConfigError) as caught:
@@ -39,12 +44,12 @@ def test_a_local_endpoint_needs_no_key(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.delenv("SYNTH_LLM_API_KEY", raising=False)
     settings = load_settings(home=tmp_path)
     assert build_lm(settings, model="openai/llama", api_base="http://127.0.0.1:8000/v1").kwargs["api_key"] == (
-        PLACEHOLDER_KEY)
+        PLACEHOLDER_KEY
+    )
     assert build_lm(settings, model="ollama_chat/llama3.1").kwargs["api_key"] == PLACEHOLDER_KEY
 
 
-def test_the_key_is_read_from_the_named_environment_variable(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_key_is_read_from_the_named_environment_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MY_TEAM_KEY", FAKE_KEY)
     settings = load_settings(home=tmp_path, llm={"api_key_env": "MY_TEAM_KEY"})
     assert build_lm(settings, model="openai/gpt-4o-mini").kwargs["api_key"] == FAKE_KEY

@@ -62,8 +62,15 @@ def test_the_limiter_never_lets_more_than_limit_calls_in() -> None:
 def _guard(retries: int = 3, threshold: int = 10) -> tuple[CallGuard, list[float], UsageMeter]:
     slept: list[float] = []
     meter = UsageMeter()
-    guard = CallGuard(limiter=AdaptiveLimiter(4), breaker=CircuitBreaker(threshold), meter=meter, retries=retries,
-                      rng=random.Random(1), describe=str, sleep=slept.append)
+    guard = CallGuard(
+        limiter=AdaptiveLimiter(4),
+        breaker=CircuitBreaker(threshold),
+        meter=meter,
+        retries=retries,
+        rng=random.Random(1),
+        describe=str,
+        sleep=slept.append,
+    )
     return guard, slept, meter
 
 
@@ -77,7 +84,9 @@ def test_retry_after_is_honoured_and_never_shortened() -> None:
 def test_transient_failures_are_retried_then_succeed() -> None:
     guard, slept, meter = _guard()
     outcomes: list[Exception | str] = [
-        dspy.LMServerError("boom", status=500), dspy.LMRateLimitError("slow", retry_after=0.5), "done"
+        dspy.LMServerError("boom", status=500),
+        dspy.LMRateLimitError("slow", retry_after=0.5),
+        "done",
     ]
 
     def call() -> str:

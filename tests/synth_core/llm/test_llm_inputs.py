@@ -34,8 +34,12 @@ def test_fusion_inputs_describe_both_items(llm_settings: Settings) -> None:
 
 
 def test_reviewer_corrections_win_and_the_rest_becomes_feedback(llm_settings: Settings) -> None:
-    spec = replace(make_specs(1)[0], feedback="too vague", avoid=("old query",),
-                   corrections={"modality": "AUDIO", "explicit_media": False, "topic": "peat bogs"})
+    spec = replace(
+        make_specs(1)[0],
+        feedback="too vague",
+        avoid=("old query",),
+        corrections={"modality": "AUDIO", "explicit_media": False, "topic": "peat bogs"},
+    )
     inputs = module_inputs(spec, llm_settings.profiles)
     assert inputs["target_modality"] == "AUDIO"
     assert inputs["explicit_media"] == "no"

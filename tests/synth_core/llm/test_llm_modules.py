@@ -40,10 +40,12 @@ def test_a_valid_first_answer_needs_no_retry(agents: AgentInference) -> None:
 
 def test_an_invalid_answer_is_retried_with_the_problem_fed_back(agents: AgentInference) -> None:
     module = build_module("entity", agents, max_retries=2)
-    lm = DummyLM([
-        {"reasoning": "r", "query": "wetland restoration in the delta"},  # no required entity
-        {"reasoning": "r", "query": "Kestrel Labs wetland restoration"},
-    ])
+    lm = DummyLM(
+        [
+            {"reasoning": "r", "query": "wetland restoration in the delta"},  # no required entity
+            {"reasoning": "r", "query": "Kestrel Labs wetland restoration"},
+        ]
+    )
     with dspy.context(lm=lm):
         result = module(**ENTITY_INPUTS)
     assert result.query == "Kestrel Labs wetland restoration"
@@ -76,13 +78,20 @@ def test_the_media_flag_is_enforced(agents: AgentInference) -> None:
 
 
 def test_agent_and_plan_modules_accept_only_known_agents(agents: AgentInference) -> None:
-    common = {"query": "summarize the wetland talks", "modality": "VIDEO",
-              "available_agents": sorted(agents.known_agents()), "agent_roles": "summarizer: condenses"}
-    lm = DummyLM([
-        {"agent": "movie_agent"}, {"agent": "video_search_agent"},
-        {"reasoning": "r", "agent_sequence": ["summarizer"]},
-        {"reasoning": "r", "agent_sequence": ["video_search_agent", "summarizer"]},
-    ])
+    common = {
+        "query": "summarize the wetland talks",
+        "modality": "VIDEO",
+        "available_agents": sorted(agents.known_agents()),
+        "agent_roles": "summarizer: condenses",
+    }
+    lm = DummyLM(
+        [
+            {"agent": "movie_agent"},
+            {"agent": "video_search_agent"},
+            {"reasoning": "r", "agent_sequence": ["summarizer"]},
+            {"reasoning": "r", "agent_sequence": ["video_search_agent", "summarizer"]},
+        ]
+    )
     with dspy.context(lm=lm):
         agent = build_module("agent", agents, max_retries=1)(**common)
         plan = build_module("plan", agents, max_retries=1)(**common)
@@ -93,9 +102,7 @@ def test_agent_and_plan_modules_accept_only_known_agents(agents: AgentInference)
 
 def test_a_compiled_program_is_loaded_and_keeps_the_scoped_lm(agents: AgentInference, tmp_path: Path) -> None:
     trained = build_module("entity", agents)
-    demo = dspy.Example(**ENTITY_INPUTS, reasoning="r", query="Kestrel Labs wetland work").with_inputs(
-        *ENTITY_INPUTS
-    )
+    demo = dspy.Example(**ENTITY_INPUTS, reasoning="r", query="Kestrel Labs wetland work").with_inputs(*ENTITY_INPUTS)
     trained.generate.predict.demos = [demo]
     trained.generate.predict.lm = dspy.LM("openai/gpt-4o-mini")  # an LM saved with the program must not win
     path = tmp_path / "compiled" / "entity.json"
@@ -123,8 +130,13 @@ def test_compiled_programs_that_do_not_fit_are_config_errors(agents: AgentInfere
 
 
 def test_compiled_paths_come_from_settings_relative_to_home(llm_settings: Any) -> None:
-    settings = llm_settings.model_copy(update={"llm": llm_settings.llm.model_copy(
-        update={"compiled": {"entity": Path("compiled/entity.json"), "fusion": Path("/abs/fusion.json")}})})
+    settings = llm_settings.model_copy(
+        update={
+            "llm": llm_settings.llm.model_copy(
+                update={"compiled": {"entity": Path("compiled/entity.json"), "fusion": Path("/abs/fusion.json")}}
+            )
+        }
+    )
     assert compiled_path(settings, "entity") == settings.home / "compiled" / "entity.json"
     assert compiled_path(settings, "fusion") == Path("/abs/fusion.json")
     assert compiled_path(settings, "modality") is None

@@ -74,5 +74,6 @@ def test_check_selections_rules(llm_settings: Settings) -> None:
     )
     assert problem is None and len(chosen) == 2 and len({c.profile for c in chosen}) == 2
     assert check_selections([{"profile": "image_caption_siglip", "reason": "x"}], available, counts, 2)[1] == (
-        "the LLM chose only profiles without content")
+        "the LLM chose only profiles without content"
+    )
     assert "malformed" in (check_selections([{"name": "x"}], available, counts, 2)[1] or "")

@@ -46,10 +46,10 @@ def test_modality_query_must_not_contradict_its_label(
 def test_a_pair_may_name_the_media_of_both_items(agents: AgentInference) -> None:
     query = "wetland restoration video and the podcast about it"
     assert v.check_modality(query, target="VIDEO", explicit_media=None, agents=agents) is not None
-    assert v.check_modality(query, target="VIDEO", explicit_media=None, agents=agents,
-                            also_allowed=["AUDIO"]) is None
-    problem = v.validate_query("wetland restoration photo", kind="fusion", agents=agents,
-                               also_allowed=["VIDEO", "AUDIO"])
+    assert v.check_modality(query, target="VIDEO", explicit_media=None, agents=agents, also_allowed=["AUDIO"]) is None
+    problem = v.validate_query(
+        "wetland restoration photo", kind="fusion", agents=agents, also_allowed=["VIDEO", "AUDIO"]
+    )
     assert problem is not None and "IMAGE" in problem
 
 
@@ -74,8 +74,7 @@ def test_rejected_queries_are_not_repeated() -> None:
 
 
 def test_text_queries_are_questions(agents: AgentInference) -> None:
-    ok = v.validate_query("when did Kestrel Labs start the Danube project?", kind="text", agents=agents,
-                          target="TEXT")
+    ok = v.validate_query("when did Kestrel Labs start the Danube project?", kind="text", agents=agents, target="TEXT")
     assert ok is None
     problem = v.validate_query("Kestrel Labs Danube project start", kind="text", agents=agents, target="TEXT")
     assert problem is not None and "question" in problem
@@ -96,8 +95,9 @@ def test_workflow_query_must_express_its_intent(agents: AgentInference) -> None:
 
 def test_validate_query_reports_the_first_problem(agents: AgentInference) -> None:
     assert v.validate_query("", kind="modality", agents=agents, target="VIDEO") == "the query is empty"
-    problem = v.validate_query("Danube wetlands podcast", kind="entity", agents=agents, target="AUDIO",
-                               required_entities=["Kestrel Labs"])
+    problem = v.validate_query(
+        "Danube wetlands podcast", kind="entity", agents=agents, target="AUDIO", required_entities=["Kestrel Labs"]
+    )
     assert problem is not None and "required entities" in problem
 
 
@@ -115,8 +115,7 @@ def test_agent_must_be_one_of_the_allowed() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [('"wetland restoration"', "wetland restoration"), ("Query: danube  wetlands\n", "danube wetlands"),
-     (None, "")],
+    [('"wetland restoration"', "wetland restoration"), ("Query: danube  wetlands\n", "danube wetlands"), (None, "")],
 )
 def test_clean_query(raw: object, expected: str) -> None:
     assert v.clean_query(raw) == expected

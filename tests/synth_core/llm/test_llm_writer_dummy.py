@@ -12,8 +12,12 @@ from tests.support.llm_specs import make_item
 
 
 def _specs(n: int) -> list[QuerySpec]:
-    return [QuerySpec(task="modality", items=(make_item(i),), target_modality="VIDEO", topics=(f"site {i}",),
-                      explicit_media=False) for i in range(n)]
+    return [
+        QuerySpec(
+            task="modality", items=(make_item(i),), target_modality="VIDEO", topics=(f"site {i}",), explicit_media=False
+        )
+        for i in range(n)
+    ]
 
 
 def test_parallel_workers_each_get_their_own_answer(llm_settings: Settings, agents: AgentInference) -> None:

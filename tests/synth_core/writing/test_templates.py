@@ -20,29 +20,47 @@ from synth_core.writing.templates import TemplateWriter
 
 def make_item(item_id: str, modality: str, title: str, text: str, year: int = 2024, month: int = 3) -> ContentItem:
     return ContentItem.model_validate(
-        {"id": item_id, "profile": f"{modality.lower()}_profile", "modality": modality, "title": title,
-         "text": text, "created_at": datetime(year, month, 5, tzinfo=UTC)}
+        {
+            "id": item_id,
+            "profile": f"{modality.lower()}_profile",
+            "modality": modality,
+            "title": title,
+            "text": text,
+            "created_at": datetime(year, month, 5, tzinfo=UTC),
+        }
     )
 
 
 ITEMS = (
     make_item(
-        "v1", "VIDEO", "Autoscaling Kubernetes at KubeCon Europe",
+        "v1",
+        "VIDEO",
+        "Autoscaling Kubernetes at KubeCon Europe",
         "Jane Smith from Google shows how Kubernetes autoscaling handles bursty traffic, with a live demo of the "
         "horizontal pod autoscaler and the cluster autoscaler in Paris.",
     ),
     make_item(
-        "d1", "DOCUMENT", "Cycling infrastructure in Rotterdam",
+        "d1",
+        "DOCUMENT",
+        "Cycling infrastructure in Rotterdam",
         "The City of Rotterdam reviews bike traffic, protected cycle lanes and bike parking near Rotterdam Centraal. "
-        "It compares the figures with Utrecht and Amsterdam.", 2025, 3,
+        "It compares the figures with Utrecht and Amsterdam.",
+        2025,
+        3,
     ),
     make_item(
-        "a1", "AUDIO", "Maria Lopez on coral reef restoration",
+        "a1",
+        "AUDIO",
+        "Maria Lopez on coral reef restoration",
         "Marine biologist Maria Lopez talks about coral reef restoration on the Great Barrier Reef, ocean warming "
-        "and coral bleaching, for the Ocean Matters show.", 2023, 11,
+        "and coral bleaching, for the Ocean Matters show.",
+        2023,
+        11,
     ),
     make_item(
-        "i1", "IMAGE", "Sunset over the Golden Gate Bridge",
+        "i1",
+        "IMAGE",
+        "Sunset over the Golden Gate Bridge",
         "The Golden Gate Bridge at sunset with fog rolling over San Francisco Bay and sailboats on the water.",
     ),
 )
@@ -61,8 +79,11 @@ def writer(agents: AgentInference) -> TemplateWriter:
 def spec_for(item: ContentItem, **fields: object) -> QuerySpec:
     patterns = extract_patterns(item)
     values: dict[str, object] = {
-        "task": "modality", "items": (item,), "target_modality": item.modality,
-        "topics": patterns.topics, "entities": patterns.entities,
+        "task": "modality",
+        "items": (item,),
+        "target_modality": item.modality,
+        "topics": patterns.topics,
+        "entities": patterns.entities,
     }
     values.update(fields)
     return QuerySpec(**values)  # type: ignore[arg-type]
@@ -124,9 +145,7 @@ def test_entity_task_without_entities_fails_with_a_reason(writer: TemplateWriter
 
 
 @pytest.mark.parametrize("intent", QUERY_INTENTS)
-def test_workflow_queries_express_their_intent(
-    writer: TemplateWriter, agents: AgentInference, intent: str
-) -> None:
+def test_workflow_queries_express_their_intent(writer: TemplateWriter, agents: AgentInference, intent: str) -> None:
     specs = many_specs(150, 6, task="workflow", intent=intent)
     specs += [spec_for(ITEMS[0], task="workflow", intent=intent, items=(ITEMS[0], ITEMS[1])) for _ in range(20)]
     for result in writer.write(specs, seed=6):
@@ -247,8 +266,13 @@ def test_writes_for_real_corpus_items(real_corpus: Path, writer: TemplateWriter,
     items = [make_item(row["id"], row["modality"], row["title"], row["text"]) for row in rows]
     rng = random.Random(1)
     specs = [
-        spec_for(item, task="workflow", intent=rng.choice(QUERY_INTENTS), style=rng.choice(QUERY_STYLES),
-                 explicit_media=rng.choice((True, False, None)))
+        spec_for(
+            item,
+            task="workflow",
+            intent=rng.choice(QUERY_INTENTS),
+            style=rng.choice(QUERY_STYLES),
+            explicit_media=rng.choice((True, False, None)),
+        )
         for item in items
         for _ in range(3)
     ]
@@ -260,7 +284,9 @@ def test_writes_for_real_corpus_items(real_corpus: Path, writer: TemplateWriter,
 
 
 CAPTIONED = make_item(
-    "i2", "IMAGE", "Harbour cranes at dawn",
+    "i2",
+    "IMAGE",
+    "Harbour cranes at dawn",
     "A red crane lifts a container onto a ship. Two gulls sit on a wooden post near the quay.",
 )
 
@@ -279,8 +305,10 @@ def test_image_queries_sometimes_say_what_the_image_shows(writer: TemplateWriter
     texts = [r.text.lower() for seed in range(100) for r in writer.write([spec], seed=seed) if r.text]
     described = [t for t in texts if "a red crane lifts a container onto a ship" in t or "two gulls sit" in t]
     assert len(described) >= 0.1 * len(texts)
-    assert any(text in ("a red crane lifts a container onto a ship", "two gulls sit on a wooden post near the quay")
-               for text in described)
+    assert any(
+        text in ("a red crane lifts a container onto a ship", "two gulls sit on a wooden post near the quay")
+        for text in described
+    )
 
 
 def test_articles_read_right(writer: TemplateWriter) -> None:
@@ -296,8 +324,26 @@ def test_articles_read_right(writer: TemplateWriter) -> None:
 
 def test_text_queries_read_as_factual_questions(writer: TemplateWriter) -> None:
     specs = many_specs(300, 25, target_modality="TEXT")
-    starts = ("what", "who", "when", "where", "how", "why", "which", "is", "can", "do", "tell", "explain",
-              "define", "give", "i'm", "i've", "i", "quick")
+    starts = (
+        "what",
+        "who",
+        "when",
+        "where",
+        "how",
+        "why",
+        "which",
+        "is",
+        "can",
+        "do",
+        "tell",
+        "explain",
+        "define",
+        "give",
+        "i'm",
+        "i've",
+        "i",
+        "quick",
+    )
     texts = [r.text.lower() for r in writer.write(specs, seed=25) if r.text]
     asked = [text for text in texts if text.split()[0] in starts]
     assert len(asked) >= 0.7 * len(texts)

@@ -10,6 +10,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
@@ -58,15 +59,21 @@ class GenerationService:
     def generate(self, request: SyntheticDataRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
         """Generate ``request.count`` examples; raise ``InsufficientContentError`` when the content
         cannot support that many (template path) and report per-example failures (LLM path)."""
-        with gc_paused():  # a run builds millions of live objects and no cycles
+        with self._collector_paused():
             return self._generate(request, progress)
 
     def regenerate(self, request: RegenerationRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
         """New examples from a rejected example's source content, guided by the reviewer."""
-        with gc_paused():
+        with self._collector_paused():
             return self._regenerate(request, progress)
 
     # -- steps ------------------------------------------------------------------------------
+    def _collector_paused(self) -> AbstractContextManager[None]:
+        """An offline run builds millions of live objects and no cycles: the cycle collector only
+        slows it down. An LLM run is left alone: its retries (exceptions, HTTP clients) do make
+        cycles, and over a long run they would pile up."""
+        return gc_paused() if self.writer.kind == "template" else nullcontext()
+
     def _generate(self, request: SyntheticDataRequest, progress: ProgressFn | None) -> SyntheticDataResponse:
         spec = get_optimizer(request.optimizer)
         strategies = self._strategies(request, spec)

@@ -72,10 +72,6 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    return _generate(ctx, count)
-
-
-def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     pairs = content_pairs(ctx, needed=count, per_pair=QUERIES_PER_GROUP_PAIR)
     if not pairs:

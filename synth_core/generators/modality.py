@@ -58,10 +58,6 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    return _generate(ctx, count)
-
-
-def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     items = ctx.sample.items
     by_id = {item.id: item for item in items}

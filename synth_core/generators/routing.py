@@ -111,10 +111,6 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    return _generate(ctx, count)
-
-
-def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     askable = AskableEntities(agents)
     items = entity_items(askable, ctx.sample.items)

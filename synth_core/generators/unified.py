@@ -30,10 +30,6 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     empty = nothing_sampled(ctx)
     if empty is not None:
         return empty
-    return _generate(ctx, count)
-
-
-def _generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     agents = AgentInference(ctx.settings.agents)
     jobs = plan_jobs(ctx, count)
     written, failures = write_workflow_queries(ctx, agents, jobs)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from synth_core.backends import search_worker
+from synth_core.backends.search_worker import Row
 from synth_core.errors import BackendError
 
 CHUNK = 128
@@ -27,8 +28,6 @@ CHUNK = 128
 IN_FLIGHT = 2
 """Chunks queued per worker: one being searched, one waiting, so a worker never idles."""
 
-Row = tuple[str, str, str, float]
-"""(id, modality, profile, score)."""
 WORKER = Path(search_worker.__file__)
 _HINT = "Retry; if it persists, set store.search_processes = 0 to search in this process."
 

@@ -6,7 +6,7 @@ and leave the parent's core free for labelling (``search_pool`` drives them).
 
 The module imports the standard library only: the pool starts it as a script with ``python -I -S``
 (no site-packages, nothing of Synth Studio), which takes milliseconds. The store imports
-``search_sql`` from here, so the in-process and worker searches run the same statement.
+``search_rows`` from here, so the in-process and worker searches run the same statement.
 
 Protocol, over stdin/stdout, pickled: the worker reads a list of ``(match_expression, limit)`` and
 writes back a list of ``(rows, elapsed_s)`` in the same order, ``rows`` being
@@ -20,12 +20,17 @@ import pickle
 import sqlite3
 import sys
 import time
+from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
+Row = tuple[str, str, str, float]
+"""(id, modality, profile, score)."""
 BM25 = "bm25(content_fts, 2.0, 1.0)"
 """Title matches weigh twice as much as text matches."""
 
 
+@cache
 def search_sql(where: str = "1") -> str:
     """The search statement; ``where`` filters on ``content`` columns (alias ``c``). Parameters: the
     MATCH expression, the filter's values, the limit. Equal scores are ordered by ``rid``; the score
@@ -48,12 +53,21 @@ def search_sql(where: str = "1") -> str:
     )
 
 
-def answer(db: sqlite3.Connection, batch: list[tuple[str, int]]) -> list[tuple[list[Any], float]]:
-    sql = search_sql()
+def search_rows(
+    db: sqlite3.Connection, expression: str, limit: int, where: str = "1", params: Sequence[Any] = ()
+) -> list[Row]:
+    """One search (no rows when there is nothing to search for); the store and the workers both
+    search through here."""
+    if not expression or limit <= 0:
+        return []
+    return db.execute(search_sql(where), [expression, *params, limit]).fetchall()
+
+
+def answer(db: sqlite3.Connection, batch: list[tuple[str, int]]) -> list[tuple[list[Row], float]]:
     results = []
     for expression, limit in batch:
         started = time.perf_counter()
-        rows = db.execute(sql, (expression, limit)).fetchall() if expression and limit > 0 else []
+        rows = search_rows(db, expression, limit)
         results.append((rows, time.perf_counter() - started))
     return results
 

@@ -188,6 +188,7 @@ def _label(
         source_rank=rank_of(primary, primary_item.id),
         entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in found]),
         rewrites=done.rewrites,
+        sources=(first, second),
     )
     return FusionHistorySchema(
         query=query,

@@ -32,7 +32,8 @@ from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext
-from synth_core.schemas.common import Entity, Provenance, Relationship, Signals
+from synth_core.patterns import extract_patterns
+from synth_core.schemas.common import Entity, EntityEvidence, Provenance, Relationship, Signals
 from synth_core.writing.base import QuerySpec, WrittenQuery
 
 SUCCESS_TOP_K = 10
@@ -300,10 +301,16 @@ def build_signals(
     entity_coverage: float,
     label_checked: bool = True,
     rewrites: int = 0,
+    sources: Sequence[ContentItem] = (),
+    entity_evidence: Mapping[str, EntityEvidence] | None = None,
 ) -> Signals:
     """The confidence signals of one example. ``rewrites`` counts our own re-asks (duplicates,
-    invalid writes) on top of the writer's internal retries."""
+    invalid writes) on top of the writer's internal retries; ``sources`` are the example's source
+    items (their modalities and the first one's kinds are recorded for the label checks)."""
     return Signals(
+        source_modalities=[item.modality for item in sources],
+        content_kinds=list(extract_patterns(sources[0]).content_types) if sources else [],
+        entity_evidence=dict(entity_evidence or {}),
         explicit_media_cue=media_word is not None,
         media_word=media_word,
         modality_ambiguity=_unit(ambiguity),

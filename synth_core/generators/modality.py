@@ -136,6 +136,7 @@ def _label(ctx: GenerationContext, agents: AgentInference, done: WrittenJob, ran
         source_rank=check.rank,
         entity_coverage=entity_coverage(required_entities(spec), [e.text for e in found]),
         rewrites=done.rewrites,
+        sources=(item,),
     )
     return ModalityExampleSchema(
         query=query,

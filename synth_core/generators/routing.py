@@ -218,6 +218,7 @@ def _label(
         source_rank=route.overall.rank,
         entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in entities]),
         rewrites=done.rewrites,
+        sources=(item,),
     )
     return RoutingExperienceSchema(
         query=query,

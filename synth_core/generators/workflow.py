@@ -192,6 +192,7 @@ def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, 
         source_rank=first.rank if first is not None else None,
         entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in found]),
         rewrites=done.rewrites,
+        sources=done.items,
     )
 
 

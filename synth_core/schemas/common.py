@@ -15,9 +15,12 @@ QUERY_INTENTS: tuple[QueryIntent, ...] = ("find", "summarize", "compare", "repor
 Unit = Field(ge=0.0, le=1.0)
 
 
+EntityType = Literal["PERSON", "ORGANIZATION", "PLACE", "WORK", "EVENT", "PRODUCT", "CONCEPT", "DATE"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORGANIZATION", "PLACE", "WORK", "EVENT", "PRODUCT", "CONCEPT", "DATE")
+
+
 class Entity(BaseModel):
-    """A named entity: its surface text and a type (PERSON, ORGANIZATION, PLACE, PRODUCT, EVENT,
-    DATE, TECHNOLOGY, CONCEPT)."""
+    """A named entity: its surface text and a type (one of ``ENTITY_TYPES``)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -47,6 +50,17 @@ class Provenance(BaseModel):
     created_at: AwareDatetime
 
 
+class EntityEvidence(BaseModel):
+    """Why an entity has its type: the type the evidence supports, where it comes from
+    ("metadata:artist", "gazetteer:place", "ner", "shape:capitalised", ...) and how strong it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: str
+    source: str
+    strength: float = Field(ge=0.0, le=1.0)
+
+
 class Signals(BaseModel):
     """Facts measured while generating, read later by the confidence extractor."""
 
@@ -63,6 +77,15 @@ class Signals(BaseModel):
     generator: GeneratorKind
     retries: int = Field(0, ge=0)
     fallback_used: bool = False
+    source_modalities: list[str] = Field(
+        default_factory=list, description="Modality of each source item, in provenance order."
+    )
+    content_kinds: list[str] = Field(
+        default_factory=list, description="Kinds of the first source item (music, podcast, paper, ...)."
+    )
+    entity_evidence: dict[str, EntityEvidence] = Field(
+        default_factory=dict, description="Why each labelled entity has its type, keyed by its casefolded text."
+    )
 
 
 class ExampleBase(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import ClassVar, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -16,7 +17,7 @@ Unit = Field(ge=0.0, le=1.0)
 
 
 EntityType = Literal["PERSON", "ORGANIZATION", "PLACE", "WORK", "EVENT", "PRODUCT", "CONCEPT", "DATE"]
-ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORGANIZATION", "PLACE", "WORK", "EVENT", "PRODUCT", "CONCEPT", "DATE")
+ENTITY_TYPES: tuple[EntityType, ...] = typing.get_args(EntityType)
 
 
 class Entity(BaseModel):

@@ -89,7 +89,7 @@ def test_source_rank_score_falls_with_the_rank() -> None:
 @pytest.mark.parametrize("optimizer", ["routing", "unified"])
 def test_an_entity_missing_from_the_query_never_scores_like_a_clean_example(optimizer: str) -> None:
     clean = score_example(optimizer, make_example(optimizer))
-    entities = [{"text": "Kubernetes", "type": "TECHNOLOGY"}, {"text": "Terraform", "type": "TECHNOLOGY"}]
+    entities = [{"text": "Kubernetes", "type": "PRODUCT"}, {"text": "Terraform", "type": "PRODUCT"}]
     missing = score_example(optimizer, make_example(optimizer, entities=entities))
 
     assert missing.score < clean.score
@@ -100,7 +100,7 @@ def test_an_entity_missing_from_the_query_never_scores_like_a_clean_example(opti
 def test_planned_entities_left_out_weigh_less_than_a_listed_entity_missing() -> None:
     clean = score_example("routing", make_example("routing"))
     fewer = score_example("routing", make_example("routing", signals={"entity_coverage": 0.0}))
-    entities = [{"text": "Kubernetes", "type": "TECHNOLOGY"}, {"text": "Terraform", "type": "TECHNOLOGY"}]
+    entities = [{"text": "Kubernetes", "type": "PRODUCT"}, {"text": "Terraform", "type": "PRODUCT"}]
     missing = score_example("routing", make_example("routing", entities=entities))
 
     assert component(fewer, "entity_coverage").score == pytest.approx(0.6)

@@ -256,7 +256,7 @@ def test_csv_flattens_nested_fields_as_json(store: ReviewStore, settings: Settin
     (row,) = read_rows(Path(result.files[0].path), "csv")
 
     assert json.loads(row["entities"]) == [
-        {"text": "Kubernetes", "type": "TECHNOLOGY"},
+        {"text": "Kubernetes", "type": "PRODUCT"},
         {"text": "Google", "type": "ORGANIZATION"},
     ]
     assert row["agent_success"] == "true" and row["user_satisfaction"] == ""

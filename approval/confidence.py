@@ -1,57 +1,59 @@
-"""Confidence: how likely a generated example is right, as a score in [0, 1] with its reasons.
+"""Confidence: how likely a generated example's labels are right, as a score in [0, 1] with reasons.
 
-Each example gets up to eight *components*, each a score in [0, 1] with a human-readable reason:
+The score predicts *correctness* (would a careful reader accept the labels and the query?), never
+the outcome the labels describe: a recorded misroute (``agent_success=False``) or a deliberately
+broken plan labelled ``success=False`` is a correct negative and scores like any correct example.
+Signals that measure how *hard* an example is (the query names no media type; the source item ranks
+low) still show in the breakdown but weigh little and never cap the score.
+
+Each example gets up to eleven *components*, each a score in [0, 1] with a reason a reviewer can read:
 
 =============== =================================================================================
-label_validity  the labels hang together (``approval.label_checks``): verified against the backend
-                (``label_checked``, else 0.5); a media word in the query names the labelled
-                modality (conflict 0.1; a media word on a TEXT label 0.5); the agent and the plan
-                fit the label and the intent the query's wording expresses (0.55 when it does not);
-                routing entities exist; success agrees with the error details / the improvement.
-                The worst problem wins.
+label_validity  the labels hang together and fit the source (``approval.label_checks``): verified
+                against the backend (else 0.5); the label is one the source can carry; a media
+                word in the query names the labelled modality; agents and plans fit the label
+                and the intent; success agrees with error details, improvement and plan; a
+                cross-modal pair shares something. The worst problem wins.
 label_margin    cross_modal only: a fusion improvement within 0.1 of zero is one rank away from
                 the opposite label (0.5); a clear gain, loss or no change scores 1.
-media_cue       the query names its media type: ``1 - 0.2 * ambiguity``; it does not:
-                ``1 - ambiguity`` (floor 0.05), ambiguity = how close the other modalities'
-                search scores come to the label's (the engine's ``modality_ambiguity``).
-source_rank     round trip: searching for the query finds the source item at rank r:
-                ``max(0.15, 1 - 0.5 * log10(r))`` (1st 1.0, 3rd 0.76, 10th 0.5); not found 0.05.
-entity_coverage examples that list entities (routing, unified): the share of them actually in the
-                query text (floor 0.05), the labels' own consistency; when all are there but the
-                engine says the query names fewer of the entities it was written about, ``0.6 +
-                0.4 * coverage``. Other examples: the engine's ``entity_coverage`` (floor 0.05).
+entity_types    routing / unified: every labelled entity is a name of its evidenced type
+                (``approval.entity_checks``).
+media_fit       the media word the query uses suits the source item (a music clip is a song or a
+                track, not a podcast; ``synth_core.writing.media_fit``): 0.4 when it does not.
+fluency         the query reads as typed by a person (``approval.fluency``): cut-off phrases,
+                glued keywords, stray punctuation, pasted capitals score 0.2-0.5.
+media_cue       difficulty, not correctness: the query names its media type ``1 - 0.2 *
+                ambiguity``; it does not ``1 - ambiguity`` (floor 0.05).
+source_rank     difficulty, not correctness: the source item found at rank r when searching for
+                the query ``max(0.15, 1 - 0.5 * log10(r))``; not found 0.05.
+entity_coverage examples that list entities: the share of them in the query text (floor 0.05);
+                all there but the query names fewer than planned ``0.6 + 0.4 * coverage``;
+                other examples: the engine's coverage (floor 0.05).
 near_duplicate  Jaccard similarity s of the query's token set to the closest other query of the
                 batch or of the known (stored) set: 1.0 below 0.6, then linearly down to 0.05 at 1.
-generator       template 0.9 (fixed phrasings, less varied), LLM 1.0: a small difference on purpose.
+generator       template 0.9, LLM 1.0: a small difference on purpose.
 writing_effort  ``max(0.5, 1 - 0.1 * retries)``, times 0.7 when the LLM failed and a template
                 stood in (``fallback_used``).
 =============== =================================================================================
 
 Combination: the weighted geometric mean of the component scores, capped by every *core*
 component (weight >= 1): ``score = min(prod(s_i ** (w_i / W)), min over core i of (s_i + 0.25))``.
-The mean rewards an example that is good everywhere; the cap makes any one bad core signal
-decisive: a core component at 0.05 (source not retrievable, entity missing, exact duplicate)
-caps the example at 0.30, and any core component below 0.6 keeps it under the default threshold
-of 0.85, whatever the others say.
+Any core component below 0.6 keeps an example under the default threshold of 0.85.
 
-Weights (``WEIGHTS``; 0 = not used for that optimizer):
+Weights (``WEIGHTS``, in ``COMPONENTS`` order; 0 = not used for that optimizer):
 
-=========== ===== ====== ===== ==== ====== ==== ===== ======
-optimizer   label margin media rank entity dupe gener effort
-=========== ===== ====== ===== ==== ====== ==== ===== ======
-modality    3     0      3     2    0.5    2    0.5   1
-cross_modal 3     2      0     2    0.5    2    0.5   1
-routing     3     0      2     2    3      2    0.5   1
-workflow    3     0      0.5   2    0.5    2    0.5   1
-unified     3     0      2     2    2      2    0.5   1
-=========== ===== ====== ===== ==== ====== ==== ===== ======
+=========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
+optimizer   label margin entity fit   fluen media rank cover  dupe gener effort
+=========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
+modality    3     0      0      2     2     0.5   0.5  0.25   2    0.5   1
+cross_modal 3     2      0      0     2     0     0.5  0.25   2    0.5   1
+routing     3     0      3      2     2     0.5   0.5  3      2    0.5   1
+workflow    3     0      0      1     2     0     0.5  0.25   2    0.5   1
+unified     3     0      3      2     2     0.5   0.5  2      2    0.5   1
+=========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
 
-cross_modal ignores the media cue: ambiguity between two modalities is what a fusion query is about.
-workflow weighs it lightly: its main label is the intent, checked by ``label_validity``; routing and
-unified label the serving agent, a modality choice, so for them it is core.
-
-Missing signals never look good: an unverified label scores 0.5 and an unknown source rank counts
-as "not found", so an optimizer whose generator measures nothing lands in review, not auto-approval.
+Missing signals never look good: an unverified label scores 0.5, an unrecorded source modality 0.55
+and an entity without recorded evidence 0.5, so a generator that measures nothing lands in review.
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch
-from approval.label_checks import label_margin, label_problems
+from approval.entity_checks import entity_types
+from approval.fluency import fluency
+from approval.label_checks import label_margin, label_problems, media_fit
 from synth_core.agents import AgentInference
 from synth_core.errors import UnknownOptimizerError
 from synth_core.schemas.common import ExampleBase
@@ -74,6 +78,9 @@ from synth_core.settings import CONFIG_DIR, AgentsConfig, Settings
 COMPONENTS = (
     "label_validity",
     "label_margin",
+    "entity_types",
+    "media_fit",
+    "fluency",
     "media_cue",
     "source_rank",
     "entity_coverage",
@@ -82,11 +89,11 @@ COMPONENTS = (
     "writing_effort",
 )
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "modality": (3.0, 0.0, 3.0, 2.0, 0.5, 2.0, 0.5, 1.0),
-    "cross_modal": (3.0, 2.0, 0.0, 2.0, 0.5, 2.0, 0.5, 1.0),
-    "routing": (3.0, 0.0, 2.0, 2.0, 3.0, 2.0, 0.5, 1.0),
-    "workflow": (3.0, 0.0, 0.5, 2.0, 0.5, 2.0, 0.5, 1.0),
-    "unified": (3.0, 0.0, 2.0, 2.0, 2.0, 2.0, 0.5, 1.0),
+    "modality": (3.0, 0.0, 0.0, 2.0, 2.0, 0.5, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "cross_modal": (3.0, 2.0, 0.0, 0.0, 2.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "routing": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 3.0, 2.0, 0.5, 1.0),
+    "workflow": (3.0, 0.0, 0.0, 1.0, 2.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "unified": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 2.0, 2.0, 0.5, 1.0),
 }
 CORE_WEIGHT = 1.0
 """Components with at least this weight cap the score."""
@@ -199,6 +206,9 @@ def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: 
     builders = {
         "label_validity": lambda: _label_validity(optimizer, example, agents),
         "label_margin": lambda: label_margin(optimizer, example),
+        "entity_types": lambda: entity_types(example),
+        "media_fit": lambda: media_fit(example, agents),
+        "fluency": lambda: fluency(example.query),
         "media_cue": lambda: _media_cue(example),
         "source_rank": lambda: _source_rank(optimizer, example),
         "entity_coverage": lambda: _entity_coverage(example),

@@ -24,6 +24,19 @@ CLEAN_SIGNALS: dict[str, Any] = {
     "generator": "llm",
     "retries": 0,
     "fallback_used": False,
+    "source_modalities": ["VIDEO"],
+    "content_kinds": ["tutorial"],
+}
+# Per optimizer: the signals only some examples carry (the pair's two items, the entities' evidence).
+_OWN_SIGNALS: dict[str, dict[str, Any]] = {
+    "cross_modal": {"source_modalities": ["VIDEO", "DOCUMENT"]},
+    "routing": {
+        "entity_evidence": {
+            "kubernetes": {"type": "PRODUCT", "source": "gazetteer:product", "strength": 0.9},
+            "google": {"type": "ORGANIZATION", "source": "gazetteer:organization", "strength": 0.9},
+        }
+    },
+    "unified": {"entity_evidence": {"kubernetes": {"type": "PRODUCT", "source": "gazetteer:product", "strength": 0.9}}},
 }
 
 _FIELDS: dict[str, tuple[type[ExampleBase], dict[str, Any]]] = {
@@ -111,7 +124,7 @@ def make_example(
 ) -> ExampleBase:
     """A valid example of ``optimizer``; ``fields`` and ``signals`` override the clean defaults."""
     schema, defaults = _FIELDS[optimizer]
-    merged_signals = {**CLEAN_SIGNALS, **(signals or {})}
+    merged_signals = {**CLEAN_SIGNALS, **_OWN_SIGNALS.get(optimizer, {}), **(signals or {})}
     provenance = {
         "run_id": run_id,
         "source_content_ids": list(source_content_ids),

@@ -30,10 +30,15 @@ DEFAULT_THRESHOLD = 0.85
 
 # One bad signal each; every one of them must keep an example below a clean one and out of auto-approval.
 BAD_SIGNALS = {
+    "label not verified": {"label_checked": False},
+    "source modality not recorded": {"source_modalities": []},
+    "many retries and a fallback": {"retries": 4, "fallback_used": True},
+}
+# Signals of a hard example, not a wrong one: they lower the score a little and never queue it.
+DIFFICULTY_SIGNALS = {
     "source not retrievable": {"source_rank": None},
     "source ranks 14th": {"source_rank": 14},
-    "label not verified": {"label_checked": False},
-    "many retries and a fallback": {"retries": 4, "fallback_used": True},
+    "close modalities": {"modality_ambiguity": 0.9},
 }
 
 
@@ -62,6 +67,19 @@ def test_one_bad_signal_caps_the_score_below_a_clean_example(optimizer: str, bad
     assert decide_status(flawed, DEFAULT_THRESHOLD) == "pending_review"
 
 
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+@pytest.mark.parametrize("hard", sorted(DIFFICULTY_SIGNALS))
+def test_a_hard_example_scores_a_little_lower_but_is_not_held_back(optimizer: str, hard: str) -> None:
+    clean = score_example(optimizer, make_example(optimizer))
+    example = make_example(optimizer, signals=DIFFICULTY_SIGNALS[hard])
+    if optimizer in ("cross_modal", "workflow") and hard == "close modalities":
+        pytest.skip(f"{optimizer} does not read the media cue")
+    harder = score_example(optimizer, example)
+
+    assert harder.score < clean.score
+    assert decide_status(harder, DEFAULT_THRESHOLD) == "auto_approved"
+
+
 def test_the_reason_names_the_rank_of_the_source_item() -> None:
     confidence = score_example("modality", make_example("modality", signals={"source_rank": 14}))
 
@@ -69,11 +87,11 @@ def test_the_reason_names_the_rank_of_the_source_item() -> None:
     assert confidence.weakest() == component(confidence, "source_rank")
 
 
-def test_an_unretrievable_source_is_a_strong_penalty() -> None:
+def test_an_unretrievable_source_shows_in_the_breakdown() -> None:
     confidence = score_example("routing", make_example("routing", signals={"source_rank": None}))
 
     assert component(confidence, "source_rank").score <= 0.05
-    assert confidence.score <= 0.3
+    assert component(confidence, "source_rank").weight < 1.0
     assert "not found" in component(confidence, "source_rank").reason
 
 
@@ -126,7 +144,7 @@ def test_no_media_word_and_close_modalities_reads_as_ambiguous() -> None:
     reason = component(confidence, "media_cue").reason
     assert reason.startswith("no media word") and "(ambiguity 0.82)" in reason
     assert component(confidence, "media_cue").score == pytest.approx(0.18)
-    assert decide_status(confidence, DEFAULT_THRESHOLD) == "pending_review"
+    assert confidence.score < score_example("modality", make_example("modality")).score
 
 
 def test_a_media_word_naming_another_modality_invalidates_the_label() -> None:
@@ -237,7 +255,7 @@ def test_score_batch_matches_score_example_without_duplicates() -> None:
 
 def test_a_batch_mixes_high_and_low_scores() -> None:
     rng = random.Random(7)
-    bad_choices = [None, *BAD_SIGNALS.values()]
+    bad_choices = [None, *BAD_SIGNALS.values(), {"source_modalities": ["AUDIO"]}]
     examples = [
         make_example(
             "modality",

@@ -1,0 +1,59 @@
+"""Are an example's labelled entities really entities, of the right type? (The ``entity_types``
+component.)
+
+Each labelled entity is judged three ways, and the worst finding wins:
+
+- *evidence*: the generator records why each entity has its type (``Signals.entity_evidence``: the
+  source item's metadata, a gazetteer, a word list, a NER model, or its shape alone). A type that
+  disagrees with its evidence is wrong (0.1); an entity with no evidence recorded cannot be checked
+  (0.5); weak evidence (capitalisation alone) scores its strength, floored at 0.4.
+- *plausibility without context* (``synth_core.entities.type_support``): how plausible the type is
+  for the surface text from word lists and shape alone (a verb-first "Reducing SAT" is no PERSON).
+- *common words*: a stopword or a generic English word is no entity (0.1).
+"""
+
+from __future__ import annotations
+
+from synth_core import lexicon as lx
+
+# from synth_core.entities import type_support
+from synth_core.schemas.common import ENTITY_TYPES, Entity, ExampleBase
+
+Problem = tuple[float, str]
+
+NO_EVIDENCE_SCORE = 0.5
+WEAK_EVIDENCE_FLOOR = 0.4
+_COMMON_WORDS = lx.STOPWORDS | lx.GENERIC_WORDS
+
+
+def entity_types(example: ExampleBase) -> tuple[float, str]:
+    """The component: 1.0 when every labelled entity is a named thing of its evidenced type."""
+    entities: list[Entity] = list(getattr(example, "entities", None) or [])
+    if not entities:
+        return 1.0, "no entities labelled"
+    problems = [problem for entity in entities for problem in entity_problems(example, entity)]
+    if not problems:
+        return 1.0, f"every entity's type is backed by evidence ({len(entities)} checked)"
+    return min(score for score, _ in problems), "; ".join(reason for _, reason in sorted(problems)[:3])
+
+
+def entity_problems(example: ExampleBase, entity: Entity) -> list[Problem]:
+    text, label = entity.text, entity.type
+    if label not in ENTITY_TYPES:
+        return [(0.05, f"'{text}' has the unknown type {label}")]
+    if text.casefold() in _COMMON_WORDS:
+        return [(0.1, f"'{text}' is a common word, not a name")]
+    problems: list[Problem] = []
+    evidence = example.signals.entity_evidence.get(text.casefold())
+    if evidence is None:
+        problems.append((NO_EVIDENCE_SCORE, f"no evidence was recorded for '{text}' ({label})"))
+    elif evidence.type != label:
+        says = f"its evidence ({evidence.source}) says {evidence.type}"
+        problems.append((0.1, f"'{text}' is labelled {label} but {says}"))
+    elif evidence.strength < 1.0 - WEAK_EVIDENCE_FLOOR:
+        score = max(WEAK_EVIDENCE_FLOOR, evidence.strength)
+        problems.append((score, f"'{text}' is {label} on weak evidence only ({evidence.source})"))
+    support, why = 1.0, ""  # type_support(text, label)
+    if support < 1.0 - WEAK_EVIDENCE_FLOOR:
+        problems.append((support, f"'{text}' as {label}: {why}"))
+    return problems

@@ -1,0 +1,125 @@
+"""Does a query read like something a person typed? Rules for the ways generated queries go wrong.
+
+Template and LLM writers fail in a few recognisable ways, each a rule here with its own score (the
+worst one wins, 1.0 when none applies):
+
+============================ ===== ==============================================================
+problem                      score example
+============================ ===== ==============================================================
+dangling end                 0.2   "a slide deck with consistent and" (ends on a function word)
+broken punctuation           0.3   "quantum, , dots" / "solar power ," / "( solar"
+repeated word                0.3   "the the paper"
+too short / too long         0.3   one word, or more than ``MAX_WORDS`` words
+leading connector            0.4   "and solar power in India"
+glued keywords               0.5   "temperature shape crack geode slab" (a long run of words with
+                                   no function word, no name and no punctuation)
+shouting                     0.5   "makeup with CLOWN" (an all-caps word that is no acronym)
+============================ ===== ==============================================================
+
+These are cheap and deliberately conservative: a query they pass may still be awkward (the judged
+sample in ``tests/data/judged`` measures how often), but a query they fail is one a reviewer would
+reject.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from synth_core import lexicon as lx
+
+Problem = tuple[float, str]
+
+MAX_WORDS = 30
+GLUED_RUN = 5
+"""Consecutive plain words (lower case, no function word) that read as pasted keywords."""
+ACRONYM_MAX = 4
+"""All-caps words up to this length may be acronyms (NASA, IBM); longer ones (CLOWN, UNESCO) read as shouting."""
+
+FUNCTION_WORDS = lx.words(
+    """a an the and or but nor of on in at to for from by with about into onto over under near than as
+    vs versus via per my your his her its our their this that these those some any me i you we they it
+    is are was were be been am do does did can could would should will shall may might must has have had
+    what who whom whose which when where why how there here not no all each every both more most much
+    many few other another up down out off so if then just also only very too please like"""
+)
+DANGLING_END = lx.words(
+    """a an the and or but nor of on in at to for from by with about into onto than as vs versus via
+    my your his her its our their this these those some any is are was were"""
+)
+LEADING_CONNECTORS = lx.words("and or but nor with of")
+_BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
+
+
+def fluency_problems(query: str) -> list[Problem]:
+    """Every rule ``query`` breaks, as (score, reason)."""
+    words = query.split()
+    if not words:
+        return [(0.0, "the query is empty")]
+    problems: list[Problem] = []
+    if len(words) < 2:
+        problems.append((0.3, f"a single word ('{words[0]}') says too little to route"))
+    if len(words) > MAX_WORDS:
+        problems.append((0.3, f"{len(words)} words: longer than anyone types ({MAX_WORDS} at most)"))
+    plain = [word.strip("?!.,;:\"'()").lower() for word in words]
+    question = query.rstrip().endswith(("?", "!"))
+    if (plain[-1] in DANGLING_END and not question) or plain[-1] in ("and", "or", "with"):
+        problems.append((0.2, f"ends on '{plain[-1]}': the phrase is cut off"))
+    if plain[0] in LEADING_CONNECTORS:
+        problems.append((0.4, f"starts with '{plain[0]}': a fragment, not a request"))
+    if _BROKEN_PUNCTUATION_RE.search(query):
+        problems.append((0.3, "broken punctuation (a stray comma, colon or bracket)"))
+    repeated = _repeated_word(plain)
+    if repeated:
+        problems.append((0.3, f"'{repeated}' twice in a row"))
+    shouted = _shouted_word(words)
+    if shouted:
+        problems.append((0.5, f"'{shouted}' is in capitals but is no acronym: it reads as a pasted tag"))
+    run = _glued_run(words)
+    if run:
+        problems.append((0.5, f"'{' '.join(run)}' reads as glued keywords, not a phrase"))
+    return problems
+
+
+def fluency(query: str) -> tuple[float, str]:
+    """The ``fluency`` component: the worst problem's score and every reason, or 1.0."""
+    problems = fluency_problems(query)
+    if not problems:
+        return 1.0, "reads as a person would type it"
+    return min(score for score, _ in problems), "; ".join(reason for _, reason in sorted(problems))
+
+
+def _repeated_word(plain: list[str]) -> str | None:
+    for before, after in pairwise(plain):
+        if before and before == after and before.isalpha():
+            return before
+    return None
+
+
+def _shouted_word(words: list[str]) -> str | None:
+    letters = [word for word in words if any(ch.isalpha() for ch in word)]
+    if sum(word.isupper() for word in letters) * 2 > len(letters):
+        return None  # a query typed in capitals throughout is a style, not a pasted tag
+    for word in letters:
+        bare = word.strip("?!.,;:\"'()")
+        if bare.isupper() and bare.isalpha() and len(bare) > ACRONYM_MAX:
+            return bare
+    return None
+
+
+def _glued_run(words: list[str]) -> list[str] | None:
+    """The first run of ``GLUED_RUN`` plain lower-case words with no function word and no punctuation
+    between them; capitalised words are names and break a run, as do digits."""
+    run: list[str] = []
+    for word in words:
+        bare = word.strip("?!\"'")
+        joined = bare != word.rstrip(",;:") or word.endswith((",", ";", ":"))
+        if bare.islower() and bare.isalpha() and bare not in FUNCTION_WORDS:
+            run.append(bare)
+            if len(run) >= GLUED_RUN:
+                return run
+        else:
+            run = []
+        if joined:
+            run = []
+    return None

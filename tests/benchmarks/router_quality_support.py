@@ -195,3 +195,132 @@ def length_overlap(real: Sequence[str], synthetic: Sequence[str], cap: int = 30)
         return counts / counts.sum()
 
     return float(np.minimum(histogram(real), histogram(synthetic)).sum())
+
+
+# -- references: keyword rules, cross-validation, a real-vs-synthetic classifier --------------------
+
+KEYWORD_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("VIDEO", ("tv show", "tv series", "television show", "the show", "a show", "trailer", "movie", "movies",
+               "video", "videos", "film")),
+    ("AUDIO", ("song", "songs", "soundtrack", "album", "playlist", "music", "track", "tune", "radio", "podcast",
+               "audiobook")),
+    ("IMAGE", ("painting", "photograph", "photo", "picture", "image", "pic")),
+    ("DOCUMENT", ("book", "novel", "paper", "article", "report", "pdf", "document")),
+)  # fmt: skip
+"""The media words people use (SNIPS, SLURP); a fixed list so the reference does not move when
+configs/agents.toml does."""
+KEYWORD_VERBS = (("AUDIO", ("play", "listen")), ("VIDEO", ("watch",)), ("DOCUMENT", ("read",)))
+_QUESTION_STARTS = frozenset(
+    ["what", "who", "when", "where", "which", "why", "how", "is", "are", "do", "does", "did", "can"]
+)
+
+
+def keyword_route(query: str) -> str:
+    """The modality the first media word of ``query`` names (earliest in the query wins); else the
+    first verb that implies one ("play", "watch", "read"); else TEXT when it reads as a question and
+    IMAGE when not (a bare caption)."""
+    words = tokens(query)
+    text = f" {' '.join(words)} "
+    for rules in (KEYWORD_RULES, KEYWORD_VERBS):
+        found = [(text.find(f" {cue} "), modality) for modality, cues in rules for cue in cues]
+        hits = sorted(hit for hit in found if hit[0] >= 0)
+        if hits:
+            return hits[0][1]
+    return "TEXT" if (words[:1] and words[0] in _QUESTION_STARTS) or query.rstrip().endswith("?") else "IMAGE"
+
+
+def stratified_folds(labels: Sequence[str], folds: int, seed: int) -> list[int]:
+    """A fold number per example, each label dealt round-robin over the folds after a seeded shuffle."""
+    assignment = [0] * len(labels)
+    rng = random.Random(seed)
+    for label in sorted(set(labels)):
+        members = [i for i, value in enumerate(labels) if value == label]
+        rng.shuffle(members)
+        for position, index in enumerate(members):
+            assignment[index] = position % folds
+    return assignment
+
+
+def cross_validated_predictions(
+    texts: Sequence[str], labels: Sequence[str], label_set: tuple[str, ...], *, folds: int = 5, seed: int = 0
+) -> list[str]:
+    """Each text predicted by a ``QueryRouter`` trained on the other folds (a reference only: it trains
+    on the evaluation queries themselves)."""
+    assignment = stratified_folds(labels, folds, seed)
+    predicted = [""] * len(texts)
+    for fold in range(folds):
+        train = [i for i, f in enumerate(assignment) if f != fold]
+        test = [i for i, f in enumerate(assignment) if f == fold]
+        router = QueryRouter(label_set, min_count=2, seed=seed)
+        router.fit([texts[i] for i in train], [labels[i] for i in train])
+        for index, label in zip(test, router.predict([texts[i] for i in test]), strict=True):
+            predicted[index] = label
+    return predicted
+
+
+def roc_auc(scores: Sequence[float], positive: Sequence[bool]) -> float:
+    """P(a positive scores above a negative), ties counting half (Mann-Whitney U)."""
+    values = np.asarray(scores, dtype=float)
+    is_positive = np.asarray(positive, dtype=bool)
+    n_pos, n_neg = int(is_positive.sum()), int((~is_positive).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    order = np.argsort(values, kind="mergesort")
+    ranks = np.empty(len(values))
+    sorted_values = values[order]
+    start = 0
+    while start < len(values):  # average ranks over ties
+        end = start
+        while end + 1 < len(values) and sorted_values[end + 1] == sorted_values[start]:
+            end += 1
+        ranks[order[start : end + 1]] = (start + end) / 2 + 1
+        start = end + 1
+    return float((ranks[is_positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def logistic_scores(
+    train: sparse.csr_matrix, labels: Sequence[bool], test: sparse.csr_matrix, *, l2: float = 1.0
+) -> np.ndarray:
+    """P(positive) for each ``test`` row from an L2-regularised logistic regression fitted by L-BFGS."""
+    from scipy.optimize import minimize
+
+    target = np.asarray(labels, dtype=float)
+    columns = train.shape[1]
+
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        margin = train @ weights[:columns] + weights[columns]
+        probability = 1.0 / (1.0 + np.exp(-margin))
+        value = np.logaddexp(0.0, margin).sum() - target @ margin + l2 / 2 * weights[:columns] @ weights[:columns]
+        error = probability - target
+        gradient = np.concatenate([train.T @ error + l2 * weights[:columns], [error.sum()]])
+        return float(value), gradient
+
+    fitted = minimize(loss, np.zeros(columns + 1), jac=True, method="L-BFGS-B", options={"maxiter": 300})
+    return np.asarray(1.0 / (1.0 + np.exp(-(test @ fitted.x[:columns] + fitted.x[columns]))))
+
+
+def realism_auc(real: Sequence[str], synthetic: Sequence[str], *, folds: int = 5, seed: int = 0) -> float:
+    """Cross-validated ROC-AUC of a real-vs-synthetic classifier (logistic regression on hashed TF-IDF
+    word 1-2-grams and char 3-5-grams, fitted per fold): 0.5 = indistinguishable, 1.0 = always told
+    apart. Balanced: as many synthetic texts as real ones, drawn with ``seed``."""
+    drawn = random.Random(seed).sample(list(synthetic), min(len(real), len(synthetic)))
+    texts = list(real) + drawn
+    is_real = [True] * len(real) + [False] * len(drawn)
+    assignment = stratified_folds(["real" if flag else "synthetic" for flag in is_real], folds, seed)
+    scores = np.zeros(len(texts))
+    for fold in range(folds):
+        train = [i for i, f in enumerate(assignment) if f != fold]
+        test = [i for i, f in enumerate(assignment) if f == fold]
+        vectorizer = HashedTfidf().fit([texts[i] for i in train])
+        features = vectorizer.transform(texts)
+        used = np.flatnonzero(np.asarray((features[train] != 0).sum(axis=0)).ravel() >= 2)
+        scores[test] = logistic_scores(features[train][:, used], [is_real[i] for i in train], features[test][:, used])
+    return roc_auc(scores.tolist(), is_real)
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_share(texts: Sequence[str]) -> float:
+    """Share of texts that name a year (1900-2099)."""
+    return sum(bool(_YEAR_RE.search(text)) for text in texts) / len(texts) if texts else 0.0

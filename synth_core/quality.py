@@ -2,7 +2,9 @@
 
 The checks follow the ML-readiness rules of the original plan (../shared/seeds/003_...txt): at least
 10 samples, at least 2 classes per label, numeric labels with a standard deviation of at least 0.05,
-no NaN or infinite values; plus ours: the requested count was met and no two queries are equal.
+no NaN or infinite values; plus ours: the requested count was met and no two queries are equal. The
+report also profiles the queries against real traffic (``query_profile``: years, media words, entity
+types, negatives per label).
 
 Label fields are found from the examples' schema: booleans and strings are class labels (balance
 per value), numbers are numeric labels (spread), nested models (``fusion_context``) are walked,
@@ -26,6 +28,7 @@ from annotated_types import Le
 from pydantic import BaseModel, Field, computed_field
 
 from synth_core.generators.planning import normalize_query
+from synth_core.query_profile import QueryProfile, query_profile
 from synth_core.schemas.common import ExampleBase
 
 MIN_SAMPLES = 10
@@ -78,6 +81,7 @@ class QualityReport(BaseModel):
     near_duplicate_rate: float
     distinct_1: float
     distinct_2: float
+    profile: QueryProfile | None = None
     checks: list[QualityCheck] = []
 
     @computed_field  # type: ignore[prop-decorator]
@@ -110,6 +114,8 @@ class QualityReport(BaseModel):
             if spread.count:
                 shown = f"min {spread.min:.3g} max {spread.max:.3g} mean {spread.mean:.3g} std {spread.std:.3g}"
                 rows.append(_row(name, shown, spread.invalid == 0))
+        if self.profile is not None:
+            rows.extend(_row(metric, value, None) for metric, value in self.profile.summary_rows())
         rows.append(_row("checks", "all passed" if self.passed else "; ".join(self.failed_checks), self.passed))
         return rows
 
@@ -133,6 +139,7 @@ def quality_report(optimizer: str, examples: Sequence[ExampleBase], requested: i
         near_duplicate_rate=near_duplicate_rate(keys, normalized=True),
         distinct_1=distinct_1,
         distinct_2=distinct_2,
+        profile=query_profile(examples),
     )
     report.checks = _checks(report, bounded)
     return report

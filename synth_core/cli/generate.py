@@ -25,6 +25,7 @@ from synth_core.cli_support import (
 )
 from synth_core.generators.base import ProgressFn
 from synth_core.ingest import load_demo_corpus
+from synth_core.query_profile import QueryProfile
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
@@ -118,6 +119,7 @@ def generate(ctx: click.Context, **options: Any) -> None:
         print_json(response)
     else:
         emit(None, as_json=False, rows=[summary_row(response)], title=f"Run {response.metadata['run_id']}")
+        _echo_profile(response)
         _echo_quality(response)
         if sink is not None:
             click.echo(f"Stored in the review store for tenant '{request.tenant_id}': 'synth review list' to review.")
@@ -172,6 +174,13 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
 def failed_checks(response: SyntheticDataResponse) -> list[str]:
     checks = response.metadata.get("quality", {}).get("checks", [])
     return [f"{check['name']}: {check['detail']}" for check in checks if not check["passed"]]
+
+
+def _echo_profile(response: SyntheticDataResponse) -> None:
+    profile = response.metadata.get("quality", {}).get("profile")
+    if profile:
+        for metric, value in QueryProfile.model_validate(profile).summary_rows():
+            click.echo(f"{metric}: {value}")
 
 
 def _echo_quality(response: SyntheticDataResponse) -> None:

@@ -1,0 +1,116 @@
+"""The judged sample: generated examples read by a person (or a reviewing agent) and marked correct or
+not, so the confidence score can be measured against correctness (``bench_confidence_judged``).
+
+Files (``tests/data/judged/``; method in its README):
+
+- ``sample.jsonl``: one generated example a line, ``{"id", "corpus", "optimizer", "example"}``, the
+  example whole (labels, provenance, signals); nothing of the source content is copied: it is looked
+  up by id in the demo corpus or in ../shared/data/corpus.jsonl when shown;
+- ``judgments.jsonl``: ``{"id", "label_correct", "query_natural", "reason", "judge"}`` a line.
+
+Commands::
+
+    python -m tests.benchmarks.judged sample             # (re)write sample.jsonl from today's generator
+    python -m tests.benchmarks.judged show IDS_PREFIX    # print examples with their sources, for judging
+
+``show`` hides confidence and signals: judges see what a reviewer needs, not the score.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+from synth_core.registry import OPTIMIZERS
+from tests.benchmarks import corpora
+
+FOLDER = Path(__file__).resolve().parents[1] / "data" / "judged"
+SAMPLE = FOLDER / "sample.jsonl"
+JUDGMENTS = FOLDER / "judgments.jsonl"
+DEMO_CORPUS = Path(__file__).resolve().parents[2] / "synth_core" / "demo" / "demo_corpus.jsonl"
+PER_CELL = 32
+GENERATED = 300
+SEED = 11
+HIDDEN = ("signals", "provenance", "is_synthetic", "synthetic_source", "workflow_id")
+
+
+def write_sample() -> int:
+    """Draw ``PER_CELL`` examples per corpus and optimizer from a ``GENERATED``-example run."""
+    rng = random.Random(SEED)
+    lines: list[str] = []
+    for corpus in corpora.available():
+        with corpora.corpus_service(corpus) as service:
+            for optimizer in OPTIMIZERS:
+                examples = corpora.generate(service, optimizer, GENERATED, SEED)
+                for number, example in enumerate(rng.sample(examples, min(PER_CELL, len(examples)))):
+                    record = {
+                        "id": f"{corpus}-{optimizer}-{number:03d}",
+                        "corpus": corpus,
+                        "optimizer": optimizer,
+                        "example": example.model_dump(mode="json"),
+                    }
+                    lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def load_sample() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_judgments() -> dict[str, dict[str, Any]]:
+    if not JUDGMENTS.is_file():
+        return {}
+    rows = [json.loads(line) for line in JUDGMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {row["id"]: row for row in rows}
+
+
+def show(prefix: str) -> str:
+    """The examples whose id starts with ``prefix``, each with its source items, as plain text."""
+    sources = _sources()
+    blocks = []
+    for record in load_sample():
+        if not record["id"].startswith(prefix):
+            continue
+        example = record["example"]
+        labels = {key: value for key, value in example.items() if key not in (*HIDDEN, "query")}
+        lines = [f"== {record['id']}  ({record['optimizer']})", f"query: {example['query']}"]
+        lines.append("labels: " + json.dumps(labels, ensure_ascii=False))
+        for source_id in example["provenance"]["source_content_ids"]:
+            item = sources.get(source_id)
+            if item is None:
+                lines.append(f"source {source_id}: (not available on this machine)")
+                continue
+            text = " ".join(str(item.get("text", "")).split())[:500]
+            lines.append(f"source {source_id} [{item['modality']}] title: {item.get('title', '')}")
+            lines.append(f"  text: {text}")
+            lines.append(
+                f"  meta: {json.dumps(item.get('meta') or item.get('metadata') or {}, ensure_ascii=False)[:300]}"
+            )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _sources() -> dict[str, dict[str, Any]]:
+    items: dict[str, dict[str, Any]] = {}
+    for path in (DEMO_CORPUS, corpora.REAL_CORPUS):
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    item = json.loads(line)
+                    items[item["id"]] = item
+    return items
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "sample":
+        print(f"wrote {write_sample()} examples to {SAMPLE}")
+    elif command == "show":
+        print(show(sys.argv[2] if len(sys.argv) > 2 else ""))
+    else:
+        sys.exit("usage: python -m tests.benchmarks.judged sample | show [ID_PREFIX]")

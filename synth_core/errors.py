@@ -7,6 +7,7 @@ says what to do. The CLI, the API and the dashboard translate it; none of them s
     +-- InvalidRequestError        bad arguments: count out of range, unknown strategy, ...
     |   +-- UnknownOptimizerError  the optimizer name is not registered
     |   +-- UnknownProfileError    a profile is not configured
+    |   +-- RequestTooLargeError   an API request body over the size limit (HTTP 413)
     +-- ConfigError                a config file is missing or malformed
     +-- InputFileError             a file to ingest is missing or unreadable
     +-- BackendError               the content backend failed (sqlite3 / pyvespa errors map here)
@@ -14,9 +15,12 @@ says what to do. The CLI, the API and the dashboard translate it; none of them s
     +-- InsufficientContentError   the requested count cannot be met from the available content
     +-- GenerationError            generation failed as a whole (LLM unreachable, ...)
     +-- ReviewError                a review action is not allowed
-        +-- NotFoundError          no such example (for this tenant)
-        +-- TransitionError        the status change is not allowed
-        +-- ConflictError          someone else decided first
+    |   +-- NotFoundError          no such example (for this tenant)
+    |   +-- TransitionError        the status change is not allowed
+    |   +-- ConflictError          someone else decided first
+    +-- AccessError                the API refused the caller
+        +-- AuthenticationError    no bearer token, or not a known one (HTTP 401)
+        +-- ForbiddenError         the token does not allow this tenant or threshold (HTTP 403)
 """
 
 from __future__ import annotations
@@ -47,6 +51,10 @@ class SynthError(Exception):
 class InvalidRequestError(SynthError):
     code = "invalid_request"
     exit_code = 2
+
+
+class RequestTooLargeError(InvalidRequestError):
+    code = "request_too_large"
 
 
 class UnknownOptimizerError(InvalidRequestError):
@@ -95,3 +103,16 @@ class TransitionError(ReviewError):
 
 class ConflictError(ReviewError):
     code = "conflict"
+
+
+class AccessError(SynthError):
+    code = "access_denied"
+    exit_code = 2
+
+
+class AuthenticationError(AccessError):
+    code = "unauthorized"
+
+
+class ForbiddenError(AccessError):
+    code = "forbidden"

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -19,6 +19,7 @@ from pydantic_settings import (
 )
 
 from synth_core.errors import ConfigError
+from synth_core.tenants import TENANT_RULE, TenantId, is_tenant_id
 
 _PACKAGED = Path(__file__).parent / "configs"
 CONFIG_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[1] / "configs"
@@ -95,14 +96,43 @@ class LLMSettings(BaseModel):
     paths are under ``home``. Tasks: modality, text, entity, workflow, fusion, agent, plan, profiles."""
 
 
+SEED_MAX = 2**63 - 1
+"""Seeds are stored as 64-bit integers (SQLite's and PostgreSQL's BIGINT)."""
+
+ANY_TENANT = "*"
+
+
+class ApiSettings(BaseModel):
+    """``synth serve``: who may call it and how much they may send.
+
+    The single token is ``SYNTH_API_TOKEN`` (env only: never in a file); ``token_file`` names a TOML
+    file of ``[[tokens]]`` entries holding each token's SHA-256, the tenants it may use and whether
+    it may lower the auto-approval threshold (see ``synth_core.api.auth``)."""
+
+    token_file: Path | None = None
+    """Relative paths are under ``home``."""
+    token_tenants: list[str] = []
+    """Tenants ``SYNTH_API_TOKEN`` may use; empty = the default tenant; ``"*"`` = any tenant."""
+    token_may_lower_threshold: bool = False
+    max_body_bytes: int = Field(default=1_000_000, ge=1024)
+
+    @field_validator("token_tenants")
+    @classmethod
+    def _slugs(cls, tenants: list[str]) -> list[str]:
+        bad = [tenant for tenant in tenants if tenant != ANY_TENANT and not is_tenant_id(tenant)]
+        if bad:
+            raise ValueError(f"invalid tenant id(s) {bad!r}: use {TENANT_RULE}, or '*' for any tenant")
+        return tenants
+
+
 class Settings(BaseSettings):
     """Everything configurable, in one object passed explicitly."""
 
     home: Path = Field(default_factory=lambda: Path.home() / ".synth-studio")
     config_file: Path | None = None
     backend: Literal["sqlite", "vespa"] = "sqlite"
-    default_tenant: str = "default"
-    seed: int = 42
+    default_tenant: TenantId = "default"
+    seed: int = Field(default=42, ge=0, le=SEED_MAX)
     store: StoreSettings = StoreSettings()
     review: ReviewSettings = ReviewSettings()
     vespa: VespaSettings = VespaSettings()
@@ -112,6 +142,9 @@ class Settings(BaseSettings):
     llm: LLMSettings = LLMSettings()
     profiles: dict[str, ProfileConfig]
     agents: AgentsConfig
+    api: ApiSettings = ApiSettings()
+    api_token: SecretStr | None = None
+    """``SYNTH_API_TOKEN``: the bearer token ``synth serve`` requires (see ``ApiSettings``)."""
 
     model_config = SettingsConfigDict(env_prefix="SYNTH_", env_nested_delimiter="__", extra="ignore")
 
@@ -139,6 +172,13 @@ class Settings(BaseSettings):
     def review_url(self) -> str:
         return self.review.url or f"sqlite:///{self.home / 'review.db'}"
 
+    @property
+    def api_token_file(self) -> Path | None:
+        path = self.api.token_file
+        if path is None:
+            return None
+        return path if path.is_absolute() else self.home / path
+
     def llm_api_key(self) -> str | None:
         """The LLM key: from ``llm.api_key`` if given, else from the env variable the config names."""
         if self.llm.api_key is not None:
@@ -159,6 +199,9 @@ def litellm_cost_map_is_local() -> bool:
     return os.environ.get("LITELLM_LOCAL_MODEL_COST_MAP", "").lower() in ("true", "1", "yes")
 
 
+FIX_CONFIG = "Fix the config file or SYNTH_* variable."
+
+
 def load_settings(config_file: Path | str | None = None, **overrides: object) -> Settings:
     """Build settings from the bundled configs, an optional extra TOML file, env and overrides."""
     if config_file is not None and not Path(config_file).is_file():
@@ -169,5 +212,8 @@ def load_settings(config_file: Path | str | None = None, **overrides: object) ->
         return Settings(**overrides)  # type: ignore[arg-type]
     except ConfigError:
         raise
-    except Exception as exc:  # pydantic ValidationError, TOML decode errors
-        raise ConfigError(f"Invalid configuration: {exc}", hint="Fix the config file or SYNTH_* variable.") from exc
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, error['loc']))}: {error['msg']}" for error in exc.errors())
+        raise ConfigError(f"Invalid configuration: {problems}.", hint=FIX_CONFIG) from None
+    except Exception as exc:  # TOML decode errors
+        raise ConfigError(f"Invalid configuration: {exc}", hint=FIX_CONFIG) from exc

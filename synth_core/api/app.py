@@ -1,20 +1,35 @@
-"""``create_app(settings)``: the FastAPI application. Errors keep the CLI's one JSON shape."""
+"""``create_app(settings)``: the FastAPI application. Errors keep the CLI's one JSON shape.
+
+The content store, the generation service and the review-store sink are opened once when the app
+starts (FastAPI lifespan) and shared by every request; they are closed when it stops. Nothing a
+request uses is opened per request, so open files stay flat however many clients come.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
-from synth_core.api.routes import router
-from synth_core.backends.factory import open_backend
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from synth_core.api.auth import load_grants
+from synth_core.api.deps import get_caller
+from synth_core.api.limits import BodySizeLimit
+from synth_core.api.routes import open_router, router
 from synth_core.errors import (
+    AuthenticationError,
     BackendError,
     ConflictError,
     EmptyStoreError,
+    ForbiddenError,
     InsufficientContentError,
     InvalidRequestError,
     NotFoundError,
+    RequestTooLargeError,
     SynthError,
 )
 from synth_core.settings import Settings, prepare_llm_environment
@@ -22,8 +37,11 @@ from synth_core.sinks import load_sink
 from synth_core.wiring import build_service
 
 STATUS_OF: tuple[tuple[type[SynthError], int], ...] = (
+    (AuthenticationError, 401),
+    (ForbiddenError, 403),
     (NotFoundError, 404),
     (ConflictError, 409),
+    (RequestTooLargeError, 413),
     (InvalidRequestError, 422),
     (EmptyStoreError, 409),
     (InsufficientContentError, 409),
@@ -36,18 +54,44 @@ def status_for(error: SynthError) -> int:
 
 
 def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
-    """An app bound to ``settings``; each request opens its backend (SQLite connections are per thread)."""
+    """An app bound to ``settings``. Token problems (an unreadable token file) fail here, at start."""
     prepare_llm_environment()
-    app = FastAPI(title="Synth Studio", version="0.1.0")
+    grants = load_grants(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        sink = load_sink("review_store", settings) if store_results else None
+        service = build_service(settings, sink=sink)
+        app.state.service = service
+        try:
+            yield
+        finally:
+            _close(service.backend)
+            _close(sink)
+
+    # The OpenAPI document and its page are served like any other route: behind the token when one is set.
+    app = FastAPI(
+        title="Synth Studio", version="0.1.0", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
-    app.state.backend_factory = lambda: open_backend(settings)
-    sink = load_sink("review_store", settings) if store_results else None
-    app.state.service_factory = lambda: build_service(settings, sink=sink)
+    app.state.grants = grants
+    app.include_router(open_router)
     app.include_router(router)
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(get_caller)])
+    def openapi() -> dict[str, Any]:
+        return app.openapi()
+
+    @app.get("/docs", include_in_schema=False, dependencies=[Depends(get_caller)])
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Synth Studio API")
+
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api.max_body_bytes)
 
     @app.exception_handler(SynthError)
     async def synth_error(_: Request, exc: SynthError) -> JSONResponse:
-        return JSONResponse(status_code=status_for(exc), content={"error": exc.to_dict()})
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
+        return JSONResponse(status_code=status_for(exc), content={"error": exc.to_dict()}, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -56,3 +100,9 @@ def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
         return JSONResponse(status_code=422, content={"error": body})
 
     return app
+
+
+def _close(resource: Any) -> None:
+    close = getattr(resource, "close", None)
+    if callable(close):
+        close()

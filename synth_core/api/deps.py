@@ -1,14 +1,21 @@
-"""Dependencies: settings, backend and service are built per app, never at import time."""
+"""Dependencies: settings, the shared service and backend (opened by the app's lifespan), the caller."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from synth_core.api.auth import Caller, authenticate
 from synth_core.backends.base import ContentBackend
 from synth_core.service import GenerationService
 from synth_core.settings import Settings
+
+bearer = HTTPBearer(
+    auto_error=False,  # our own 401 keeps the one error shape
+    description="SYNTH_API_TOKEN, or a token listed (as its SHA-256) in api.token_file.",
+)
 
 
 def get_settings(request: Request) -> Settings:
@@ -17,15 +24,22 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_service(request: Request) -> GenerationService:
-    service: GenerationService = request.app.state.service_factory()
+    service: GenerationService = request.app.state.service
     return service
 
 
 def get_backend(request: Request) -> ContentBackend:
-    backend: ContentBackend = request.app.state.backend_factory()
-    return backend
+    return get_service(request).backend
+
+
+def get_caller(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> Caller:
+    """Every route but health depends on this: it declares the bearer scheme in the OpenAPI document."""
+    return authenticate(request.app.state.grants, credentials.credentials if credentials else None)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ServiceDep = Annotated[GenerationService, Depends(get_service)]
 BackendDep = Annotated[ContentBackend, Depends(get_backend)]
+CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -1,22 +1,28 @@
-"""Routes under /synthetic: generate, optimizers, health."""
+"""Routes under /synthetic: generate, optimizers (token required when one is set) and health (open)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
 
-from synth_core.api.deps import BackendDep, ServiceDep
+from synth_core.api.auth import authorize_generation
+from synth_core.api.deps import BackendDep, CallerDep, ServiceDep, SettingsDep, get_caller
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
 
-router = APIRouter(prefix="/synthetic", tags=["synthetic"])
+router = APIRouter(prefix="/synthetic", tags=["synthetic"], dependencies=[Depends(get_caller)])
+open_router = APIRouter(prefix="/synthetic", tags=["synthetic"])
 
 
 @router.post("/generate", response_model=SyntheticDataResponse)
-async def generate(request: SyntheticDataRequest, service: ServiceDep) -> SyntheticDataResponse:
-    """Generate examples for one optimizer (same service as ``synth generate``)."""
+async def generate(
+    request: SyntheticDataRequest, caller: CallerDep, settings: SettingsDep, service: ServiceDep
+) -> SyntheticDataResponse:
+    """Generate examples for one optimizer (same service as ``synth generate``), for a tenant the
+    caller's token may use."""
+    authorize_generation(caller, request, settings)
     return await run_in_threadpool(service.generate, request)
 
 
@@ -39,8 +45,9 @@ def describe_optimizer(name: str) -> dict[str, Any]:
     }
 
 
-@router.get("/health")
+@open_router.get("/health")
 def health(backend: BackendDep) -> dict[str, Any]:
+    """Open to anyone (load balancers probe it): counts only, no content."""
     profiles = backend.profiles()
     return {
         "status": "healthy" if profiles else "empty_store",

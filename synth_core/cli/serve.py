@@ -1,4 +1,4 @@
-"""``synth serve``: the REST API on a local port."""
+"""``synth serve``: the REST API on a local port (any address only with an API token)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ from synth_core.cli_support import get_settings
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Anything but loopback needs SYNTH_API_TOKEN.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--no-store", is_flag=True, help="Do not write generated examples into the review store.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, no_store: bool) -> None:
-    """Serve the REST API (POST /synthetic/generate, GET /synthetic/optimizers, /synthetic/health)."""
+    """Serve the REST API (POST /synthetic/generate, GET /synthetic/optimizers, /synthetic/health).
+
+    With a token configured every route but health requires it; without one the server only
+    listens on loopback."""
     import uvicorn
 
     from synth_core.api import create_app
+    from synth_core.api.auth import check_bind, load_grants
 
-    uvicorn.run(create_app(get_settings(ctx), store_results=not no_store), host=host, port=port, log_level="info")
+    settings = get_settings(ctx)
+    check_bind(host, load_grants(settings))
+    uvicorn.run(create_app(settings, store_results=not no_store), host=host, port=port, log_level="info")

@@ -7,24 +7,29 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from synth_core.sampling.strategies_names import STRATEGIES
+from synth_core.settings import SEED_MAX
+from synth_core.tenants import TenantId
 
 
 class SyntheticDataRequest(BaseModel):
     """What to generate. ``profiles`` names profiles explicitly; otherwise up to ``max_profiles`` are
-    selected by rules (or by an LLM when one is configured)."""
+    selected by rules (or by an LLM when one is configured).
 
-    optimizer: str
-    count: int = Field(ge=1, le=100_000)
+    Numbers are strict integers (JSON ``true`` or ``2.0`` is refused, not read as 1 or 2) and seeds
+    fit the stores' 64-bit integers, so a bad request fails here, before any work or LLM call."""
+
+    optimizer: str = Field(max_length=64)
+    count: int = Field(ge=1, le=100_000, strict=True)
     sample_size: int | None = Field(
-        None, ge=1, le=100_000, description="Content items to sample; default from settings."
+        None, ge=1, le=100_000, strict=True, description="Content items to sample; default from settings."
     )
     strategies: list[str] = Field(
         default_factory=list, description=f"Any of {', '.join(STRATEGIES)}; default per optimizer."
     )
-    profiles: list[str] | None = None
-    max_profiles: int | None = Field(None, ge=1, le=50)
-    tenant_id: str = "default"
-    seed: int | None = None
+    profiles: list[str] | None = Field(None, max_length=50)
+    max_profiles: int | None = Field(None, ge=1, le=50, strict=True)
+    tenant_id: TenantId = "default"
+    seed: int | None = Field(None, ge=0, le=SEED_MAX, strict=True)
     auto_approve_threshold: float | None = Field(
         None, ge=0.0, le=1.0, description="Override the optimizer's auto-approval threshold for this run."
     )
@@ -59,10 +64,10 @@ class RegenerationRequest(BaseModel):
 
     optimizer: str
     source_content_ids: list[str] = Field(min_length=1)
-    tenant_id: str = "default"
+    tenant_id: TenantId = "default"
     reason_codes: list[str] = []
     feedback: str | None = None
     avoid_queries: list[str] = []
     corrections: dict[str, Any] = {}
-    count: int = Field(1, ge=1, le=10)
-    seed: int | None = None
+    count: int = Field(1, ge=1, le=10, strict=True)
+    seed: int | None = Field(None, ge=0, le=SEED_MAX, strict=True)

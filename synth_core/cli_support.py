@@ -17,6 +17,7 @@ from rich.table import Table
 
 from synth_core.errors import InvalidRequestError
 from synth_core.settings import Settings, load_settings
+from synth_core.tenants import check_tenant
 
 F = TypeVar("F", bound=Callable[..., Any])
 M = TypeVar("M", bound=BaseModel)
@@ -54,7 +55,8 @@ def tenant_option(func: F) -> F:
 
 
 def tenant_of(ctx: click.Context, tenant: str | None) -> str:
-    return tenant or get_settings(ctx).default_tenant
+    """The tenant to act for, refused unless it is a slug (it ends up in paths and queries)."""
+    return check_tenant(tenant) if tenant is not None else get_settings(ctx).default_tenant
 
 
 def to_jsonable(data: Any) -> Any:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import SecretStr
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from synth_core.backends.factory import open_backend
@@ -25,15 +26,19 @@ from synth_core.cli_support import (
 )
 from synth_core.generators.base import ProgressFn
 from synth_core.ingest import load_demo_corpus
+from synth_core.output_files import check_output_file, replace_atomically
 from synth_core.query_profile import QueryProfile
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
+from synth_core.settings import Settings
 from synth_core.sinks import load_sink
 from synth_core.wiring import LLMOptions, build_service
 
 # Below this many examples a run is quick enough that a progress bar is noise.
 PROGRESS_BAR_FROM = 500
+# A dry run builds the LLM writer to estimate with, and never calls it: it needs no real key.
+DRY_RUN_KEY = "dry-run-calls-nothing"
 
 
 @click.command()
@@ -85,6 +90,8 @@ def optimizers(schema_of: str | None, as_json: bool) -> None:
 def generate(ctx: click.Context, **options: Any) -> None:
     """Generate training examples for one optimizer from sampled content."""
     settings = get_settings(ctx)
+    if options["out"] is not None and not options["dry_run"]:
+        check_output_file(options["out"])  # before any work: not after the run stored its examples
     request = build_model(
         SyntheticDataRequest,
         optimizer=options["optimizer"],
@@ -104,6 +111,8 @@ def generate(ctx: click.Context, **options: Any) -> None:
         fallback=options["fallback"],
         dry_run=options["dry_run"],
     )
+    if options["dry_run"]:
+        settings = _without_key_check(settings)
     store_results = not (options["no_store"] or options["dry_run"])
     sink = load_sink("review_store", settings) if store_results else None
     service = build_service(settings, llm=llm, sink=sink)
@@ -165,10 +174,22 @@ def summary_row(response: SyntheticDataResponse) -> dict[str, Any]:
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
+    """The whole file or nothing: written beside ``path`` and renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
+
+    def write(handle: Any) -> None:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+
+    replace_atomically(path, write)
+
+
+def _without_key_check(settings: Settings) -> Settings:
+    """``--dry-run`` estimates and calls nothing, so it must not stop for a missing API key."""
+    if settings.llm_api_key() is not None:
+        return settings
+    llm = settings.llm.model_copy(update={"api_key": SecretStr(DRY_RUN_KEY)})
+    return settings.model_copy(update={"llm": llm})
 
 
 def failed_checks(response: SyntheticDataResponse) -> list[str]:

@@ -306,3 +306,151 @@ RELATION_CUES: dict[str, str] = {
     "competed in": "competed_in", "defeated": "defeated", "invested in": "invested_in",
     "uses": "uses", "used": "uses",
 }
+
+
+# -- entity typing from evidence (issue 11) ------------------------------------------------------
+# Added after the lists above (append only). Each list names one kind of evidence that
+# ``synth_core.entities`` records beside the type it supports.
+
+# Named software and hardware (a PRODUCT); the rest of TECH_TERMS are techniques and standards (CONCEPT).
+TECH_CONCEPTS = words(
+    """
+ai ml nlp llm llms api apis sql nosql html css json xml http https tcp ip dns vpn ssh gpu cpu tpu
+blockchain lidar 5g wifi bluetooth usb transformer transformers bitcoin ethereum gpt webassembly wasm
+"""
+)
+PRODUCT_TERMS = TECH_TERMS - TECH_CONCEPTS
+
+# Single words that are places whatever their context: countries, states and regions, cities, planets.
+MORE_PLACES = words(
+    """
+andorra angola armenia azerbaijan bahamas bahrain barbados belarus belize benin bhutan bosnia botswana
+brunei bulgaria burundi cambodia cameroon comoros congo djibouti dominica ecuador eritrea estonia
+eswatini fiji gabon gambia georgia grenada guatemala guinea guyana haiti honduras jamaica kazakhstan
+kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+luxembourg madagascar malawi maldives mali malta mauritania mauritius micronesia moldova mongolia
+montenegro mozambique myanmar namibia nauru nicaragua niger oman palau palestine panama paraguay
+romania rwanda samoa senegal serbia seychelles slovakia slovenia somalia sudan suriname syria
+tajikistan tanzania togo tonga tunisia turkmenistan tuvalu uruguay uzbekistan vanuatu venezuela yemen
+zambia zimbabwe cyprus greenland
+alabama alaska arkansas colorado connecticut delaware hawaii idaho illinois indiana iowa kansas
+kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+nebraska nevada oklahoma pennsylvania tennessee utah vermont virginia wisconsin wyoming
+ontario alberta manitoba saskatchewan nunavut yukon queensland tasmania
+yorkshire cornwall devon essex sussex surrey lancashire cumbria normandy brittany alsace
+andalusia lombardy sicily sardinia bavaria saxony flanders wallonia siberia patagonia kashmir punjab
+bengal tibet hokkaido kyushu okinawa bali java sumatra borneo mallorca majorca ibiza crete
+philadelphia pittsburgh baltimore cleveland cincinnati milwaukee minneapolis orlando tampa sacramento
+honolulu anchorage raleigh memphis louisville indianapolis kansas omaha tucson
+albuquerque berkeley oakland brooklyn harlem queens malibu yosemite brisbane perth adelaide auckland
+wellington christchurch winnipeg edmonton halifax marrakesh johannesburg durban addis ababa mombasa
+kampala kinshasa luanda harare lusaka antananarivo khartoum tripoli algiers rabat tangier
+shenzhen guangzhou chengdu wuhan hangzhou nanjing xian kowloon macau seoul incheon kobe yokohama
+hiroshima nagasaki nara fukuoka sendai kuala lumpur phnom penh yangon colombo goa kerala mysore
+jaipur agra varanasi amritsar lucknow kabul islamabad tashkent almaty tbilisi yerevan odessa kyiv kiev
+minsk gdansk wroclaw poznan brno salzburg innsbruck graz lucerne cannes toulouse strasbourg
+lille nantes montpellier grenoble ghent bruges leuven maastricht delft groningen haarlem leiden
+nijmegen tilburg hague stuttgart cologne frankfurt dusseldorf leipzig dresden nuremberg bremen
+hanover heidelberg freiburg verona pisa siena padua trieste valletta dubrovnik mostar sarajevo
+skopje tirana chisinau thessaloniki santorini mykonos rhodes izmir antalya bursa tallin
+wembley anfield camden soho shoreditch kensington westminster greenwich
+mars venus jupiter saturn neptune uranus pluto europa ganymede callisto enceladus
+"""
+)
+
+# Multiword places (lower case, matched as a whole span).
+MORE_MULTIWORD_PLACES = frozenset(
+    {
+        "new orleans", "new jersey", "new mexico", "new hampshire", "new england", "new haven",
+        "new south wales", "north carolina", "south carolina", "north dakota", "south dakota",
+        "west virginia", "rhode island", "costa rica", "el salvador", "puerto rico", "saudi arabia",
+        "south korea", "north korea", "united arab emirates", "czech republic", "dominican republic",
+        "ivory coast", "sierra leone", "papua new guinea", "east timor", "san diego", "san jose",
+        "san antonio", "santa fe", "santa monica", "santa barbara", "salt lake city", "st. louis",
+        "kuala lumpur", "ho chi minh city", "tel aviv", "addis ababa", "mexico city", "panama city",
+        "british columbia", "nova scotia", "northern ireland", "great britain", "mauna kea",
+        "atacama desert", "death valley", "grand canyon", "mont blanc", "lake district", "the alps",
+        "phnom penh", "the netherlands", "outer space", "low earth orbit",
+    }
+)
+
+# First words of a place name ("Mount Everest", "Lake Tahoe", "Isle of Skye").
+PLACE_PREFIXES = words("mount mt lake isle isla cape fort port gulf bay strait sierra monte lago rio river")
+
+# Last words of an organisation's name besides ORG_SUFFIXES ("Boston Dynamics", "Uffizi Galleries").
+MORE_ORG_SUFFIXES = words(
+    """
+racing dynamics galleries gallery pictures airlines airways motors pharmaceuticals
+therapeutics robotics industries enterprises solutions brewery bakery boulangerie restaurant cafe
+hotel orchestra philharmonic choir band ensemble fund trust bureau service services police army navy bros
+reserve administration observatory architects consulting advisors publishing broadcasting
+"""
+)
+
+# Well-known organisations, single words or acronyms, besides KNOWN_ORGANIZATIONS.
+MORE_KNOWN_ORGANIZATIONS = words(
+    """
+smithsonian barclays europol interpol mtv nbc abc cbs pbs npr hulu vevo buzzfeed vox refinery29
+wwf who unesco oecd wto un nato eu-osha fbi cia nsa nhs cdc fda epa nih nsf ecb fed ieee acm mit
+ucla nyu caltech stanford harvard yale princeton atp wta fia uci ioc nasa jaxa isro
+ferrari mclaren porsche audi nike adidas lego walmart costco starbucks mcdonalds cocacola
+pepsi nestle unilever pfizer moderna astrazeneca novartis bosch lufthansa airbus boeing
+ryanair easyjet emirates maersk fedex ups dhl at&t verizon comcast nvidia amd qualcomm tsmc
+paypal stripe shopify salesforce ibm dell hp lenovo xiaomi oppo vivo louvre uffizi tate moma
+"""
+)
+
+# Single words and acronyms that are techniques, diseases or fields (CONCEPT) rather than names.
+KNOWN_CONCEPT_ACRONYMS = words(
+    "dna rna mrna hiv aids ptsd adhd covid gdp lgbt lgbtq nft vr ar iot crispr mri ct ekg ecg pcr qcd qed"
+)
+
+# Nationalities and demonyms: adjectives, not entities on their own ("Dutch", "Swedish").
+NATIONALITIES = words(
+    """
+american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish
+portuguese greek turkish russian ukrainian polish czech hungarian swedish norwegian danish finnish
+icelandic estonian chinese japanese korean indian pakistani thai vietnamese indonesian filipino
+australian canadian mexican brazilian argentine argentinian chilean peruvian colombian cuban african
+nigerian kenyan egyptian moroccan ethiopian arab arabic persian iranian israeli jewish muslim christian
+catholic european asian latin latino hispanic nordic scandinavian balkan caribbean western eastern
+"""
+)
+
+# Last words of a work's name ("EU AI Act", "Paris Agreement", "The Tonight Show").
+WORK_SUFFIXES = words("act treaty accord agreement declaration constitution directive show podcast album novel")
+
+# First words of an event's name ("Operation Cronos", "Battle of Hastings").
+EVENT_PREFIXES = words("operation battle siege war")
+
+# Last words of a named product or instrument ("Spitzer Space Telescope", "Perseverance rover").
+PRODUCT_SUFFIXES = words(
+    "telescope satellite spacecraft rover probe lander orbiter phone smartphone console laptop processor chip"
+)
+
+# Words inside a capitalised run that separate two names ("Macklemore feat Kesha").
+NAME_SEPARATORS = words("feat feat. ft ft. featuring vs vs. versus")
+
+# Days that are events ("Christmas", "Diwali") and products a caption names ("Wii", "Kindle").
+MORE_KNOWN_EVENTS = words(
+    "christmas easter halloween thanksgiving ramadan diwali hanukkah passover eid hogmanay mardi-gras"
+    " oktoberfest carnival"
+)
+MORE_PRODUCTS = words("wii kindle ipod walkman segway polaroid gopro roomba playstation gameboy")
+# Street words that end a place's name ("Sunset Blvd", "Abbey Road").
+MORE_PLACE_SUFFIXES = words("blvd boulevard avenue ave road rd lane way plaza quay pier wharf")
+# Period and style adjectives: no names alone ("Victorian", "Gothic").
+STYLE_ADJECTIVES = words("victorian edwardian georgian gothic baroque medieval ancient roman byzantine")
+
+# Events whose words are all common ("World Cup", "Super Bowl"): known as a whole.
+MULTIWORD_EVENTS = frozenset(
+    {
+        "world cup", "world series", "super bowl", "grand slam", "world war", "world war i", "world war ii",
+        "champions league", "premier league", "tour de france", "new year", "new year's eve", "black friday",
+        "cyber monday", "mother's day", "father's day", "valentine's day", "independence day", "labor day",
+        "earth day", "big bang", "cold war", "great depression", "industrial revolution", "french revolution",
+    }
+)
+
+# Units of measurement that look like names ("MeV", "GHz"): never entities.
+UNITS = words("ev kev mev gev tev hz khz mhz ghz thz db dbm kb mb gb tb kbps mbps gbps mah kwh mw gw")

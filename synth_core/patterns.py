@@ -1,21 +1,33 @@
 """Pattern extraction: topics, entities, temporal expressions, content types and relationships.
 
-Pure, deterministic and rule-based. Entities live in ``synth_core.entities``, topics in
-``synth_core.topics``; this module ties them together per content item (cached, because generators
-ask for the same item many times) and answers which entities a written query really contains.
+Pure and deterministic. Entities live in ``synth_core.entities`` (rules, the item's metadata as a
+gazetteer, and a NER model when one is installed), topics in ``synth_core.topics``; this module ties
+them together per content item (cached, because generators ask for the same item many times) and
+answers which entities a written query really contains.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.entities import date_mentions, extract_entities
-from synth_core.schemas.common import Entity, Relationship
+from synth_core.entities import (
+    WEAK,
+    Evidence,
+    date_mentions,
+    extract_entities,
+    find_entities,
+    load_ner,
+    metadata_names,
+    refused_names,
+)
+from synth_core.entities.metadata import NAME_FIELDS
+from synth_core.schemas.common import Entity, EntityEvidence, Relationship
 from synth_core.topics import extract_topics
 
 __all__ = [
@@ -68,13 +80,27 @@ _SENTENCE_SPLIT_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 @dataclass(frozen=True)
 class ContentPatterns:
-    """What one content item is about. Tuples, because results are cached and shared."""
+    """What one content item is about. Tuples, because results are cached and shared.
+
+    ``entities`` come strongest-evidence first (each group in first-seen order), so a caller taking
+    the first few takes the best-founded ones; ``entity_evidence`` says why each has its type, keyed
+    by the casefolded entity text."""
 
     topics: tuple[str, ...]
     entities: tuple[Entity, ...]
     temporal: tuple[str, ...]
     content_types: tuple[str, ...]
     relationships: tuple[Relationship, ...]
+    entity_evidence: Mapping[str, EntityEvidence]
+
+    def evidence_for(self, entities: Sequence[Entity]) -> dict[str, EntityEvidence]:
+        """The evidence of ``entities`` (those of this item), keyed by casefolded text."""
+        found = {}
+        for entity in entities:
+            key = entity.text.casefold()
+            if key in self.entity_evidence:
+                found[key] = self.entity_evidence[key]
+        return found
 
 
 # -- temporal, content types, relationships --------------------------------------------------
@@ -115,14 +141,16 @@ def extract_relationships(entities: Sequence[Entity], text: str) -> list[Relatio
     seen: set[tuple[str, str]] = set()
     named = [entity for entity in entities if entity.type != "DATE"]
     for sentence in _SENTENCE_SPLIT_RE.split(text):
+        if len(named) < 2:
+            break
         lowered = sentence.lower()
         present = [(pos, e) for e in named if (pos := _find_word(lowered, e.text.lower())) >= 0]
         present.sort(key=lambda pair: pair[0])
         for i, (start_a, a) in enumerate(present):
             for j, (start_b, b) in enumerate(present[i + 1 :], start=i + 1):
                 key = (a.text.lower(), b.text.lower())
-                if key in seen or key[0] == key[1]:
-                    continue
+                if key in seen or _find_word(key[0], key[1]) >= 0 or _find_word(key[1], key[0]) >= 0:
+                    continue  # the same entity, or one inside the other ("Simon's Cat" in a title)
                 seen.add(key)
                 relation = "co_occurs_with"
                 if j == i + 1:  # a cue verb only links neighbours: "A acquired B", not "A, C and B"
@@ -148,8 +176,20 @@ def _dedupe(values: list[str]) -> list[str]:
 
 
 def extract_patterns(item: ContentItem) -> ContentPatterns:
-    """All patterns of one item, from its title (weighted) and text; cached by id and content."""
-    return _patterns(item.id, item.title, item.text)
+    """All patterns of one item, from its title (weighted), text and metadata; cached by id and content."""
+    return _patterns(item.id, item.title, item.text, item.modality, _metadata_key(item.metadata))
+
+
+MetadataKey = tuple[tuple[str, str | tuple[str, ...]], ...]
+
+
+def _metadata_key(metadata: Mapping[str, Any]) -> MetadataKey:
+    """The metadata fields entity typing reads, as a hashable cache key (lists become tuples)."""
+    return tuple(
+        (key, tuple(map(str, value)) if isinstance(value, list | tuple) else str(value))
+        for key, value in metadata.items()
+        if key in NAME_FIELDS
+    )
 
 
 def clear_pattern_cache() -> None:
@@ -158,17 +198,31 @@ def clear_pattern_cache() -> None:
 
 
 @lru_cache(maxsize=16384)
-def _patterns(item_id: str, title: str, text: str) -> ContentPatterns:
+def _patterns(item_id: str, title: str, text: str, modality: str, metadata: MetadataKey) -> ContentPatterns:
     full = text if text.startswith(title) else f"{title}. {text}"
     body = text[len(title) :] if title and text.startswith(title) else text  # the title counts once, as title
-    entities = extract_entities(full)
+    fields = dict(metadata)
+    ner = load_ner()
+    findings = find_entities(
+        full,
+        names=metadata_names(fields, modality=modality, title=title),
+        refused=refused_names(fields),
+        ner=ner(full) if ner is not None else (),
+    )
+    ranked = sorted(findings.mentions, key=lambda mention: mention[1].strength < WEAK)  # stable: strong first
+    entities = [Entity(text=surface, type=found.type) for surface, found in ranked]
     return ContentPatterns(
         topics=tuple(extract_topics(body, title=title)),
         entities=tuple(entities),
         temporal=tuple(extract_temporal(full)),
         content_types=tuple(extract_content_types(full)),
         relationships=tuple(extract_relationships(entities, full)),
+        entity_evidence={surface.casefold(): _schema(found) for surface, found in ranked},
     )
+
+
+def _schema(found: Evidence) -> EntityEvidence:
+    return EntityEvidence(type=found.type, source=found.source, strength=found.strength)
 
 
 # -- entities in queries ------------------------------------------------------------------------
@@ -204,7 +258,7 @@ def entities_in_query(query: str, entities: Sequence[Entity]) -> list[Entity]:
 
 
 def annotate_entities(query: str, entities: Sequence[Entity]) -> str:
-    """``query`` with each entity occurrence annotated inline: "find Kubernetes(TECHNOLOGY) talks".
+    """``query`` with each entity occurrence annotated inline: "find Kubernetes(PRODUCT) talks".
 
     The query's own spelling is kept; longer entities win over ones they contain.
     """

@@ -2,7 +2,10 @@
 
 - *entities* = the source item's entities that occur in the written query as whole words (at least
   one, else the query is re-asked; an entity not in the query is never listed; a name that occurs
-  only inside a longer listed one, "Brandt" in "Jonas Brandt", is not listed again).
+  only inside a longer listed one, "Brandt" in "Jonas Brandt", is not listed again), typed from
+  evidence (``synth_core.entities``); the evidence of each is recorded in ``signals.entity_evidence``.
+  A query is built around an entity with real evidence (metadata, a gazetteer, a word list, a
+  definition); one that only capitals support is asked about only when the item has no other.
 - *relationships* = the item's co-occurrence relationships whose both ends are in ``entities``.
 - *enhanced_query* = the query with those entities annotated inline.
 - *chosen_agent* = the agent of the source item's modality, except for a seeded ``MISROUTE_SHARE``
@@ -20,11 +23,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
+from synth_core.entities import WEAK
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
@@ -58,7 +63,7 @@ from synth_core.generators.planning import (
 )
 from synth_core.patterns import annotate_entities, entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import Entity
+from synth_core.schemas.common import Entity, EntityEvidence
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 
@@ -188,8 +193,9 @@ class EntityFinder:
 
 
 class AskableEntities:
-    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), per item
-    (computed once per item: specs ask for them on every draw)."""
+    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), and only
+    those with real evidence for their type when the item has any (computed once per item: specs ask
+    for them on every draw)."""
 
     def __init__(self, agents: AgentInference) -> None:
         self._agents = agents
@@ -199,8 +205,19 @@ class AskableEntities:
         found = self._cache.get(item.id)
         if found is None:
             found = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
-            self._cache[item.id] = found
+            self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
         return found
+
+
+def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence]) -> list[Entity]:
+    """``entities`` without those only their shape supports (capitals, digits), unless no other is left."""
+    strong = [entity for entity in entities if _strength(entity, evidence) >= WEAK]
+    return strong or entities
+
+
+def _strength(entity: Entity, evidence: Mapping[str, EntityEvidence]) -> float:
+    found = evidence.get(entity.text.casefold())
+    return found.strength if found is not None else 0.0
 
 
 def _label(
@@ -219,6 +236,7 @@ def _label(
         entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in entities]),
         rewrites=done.rewrites,
         sources=(item,),
+        entity_evidence=extract_patterns(item).evidence_for(entities),
     )
     return RoutingExperienceSchema(
         query=query,

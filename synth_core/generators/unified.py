@@ -4,8 +4,9 @@ Built from the workflow and routing generators' helpers, so both halves mean exa
 there:
 
 - routing half: *modality* = the source item's modality, *chosen_agent* = its agent, *entities* = the
-  item's entities that occur in the query (whole words), *routing_confidence* = reciprocal rank of
-  the source in a search over all content (its first page, top 10; 0 = absent).
+  item's entities that occur in the query (whole words), typed from evidence (recorded in
+  ``signals.entity_evidence``), *routing_confidence* = reciprocal rank of the source in a search over
+  all content (its first page, top 10; 0 = absent).
 - planning half: *query_type* = the intent the query was written for (and reads as), *agent_sequence*
   = the plan for it (a seeded 25% deliberately corrupted, as in the workflow generator),
   *requires_orchestration* = the plan has more than one agent.
@@ -23,6 +24,7 @@ from synth_core.generators.pairs import StrategyOf
 from synth_core.generators.planning import WrittenJob, nothing_sampled
 from synth_core.generators.routing import query_entities
 from synth_core.generators.workflow import plan_jobs, run_plan, workflow_signals, write_workflow_queries
+from synth_core.patterns import extract_patterns
 from synth_core.schemas.unified import UnifiedExampleSchema
 
 
@@ -47,13 +49,16 @@ def _label(
     overall = ranking.check(source.id)
     run = run_plan(ctx, agents, done)
     ambiguity = modality_ambiguity(best_scores(overall.hits), (source.modality,))
+    entities = query_entities(query, source)
+    signals = workflow_signals(agents, done, run, ambiguity)
+    evidence = extract_patterns(source).evidence_for(entities)
     return UnifiedExampleSchema(
         query=query,
         provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),
-        signals=workflow_signals(agents, done, run, ambiguity),
+        signals=signals.model_copy(update={"entity_evidence": evidence}),
         modality=source.modality,
         chosen_agent=agents.agent_for(source.modality),
-        entities=query_entities(query, source),
+        entities=entities,
         routing_confidence=overall.reciprocal_rank,
         query_type=done.job.plan.intent,
         agent_sequence=run.sequence,

@@ -26,7 +26,7 @@ class Entity(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str = Field(min_length=1)
-    type: str
+    type: EntityType
 
 
 class Relationship(BaseModel):

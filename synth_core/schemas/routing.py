@@ -17,7 +17,7 @@ class RoutingExperienceSchema(ExampleBase):
 
     entities: list[Entity] = Field(min_length=1)
     relationships: list[Relationship] = []
-    enhanced_query: str = Field(description="The query with entities annotated inline: 'Kubernetes(TECHNOLOGY)'.")
+    enhanced_query: str = Field(description="The query with entities annotated inline: 'Kubernetes(PRODUCT)'.")
     chosen_agent: str
     routing_confidence: float = Field(ge=0.0, le=1.0)
     search_quality: float = Field(ge=0.0, le=1.0)

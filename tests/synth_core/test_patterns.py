@@ -55,8 +55,8 @@ def test_entities_are_typed_by_cues_and_shape() -> None:
     assert found["COP29"] == "EVENT"
     assert found["November 2024"] == "DATE"
     assert found["Port of Rotterdam"] in {"CONCEPT", "PLACE", "ORGANIZATION"}
-    assert found["PyTorch"] == "TECHNOLOGY"
-    assert found["iPhone 15"] in {"TECHNOLOGY", "PRODUCT"}
+    assert found["PyTorch"] == "PRODUCT"
+    assert found["iPhone 15"] == "PRODUCT"
     assert found["Q3 2024"] == "DATE"
     assert found["NASA"] == "ORGANIZATION"
     assert found["Rotterdam"] == "PLACE"
@@ -83,7 +83,7 @@ def test_multiword_spans_keep_connectors_and_mixed_case_tokens() -> None:
     found = types_of("We visited the Museum of the Moon and bought a Tesla Model 3 and an eBay voucher.")
     assert "Museum of the Moon" in found
     assert "Tesla Model 3" in found
-    assert found.get("eBay") == "TECHNOLOGY"
+    assert found.get("eBay") == "PRODUCT"
 
 
 def test_place_cues_and_acronym_places() -> None:
@@ -193,7 +193,7 @@ def test_extract_patterns_combines_title_and_text_and_is_cached() -> None:
 def test_entities_in_query_matches_whole_words_case_insensitively() -> None:
     entities = [
         Entity(text="Art", type="CONCEPT"),
-        Entity(text="Kubernetes", type="TECHNOLOGY"),
+        Entity(text="Kubernetes", type="PRODUCT"),
         Entity(text="New York", type="PLACE"),
     ]
     found = entities_in_query("smart kubernetes talks in new york", entities)
@@ -203,10 +203,10 @@ def test_entities_in_query_matches_whole_words_case_insensitively() -> None:
 
 
 def test_annotate_entities_inline_keeps_the_query_spelling() -> None:
-    entities = [Entity(text="Kubernetes", type="TECHNOLOGY")]
+    entities = [Entity(text="Kubernetes", type="PRODUCT")]
     annotated = annotate_entities("find Kubernetes autoscaling talks", entities)
-    assert annotated == "find Kubernetes(TECHNOLOGY) autoscaling talks"
-    assert annotate_entities("find kubernetes talks", entities) == "find kubernetes(TECHNOLOGY) talks"
+    assert annotated == "find Kubernetes(PRODUCT) autoscaling talks"
+    assert annotate_entities("find kubernetes talks", entities) == "find kubernetes(PRODUCT) talks"
 
 
 def test_annotate_entities_prefers_the_longer_entity() -> None:
@@ -230,9 +230,11 @@ def test_entities_run_on_every_real_item_and_find_names_in_abstracts_and_videos(
         entities = extract_entities(f"{row['title']}. {row['text']}")
         assert all(entity.text and entity.text.strip() == entity.text for entity in entities)
         found.setdefault(row["source"], []).append(bool(entities))
-    for source in ("arxiv_oai_first2000", "youtube_trending_2017"):
+    # From the text alone (no metadata): abstracts name fewer things once bare acronyms and eponyms
+    # ("Coulomb interaction") are no entities; most videos still name someone.
+    for source, least in (("arxiv_oai_first2000", 0.6), ("youtube_trending_2017", 0.7)):
         share = sum(found[source]) / len(found[source])
-        assert share >= 0.8, (source, share)
+        assert share >= least, (source, share)
 
 
 @pytest.mark.realdata

@@ -89,8 +89,8 @@ def test_label_fields_are_range_checked() -> None:
     with pytest.raises(ValidationError):
         RoutingExperienceSchema(
             query="find Kubernetes talks",
-            entities=[{"text": "Kubernetes", "type": "TECHNOLOGY"}],
-            enhanced_query="find Kubernetes(TECHNOLOGY) talks",
+            entities=[{"text": "Kubernetes", "type": "PRODUCT"}],
+            enhanced_query="find Kubernetes(PRODUCT) talks",
             chosen_agent="video_search_agent",
             routing_confidence=1.5,
             search_quality=0.5,

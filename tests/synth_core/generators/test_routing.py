@@ -50,6 +50,11 @@ def test_entities_occur_in_the_query_and_outcomes_come_from_search(settings: Set
             assert rel.source.casefold() in named and rel.target.casefold() in named
         for entity in example.entities:
             assert f"({entity.type})" in example.enhanced_query
+            evidence = example.signals.entity_evidence[entity.text.casefold()]
+            assert evidence.type == entity.type and evidence.source
+        for rel in example.relationships:  # only pairs that co-occur in one sentence of the source
+            sentences = re.split(r"[.!?]\s|\n", f"{source.title}. {source.text}".casefold())
+            assert any(whole_word(rel.source, s) and whole_word(rel.target, s) for s in sentences), rel
         overall = store.search(example.query, limit=10)
         rank = rank_of(overall, source.id)
         assert example.search_quality == (1.0 / rank if rank else 0.0)
@@ -88,3 +93,36 @@ def test_no_duplicates_and_deterministic_labels(settings: Settings) -> None:
 def test_wrong_modality_is_the_best_scoring_other_one() -> None:
     assert routing.wrong_modality({"VIDEO": 9.0, "AUDIO": 4.0, "IMAGE": 6.0}, "VIDEO") == "IMAGE"
     assert routing.wrong_modality({}, "VIDEO") == "DOCUMENT"
+
+
+def test_queries_are_built_around_well_founded_entities(settings: Settings) -> None:
+    item = make_item(
+        "vid-anchor",
+        "VIDEO",
+        "Harbour Cranes at Dawn",
+        "Footage of the Tevatron Annex, then Hannah Brooks explains how Rotterdam moves containers.",
+        speakers=["Hannah Brooks"],
+    )
+    output = routing.generate(make_context(settings, memory_backend([item]), sample_of([item])), 6)
+    assert output.examples
+    for example in output.examples:
+        evidence = example.signals.entity_evidence
+        assert any(found.strength >= 0.5 for found in evidence.values()), example.query
+    askable = routing.AskableEntities(AgentInference(settings.agents))(item)
+    assert {entity.text for entity in askable} == {
+        "Hannah Brooks",
+        "Rotterdam",
+        "Harbour Cranes at Dawn",
+    }  # no "Tevatron"
+
+
+def test_well_founded_keeps_weak_entities_only_when_nothing_else_is_left() -> None:
+    from synth_core.schemas.common import Entity, EntityEvidence
+
+    strong, weak = Entity(text="Rotterdam", type="PLACE"), Entity(text="Tevatron", type="CONCEPT")
+    evidence = {
+        "rotterdam": EntityEvidence(type="PLACE", source="gazetteer:place", strength=0.9),
+        "tevatron": EntityEvidence(type="CONCEPT", source="shape:capitalised", strength=0.3),
+    }
+    assert routing.well_founded([weak, strong], evidence) == [strong]
+    assert routing.well_founded([weak], evidence) == [weak]

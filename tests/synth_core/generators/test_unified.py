@@ -32,6 +32,7 @@ def test_routing_and_planning_halves(settings: Settings, tmp_path: Path) -> None
         assert example.chosen_agent == agents.agent_for(source.modality)
         for entity in example.entities:
             assert re.search(rf"(?<!\w){re.escape(entity.text)}(?!\w)", example.query, re.IGNORECASE)
+            assert example.signals.entity_evidence[entity.text.casefold()].type == entity.type
         rank = rank_of(store.search(example.query, limit=10), source.id)
         assert example.routing_confidence == pytest.approx(1.0 / rank if rank else 0.0)
         assert agents.detect_intent(example.query) == example.query_type

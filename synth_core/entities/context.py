@@ -18,13 +18,20 @@ _UNCERTAIN_START_CHARS = " \t\"'‘’“([{-–—#*$0123456789,"
 class SpanContext:
     """Lazily computed facts about where a span sits in the text (most spans never need them)."""
 
-    __slots__ = ("_ends", "_headlines", "_starts", "text")
+    __slots__ = ("_ends", "_headlines", "_lowered", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._lowered: str | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._headlines: dict[int, bool] = {}
+
+    @property
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
     def previous_word(self, position: int) -> str:
         words = self.text[max(0, position - 16) : position].split()

@@ -1,0 +1,327 @@
+"""Is a capitalised part of a text an entity, and what is the evidence for its type?
+
+Evidence, strongest first: the item's own names (metadata, a NER model, acronyms the text defines;
+the ``Clues``), gazetteers (places, organisations, events, products), word lists (first names, surnames,
+organisation / place / event / work words), cues in the context (a title before a name, a speech verb
+after it), and last the shape of the span (capitals, digits). Some spans are refused outright: common
+English words, nationalities and bare acronyms say nothing about a name, and in a title-case headline,
+a list or at a sentence start capitals alone prove nothing, so shape-only spans there are dropped
+unless the text repeats them. ALL-CAPS words are read in their normal case first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from synth_core import lexicon as lx
+from synth_core.entities import evidence as ev
+from synth_core.entities import words as wl
+from synth_core.entities.context import SpanContext
+from synth_core.entities.evidence import Evidence
+from synth_core.entities.spans import is_date_token
+
+_EVENT_CODE_RE = re.compile(r"^(?:COP|G)\d{1,2}$")
+_YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+_MODEL_CODE_RE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,5}[A-Za-z]?$")
+_MIXED_CASE_RE = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX_RE = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+$")
+_LOWER_PREFIXED_ACRONYM_RE = re.compile(r"^[a-z]{1,3}[A-Z]{2,}$")  # mRNA, eDNA, siRNA
+_VOWELS = frozenset("AEIOUY")
+# Astronomical catalogue designations ("NGC 7679", "HD 209458", "M31"): places in the sky.
+_CATALOG_RE = re.compile(
+    r"^(?:NGC|IC|HD|HIP|PSR|GRB|SN|KIC|TOI|WASP|KEPLER|GJ|M|3C|4U|1E|SDSS|2MASS|IGR|XTE|SGR|AXP|GX|SAX|RX|QSO)"
+    r"[ -]?[JB+-]?\d{1,7}"
+)
+_JOINERS = lx.words("of the & de for and")
+_TYPE_WORD_SOURCES = frozenset(
+    ("lexicon:event_word", "lexicon:place_word", "lexicon:org_suffix", "lexicon:work_word", "lexicon:product")
+)
+
+
+@dataclass
+class Clues:
+    """What one text (and its item) says about its own names: metadata and NER spans, keyed by
+    casefolded text, and the acronyms it defines, keyed as written."""
+
+    names: dict[str, Evidence] = field(default_factory=dict)
+    acronyms: dict[str, Evidence] = field(default_factory=dict)
+
+
+def classify(
+    tokens: tuple[str, ...], context: SpanContext, position: int, *, first: bool, clues: Clues
+) -> tuple[str, Evidence] | None:
+    """(surface, evidence) of a trimmed capitalised part, or None when it is no entity."""
+    if all(is_date_token(token) for token in tokens):
+        return None
+    surface = " ".join(tokens)
+    known = clues.names.get(surface.casefold()) or clues.acronyms.get(surface)
+    if known is not None:
+        return surface, known
+    shouted = any(token.isupper() and token.isalpha() and not is_acronym((token,)) for token in tokens)
+    if shouted:
+        tokens = _normal_case(tokens, context)
+        surface = " ".join(tokens)
+    found = _evidence(tokens, context, position, first=first)
+    if found is None:
+        return None
+    if len(tokens) > 3 and context.headline(position):
+        part = _named_part(tokens, context, position)
+        return part or (None if found.strength < ev.POSITION_PROOF else (surface, found))
+    if found.strength < ev.POSITION_PROOF and (shouted or _uncertain(surface, context, position, first=first)):
+        return _named_part(tokens, context, position) if len(tokens) > 1 else None
+    if found.strength == ev.AMBIGUOUS:  # a known name that is a common word too, capitalised mid-sentence
+        found = found._replace(strength=ev.WORD_CUE)
+    if found.source == "shape:capitalised" and _modifies_noun(surface, context, position):
+        return None
+    if found.weak and len(tokens) == 1 and context.written_lowercase(surface):
+        return None  # "Frisbee ... a frisbee": a common noun with a capital
+    return surface, found
+
+
+def _modifies_noun(surface: str, context: SpanContext, position: int) -> bool:
+    """A capitalised word before a lower-case noun is part of a term ("Roche lobe", "Casimir effect")."""
+    end = position + len(surface)
+    if context.text[end : end + 1] != " ":
+        return False
+    after = context.text[end + 1 : end + 24].split(maxsplit=1)
+    word = after[0].strip(",.;:!?)") if after else ""
+    return word[:1].islower() and word.isalpha() and word not in wl.NOT_NAMES
+
+
+def _uncertain(surface: str, context: SpanContext, position: int, *, first: bool) -> bool:
+    """Capitals may only mark a sentence start, a headline or a list item, and the text does not
+    repeat the span in capitals without also writing it in lower case."""
+    if context.count_word(surface) >= 2 and not context.written_lowercase(surface):
+        return False
+    return context.uncertain_case(position, may_be_initial=first)
+
+
+def _named_part(tokens: tuple[str, ...], context: SpanContext, position: int) -> tuple[str, Evidence] | None:
+    """In a headline, the stretch of a weak run with the strongest evidence, the longest of equals
+    ("Kendall Jenner" in "Sleeping Kendall Jenner"), or None."""
+    best: tuple[float, int, tuple[str, ...], Evidence] | None = None
+    for size in range(len(tokens) - 1, 0, -1):
+        for begin in range(len(tokens) - size + 1):
+            part = tokens[begin : begin + size]
+            found = _evidence(part, context, position, first=False)
+            if found is not None and found.strength >= ev.POSITION_PROOF and (best is None or found.strength > best[0]):
+                best = (found.strength, size, part, found)
+    return None if best is None else (" ".join(best[2]), best[3])
+
+
+def _evidence(tokens: tuple[str, ...], context: SpanContext, position: int, *, first: bool) -> Evidence | None:
+    if len(tokens) == 1:
+        found = word_evidence(tokens[0])
+        if found is ev.ASK_CONTEXT or (found is not None and found.source == "lexicon:first_name"):
+            return _word_in_context(tokens[0], context, position, found)
+        return found
+    found = span_evidence(tokens)
+    if found is ev.ASK_CONTEXT:
+        return _span_in_context(tokens, context, position, first=first)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def word_evidence(word: str) -> Evidence | None:
+    """Evidence a single word carries whatever its context (None: no entity; ``ASK_CONTEXT``: its context decides)."""
+    lowered = word.lower()
+    if len(word) < 2 or "_" in word:
+        return None
+    known = wl.KNOWN_WORDS.get(lowered)
+    if known is not None and (word.isupper() or lowered not in wl.UPPER_ONLY):
+        return Evidence(known[0], known[1], ev.AMBIGUOUS if lowered in wl.AMBIGUOUS else ev.GAZETTEER)
+    if _EVENT_CODE_RE.match(word):
+        return Evidence("EVENT", "shape:event_code", ev.CONTEXT)
+    if _CATALOG_RE.match(word):
+        return Evidence("PLACE", "shape:catalog_designation", ev.CONTEXT)
+    if lowered in wl.NOT_NAMES or is_acronym((word,)) or wl.is_common_word(lowered):
+        return None
+    if any(char.isdigit() for char in word):
+        return Evidence("PRODUCT", "shape:model_code", ev.SHAPE) if _MODEL_CODE_RE.match(word) else None
+    if _mixed_case(word):
+        if _LOWER_PREFIXED_ACRONYM_RE.match(word) or word.endswith("Ops"):
+            return Evidence("CONCEPT", "shape:mixed_case", ev.SHAPE)
+        return Evidence("PRODUCT", "shape:mixed_case", ev.SHAPE)
+    if wl.is_first_name(lowered) and not wl.in_dictionary(lowered):
+        return Evidence("PERSON", "lexicon:first_name", ev.SINGLE_NAME)
+    return ev.ASK_CONTEXT
+
+
+def _word_in_context(word: str, context: SpanContext, position: int, found: Evidence) -> Evidence:
+    previous = context.previous_word(position).rstrip(".")
+    cue = _person_cue(previous)
+    if cue is not None:
+        return cue
+    if found is not ev.ASK_CONTEXT:
+        return found
+    if previous in lx.PLACE_CUES:
+        return Evidence("PLACE", "context:place_cue", ev.SHAPE)
+    return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
+
+
+def _person_cue(previous: str) -> Evidence | None:
+    """A title or "featuring" before a name says person; "by" says it only weakly ("by Big Ben")."""
+    if previous == "by":
+        return Evidence("PERSON", "context:person_cue", ev.SHAPE)
+    if previous in lx.PERSON_TITLES or previous in lx.PERSON_CUES_BEFORE:
+        return Evidence("PERSON", "context:person_cue", ev.CONTEXT)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def span_evidence(tokens: tuple[str, ...]) -> Evidence | None:
+    """Evidence a multiword span carries whatever its context (None: none; ``ASK_CONTEXT``: its context
+    decides). A type word among common words only ("Kitchen Tour", "Supreme Court") is weaker: such a
+    span is a name in running text, not in a title-case headline."""
+    found = _span_words(tokens)
+    if found is None or found is ev.ASK_CONTEXT or found.source not in _TYPE_WORD_SOURCES:
+        return found
+    if all(wl.is_common_word(token) or token.lower() in _JOINERS for token in tokens):
+        return None if found.type == "EVENT" else found._replace(strength=ev.AMBIGUOUS)  # "Peanut Butter Cup"
+    return found
+
+
+def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
+    lowered = [token.lower() for token in tokens]
+    joined, head, last = " ".join(lowered), lowered[0], lowered[-1]
+    if joined in wl.PLACES:
+        return Evidence("PLACE", "gazetteer:place", ev.GAZETTEER)
+    if any(f" {event} " in f" {joined} " for event in lx.MULTIWORD_EVENTS):
+        return Evidence("EVENT", "gazetteer:event", ev.GAZETTEER)  # "World Cup Final"
+    person = _person_first(tokens, lowered)
+    if person is not None:
+        return person
+    if _CATALOG_RE.match(joined.upper()):
+        return Evidence("PLACE", "shape:catalog_designation", ev.CONTEXT)
+    if _YEAR_RE.match(last) and all(wl.is_common_word(word) for word in lowered[:-1]):
+        return None  # "Truck Dated 1917"
+    if all(word in wl.PLACES for word in lowered):
+        return Evidence("PLACE", "gazetteer:place", ev.WORD_CUE)  # "London England"
+    if (_YEAR_RE.match(last) and len(tokens) <= 3) or last in lx.EVENT_WORDS or "prix" in lowered:
+        return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
+    if head in lx.EVENT_PREFIXES or any(_EVENT_CODE_RE.match(token) for token in tokens):
+        return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
+    if last in wl.PLACE_SUFFIXES or (head in lx.PLACE_PREFIXES and not wl.is_common_word(last)):
+        return Evidence("PLACE", "lexicon:place_word", ev.WORD_CUE)
+    if last in wl.ORG_SUFFIXES or head in lx.ORG_HEADS:
+        return Evidence("ORGANIZATION", "lexicon:org_suffix", ev.ORG_WORD)
+    if last in lx.WORK_SUFFIXES:
+        return Evidence("WORK", "lexicon:work_word", ev.WORD_CUE)
+    if last in lx.PRODUCT_SUFFIXES or any(word in lx.PRODUCT_TERMS for word in lowered):
+        return Evidence("PRODUCT", "lexicon:product", ev.WORD_CUE)
+    person = _person_by_name(tokens, lowered)
+    if person is not None:
+        return person
+    if head in wl.ORGANIZATIONS and (tokens[0].isupper() or head not in wl.UPPER_ONLY):
+        if any(char.isdigit() for char in joined):
+            return Evidence("PRODUCT", "gazetteer:organization+shape:model", ev.WORD_CUE)  # "Volkswagen ID.4"
+        return Evidence("ORGANIZATION", "gazetteer:organization", ev.WORD_CUE)
+    if any(word in lx.TECH_CONCEPTS for word in lowered):
+        return Evidence("CONCEPT", "lexicon:technique", ev.WORD_CUE)
+    if any(char.isdigit() for char in joined) or any(_mixed_case(token) for token in tokens):
+        return Evidence("PRODUCT", "shape:mixed_case", ev.SHAPE)
+    if all(wl.is_common_word(word) or word in _JOINERS for word in lowered):
+        return None
+    return ev.ASK_CONTEXT
+
+
+def _person_first(tokens: tuple[str, ...], lowered: list[str]) -> Evidence | None:
+    """A first name that is neither a word nor a place, then a surname: a person before any type word
+    ("Tom Hall" is no hall; "Jordan River" and "Golden Hall" are left to the place words)."""
+    head = lowered[0]
+    if not _name_shaped(tokens) or not wl.is_first_name(head) or wl.in_dictionary(head) or head in wl.PLACES:
+        return None
+    return _person_by_name(tokens, lowered)
+
+
+def _person_by_name(tokens: tuple[str, ...], lowered: list[str]) -> Evidence | None:
+    """Two or three name-shaped words starting with a known first name ("Ryan Gosling"), or ending in a
+    known surname after a word that is no common word ("Sunita Rao")."""
+    if not _name_shaped(tokens):
+        return None
+    head, last = lowered[0], lowered[-1]
+    if wl.is_first_name(head) and (not wl.is_common_word(head) or wl.is_surname(last)):
+        if not wl.in_dictionary(last) or (wl.is_surname(last) and not wl.in_dictionary(head)):
+            return Evidence("PERSON", "lexicon:first_name", ev.LEXICON)  # "Ryan Gosling", not "Olive Harvest"
+        return None
+    if wl.is_surname(last) and not any(wl.in_dictionary(word) or word in wl.PLACES for word in lowered):
+        return Evidence("PERSON", "lexicon:surname", ev.SURNAME)
+    return None
+
+
+def _span_in_context(tokens: tuple[str, ...], context: SpanContext, position: int, *, first: bool) -> Evidence:
+    """Cues around a span that has none of its own: a title or "by" before it, a speech verb after it,
+    its family name used alone elsewhere, a place preposition before it."""
+    previous = context.previous_word(position).rstrip(".") if first else ""
+    if _name_shaped(tokens):
+        if previous in lx.PERSON_TITLES:
+            return Evidence("PERSON", "lexicon:title", ev.LEXICON)
+        cue = _person_cue(previous)
+        if cue is not None:
+            return cue
+        if context.next_word(position + len(" ".join(tokens))) in lx.PERSON_CUES_AFTER:
+            return Evidence("PERSON", "context:speech_verb", ev.CONTEXT)
+        family = context.count_word(tokens[-1])
+        if family > 1 and family > context.count_word(tokens[0]) and not wl.is_common_word(tokens[-1]):
+            return Evidence("PERSON", "context:family_name", ev.SHAPE)
+    if previous in lx.PLACE_CUES and len(tokens) == 2:
+        return Evidence("PLACE", "context:place_cue", ev.SHAPE)
+    return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
+
+
+def _name_shaped(tokens: tuple[str, ...]) -> bool:
+    """Two or three words like "Mary", "O'Neil", "Jean-Luc": a capital, then some lower case."""
+    return 2 <= len(tokens) <= 3 and all(
+        token[:1].isupper()
+        and token.replace("-", "").replace("'", "").replace("’", "").isalpha()
+        and not token.isupper()
+        and not token.endswith(("'s", "’s"))
+        for token in tokens
+    )
+
+
+def is_acronym(tokens: tuple[str, ...]) -> bool:
+    """A short all-capitals word ("QCD", "FWHM", "AT&T", "NIR"): an acronym, not a shouted word."""
+    if len(tokens) != 1:
+        return False
+    word = tokens[0]
+    letters = [char for char in word if char.isalpha()]
+    plural = len(word) > 2 and word.endswith("s") and word[:-1].isupper()
+    if not letters or not word[:1].isupper() or not (plural or all(char.isupper() for char in letters)):
+        return False
+    if word.lower() in wl.KNOWN_WORDS:
+        return True  # "US", "NASA", "WHO": known in capitals
+    if not word.isalpha() or not _VOWELS.intersection(letters) or (word.endswith("s") and word[:-1].isupper()):
+        return True  # "FWHM", "AT&T", "SEDs"
+    return len(letters) <= 4 and not wl.is_common_word(word) and not wl.is_first_name(word)
+
+
+def _normal_case(tokens: tuple[str, ...], context: SpanContext) -> tuple[str, ...]:
+    """ALL-CAPS words as the text writes them elsewhere in mixed case ("MacFarlane"), else
+    capitalised ("Seth"); acronyms stay as they are."""
+    return tuple(
+        _written_elsewhere(token, context) or token.capitalize()
+        if token.isupper() and not is_acronym((token,))
+        else token
+        for token in tokens
+    )
+
+
+def _written_elsewhere(token: str, context: SpanContext) -> str:
+    lowered = token.lower()
+    position = context.lowered.find(lowered)
+    while position >= 0:
+        end = position + len(token)
+        written = context.text[position:end]
+        before, after = context.text[position - 1 : position], context.text[end : end + 1]
+        if not before.isalnum() and not after.isalnum() and not written.isupper() and not written.islower():
+            return written
+        position = context.lowered.find(lowered, end)
+    return ""
+
+
+def _mixed_case(token: str) -> bool:
+    """iPhone, PyTorch, YouTube: an upper-case letter right after a lower-case one (not McCrae)."""
+    return _MIXED_CASE_RE.search(token) is not None and not _NAME_PREFIX_RE.match(token)

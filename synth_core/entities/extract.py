@@ -1,0 +1,132 @@
+"""Entities of a text with the evidence for each type: the item's own names first, then a NER model's
+(when one is installed), then capitalised spans typed by ``classify``; dates besides.
+
+The item's names (``metadata_names``) are found in the text as whole words, case-insensitively, and
+masked before the span scan, so "Simon's Cat" (a channel) is one entity, never re-cut into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synth_core.entities import evidence as ev
+from synth_core.entities import words as wl
+from synth_core.entities.acronyms import defined_acronyms
+from synth_core.entities.classify import Clues, classify
+from synth_core.entities.context import SpanContext
+from synth_core.entities.evidence import Evidence
+from synth_core.entities.metadata import NameEntry
+from synth_core.entities.spans import MAX_ENTITIES, clean, date_mentions, scan
+
+_DATE = Evidence("DATE", "text:date", ev.GAZETTEER)
+_MASK = "\x00"
+
+Found = tuple[int, str, Evidence]
+"""(position in the cleaned text, surface, evidence)."""
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Entities in first-seen order, as (surface, evidence) pairs, deduplicated case-insensitively."""
+
+    mentions: tuple[tuple[str, Evidence], ...]
+
+    def evidence(self) -> dict[str, Evidence]:
+        return {surface.casefold(): found for surface, found in self.mentions}
+
+
+def find_entities(
+    text: str,
+    *,
+    names: Sequence[NameEntry] = (),
+    refused: frozenset[str] = frozenset(),
+    ner: Sequence[NameEntry] = (),
+) -> Findings:
+    """The entities of ``text``. ``names`` are the item's own (metadata), ``ner`` a model's spans,
+    ``refused`` casefolded strings that are labels, not names (a video's category)."""
+    cleaned = clean(text)
+    found: list[Found] = [(start, date, _DATE) for start, date in date_mentions(cleaned)]
+    scanned = cleaned
+    if names or ner:
+        scanned = _place_names(cleaned, [*names, *ner], found)
+    clues = Clues(names=_partial_names(names), acronyms=defined_acronyms(cleaned))
+    context = SpanContext(cleaned)
+    for position, tokens, first in scan(scanned):
+        typed = classify(tokens, context, position, first=first, clues=clues)
+        if typed is not None and typed[0].casefold() not in refused:
+            found.append((position, *typed))
+    return Findings(_first_seen(found))
+
+
+def _place_names(text: str, entries: Sequence[NameEntry], found: list[Found]) -> str:
+    """Append every whole-word occurrence of the item's names (longest first) to ``found`` and return
+    ``text`` with them masked. Titles are not masked: the names inside a title stay entities too."""
+    lowered = text.lower()
+    masked = list(text)
+    for name, evidence in sorted(entries, key=lambda entry: -len(entry[0])):
+        title = evidence.source == "metadata:title"
+        positions = [
+            position
+            for position in _word_positions(lowered, name.lower())
+            if title or _MASK not in masked[position : position + len(name)]
+        ]
+        if not positions:
+            continue
+        found.append((len(text) + positions[0] if title else positions[0], name, evidence))
+        for position in [] if title else positions:
+            masked[position : position + len(name)] = _MASK * len(name)
+    return "".join(masked)
+
+
+def _word_positions(haystack: str, needle: str) -> list[int]:
+    positions, position = [], _find_word(haystack, needle)
+    while position >= 0:
+        positions.append(position)
+        position = _find_word(haystack, needle, position + len(needle))
+    return positions
+
+
+def _partial_names(names: Sequence[NameEntry]) -> dict[str, Evidence]:
+    """A person's family name alone ("Streinu" for the author Ileana Streinu) refers to them."""
+    partial: dict[str, Evidence] = {}
+    for name, evidence in names:
+        words = name.split()
+        if evidence.type == "PERSON" and len(words) >= 2 and not wl.is_common_word(words[-1]):
+            partial.setdefault(words[-1].casefold(), Evidence("PERSON", evidence.source, ev.METADATA - 0.1))
+    return partial
+
+
+def _find_word(haystack: str, needle: str, start: int = 0) -> int:
+    position = haystack.find(needle, start)
+    while position >= 0:
+        end = position + len(needle)
+        if (position == 0 or not haystack[position - 1].isalnum()) and not haystack[end : end + 1].isalnum():
+            return position
+        position = haystack.find(needle, position + 1)
+    return -1
+
+
+def _first_seen(found: list[Found]) -> tuple[tuple[str, Evidence], ...]:
+    """Mentions in text order, deduplicated case-insensitively (the stronger evidence wins a tie of
+    text); a lone word that only repeats part of an earlier person's name ("Oyelaran" after "Marcus
+    Oyelaran") refers to them, it is no new entity."""
+    found.sort(key=lambda triple: triple[0])
+    best: dict[str, Evidence] = {}
+    order: list[tuple[str, str]] = []
+    name_words: set[str] = set()
+    for _, surface, evidence in found:
+        key = surface.casefold()
+        if key in best:
+            if evidence.strength > best[key].strength:
+                best[key] = evidence
+            continue
+        if " " not in key and key in name_words and evidence.type != "DATE":
+            continue
+        best[key] = evidence
+        order.append((key, surface))
+        if evidence.type == "PERSON":
+            name_words.update(key.split())
+        if len(order) >= MAX_ENTITIES:
+            break
+    return tuple((surface, best[key]) for key, surface in order)

@@ -1,0 +1,130 @@
+"""An item's own metadata as a gazetteer: the people, organisations, places, products and works it
+names (authors, speakers, channel, publisher, location, camera, show, title ...), each typed by the
+field it sits in.
+
+A field is evidence for its values' type: an author is a person, a location a place. A YouTube
+channel is typed only with evidence beyond the field (a person's name, an organisation's word); an
+unreadable handle ("grav3yardgirl") is no name. The title is a WORK for content that is a work (a
+video, a paper, an episode), never for a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from synth_core import lexicon as lx
+from synth_core.entities import evidence as ev
+from synth_core.entities import words as wl
+from synth_core.entities.evidence import Evidence
+from synth_core.schemas.common import EntityType
+
+NameEntry = tuple[str, Evidence]
+
+PERSON_FIELDS = (
+    "speakers", "speaker", "authors", "author", "artist", "artists", "photographer", "host", "hosts",
+    "guest", "guests", "director", "creator", "performer", "composer", "narrator",
+)  # fmt: skip
+_FIELD_TYPES: dict[str, EntityType] = {
+    **{key: "PERSON" for key in PERSON_FIELDS},
+    **{key: "ORGANIZATION" for key in ("publisher", "issuer", "label", "studio", "organization", "company")},
+    **{key: "PLACE" for key in ("location", "place", "city", "country", "venue")},
+    **{key: "PRODUCT" for key in ("camera", "tool", "device", "software")},
+    **{key: "WORK" for key in ("show", "album", "series", "podcast")},
+    "event": "EVENT",
+}
+REFUSED_FIELDS = ("category", "categories", "topic", "genre")
+"""Fields whose values are categories, not names ("Pets & Animals", "climate policy")."""
+NAME_FIELDS = frozenset((*_FIELD_TYPES, *REFUSED_FIELDS, "channel", "episode"))
+"""Every metadata field entity extraction reads."""
+WORK_TITLE_MODALITIES = ("VIDEO", "DOCUMENT")
+MAX_TITLE_WORDS = 10
+
+_LATEX_ACCENT_RE = re.compile(r"\\[`'^\"~=.uvHc]\{?([A-Za-z])\}?|[{}]")
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_TITLE_PREFIX_RE = re.compile(
+    r"^(?:the|dr|prof|professor|mr|mrs|ms|sir|dame|chef|host|coach|captain|maestro|maestra)\.?\s+", re.IGNORECASE
+)
+_TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
+_SHOW_WORDS = lx.words("show podcast")
+
+
+def metadata_names(metadata: Mapping[str, Any], *, modality: str = "", title: str = "") -> tuple[NameEntry, ...]:
+    """(name, evidence) for every readable name the metadata holds (the title last, when a work)."""
+    entries: list[NameEntry] = []
+    for key, value in metadata.items():
+        entity_type = _FIELD_TYPES.get(key)
+        if entity_type is None and key != "channel":
+            continue
+        for name in _names(value, split=key in PERSON_FIELDS):
+            if entity_type is None:
+                found = channel_evidence(name)
+            else:
+                found = Evidence(entity_type, f"metadata:{key}", ev.METADATA)
+            if found is not None:
+                entries.append((name, found))
+    work = title_work(title, modality=modality, metadata=metadata)
+    if work:
+        entries.append((work, Evidence("WORK", "metadata:title", ev.LEXICON)))
+    return tuple(entries)
+
+
+def refused_names(metadata: Mapping[str, Any]) -> frozenset[str]:
+    """Casefolded category values: words a text shows as labels, not as names."""
+    return frozenset(name.casefold() for key in REFUSED_FIELDS for name in _names(metadata.get(key), split=False))
+
+
+def channel_evidence(name: str) -> Evidence | None:
+    """A channel's type: PERSON or ORGANIZATION only with evidence beyond being a channel (a first name
+    or surname; an organisation word or a known organisation), WORK for a show; an unknown readable
+    name stays a weak ORGANIZATION (a channel publishes); an unreadable handle is no name."""
+    words = name.split()
+    lowered = [word.lower() for word in words]
+    if len(words) == 1 and not re.fullmatch(r"[A-Z][A-Za-z&'.]+", name):
+        return None  # "grav3yardgirl", "kayleymelissa", "LetsMakeitUp1"
+    if lowered[-1] in _SHOW_WORDS or lowered[-1] in lx.WORK_SUFFIXES:
+        return Evidence("WORK", "metadata:channel+lexicon:work_word", ev.WORD_CUE)
+    if lowered[-1] in lx.EVENT_WORDS:
+        return Evidence("EVENT", "metadata:channel+lexicon:event_word", ev.WORD_CUE)
+    if lowered[-1] in wl.ORG_SUFFIXES or any(word in wl.ORGANIZATIONS for word in lowered):
+        return Evidence("ORGANIZATION", "metadata:channel+lexicon:org_suffix", ev.GAZETTEER)
+    if 2 <= len(words) <= 3 and all(word[:1].isupper() and word.isalpha() for word in words):
+        first_name = wl.is_first_name(lowered[0]) and not wl.is_common_word(lowered[0])
+        if first_name or (wl.is_surname(lowered[-1]) and not wl.is_common_word(lowered[0])):
+            return Evidence("PERSON", "metadata:channel+lexicon:first_name", ev.GAZETTEER)
+    return Evidence("ORGANIZATION", "metadata:channel", ev.SINGLE_NAME)
+
+
+def title_work(title: str, *, modality: str, metadata: Mapping[str, Any]) -> str:
+    """The title's main segment when the item is a work (a video, a paper, an episode), else ""."""
+    is_work = modality in WORK_TITLE_MODALITIES or any(key in metadata for key in ("show", "episode", "album"))
+    if not is_work or not title:
+        return ""
+    main = _TITLE_SEGMENT_RE.split(title, maxsplit=1)[0].strip(" .!?:;,")
+    words = main.split()
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or not main[:1].isalnum():
+        return ""
+    return main.title() if main.isupper() else main  # "TOMB RAIDER" -> "Tomb Raider"
+
+
+def _names(value: Any, *, split: bool) -> Iterable[str]:
+    values: list[Any] = list(value) if isinstance(value, list | tuple) else [value]
+    for raw in values:
+        if not isinstance(raw, str):
+            continue
+        text = _LATEX_ACCENT_RE.sub(r"\1", raw) if "\\" in raw or "{" in raw else raw
+        for part in _AUTHOR_SPLIT_RE.split(text) if split else [text]:
+            name = part.strip(" .")
+            while _TITLE_PREFIX_RE.match(name):
+                name = _TITLE_PREFIX_RE.sub("", name, count=1)
+            if _readable(name):
+                yield name
+
+
+def _readable(name: str) -> bool:
+    """A name a query can mention: starts with a letter, and every longer word carries a capital."""
+    words = name.split()
+    if not words or not name[:1].isalpha() or len(name) < 2:
+        return False
+    return all(any(char.isupper() for char in word) or len(word) <= 3 for word in words)

@@ -1,0 +1,80 @@
+"""The word lists entity typing consults, loaded once (``wordlists/``, sources in its NOTICE.md) and
+joined with the hand-made lists of ``synth_core.lexicon``.
+
+Each set answers one question about a lower-case word: is it a first name, a surname, a common English
+word, a place, an organisation, a product? The answer is evidence for a type, never a guess from shape.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from synth_core import lexicon as lx
+from synth_core.schemas.common import EntityType
+
+
+def _load(name: str) -> frozenset[str]:
+    text = resources.files("synth_core.entities").joinpath("wordlists", name).read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+FIRST_NAMES = _load("first_names.txt") | lx.GIVEN_NAMES
+SURNAMES = _load("surnames.txt")
+_DICTIONARY = _load("common_words.txt")
+NAME_LIKE = _load("name_like_words.txt")
+
+PLACES = lx.PLACES | lx.MORE_PLACES | lx.MORE_MULTIWORD_PLACES
+ORGANIZATIONS = (lx.KNOWN_ORGANIZATIONS | lx.MORE_KNOWN_ORGANIZATIONS) - {"shell"}  # "Shell" names a model too
+ORG_SUFFIXES = lx.ORG_SUFFIXES | lx.MORE_ORG_SUFFIXES
+PLACE_SUFFIXES = lx.PLACE_SUFFIXES | lx.MORE_PLACE_SUFFIXES
+MONTHS = lx.words(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+NOT_NAMES = lx.STOPWORDS | lx.GENERIC_WORDS | lx.NATIONALITIES | lx.STYLE_ADJECTIVES | lx.UNITS | MONTHS
+"""Words that are never an entity alone, whatever their capitals."""
+
+# One-word gazetteer: the type and the evidence source of a word that names one thing.
+KNOWN_WORDS: dict[str, tuple[EntityType, str]] = {
+    **{word: ("CONCEPT", "lexicon:technique") for word in lx.TECH_CONCEPTS | lx.KNOWN_CONCEPT_ACRONYMS},
+    **{word: ("PRODUCT", "lexicon:product") for word in lx.PRODUCT_TERMS | lx.MORE_PRODUCTS},
+    **{word: ("ORGANIZATION", "gazetteer:organization") for word in ORGANIZATIONS},
+    **{word: ("PLACE", "gazetteer:place") for word in PLACES if " " not in word},
+    **{word: ("PLACE", "gazetteer:place") for word in lx.ACRONYM_PLACES},
+    **{word: ("EVENT", "gazetteer:event") for word in lx.KNOWN_EVENTS | lx.MORE_KNOWN_EVENTS},
+}
+UPPER_ONLY = lx.ACRONYM_PLACES | frozenset(
+    word for word in KNOWN_WORDS if word in NOT_NAMES or (len(word) <= 3 and word in _DICTIONARY | NAME_LIKE)
+)
+"""Known words that name their thing only in capitals: "WHO", "US", "UN" (not "who", "us", "Un")."""
+
+
+def is_common_word(word: str) -> bool:
+    """A lower-case English word (or a plural of one), a stopword or a generic word: no name alone."""
+    word = word.lower()
+    if word in NOT_NAMES or word in _DICTIONARY:
+        return True
+    if word.endswith("s") and (word[:-1] in _DICTIONARY or (word.endswith("es") and word[:-2] in _DICTIONARY)):
+        return True
+    if "-" in word:
+        parts = [part for part in word.split("-") if part]
+        return bool(parts) and all(is_common_word(part) for part in parts)
+    return False
+
+
+def in_dictionary(word: str) -> bool:
+    """An English dictionary word, as a common word or as one that is also a name ("bill", "turkey")."""
+    word = word.lower()
+    return is_common_word(word) or word in NAME_LIKE or (word.endswith("s") and word[:-1] in NAME_LIKE)
+
+
+def is_first_name(word: str) -> bool:
+    return word.lower() in FIRST_NAMES
+
+
+def is_surname(word: str) -> bool:
+    return word.lower() in SURNAMES
+
+
+AMBIGUOUS = frozenset(word for word in KNOWN_WORDS if in_dictionary(word))
+"""Known names that are common words too ("Turkey", "China"): a name only where capitals mean one."""

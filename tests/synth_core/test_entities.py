@@ -1,0 +1,230 @@
+"""Entity types from evidence: one test per rule, on short hand-written strings like the corpora's."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth_core.entities import Evidence, extract_entities, find_entities, metadata_names, type_support
+from synth_core.entities.acronyms import best_long_form, defined_acronyms
+from synth_core.entities.metadata import channel_evidence, title_work
+from synth_core.schemas.common import ENTITY_TYPES
+
+
+def typed(text: str, **kwargs: object) -> dict[str, str]:
+    return {surface: found.type for surface, found in find_entities(text, **kwargs).mentions}  # type: ignore[arg-type]
+
+
+def sources(text: str, **kwargs: object) -> dict[str, str]:
+    return {surface: found.source for surface, found in find_entities(text, **kwargs).mentions}  # type: ignore[arg-type]
+
+
+# -- the fixed type set ---------------------------------------------------------------------------
+
+
+def test_every_type_is_one_of_the_fixed_set_and_technology_is_gone() -> None:
+    text = "Engineers in Lyon ran PyTorch and Kubernetes on the iPhone 15 with mRNA data for the WHO in 2024."
+    found = typed(text)
+    assert set(found.values()) <= set(ENTITY_TYPES)
+    assert found["PyTorch"] == "PRODUCT"  # named software
+    assert found["Kubernetes"] == "PRODUCT"
+    assert found["iPhone 15"] == "PRODUCT"
+    assert found["mRNA"] == "CONCEPT"  # a technique
+
+
+# -- lexicon cues -----------------------------------------------------------------------------------
+
+
+def test_a_known_first_name_makes_a_person_and_a_common_word_first_does_not() -> None:
+    found = typed("Yesterday Ryan Gosling and Alec Baldwin met. Reducing Costs helps. Olive Harvest in Puglia.")
+    assert found["Ryan Gosling"] == "PERSON"
+    assert found["Alec Baldwin"] == "PERSON"
+    assert "Reducing Costs" not in found
+    assert found.get("Olive Harvest") != "PERSON"  # "Olive" is a word too, "harvest" a common noun
+    assert sources("Yesterday Ryan Gosling spoke.")["Ryan Gosling"] == "lexicon:first_name"
+
+
+def test_organisation_place_event_and_work_words() -> None:
+    found = typed(
+        "Engineers from Kinetica Robotics visited Lake Tahoe for the Montreux Jazz Festival, "
+        "and the EU AI Act was discussed at the Davis Cup."
+    )
+    assert found["Kinetica Robotics"] == "ORGANIZATION"
+    assert found["Lake Tahoe"] == "PLACE"
+    assert found["Montreux Jazz Festival"] == "EVENT"
+    assert found["EU AI Act"] == "WORK"
+    assert found["Davis Cup"] == "EVENT"
+
+
+def test_gazetteer_places_countries_and_planets() -> None:
+    found = typed("Rovers on Mars and farms in Rwanda, near Kigali, were filmed from Yorkshire.")
+    assert found["Mars"] == "PLACE"
+    assert found["Rwanda"] == "PLACE"
+    assert found["Kigali"] == "PLACE"
+    assert found["Yorkshire"] == "PLACE"
+
+
+def test_catalogue_designations_are_places_in_the_sky() -> None:
+    assert typed("We observed the galaxy NGC 7679 and the pulsar PSR 1913+16 for years.")["NGC 7679"] == "PLACE"
+
+
+# -- common words, verbs, bare acronyms -----------------------------------------------------------
+
+
+def test_common_words_and_nationalities_are_not_entities_alone() -> None:
+    found = typed("A dog catches a Frisbee. The frisbee is red. Animals sleep. Bed and Breakfast. Dutch cheese too.")
+    assert not {"Frisbee", "Animals", "Bed", "Bed and Breakfast", "Dutch"} & set(found)
+
+
+def test_a_bare_acronym_is_no_entity_but_a_defined_one_takes_its_expansions_type() -> None:
+    text = (
+        "We compute the spectrum in perturbative quantum chromodynamics (QCD) with PI and NIR data. "
+        "The European Space Agency (ESA) funded it; QCD predicts the FWHM."
+    )
+    found = typed(text)
+    assert found["QCD"] == "CONCEPT"
+    assert found["ESA"] == "ORGANIZATION"
+    assert not {"PI", "NIR", "FWHM"} & set(found)
+    assert sources(text)["QCD"] == "text:defined_acronym"
+
+
+def test_long_forms_are_found_as_schwartz_and_hearst_do() -> None:
+    assert best_long_form("QCD", "in perturbative quantum chromodynamics") == "quantum chromodynamics"
+    assert best_long_form("FWHM", "the full width at half maximum") == "full width at half maximum"
+    assert best_long_form("XYZ", "nothing that spells it") is None
+    assert set(defined_acronyms("full width at half maximum (FWHM) and FWHM (full width at half maximum)")) == {"FWHM"}
+
+
+def test_an_eponym_before_a_lower_case_noun_is_part_of_a_term() -> None:
+    found = typed("Mass flows through the inner Lagrange point once the star fills its Roche lobe and grows.")
+    assert "Roche" not in found
+
+
+def test_title_case_headline_words_need_more_than_capitals() -> None:
+    found = typed("Learn To Play Cat - Funny Kitten Moments | Compilation")
+    assert not {"Learn", "Play Cat", "Funny Kitten Moments", "Compilation", "Cat"} & set(found)
+    found = typed("Sleeping Kendall Jenner Entertainment News | Weekly Update")
+    assert found == {"Kendall Jenner": "PERSON"}
+
+
+def test_all_caps_names_take_the_case_the_text_writes_them_in_else_title_case() -> None:
+    found = typed("SETH MACFARLANE Answers Fan Questions | Tags: comedy, Seth MacFarlane, animation")
+    assert found == {"Seth MacFarlane": "PERSON"}
+    assert typed("MACKLEMORE FEAT KESHA - Good Old Days | KITCHEN TOUR") == {"Kesha": "PERSON"}
+    assert "Ready" not in typed("READY OR NOT - Official Clip")
+
+
+# -- metadata as a gazetteer ----------------------------------------------------------------------
+
+
+def test_metadata_names_are_typed_by_their_field() -> None:
+    metadata = {
+        "authors": "Ileana Streinu and Louis Theran",
+        "speakers": ["Dr. Rosa Delgado"],
+        "publisher": "the Suez Canal Authority",
+        "location": "Toulouse",
+        "camera": "Fujifilm X-T5",
+        "show": "Policy Heat",
+        "topic": "climate policy",
+    }
+    names = dict(metadata_names(metadata, modality="DOCUMENT", title="Sparsity-certifying Graph Decompositions"))
+    assert names["Ileana Streinu"] == Evidence("PERSON", "metadata:authors", 0.95)
+    assert names["Rosa Delgado"].type == "PERSON"  # the title "Dr." is dropped
+    assert names["Suez Canal Authority"].type == "ORGANIZATION"
+    assert names["Toulouse"].type == "PLACE"
+    assert names["Fujifilm X-T5"].type == "PRODUCT"
+    assert names["Policy Heat"].type == "WORK"
+    assert names["Sparsity-certifying Graph Decompositions"].type == "WORK"
+    assert "climate policy" not in names
+
+
+def test_latex_accents_in_author_lists_are_read_as_letters() -> None:
+    names = dict(metadata_names({"authors": "C. Bal\\'azs, E. L. Berger and C.-P. Yuan"}))
+    assert "C. Balazs" in names
+    assert "E. L. Berger" in names
+
+
+def test_channels_are_people_or_organisations_only_with_evidence() -> None:
+    assert channel_evidence("Liza Koshy") is not None and channel_evidence("Liza Koshy").type == "PERSON"  # type: ignore[union-attr]
+    found = channel_evidence("Warner Bros Pictures")
+    assert found is not None and found.type == "ORGANIZATION" and not found.weak
+    found = channel_evidence("Simon's Cat")
+    assert found is not None and found.type == "ORGANIZATION" and found.weak  # a channel, nothing more known
+    found = channel_evidence("The Tonight Show")
+    assert found is not None and found.type == "WORK"
+    assert channel_evidence("grav3yardgirl") is None
+
+
+def test_titles_are_works_for_videos_and_papers_never_for_captions() -> None:
+    assert title_work("Learn to Play Cat - Simon's Cat | LOGIC", modality="VIDEO", metadata={}) == "Learn to Play Cat"
+    assert title_work("TOMB RAIDER - Official Trailer", modality="VIDEO", metadata={}) == "Tomb Raider"
+    assert title_work("A group of women in a kitchen", modality="IMAGE", metadata={}) == ""
+
+
+def test_the_items_names_win_over_the_rules_and_are_never_recut() -> None:
+    names = metadata_names({"channel": "Simon's Cat", "category": "Pets & Animals"}, modality="VIDEO")
+    text = "Cat Vs Vacuum - Simon's Cat | SHORTS. Channel: Simon's Cat. Category: Pets & Animals."
+    found = find_entities(text, names=names, refused=frozenset({"pets & animals"}))
+    mentions = dict(found.mentions)
+    assert mentions["Simon's Cat"].source == "metadata:channel"
+    assert "Simon" not in mentions and "Pets & Animals" not in mentions
+
+
+def test_a_family_name_alone_refers_to_the_author() -> None:
+    names = metadata_names({"authors": "Ileana Streinu"})
+    text = "Our pebble games generalize the previous results of Lee and Streinu on sparse graphs."
+    found = dict(find_entities(text, names=names).mentions)
+    assert found["Streinu"] == Evidence("PERSON", "metadata:authors", 0.85)
+
+
+# -- evidence strength ----------------------------------------------------------------------------
+
+
+def test_shape_only_evidence_is_weak_and_metadata_strong() -> None:
+    found = dict(find_entities("Results from the Tevatron and Syslogd logs were compared.").mentions)
+    assert all(evidence.weak for evidence in found.values())
+    names = metadata_names({"speakers": ["Hannah Brooks"]})
+    strong = dict(find_entities("In this talk Hannah Brooks explains tides.", names=names).mentions)
+    assert strong["Hannah Brooks"].strength >= 0.9
+
+
+def test_extract_entities_still_returns_plain_entities() -> None:
+    entities = extract_entities("Dr. Jane Smith spoke in Baku in November 2024.")
+    assert [(e.text, e.type) for e in entities] == [
+        ("Jane Smith", "PERSON"),
+        ("Baku", "PLACE"),
+        ("November 2024", "DATE"),
+    ]
+
+
+# -- type_support ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type", "low", "high"),
+    [
+        ("Reducing SAT", "PERSON", 0.0, 0.2),
+        ("Ryan Gosling", "PERSON", 0.8, 1.0),
+        ("the", "CONCEPT", 0.0, 0.0),
+        ("Animals", "CONCEPT", 0.0, 0.2),
+        ("ANIMALS", "CONCEPT", 0.0, 0.2),
+        ("SETH MACFARLANE", "ORGANIZATION", 0.0, 0.2),
+        ("Alec Baldwin", "CONCEPT", 0.0, 0.2),
+        ("PI", "ORGANIZATION", 0.0, 0.35),
+        ("NGC 7679", "ORGANIZATION", 0.0, 0.2),
+        ("Paris", "PLACE", 0.85, 1.0),
+        ("November 2024", "DATE", 1.0, 1.0),
+        ("Frobnicator", "DATE", 0.0, 0.1),
+        ("Kinetica Robotics", "ORGANIZATION", 0.75, 1.0),
+        ("Kinetica Robotics", "PERSON", 0.0, 0.2),
+        ("Tevatron", "CONCEPT", 0.4, 0.6),
+        ("Dutch", "PERSON", 0.0, 0.1),
+    ],
+)
+def test_type_support_judges_a_label_without_its_source(text: str, entity_type: str, low: float, high: float) -> None:
+    support, reason = type_support(text, entity_type)
+    assert low <= support <= high, (support, reason)
+    assert reason and (text in reason or text.strip() in reason or entity_type in reason)
+
+
+def test_type_support_refuses_unknown_types() -> None:
+    assert type_support("Paris", "TECHNOLOGY")[0] == 0.0

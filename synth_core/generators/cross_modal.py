@@ -1,21 +1,32 @@
-"""Fusion histories: does fusing two modalities' results help a query about a cross-modal pair?
+"""Fusion histories: for a query about what two items of two modalities share, does fusing the two
+modalities' results beat the better modality's results alone?
 
-For a pair (a, b) of items of two modalities, most queries are written over both items (a fusion
-spec); a seeded ``ONE_SIDED_SHARE`` are written about one item only (a single-modality need), so the
-data also holds queries where fusion does not pay. Each of the two modalities is searched for the
-query (its first page, top 10, restricted to the modality):
+Every example starts from a *pair* (``pairs.py``): two items of different modalities that share at
+least one topic or entity. The query asks about one or two *subjects* (a need, planned in
+``fusion_subjects.py``): what both share ("Kibble-Zurek mechanism", "solar power in India"), or a
+shared subject narrowed by a facet one item carries ("cargo bikes in Copenhagen"); never the glued
+words of either item. Each of the two modalities is
+searched for the query (its first page, top 10, restricted to the modality), and the results are
+judged against relevance that does not depend on the query's wording (``fusion_relevance.py``):
 
-- *primary_modality* = the modality whose top 10 ranks its own pair item best (ties: the higher best
-  score, then the spec's first item); *secondary_modality* = the other.
-- *improvement* = MRR@10 of the pair after reciprocal rank fusion (k = 60) of the two top-10 lists
-  minus MRR@10 of the pair with the primary list alone (which cannot hold the secondary item);
-  MRR@10 = mean over the two items of 1 / rank, 0 when ranked below 10. Clipped to [-1, 1];
-  *success* = improvement > 0.
-- *fusion_confidence* = MRR@10 of the pair in the fused list.
+- *relevant*: an item that carries every subject of the query among its own content keys (the
+  topics and entity names pattern extraction finds in it; ``pairs.content_keys``), of either
+  modality. The pair's items carry the shared subjects by construction; a facet only its own item.
+- *nDCG@10* of a list: DCG = sum of gain / log2(rank + 1) over the first 10, over the ideal DCG of
+  every judged item (both lists and the pair), so a list scores 1 when no item seen could improve
+  it. One modality alone scores high when it already holds the relevant content.
+- *primary_modality* = the modality whose own list scores the higher nDCG@10 (ties: the higher best
+  search score, then the spec's first item); *secondary_modality* = the other.
+- *improvement* = nDCG@10 of the reciprocal rank fusion (k = 60) of the two lists, cut to 10, minus
+  nDCG@10 of the primary list alone; *success* = improvement > 0. No gain is a real outcome: the
+  primary modality already holds the relevant content (fusion only swaps it for other items), or the
+  secondary list brings in items that do not carry the subjects.
+- *fusion_confidence* = nDCG@10 of the fused list: how well fused results serve the query.
+- *modality_agreement* = the lower of the two lists' nDCG@10 over the higher (0 when neither holds
+  anything relevant): 1 = both modalities serve the query equally, 0 = only one does.
 - *query_ambiguity* = closeness of the two modalities' best scores, 1 - |a - b| / max(|a|, |b|).
-- *content_overlap* = Jaccard of the two items' topic and entity keys.
-- *modality_agreement* = overlap coefficient (|A & B| / min(|A|, |B|)) of the topic and entity keys
-  of the top 3 results of each modality.
+- *content_overlap* = overlap coefficient of the two items' content keys, |A & B| / min(|A|, |B|),
+  above 0 for every example (a pair always shares a key).
 """
 
 from __future__ import annotations
@@ -25,6 +36,8 @@ from collections.abc import Sequence
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext, GeneratorOutput
+from synth_core.generators.fusion_relevance import fusion_score, ndcg_at, overlap_coefficient, subject_gain
+from synth_core.generators.fusion_subjects import Need, NeedKey, plan_needs, subject_keys
 from synth_core.generators.labelling import label_all
 from synth_core.generators.labels import (
     SUCCESS_TOP_K,
@@ -32,40 +45,38 @@ from synth_core.generators.labels import (
     build_provenance,
     build_signals,
     entity_coverage,
-    jaccard,
     media_conflict,
     modality_ambiguity,
     rank_of,
-    reciprocal_rank_fusion,
     required_entities,
     score_closeness,
 )
-from synth_core.generators.pairs import ContentPair, StrategyOf, content_keys, content_pairs, shared_keys
+from synth_core.generators.pairs import ContentPair, StrategyOf, content_keys, content_pairs, shortage_reason
 from synth_core.generators.planning import (
     Job,
     Space,
     VariantPool,
     WrittenJob,
     guided,
-    item_topics,
     nothing_sampled,
-    rotation,
-    topic_pair,
     write_unique,
 )
-from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.cross_modal import FusionContext, FusionHistorySchema
-from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+from synth_core.writing.base import QuerySpec, QueryStyle
 
 QUERIES_PER_GROUP_PAIR = 6
 """Fusion queries a sampled pair carries before more pairs are formed from the sample."""
-ONE_SIDED_SHARE = 0.3
-AGREEMENT_TOP = 3
+FUSION_STYLES: tuple[QueryStyle, ...] = ("keyword", "question", "imperative", "conversational")
+"""No time-constrained style: the two items' dates say nothing about what they share."""
+NO_VARIANT = "no unused style/topic variant left"
 
-Variant = tuple[QueryStyle, int, bool]
-"""(style, index of the topic to lead with, swap the pair's order)."""
-PairKey = tuple[str, str]
+Variant = tuple[QueryStyle, bool, int]
+"""(style, name both media, draw): the draw tells apart variants of one style (odd: the pair's
+second item first, which orders the media words)."""
+VARIANTS: Space[Variant] = Space((FUSION_STYLES, (False,), range(4)), (FUSION_STYLES, (True,), range(2)))
+"""A third of a need's queries name both items' media ("videos and articles about ..."); people
+mostly do not name media at all."""
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
@@ -74,119 +85,99 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return empty
     agents = AgentInference(ctx.settings.agents)
     pairs = content_pairs(ctx, needed=count, per_pair=QUERIES_PER_GROUP_PAIR)
-    if not pairs:
-        return GeneratorOutput([], [_no_pairs_failure(ctx)])
-    by_key = {pair.key: pair for pair in pairs}
-    picks = rotation(ctx.rng, pairs, count)
-    jobs = [Job(index, pair.items, plan=ctx.rng.random() < ONE_SIDED_SHARE) for index, pair in enumerate(picks)]
-    keys = [pair.key for pair in picks]
-    pools = {
-        False: VariantPool(ctx.rng, keys, lambda key: _variants(len(shared_keys(by_key[key])))),
-        True: VariantPool(ctx.rng, keys, lambda key: _variants(len(item_topics(by_key[key].first)))),
-    }
+    needs = plan_needs(ctx.rng, pairs, agents, count)
+    if not needs:
+        ids = [item.id for item in ctx.sample.items[:20]]
+        return GeneratorOutput([], [GenerationFailure(source_content_ids=ids, reason=shortage_reason(ctx, pairs))])
+    jobs = [Job(index, need.pair.items, plan=need) for index, need in enumerate(needs)]
+    instances: dict[NeedKey, Need] = {}
+    for need in needs:
+        instances.setdefault(need.key, need)
+    pool: VariantPool[NeedKey, Variant] = VariantPool(ctx.rng, list(instances), lambda key: VARIANTS)
+
+    written_for: dict[NeedKey, list[str]] = {}  # so a need's next query avoids its earlier ones
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
-        drawn = pools[job.plan].draw(job, (job.items[0].id, job.items[1].id))
-        return None if drawn is None else _spec(ctx, by_key[drawn[0]], drawn[1], one_sided=job.plan)
+        drawn = pool.draw(job, job.plan.key)
+        if drawn is None:
+            return None
+        key, variant = drawn
+        return _spec(ctx, job.plan if key == job.plan.key else instances[key], variant, written_for.get(key, ()))
 
     def check(spec: QuerySpec, text: str) -> str | None:
+        written_for.setdefault(tuple(sorted(subject_keys(spec.topics))), []).append(text)
         return media_conflict(agents, text, tuple(item.modality for item in spec.items))
 
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
     strategy = StrategyOf(ctx)
-    topics = _KeyBook(ctx)
+    book = _KeyBook(ctx)
     examples, invalid = label_all(
-        ctx, written, lambda done, index: _label(ctx, agents, done, topics, strategy(done.items))
+        ctx, written, lambda done, index: _label(ctx, agents, done, book, strategy(done.items))
     )
-    return GeneratorOutput(examples, failures + invalid)
+    return GeneratorOutput(examples, _explained(ctx, pairs, failures) + invalid)
 
 
-def _variants(topic_count: int) -> Space[Variant]:
-    return Space((QUERY_STYLES, range(max(1, min(3, topic_count))), (False, True)))
-
-
-def _spec(ctx: GenerationContext, pair: ContentPair, variant: Variant, *, one_sided: bool) -> QuerySpec:
-    style, lead, swap = variant
-    first, second = (pair.second, pair.first) if swap else pair.items
-    if one_sided:
-        # A plain query about the first item; the second rides along so the labels know the pair.
-        return guided(
-            ctx,
-            QuerySpec(
-                task="modality",
-                items=(first, second),
-                target_modality=first.modality,
-                topics=topic_pair(item_topics(first), lead),
-                explicit_media=False,
-                style=style,
-            ),
-        )
-    shared = shared_keys(pair)
-    topics = tuple(shared[lead:] + shared[:lead])[:3] if shared else tuple(item_topics(first)[:2])
-    entities = tuple(e for e in extract_patterns(first).entities if e.text in shared)[:2]
+def _spec(ctx: GenerationContext, need: Need, variant: Variant, written: Sequence[str]) -> QuerySpec:
+    style, name_media, draw = variant
+    first, second = (need.pair.second, need.pair.first) if draw % 2 else need.pair.items
     return guided(
         ctx,
         QuerySpec(
             task="fusion",
             items=(first, second),
             target_modality=first.modality,
-            topics=topics,
-            entities=entities,
-            explicit_media=False,
+            topics=tuple(subject.text for subject in need.subjects),
+            entities=tuple(subject.entity for subject in need.subjects if subject.entity is not None),
+            explicit_media=name_media,
             style=style,
+            avoid=tuple(written),
         ),
     )
 
 
-def mrr_at(ranks: Sequence[int | None], depth: int = SUCCESS_TOP_K) -> float:
-    """Mean of 1 / rank over ``ranks``, a rank below ``depth`` (or None) counting 0."""
-    return sum(1.0 / rank for rank in ranks if rank is not None and rank <= depth) / len(ranks)
-
-
-def fusion_gain(primary: Sequence[str], secondary: Sequence[str], pair: Sequence[str]) -> tuple[float, float]:
-    """(improvement, fused MRR@10) of fusing ``secondary`` into ``primary`` for finding ``pair`` (the
-    primary modality's item first)."""
-    fused = [item_id for item_id, _ in reciprocal_rank_fusion([primary, secondary])]
-    together = mrr_at([_position(fused, item_id) for item_id in pair])
-    alone = mrr_at([_position(primary, item_id) for item_id in pair])
-    return max(-1.0, min(1.0, together - alone)), together
-
-
-def _position(ids: Sequence[str], item_id: str) -> int | None:
-    try:
-        return ids.index(item_id) + 1
-    except ValueError:
-        return None
+def _explained(
+    ctx: GenerationContext, pairs: Sequence[ContentPair], failures: list[GenerationFailure]
+) -> list[GenerationFailure]:
+    """Jobs that ran out of variants ran out of pairs: say so once, with what to do."""
+    exhausted = [failure for failure in failures if NO_VARIANT in failure.reason]
+    if not exhausted:
+        return failures
+    ids = list(dict.fromkeys(item_id for failure in exhausted for item_id in failure.source_content_ids))[:20]
+    kept = [failure for failure in failures if NO_VARIANT not in failure.reason]
+    return [*kept, GenerationFailure(source_content_ids=ids, reason=shortage_reason(ctx, pairs))]
 
 
 def _label(
-    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, keys: _KeyBook, strategy: str
+    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, book: _KeyBook, strategy: str
 ) -> FusionHistorySchema:
     first, second = done.items
     query = done.text
-    tops = {
+    lists = {
         item.id: tuple(ctx.backend.search(query, limit=SUCCESS_TOP_K, modalities=(item.modality,)))
         for item in (first, second)
     }
-    primary_item, secondary_item = sorted((first, second), key=lambda item: _primacy(tops[item.id], item, first))
-    primary, secondary = tops[primary_item.id], tops[secondary_item.id]
-    improvement, confidence = fusion_gain(
-        [hit.id for hit in primary], [hit.id for hit in secondary], (primary_item.id, secondary_item.id)
+    subjects = subject_keys(done.spec.topics)
+    judged = book.keys([first, second], [hit.id for hits in lists.values() for hit in hits])
+    gains = {item_id: subject_gain(item_keys, subjects) for item_id, item_keys in judged.items()}
+    alone = {item.id: ndcg_at([hit.id for hit in lists[item.id]], gains) for item in (first, second)}
+    primary_item, secondary_item = sorted(
+        (first, second), key=lambda item: (-alone[item.id], -(_best(lists[item.id]) or 0.0), item.id != first.id)
     )
+    primary, secondary = lists[primary_item.id], lists[secondary_item.id]
+    score = fusion_score([hit.id for hit in primary], [hit.id for hit in secondary], gains)
     context = FusionContext(
-        modality_agreement=_overlap(keys.of(primary[:AGREEMENT_TOP]), keys.of(secondary[:AGREEMENT_TOP])),
+        modality_agreement=score.agreement,
         query_ambiguity=score_closeness(_best(primary), _best(secondary)),
-        content_overlap=jaccard(content_keys(first), content_keys(second)),
-        fusion_confidence=confidence,
+        content_overlap=overlap_coefficient(content_keys(first), content_keys(second)),
+        fusion_confidence=score.fused,
     )
     _, media_word = agents.detect_media(query)
-    found = entities_in_query(query, extract_patterns(first).entities + extract_patterns(second).entities)
     signals = build_signals(
         done.written,
         media_word=media_word,
         ambiguity=modality_ambiguity(best_scores(primary + secondary), (primary_item.modality,)),
         source_rank=rank_of(primary, primary_item.id),
-        entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in found]),
+        entity_coverage=entity_coverage(required_entities(done.spec), []),
         rewrites=done.rewrites,
         sources=(first, second),
     )
@@ -197,8 +188,8 @@ def _label(
         primary_modality=primary_item.modality,
         secondary_modality=secondary_item.modality,
         fusion_context=context,
-        success=improvement > 0,
-        improvement=improvement,
+        success=score.improvement > 0,
+        improvement=score.improvement,
     )
 
 
@@ -206,37 +197,20 @@ def _best(hits: Sequence[SearchHit]) -> float | None:
     return hits[0].score if hits else None
 
 
-def _primacy(hits: Sequence[SearchHit], item: ContentItem, first: ContentItem) -> tuple[float, float, int]:
-    """Sort key: better rank of its own item, then higher best score, then the spec's order."""
-    rank = rank_of(hits, item.id)
-    return (float(rank) if rank is not None else float("inf"), -(_best(hits) or 0.0), 0 if item.id == first.id else 1)
-
-
-def _overlap(first: set[str], second: set[str]) -> float:
-    if not first or not second:
-        return 0.0
-    return len(first & second) / min(len(first), len(second))
-
-
 class _KeyBook:
-    """Topic and entity keys of search hits (pattern extraction is cached per item); items that were
-    not sampled are fetched from the backend once."""
+    """Content keys of judged items (pattern extraction is cached per item); items that were not
+    sampled are fetched from the backend once."""
 
     def __init__(self, ctx: GenerationContext) -> None:
         self._backend = ctx.backend
         self._items: dict[str, ContentItem] = ctx.sample.by_id()
 
-    def of(self, hits: Sequence[SearchHit]) -> set[str]:
-        missing = [hit.id for hit in hits if hit.id not in self._items]
+    def keys(self, pair: Sequence[ContentItem], hit_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+        """Keys of the pair and of every hit, by id (a hit the backend no longer holds is left out)."""
+        for item in pair:
+            self._items.setdefault(item.id, item)
+        missing = [item_id for item_id in dict.fromkeys(hit_ids) if item_id not in self._items]
         if missing:
             self._items.update((item.id, item) for item in self._backend.get(missing))
-        return {key for hit in hits if hit.id in self._items for key in content_keys(self._items[hit.id])}
-
-
-def _no_pairs_failure(ctx: GenerationContext) -> GenerationFailure:
-    modalities = sorted({item.modality for item in ctx.sample.items})
-    return GenerationFailure(
-        source_content_ids=[item.id for item in ctx.sample.items[:20]],
-        reason=f"no two sampled items of different modalities share a topic or entity (sampled modalities: "
-        f"{', '.join(modalities) or 'none'}); sample with cross_modal_pairs over profiles of two or more modalities",
-    )
+        ids = [item.id for item in pair] + list(hit_ids)
+        return {item_id: content_keys(self._items[item_id]) for item_id in ids if item_id in self._items}

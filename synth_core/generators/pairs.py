@@ -1,10 +1,15 @@
 """Content pairs of two different modalities, for fusion (cross_modal) and compare (workflow) queries.
 
-Pairs come first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair
-inside a ``multi_modal_sequences`` group); when those cannot carry the requested count, more are
-formed from sampled items of different modalities that share topics or entities (ranked by the
-Jaccard overlap of their topic and entity keys), so a pair always has something in common to ask
-about.
+A pair always shares something to ask about: a *subject*, i.e. a content key (a topic or a non-date
+entity name, in ``key_form``) of both items that says enough alone to be asked for (``_About``), so
+its ``content_overlap`` is above zero. Pairs come first from the sample's groups
+(``cross_modal_pairs`` pairs and every two-modality pair inside a ``multi_modal_sequences`` group)
+that share a subject; when those cannot carry the requested count, more are formed from sampled
+items of different modalities that share subjects (ranked by the Jaccard overlap of their
+subjects). Items that share nothing are never paired: a run that needs more pairs than the sample
+holds comes up short and says so (``shortage_reason``).
+
+A subject keeps an entity's name as written and its type ("India", PLACE); a topic is lower case.
 """
 
 from __future__ import annotations
@@ -13,13 +18,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from synth_core import lexicon as lx
 from synth_core.content import ContentItem
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
-from synth_core.patterns import extract_patterns
+from synth_core.patterns import ContentPatterns, extract_patterns
+from synth_core.schemas.common import Entity
 
 PARTNERS_PER_ITEM = 4
 """Formed pairs: each item is paired with at most this many best-overlapping partners."""
+MIN_SUBJECT_CHARS = 3
+SHOUTED_LETTERS = 6
+"""An all-capitals name this long is shouting, not an acronym ("GUITAR" vs "UNESCO": both lowered)."""
 
 
 @dataclass(frozen=True)
@@ -37,24 +47,118 @@ class ContentPair:
         return (self.first.id, self.second.id)
 
 
+@dataclass(frozen=True)
+class Subject:
+    """Something both items of a pair are about: a topic, or an entity (``entity`` set)."""
+
+    text: str
+    entity: Entity | None = None
+
+    @property
+    def key(self) -> str:
+        return key_form(self.text)
+
+
+def key_form(text: str) -> str:
+    """The form two topics or names are compared in: case-folded, hyphens as spaces, a plural last
+    word made singular the crude way ("Hip-Hop" = "hip hop", "dogs" = "dog", "glass" stays)."""
+    words = text.casefold().replace("-", " ").split()
+    if words and len(words[-1]) > 3 and words[-1][-1] == "s" and words[-1][-2] not in "sui":
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
 def content_keys(item: ContentItem) -> frozenset[str]:
-    """What an item is about, for overlap: its topics and its (non-date) entity names, case-folded."""
+    """What an item is about, for overlap and relevance: its topics and its (non-date) entity names,
+    each in ``key_form``."""
+    return _about(item).keys
+
+
+def item_subjects(item: ContentItem) -> list[Subject]:
+    """What one item is about that a query can ask for, best first (see ``_About``)."""
+    return list(_about(item).subjects.values())
+
+
+def shares_content(first: ContentItem, second: ContentItem) -> bool:
+    """The two items share a subject a query can ask about."""
+    return not _about(first).askable.isdisjoint(_about(second).askable)
+
+
+def shared_subjects(pair: ContentPair) -> list[Subject]:
+    """Subjects both items share, the ones both rank highest first (sum of the two positions; ties
+    keep the first item's order)."""
+    first, second = _about(pair.first).subjects, _about(pair.second).subjects
+    second_rank = {key: position for position, key in enumerate(second)}
+    ranked = sorted(
+        (position + second_rank[key], position, subject)
+        for position, (key, subject) in enumerate(first.items())
+        if key in second_rank
+    )
+    return [subject for _, _, subject in ranked]
+
+
+@dataclass(frozen=True)
+class _About:
+    """An item's content keys, and those a query can ask about as ``Subject``s in salience order:
+    names and multi-word topics first, then one-word topics (of those, "outdoor" or "sitting" says
+    too little alone: adjectives, scene verbs and filler words are left out, as are keys without a
+    letter or shorter than three characters)."""
+
+    keys: frozenset[str]
+    subjects: dict[str, Subject]
+    askable: frozenset[str]
+
+
+def _about(item: ContentItem) -> _About:
     patterns = extract_patterns(item)
-    keys = {topic.casefold() for topic in patterns.topics}
-    keys.update(entity.text.casefold() for entity in patterns.entities if entity.type != "DATE")
-    return frozenset(keys)
+    known = _ABOUT.get(id(patterns))
+    if known is not None and known[0] is patterns:
+        return known[1]
+    found: dict[str, Subject] = {}
+    for entity in patterns.entities:
+        if entity.type != "DATE":
+            found.setdefault(key_form(entity.text), Subject(_as_typed(entity.text), entity))
+    for topic in patterns.topics:
+        found.setdefault(key_form(topic), Subject(topic.lower()))
+    askable = [(key, subject) for key, subject in found.items() if _askable(key)]
+    ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
+    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered))
+    if len(_ABOUT) >= ABOUT_MEMO:
+        _ABOUT.clear()
+    _ABOUT[id(patterns)] = (patterns, about)
+    return about
 
 
-def shared_keys(pair: ContentPair) -> list[str]:
-    """Topics and entity names both items share, in the first item's order (for query specs)."""
-    second = content_keys(pair.second)
-    patterns = extract_patterns(pair.first)
-    ordered = [*patterns.topics, *(e.text for e in patterns.entities if e.type != "DATE")]
-    return [key for key in dict.fromkeys(ordered) if key.casefold() in second]
+ABOUT_MEMO = 16384
+_ABOUT: dict[int, tuple[ContentPatterns, _About]] = {}
+"""By the identity of the (cached, shared) patterns they come from; the patterns are kept alongside
+so an id is never reused while its entry lives."""
+_ALONE_TOO_VAGUE = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE | lx.NOT_ALONE
+
+
+def _as_typed(name: str) -> str:
+    """A name as a person types it: a shouted word or title ("GUITAR", "HOT DOG INSIDE") in lower
+    case; acronyms ("NASA", "ASML") and names as written."""
+    letters = [char for char in name if char.isalpha()]
+    shouted = len(letters) >= SHOUTED_LETTERS and all(char.isupper() for char in letters)
+    return name.lower() if shouted else name
+
+
+def _askable(key: str) -> bool:
+    if len(key) < MIN_SUBJECT_CHARS or not any(char.isalpha() for char in key):
+        return False
+    return " " in key or key not in _ALONE_TOO_VAGUE
+
+
+def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:
+    """Keys of ``item`` that ``other`` does not carry (a facet of one item: "night" of a photo of
+    the Eiffel Tower at night), in the item's salience order."""
+    theirs = content_keys(other)
+    return [subject for key, subject in _about(item).subjects.items() if key not in theirs]
 
 
 def group_pairs(ctx: GenerationContext) -> list[ContentPair]:
-    """Every two-modality pair inside the sample's groups, in group order."""
+    """Every two-modality pair inside the sample's groups that shares a content key, in group order."""
     by_id = ctx.sample.by_id()
     pairs: list[ContentPair] = []
     seen: set[frozenset[str]] = set()
@@ -63,17 +167,17 @@ def group_pairs(ctx: GenerationContext) -> list[ContentPair]:
         members = [by_id[item_id] for item_id in group if item_id in by_id]
         for first, second in combinations(members, 2):
             key = frozenset((first.id, second.id))
-            if first.modality != second.modality and key not in seen:
+            if first.modality != second.modality and key not in seen and shares_content(first, second):
                 seen.add(key)
                 pairs.append(ContentPair(first, second, strategy))
     return pairs
 
 
 def formed_pairs(ctx: GenerationContext, *, exclude: Sequence[ContentPair] = ()) -> list[ContentPair]:
-    """Pairs of sampled items of different modalities sharing topics or entities, best overlap first
-    (an inverted index over the keys keeps this linear in practice)."""
+    """Pairs of sampled items of different modalities sharing subjects, best overlap (Jaccard of the
+    subjects) first; an inverted index over the subjects keeps this linear in practice."""
     items = ctx.sample.items
-    keys = {item.id: content_keys(item) for item in items}
+    keys = {item.id: _about(item).askable for item in items}
     index: dict[str, list[int]] = {}
     for position, item in enumerate(items):
         for key in keys[item.id]:
@@ -104,11 +208,22 @@ def formed_pairs(ctx: GenerationContext, *, exclude: Sequence[ContentPair] = ())
 
 def content_pairs(ctx: GenerationContext, *, needed: int, per_pair: int) -> list[ContentPair]:
     """The sample's group pairs, topped up with formed pairs when ``needed`` queries would ask more
-    than ``per_pair`` of each group pair."""
+    than ``per_pair`` of each group pair. Every pair shares at least one content key."""
     pairs = group_pairs(ctx)
     if len(pairs) * per_pair < needed:
         pairs.extend(formed_pairs(ctx, exclude=pairs))
     return pairs
+
+
+def shortage_reason(ctx: GenerationContext, pairs: Sequence[ContentPair]) -> str:
+    """Why the sample cannot carry a run of pair queries, and what to do about it."""
+    modalities = sorted({item.modality for item in ctx.sample.items})
+    return (
+        f"the sample holds {len(pairs)} pairs of items of different modalities that share a topic or an entity "
+        f"(sampled: {len(ctx.sample.items)} items of {', '.join(modalities) or 'no modality'}), too few for the "
+        "requested count; items that share nothing are never paired. Sample with cross_modal_pairs, raise "
+        "--sample-size, add profiles of other modalities, or lower --count"
+    )
 
 
 class StrategyOf:

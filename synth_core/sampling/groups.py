@@ -1,15 +1,17 @@
 """Strategies that draw groups of items of different modalities around one topic.
 
-- ``multi_modal_sequences``: groups of 2-4 items, each of a different modality;
-- ``cross_modal_pairs``: pairs of items of two different modalities.
+- ``multi_modal_sequences``: groups of 2-4 items, each of a different modality, every member sharing
+  a word (not a stopword) with the group's first item;
+- ``cross_modal_pairs``: pairs of items of two different modalities that share a topic or an entity
+  (a content key, ``generators.pairs.content_keys``), so a query can ask about what they share.
 
 Items of a random seed pool that share a topic signature across modalities are grouped without a
 search. Otherwise each seed's topic is searched: in the *other* modalities, the seed taking the best
 hit of each. A search costs roughly in proportion to the store's size, so the number of searches is
 capped (``SEARCH_BUDGET``); when the cap is below the number of groups wanted, a seed's topic is
 also searched in the seed's own modality, deeper, and the remaining hits, which all matched the same
-topic, form further groups. Every member of a group shares a word (not a stopword) with the group's
-first item.
+topic, form further groups. A pair's seed searches for its own topics and names (its content keys),
+so its hits are likely to share one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from synth_core.backends.text_terms import STOPWORDS, key_terms, words
 from synth_core.content import ContentItem
+from synth_core.generators.pairs import item_subjects, shares_content
 from synth_core.sampling.context import StrategyContext
 
 SEARCH_BUDGET = 800_000
@@ -30,7 +33,11 @@ MAX_LIMIT = 64
 SEED_POOL_FACTOR = 2
 SEED_POOL_MIN = 100
 
+PAIR_QUERY_KEYS = 3
+"""A pair's seed searches for this many of its content keys (its most salient topics and names)."""
+
 SizeFn = Callable[[], int]
+SharesFn = Callable[[ContentItem, ContentItem], bool]
 
 
 def multi_modal_sequences(ctx: StrategyContext, n: int) -> None:
@@ -39,14 +46,14 @@ def multi_modal_sequences(ctx: StrategyContext, n: int) -> None:
     def size() -> int:
         return min(ctx.rng.randint(2, max_size), n - len(ctx.accepted))
 
-    _draw_groups(ctx, n, size)
+    _draw_groups(ctx, n, size, by_keys=False)
 
 
 def cross_modal_pairs(ctx: StrategyContext, n: int) -> None:
-    _draw_groups(ctx, n, lambda: 2)
+    _draw_groups(ctx, n, lambda: 2, by_keys=True)
 
 
-def _draw_groups(ctx: StrategyContext, n: int, size: SizeFn) -> None:
+def _draw_groups(ctx: StrategyContext, n: int, size: SizeFn, *, by_keys: bool) -> None:
     if len(ctx.scope_modalities()) < 2 or n < 2:
         return
     max_searches = max(MIN_SEARCHES, SEARCH_BUDGET // max(ctx.in_scope, 1))
@@ -57,17 +64,18 @@ def _draw_groups(ctx: StrategyContext, n: int, size: SizeFn) -> None:
     pool = ctx.sample(max(SEED_POOL_MIN, min(n, max_searches) * SEED_POOL_FACTOR))
     topics = ctx.topics(pool)
     words_of = _WordCache()
-    _group_by_topic(ctx, pool, topics, n, size, words_of)
+    shares: SharesFn = shares_content if by_keys else words_of.shared
+    _group_by_topic(ctx, pool, topics, n, size, shares)
     searches = 0
     for seed in _cross_modal_first(pool, topics, words_of):
         if n - len(ctx.accepted) < 2 or searches >= max_searches:
             return
         if seed.id in ctx.taken:
             continue
-        query = topics[seed.id] or " ".join(key_terms(seed.title, limit=3))
+        query = _seed_query(seed, topics[seed.id], by_keys=by_keys)
         candidates, used = _search(ctx, seed, query, topic_items)
         searches += used
-        for group in _build_groups([seed, *candidates], size, max(topic_items, 1), words_of):
+        for group in _build_groups([seed, *candidates], size, max(topic_items, 1), shares):
             if n - len(ctx.accepted) < len(group):
                 return
             ctx.accept_group(group)
@@ -79,7 +87,7 @@ def _group_by_topic(
     topics: dict[str, str],
     n: int,
     size: SizeFn,
-    words_of: _WordCache,
+    shares: SharesFn,
 ) -> None:
     """Seed-pool items that already share a topic signature across modalities: no search needed."""
     by_topic: dict[str, list[ContentItem]] = {}
@@ -89,7 +97,7 @@ def _group_by_topic(
     for members in by_topic.values():
         if len({item.modality for item in members}) < 2:
             continue
-        for group in _build_groups(members, size, 1, words_of):  # one group per shared topic
+        for group in _build_groups(members, size, 1, shares):  # one group per shared topic
             if n - len(ctx.accepted) >= len(group):
                 ctx.accept_group(group)
 
@@ -127,12 +135,22 @@ def _search(ctx: StrategyContext, seed: ContentItem, query: str, topic_items: in
     return ctx.backend.get(ids), searches
 
 
+def _seed_query(seed: ContentItem, topic: str, *, by_keys: bool) -> str:
+    """What a seed searches for: its most salient content keys (pairs), else its topic signature or
+    its title's key words."""
+    if by_keys:
+        keys = [subject.text for subject in item_subjects(seed)[:PAIR_QUERY_KEYS]]
+        if keys:
+            return " ".join(keys)
+    return topic or " ".join(key_terms(seed.title, limit=3))
+
+
 def _build_groups(
-    candidates: Sequence[ContentItem], size: SizeFn, max_items: int, words_of: _WordCache
+    candidates: Sequence[ContentItem], size: SizeFn, max_items: int, shares: SharesFn
 ) -> list[list[ContentItem]]:
     """Greedy groups in candidate order, until they hold ``max_items`` items: each opens with the
-    first remaining item and adds the first items of modalities not in the group yet that share a
-    word with the opener."""
+    first remaining item and adds the first items of modalities not in the group yet that share
+    something (``shares``) with the opener."""
     remaining = list(candidates)
     groups: list[list[ContentItem]] = []
     grouped = 0
@@ -143,7 +161,7 @@ def _build_groups(
         left: list[ContentItem] = []
         for candidate in remaining:
             fits = len(group) < target and candidate.modality not in {member.modality for member in group}
-            if fits and words_of.shared(opener, candidate):
+            if fits and shares(opener, candidate):
                 group.append(candidate)
             else:
                 left.append(candidate)

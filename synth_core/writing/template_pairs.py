@@ -1,5 +1,5 @@
-"""Two-sided queries of the template writer: comparisons (compare intent) and fusion queries (two
-items of two modalities around what they share).
+"""Two-sided queries of the template writer: comparisons (compare intent) and fusion queries (what
+two items of two modalities share, asked as one request).
 
 Kept apart from ``templates.py`` so that module stays about the draw-and-check loop. Both functions
 return a template with the content already in (braced, so it is never read as a slot) and only the
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import random
 
+from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import ContentFacts, Plan, brace, topic_beside
 
 SAME_KIND_SHARE = 0.7  # compare queries built on two entities of one kind, when there are such pairs
+MEDIA_FIT_SHARE = 0.85  # fusion queries naming media: a word that fits the item, else any of its modality
 
 
 def compare_template(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
@@ -64,28 +66,87 @@ def same_kind_pairs(content: ContentFacts, plan: Plan) -> list[tuple[str, str]]:
 
 
 def fusion_template(content: ContentFacts, plan: Plan, rng: random.Random, style: str) -> str | None:
-    """What the pair shares ({s}) and one angle of each item ({a}, {b}), none repeating another."""
+    """A request about what the pair shares: the spec's subjects (one, or two joined as a person
+    would: "solar power in India", "Tomás Ibarra on grid-scale batteries"), in a frame of the style;
+    when the spec names the media, both items' media words ("videos and articles about ...").
+    Nothing of either item alone goes in."""
     if len(plan.spec.items) < 2:
         return None
-    first = content.angles(plan.item, plan.topics, plan.entities)
-    second = content.angles(plan.spec.items[1])
-    lowered_second = {angle.lower() for angle in second}
-    # The generator's shared topics when it names them, else exact matches, else the first's lead.
-    shared = [t for t in plan.spec.topics if content.clean(t) and len(t.split()) <= 4][:3]
-    shared = shared or [a for a in first if a.lower() in lowered_second] or first[:1]
-    if not shared:
+    subject = _subject_phrase(content, plan, rng)
+    if subject is None:
         return None
-    anchor = rng.choice(shared)
-    used = set(anchor.lower().split())
-    own_a = [a for a in first if used.isdisjoint(a.lower().split())]
-    if not own_a:
+    if plan.spec.explicit_media:
+        first, second = (_plural_media(content, item, rng) for item in plan.spec.items[:2])
+        frame = rng.choice(FUSION_MEDIA_FRAMES.get(style, FUSION_MEDIA_FRAMES["keyword"]))
+        frame = frame.replace("{ma}", first).replace("{mb}", second)
+    else:
+        if style == "keyword" and len(subject.split()) < 2:  # one word alone is too short a query
+            style = "keyword_one_word"
+        frame = rng.choice(FUSION_FRAMES.get(style, FUSION_FRAMES["keyword"]))
+    return frame.replace("{s}", brace(subject))
+
+
+FUSION_FRAMES: dict[str, tuple[str, ...]] = {
+    "keyword": ("{s}",),
+    "keyword_one_word": ("all about {s}", "more on {s}", "more about {s}"),
+    "question": ("what do you have on {s}?", "anything about {s}?", "what's out there on {s}?",
+                 "do you have anything on {s}?", "what is there about {s}?"),
+    "imperative": ("show me {s}", "search for {s}", "look up {s}", "show me what you have on {s}"),
+    "conversational": ("can you find me something on {s}?", "I'd like to see what there is on {s}",
+                       "I'm interested in {s}", "is there anything on {s}?"),
+}  # fmt: skip
+"""Frames add no content word of their own (a lexical search would match "learn" or "looking" in
+unrelated items and the label would measure the frame, not the need)."""
+FUSION_MEDIA_FRAMES: dict[str, tuple[str, ...]] = {
+    "keyword": ("{s} {ma} and {mb}", "{ma} and {mb} about {s}"),
+    "question": ("any {ma} or {mb} about {s}?", "are there {ma} and {mb} on {s}?",
+                 "do you have {ma} or {mb} on {s}?"),
+    "imperative": ("find {ma} and {mb} about {s}", "show me {ma} and {mb} on {s}"),
+    "conversational": ("I'd like {ma} and {mb} on {s}", "can you find {ma} and {mb} about {s}?"),
+}  # fmt: skip
+PLURAL_MEDIA: dict[str, tuple[str, ...]] = {
+    "VIDEO": ("videos", "clips", "footage"),
+    "DOCUMENT": ("articles", "papers", "reports", "documents"),
+    "IMAGE": ("photos", "pictures", "images"),
+    "AUDIO": ("podcasts", "songs", "music", "audio"),
+}
+"""Media words that name many items ("videos and articles"); the item's fitting words come first."""
+_MASS_MEDIA = frozenset({"footage", "music", "audio"})
+# How two subjects are joined, by the entity type of one of them (the other a topic or an entity),
+# in order of precedence.
+_JOINS: dict[str, tuple[str, ...]] = {
+    "PLACE": ("{x} in {e}",),
+    "PERSON": ("{e} on {x}", "{x} with {e}"),
+    "ORGANIZATION": ("{e} {x}",),
+    "PRODUCT": ("{e} {x}",),
+}
+
+
+def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
+    """The spec's one or two subjects as one noun phrase; None when one names a media type or an
+    intent of its own (it would change what the query asks for)."""
+    subjects = [text for text in plan.spec.topics if text.strip()][:2]
+    if not subjects or not all(content.clean(text) for text in subjects):
         return None
-    angle_a = rng.choice(own_a[:5])
-    used |= set(angle_a.lower().split())
-    own_b = [b for b in second if used.isdisjoint(b.lower().split())]
-    if not own_b:
-        return None
-    frame = rng.choice(pb.FUSION_FRAMES.get(style, pb.FUSION_FRAMES["keyword"]))
-    return (
-        frame.replace("{s}", brace(anchor)).replace("{a}", brace(angle_a)).replace("{b}", brace(rng.choice(own_b[:5])))
-    )
+    if len(subjects) == 1:
+        return subjects[0]
+    types = {entity.text.casefold(): entity.type for entity in plan.spec.entities}
+    for kind, frames in _JOINS.items():  # a place wins: "Tenzing Norbu Sherpa in Chamonix"
+        named = [text for text in subjects if types.get(text.casefold()) == kind]
+        if named:
+            other = next(text for text in subjects if text != named[0])
+            return rng.choice(frames).replace("{x}", other).replace("{e}", named[0])
+    return f"{subjects[0]} and {subjects[1]}"
+
+
+def _plural_media(content: ContentFacts, item: ContentItem, rng: random.Random) -> str:
+    """A media word for many items of ``item``'s modality, one that fits it when there is one (songs
+    for a music clip, podcasts for an episode)."""
+    plural = PLURAL_MEDIA.get(item.modality, ("items",))
+    fitting = content.fitting_media_words(item, item.modality, _all_forms(plural))
+    matching = [word for word in plural if word in fitting or word.removesuffix("s") in fitting]
+    return matching[0] if matching and rng.random() < MEDIA_FIT_SHARE else rng.choice(plural)
+
+
+def _all_forms(plural: tuple[str, ...]) -> tuple[str, ...]:
+    return plural + tuple(word.removesuffix("s") for word in plural if word not in _MASS_MEDIA)

@@ -347,9 +347,10 @@ class TemplateWriter:
         if text.lower().strip(" ?.!") == plan.item.title.lower().strip(" ?.!"):
             return False
         media = {modality for modality, _ in self.agents.media_mentions(text)}
-        if plan.explicit and media != {plan.modality}:
-            return False
-        if not plan.explicit and media:
+        if plan.spec.task == "fusion":  # both items' media words or none (template_pairs.fusion_template)
+            if not media <= ({item.modality for item in plan.spec.items} if plan.spec.explicit_media else set()):
+                return False
+        elif (plan.explicit and media != {plan.modality}) or (not plan.explicit and media):
             return False
         if self.agents.detect_intent(text) != plan.intent:
             return False

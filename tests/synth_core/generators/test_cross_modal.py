@@ -1,18 +1,27 @@
-"""Fusion histories: primary/secondary and the gain of fusion, measured by searching each modality."""
+"""Fusion histories: queries about what a pair shares, labelled by searching each modality and judging
+the results against relevance read from the items, never from the query."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from synth_core.backends.memory import MemoryBackend
 from synth_core.backends.sqlite_store import SqliteStore
+from synth_core.errors import InsufficientContentError
 from synth_core.generators import cross_modal
-from synth_core.generators.labels import jaccard, rank_of
-from synth_core.generators.pairs import content_keys
+from synth_core.generators.fusion_relevance import fusion_score, ndcg_at, overlap_coefficient, subject_gain
+from synth_core.generators.fusion_subjects import subject_keys
+from synth_core.generators.pairs import content_keys, shares_content
+from synth_core.generators.planning import WrittenJob
 from synth_core.ingest import load_demo_corpus
+from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.schemas.cross_modal import FusionHistorySchema
+from synth_core.service import GenerationService
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import (
     ITEMS,
@@ -27,55 +36,91 @@ from tests.synth_core.fixtures import (
 BY_ID = {item.id: item for item in ITEMS}
 
 
-def test_fusion_gain_by_hand() -> None:
-    # Both items first in their lists: fused ranks 1 and 2 -> MRR 0.75 against 0.5 for the primary alone.
-    improvement, confidence = cross_modal.fusion_gain(["a", "x"], ["b", "y"], ("a", "b"))
-    assert improvement == pytest.approx(0.25) and confidence == pytest.approx(0.75)
-    # The secondary item is missing and fusion pushes the primary item from 2nd to 3rd: a loss.
-    improvement, confidence = cross_modal.fusion_gain(["x", "a"], ["y"], ("a", "b"))
-    assert improvement == pytest.approx((1 / 3) / 2 - (1 / 2) / 2)
-    assert confidence == pytest.approx(1 / 6)
-    assert cross_modal.mrr_at([1, 11, None]) == pytest.approx(1 / 3)
+def test_ndcg_and_the_gain_of_fusion_by_hand() -> None:
+    gains = {"a": 1.0, "b": 1.0, "x": 0.0, "y": 0.0}
+    # One relevant item in each list: the primary alone finds half the ideal, fusion finds both on top.
+    alone = 1 / (1 + 1 / math.log2(3))
+    score = fusion_score(["a", "x"], ["b", "y"], gains)
+    assert score.primary == pytest.approx(alone) and score.fused == pytest.approx(1.0)
+    assert score.improvement == pytest.approx(1.0 - alone) and score.agreement == pytest.approx(1.0)
+    # The primary list already holds everything relevant: fusion can only push it down.
+    saturated = fusion_score(["a", "b"], ["x", "y"], gains)
+    assert saturated.primary == pytest.approx(1.0) and saturated.improvement < 0 and saturated.agreement == 0.0
+    # Nothing relevant anywhere: no gain, no agreement.
+    assert fusion_score(["x"], ["y"], {"x": 0.0, "y": 0.0}).improvement == 0.0
+    assert ndcg_at(["x", "a"], gains) == pytest.approx((1 / math.log2(3)) / (1 + 1 / math.log2(3)))
 
 
-def test_labels_are_measured_from_each_modality_search(settings: Settings, tmp_path: Path) -> None:
+def test_relevance_and_overlap_are_read_from_the_items_keys() -> None:
+    keys = frozenset({"kubernetes", "paris", "autoscaling"})
+    assert subject_gain(keys, frozenset({"kubernetes"})) == 1.0
+    assert subject_gain(keys, frozenset({"kubernetes", "rotterdam"})) == 0.0  # every subject, or nothing
+    assert subject_gain(keys, frozenset()) == 0.0
+    assert overlap_coefficient(keys, frozenset({"paris", "louvre"})) == pytest.approx(0.5)
+    assert subject_keys(("Cargo Bikes", "Hip-Hop")) == frozenset({"cargo bike", "hip hop"})
+
+
+@pytest.fixture
+def subjects_seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, tuple[str, ...]]]:
+    """The subjects each labelled query was written for (the spec is not part of the example)."""
+    seen: dict[str, tuple[str, ...]] = {}
+    label = cross_modal._label
+
+    def recording(ctx, agents, done: WrittenJob, book, strategy):  # type: ignore[no-untyped-def]
+        seen[done.text] = done.spec.topics
+        return label(ctx, agents, done, book, strategy)
+
+    monkeypatch.setattr(cross_modal, "_label", recording)
+    yield seen
+
+
+def test_labels_are_measured_against_the_subjects(
+    settings: Settings, tmp_path: Path, subjects_seen: dict[str, tuple[str, ...]]
+) -> None:
     store = sqlite_backend(tmp_path)
-    output = cross_modal.generate(make_context(settings, store), 80)
-    assert len(output.examples) == 80
+    output = cross_modal.generate(make_context(settings, store), 60)
+    assert len(output.examples) == 60
     for example in output.examples:
         assert isinstance(example, FusionHistorySchema)
         revalidate(example)
         first, second = (BY_ID[item_id] for item_id in example.provenance.source_content_ids)
-        assert example.primary_modality != example.secondary_modality
         assert {example.primary_modality, example.secondary_modality} == {first.modality, second.modality}
-        primary_item = first if first.modality == example.primary_modality else second
-        secondary_item = second if primary_item is first else first
-        primary = store.search(example.query, limit=10, modalities=[example.primary_modality])
-        secondary = store.search(example.query, limit=10, modalities=[example.secondary_modality])
-        primary_rank, secondary_rank = rank_of(primary, primary_item.id), rank_of(secondary, secondary_item.id)
-        if secondary_rank is not None:  # the primary modality ranks its own item at least as well
-            assert primary_rank is not None and primary_rank <= secondary_rank
-        improvement, confidence = cross_modal.fusion_gain(
-            [hit.id for hit in primary], [hit.id for hit in secondary], (primary_item.id, secondary_item.id)
+        subjects = subject_keys(subjects_seen[example.query])
+        assert all(text.lower() in example.query.lower() for text in subjects_seen[example.query])
+        lists = {m: store.search(example.query, limit=10, modalities=[m]) for m in (first.modality, second.modality)}
+        judged = {item.id: content_keys(item) for item in (first, second)}
+        judged.update((hit.id, content_keys(BY_ID[hit.id])) for hits in lists.values() for hit in hits)
+        gains = {item_id: subject_gain(keys, subjects) for item_id, keys in judged.items()}
+        primary = [hit.id for hit in lists[example.primary_modality]]
+        secondary = [hit.id for hit in lists[example.secondary_modality]]
+        assert ndcg_at(primary, gains) >= ndcg_at(secondary, gains)  # the better list alone is the primary
+        score = fusion_score(primary, secondary, gains)
+        assert example.improvement == pytest.approx(score.improvement)
+        assert example.success == (score.improvement > 0)
+        assert example.fusion_context.fusion_confidence == pytest.approx(score.fused)
+        assert example.fusion_context.modality_agreement == pytest.approx(score.agreement)
+        assert example.fusion_context.content_overlap == pytest.approx(
+            overlap_coefficient(content_keys(first), content_keys(second))
         )
-        assert example.improvement == pytest.approx(improvement)
-        assert example.fusion_context.fusion_confidence == pytest.approx(confidence)
-        assert example.success == (example.improvement > 0)
-        overlap = jaccard(content_keys(first), content_keys(second))
-        assert example.fusion_context.content_overlap == pytest.approx(overlap)
-        assert 0.0 <= example.fusion_context.modality_agreement <= 1.0
-    strategies = Counter(example.provenance.strategy for example in output.examples)
-    assert strategies["cross_modal_pairs"] > 0
+        assert example.fusion_context.content_overlap > 0 and shares_content(first, second)
 
 
 def test_both_classes_occur_on_the_demo_corpus(settings: Settings, tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "demo.db")
     load_demo_corpus(store, settings)
-    items = store.sample(240, seed=3)
-    output = cross_modal.generate(make_context(settings, store, sample_of(items, groups=())), 300)
-    assert len(output.examples) == 300
-    balance = Counter(example.success for example in output.examples)
-    assert balance[True] > 0 and balance[False] > 0, balance
+    service = GenerationService(settings=settings, backend=store)
+    response = service.generate(SyntheticDataRequest(optimizer="cross_modal", count=200, seed=7))
+    balance = Counter(example["success"] for example in response.data)
+    assert min(balance[True], balance[False]) >= 40, balance  # each class at least 20%
+    assert all(example["fusion_context"]["content_overlap"] > 0 for example in response.data)
+
+
+def test_too_few_related_pairs_fail_loudly(settings: Settings) -> None:
+    related = [BY_ID["img-mars"], BY_ID["vid-mars"], BY_ID["doc-tax"], BY_ID["aud-earn"]]
+    service = GenerationService(settings=settings, backend=MemoryBackend(related))
+    with pytest.raises(InsufficientContentError, match="share a topic or an entity") as info:
+        service.generate(SyntheticDataRequest(optimizer="cross_modal", count=400, seed=3))
+    assert "lower --count" in str(info.value)
 
 
 def test_without_two_modalities_there_is_nothing_to_fuse(settings: Settings) -> None:

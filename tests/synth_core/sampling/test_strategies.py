@@ -18,6 +18,7 @@ from synth_core.backends.text_terms import heuristic_entity_count
 from synth_core.content import ContentItem
 from synth_core.errors import EmptyStoreError, InvalidRequestError
 from synth_core.generators.base import ContentSample
+from synth_core.generators.pairs import shares_content
 from synth_core.ingest import ingest_file
 from synth_core.sampling import groups
 from synth_core.sampling.strategies import preview_rows, sample_content
@@ -167,10 +168,12 @@ def test_multi_modal_sequences_group_two_to_four_modalities_around_a_topic(backe
     assert any(len(group) > 2 for group in sample.groups)
 
 
-def test_cross_modal_pairs_are_pairs_of_different_modalities_sharing_a_word(backend: ContentBackend) -> None:
+def test_cross_modal_pairs_are_pairs_of_different_modalities_sharing_a_subject(backend: ContentBackend) -> None:
     sample = draw(backend, "cross_modal_pairs", size=30)
     check_groups(sample, "cross_modal_pairs", range(2, 3))
     assert len(sample.groups) == 15
+    by_id = sample.by_id()
+    assert all(shares_content(by_id[first], by_id[second]) for first, second in sample.groups)  # a topic or name
 
 
 @pytest.mark.parametrize("strategy", ["multi_modal_sequences", "cross_modal_pairs"])

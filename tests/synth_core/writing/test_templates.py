@@ -163,10 +163,14 @@ def test_two_item_compare_uses_both_items(writer: TemplateWriter) -> None:
         assert lowered & words_a and lowered & words_b, result.text
 
 
-def test_fusion_draws_on_both_items_without_media_words(writer: TemplateWriter, agents: AgentInference) -> None:
-    spec = spec_for(ITEMS[0], task="fusion", items=(ITEMS[0], ITEMS[3]))
-    for result in writer.write([spec] * 50, seed=9):
+def test_fusion_asks_about_its_subjects_without_media_words(writer: TemplateWriter, agents: AgentInference) -> None:
+    # Issue 11: a fusion query asks about what the pair shares (the spec's subjects), not glued angles.
+    styles = ("keyword", "question", "imperative", "conversational")
+    topics = ("Golden Gate Bridge",)
+    specs = [spec_for(ITEMS[0], task="fusion", items=ITEMS[::3], topics=topics, style=s) for s in styles]
+    for result in writer.write(specs, seed=9):
         assert result.text is not None, result.failure
+        assert "golden gate bridge" in result.text.lower()
         assert agents.media_mentions(result.text) == []
 
 

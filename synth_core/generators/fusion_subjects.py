@@ -1,0 +1,145 @@
+"""What a fusion query asks about (a *need*): one or two subjects of a cross-modal pair
+(``pairs.Subject``), of three kinds kept apart so a run holds each in a known share:
+
+- *single*: one subject both items carry ("Kibble-Zurek mechanism");
+- *double*: two subjects both carry ("solar power in India"); for both kinds both modalities hold
+  something relevant, at least the pair's item;
+- *facet*: a shared subject narrowed by a subject only one item carries, joined by a name the way
+  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee"); whether the other modality
+  holds anything relevant is for the search to show. Only for pairs that share at least
+  ``FACETS_FROM`` subjects: a pair linked by one word gets asked about that word.
+
+Two subjects never repeat a word of each other, and none names a media type or an intent of its own
+(it would change what the query asks for).
+
+Planning (``plan_needs``) draws needs, not pairs: each example's kind by ``KIND_SHARES`` (as far as
+the sample has needs of that kind, at most ``MAX_USES`` examples per need), then a need of that kind
+in a seeded rotation, then one of the pairs that have it. Every need is asked about about equally
+often, so a subject many pairs share ("Paris") does not crowd out the rest.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+from synth_core.agents import AgentInference
+from synth_core.generators.pairs import ContentPair, Subject, own_subjects, shared_subjects
+from synth_core.generators.planning import rotation
+
+LEAD_SUBJECTS = 3
+"""Shared subjects a pair's queries may ask about alone."""
+COMBINED_FROM = 4
+"""Two-subject queries combine two of the pair's first shared subjects."""
+FACETS = 2
+"""Facets of each item a shared subject may be narrowed by."""
+FACETS_FROM = 2
+NeedKind = Literal["single", "double", "facet"]
+NeedKey = tuple[str, ...]
+SubjectSet = tuple[Subject, ...]
+
+JOINED_TYPES = frozenset({"PLACE", "PERSON", "ORGANIZATION", "PRODUCT"})
+"""Entity types a facet query joins to a topic (see ``writing.template_pairs``)."""
+
+KIND_SHARES: dict[NeedKind, float] = {"single": 0.45, "double": 0.2, "facet": 0.35}
+MAX_USES = 4
+"""Examples per need before its kind's share goes to the other kinds (a need's queries are a few
+dozen phrasings of the same subjects)."""
+
+
+@dataclass(frozen=True)
+class PairNeeds:
+    shared: list[SubjectSet]
+    facets: list[SubjectSet]
+
+
+@dataclass(frozen=True)
+class Need:
+    """What one example asks about: subjects of one pair."""
+
+    pair: ContentPair
+    subjects: SubjectSet
+    kind: NeedKind
+
+    @property
+    def key(self) -> NeedKey:
+        return need_key(self.subjects)
+
+
+def need_key(subjects: SubjectSet) -> NeedKey:
+    """What a need's queries' words depend on: its subject keys (a query that names no media reads the
+    same whichever pair or modalities it is labelled for)."""
+    return tuple(sorted(subject.key for subject in subjects))
+
+
+def plan_needs(rng: random.Random, pairs: Sequence[ContentPair], agents: AgentInference, count: int) -> list[Need]:
+    """``count`` needs (see the module docstring); empty when no pair has anything to ask about."""
+    by_kind: dict[NeedKind, dict[NeedKey, list[Need]]] = {kind: {} for kind in KIND_SHARES}
+    for pair in pairs:
+        needs = pair_needs(pair, agents)
+        for subjects in needs.shared:
+            kind: NeedKind = "single" if len(subjects) == 1 else "double"
+            by_kind[kind].setdefault(need_key(subjects), []).append(Need(pair, subjects, kind))
+        for subjects in needs.facets:
+            by_kind["facet"].setdefault(need_key(subjects), []).append(Need(pair, subjects, "facet"))
+    counts = _kind_counts(count, {kind: len(keys) for kind, keys in by_kind.items()})
+    kinds = [kind for kind, wanted in counts.items() for _ in range(wanted)]
+    rng.shuffle(kinds)
+    picks = {kind: iter(rotation(rng, list(by_kind[kind]), wanted)) for kind, wanted in counts.items()}
+    uses: dict[NeedKey, int] = {}
+    planned: list[Need] = []
+    for kind in kinds:
+        key = next(picks[kind])
+        instances = by_kind[kind][key]
+        planned.append(instances[uses.get(key, 0) % len(instances)])
+        uses[key] = uses.get(key, 0) + 1
+    return planned
+
+
+def _kind_counts(count: int, available: dict[NeedKind, int]) -> dict[NeedKind, int]:
+    """Examples per kind: each example goes to the kind furthest behind its share, among the kinds
+    the sample has and that still have room (``MAX_USES`` per need); when none has, among all it has."""
+    counts: dict[NeedKind, int] = dict.fromkeys(KIND_SHARES, 0)
+    having = [kind for kind in KIND_SHARES if available[kind]]
+    for done in range(count if having else 0):
+        roomy = [kind for kind in having if counts[kind] < available[kind] * MAX_USES] or having
+        kind = max(roomy, key=lambda k: KIND_SHARES[k] * (done + 1) - counts[k])
+        counts[kind] += 1
+    return counts
+
+
+def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
+    """The shared and facet subject sets of a pair (either may be empty)."""
+    shared = [subject for subject in shared_subjects(pair) if _plain(subject, agents)]
+    sets: list[SubjectSet] = [(subject,) for subject in shared[:LEAD_SUBJECTS]]
+    sets += [combo for combo in combinations(shared[:COMBINED_FROM], 2) if _distinct(*combo)]
+    facets: list[SubjectSet] = []
+    if len(shared) >= FACETS_FROM:
+        for item, other in (pair.items, pair.items[::-1]):
+            own = [subject for subject in own_subjects(item, other)[: FACETS * 2] if _plain(subject, agents)]
+            facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(lead, facet)]
+    return PairNeeds(sets, facets)
+
+
+def subject_keys(texts: Sequence[str]) -> frozenset[str]:
+    """The keys of a spec's subject texts (what relevance is judged on)."""
+    return frozenset(Subject(text).key for text in texts)
+
+
+def _plain(subject: Subject, agents: AgentInference) -> bool:
+    text = subject.text.lower()
+    return not agents.media_mentions(text) and agents.detect_intent(text) == "find"
+
+
+def _distinct(first: Subject, second: Subject) -> bool:
+    one, two = first.key, second.key
+    return set(one.split()).isdisjoint(two.split()) and one not in two and two not in one
+
+
+def _narrows(lead: Subject, facet: Subject) -> bool:
+    """The facet can narrow the lead: distinct, and one of them a name the writer joins to a topic."""
+    joinable = any(s.entity is not None and s.entity.type in JOINED_TYPES for s in (lead, facet))
+    return joinable and _distinct(lead, facet)

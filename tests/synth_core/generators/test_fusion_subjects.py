@@ -1,0 +1,66 @@
+"""What fusion queries ask about: shared subjects, two of them, or a shared subject narrowed by a
+facet; planned by need so one popular subject does not crowd out the rest."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from synth_core.agents import AgentInference
+from synth_core.generators import fusion_subjects
+from synth_core.generators.fusion_subjects import MAX_USES, pair_needs, plan_needs
+from synth_core.generators.pairs import ContentPair, content_keys, formed_pairs, key_form
+from synth_core.settings import Settings
+from tests.synth_core.fixtures import ITEMS, make_context, make_item, memory_backend, sample_of
+
+BY_ID = {item.id: item for item in ITEMS}
+
+
+@pytest.fixture
+def agents(settings: Settings) -> AgentInference:
+    return AgentInference(settings.agents)
+
+
+def test_shared_needs_are_carried_by_both_items_and_facets_by_one(agents: AgentInference) -> None:
+    pair = ContentPair(BY_ID["aud-reef"], BY_ID["img-reef"], "test")
+    needs = pair_needs(pair, agents)
+    both = content_keys(pair.first) & content_keys(pair.second)
+    assert needs.shared and all({subject.key for subject in subjects} <= both for subjects in needs.shared)
+    assert any(len(subjects) == 2 for subjects in needs.shared)
+    for lead, facet in needs.facets:
+        assert lead.key in both and facet.key not in both
+        assert any(s.entity is not None and s.entity.type in fusion_subjects.JOINED_TYPES for s in (lead, facet))
+
+
+def test_a_pair_linked_by_one_subject_is_asked_about_that_subject_only(agents: AgentInference) -> None:
+    pair = ContentPair(BY_ID["vid-kube"], BY_ID["doc-kube"], "test")
+    needs = pair_needs(pair, agents)
+    assert [[subject.key for subject in subjects] for subjects in needs.shared] == [[key_form("Kubernetes")]]
+    assert needs.facets == []
+
+
+def test_subjects_naming_a_media_type_are_left_out(agents: AgentInference) -> None:
+    video = make_item("v", "VIDEO", "Podcast studio tour", "A tour of the podcast studio of Radio Lumen in Oslo.")
+    audio = make_item("a", "AUDIO", "Podcast studio sounds", "Sounds of the podcast studio of Radio Lumen in Oslo.")
+    needs = pair_needs(ContentPair(video, audio, "test"), agents)
+    keys = {subject.key for subjects in needs.shared + needs.facets for subject in subjects}
+    assert keys and not any("podcast" in key for key in keys)
+
+
+def test_plans_spread_over_needs_in_the_kind_shares(settings: Settings, agents: AgentInference) -> None:
+    ctx = make_context(settings, memory_backend(), sample_of(groups=()))
+    pairs = formed_pairs(ctx)
+    planned = plan_needs(random.Random(3), pairs, agents, 60)
+    assert len(planned) == 60
+    uses = Counter(need.key for need in planned)
+    kinds = Counter(need.kind for need in planned)
+    assert max(uses.values()) <= MAX_USES
+    assert kinds["single"] > kinds["double"] > 0 and kinds["facet"] > 0, kinds
+    assert all(need.subjects for need in planned)
+    assert plan_needs(random.Random(3), pairs, agents, 60) == planned
+
+
+def test_nothing_to_ask_plans_nothing(agents: AgentInference) -> None:
+    assert plan_needs(random.Random(1), [], agents, 10) == []

@@ -1,0 +1,69 @@
+"""Fusion queries of the template writer: the pair's subjects in a request a person would type."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth_core.agents import AgentInference
+from synth_core.schemas.common import Entity
+from synth_core.settings import Settings
+from synth_core.writing.base import QuerySpec
+from synth_core.writing.templates import TemplateWriter
+from tests.synth_core.fixtures import make_item
+
+STYLES = ("keyword", "question", "imperative", "conversational")
+VIDEO = make_item("v", "VIDEO", "Cargo Bike Delivery in Copenhagen", "Couriers ride cargo bikes through Copenhagen.")
+AUDIO = make_item(
+    "a", "AUDIO", "Why Cargo Bikes Win", "A podcast episode on cargo bikes and city logistics.", kind="podcast"
+)
+
+
+@pytest.fixture
+def agents(settings: Settings) -> AgentInference:
+    return AgentInference(settings.agents)
+
+
+@pytest.fixture
+def writer(agents: AgentInference) -> TemplateWriter:
+    return TemplateWriter(agents)
+
+
+def fusion_spec(
+    topics: tuple[str, ...], *, style: str, media: bool = False, entities: tuple[Entity, ...] = ()
+) -> QuerySpec:
+    return QuerySpec(
+        task="fusion",
+        items=(VIDEO, AUDIO),
+        target_modality="VIDEO",
+        topics=topics,
+        entities=entities,
+        explicit_media=media,
+        style=style,  # type: ignore[arg-type]
+    )
+
+
+def test_one_subject_is_asked_about_in_every_style(writer: TemplateWriter, agents: AgentInference) -> None:
+    results = writer.write([fusion_spec(("cargo bikes",), style=style) for style in STYLES], seed=3)
+    for result in results:
+        assert result.text is not None, result.failure
+        assert "cargo bikes" in result.text and not agents.media_mentions(result.text)
+    assert results[0].text == "cargo bikes"  # a keyword query is the subject itself
+
+
+def test_a_place_narrows_a_topic_the_way_people_write_it(writer: TemplateWriter) -> None:
+    copenhagen = Entity(text="Copenhagen", type="PLACE")
+    spec = fusion_spec(("Copenhagen", "cargo bikes"), style="keyword", entities=(copenhagen,))
+    [result] = writer.write([spec], seed=1)
+    assert result.text == "cargo bikes in Copenhagen"
+
+
+def test_naming_the_media_names_both_items_media(writer: TemplateWriter, agents: AgentInference) -> None:
+    results = writer.write([fusion_spec(("cargo bikes",), style=style, media=True) for style in STYLES], seed=5)
+    for result in results:
+        assert result.text is not None, result.failure
+        assert {modality for modality, _ in agents.media_mentions(result.text)} == {"VIDEO", "AUDIO"}, result.text
+
+
+def test_a_subject_that_names_a_media_type_is_refused(writer: TemplateWriter) -> None:
+    [result] = writer.write([fusion_spec(("podcast studio",), style="question")], seed=2)
+    assert result.text is None and result.failure

@@ -31,8 +31,8 @@ _LOWER_PREFIXED_ACRONYM_RE = re.compile(r"^[a-z]{1,3}[A-Z]{2,}$")  # mRNA, eDNA,
 _VOWELS = frozenset("AEIOUY")
 # Astronomical catalogue designations ("NGC 7679", "HD 209458", "M31"): places in the sky.
 _CATALOG_RE = re.compile(
-    r"^(?:NGC|IC|HD|HIP|PSR|GRB|SN|KIC|TOI|WASP|KEPLER|GJ|M|3C|4U|1E|SDSS|2MASS|IGR|XTE|SGR|AXP|GX|SAX|RX|QSO)"
-    r"[ -]?[JB+-]?\d{1,7}"
+    r"^(?:(?:NGC|IC|HD|HIP|PSR|GRB|SN|KIC|TOI|WASP|KEPLER|GJ|3C|4U|1E|SDSS|2MASS|IGR|XTE|SGR|AXP|GX|SAX|RX|QSO)"
+    r"[ -]?[JB+-]?\d{1,7}|M ?\d{1,3}$)"
 )
 _JOINERS = lx.words("of the & de for and")
 _TYPE_WORD_SOURCES = frozenset(
@@ -66,9 +66,15 @@ def classify(
     found = _evidence(tokens, context, position, first=first)
     if found is None:
         return None
+    if len(tokens) > 1 and found.strength < ev.LEXICON and context.headline(position):
+        part = _named_part(tokens, context, position)
+        if part is not None and (len(tokens) > 3 or part[1].strength > found.strength):
+            return _person_name(part)  # "Audi" of "Audi Think Faster"
+        if len(tokens) > 3 and found.strength < ev.POSITION_PROOF:
+            return None
     if len(tokens) > 3 and context.headline(position):
         part = _named_part(tokens, context, position)
-        return part or (None if found.strength < ev.POSITION_PROOF else (surface, found))
+        return None if part is None else _person_name(part)
     if found.strength < ev.POSITION_PROOF and (shouted or _uncertain(surface, context, position, first=first)):
         return _named_part(tokens, context, position) if len(tokens) > 1 else None
     if found.strength == ev.AMBIGUOUS:  # a known name that is a common word too, capitalised mid-sentence
@@ -77,7 +83,18 @@ def classify(
         return None
     if found.weak and len(tokens) == 1 and context.written_lowercase(surface):
         return None  # "Frisbee ... a frisbee": a common noun with a capital
-    return surface, found
+    return _person_name((surface, found))
+
+
+def _person_name(typed: tuple[str, Evidence]) -> tuple[str, Evidence]:
+    """A person's name without a trailing common word: "Nicki Minaj" of "Nicki Minaj Super"."""
+    surface, found = typed
+    tokens = tuple(surface.split())
+    if found.type == "PERSON" and len(tokens) == 3 and wl.in_dictionary(tokens[-1]):
+        first_two = span_evidence(tokens[:2])
+        if first_two is not None and first_two is not ev.ASK_CONTEXT and first_two.type == "PERSON":
+            return " ".join(tokens[:2]), first_two
+    return typed
 
 
 def _modifies_noun(surface: str, context: SpanContext, position: int) -> bool:
@@ -230,9 +247,11 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
 def _person_first(tokens: tuple[str, ...], lowered: list[str]) -> Evidence | None:
     """A first name that is neither a word nor a place, then a surname: a person before any type word
     ("Tom Hall" is no hall; "Jordan River" and "Golden Hall" are left to the place words)."""
-    head = lowered[0]
+    head, last = lowered[0], lowered[-1]
     if not _name_shaped(tokens) or not wl.is_first_name(head) or wl.in_dictionary(head) or head in wl.PLACES:
         return None
+    if last in lx.WORK_SUFFIXES or last in wl.ORG_SUFFIXES or last in lx.EVENT_WORDS:
+        return None  # "Ellen Show", "Ryan Foundation": the type word decides
     return _person_by_name(tokens, lowered)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from importlib.util import find_spec
 from typing import Any
 
 from synth_core.entities import evidence as ev
@@ -54,7 +55,10 @@ class SpacyNer:
 
 @lru_cache(maxsize=4)
 def load_ner(model: str = DEFAULT_MODEL) -> NerFn | None:
-    """The spaCy adapter for ``model``, or None when spaCy or the model is not installed."""
+    """The spaCy adapter for ``model``, or None when spaCy or the model is not installed. The model is
+    looked up as a package first, so a machine without it never pays for importing spaCy."""
+    if find_spec(model) is None:
+        return None
     try:
         import spacy  # type: ignore[import-not-found, unused-ignore]
 

@@ -44,7 +44,7 @@ KNOWN_WORDS: dict[str, tuple[EntityType, str]] = {
     **{word: ("EVENT", "gazetteer:event") for word in lx.KNOWN_EVENTS | lx.MORE_KNOWN_EVENTS},
 }
 UPPER_ONLY = lx.ACRONYM_PLACES | frozenset(
-    word for word in KNOWN_WORDS if word in NOT_NAMES or (len(word) <= 3 and word in _DICTIONARY | NAME_LIKE)
+    word for word in KNOWN_WORDS if word in NOT_NAMES or (len(word) <= 3 and word in _DICTIONARY)
 )
 """Known words that name their thing only in capitals: "WHO", "US", "UN" (not "who", "us", "Un")."""
 

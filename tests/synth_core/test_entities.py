@@ -104,6 +104,8 @@ def test_title_case_headline_words_need_more_than_capitals() -> None:
     assert not {"Learn", "Play Cat", "Funny Kitten Moments", "Compilation", "Cat"} & set(found)
     found = typed("Sleeping Kendall Jenner Entertainment News | Weekly Update")
     assert found == {"Kendall Jenner": "PERSON"}
+    assert typed("Audi Think Faster | Commercial") == {"Audi": "ORGANIZATION"}
+    assert typed("Nicki Minaj Super Bass Remix | Live") == {"Nicki Minaj": "PERSON"}
 
 
 def test_all_caps_names_take_the_case_the_text_writes_them_in_else_title_case() -> None:

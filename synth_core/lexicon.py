@@ -390,7 +390,7 @@ reserve administration observatory architects consulting advisors publishing bro
 # Well-known organisations, single words or acronyms, besides KNOWN_ORGANIZATIONS.
 MORE_KNOWN_ORGANIZATIONS = words(
     """
-smithsonian barclays europol interpol mtv nbc abc cbs pbs npr hulu vevo buzzfeed vox refinery29
+smithsonian barclays europol interpol mtv nbc abc cbs pbs npr fox hulu vevo buzzfeed vox refinery29
 wwf who unesco oecd wto un nato eu-osha fbi cia nsa nhs cdc fda epa nih nsf ecb fed ieee acm mit
 ucla nyu caltech stanford harvard yale princeton atp wta fia uci ioc nasa jaxa isro
 ferrari mclaren porsche audi nike adidas lego walmart costco starbucks mcdonalds cocacola

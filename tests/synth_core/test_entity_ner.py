@@ -68,7 +68,9 @@ def test_a_real_spacy_pipeline_if_installed() -> None:
     spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra (pip install 'synth-studio[ner]')")
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "WORK_OF_ART", "pattern": "The Glass Orchard"}, {"label": "FAC", "pattern": "Pier 9"}])
+    ruler.add_patterns(
+        [{"label": "WORK_OF_ART", "pattern": "The Glass Orchard"}, {"label": "FAC", "pattern": "Pier 9"}]
+    )
     spans = dict(SpacyNer(nlp)("She read The Glass Orchard at Pier 9."))
     assert spans["The Glass Orchard"].type == "WORK"
     assert spans["Pier 9"].type == "PLACE"

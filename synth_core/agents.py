@@ -74,6 +74,15 @@ _INTENT_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 _INTENT_HINT_RE = re.compile("|".join(re.escape(hint) for _, hints, _ in _INTENT_CUES for hint in hints))
 _WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
 MAX_MEDIA_PHRASE_WORDS = 3
+NOT_MEDIA_PHRASES = frozenset(
+    {
+        "race track", "race tracks", "train track", "train tracks", "railroad track", "railroad tracks",
+        "rail track", "rail tracks", "railway track", "railway tracks", "dirt track", "tire tracks",
+        "track and field", "book shelf", "book shelves", "book case", "music stand", "form of", "shot put",
+        "photo booth", "radio tower", "picture frame", "picture frames",
+    }
+)  # fmt: skip
+"""Phrases whose media-looking word names no media type: "a horse at a race track" asks for no song."""
 
 
 class AgentInference:
@@ -94,6 +103,7 @@ class AgentInference:
             for form in (word, word + "s", word + "es"):
                 self._media_forms.setdefault(form, modality)
         self._phrase_starts = frozenset(word.split()[0] for word in self._media_modality if " " in word)
+        self._not_media_starts = frozenset(phrase.split()[0] for phrase in NOT_MEDIA_PHRASES)
 
     # -- agents and plans -------------------------------------------------------------------
 
@@ -170,6 +180,9 @@ class AgentInference:
         while index < len(words):
             word = words[index]
             size = 1
+            if word in self._not_media_starts and (skip := self._not_media_size(words, index)):
+                index += skip
+                continue
             if word in self._phrase_starts:
                 for size in range(min(MAX_MEDIA_PHRASE_WORDS, len(words) - index), 0, -1):
                     phrase = " ".join(words[index : index + size])
@@ -180,6 +193,14 @@ class AgentInference:
                 mentions.append((forms[word], word))
             index += size
         return mentions
+
+    @staticmethod
+    def _not_media_size(words: list[str], index: int) -> int:
+        """How many words from ``index`` form a phrase of ``NOT_MEDIA_PHRASES`` (0 when none does)."""
+        for size in range(MAX_MEDIA_PHRASE_WORDS, 1, -1):
+            if " ".join(words[index : index + size]) in NOT_MEDIA_PHRASES:
+                return size
+        return 0
 
     def detect_media(self, query: str) -> tuple[str | None, str | None]:
         """(modality, word) of the media word a query names; the longest phrase wins, then the first.

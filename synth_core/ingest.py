@@ -21,12 +21,13 @@ from typing import Any, Protocol, runtime_checkable
 from pydantic import BaseModel, ValidationError
 
 from synth_core.backends.base import ContentBackend
-from synth_core.content import CONTENT_MODALITIES, ContentItem
+from synth_core.content import CONTENT_MODALITIES, DATE_ESTIMATED, ContentItem
 from synth_core.errors import BackendError, InputFileError
 from synth_core.settings import Settings
 
 BATCH_SIZE = 2000
 MAX_LISTED_ERRORS = 1000
+MAX_LISTED_UNDATED = 5
 SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 DEMO_CORPUS = Path(__file__).parent / "demo" / "demo_corpus.jsonl"
 CONTENT_FIELDS = ("id", "profile", "modality", "title", "text", "created_at", "source")
@@ -145,7 +146,7 @@ def ingest_with_mapping(
     rows = _open_rows(path)
     report = IngestReport(path=str(path))
     fallback_time = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    undated = 0
+    undated: list[str] = []
     batch: list[ContentItem] = []
     for line, record in rows:
         try:
@@ -155,17 +156,26 @@ def ingest_with_mapping(
             if len(report.errors) < MAX_LISTED_ERRORS:
                 report.errors.append(LineError(line=line, reason=str(exc), kind=exc.kind))
             continue
-        undated += not dated
+        if not dated:
+            undated.append(item.id)
         batch.append(item)
         if len(batch) >= BATCH_SIZE:
             _write(target, batch, report)
             batch = []
     _write(target, batch, report)
     if undated:
-        report.warnings.append(
-            f"{undated:,} items had no date; used the file's modification time ({fallback_time:%Y-%m-%d %H:%M} UTC)."
-        )
+        report.warnings.append(_undated_warning(undated, fallback_time))
     return report
+
+
+def _undated_warning(ids: list[str], fallback_time: datetime) -> str:
+    """Which items had no date: their count and first ids, so a user can fix the source or map a field."""
+    shown = ", ".join(ids[:MAX_LISTED_UNDATED]) + (", ..." if len(ids) > MAX_LISTED_UNDATED else "")
+    return (
+        f"{len(ids):,} items had no date ({shown}); their created_at is the file's modification time "
+        f"({fallback_time:%Y-%m-%d %H:%M} UTC), marked date_estimated, so no query puts a date on them. "
+        "Map a date column with --map created_at=COLUMN to use real dates."
+    )
 
 
 def _write(target: UpsertTarget, batch: list[ContentItem], report: IngestReport) -> None:
@@ -276,7 +286,7 @@ def _to_item(
             text=text,
             created_at=created_at or fallback_time,
             source=str(values["source"]) if values["source"] is not None else default_source,
-            metadata=_metadata(record, used),
+            metadata=_metadata(record, used) | ({} if created_at is not None else {DATE_ESTIMATED: True}),
         )
     except ValidationError as exc:
         raise _RowError(f"invalid item: {exc.errors()[0]['msg']}", "invalid item") from exc

@@ -291,6 +291,15 @@ CONTENT_TYPE_CUES: dict[str, str] = {
     "song": "music", "melody": "music", "instrumental": "music", "live recording": "music",
     "photo": "photo", "photograph": "photo", "picture": "photo", "manual": "manual", "slides": "presentation",
     "presentation": "presentation", "case study": "case study", "highlights": "highlights", "comedy": "comedy",
+    # issue 11: kinds the media words people use depend on (writing/media_fit.py)
+    "music video": "music", "official video": "music", "official audio": "music", "lyric video": "music",
+    "lyrics": "music", "soundtrack": "music", "music clip": "music", "category: music": "music",
+    "painting": "painting", "oil on canvas": "painting",
+    "watercolor": "painting", "watercolour": "painting", "illustration": "illustration", "drawing": "illustration",
+    "cartoon": "illustration", "diagram": "diagram", "infographic": "diagram", "map of": "diagram", "this book": "book",
+    "the book": "book", "textbook": "book", "monograph": "book", "lecture notes": "book", "audiobook": "audiobook",
+    "earnings call": "earnings call", "brochure": "brochure", "registration form": "form",
+    "application form": "form", "scanned form": "form", "this thesis": "thesis",
 }
 
 # Cue phrase between two entities of a sentence -> relation name.

@@ -1,8 +1,11 @@
 """Modality examples: a query and the modality (and agent) that should serve it.
 
-- *modality* (the label) = what the query asks for: the source item's modality; a text-bearing item
-  (a document, a transcript) also yields TEXT queries, factual questions its text answers. A written
+- *modality* (the label) = what the query asks for: the source item's modality; an item whose text
+  states facts (a document, a transcript, a music video whose title names its song and artist) also
+  yields TEXT queries, factual questions its text answers ("who sings Kids in Love?"). A written
   query that names another modality's media word cannot carry the label and is re-asked.
+- the label mix follows real traffic (``TRAFFIC_MIX``: TEXT about a fifth) as far as the sampled
+  content can serve it; a reviewer's corrected modality, or a sample of fewer modalities, narrows it.
 - *correct_agent* = the configured agent of that modality.
 - *success* = the labelled agent finds the source: a search for the query restricted to the label's
   content (TEXT searches documents, and the transcript itself) has the source in its top 10 (read
@@ -13,6 +16,9 @@
 """
 
 from __future__ import annotations
+
+import random
+from collections.abc import Sequence
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
@@ -48,10 +54,30 @@ from synth_core.generators.planning import (
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import QUERY_MODALITIES, QueryModality
 from synth_core.schemas.modality import ModalityExampleSchema
-from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+from synth_core.writing.base import QuerySpec, QueryStyle
+from synth_core.writing.subjects import subjects_of
 
 Variant = tuple[QueryModality, QueryStyle, int, int, bool]
 """(target modality, style, topic index, entity index (-1 = none), explicit media cue)."""
+Key = tuple[str, QueryModality]
+"""(content id, target modality): what a job asks about, and for which label."""
+
+TRAFFIC_MIX: dict[QueryModality, float] = {"IMAGE": 0.26, "AUDIO": 0.25, "TEXT": 0.21, "VIDEO": 0.17, "DOCUMENT": 0.12}
+"""Label shares of real queries (555 search and assistant queries, ../shared/data/queries_dev.jsonl)."""
+STYLES: tuple[QueryStyle, ...] = ("keyword", "imperative", "question", "conversational") * 6 + ("time_constrained",)
+"""Real queries rarely constrain time (1.8% name a year): one variant in 25 does, when the item's
+date is real (the writer drops the constraint otherwise)."""
+TEXT_TURNS = {"DOCUMENT": 4, "AUDIO": 2}
+"""How many factual questions an item of a modality is asked per question asked of a video."""
+EXPLICIT_CUES: dict[str, tuple[bool, ...]] = {
+    "VIDEO": (True, True, True, False),
+    "DOCUMENT": (True, True, True, False),
+    "IMAGE": (True, True, False),
+    "AUDIO": (True, False),
+    "TEXT": (False,),
+}
+"""How often a query names its media type, by label (real queries mostly do; captions and voice
+requests for music often do not; a factual question never does)."""
 
 
 def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
@@ -59,15 +85,15 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     if empty is not None:
         return empty
     agents = AgentInference(ctx.settings.agents)
-    items = ctx.sample.items
-    by_id = {item.id: item for item in items}
-    picks = rotation(ctx.rng, items, count)
-    jobs = [Job(index, (item,)) for index, item in enumerate(picks)]
-    pool = VariantPool(ctx.rng, [item.id for item in picks], lambda key: _variants(ctx, by_id[key]))
+    by_id = {item.id: item for item in ctx.sample.items}
+    planned = label_plan(ctx.rng, ctx.sample.items, count, ctx.guidance.corrections.get("modality"))
+    jobs = [Job(index, (item,), plan=target) for index, (target, item) in enumerate(planned)]
+    keys = [(item.id, target) for target, item in _grouped(planned)]
+    pool = VariantPool(ctx.rng, keys, lambda key: _variants(ctx, by_id[key[0]], key[1]))
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
-        drawn = pool.draw(job, job.source.id)
-        return None if drawn is None else _spec(ctx, by_id[drawn[0]], drawn[1])
+        drawn = pool.draw(job, (job.source.id, job.plan))
+        return None if drawn is None else _spec(ctx, by_id[drawn[0][0]], drawn[1])
 
     def check(spec: QuerySpec, text: str) -> str | None:
         allowed = () if spec.target_modality == "TEXT" else (spec.target_modality,)
@@ -81,20 +107,60 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
 
 
 def query_targets(item: ContentItem) -> tuple[QueryModality, ...]:
-    """The modalities a query about ``item`` may ask for: its own, and TEXT for text-bearing content."""
-    if item.modality == "DOCUMENT" or is_transcript(item):
+    """The modalities a query about ``item`` may ask for: its own, and TEXT when its text states facts
+    a question can ask for (a document, a transcript, a music video's song and artist)."""
+    if item.modality == "DOCUMENT" or is_transcript(item) or subjects_of(item).song is not None:
         return (item.modality, "TEXT")
     return (item.modality,)
 
 
-def _variants(ctx: GenerationContext, item: ContentItem) -> Space[Variant]:
-    corrected = ctx.guidance.corrections.get("modality")
-    targets = [m for m in QUERY_MODALITIES if m == corrected] or list(query_targets(item))
+def label_plan(
+    rng: random.Random, items: Sequence[ContentItem], count: int, corrected: object = None
+) -> list[tuple[QueryModality, ContentItem]]:
+    """(label, item) per example: labels in ``TRAFFIC_MIX`` proportions among those the items can
+    serve (only ``corrected`` when a reviewer fixed it), each label's items used in turn."""
+    servers: dict[QueryModality, list[ContentItem]] = {}
+    for item in items:
+        for target in query_targets(item):
+            if corrected is None or target == corrected:
+                # A document answers many questions, a music video one ("who sings ...?").
+                turns = TEXT_TURNS.get(item.modality, 1) if target == "TEXT" else 1
+                servers.setdefault(target, []).extend([item] * turns)
+    if corrected in QUERY_MODALITIES and not servers:  # a correction the item cannot serve: ask anyway
+        servers[corrected] = list(items)
+    weights = {target: TRAFFIC_MIX[target] for target in QUERY_MODALITIES if servers.get(target)}
+    counts = _apportion(count, weights)
+    targets = [target for target, n in counts.items() for _ in range(n)]
+    rng.shuffle(targets)
+    queues = {target: iter(rotation(rng, servers[target], n)) for target, n in counts.items()}
+    return [(target, next(queues[target])) for target in targets]
+
+
+def _apportion(count: int, weights: dict[QueryModality, float]) -> dict[QueryModality, int]:
+    """``count`` split in proportion to ``weights`` (largest remainders get the leftovers)."""
+    total = sum(weights.values())
+    if not total:
+        return {}
+    exact = {target: count * weight / total for target, weight in weights.items()}
+    counts = {target: int(share) for target, share in exact.items()}
+    leftovers = sorted(exact, key=lambda target: exact[target] - counts[target], reverse=True)
+    for target in leftovers[: count - sum(counts.values())]:
+        counts[target] += 1
+    return counts
+
+
+def _grouped(planned: list[tuple[QueryModality, ContentItem]]) -> list[tuple[QueryModality, ContentItem]]:
+    """The planned (label, item) pairs once each, grouped by label: a job that runs out of variants
+    borrows from a neighbour asking for the same label."""
+    unique = dict.fromkeys((target, item.id) for target, item in planned)
+    items = {item.id: item for _, item in planned}
+    return sorted(((target, items[item_id]) for target, item_id in unique), key=lambda pair: pair[0])
+
+
+def _variants(ctx: GenerationContext, item: ContentItem, target: QueryModality) -> Space[Variant]:
     topics = range(len(item_topics(item)))
     entities = range(-1, len(named_entities(item, limit=3)))
-    # A factual question does not name a media type; other queries sometimes do.
-    cues = {target: (False,) if target == "TEXT" else (True, False) for target in targets}
-    return Space(*(((target,), QUERY_STYLES, topics, entities, cues[target]) for target in targets))
+    return Space(((target,), STYLES, topics, entities, EXPLICIT_CUES[target]))
 
 
 def _spec(ctx: GenerationContext, item: ContentItem, variant: Variant) -> QuerySpec:

@@ -1,59 +1,105 @@
-"""Which media words suit an item: a music clip is a song or a track, never a podcast; an arXiv
-paper is a paper or an article, never a brochure.
+"""Which media words suit an item, and which ones people use: a music clip is a song or a track, never
+a podcast; an arXiv paper is a paper or an article, never a brochure; people say "picture",
+"painting", "song", "trailer", "TV show" far more than "image", "audio" or "recording".
 
-A word *fits* an item when it is generic for the item's modality ("video", "photo", "document"),
-or when it is specific to a kind of content (``patterns.extract_content_types``: music, podcast,
-paper, trailer, ...) that the item is. Words this table does not know are not judged (they fit).
+One table serves the confidence check (``media_word_fits``) and the template writer
+(``fitting_words``), so the writer only writes words the check accepts. Each word of a modality
+either fits every item of it (*generic*: "video", "photo") or only items of some content kinds
+(``patterns.extract_content_types``: music, podcast, paper, trailer, ...). Its weight is how often
+people use it (real search and assistant queries); weight 0 = recognised and judged, never written.
+Words the table does not know are not judged (they fit): "tv show" among them, because whether a
+clip comes from a TV show is not a content kind (the writer decides that from the channel).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-GENERIC: dict[str, frozenset[str]] = {
-    "VIDEO": frozenset({"video", "videos", "clip", "clips", "footage", "recording"}),
-    "AUDIO": frozenset({"audio", "recording", "recording of", "clip"}),
-    "DOCUMENT": frozenset({"document", "documents", "pdf", "article", "articles"}),
-    "IMAGE": frozenset({"image", "images", "photo", "photos", "picture", "pictures", "pic", "shot", "snapshot",
-                        "photograph", "photographs"}),
-}  # fmt: skip
-SPECIFIC: dict[str, dict[str, frozenset[str]]] = {
+
+@dataclass(frozen=True)
+class MediaWord:
+    """A media word: the content kinds it fits (None = any item of its modality), what it must not
+    be used for even when generic (a diagram is no photo), and how often people use it."""
+
+    kinds: frozenset[str] | None
+    weight: float
+    not_for: frozenset[str] = frozenset()
+
+
+def _any(weight: float, not_for: str = "") -> MediaWord:
+    return MediaWord(None, weight, frozenset(not_for.split(",")) - {""})
+
+
+def _only(kinds: str, weight: float) -> MediaWord:
+    return MediaWord(frozenset(kinds.split(",")), weight)
+
+
+_DRAWN = "diagram,illustration"
+WORDS: dict[str, dict[str, MediaWord]] = {
     "VIDEO": {
-        "trailer": frozenset({"trailer", "teaser"}),
-        "movie": frozenset({"trailer", "documentary", "comedy"}),
-        "film": frozenset({"documentary", "trailer"}),
-        "talk": frozenset({"lecture", "interview"}),
-        "lecture video": frozenset({"lecture"}),
-        "tutorial video": frozenset({"tutorial", "guide"}),
-        "vlog": frozenset({"vlog"}),
-    },
-    "AUDIO": {
-        "song": frozenset({"music"}), "songs": frozenset({"music"}), "track": frozenset({"music"}),
-        "album": frozenset({"music"}), "soundtrack": frozenset({"music"}), "music": frozenset({"music"}),
-        "playlist": frozenset({"music"}), "podcast": frozenset({"podcast", "interview"}),
-        "podcasts": frozenset({"podcast", "interview"}), "episode": frozenset({"podcast", "interview"}),
-        "interview audio": frozenset({"interview"}), "earnings call": frozenset({"report"}),
-        "radio": frozenset({"podcast", "news"}),
-    },
-    "DOCUMENT": {
-        "paper": frozenset({"paper"}), "papers": frozenset({"paper"}), "thesis": frozenset({"paper"}),
-        "essay": frozenset({"paper", "review"}), "report": frozenset({"report", "case study", "review"}),
-        "reports": frozenset({"report", "case study"}), "manual": frozenset({"manual", "guide"}),
-        "datasheet": frozenset({"datasheet"}), "slides": frozenset({"presentation"}),
-        "slide deck": frozenset({"presentation"}), "whitepaper": frozenset({"report", "paper"}),
-        "brochure": frozenset({"overview"}), "form": frozenset({"form"}), "book": frozenset({"book"}),
+        "video": _any(10), "clip": _any(3), "footage": _any(1, "music,trailer"), "recording": _any(0),
+        "livestream": _any(0), "trailer": _only("trailer", 9), "teaser": _only("trailer", 1),
+        "movie": _only("trailer,movie,documentary", 5), "film": _only("trailer,movie,documentary", 2),
+        "documentary": _only("documentary", 2), "music video": _only("music", 5),
+        "talk": _only("lecture", 3), "lecture video": _only("lecture", 1), "tutorial video": _only("tutorial", 2),
+        "vlog": _only("vlog", 2),
     },
     "IMAGE": {
-        "diagram": frozenset({"diagram"}), "illustration": frozenset({"illustration"}),
-        "painting": frozenset({"painting"}),
+        "picture": _any(8, _DRAWN), "photo": _any(6, _DRAWN), "photograph": _any(6, _DRAWN),
+        "image": _any(3), "pic": _any(1, _DRAWN), "snapshot": _any(0, _DRAWN), "shot": _any(0, _DRAWN),
+        "painting": _only("painting", 8), "illustration": _only("illustration", 3),
+        "drawing": _only("illustration,painting", 2), "diagram": _only("diagram", 4),
+    },
+    "AUDIO": {
+        "audio": _any(1, "music"), "recording of": _any(0), "song": _only("music", 9), "track": _only("music", 4),
+        "music": _only("music", 5), "tune": _only("music", 1), "soundtrack": _only("music", 3),
+        "album": _only("album", 0), "playlist": _only("music", 0), "podcast": _only("podcast,interview", 6),
+        "episode": _only("podcast,interview", 3), "radio": _only("podcast,news", 0),
+        "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2),
+        "earnings call": _only("report,earnings call", 2), "audiobook": _only("book,audiobook", 1),
+    },
+    "DOCUMENT": {
+        "document": _any(2), "pdf": _any(1), "paper": _only("paper", 9), "research paper": _only("paper", 2),
+        "article": _only("paper,news,review,overview,report,case study,guide,tutorial", 4),
+        "preprint": _only("paper", 1), "thesis": _only("paper,thesis", 0), "essay": _only("paper,review", 0),
+        "report": _only("report,case study,review", 6), "whitepaper": _only("report,paper", 1),
+        "manual": _only("manual,guide", 5), "handbook": _only("manual,guide", 2), "datasheet": _only("datasheet", 3),
+        "slides": _only("presentation", 3), "slide deck": _only("presentation", 2), "brochure": _only("brochure", 2),
+        "form": _only("form", 2), "book": _only("book,guide", 8), "novel": _only("novel", 4),
     },
 }  # fmt: skip
+"""Media words by modality; configs/agents.toml [agents.media_words] lists the same words (and more
+that are only detected, never judged)."""
 
 
 def media_word_fits(word: str, modality: str, content_kinds: Sequence[str]) -> bool:
     """Whether ``word`` (a media word of ``modality``) suits an item of ``content_kinds``."""
-    word = word.lower()
-    if word in GENERIC.get(modality, frozenset()):
+    entry = _entry(word, modality)
+    if entry is None:
         return True
-    kinds = SPECIFIC.get(modality, {}).get(word)
-    return kinds is None or not kinds.isdisjoint(content_kinds)
+    kinds = set(content_kinds)
+    if entry.kinds is None:
+        return not (entry.not_for & kinds)
+    return not entry.kinds.isdisjoint(kinds)
+
+
+def fitting_words(modality: str, content_kinds: Sequence[str]) -> tuple[tuple[str, float], ...]:
+    """The words people use (weight > 0) that suit an item of ``content_kinds``, with their weights:
+    the kind-specific ones when the item has a kind they fit (a song is a "song" more than a
+    "clip"), then the generic ones."""
+    table = WORDS.get(modality, {})
+    fitting = [(w, e) for w, e in table.items() if e.weight > 0 and media_word_fits(w, modality, content_kinds)]
+    specific = [(word, entry.weight) for word, entry in fitting if entry.kinds is not None]
+    generic = [(word, entry.weight / (3 if specific else 1)) for word, entry in fitting if entry.kinds is None]
+    return tuple(specific + generic)
+
+
+def _entry(word: str, modality: str) -> MediaWord | None:
+    """The table entry of ``word`` or of its singular ("videos", "papers", "slide decks")."""
+    table = WORDS.get(modality, {})
+    word = " ".join(word.lower().split())
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+        if form and form in table:
+            return table[form]
+    return None

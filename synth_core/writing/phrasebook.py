@@ -16,8 +16,7 @@ from __future__ import annotations
 # right ("a" becomes "an" before a vowel).
 MEDIA_NP = (
     "{m} about {t}", "a {m1} about {t}", "the {m1} about {t}", "{t} {m}", "a {t} {m1}", "the {t} {m1}",
-    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "{m} with {t}", "a {m1} with {t}",
-    "{t} and {t2} {m}", "a {m1} about {t} and {t2}", "{m} showing {t}", "the {m1} with {t}",
+    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "a {m1} with {t}", "{m} showing {t}",
 )
 # An item's own name (its cleaned title, ``{n}``): how people ask for a known work.
 NAMED_MEDIA_NP = (
@@ -28,29 +27,28 @@ NAMED_NP = ("{n}", "{n}", "{n}")
 # What an image shows (``{d}``, a short description sentence of the item): how people search images.
 DESCRIBED_MEDIA_NP = ("a {m1} of {d}", "{m} of {d}", "the {m1} of {d}", "{d} {m1}", "a {m1} showing {d}")
 # Bare topics read well in every frame; the loose ones ("stuff on ...") only after a verb.
-PLAIN_NP = ("{t}", "{t}", "{t}", "{t} {t2}", "{t} and {t2}", "{t}, {t2}")
+PLAIN_NP = ("{t}", "{t}", "{t}", "{t} and {t2}")
 LOOSE_NP = ("something about {t}", "anything on {t}", "more on {t}", "info on {t}", "something on {t} and {t2}",
             "whatever you have on {t}")
 LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", "I need {x}", "do you have {x}?",
                 "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")
 # Entity noun phrases by entity type; "*" serves every type.
 ENTITY_NP: dict[str, tuple[str, ...]] = {
-    "*": ("{e} {t}", "{t} {e}", "{e} and {t}", "{t} with {e}", "{e} on {t}"),
+    "*": ("{e} and {t}", "{t} with {e}", "{e} on {t}"),
     "PERSON": ("{t} by {e}", "{e} talking about {t}", "{e} on {t}", "{e}'s take on {t}", "{e} explaining {t}"),
     "ORGANIZATION": ("{t} from {e}", "{e}'s {t}", "{e} work on {t}", "{t} at {e}"),
-    "PLACE": ("{t} in {e}", "{e} {t}", "{t} around {e}", "{t} near {e}"),
-    "EVENT": ("{t} at {e}", "{e} {t}", "{t} during {e}", "{e} sessions on {t}"),
-    "TECHNOLOGY": ("{t} using {e}", "{e} for {t}", "{t} with {e}", "{e} {t} setup"),
-    "PRODUCT": ("{t} with the {e}", "{e} {t}", "{t} on the {e}", "{e} and {t}"),
-    "DATE": ("{t} in {e}", "{t} from {e}", "{e} {t}"),
+    "PLACE": ("{t} in {e}", "{t} around {e}", "{t} near {e}"),
+    "EVENT": ("{t} at {e}", "{t} during {e}", "{e} sessions on {t}"),
+    "TECHNOLOGY": ("{t} using {e}", "{e} for {t}", "{t} with {e}", "{t} setup with {e}"),
+    "PRODUCT": ("{t} with the {e}", "{t} on the {e}", "{e} and {t}"),
+    "DATE": ("{t} in {e}", "{t} from {e}"),
     "CONCEPT": ("{e} and {t}", "{t} and {e}", "{e} in {t}"),
 }
 ENTITY_MEDIA_NP = (
-    "a {m1} about {e} and {t}", "{e} {t} {m}", "a {m1} of {e} on {t}", "the {m1} with {e} on {t}",
-    "{t} {m} with {e}", "{m} on {e} {t}", "the {e} {m1} about {t}", "{m} about {e} and {t}",
-    "{e} {m} on {t}", "the {m1} where {e} talks about {t}", "{m} of {e}", "the {e} {m1}",
+    "a {m1} about {e} and {t}", "a {m1} of {e} on {t}", "the {m1} with {e} on {t}", "the {e} {m1} about {t}",
+    "{m} about {e} and {t}", "{e} {m} on {t}", "{m} of {e}", "the {e} {m1}", "{m} with {e}",
 )
-TWO_ENTITY_NP = ("{e} and {e2} {t}", "{t} with {e} and {e2}", "{e}, {e2} and {t}")
+TWO_ENTITY_NP = ("{e} and {e2} on {t}", "{t} with {e} and {e2}")
 
 # How a person hints at a modality without naming it: noun wrappers (nest in any frame) and verb
 # frames (stand alone).
@@ -87,7 +85,7 @@ VERB_FRAMES: dict[str, tuple[str, ...]] = {
 # -- frames by style (find intent) ----------------------------------------------------------------
 
 FIND_FRAMES: dict[str, tuple[str, ...]] = {
-    "keyword": ("{x}", "{x}", "{x}", "{x}", "best {x}", "good {x}", "{x} online", "top {x}", "{x} recommendations"),
+    "keyword": ("{x}", "{x}", "{x}", "{x}", "good {x}"),
     "question": ("where can I find {x}?", "any good {x}?", "is there anything on {x}?", "do you have {x}?",
                  "where do I get {x}?", "can I get {x}?", "got any {x}?", "can you find {x}?",
                  "can you show me {x}?", "do you know where I can find {x}?", "could you find {x}?"),
@@ -113,16 +111,14 @@ MODALITY_VERBS = {"VIDEO": "uploaded", "DOCUMENT": "published", "IMAGE": "taken"
 
 # ``{be}`` agrees with ``{t}`` ("what is X", "what are Xs"). People often leave the question mark off.
 TEXT_TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
-    "keyword": ("{t} definition", "{t} meaning", "{t} facts", "what {be} {t}", "{t} how does it work",
-                "define {t}", "{t} history", "{t} wiki"),
-    "question": ("what {be} {t}?", "how does {t} work?", "why {be} {t} important?", "what causes {t}?",
-                 "where does {t} come from?", "how {be} {t} measured?", "what is the history of {t}?",
-                 "what does {t} mean?", "how {be} {t} used?", "what is the origin of {t}?",
-                 "how does {t} affect {t2}?", "what is the purpose of {t}?"),
+    "keyword": ("{t} definition", "{t} meaning", "what {be} {t}", "define {t}", "{t} facts", "{t} history",
+                "{t} explained", "{t} wiki"),
+    "question": ("what {be} {t}?", "what {be} {t}", "what does {t} mean?", "what does {t} mean", "what {be} {t}?",
+                 "how {be} {t} defined?", "what is meant by {t}?", "what is the meaning of {t}?"),
     "imperative": ("explain {t}", "tell me about {t}", "define {t}", "tell me what {t} means",
-                   "give me the facts on {t}", "tell me how {t} works"),
-    "conversational": ("I'm curious how {t} works", "can you explain {t} to me?", "I want to know what {t} means",
-                       "I've been wondering what {t} is", "do you know what {t} means?",
+                   "give me the definition of {t}", "explain what {t} {be}"),
+    "conversational": ("can you explain {t} to me?", "I want to know what {t} means",
+                       "I've been wondering what {t} {be}", "do you know what {t} means?",
                        "quick question: what {be} {t}?", "can you tell me about {t}?"),
     "time_constrained": ("what happened with {t} in {year}?", "how did {t} change in {year}?",
                          "what was new about {t} in {year}?", "what was said about {t} in {month} {year}?",
@@ -131,25 +127,35 @@ TEXT_TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
 # Who / when / where / which questions about a named thing, the way people ask a search box.
 TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "PERSON": ("who is {e}?", "what is {e} known for?", "what did {e} say about {t}?", "where does {e} work?",
-               "what does {e} think about {t}?", "how old is {e}?", "who is {e} and what do they do?",
-               "what is {e}'s view on {t}?", "how is {e} connected to {t}?", "what has {e} done on {t}?"),
+               "what does {e} think about {t}?", "who is {e}", "what does {e} do?", "what is {e} famous for",
+               "what did {e} say about {t}", "what is {e}'s view on {t}?", "what does {e} do for a living?"),
     "ORGANIZATION": ("what does {e} do?", "who runs {e}?", "where is {e} based?", "when was {e} founded?",
                      "what did {e} announce about {t}?", "who owns {e}?", "how is {e} involved in {t}?",
-                     "what is {e}'s role in {t}?", "what is {e} doing about {t}?"),
+                     "what is {e}", "where is {e} based", "what did {e} say about {t}?"),
     "PLACE": ("where is {e}?", "what is {e} known for?", "what is {e} famous for?", "where is {e} located?",
-              "what happened in {e} with {t}?", "how big is {e}?", "what country is {e} in?",
-              "how does {e} handle {t}?", "what is {e} doing about {t}?", "is {e} known for {t}?"),
+              "how big is {e}?", "what country is {e} in?", "where is {e}", "what is {e} like?",
+              "what is the history of {e}?", "how do you get to {e}?", "what is {e} doing about {t}?",
+              "what is the state of {t} in {e}?", "how is {e} affected by {t}?"),
     "EVENT": ("when is {e}?", "where is {e} held?", "who won {e}?", "what happened at {e}?",
               "when did {e} take place?", "who took part in {e}?", "what was decided at {e} about {t}?",
-              "what was said about {t} at {e}?", "how did {t} come up at {e}?"),
+              "what was said about {t} at {e}?"),
     "TECHNOLOGY": ("what is {e} used for?", "how does {e} work?", "who created {e}?", "when was {e} released?",
-                   "what is {e}?", "why use {e} for {t}?", "how does {e} handle {t}?", "can {e} be used for {t}?"),
-    "PRODUCT": ("what is the {e}?", "when did the {e} come out?", "who makes the {e}?",
-                "how does the {e} handle {t}?", "is the {e} good for {t}?", "what does the {e} do for {t}?"),
-    "DATE": ("what happened in {e} regarding {t}?", "what changed about {t} in {e}?", "what was new in {t} in {e}?"),
+                   "what is {e}?", "can {e} be used for {t}?"),
+    "PRODUCT": ("what is the {e}?", "when did the {e} come out?", "who makes the {e}?", "what does the {e} do?",
+                "is the {e} good for {t}?", "how much does the {e} cost?"),
+    "WORK": ("what is {e} about?", "who made {e}?", "when did {e} come out?", "what is {e}?"),
+    "DATE": ("what happened in {e} regarding {t}?", "what changed about {t} in {e}?"),
     "CONCEPT": ("what is {e}?", "what does {e} mean?", "who came up with {e}?", "how does {e} relate to {t}?",
-                "what does {e} mean for {t}?", "how is {e} used in {t}?"),
+                "what is {e} used for?", "how is {e} used in {t}?", "what is {e}", "define {e}"),
 }
+
+# Questions a music video's title answers (its artist), and questions about a document by its name.
+SONG_QUESTIONS = ("who sings {song}?", "who sang {song}", "who sings {song}", "who is the singer of {song}?",
+                  "who performs {song}?", "what artist sings {song}?", "{song} who sings it", "who sang {song}?")
+NAME_QUESTIONS = ("what is {n} about?", "what does {n} show?", "what is the main result of {n}?",
+                  "what does {n} find?", "what is {n} about", "what did {n} find?")
+AUTHOR_QUESTIONS = ("who wrote {n}?", "who wrote {n}", "who is the author of {n}?")
+DATE_QUESTIONS = ("when was {n} published?", "when did {n} come out?")
 
 # -- workflow intents --------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from synth_core import lexicon as lx
@@ -19,8 +19,9 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
-from synth_core.writing import phrasebook as pb
 from synth_core.writing.base import QuerySpec
+from synth_core.writing.media_fit import media_word_fits
+from synth_core.writing.subjects import Subjects, subjects_of
 
 MAX_TOPIC_WORDS = 4
 MAX_ENTITY_WORDS = 5
@@ -65,6 +66,13 @@ class Plan:
     names: tuple[str, ...] = ()
     descriptions: tuple[str, ...] = ()
     avoid: set[str] = field(default_factory=set)
+    subjects: Subjects = field(default_factory=Subjects)
+    broaden: bool = False
+    """The first draws found nothing new: requests may use every subject the item has."""
+    last_resort: bool = False
+    """Still nothing: the older topic-and-entity phrasing may be used."""
+    kinds: tuple[str, ...] = ()
+    """The item's content kinds (``patterns.extract_content_types``): which media words fit it."""
 
 
 class ContentFacts:
@@ -92,18 +100,63 @@ class ContentFacts:
 
     def usable_topics(self, item: ContentItem, spec_topics: tuple[str, ...]) -> tuple[str, ...]:
         """The spec's topics (else the item's), topped up from the title when thin; lowercased, short,
-        clean."""
+        clean, and read as noun phrases of the item's own text (see ``reads_as_topic``)."""
         key = ("topics", item.id, item.title, spec_topics)
         if key not in self._memo:
             patterns = extract_patterns(item)
             candidates = list(spec_topics or patterns.topics)
             if len(candidates) < 3:
                 candidates += _title_topics(item.title) + list(patterns.topics)
+            source = f" {normalized(item.title)} {normalized(item.text[:2000])} "
             usable: list[str] = []
             for topic in (candidate.lower() for candidate in candidates):
-                if 0 < len(topic.split()) <= MAX_TOPIC_WORDS and topic not in usable and self.clean(topic):
+                if topic in usable or not 0 < len(topic.split()) <= MAX_TOPIC_WORDS or not self.clean(topic):
+                    continue
+                if reads_as_topic(topic, source):
                     usable.append(topic)
             self._remember(key, tuple(usable))
+        return self._memo[key]  # type: ignore[return-value]
+
+    def subjects(self, item: ContentItem, *, named_media: bool) -> Subjects:
+        """The item's ``subjects_of``, without the names, captions and makers that carry an intent cue
+        ("... Compared with ...") or a media word (only the item's own ones when ``named_media``: a
+        query that names no media type cannot say "heist movie"), since a query built on them would
+        ask for something else."""
+        key = ("subjects", item.id, item.title, named_media)
+        if key not in self._memo:
+            found = subjects_of(item)
+            allowed = {item.modality} if named_media else set()
+
+            def keep(text: str) -> bool:
+                media, has_intent_cue = self.facts(text.lower())
+                return not has_intent_cue and media <= allowed
+
+            song = found.song if found.song and all(keep(part) for part in found.song) else None
+            show = found.tv_show if found.tv_show and keep(found.tv_show) else None
+            cleaned = replace(
+                found,
+                names=tuple(filter(keep, found.names)),
+                makers=tuple(filter(keep, found.makers)),
+                captions=tuple(filter(keep, found.captions)),
+                song=song,
+                tv_show=show,
+            )
+            self._remember(key, cleaned)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def strong_topics(self, item: ContentItem, topics: tuple[str, ...]) -> tuple[str, ...]:
+        """Topics a request can be built on ("videos about cargo bikes"): several words, and a term
+        of the item rather than a passing phrase (in its title, or said twice)."""
+        key = ("strong", item.id, topics)
+        if key not in self._memo:
+            title = f" {normalized(item.title)} "
+            text = f" {normalized(item.text[:2000])} "
+            strong = tuple(
+                topic
+                for topic in topics
+                if " " in topic and (f" {normalized(topic)} " in title or text.count(f" {normalized(topic)} ") >= 2)
+            )
+            self._remember(key, strong)
         return self._memo[key]  # type: ignore[return-value]
 
     def usable_entities(self, item: ContentItem, entities: tuple[Entity, ...], *, required: bool) -> tuple[Entity, ...]:
@@ -140,21 +193,10 @@ class ContentFacts:
         return self._memo[key]  # type: ignore[return-value]
 
     def fitting_media_words(self, item: ContentItem, modality: str, allowed: Sequence[str]) -> tuple[str, ...]:
-        """Media words that fit the item: the ones its own title and text use, then those of its
-        content types (a podcast is an episode, not a song); a modality default otherwise."""
-        key = ("media", item.id, item.title, modality)
-        if key not in self._memo:
-            permitted = set(allowed)
-            own = [
-                word
-                for mentioned, word in self.agents.media_mentions(f"{item.title} {item.text[:400]}")
-                if mentioned == modality and word in permitted
-            ]
-            fit = pb.MEDIA_FIT.get(modality, {})
-            by_type = [word for kind in extract_patterns(item).content_types for word in fit.get(kind, ())]
-            ordered = own + by_type if own or by_type else list(pb.MEDIA_DEFAULT.get(modality, ()))
-            self._remember(key, tuple(dict.fromkeys(word for word in ordered if word in permitted)))
-        return self._memo[key]  # type: ignore[return-value]
+        """The words of ``allowed`` that suit the item (``media_fit``: a podcast is an episode, not a
+        song), in ``allowed`` order."""
+        kinds = extract_patterns(item).content_types
+        return tuple(word for word in allowed if media_word_fits(word, modality, kinds))
 
     def names(self, item: ContentItem) -> tuple[str, ...]:
         """Pieces of the item's title that read as the name of the work ("New Excavations at Pompeii"
@@ -209,6 +251,52 @@ def _title_names(title: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _title_topics(title: str) -> list[str]:
     return extract_topics(title, top_k=4)
+
+
+_ADJECTIVE_ENDINGS = ("ical", "ous", "ive", "ful", "less", "able", "ible", "ic")
+_NOUNS_LIKE_ADJECTIVES = lx.words(
+    "music logic magic traffic mosaic topic fabric clinic republic garlic panic picnic comic graphic mechanic"
+    " relative executive detective objective initiative perspective explosive representative table cable"
+    " vegetable"
+)
+
+
+_ING_NOUNS = lx.words(
+    "string strings thing king ring spring wing ceiling building painting clothing morning evening wedding meeting"
+    " setting ping pudding dumpling skiing surfing boxing camping hiking bowling sibling earring offering"
+    " learning computing scattering tunneling tunnelling pairing coupling doping screening lensing hashing"
+    " sampling scheduling routing caching clustering training"
+)
+
+
+_VERB_INGS = lx.ACTION_GERUNDS | lx.words(
+    "moving running going coming getting making taking using having being doing showing looking trying increasing"
+    " decreasing leading following including involving allowing giving becoming"
+)
+
+
+def reads_as_topic(topic: str, source: str) -> bool:
+    """Whether ``topic`` reads as a noun phrase a person would ask about, not a keyword fragment:
+    it occurs as written in ``source`` (the item's normalized text, space-padded), it neither starts
+    nor ends on a function word, an adjective, an adverb or a verb form, and a single word occurs
+    at least twice (a word said once is rarely what the item is about)."""
+    words = topic.split()
+    key = normalized(topic)
+    occurrences = source.count(f" {key} ")
+    if not occurrences or words[0] in lx.STOPWORDS or words[-1] in lx.STOPWORDS:
+        return False
+    last = words[-1]
+    if last in lx.ADJECTIVES or last in lx.ACTION_GERUNDS or last in lx.TOPIC_NOISE:
+        return False
+    if last.endswith("ly") and last not in lx.LY_NOUNS:
+        return False
+    if last.endswith("ed") and not last.endswith("eed"):
+        return False
+    if last.endswith("ing") and last not in _ING_NOUNS and (len(words) == 1 or last in _VERB_INGS):
+        return False
+    if last.endswith(_ADJECTIVE_ENDINGS) and last not in _NOUNS_LIKE_ADJECTIVES:
+        return False
+    return len(words) > 1 or (occurrences >= 2 and last not in lx.NOT_ALONE)
 
 
 def normalized(text: str) -> str:

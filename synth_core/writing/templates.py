@@ -27,10 +27,12 @@ from collections.abc import Sequence
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.patterns import entities_in_query
+from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
+from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.media_fit import fitting_words
 from synth_core.writing.template_content import (
     ContentFacts,
     Plan,
@@ -43,6 +45,8 @@ from synth_core.writing.template_content import (
 from synth_core.writing.template_pairs import compare_template, fusion_template
 
 MAX_DRAWS = 40
+BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
+LAST_RESORT_AFTER = 20  # draws before a modality query may be phrased around a bare topic or entity
 MAX_EMPTY_DRAWS = 4  # drafts with nothing to build from before a spec is given up
 MIN_WORDS, MAX_WORDS = 2, 25
 EXPLICIT_SHARE = 0.6  # explicit_media None: how often the query names the media type
@@ -54,7 +58,13 @@ NAMED_SHARE = 0.3  # find queries that ask for the item by its name ("play the s
 DESCRIBED_SHARE = 0.35  # image queries that say what the image shows ("a dog on a red couch")
 BARE_DESCRIPTION_SHARE = 0.6  # of those not naming the media: the description alone, as typed in a box
 VERB_FRAME_SHARE = 0.4  # question/imperative/conversational find queries framed by a modality verb
-MASS_MEDIA_WORDS = frozenset({"music", "footage"})  # no "a music about ..."
+MASS_MEDIA_WORDS = frozenset({"music", "footage", "audio", "slides"})  # no "a music about ..."
+SUBJECT_SHARE = 0.6
+"""Entity and workflow find queries built around the item's name, maker, caption or sound
+(``requests``); the rest ask about an entity or a topic. Modality queries always are."""
+TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
+NAME_QUESTION_SHARE = 0.3  # factual questions about a document asked by its name ("who wrote ...?")
+MAX_NAME_QUESTION_WORDS = 10
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
 _MONTHS = (
@@ -138,6 +148,8 @@ class TemplateWriter:
         taken = taken if taken is not None else set()
         empty = 0
         for draw in range(MAX_DRAWS):
+            plan.broaden = draw >= BROADEN_AFTER
+            plan.last_resort = draw >= LAST_RESORT_AFTER
             text, template = self._draft(plan, rng)
             if not template:  # nothing to build from (no second angle, no second item)
                 empty += 1
@@ -177,6 +189,8 @@ class TemplateWriter:
         elif modality != "TEXT":
             plan.names = self.content.names(plan.item)
         plan.avoid = {normalized(text) for text in spec.avoid}
+        plan.subjects = self.content.subjects(plan.item, named_media=bool(plan.explicit))
+        plan.kinds = extract_patterns(plan.item).content_types
         return plan
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:
@@ -201,6 +215,8 @@ class TemplateWriter:
     def _draft(self, plan: Plan, rng: random.Random) -> tuple[str | None, str]:
         task = plan.spec.task
         style = rng.choice(plan.styles) if plan.styles else plan.style
+        if style == "time_constrained" and not plan.item.date_known:  # no date to constrain by
+            style = rng.choice(("keyword", "imperative", "question", "conversational"))
         if task == "fusion":
             template = fusion_template(self.content, plan, rng, style)
         elif plan.intent != "find":  # the intent decides the frame, whatever the task
@@ -209,11 +225,34 @@ class TemplateWriter:
             template = self._text_template(plan, rng, style)
         else:
             template = self._find_template(plan, rng, style)
+            if template is None:
+                return None, "request"  # this draw came to nothing: draw again
         if template is None:
             return None, ""
+        if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
+            return None, template  # a stand-in date is no fact to write
         return tidy(self._fill(template, plan, rng), rng), template
 
-    def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str:
+    def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
+        """A request around the item's own subjects (``requests``); for entity and workflow tasks
+        sometimes the older entity-and-topic phrasing. None: this draw came to nothing, draw again."""
+        modality_task = plan.spec.task == "modality"
+        if plan.modality == plan.item.modality and (modality_task or rng.random() < SUBJECT_SHARE):
+            request = requests.compose(
+                modality=plan.modality,
+                explicit=bool(plan.explicit),
+                style=style,
+                subjects=plan.subjects,
+                entities=[entity.text for entity in plan.entities if entity.type != "DATE"],
+                topics=plan.topics if plan.broaden else self.content.strong_topics(plan.item, plan.topics),
+                need_entity=plan.spec.task == "entity",
+                broaden=plan.broaden,
+                media_word=lambda: self._media_word(plan, rng, singular=True),
+                dated=plan.item.date_known,
+                rng=rng,
+            )
+            if request is not None or (modality_task and _has_subject(plan) and not plan.last_resort):
+                return request
         frames = pb.FIND_FRAMES.get(style, pb.FIND_FRAMES["keyword"])
         noun_phrase, kind = self._noun_phrase(plan, rng)
         verbal = style in ("question", "imperative", "conversational")
@@ -261,17 +300,26 @@ class TemplateWriter:
     ) -> str:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
         template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
-        beside = topic_beside([entity.text] + ([second.text] if second else []), plan.topics, rng)
+        names = {e.text.casefold() for e in plan.entities}
+        topics = [topic for topic in plan.topics if topic.casefold() not in names] or plan.topics
+        beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng)
         return template.replace("{t}", beside) if beside else template
 
     def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str:
+        subjects = plan.subjects
+        if subjects.song is not None and plan.item.modality == "VIDEO":  # the title names the artist
+            return rng.choice(pb.SONG_QUESTIONS).replace("{song}", brace(subjects.song[1]))
+        if subjects.names and plan.item.modality == "DOCUMENT" and rng.random() < NAME_QUESTION_SHARE:
+            frames = pb.NAME_QUESTIONS + (pb.AUTHOR_QUESTIONS if subjects.makers else ())
+            frames += pb.DATE_QUESTIONS if plan.item.date_known else ()
+            name = rng.choice(subjects.names)
+            if len(name.split()) <= MAX_NAME_QUESTION_WORDS:
+                return rng.choice(frames).replace("{n}", brace(name))
         if plan.entities and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.5):
             entity, _ = self._pick_entities(plan, rng)
             frames = pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"])
-            if plan.spec.task == "entity":  # an entity query names a topic too, never the entity alone
-                frames = tuple(f for f in frames if "{t}" in f) or tuple(
-                    f for f in pb.TEXT_ENTITY_FRAMES["CONCEPT"] if "{t}" in f
-                )
+            if plan.spec.task == "modality":  # a topic beside the entity is often a weak one
+                frames = tuple(f for f in frames if "{t}" not in f) or frames
             return self._with_entity(rng.choice(frames), plan, rng, entity)
         return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
 
@@ -324,14 +372,26 @@ class TemplateWriter:
         return template
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
-        """A media word of the target modality, mostly one that fits the item (a podcast is an episode,
-        not a song), sometimes any the config lists, for variety; ``singular``: one that takes "a"."""
-        words = self._media_words.get(plan.modality, ("",))
-        fitting = self.content.fitting_media_words(plan.item, plan.modality, words)
+        """A media word of the target modality that suits the item (``media_fit``: a music clip is a
+        song, not a podcast), drawn by how often people use it; ``singular``: one that takes "a"."""
+        choices = self._fitting(plan)
         if singular:
-            words = self._singular_words.get(plan.modality) or words
-            fitting = tuple(word for word in fitting if word in words)
-        return rng.choice(fitting) if fitting and rng.random() < MEDIA_FIT_SHARE else rng.choice(words)
+            choices = [
+                (w, weight) for w, weight in choices if w not in MASS_MEDIA_WORDS and not w.endswith("s")
+            ] or choices
+        if not choices:
+            return rng.choice(self._media_words.get(plan.modality, ("",)))
+        return rng.choices([w for w, _ in choices], weights=[weight for _, weight in choices])[0]
+
+    def _fitting(self, plan: Plan) -> list[tuple[str, float]]:
+        """The fitting words the config knows, with the writer's own limits: "painting" only for an
+        image that is one."""
+        known = set(self._media_words.get(plan.modality, ()))
+        words = [(w, weight) for w, weight in fitting_words(plan.modality, plan.kinds) if w in known]
+        if plan.modality == "IMAGE":
+            painted = plan.subjects.painted
+            words = [(w, weight) for w, weight in words if (w in ("painting", "drawing")) == painted or w == "image"]
+        return words
 
     def _pick_entities(self, plan: Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
         entities = plan.entities
@@ -359,6 +419,11 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+def _has_subject(plan: Plan) -> bool:
+    subjects = plan.subjects
+    return bool(plan.topics or subjects.names or subjects.captions or subjects.music or subjects.song)
 
 
 def _description(sentence: str, template: str, rng: random.Random) -> str:

@@ -119,9 +119,18 @@ def test_missing_dates_fall_back_to_the_file_time_with_one_warning(
 ) -> None:
     path = write_jsonl(tmp_path / "in.jsonl", [good("a"), good("b"), good("c", created_at="2020-01-01")])
     report = ingest_file(path, store, settings)
-    assert [item.created_at for item in store.get(["a", "b"])] == [MTIME, MTIME]
-    assert len(report.warnings) == 1 and report.warnings[0].startswith("2 items had no date")
+    a, b, c = store.get(["a", "b", "c"])
+    assert [a.created_at, b.created_at] == [MTIME, MTIME]
+    assert (a.date_known, b.date_known, c.date_known) == (False, False, True)
+    assert a.metadata["date_estimated"] is True and "date_estimated" not in c.metadata
+    assert len(report.warnings) == 1 and report.warnings[0].startswith("2 items had no date (a, b)")
     assert "Warning: 2 items had no date" in report.summary()
+
+
+def test_the_undated_warning_names_the_first_few_ids(tmp_path: Path, store: SqliteStore, settings: Settings) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [good(f"n{i}") for i in range(8)])
+    warning = ingest_file(path, store, settings).warnings[0]
+    assert warning.startswith("8 items had no date (n0, n1, n2, n3, n4, ...)")
 
 
 def test_csv_with_a_field_map_override_and_json_metadata(

@@ -1,0 +1,230 @@
+"""Find requests built around something real in the item (``subjects``): its name, its maker, a
+caption, a music description, the TV show or song it is, an entity or a topic.
+
+``compose`` picks one subject the item has (weighted the way real traffic asks for each modality:
+images mostly by what they show, music by genre and mood, videos and documents mostly by name), a
+noun phrase around it (with a media word that fits the item when the query must name its media
+type, with none otherwise) and a verb frame for the style. It returns the query text, or None when
+the item offers nothing for the rules (e.g. an entity task whose entity appears in no subject).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+
+from synth_core.writing import request_frames as rf
+from synth_core.writing.subjects import Subjects
+
+MediaWord = Callable[[], str]
+"""Draws a media word (singular) of the plan's modality that fits the item."""
+
+SUBJECT_WEIGHTS: dict[str, dict[str, float]] = {
+    "VIDEO": {"song": 5, "tv": 3, "named": 6, "maker": 1, "entity": 1, "topic": 0.5},
+    "IMAGE": {"caption": 8, "named": 2, "maker": 0.5, "entity": 1, "topic": 1},
+    "AUDIO": {"music": 9, "named": 4, "maker": 1.5, "entity": 1.5, "topic": 1},
+    "DOCUMENT": {"named": 6, "maker": 1.5, "entity": 1, "topic": 1.5},
+}
+"""How often each subject is asked about when the item has it (real traffic: images by caption,
+music by genre and mood, videos and documents by name)."""
+BARE_CAPTION_SHARE = 0.75  # implicit image queries that are the caption alone, as typed
+VOICE_SHARE = 0.6  # implicit music queries phrased as a voice request ("play some ...")
+LOWER_CAPTION_SHARE = 0.6
+
+
+def compose(
+    *,
+    modality: str,
+    explicit: bool,
+    style: str,
+    subjects: Subjects,
+    entities: Sequence[str],
+    topics: Sequence[str],
+    need_entity: bool,
+    media_word: MediaWord,
+    dated: bool,
+    rng: random.Random,
+    broaden: bool = False,
+) -> str | None:
+    """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
+    about an image's or a clip's topics too (when its captions or sound are used up)."""
+    options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden)
+    if not options:
+        return None
+    if broaden and style == "keyword" and rng.random() < 0.5:  # the few keyword forms are used up
+        style = rng.choice(("imperative", "question", "conversational"))
+    timed = style == "time_constrained" and dated
+    kind = rng.choices([k for k, _ in options], weights=[w for _, w in options])[0]
+    phrase = _phrase(kind, modality, explicit, subjects, rng, dated)
+    if phrase is None:
+        return None
+    if kind == "named" and explicit and style == "keyword":
+        phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
+    elif kind == "entity" and need_entity and rng.random() < 0.5:
+        phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else rf.ENTITY_TOPIC_PLAIN)
+    if kind == "caption" and not explicit and not timed:
+        query = phrase if rng.random() < BARE_CAPTION_SHARE else rng.choice(rf.CAPTION_ASK).replace("{x}", phrase)
+    elif kind == "music" and not explicit and not timed and rng.random() < VOICE_SHARE:
+        query = rng.choice(rf.VOICE_MUSIC)
+    else:
+        frames = _frames(modality, style, dated)
+        if kind in ("maker", "entity", "topic", "music"):
+            frames = tuple(f for f in frames if not f.startswith(rf.NAMED_ONLY_VERBS)) or frames
+        query = rng.choice(frames).replace("{x}", phrase)
+    if "{m" in query and not explicit:
+        return None
+    return _fill(query, subjects, entities, topics, media_word, rng)
+
+
+def _options(
+    modality: str, subjects: Subjects, entities: Sequence[str], topics: Sequence[str], need_entity: bool, broaden: bool
+) -> list[tuple[str, float]]:
+    have = {
+        "song": subjects.song is not None,
+        "tv": subjects.tv_show is not None,
+        "named": bool(subjects.names),
+        "maker": bool(subjects.makers) and bool(topics),
+        "caption": bool(subjects.captions),
+        "music": subjects.music is not None,
+        "entity": bool(entities) and bool(topics),
+        "topic": bool(topics),
+    }
+    if need_entity:  # only subjects that can carry one of the entities
+        texts = {
+            "song": " ".join(subjects.song or ()),
+            "tv": subjects.tv_show or "",
+            "named": " ".join(subjects.names),
+            "maker": " ".join(subjects.makers),
+            "caption": " ".join(subjects.captions),
+        }
+        have = {k: bool(v) and (k == "entity" or _mentions(texts.get(k, ""), entities)) for k, v in have.items()}
+        have["entity"] = bool(entities)
+    if (have["music"] or have["caption"]) and not broaden:
+        have.update(topic=False, entity=False, maker=False)  # a clip's aspects and a scene's nouns are no topics
+    weights = SUBJECT_WEIGHTS.get(modality, {})
+    return [(kind, weights[kind]) for kind, present in have.items() if present and kind in weights]
+
+
+def _phrase(
+    kind: str, modality: str, explicit: bool, subjects: Subjects, rng: random.Random, dated: bool
+) -> str | None:
+    """The noun phrase for ``kind``, with media-word slots when ``explicit``."""
+    choice = rng.choice
+    if kind == "song":
+        return choice(rf.SONG_VIDEO) if explicit else choice(rf.SONG_PLAIN)
+    if kind == "tv":
+        return choice(rf.TV_SHOW) if explicit else choice(rf.TV_SHOW_PLAIN)
+    if kind == "named":
+        if explicit and subjects.makers and rng.random() < 0.2:
+            return choice(rf.NAMED_MEDIA_BY)
+        if not explicit:
+            return choice(rf.NAMED_BY) if subjects.makers and rng.random() < 0.3 else choice(rf.NAMED)
+        return "{trailer}" if rng.random() < 0.5 else choice(rf.NAMED_MEDIA)
+    if kind == "maker":
+        pool = rf.MAKER_MEDIA + (rf.MAKER_RECENT if dated else ())
+        return choice(pool) if explicit else choice(rf.MAKER)
+    if kind == "caption":
+        return choice(rf.CAPTION_MEDIA) if explicit else "{d}"
+    if kind == "music":
+        return choice(rf.MUSIC_MEDIA) if explicit else choice(rf.MUSIC)
+    if kind == "entity":
+        return choice(rf.ENTITY_MEDIA) if explicit else choice(rf.ENTITY_PLAIN.get(modality, ("{e}",)))
+    return choice(rf.TOPIC_MEDIA) if explicit else choice(rf.TOPIC_PLAIN.get(modality, ("{t}",)))
+
+
+def _frames(modality: str, style: str, dated: bool) -> tuple[str, ...]:
+    if style == "time_constrained" and dated:
+        return rf.TIMED
+    if style in ("keyword", "time_constrained"):
+        return rf.KEYWORD
+    return rf.ASK[modality].get(style, rf.ASK[modality]["imperative"])
+
+
+def _fill(
+    query: str,
+    subjects: Subjects,
+    entities: Sequence[str],
+    topics: Sequence[str],
+    media_word: MediaWord,
+    rng: random.Random,
+) -> str | None:
+    """Fill the slots; a slot the item cannot fill makes the query unusable (None)."""
+    word = media_word() if "{m" in query or "{trailer}" in query else ""
+    if "{trailer}" in query:
+        query = query.replace("{trailer}", rng.choice(rf.TRAILER if word == "trailer" else rf.NAMED_MEDIA))
+    music = subjects.music
+    entity = rng.choice(list(entities)[:4]) if entities else None
+    values = {
+        "{n}": rng.choice(subjects.names) if subjects.names else None,
+        "{by}": rng.choice(subjects.makers) if subjects.makers else None,
+        "{d}": _pick_caption(subjects.captions, bare=query == "{d}", rng=rng),
+        "{song}": subjects.song[1] if subjects.song else None,
+        "{artist}": subjects.song[0] if subjects.song else None,
+        "{show}": subjects.tv_show,
+        "{g}": rng.choice(music.genres) if music and music.genres else None,
+        "{mood}": rng.choice(music.moods) if music and music.moods else None,
+        "{f}": rng.choice(music.features) if music and music.features else None,
+        "{e}": entity,
+        "{t}": _topic_beside(entity if "{e}" in query else None, topics, rng),
+    }
+    for slot, value in values.items():
+        if slot in query:
+            if value is None:
+                return None
+            query = query.replace(slot, value.replace("{", "(").replace("}", ")"))
+    query = with_media_word(query, word) if "{m" in query else query
+    return _A_BEFORE_VOWEL.sub(r"\1n ", query)
+
+
+def with_media_word(query: str, word: str) -> str:
+    """``query`` with ``{m}`` (singular, "a" -> "an" before a vowel, "a" -> "some" before a mass noun)
+    and ``{ms}`` (plural) filled with ``word``."""
+    plural = word if word in rf.MASS_WORDS or word.endswith("s") else word + "s"
+    shown, shown_plural = rf.DISPLAY.get(word, word), rf.DISPLAY.get(plural, plural.replace("tv ", "TV "))
+    if word in rf.MASS_WORDS:  # "a music" reads wrong: "some music"
+        query = re.sub(r"\b[Aa]n? (\{m\})", r"some \1", query)
+    elif word[:1] in "aeiou":
+        query = re.sub(r"\b([Aa]) (\{m\})", r"\1n \2", query)
+    return query.replace("{ms}", shown_plural).replace("{m}", shown)
+
+
+def _topic_beside(entity: str | None, topics: Sequence[str], rng: random.Random) -> str | None:
+    """A topic that repeats no word of the entity beside it ("GoPro and gopro" says one thing)."""
+    taken = set(entity.lower().split()) if entity else set()
+    separate = [topic for topic in list(topics)[:5] if taken.isdisjoint(topic.split())]
+    return rng.choice(separate) if separate else None
+
+
+_FINITE_BE = re.compile(r"\b(?:is|are) (?=\w+ing\b)")
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+_MEDIA_NOUN_START = re.compile(
+    r"(?i)^(?:an? |the )?(?:map|diagram|infographic|photo|photograph|picture|image|illustration|chart|poster"
+    r"|portrait|painting|drawing|sketch|view|close-up|closeup)\b"
+)
+_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=[aeiouAEIOU](?!ni|se|sa|su|ro|ne|nce)\w)")
+
+
+def _caption(sentence: str, *, bare: bool, rng: random.Random) -> str:
+    """A caption as typed: alone, as written or with a lower-case start; inside a phrase lower case,
+    and "a horse is eating grass" becomes "a horse eating grass" ("show me a horse eating grass")."""
+    first, _, rest = sentence.partition(" ")
+    if first[:1].isupper() and not first[1:2].isupper() and (not bare or rng.random() < LOWER_CAPTION_SHARE):
+        sentence = f"{first.lower()} {rest}".strip()
+    return sentence if bare else _FINITE_BE.sub("", sentence)
+
+
+def _pick_caption(captions: Sequence[str], *, bare: bool, rng: random.Random) -> str | None:
+    usable = list(captions) if bare else [caption for caption in captions if _embeddable(caption)]
+    return _caption(rng.choice(usable), bare=bare, rng=rng) if usable else None
+
+
+def _embeddable(caption: str) -> bool:
+    """Reads as a noun phrase once "is"/"are" before an -ing verb go ("a horse eating grass"), so it can
+    follow "a picture of"; "the cake has blue frosting" cannot."""
+    return not _FINITE_VERB.search(_FINITE_BE.sub("", caption)) and not _MEDIA_NOUN_START.match(caption)
+
+
+def _mentions(text: str, entities: Sequence[str]) -> bool:
+    lowered = f" {text.lower()} "
+    return any(re.search(rf"(?<!\w){re.escape(e.lower())}(?!\w)", lowered) for e in entities)

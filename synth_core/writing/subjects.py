@@ -1,0 +1,248 @@
+"""What a query about an item can be built around, as people name it: the work's name (its title
+without the labels around it), who made it, what it shows (an image caption), what it sounds like
+(a music clip's genre, mood and instruments), the song and artist of a music video, the TV show a
+clip comes from.
+
+Real queries are built around such things ("play Kids in Love by Kygo", "find the paper Upper
+bounds on entangling rates", "a man riding a horse at a race track", "play some soft rock with male
+vocals"), not around keyword fragments. Everything here is read off the item's own title, text and
+metadata; nothing is invented. Pure functions, cached per (id, title, text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synth_core import lexicon as lx
+from synth_core.content import ContentItem
+from synth_core.writing import sound
+
+NAME_WORDS = (1, 12)
+CAPTION_WORDS = (4, 20)
+MAKER_WORDS = (1, 5)
+
+# Where a title splits into its name and the labels around it.
+_SEPARATORS = re.compile(r"\s+[|\u2013\u2014•-]\s+|\s*\|\s*|\s+//\s+")
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_FEATURING = re.compile(r"\s+(?:ft\.?|feat\.?|featuring|w/)\s+.*$", re.IGNORECASE)
+_DATE_LIKE = re.compile(
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(?:19|20)\d\d(?:-\d\d)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|"
+    r"nov|dec)[a-z]*\.? \d{1,2}\b",
+    re.IGNORECASE,
+)
+_LABEL_SEGMENT = re.compile(
+    r"^(?:(?:the )?official(?: music)?(?: video| audio| trailer| teaser| lyric video)?|full (?:interview|episode|video)"
+    r"|(?:official )?(?:music |lyric )?video|audio|lyrics?|trailer(?: \d+)?|teaser|hd|4k|live|reaction|review"
+    r"|episode \d+|ep\.? ?\d+|season \d+.*|part \d+|pt\.? ?\d+|vol\.? ?\d+|in-studio|interview|highlights"
+    r"|now available|available now|only on .*|.* on (?:hulu|netflix|showtime|hbo|amazon)|#\w+)$",
+    re.IGNORECASE,
+)
+_QUOTES = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)|[\"“”]")
+_LABEL_HEAD = re.compile(
+    r"(?i)^(?:.* )?(?:transcript|slides|slide deck|map|diagram|infographic|photo|photos|film|handbook|radio interview"
+    r"|interview|briefing|explainer|review|episode \d+|ep\.? ?\d+|lecture(?: \d+)?|lecture audio|part \d+"
+    r"|chapter \d+|session \d+|week \d+|day \d+|season \d+|q[1-4] \d{4} earnings call|earnings call)$"
+)
+_DANGLING = lx.words("a an the of in on at to for with and or by from vs via into about as")
+_TRAILING_LABEL = re.compile(
+    r"\s+(?:official\s+)?(?:music video|lyric video|video|trailer(?:\s+\d)?|teaser|audio|clip|vlog)$", re.IGNORECASE
+)
+_SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
+_LATEX = re.compile(r"\$[^$]*\$|\\[a-zA-Z]+|[{}\\^_]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+(?=(?:A|An|The|Two|Three|Several|Some|People|Man|Woman)\s+[a-z])")
+_NOT_CAPTION_START = re.compile(
+    r"^(?:taken|source|photo by|image by|credit|figures?|this|these|it|he|she|they|we|in this|as of)\b", re.IGNORECASE
+)
+_VEVO = re.compile(r"(?:vevo|official|music|tv|channel)$", re.IGNORECASE)
+_TV_SHOW_CUES = re.compile(
+    r"\b(?:show|tonight|late night|late late|saturday night live|snl|jimmy kimmel|the ellen|conan|this morning"
+    r"|good morning|morning joe|today show|daily show|graham norton)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """What a query about one item can name (empty tuples / None when the item has no such thing)."""
+
+    names: tuple[str, ...] = ()
+    """The work's name: the title without labels, dates and credits ("Kids in Love")."""
+    makers: tuple[str, ...] = ()
+    """Who made or published it: artist, channel, show, authors, photographer, publisher."""
+    captions: tuple[str, ...] = ()
+    """What an image shows, as a short sentence ("a white horse grazing in a field")."""
+    song: tuple[str, str] | None = None
+    """(artist, song) of a music video ("Kygo", "Kids in Love")."""
+    tv_show: str | None = None
+    """The TV show a video clip comes from ("The Graham Norton Show")."""
+    music: sound.MusicTraits | None = None
+    """Genre, moods and features of a music clip."""
+    painted: bool = False
+    """The image is a painting or a drawing, not a photograph."""
+
+
+def subjects_of(item: ContentItem) -> Subjects:
+    """The subjects of ``item`` (cached by its id and content)."""
+    return _subjects(item.id, item.modality, item.title, item.text, _metadata_key(item))
+
+
+def clean_title(title: str) -> str:
+    """A title as people would type it: labels, credits, bracketed notes, dates and shouting removed;
+    "" when nothing name-like is left ("| Full Interview | 10/03/17")."""
+    pieces = [_clean_piece(_unlabelled(piece)) for piece in _SEPARATORS.split(_BRACKETED.sub("", title))]
+    kept = [piece for piece in pieces if piece and not _LABEL_SEGMENT.match(piece)]
+    undated = [piece for piece in kept if not _DATE_LIKE.search(piece)]
+    best = next((piece for piece in undated if len(piece.split()) >= 2), undated[0] if undated else "")
+    return best if NAME_WORDS[0] <= len(best.split()) <= NAME_WORDS[1] else ""
+
+
+# -- per item ---------------------------------------------------------------------------------------
+
+
+def _metadata_key(item: ContentItem) -> tuple[tuple[str, str], ...]:
+    keys = ("channel", "category", "authors", "show", "photographer", "publisher", "issuer", "speakers", "kind")
+    return tuple((key, str(item.metadata[key])) for key in keys if key in item.metadata)
+
+
+@lru_cache(maxsize=16384)
+def _subjects(item_id: str, modality: str, title: str, text: str, metadata: tuple[tuple[str, str], ...]) -> Subjects:
+    meta = dict(metadata)
+    song = _song(title, meta) if modality == "VIDEO" else None
+    names = _names(modality, title, song)
+    music = sound.music_traits(title, text) if modality == "AUDIO" else None
+    captions = _captions(title, text) if modality == "IMAGE" else ()
+    return Subjects(
+        names=names,
+        makers=_makers(meta, song),
+        captions=captions,
+        song=song,
+        tv_show=_tv_show(meta) if modality == "VIDEO" and song is None else None,
+        music=music,
+        painted=modality == "IMAGE" and _painted(captions),
+    )
+
+
+def _names(modality: str, title: str, song: tuple[str, str] | None) -> tuple[str, ...]:
+    if song is not None:
+        return (song[1],)
+    if modality == "IMAGE" and not _looks_like_a_name(title):
+        return ()  # a caption ("A white horse is out eating in a field"), not the name of a work
+    if modality == "AUDIO" and title.lower().startswith("music clip"):
+        return ()
+    name = _paper_title(title) if modality == "DOCUMENT" else clean_title(title)
+    if _DATE_LIKE.search(name):  # "Rhino Anti-Poaching Work: Annual Review 2024": the undated part
+        undated = [p for p in re.split(r":\s+|,\s+", name) if not _DATE_LIKE.search(p) and len(p.split()) >= 2]
+        name = undated[0] if undated else name
+    return (name,) if name else ()
+
+
+def _paper_title(title: str) -> str:
+    """A document's title as typed: LaTeX dropped, a long title cut at its colon, no final stop."""
+    if "$" in title or "\\" in title:
+        title = " ".join(_LATEX.sub(" ", title).split())
+    title = _clean_piece(re.split(r"\. |; ", title, maxsplit=1)[0])
+    if len(title.split()) > NAME_WORDS[1] and ": " in title:
+        title = _clean_piece(title.split(": ", 1)[0])
+    return title if NAME_WORDS[0] + 1 <= len(title.split()) <= NAME_WORDS[1] + 2 else ""
+
+
+def _unlabelled(piece: str) -> str:
+    """ "Lecture 110: Open Crumb" -> "Open Crumb"; a colon after a name stays ("Harry Potter Theory: ...")."""
+    head, colon, rest = piece.partition(": ")
+    return rest if colon and rest and _LABEL_HEAD.match(head.strip()) else piece
+
+
+def _clean_piece(piece: str) -> str:
+    piece = _QUOTES.sub("", _FEATURING.sub("", piece)).strip(" .,;:'\"!?-*~")
+    if sum(ch.isupper() for ch in piece) > 0.6 * sum(ch.isalpha() for ch in piece) and len(piece) > 4:
+        piece = piece.lower()  # "CANDY CORN THEMED PIZZA" is shouted
+    piece = _SHOUTED_WORD.sub(lambda match: match.group(0).lower(), piece)  # "Did Rick CLONE Beth"
+    piece = _TRAILING_LABEL.sub("", piece)
+    words = piece.split()
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+def _looks_like_a_name(title: str) -> bool:
+    """Title case ("Fitz Roy at Dawn in Patagonia"), not a sentence ("A man skis in open snow")."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'-]*", title) if len(word) > 3]
+    return bool(words) and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+def _song(title: str, meta: dict[str, str]) -> tuple[str, str] | None:
+    """(artist, song) of a music video titled "Artist - Song (Official Video)"."""
+    if meta.get("category") != "Music" or " - " not in title:
+        return None
+    left, right = (clean_title(part) for part in _BRACKETED.sub("", title).split(" - ", 1))
+    if not left or not right or len(left.split()) > 5 or len(right.split()) > 8:
+        return None
+    channel = _VEVO.sub("", meta.get("channel", "").replace(" ", "")).lower()
+    if channel and channel == right.replace(" ", "").lower():
+        left, right = right, left  # "Chasing Pavements - Adele": the channel names the artist
+    return left, right
+
+
+def _makers(meta: dict[str, str], song: tuple[str, str] | None) -> tuple[str, ...]:
+    found: list[str] = [song[0]] if song else []
+    for key in ("photographer", "show", "channel", "publisher", "issuer"):
+        value = meta.get(key, "").strip()
+        if key == "channel" and value:
+            value = re.sub(r"(?i)vevo$", "", value).strip()
+        if value and MAKER_WORDS[0] <= len(value.split()) <= MAKER_WORDS[1]:
+            found.append(value)
+    found += _author_names(meta.get("authors", ""))
+    unique = {re.sub(r"\W", "", maker.lower()): maker for maker in reversed(found)}  # "Noah Cyrus" = "NoahCyrus"
+    return tuple(dict.fromkeys(unique[re.sub(r"\W", "", maker.lower())] for maker in found))[:3]
+
+
+def _author_names(authors: str) -> list[str]:
+    """The first author's surname, as people search ("papers by Nadolsky"): "['Dr. Lena Richter']",
+    "C. Bal\\'azs, E. L. Berger" -> "Richter", "Balazs"."""
+    first = re.split(r",|\band\b", authors.strip("[]'\" "), maxsplit=1)[0]
+    first = re.sub(r"\\.|[{}'\"]", lambda m: m.group(0)[1:] if m.group(0).startswith("\\") else "", first)
+    surname = first.split()[-1] if first.split() else ""
+    surname = re.sub(r"[^\w-]", "", surname)
+    return [surname] if len(surname) > 2 and surname[0].isupper() else []
+
+
+def _tv_show(meta: dict[str, str]) -> str | None:
+    channel = meta.get("channel", "")
+    if meta.get("category") in ("Entertainment", "Comedy", "News & Politics", "Shows") and _TV_SHOW_CUES.search(
+        channel
+    ):
+        return re.sub(r"(?i)^the ", "the ", channel) if 1 < len(channel.split()) <= 7 else None
+    return None
+
+
+def _captions(title: str, text: str) -> tuple[str, ...]:
+    """Sentences that say what an image shows: short, no digits, quotes or credits."""
+    found: list[str] = []
+    for sentence in [title, *_SENTENCE.split(text[:700])]:
+        sentence = " ".join(sentence.replace(" ,", ",").replace(" .", ".").split()).strip(" .")
+        words = sentence.split()
+        if not CAPTION_WORDS[0] <= len(words) <= CAPTION_WORDS[1] or _NOT_CAPTION_START.match(sentence):
+            continue
+        if any(ch.isdigit() for ch in sentence) or any(mark in sentence for mark in _NOT_IN_CAPTIONS):
+            continue
+        if _CHATTY.search(sentence):  # "we have you covered": an advert, not what the image shows
+            continue
+        if _looks_like_a_name(sentence) or sentence.lower() in (f.lower() for f in found):
+            continue
+        if words[-1].lower() in _DANGLING or words[0].lower() in ("there", "here", "this", "that"):
+            continue
+        found.append(sentence)
+    return tuple(found[:5])
+
+
+_NOT_IN_CAPTIONS = ('"', ":", ";", "“", "http", "#", "?", "!")
+_CHATTY = re.compile(
+    r"(?i)\b(?:we|you|your|i|my|our|me|statement|quoted|said|says|according|referenced|voices|source data)\b"
+)
+_PAINTED = re.compile(r"(?i)(?:an? |the )?(?:oil |original )?(?:painting|drawing|watercolou?r)\b")
+
+
+def _painted(captions: tuple[str, ...]) -> bool:
+    return any(_PAINTED.match(caption) for caption in captions)

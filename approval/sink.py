@@ -1,8 +1,10 @@
 """``synth generate`` writes into the review store through this sink (entry point ``review_store``).
 
 Each batch is scored (``score_batch``: near-duplicates within the batch, the run so far and the
-tenant's stored examples), given its suggested status by the optimizer's threshold, and stored in ONE
-transaction: a crash leaves whole batches or nothing.
+tenant's stored examples) and stored in ONE transaction: a crash leaves whole batches or nothing.
+Auto-approval waits for the run: an example at or above the threshold is stored pending and is only
+auto-approved by ``finish_run``, in the transaction that marks the run finished, so a run killed
+half-way leaves nothing auto-approved (and nothing exportable; see ``approval.store_runs``).
 
 The known queries live in one ``DuplicateIndex`` per run, seeded once from the store when the run
 writes its first batch and grown by each committed batch: a batch is matched against them without
@@ -11,13 +13,17 @@ indexing the stored queries and the run so far again (that re-indexing grew with
 
 from __future__ import annotations
 
+import math
+import os
+import socket
 from collections.abc import Sequence
 from typing import Any
 
-from approval.confidence import decide_status, score_batch, threshold_for
+from approval.confidence import score_batch, threshold_for
 from approval.dedup import DuplicateIndex
 from approval.models import ExampleStatus, NewExample
 from approval.store import ReviewStore
+from approval.store_runs import RunPublic
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
@@ -32,18 +38,20 @@ class ReviewStoreSink:
     def __init__(self, settings: Settings, *, store: ReviewStore | None = None) -> None:
         self.settings = settings
         self.store = store if store is not None else ReviewStore.from_settings(settings)
-        self._thresholds: dict[str, float | None] = {}
+        self._thresholds: dict[str, float] = {}
         self._known: dict[tuple[str, str, str], DuplicateIndex] = {}
 
     def start_run(self, *, run_id: str, request: SyntheticDataRequest, settings_snapshot: dict[str, Any]) -> None:
         override = settings_snapshot.get("threshold")
-        self._thresholds[run_id] = float(override) if override is not None else None
+        self._thresholds[run_id] = threshold_for(
+            request.optimizer, self.settings, float(override) if override is not None else None
+        )
         self.store.start_run(
             run_id=run_id,
             tenant_id=request.tenant_id,
             optimizer=request.optimizer,
             request=request.model_dump(mode="json"),
-            settings_snapshot=settings_snapshot,
+            settings_snapshot={**settings_snapshot, "process": this_process()},
         )
 
     def write_batch(self, *, run_id: str, optimizer: str, tenant_id: str, examples: Sequence[ExampleBase]) -> None:
@@ -51,11 +59,10 @@ class ReviewStoreSink:
             return
         known = self._known_queries(run_id, tenant_id, optimizer)
         scores = score_batch(optimizer, examples, known_queries=known, agents=self.settings.agents)
-        threshold = threshold_for(optimizer, self.settings, self._thresholds.get(run_id))
         batch = [
             NewExample(
                 payload=example.model_dump(mode="json"),
-                status=decide_status(confidence, threshold),
+                status="pending_review",  # auto-approved, if at all, when the run finishes
                 confidence=confidence.score,
                 confidence_breakdown=confidence.breakdown(),
             )
@@ -65,8 +72,10 @@ class ReviewStoreSink:
         known.add(example.query for example in examples)  # only once the batch is committed
 
     def finish_run(self, *, run_id: str, summary: dict[str, Any]) -> None:
-        self.store.finish_run(run_id=run_id, summary=summary)
-        self._thresholds.pop(run_id, None)
+        threshold = self._thresholds.pop(run_id, math.inf)
+        self.store.finish_run(
+            run_id=run_id, summary=summary, auto_approve_at=threshold if math.isfinite(threshold) else None
+        )
         for key in [key for key in self._known if key[0] == run_id]:
             del self._known[key]
 
@@ -81,3 +90,29 @@ class ReviewStoreSink:
             stored = self.store.known_queries(tenant_id=tenant_id, optimizer=optimizer, statuses=KNOWN_STATUSES)
             self._known[key] = DuplicateIndex(stored)
         return self._known[key]
+
+
+class ResumingSink(ReviewStoreSink):
+    """Carries on an interrupted run: the service generates the whole run again (same request, seed and
+    run id) and only the examples the run has not stored yet are written, up to its requested count."""
+
+    def __init__(self, settings: Settings, *, store: ReviewStore, run: RunPublic) -> None:
+        super().__init__(settings, store=store)
+        self._stored = store.run_queries(tenant_id=run.tenant_id, run_id=run.id)
+        self._missing = max((run.requested or 0) - run.stored, 0)
+        self.written = 0
+
+    def write_batch(self, *, run_id: str, optimizer: str, tenant_id: str, examples: Sequence[ExampleBase]) -> None:
+        fresh = [example for example in examples if example.query.casefold() not in self._stored]
+        fresh = fresh[: self._missing - self.written]
+        super().write_batch(run_id=run_id, optimizer=optimizer, tenant_id=tenant_id, examples=fresh)
+        self._stored.update(example.query.casefold() for example in fresh)
+        self.written += len(fresh)
+
+    def close(self) -> None:
+        """The store is the caller's: it stays open."""
+
+
+def this_process() -> dict[str, Any]:
+    """Where a run runs, so that ``synth runs`` can tell a running run from an interrupted one."""
+    return {"host": socket.gethostname(), "pid": os.getpid()}

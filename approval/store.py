@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Table, and_, insert, select, update
+from sqlalchemy import Connection, Engine, Table, and_, insert, select
 
 from approval.database import dispose, make_engine, transaction
 from approval.models import (
@@ -31,6 +31,7 @@ from approval.models import (
 )
 from approval.store_audit import audit_rows
 from approval.store_decisions import DecisionWriter
+from approval.store_runs import RunKeeper, run_state
 from approval.store_sql import (
     EXAMPLES,
     INSERT_DECISION,
@@ -40,6 +41,7 @@ from approval.store_sql import (
     QueueOrder,
     count_examples,
     example_clauses,
+    from_finished_runs,
     new_ids,
     select_by_ids,
     select_examples,
@@ -52,22 +54,23 @@ from approval.store_sql import (
 from approval.store_stats import collect_stats
 from approval.tables import Base, ExportRow, check_schema, utcnow
 from approval.text_index import ensure_text_index
-from synth_core.errors import InvalidRequestError, NotFoundError
+from synth_core.errors import ConfigError, InvalidRequestError, NotFoundError
 from synth_core.settings import Settings
+from synth_core.tenants import check_tenant
 
 EXPORTS = cast(Table, ExportRow.__table__)
 MAX_PAGE = 1000
 T = TypeVar("T")
 
 
-class ReviewStore(DecisionWriter):
+class ReviewStore(DecisionWriter, RunKeeper):
     """A review store at a SQLAlchemy URL (``sqlite:///...`` or ``postgresql+psycopg://...``)."""
 
     def __init__(self, url: str, *, text_index: bool = False) -> None:
         """``text_index``: on PostgreSQL, keep a trigram index for the query-text filter when pg_trgm is
         available (faster text-filtered pages, slower decisions and inserts: see ``approval.text_index``)."""
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = _engine(url)
         with transaction(self.engine, write=True) as connection:
             Base.metadata.create_all(connection)
             check_schema(connection, self.engine.url.render_as_string(hide_password=True))
@@ -92,6 +95,7 @@ class ReviewStore(DecisionWriter):
         self, *, run_id: str, tenant_id: str, optimizer: str, request: dict[str, Any], settings_snapshot: dict[str, Any]
     ) -> None:
         """Record a generation run (idempotent for the same tenant)."""
+        check_tenant(tenant_id)
         with transaction(self.engine, write=True) as connection:
             owner = connection.execute(select(RUNS.c.tenant_id).where(RUNS.c.id == run_id)).scalar()
             if owner == tenant_id:
@@ -112,14 +116,6 @@ class ReviewStore(DecisionWriter):
                     finished_at=None,
                 )
             )
-
-    def finish_run(self, *, run_id: str, summary: dict[str, Any]) -> None:
-        with transaction(self.engine, write=True) as connection:
-            done = connection.execute(
-                update(RUNS).where(RUNS.c.id == run_id).values(summary=summary, finished_at=utcnow())
-            )
-            if done.rowcount == 0:
-                raise NotFoundError(f"No run '{run_id}' in the review store.", hint="Call start_run first.")
 
     def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
@@ -194,12 +190,14 @@ class ReviewStore(DecisionWriter):
     def iter_exportable(
         self, *, tenant_id: str, optimizer: str, include_auto_approved: bool = True, batch: int = 5000
     ) -> Iterator[ExamplePublic]:
-        """Approved (and auto-approved) examples ordered by id, read from one consistent snapshot.
+        """Approved (and auto-approved) examples of finished runs ordered by id, read from one consistent
+        snapshot.
 
         The ids come first from the queue index (one pass), then the examples in batches by primary key.
         """
         exportable = _exportable(optimizer, include_auto_approved)
-        ids_query = select(EXAMPLES.c.id).where(*example_clauses(tenant_id, exportable)).order_by(EXAMPLES.c.id)
+        clauses = [*example_clauses(tenant_id, exportable), from_finished_runs(tenant_id)]
+        ids_query = select(EXAMPLES.c.id).where(*clauses).order_by(EXAMPLES.c.id)
         with self.engine.connect() as connection:
             if connection.dialect.name == "postgresql":
                 connection.execution_options(isolation_level="REPEATABLE READ")
@@ -221,7 +219,7 @@ class ReviewStore(DecisionWriter):
         batch: int = 5000,
     ) -> Generator[ExportableRow, None, None]:
         """What an export reads: the same examples as ``iter_exportable`` (approved, and auto-approved
-        unless excluded; one tenant; ordered by id) as light rows, payloads decoded once, unvalidated.
+        unless excluded; of finished runs; one tenant; ordered by id) as light rows, payloads decoded once, unvalidated.
 
         The database drops the payloads' top-level ``omit_fields`` (an export's provenance and signals
         are two thirds of a payload), so they are neither sent nor decoded. One statement, so one
@@ -314,19 +312,34 @@ class ReviewStore(DecisionWriter):
     def _check_run_and_parents(
         self, connection: Connection, run_id: str, tenant_id: str, examples: Sequence[NewExample]
     ) -> None:
-        owner = connection.execute(select(RUNS.c.tenant_id).where(RUNS.c.id == run_id)).scalar()
-        if owner != tenant_id:
+        columns = (RUNS.c.tenant_id, RUNS.c.finished_at, RUNS.c.summary)
+        run = connection.execute(select(*columns).where(RUNS.c.id == run_id)).mappings().first()
+        if run is None or run["tenant_id"] != tenant_id:
             raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.", hint="Call start_run first.")
         parents = {example.parent_id for example in examples if example.parent_id}
-        if not parents:
-            return
-        found = set(
-            connection.execute(
-                select(EXAMPLES.c.id).where(and_(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.id.in_(parents)))
-            ).scalars()
-        )
-        if missing := sorted(parents - found):
-            raise NotFoundError(f"Parent example(s) {', '.join(missing)} not found for tenant '{tenant_id}'.")
+        if parents:
+            found = set(
+                connection.execute(
+                    select(EXAMPLES.c.id).where(and_(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.id.in_(parents)))
+                ).scalars()
+            )
+            if missing := sorted(parents - found):
+                raise NotFoundError(f"Parent example(s) {', '.join(missing)} not found for tenant '{tenant_id}'.")
+        # A finished run is what an export trusts as whole; a discarded one is gone.
+        if (state := run_state(run["finished_at"], run["summary"])) != "unfinished":
+            raise InvalidRequestError(f"Run '{run_id}' is {state}: it takes no more examples.", hint="Start a new run.")
+
+
+def _engine(url: str) -> Engine:
+    """``make_engine``, with a missing database driver (psycopg for PostgreSQL, an optional extra) as one
+    line that says what to install."""
+    try:
+        return make_engine(url)
+    except ImportError as exc:
+        raise ConfigError(
+            f"The review store (review.url) needs the database driver '{exc.name or exc}', which is not installed.",
+            hint="For PostgreSQL install it with: pip install 'synth-studio[postgres]'.",
+        ) from None
 
 
 def _exportable(optimizer: str, include_auto_approved: bool) -> ExampleFilter:

@@ -140,6 +140,13 @@ def example_clauses(tenant_id: str, example_filter: ExampleFilter | None = None)
     return clauses
 
 
+def from_finished_runs(tenant_id: str) -> ColumnElement[bool]:
+    """Examples whose run has finished: what an export may read. Unfinished runs are few, so the
+    clause names them (NOT IN) rather than the many finished ones."""
+    unfinished = select(RUNS.c.id).where(RUNS.c.tenant_id == tenant_id, RUNS.c.finished_at.is_(None))
+    return EXAMPLES.c.run_id.not_in(unfinished)
+
+
 def run_range(run_id: str) -> tuple[ScalarSelect[Any], ScalarSelect[Any]]:
     """The first and last id of the run's examples (NULL for a run without any: nothing matches)."""
     run = RUNS.c
@@ -192,7 +199,7 @@ def select_export_rows(
     columns = EXAMPLES.c
     state = (
         select(columns.id, columns.run_id, columns.tenant_id, columns.optimizer, columns.status, columns.confidence)
-        .where(*example_clauses(tenant_id, example_filter))
+        .where(*example_clauses(tenant_id, example_filter), from_finished_runs(tenant_id))
         .order_by(columns.id)
     )
     if dialect == "postgresql":

@@ -56,11 +56,14 @@ class GenerationService:
         self.sink = sink
 
     # -- public -----------------------------------------------------------------------------
-    def generate(self, request: SyntheticDataRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
+    def generate(
+        self, request: SyntheticDataRequest, *, progress: ProgressFn | None = None, run_id: str | None = None
+    ) -> SyntheticDataResponse:
         """Generate ``request.count`` examples; raise ``InsufficientContentError`` when the content
-        cannot support that many (template path) and report per-example failures (LLM path)."""
+        cannot support that many (template path) and report per-example failures (LLM path).
+        ``run_id`` names an existing run to carry on (``synth runs resume``); default: a new run."""
         with self._collector_paused():
-            return self._generate(request, progress)
+            return self._generate(request, progress, run_id or new_run_id())
 
     def regenerate(self, request: RegenerationRequest, *, progress: ProgressFn | None = None) -> SyntheticDataResponse:
         """New examples from a rejected example's source content, guided by the reviewer."""
@@ -74,7 +77,9 @@ class GenerationService:
         cycles, and over a long run they would pile up."""
         return gc_paused() if self.writer.kind == "template" else nullcontext()
 
-    def _generate(self, request: SyntheticDataRequest, progress: ProgressFn | None) -> SyntheticDataResponse:
+    def _generate(
+        self, request: SyntheticDataRequest, progress: ProgressFn | None, run_id: str
+    ) -> SyntheticDataResponse:
         spec = get_optimizer(request.optimizer)
         strategies = self._strategies(request, spec)
         timings: dict[str, float] = {}
@@ -98,7 +103,6 @@ class GenerationService:
         if progress:
             progress("sampling", len(sample.items), sample_size)
 
-        run_id = new_run_id()
         ctx = self._context(run_id, sample, seed, progress, Guidance())
         tick = time.perf_counter()
         output = spec.generator(ctx, request.count)

@@ -1,8 +1,10 @@
 """``export_dataset``: approved data out of the review store, in one format, with a manifest.
 
-Only ``ReviewStore.iter_export_rows`` is read (approved, and auto-approved unless excluded), for one
-tenant and one optimizer, in id order; each row is checked again on the way out, so a pending or
-rejected example can never reach a file even if a store query went wrong. The data files hold
+Only ``ReviewStore.iter_export_rows`` is read (approved, and auto-approved unless excluded, of runs
+that finished), for one tenant and one optimizer, in id order; each row is checked again on the way
+out, so a pending or rejected example can never reach a file even if a store query went wrong. The
+manifest lists the runs the data came from and the unfinished runs that were left out. All files of
+an export are written as one unit (``approval.export.staging``). The data files hold
 the training records only (the optimizer's fields, no provenance or signals), taken straight from
 the stored payloads: 100,000 examples are never turned into pydantic objects on the way out, and
 Python's cycle collector waits while they stream past (``gc_paused``).
@@ -23,11 +25,14 @@ import synth_core
 from approval.export.formats import EXTENSIONS, FORMATS, RecordWriter, open_writer
 from approval.export.manifest import ManifestStats, combined_hash, run_summary, sha256_file, write_manifest
 from approval.export.split import Side, assign_splits, check_fraction
+from approval.export.staging import commit, refuse_non_regular_targets, staged
 from approval.models import ExportableRow
+from approval.store_runs import RunPublic, run_state
 from synth_core.errors import InvalidRequestError, NotFoundError, SynthError
 from synth_core.gc_pause import gc_paused
 from synth_core.registry import OptimizerSpec, get_optimizer
 from synth_core.settings import Settings
+from synth_core.tenants import check_tenant
 
 EXPORT_BATCH = 5000
 EXPORTABLE_STATUSES = frozenset({"approved", "auto_approved"})
@@ -47,6 +52,10 @@ class ExportSource(Protocol):
     ) -> Generator[ExportableRow, None, None]: ...
 
     def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]: ...
+
+    def unfinished_runs(
+        self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]
+    ) -> list[tuple[RunPublic, int]]: ...
 
     def record_export(
         self,
@@ -94,18 +103,59 @@ def export_dataset(
     settings: Settings,
 ) -> ExportResult:
     """Write the tenant's approved ``optimizer`` examples as ``fmt`` to ``out`` (a file, or a folder to
-    put ``<optimizer><ext>`` in; default ``<home>/exports/<tenant>/``) plus a manifest next to it."""
+    put ``<optimizer><ext>`` in; default ``<home>/exports/<tenant>/``) plus a manifest next to it: all
+    files or none of them."""
+    check_tenant(tenant_id)  # it becomes part of the default path
     spec = get_optimizer(optimizer)
     if fmt not in FORMATS:
         raise InvalidRequestError(f"Unknown export format '{fmt}'.", hint=f"Choose one of: {', '.join(FORMATS)}.")
     if split is not None:
         check_fraction(split)
     target = output_path(out if out is not None else settings.home / "exports" / tenant_id, optimizer, fmt)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    sides: list[Side | Literal["all"]] = ["all"] if split is None else ["train", "dev"]
+    names = [_side_path(target, side).name for side in sides]
+    refuse_non_regular_targets(target.parent, [*names, manifest_path_for(target).name])
     stats = ManifestStats(optimizer)
+    with staged(target) as stage:
+        files = _write_files(store, spec, fmt, stage / target.name, split, include_auto_approved, tenant_id, stats)
+        if stats.total == 0:
+            raise InvalidRequestError(
+                f"Nothing to export: tenant '{tenant_id}' has no approved {optimizer} examples of finished runs"
+                + ("" if include_auto_approved else " (auto-approved ones excluded)")
+                + ".",
+                hint="Approve examples with 'synth review approve', finish interrupted runs ('synth runs'), "
+                "or check --tenant and --optimizer.",
+            )
+        statuses = sorted(EXPORTABLE_STATUSES if include_auto_approved else {"approved"})
+        filters = {
+            "tenant_id": tenant_id,
+            "optimizer": optimizer,
+            "statuses": statuses,
+            "include_auto_approved": include_auto_approved,
+            "split": split,
+        }
+        described = _record_and_describe(
+            store, spec, fmt, stage / target.name, files, filters, stats, manifest_path_for(target)
+        )
+        result = _placed(described, target)
+        commit(stage, target.parent, [Path(file.path).name for file in files], manifest_path_for(target).name)
+    return result
+
+
+def _write_files(
+    store: ExportSource,
+    spec: OptimizerSpec,
+    fmt: str,
+    staged_target: Path,
+    split: float | None,
+    include_auto_approved: bool,
+    tenant_id: str,
+    stats: ManifestStats,
+) -> list[ExportedFile]:
+    """The data files, in the staging folder."""
     rows = store.iter_export_rows(
         tenant_id=tenant_id,
-        optimizer=optimizer,
+        optimizer=spec.name,
         include_auto_approved=include_auto_approved,
         omit_fields=spec.schema.BOOKKEEPING_FIELDS,
         batch=EXPORT_BATCH,
@@ -113,26 +163,11 @@ def export_dataset(
     # Each 5,000-row batch of decoded payloads (no reference cycles) lives long enough for the cycle
     # collector to rescan the whole heap after almost every batch: a third of an export's CPU time.
     with gc_paused(), closing(rows):
-        batches = _checked_batches(rows, tenant_id, optimizer, stats)
+        batches = _checked_batches(rows, tenant_id, spec.name, stats)
         if split is None:
-            files = [_write(spec, fmt, target, "all", (_records(spec, batch) for batch in batches))]
-        else:
-            files = _write_split(spec, fmt, target, split, [row for batch in batches for row in batch])
-    if stats.total == 0:
-        raise InvalidRequestError(
-            f"Nothing to export: tenant '{tenant_id}' has no approved {optimizer} examples"
-            + ("" if include_auto_approved else " (auto-approved ones excluded)")
-            + ".",
-            hint="Approve examples with 'synth review approve' (or check --tenant and --optimizer).",
-        )
-    filters = {
-        "tenant_id": tenant_id,
-        "optimizer": optimizer,
-        "statuses": sorted(EXPORTABLE_STATUSES if include_auto_approved else {"approved"}),
-        "include_auto_approved": include_auto_approved,
-        "split": split,
-    }
-    return _record_and_describe(store, spec, fmt, target, files, filters, stats)
+            written = _write(spec, fmt, staged_target, "all", (_records(spec, batch) for batch in batches))
+            return [written] if written.rows else []
+        return _write_split(spec, fmt, staged_target, split, [row for batch in batches for row in batch])
 
 
 def _record_and_describe(
@@ -143,8 +178,10 @@ def _record_and_describe(
     files: list[ExportedFile],
     filters: dict[str, Any],
     stats: ManifestStats,
+    final_manifest: Path,
 ) -> ExportResult:
-    """Record the export in the store, then write its manifest (the only file with a timestamp)."""
+    """Record the export in the store (with the path its manifest will have), then write the manifest
+    (the only file with a timestamp) beside the staged ``target``."""
     tenant_id = str(filters["tenant_id"])
     counts = {**stats.counts(), "files": {file.split: file.rows for file in files}}
     dataset_hash = combined_hash((Path(file.path).name, file.sha256) for file in files)
@@ -155,7 +192,7 @@ def _record_and_describe(
         filter=filters,
         counts=counts,
         file_hash=dataset_hash,
-        path=str(manifest_path),
+        path=str(final_manifest),
     )
     manifest = {
         "export_id": export_id,
@@ -166,7 +203,10 @@ def _record_and_describe(
         "input_fields": list(spec.input_fields),
         "counts": counts,
         "confidence": stats.confidence(),
-        "generation": {"runs": _runs(store, tenant_id, sorted(stats.run_ids))},
+        "generation": {
+            "runs": _runs(store, tenant_id, sorted(stats.run_ids)),
+            "left_out": _left_out(store, tenant_id, spec.name, filters["statuses"]),
+        },
         "files": [{**file.model_dump(), "path": Path(file.path).name} for file in files],
         "dataset_sha256": dataset_hash,
     }
@@ -184,6 +224,12 @@ def _record_and_describe(
     )
 
 
+def _placed(result: ExportResult, target: Path) -> ExportResult:
+    """``result`` with its paths beside ``target``, where ``commit`` moves the staged files."""
+    files = [file.model_copy(update={"path": str(target.parent / Path(file.path).name)}) for file in result.files]
+    return result.model_copy(update={"files": files, "manifest_path": str(manifest_path_for(target))})
+
+
 def output_path(out: Path, optimizer: str, fmt: str) -> Path:
     """``out`` itself, or ``out/<optimizer><ext>`` when ``out`` is a folder (existing, or no suffix)."""
     if out.is_dir() or (not out.exists() and not out.suffix):
@@ -197,6 +243,10 @@ def manifest_path_for(target: Path) -> Path:
 
 def split_path(target: Path, side: Side) -> Path:
     return target.with_name(f"{_stem(target)}.{side}{_suffix(target)}")
+
+
+def _side_path(target: Path, side: Side | Literal["all"]) -> Path:
+    return target if side == "all" else split_path(target, side)
 
 
 def _suffix(target: Path) -> str:
@@ -279,10 +329,28 @@ def _write_split(
 
 
 def _runs(store: ExportSource, tenant_id: str, run_ids: list[str]) -> list[dict[str, Any]]:
+    """The runs the exported examples came from, each with its state (always finished: the store
+    exports nothing else, and the manifest says so)."""
     runs = []
     for run_id in run_ids:
         try:
-            runs.append(run_summary(store.get_run(tenant_id=tenant_id, run_id=run_id)))
+            stored = store.get_run(tenant_id=tenant_id, run_id=run_id)
         except NotFoundError:
             runs.append({"run_id": run_id, "missing": True})
+            continue
+        state = run_state(stored.get("finished_at"), stored.get("summary"))
+        runs.append({**run_summary(stored), "state": state, "finished_at": _iso(stored.get("finished_at"))})
     return runs
+
+
+def _left_out(store: ExportSource, tenant_id: str, optimizer: str, statuses: list[str]) -> list[dict[str, Any]]:
+    """The tenant's runs of this optimizer that did not finish, and how many of their examples would
+    otherwise have been exported."""
+    return [
+        {"run_id": run.id, "state": run.state, "stored": run.stored, "left_out": left_out}
+        for run, left_out in store.unfinished_runs(tenant_id=tenant_id, optimizer=optimizer, statuses=statuses)
+    ]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else value

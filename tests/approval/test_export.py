@@ -94,6 +94,7 @@ def add(
                 reason_code="wrong_label" if status == "rejected" else None,
             )
         by_status.setdefault(status, []).append(text)
+    store.finish_run(run_id=run_id, summary={"count": len(statuses)})  # only finished runs are exported
     return by_status
 
 

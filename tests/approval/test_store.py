@@ -71,7 +71,7 @@ def test_examples_need_their_run(store: ReviewStore) -> None:
 
 
 def test_a_batch_is_all_or_nothing(store: ReviewStore) -> None:
-    seed_store(store, 3)
+    seed_store(store, 3, finish=False)
     batch = new_examples(4, start=10)
     batch[-1] = NewExample.model_construct(**{**batch[-1].__dict__, "parent_id": "missing-parent"})
     with pytest.raises(NotFoundError, match="missing-parent"):
@@ -342,7 +342,7 @@ def test_stats_count_statuses_reasons_and_reviewers(store: ReviewStore) -> None:
 
 
 def test_regenerated_examples_link_to_their_parent(store: ReviewStore) -> None:
-    (parent,) = seed_store(store, 1)
+    (parent,) = seed_store(store, 1, finish=False)
     decide(store, parent, "reject", reason_code="wrong_label")
     child = new_examples(1, start=5)[0].model_copy(update={"parent_id": parent, "regeneration_attempt": 1})
     (child_id,) = store.add_examples(run_id="run-1", tenant_id=TENANT, optimizer="modality", examples=[child])

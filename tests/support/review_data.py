@@ -55,8 +55,10 @@ def seed_store(
     run_id: str = "run-1",
     statuses: Sequence[ExampleStatus] = ("pending_review",),
     batch: int = 5000,
+    finish: bool = True,
 ) -> list[str]:
-    """Start ``run_id`` and store ``count`` examples in batches; returns their ids in order."""
+    """Start ``run_id``, store ``count`` examples in batches and (unless told not to) finish the run, so
+    that its approved examples are exportable; returns their ids in order."""
     store.start_run(
         run_id=run_id, tenant_id=tenant_id, optimizer=optimizer, request={"count": count}, settings_snapshot={}
     )
@@ -65,4 +67,6 @@ def seed_store(
         size = min(batch, count - start)
         chunk = new_examples(size, optimizer=optimizer, run_id=run_id, statuses=statuses, start=start)
         ids.extend(store.add_examples(run_id=run_id, tenant_id=tenant_id, optimizer=optimizer, examples=chunk))
+    if finish:
+        store.finish_run(run_id=run_id, summary={"count": count})
     return ids

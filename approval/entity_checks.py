@@ -15,14 +15,15 @@ Each labelled entity is judged three ways, and the worst finding wins:
 from __future__ import annotations
 
 from synth_core import lexicon as lx
-
-# from synth_core.entities import type_support
+from synth_core.entities import type_support
 from synth_core.schemas.common import ENTITY_TYPES, Entity, ExampleBase
 
 Problem = tuple[float, str]
 
 NO_EVIDENCE_SCORE = 0.5
 WEAK_EVIDENCE_FLOOR = 0.4
+IMPLAUSIBLE_SUPPORT = 0.4
+"""``type_support`` at or below this speaks against the type (about 0.5 means no word list knows it)."""
 _COMMON_WORDS = lx.STOPWORDS | lx.GENERIC_WORDS
 
 
@@ -53,7 +54,7 @@ def entity_problems(example: ExampleBase, entity: Entity) -> list[Problem]:
     elif evidence.strength < 1.0 - WEAK_EVIDENCE_FLOOR:
         score = max(WEAK_EVIDENCE_FLOOR, evidence.strength)
         problems.append((score, f"'{text}' is {label} on weak evidence only ({evidence.source})"))
-    support, why = 1.0, ""  # type_support(text, label)
-    if support < 1.0 - WEAK_EVIDENCE_FLOOR:
+    support, why = type_support(text, label)
+    if support <= IMPLAUSIBLE_SUPPORT:
         problems.append((support, f"'{text}' as {label}: {why}"))
     return problems

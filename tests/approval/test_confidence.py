@@ -305,7 +305,7 @@ def demo_service(tmp_path_factory: pytest.TempPathFactory) -> GenerationService:
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)
-def test_a_batch_from_the_real_engine_mixes_high_and_low_scores(
+def test_a_batch_from_the_real_engine_is_mostly_approved_but_not_blindly(
     demo_service: GenerationService, optimizer: str
 ) -> None:
     response = demo_service.generate(SyntheticDataRequest(optimizer=optimizer, count=100, seed=1))
@@ -315,5 +315,7 @@ def test_a_batch_from_the_real_engine_mixes_high_and_low_scores(
     scores = [item.score for item in score_batch(optimizer, examples, agents=demo_service.settings.agents)]
 
     auto = sum(score >= DEFAULT_THRESHOLD for score in scores) / len(scores)
-    assert 0.1 <= auto <= 0.9, f"{optimizer}: {auto:.0%} auto-approved"
+    # Most of a healthy engine's output is right (the judged sample measures how right), yet a batch
+    # of 100 always holds a few examples a person should look at.
+    assert 0.5 <= auto < 1.0, f"{optimizer}: {auto:.0%} auto-approved"
     assert max(scores) - min(scores) >= 0.2

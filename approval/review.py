@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from approval.confidence import score_batch
+from approval.edit_checks import check_edited_agents
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, ExampleStatus, Page, UndoResult
 from approval.store import ReviewStore
 from approval.store_sql import QueueOrder, field_diff
@@ -115,6 +116,7 @@ class ReviewService:
         example = self.store.get(tenant_id=tenant_id, example_id=example_id)
         version = example.version if expected_version is None else expected_version
         edited = validate_edit(example, changes)
+        check_edited_agents(changes, self.settings.agents)
         new_payload = edited.model_dump(mode="json")
         diff = field_diff(example.payload, new_payload)
         if not diff:

@@ -1,0 +1,35 @@
+"""An edit may only name agents the registry knows (``configs/agents.toml``).
+
+Modalities and entity types are closed sets in the schemas already; agents are plain strings there,
+because generated workflow plans are deliberately corrupted with unknown agents (labelled
+``success=false``). A person's edit is different: it is approved as it stands, so every agent it
+writes must exist. Only the fields the edit changes are checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from synth_core.errors import InvalidRequestError
+from synth_core.settings import AgentsConfig
+
+AGENT_FIELDS = ("chosen_agent", "correct_agent")
+PLAN_FIELDS = ("agent_sequence",)
+
+
+def known_agents(agents: AgentsConfig) -> set[str]:
+    return set(agents.modality_agents.values()) | set(agents.role_agents)
+
+
+def check_edited_agents(changes: Mapping[str, Any], agents: AgentsConfig) -> None:
+    """Refuse an edit that sets an agent field, or a plan, to an agent the registry does not have."""
+    known = known_agents(agents)
+    named = [(field, changes[field]) for field in AGENT_FIELDS if field in changes]
+    named += [(field, step) for field in PLAN_FIELDS if isinstance(changes.get(field), list) for step in changes[field]]
+    unknown = [f"{field}: {value!r}" for field, value in named if value not in known]
+    if unknown:
+        raise InvalidRequestError(
+            f"Unknown agent(s) in the edit: {', '.join(unknown)}.",
+            hint=f"Use one of: {', '.join(sorted(known))}.",
+        )

@@ -26,7 +26,7 @@ from synth_core.entities import (
     metadata_names,
     refused_names,
 )
-from synth_core.entities.metadata import NAME_FIELDS
+from synth_core.entities.metadata import NAME_FIELDS, TITLE_SOURCE
 from synth_core.schemas.common import Entity, EntityEvidence, Relationship
 from synth_core.topics import extract_topics
 
@@ -88,6 +88,9 @@ class ContentPatterns:
 
     topics: tuple[str, ...]
     entities: tuple[Entity, ...]
+    titles: tuple[Entity, ...]
+    """The item's own title as a WORK, when the item is a work: labelled when a query quotes it, never
+    offered as an entity to write about (the title is the writer's own material)."""
     temporal: tuple[str, ...]
     content_types: tuple[str, ...]
     relationships: tuple[Relationship, ...]
@@ -148,8 +151,9 @@ def extract_relationships(entities: Sequence[Entity], text: str) -> list[Relatio
         present.sort(key=lambda pair: pair[0])
         for i, (start_a, a) in enumerate(present):
             for j, (start_b, b) in enumerate(present[i + 1 :], start=i + 1):
-                key = (a.text.lower(), b.text.lower())
-                if key in seen or _find_word(key[0], key[1]) >= 0 or _find_word(key[1], key[0]) >= 0:
+                first, second = a.text.lower(), b.text.lower()
+                key = (min(first, second), max(first, second))  # a pair is related once, in one direction
+                if key in seen or _find_word(first, second) >= 0 or _find_word(second, first) >= 0:
                     continue  # the same entity, or one inside the other ("Simon's Cat" in a title)
                 seen.add(key)
                 relation = "co_occurs_with"
@@ -208,12 +212,15 @@ def _patterns(item_id: str, title: str, text: str, modality: str, metadata: Meta
         names=metadata_names(fields, modality=modality, title=title),
         refused=refused_names(fields),
         ner=ner(full) if ner is not None else (),
+        title_length=len(title),
     )
     ranked = sorted(findings.mentions, key=lambda mention: mention[1].strength < WEAK)  # stable: strong first
-    entities = [Entity(text=surface, type=found.type) for surface, found in ranked]
+    entities = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source != TITLE_SOURCE]
+    works = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source == TITLE_SOURCE]
     return ContentPatterns(
         topics=tuple(extract_topics(body, title=title)),
         entities=tuple(entities),
+        titles=tuple(works),
         temporal=tuple(extract_temporal(full)),
         content_types=tuple(extract_content_types(full)),
         relationships=tuple(extract_relationships(entities, full)),

@@ -35,6 +35,7 @@ _CATALOG_RE = re.compile(
     r"[ -]?[JB+-]?\d{1,7}|M ?\d{1,3}$)"
 )
 _JOINERS = lx.words("of the & de for and")
+_COMPANY_ABBREVIATIONS = lx.words("co co.")  # "XMLD of the Co" is cobalt, not a company
 _TYPE_WORD_SOURCES = frozenset(
     ("lexicon:event_word", "lexicon:place_word", "lexicon:org_suffix", "lexicon:work_word", "lexicon:product")
 )
@@ -53,12 +54,14 @@ def classify(
     tokens: tuple[str, ...], context: SpanContext, position: int, *, first: bool, clues: Clues
 ) -> tuple[str, Evidence] | None:
     """(surface, evidence) of a trimmed capitalised part, or None when it is no entity."""
-    if all(is_date_token(token) for token in tokens):
-        return None
     surface = " ".join(tokens)
     known = clues.names.get(surface.casefold()) or clues.acronyms.get(surface)
     if known is not None:
         return surface, known
+    if len(tokens) == 1 and not surface.isupper() and word_evidence(surface) is None:
+        return None  # the common case, decided by a cached lookup
+    if all(is_date_token(token) for token in tokens):
+        return None
     shouted = any(token.isupper() and token.isalpha() and not is_acronym((token,)) for token in tokens)
     if shouted:
         tokens = _normal_case(tokens, context)
@@ -104,6 +107,8 @@ def _modifies_noun(surface: str, context: SpanContext, position: int) -> bool:
         return False
     after = context.text[end + 1 : end + 24].split(maxsplit=1)
     word = after[0].strip(",.;:!?)") if after else ""
+    if word in lx.PERSON_CUES_AFTER or word.endswith("ed"):
+        return False  # "Einstein wrote", "Gabow showed": a verb follows a name
     return word[:1].islower() and word.isalpha() and word not in wl.NOT_NAMES
 
 
@@ -122,6 +127,8 @@ def _named_part(tokens: tuple[str, ...], context: SpanContext, position: int) ->
     for size in range(len(tokens) - 1, 0, -1):
         for begin in range(len(tokens) - size + 1):
             part = tokens[begin : begin + size]
+            if part[0].lower() in _JOINERS or part[-1].lower() in _JOINERS:
+                continue
             found = _evidence(part, context, position, first=False)
             if found is not None and found.strength >= ev.POSITION_PROOF and (best is None or found.strength > best[0]):
                 best = (found.strength, size, part, found)
@@ -173,6 +180,8 @@ def _word_in_context(word: str, context: SpanContext, position: int, found: Evid
         return cue
     if found is not ev.ASK_CONTEXT:
         return found
+    if context.next_word(position + len(word)) in lx.PERSON_CUES_AFTER:
+        return Evidence("PERSON", "context:speech_verb", ev.SHAPE)
     if previous in lx.PLACE_CUES:
         return Evidence("PLACE", "context:place_cue", ev.SHAPE)
     return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
@@ -218,11 +227,13 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         return Evidence("PLACE", "gazetteer:place", ev.WORD_CUE)  # "London England"
     if (_YEAR_RE.match(last) and len(tokens) <= 3) or last in lx.EVENT_WORDS or "prix" in lowered:
         return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
-    if head in lx.EVENT_PREFIXES or any(_EVENT_CODE_RE.match(token) for token in tokens):
+    if (head == "operation" or (head in lx.EVENT_PREFIXES and lowered[1] == "of")) or any(
+        _EVENT_CODE_RE.match(token) for token in tokens
+    ):
         return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
     if last in wl.PLACE_SUFFIXES or (head in lx.PLACE_PREFIXES and not wl.is_common_word(last)):
         return Evidence("PLACE", "lexicon:place_word", ev.WORD_CUE)
-    if last in wl.ORG_SUFFIXES or head in lx.ORG_HEADS:
+    if (last in wl.ORG_SUFFIXES and not (last in _COMPANY_ABBREVIATIONS and "of" in lowered)) or head in lx.ORG_HEADS:
         return Evidence("ORGANIZATION", "lexicon:org_suffix", ev.ORG_WORD)
     if last in lx.WORK_SUFFIXES:
         return Evidence("WORK", "lexicon:work_word", ev.WORD_CUE)

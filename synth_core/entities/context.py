@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from synth_core.lexicon import STOPWORDS
+
 _SEGMENT_SEPARATOR_RE = re.compile(r"[.!?](?=\s|$)|[:;|\n\"()\[\]{}\u2022\u201c\u201d\u2013\u2014]")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _HEADLINE_SHARE = 0.7  # of a segment's words capitalised: a headline, where capitals say little
@@ -18,10 +20,13 @@ _UNCERTAIN_START_CHARS = " \t\"'‘’“([{-–—#*$0123456789,"
 class SpanContext:
     """Lazily computed facts about where a span sits in the text (most spans never need them)."""
 
-    __slots__ = ("_ends", "_headlines", "_lowered", "_starts", "text")
+    __slots__ = ("_ends", "_headlines", "_lowered", "_starts", "text", "title_end")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, title_end: int = 0) -> None:
         self.text = text
+        self.title_end = title_end
+        """Where the item's title ends: a title is Title Case when its words other than function words
+        are capitalised ("Nova Geminorum 1912 and the Origin of the Idea of Gravitational Lensing")."""
         self._lowered: str | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -66,7 +71,9 @@ class SpanContext:
         seg_start, seg_end = self._segment(position)
         known = self._headlines.get(seg_start)
         if known is None:
-            known = self._headlines[seg_start] = _is_headline(self.text[seg_start:seg_end])
+            segment = self.text[seg_start:seg_end]
+            known = _is_headline(segment) or (seg_start < self.title_end and _is_title_case(segment))
+            self._headlines[seg_start] = known
         return known
 
     def uncertain_case(self, position: int, *, may_be_initial: bool = True) -> bool:
@@ -95,6 +102,11 @@ class SpanContext:
             self._ends.append(len(self.text))
         index = bisect_right(self._starts, position) - 1
         return self._starts[index], self._ends[index]
+
+
+def _is_title_case(segment: str) -> bool:
+    words = [word for word in _WORD_RE.findall(segment) if word.lower() not in STOPWORDS]
+    return len(words) >= 2 and sum(1 for word in words if word[0].isupper()) >= _HEADLINE_SHARE * len(words)
 
 
 def _is_headline(segment: str) -> bool:

@@ -7,6 +7,7 @@ masked before the span scan, so "Simon's Cat" (a channel) is one entity, never r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,10 +17,16 @@ from synth_core.entities.acronyms import defined_acronyms
 from synth_core.entities.classify import Clues, classify
 from synth_core.entities.context import SpanContext
 from synth_core.entities.evidence import Evidence
-from synth_core.entities.metadata import NameEntry
+from synth_core.entities.metadata import TITLE_SOURCE, NameEntry
 from synth_core.entities.spans import MAX_ENTITIES, clean, date_mentions, scan
 
 _DATE = Evidence("DATE", "text:date", ev.GAZETTEER)
+_QUOTED = Evidence("WORK", "text:quoted_title", ev.CONTEXT)
+_QUOTED_RE = re.compile(
+    r"(?<![\w'’])['‘]([A-Z0-9][^'’\"”\n.!?;:]{1,60}?)['’](?![\w'’])"  # 'Step Off'
+    r"|[\"“]([A-Z0-9][^\"”\n.!?;:]{1,60}?)[\"”]"  # "Don't Say You Love Me"
+)
+MAX_QUOTED_WORDS = 8
 _MASK = "\x00"
 
 Found = tuple[int, str, Evidence]
@@ -42,16 +49,21 @@ def find_entities(
     names: Sequence[NameEntry] = (),
     refused: frozenset[str] = frozenset(),
     ner: Sequence[NameEntry] = (),
+    title_length: int = 0,
 ) -> Findings:
     """The entities of ``text``. ``names`` are the item's own (metadata), ``ner`` a model's spans,
-    ``refused`` casefolded strings that are labels, not names (a video's category)."""
+    ``refused`` casefolded strings that are labels, not names (a video's category); the first
+    ``title_length`` characters are the item's title."""
     cleaned = clean(text)
     found: list[Found] = [(start, date, _DATE) for start, date in date_mentions(cleaned)]
+    quoted = quoted_works(cleaned)
     scanned = cleaned
-    if names or ner:
-        scanned = _place_names(cleaned, [*names, *ner], found)
+    if names or ner or quoted:
+        scanned = _place_names(cleaned, [*names, *ner, *quoted], found)
     clues = Clues(names=_partial_names(names), acronyms=defined_acronyms(cleaned))
-    context = SpanContext(cleaned)
+    context = SpanContext(
+        cleaned, title_end=title_length if cleaned is text else _title_end(text, cleaned, title_length)
+    )
     for position, tokens, first in scan(scanned):
         typed = classify(tokens, context, position, first=first, clues=clues)
         if typed is not None and typed[0].casefold() not in refused:
@@ -65,7 +77,7 @@ def _place_names(text: str, entries: Sequence[NameEntry], found: list[Found]) ->
     lowered = text.lower()
     masked = list(text)
     for name, evidence in sorted(entries, key=lambda entry: -len(entry[0])):
-        title = evidence.source == "metadata:title"
+        title = evidence.source == TITLE_SOURCE
         positions = [
             position
             for position in _word_positions(lowered, name.lower())
@@ -85,6 +97,27 @@ def _word_positions(haystack: str, needle: str) -> list[int]:
         positions.append(position)
         position = _find_word(haystack, needle, position + len(needle))
     return positions
+
+
+def quoted_works(text: str) -> list[NameEntry]:
+    """Title-case phrases in quotes ("Fifth Harmony's 'Step Off'"): works named in the text. A quoted
+    sentence ("We're reading chemistry from light") is no title."""
+    if "'" not in text and '"' not in text and "\u2018" not in text and "\u201c" not in text:
+        return []
+    works = []
+    for match in _QUOTED_RE.finditer(text):
+        phrase = (match.group(1) or match.group(2)).strip()
+        words = phrase.split()
+        if len(words) <= MAX_QUOTED_WORDS and all(word[:1].isupper() or len(word) <= 3 for word in words):
+            works.append((phrase, _QUOTED))
+    return works
+
+
+def _title_end(text: str, cleaned: str, title_length: int) -> int:
+    """Where the title ends in the cleaned text (cleaning drops maths and abbreviation periods)."""
+    if not title_length:
+        return 0
+    return len(clean(text[:title_length]))
 
 
 def _partial_names(names: Sequence[NameEntry]) -> dict[str, Evidence]:

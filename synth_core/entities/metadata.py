@@ -39,7 +39,8 @@ REFUSED_FIELDS = ("category", "categories", "topic", "genre")
 NAME_FIELDS = frozenset((*_FIELD_TYPES, *REFUSED_FIELDS, "channel", "episode"))
 """Every metadata field entity extraction reads."""
 WORK_TITLE_MODALITIES = ("VIDEO", "DOCUMENT")
-MAX_TITLE_WORDS = 10
+TITLE_SOURCE = "metadata:title"
+MAX_TITLE_WORDS = 16
 
 _LATEX_ACCENT_RE = re.compile(r"\\[`'^\"~=.uvHc]\{?([A-Za-z])\}?|[{}]")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
@@ -66,7 +67,7 @@ def metadata_names(metadata: Mapping[str, Any], *, modality: str = "", title: st
                 entries.append((name, found))
     work = title_work(title, modality=modality, metadata=metadata)
     if work:
-        entries.append((work, Evidence("WORK", "metadata:title", ev.LEXICON)))
+        entries.append((work, Evidence("WORK", TITLE_SOURCE, ev.LEXICON)))
     return tuple(entries)
 
 

@@ -58,6 +58,8 @@ def _without_evidence(tokens: tuple[str, ...], entity_type: str, surface: str) -
     if entity_type == "PERSON" and wl.is_common_word(lowered[0]) and not wl.is_first_name(lowered[0]):
         return 0.1, f"'{surface}' starts with the common word '{tokens[0]}', no first name"
     if all(wl.is_common_word(word) or word in lx.STOPWORDS for word in lowered):
+        if entity_type == "WORK" and len(tokens) >= 2:
+            return 0.5, f"'{surface}': a title may be made of common words; only its source can tell"
         return 0.2, f"'{surface}' is made of common English words only"
     if entity_type == "PERSON":
         if 2 <= len(tokens) <= 3 and all(token.isalpha() for token in tokens):

@@ -174,8 +174,10 @@ def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, v
 
 
 def query_entities(query: str, item: ContentItem) -> list[Entity]:
-    """The item's entities the query mentions (whole words), each mention under its fullest name."""
-    return outermost_entities(query, entities_in_query(query, extract_patterns(item).entities))
+    """The item's entities the query mentions (whole words), each mention under its fullest name; a
+    query that quotes the item's title names a WORK."""
+    patterns = extract_patterns(item)
+    return outermost_entities(query, entities_in_query(query, patterns.entities + patterns.titles))
 
 
 class EntityFinder:

@@ -220,6 +220,8 @@ def test_extract_entities_still_returns_plain_entities() -> None:
         ("Kinetica Robotics", "PERSON", 0.0, 0.2),
         ("Tevatron", "CONCEPT", 0.4, 0.6),
         ("Dutch", "PERSON", 0.0, 0.1),
+        ("Learn to Play Cat", "WORK", 0.45, 0.6),  # a title of common words: the source must tell
+        ("Learn to Play Cat", "PERSON", 0.0, 0.2),
     ],
 )
 def test_type_support_judges_a_label_without_its_source(text: str, entity_type: str, low: float, high: float) -> None:
@@ -230,3 +232,15 @@ def test_type_support_judges_a_label_without_its_source(text: str, entity_type: 
 
 def test_type_support_refuses_unknown_types() -> None:
     assert type_support("Paris", "TECHNOLOGY")[0] == 0.0
+
+
+def test_title_case_phrases_in_quotes_are_works_and_quoted_sentences_are_not() -> None:
+    found = typed("The band Spin the Wheel in 'Step Off' | Tags: “Don't Say You Love Me”, dance")
+    assert found["Step Off"] == "WORK" and found["Don't Say You Love Me"] == "WORK"
+    assert not typed('As she writes, "We are reading chemistry from old light."')
+
+
+def test_a_title_case_paper_title_is_a_headline_its_topics_no_entities() -> None:
+    title = "Nova Outbursts and the Origin of the Idea of Gravitational Lensing"
+    found = typed(f"{title}. We revisit an old argument about lensing.", title_length=len(title))
+    assert "Gravitational Lensing" not in found and "Nova Outbursts" not in found

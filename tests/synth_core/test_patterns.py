@@ -265,3 +265,14 @@ def test_a_sentence_initial_word_the_text_also_writes_in_lower_case_is_no_entity
     found = types_of(text)
     assert "Slow" not in found
     assert "Crete" in found
+
+
+def test_a_pair_is_related_once_and_never_with_a_name_inside_it() -> None:
+    text = "Leonardo painted in Venice. Venice honoured Leonardo. Learn to Paint Like Leonardo."
+    entities = [
+        Entity(text="Leonardo", type="PERSON"),
+        Entity(text="Venice", type="PLACE"),
+        Entity(text="Learn to Paint Like Leonardo", type="WORK"),
+    ]
+    pairs = [(r.source, r.target) for r in extract_relationships(entities, text)]
+    assert pairs == [("Leonardo", "Venice")]

@@ -43,7 +43,8 @@ def test_entities_occur_in_the_query_and_outcomes_come_from_search(settings: Set
         source = BY_ID[example.provenance.source_content_ids[0]]
         assert example.entities, "at least one entity"
         assert all(whole_word(entity.text, example.query) for entity in example.entities), example.query
-        item_entities = {entity.text for entity in extract_patterns(source).entities}
+        patterns = extract_patterns(source)
+        item_entities = {entity.text for entity in patterns.entities + patterns.titles}
         assert {entity.text for entity in example.entities} <= item_entities
         named = {entity.text.casefold() for entity in example.entities}
         for rel in example.relationships:
@@ -109,11 +110,8 @@ def test_queries_are_built_around_well_founded_entities(settings: Settings) -> N
         evidence = example.signals.entity_evidence
         assert any(found.strength >= 0.5 for found in evidence.values()), example.query
     askable = routing.AskableEntities(AgentInference(settings.agents))(item)
-    assert {entity.text for entity in askable} == {
-        "Hannah Brooks",
-        "Rotterdam",
-        "Harbour Cranes at Dawn",
-    }  # no "Tevatron"
+    assert {entity.text for entity in askable} == {"Hannah Brooks", "Rotterdam"}  # not "Tevatron Annex"
+    assert [work.text for work in extract_patterns(item).titles] == ["Harbour Cranes at Dawn"]
 
 
 def test_well_founded_keeps_weak_entities_only_when_nothing_else_is_left() -> None:
@@ -126,3 +124,12 @@ def test_well_founded_keeps_weak_entities_only_when_nothing_else_is_left() -> No
     }
     assert routing.well_founded([weak, strong], evidence) == [strong]
     assert routing.well_founded([weak], evidence) == [weak]
+
+
+def test_a_query_that_quotes_the_title_labels_it_as_a_work() -> None:
+    item = make_item("doc-work", "DOCUMENT", "Sparse Graphs and Pebble Games", "We study rigidity with Ileana Streinu.")
+    found = routing.query_entities("find the paper Sparse Graphs and Pebble Games by ileana streinu", item)
+    assert [(entity.text, entity.type) for entity in found] == [
+        ("Ileana Streinu", "PERSON"),
+        ("Sparse Graphs and Pebble Games", "WORK"),
+    ]

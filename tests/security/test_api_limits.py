@@ -24,8 +24,9 @@ def post(url: str, **body: Any) -> httpx.Response:
     return httpx.post(f"{url}/synthetic/generate", json={**SMALL, **body}, timeout=60)
 
 
-def test_a_body_over_the_limit_is_a_413_before_anything_reads_it(url: str) -> None:
-    padding = "x" * 2_000_000
+@pytest.mark.parametrize("size", [2_000_000, 10_000_000])
+def test_a_body_over_the_limit_is_a_413_before_anything_reads_it(url: str, size: int) -> None:
+    padding = "x" * size
     response = httpx.post(f"{url}/synthetic/generate", json={**SMALL, "padding": padding}, timeout=60)
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "request_too_large"

@@ -180,11 +180,27 @@ def _word_in_context(word: str, context: SpanContext, position: int, found: Evid
         return cue
     if found is not ev.ASK_CONTEXT:
         return found
+    following = context.text[position + len(word) : position + len(word) + 24]
+    if following.startswith((" et al", " et. al")):
+        return Evidence("PERSON", "context:et_al", ev.CONTEXT)  # "Gabow et al."
     if context.next_word(position + len(word)) in lx.PERSON_CUES_AFTER:
         return Evidence("PERSON", "context:speech_verb", ev.SHAPE)
+    if _name_pair(word, context, position):
+        return Evidence("PERSON", "context:name_pair", ev.SHAPE)
     if previous in lx.PLACE_CUES:
         return Evidence("PLACE", "context:place_cue", ev.SHAPE)
     return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
+
+
+def _name_pair(word: str, context: SpanContext, position: int) -> bool:
+    """ "Bousquet and Leroux": two unknown capitalised words joined by "and" are a pair of names."""
+    before = context.text[max(0, position - 30) : position].split()
+    after = context.text[position + len(word) : position + len(word) + 30].split()
+    other = before[-2] if len(before) >= 2 and before[-1] == "and" else ""
+    if not other and len(after) >= 2 and after[0] == "and":
+        other = after[1]
+    other = other.strip(",.;:()")
+    return bool(other) and other[:1].isupper() and other.isalpha() and not wl.in_dictionary(other)
 
 
 def _person_cue(previous: str) -> Evidence | None:

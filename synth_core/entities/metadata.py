@@ -49,6 +49,7 @@ _TITLE_PREFIX_RE = re.compile(
 )
 _TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
 _SHOW_WORDS = lx.words("show podcast")
+_PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(Official Video)", "[HD]"
 
 
 def metadata_names(metadata: Mapping[str, Any], *, modality: str = "", title: str = "") -> tuple[NameEntry, ...]:
@@ -98,15 +99,31 @@ def channel_evidence(name: str) -> Evidence | None:
 
 
 def title_work(title: str, *, modality: str, metadata: Mapping[str, Any]) -> str:
-    """The title's main segment when the item is a work (a video, a paper, an episode), else ""."""
+    """The title's main segment when the item is a work (a video, a paper, an episode), else "". In
+    "Artist - Song (Official Video)" the work is the song: a first segment that is the channel or a
+    person's name names the artist."""
     is_work = modality in WORK_TITLE_MODALITIES or any(key in metadata for key in ("show", "episode", "album"))
     if not is_work or not title:
         return ""
-    main = _TITLE_SEGMENT_RE.split(title, maxsplit=1)[0].strip(" .!?:;,")
+    segments = [part.strip(" .!?:;,") for part in _TITLE_SEGMENT_RE.split(_PARENTHESES_RE.sub(" ", title))]
+    segments = [part for part in segments if part]
+    if not segments:
+        return ""
+    main = segments[0]
+    if len(segments) > 1 and _names_the_artist(main, metadata):
+        main = segments[1]
     words = main.split()
     if not 2 <= len(words) <= MAX_TITLE_WORDS or not main[:1].isalnum():
         return ""
     return main.title() if main.isupper() else main  # "TOMB RAIDER" -> "Tomb Raider"
+
+
+def _names_the_artist(segment: str, metadata: Mapping[str, Any]) -> bool:
+    channel = str(metadata.get("channel", "")).casefold()
+    if channel and (segment.casefold() == channel or segment.casefold().replace(" ", "") in channel):
+        return True
+    found = channel_evidence(segment)
+    return found is not None and found.type == "PERSON"
 
 
 def _names(value: Any, *, split: bool) -> Iterable[str]:

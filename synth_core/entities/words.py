@@ -58,7 +58,7 @@ def is_common_word(word: str) -> bool:
         return True
     if "-" in word:
         parts = [part for part in word.split("-") if part]
-        return bool(parts) and all(is_common_word(part) for part in parts)
+        return bool(parts) and all(len(part) == 1 or is_common_word(part) for part in parts)  # "X-ray"
     return False
 
 

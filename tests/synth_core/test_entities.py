@@ -160,6 +160,12 @@ def test_titles_are_works_for_videos_and_papers_never_for_captions() -> None:
     assert title_work("Learn to Play Cat - Simon's Cat | LOGIC", modality="VIDEO", metadata={}) == "Learn to Play Cat"
     assert title_work("TOMB RAIDER - Official Trailer", modality="VIDEO", metadata={}) == "Tomb Raider"
     assert title_work("A group of women in a kitchen", modality="IMAGE", metadata={}) == ""
+    song = "Sophia Grace - Why U Mad (Official Music Video)"
+    assert title_work(song, modality="VIDEO", metadata={"channel": "SophiaGraceVEVO"}) == "Why U Mad"
+    assert (
+        title_work("Fergie - Life Goes On [Audio]", modality="VIDEO", metadata={"channel": "FergieVEVO"})
+        == "Life Goes On"
+    )
 
 
 def test_the_items_names_win_over_the_rules_and_are_never_recut() -> None:
@@ -244,3 +250,9 @@ def test_a_title_case_paper_title_is_a_headline_its_topics_no_entities() -> None
     title = "Nova Outbursts and the Origin of the Idea of Gravitational Lensing"
     found = typed(f"{title}. We revisit an old argument about lensing.", title_length=len(title))
     assert "Gravitational Lensing" not in found and "Nova Outbursts" not in found
+
+
+def test_unknown_surnames_are_people_by_their_company() -> None:
+    found = sources("This extends results of Bousquet and Leroux on Coxeter groups; Gabow et al. improved it.")
+    assert found == {"Bousquet": "context:name_pair", "Leroux": "context:name_pair", "Gabow": "context:et_al"}
+    assert typed("In 1936 Einstein wrote about lensing.")["Einstein"] == "PERSON"

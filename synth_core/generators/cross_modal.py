@@ -36,11 +36,18 @@ from collections.abc import Sequence
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext, GeneratorOutput
-from synth_core.generators.fusion_relevance import fusion_score, ndcg_at, overlap_coefficient, subject_gain
+from synth_core.generators.fusion_relevance import (
+    fusion_score,
+    ideal_dcg,
+    ndcg_at,
+    overlap_coefficient,
+    subject_gain,
+)
 from synth_core.generators.fusion_subjects import Need, NeedKey, plan_needs, subject_keys
-from synth_core.generators.labelling import label_all
+from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
     SUCCESS_TOP_K,
+    Ranking,
     best_scores,
     build_provenance,
     build_signals,
@@ -70,6 +77,9 @@ QUERIES_PER_GROUP_PAIR = 6
 FUSION_STYLES: tuple[QueryStyle, ...] = ("keyword", "question", "imperative", "conversational")
 """No time-constrained style: the two items' dates say nothing about what they share."""
 NO_VARIANT = "no unused style/topic variant left"
+RANKING_DEPTH = 40
+"""Depth of the one unrestricted search per query (searched in a batch, on worker processes for big
+runs); each modality's first page is read from it when it holds one, else searched apart."""
 
 Variant = tuple[QueryStyle, bool, int]
 """(style, name both media, draw): the draw tells apart variants of one style (odd: the pair's
@@ -111,8 +121,11 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
     strategy = StrategyOf(ctx)
     book = _KeyBook(ctx)
-    examples, invalid = label_all(
-        ctx, written, lambda done, index: _label(ctx, agents, done, book, strategy(done.items))
+    examples, invalid = label_ranked(
+        ctx,
+        written,
+        lambda done, index, ranking: _label(ctx, agents, done, ranking, book, strategy(done.items)),
+        limit=RANKING_DEPTH,
     )
     return GeneratorOutput(examples, _explained(ctx, pairs, failures) + invalid)
 
@@ -148,18 +161,16 @@ def _explained(
 
 
 def _label(
-    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, book: _KeyBook, strategy: str
+    ctx: GenerationContext, agents: AgentInference, done: WrittenJob, ranking: Ranking, book: _KeyBook, strategy: str
 ) -> FusionHistorySchema:
     first, second = done.items
     query = done.text
-    lists = {
-        item.id: tuple(ctx.backend.search(query, limit=SUCCESS_TOP_K, modalities=(item.modality,)))
-        for item in (first, second)
-    }
+    lists = {item.id: _modality_top(ctx, query, ranking, item.modality) for item in (first, second)}
     subjects = subject_keys(done.spec.topics)
     judged = book.keys([first, second], [hit.id for hits in lists.values() for hit in hits])
     gains = {item_id: subject_gain(item_keys, subjects) for item_id, item_keys in judged.items()}
-    alone = {item.id: ndcg_at([hit.id for hit in lists[item.id]], gains) for item in (first, second)}
+    ideal = ideal_dcg(gains)
+    alone = {item.id: ndcg_at([hit.id for hit in lists[item.id]], gains, ideal) for item in (first, second)}
     primary_item, secondary_item = sorted(
         (first, second), key=lambda item: (-alone[item.id], -(_best(lists[item.id]) or 0.0), item.id != first.id)
     )
@@ -193,17 +204,28 @@ def _label(
     )
 
 
+def _modality_top(ctx: GenerationContext, query: str, ranking: Ranking, modality: str) -> tuple[SearchHit, ...]:
+    """The first page of a search restricted to ``modality``: the unrestricted ranking's hits of that
+    modality when it holds a page of them or every match (a score does not depend on the filter, see
+    ``labels.restricted_check``), else a restricted search."""
+    view = ranking.view((modality,))[:SUCCESS_TOP_K]
+    if len(view) == SUCCESS_TOP_K or ranking.complete:
+        return view
+    return tuple(ctx.backend.search(query, limit=SUCCESS_TOP_K, modalities=(modality,)))
+
+
 def _best(hits: Sequence[SearchHit]) -> float | None:
     return hits[0].score if hits else None
 
 
 class _KeyBook:
-    """Content keys of judged items (pattern extraction is cached per item); items that were not
-    sampled are fetched from the backend once."""
+    """Content keys of judged items, worked out once per item and run; items that were not sampled
+    are fetched from the backend once."""
 
     def __init__(self, ctx: GenerationContext) -> None:
         self._backend = ctx.backend
         self._items: dict[str, ContentItem] = ctx.sample.by_id()
+        self._keys: dict[str, frozenset[str]] = {}
 
     def keys(self, pair: Sequence[ContentItem], hit_ids: Sequence[str]) -> dict[str, frozenset[str]]:
         """Keys of the pair and of every hit, by id (a hit the backend no longer holds is left out)."""
@@ -212,5 +234,11 @@ class _KeyBook:
         missing = [item_id for item_id in dict.fromkeys(hit_ids) if item_id not in self._items]
         if missing:
             self._items.update((item.id, item) for item in self._backend.get(missing))
-        ids = [item.id for item in pair] + list(hit_ids)
-        return {item_id: content_keys(self._items[item_id]) for item_id in ids if item_id in self._items}
+        found: dict[str, frozenset[str]] = {}
+        for item_id in [item.id for item in pair] + list(hit_ids):
+            keys = self._keys.get(item_id)
+            if keys is None and item_id in self._items:
+                keys = self._keys[item_id] = content_keys(self._items[item_id])
+            if keys is not None:
+                found[item_id] = keys
+        return found

@@ -39,21 +39,30 @@ def subject_gain(keys: frozenset[str], subjects: frozenset[str]) -> float:
     return 1.0 if subjects and subjects <= keys else 0.0
 
 
-def ndcg_at(ids: Sequence[str], gains: Mapping[str, float], depth: int = SUCCESS_TOP_K) -> float:
-    """nDCG@depth of ``ids``; the ideal ranks every judged item of ``gains`` best first, so a list
-    scores 1 when no judged item could improve it, and 0 when nothing judged is relevant."""
-    ideal = _dcg(sorted(gains.values(), reverse=True)[:depth])
-    return _dcg([gains.get(item_id, 0.0) for item_id in ids[:depth]]) / ideal if ideal > 0 else 0.0
+def ndcg_at(ids: Sequence[str], gains: Mapping[str, float], ideal: float | None = None) -> float:
+    """nDCG@10 of ``ids``; the ideal ranks every judged item of ``gains`` best first, so a list
+    scores 1 when no judged item could improve it, and 0 when nothing judged is relevant.
+    ``ideal`` is ``ideal_dcg(gains)`` when the caller has it already."""
+    best = ideal_dcg(gains) if ideal is None else ideal
+    if best <= 0:
+        return 0.0
+    return sum(gains.get(item_id, 0.0) * _DISCOUNT[rank] for rank, item_id in enumerate(ids[:SUCCESS_TOP_K])) / best
 
 
-def _dcg(gains: Sequence[float]) -> float:
-    return sum(gain / math.log2(rank + 1) for rank, gain in enumerate(gains, start=1))
+def ideal_dcg(gains: Mapping[str, float]) -> float:
+    top = sorted((gain for gain in gains.values() if gain > 0), reverse=True)[:SUCCESS_TOP_K]
+    return sum(gain * _DISCOUNT[rank] for rank, gain in enumerate(top))
+
+
+_DISCOUNT = [1.0 / math.log2(rank + 2) for rank in range(SUCCESS_TOP_K)]
+"""1 / log2(rank + 1) for ranks 1..10 (indexed from 0)."""
 
 
 def fusion_score(primary: Sequence[str], secondary: Sequence[str], gains: Mapping[str, float]) -> FusionScore:
     """nDCG@10 of the primary list, the secondary list and their reciprocal rank fusion (cut to 10)."""
     fused = [item_id for item_id, _ in reciprocal_rank_fusion([primary, secondary])][:SUCCESS_TOP_K]
-    return FusionScore(ndcg_at(primary, gains), ndcg_at(secondary, gains), ndcg_at(fused, gains))
+    ideal = ideal_dcg(gains)
+    return FusionScore(ndcg_at(primary, gains, ideal), ndcg_at(secondary, gains, ideal), ndcg_at(fused, gains, ideal))
 
 
 def overlap_coefficient(first: frozenset[str], second: frozenset[str]) -> float:

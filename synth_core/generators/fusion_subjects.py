@@ -5,8 +5,9 @@
 - *double*: two subjects both carry ("solar power in India"); for both kinds both modalities hold
   something relevant, at least the pair's item;
 - *facet*: a shared subject narrowed by a subject only one item carries, joined by a name the way
-  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee"); whether the other modality
-  holds anything relevant is for the search to show. Only for pairs that share at least
+  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee"), and the other item says
+  none of the facet's words; whether the other modality holds anything relevant is for the search
+  to show. Only for pairs that share at least
   ``FACETS_FROM`` subjects: a pair linked by one word gets asked about that word.
 
 Two subjects never repeat a word of each other, and none names a media type or an intent of its own
@@ -21,12 +22,14 @@ often, so a subject many pairs share ("Paris") does not crowd out the rest.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
 from synth_core.agents import AgentInference
+from synth_core.backends.text_terms import words
+from synth_core.content import ContentItem
 from synth_core.generators.pairs import ContentPair, Subject, own_subjects, shared_subjects
 from synth_core.generators.planning import rotation
 
@@ -119,7 +122,8 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
     facets: list[SubjectSet] = []
     if len(shared) >= FACETS_FROM:
         for item, other in (pair.items, pair.items[::-1]):
-            own = [subject for subject in own_subjects(item, other)[: FACETS * 2] if _plain(subject, agents)]
+            unsaid = _lacks(other)
+            own = [s for s in own_subjects(item, other)[: FACETS * 2] if _plain(s, agents) and unsaid(s)]
             facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(lead, facet)]
     return PairNeeds(sets, facets)
 
@@ -132,6 +136,13 @@ def subject_keys(texts: Sequence[str]) -> frozenset[str]:
 def _plain(subject: Subject, agents: AgentInference) -> bool:
     text = subject.text.lower()
     return not agents.media_mentions(text) and agents.detect_intent(text) == "find"
+
+
+def _lacks(item: ContentItem) -> Callable[[Subject], bool]:
+    """Whether ``item`` says none of a subject's words anywhere (a facet "Scottish Highlands" is no
+    facet against "Rewilding the Highlands", whose keys only hold "highlands")."""
+    said = set(words(f"{item.title} {item.text}"))
+    return lambda subject: said.isdisjoint(words(subject.text))
 
 
 def _distinct(first: Subject, second: Subject) -> bool:

@@ -16,7 +16,6 @@ from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import ContentFacts, Plan, brace, topic_beside
 
 SAME_KIND_SHARE = 0.7  # compare queries built on two entities of one kind, when there are such pairs
-MEDIA_FIT_SHARE = 0.85  # fusion queries naming media: a word that fits the item, else any of its modality
 
 
 def compare_template(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
@@ -83,6 +82,8 @@ def fusion_template(content: ContentFacts, plan: Plan, rng: random.Random, style
         if style == "keyword" and len(subject.split()) < 2:  # one word alone is too short a query
             style = "keyword_one_word"
         frame = rng.choice(FUSION_FRAMES.get(style, FUSION_FRAMES["keyword"]))
+    if " on " in subject:  # "Kofi Asante on coffee": no second "on" before it
+        frame = frame.replace(" on {s}", " about {s}")
     return frame.replace("{s}", brace(subject))
 
 
@@ -91,7 +92,7 @@ FUSION_FRAMES: dict[str, tuple[str, ...]] = {
     "keyword_one_word": ("all about {s}", "more on {s}", "more about {s}"),
     "question": ("what do you have on {s}?", "anything about {s}?", "what's out there on {s}?",
                  "do you have anything on {s}?", "what is there about {s}?"),
-    "imperative": ("show me {s}", "search for {s}", "look up {s}", "show me what you have on {s}"),
+    "imperative": ("show me {s}", "search for {s}", "show me what you have on {s}", "find me something on {s}"),
     "conversational": ("can you find me something on {s}?", "I'd like to see what there is on {s}",
                        "I'm interested in {s}", "is there anything on {s}?"),
 }  # fmt: skip
@@ -110,7 +111,8 @@ PLURAL_MEDIA: dict[str, tuple[str, ...]] = {
     "IMAGE": ("photos", "pictures", "images"),
     "AUDIO": ("podcasts", "songs", "music", "audio"),
 }
-"""Media words that name many items ("videos and articles"); the item's fitting words come first."""
+"""Media words that name many items ("videos and articles"), used when they fit the item."""
+PLAIN_MEDIA = {"VIDEO": "videos", "DOCUMENT": "articles", "IMAGE": "photos", "AUDIO": "audio"}
 _MASS_MEDIA = frozenset({"footage", "music", "audio"})
 # How two subjects are joined, by the entity type of one of them (the other a topic or an entity),
 # in order of precedence.
@@ -130,22 +132,24 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> st
         return None
     if len(subjects) == 1:
         return subjects[0]
-    types = {entity.text.casefold(): entity.type for entity in plan.spec.entities}
+    types: dict[str, str] = {entity.text.casefold(): entity.type for entity in plan.spec.entities}
+    kinds = [types.get(text.casefold()) for text in subjects]
     for kind, frames in _JOINS.items():  # a place wins: "Tenzing Norbu Sherpa in Chamonix"
-        named = [text for text in subjects if types.get(text.casefold()) == kind]
-        if named:
-            other = next(text for text in subjects if text != named[0])
-            return rng.choice(frames).replace("{x}", other).replace("{e}", named[0])
+        if kinds.count(kind) != 1:  # two places or two people are listed, not joined
+            continue
+        named, other = (subjects[0], subjects[1]) if kinds[0] == kind else (subjects[1], subjects[0])
+        if kind == "PLACE" or types.get(other.casefold()) is None:  # a name narrows a topic, not a name
+            return rng.choice(frames).replace("{x}", other).replace("{e}", named)
     return f"{subjects[0]} and {subjects[1]}"
 
 
 def _plural_media(content: ContentFacts, item: ContentItem, rng: random.Random) -> str:
-    """A media word for many items of ``item``'s modality, one that fits it when there is one (songs
-    for a music clip, podcasts for an episode)."""
+    """A media word for many items of ``item``'s modality that fits it (songs for a music clip,
+    podcasts for an episode), else the modality's plainest ("audio", never "music" for a talk)."""
     plural = PLURAL_MEDIA.get(item.modality, ("items",))
     fitting = content.fitting_media_words(item, item.modality, _all_forms(plural))
     matching = [word for word in plural if word in fitting or word.removesuffix("s") in fitting]
-    return matching[0] if matching and rng.random() < MEDIA_FIT_SHARE else rng.choice(plural)
+    return rng.choice(matching[:2]) if matching else PLAIN_MEDIA.get(item.modality, plural[0])
 
 
 def _all_forms(plural: tuple[str, ...]) -> tuple[str, ...]:

@@ -66,9 +66,9 @@ def subjects_seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, tuple[s
     seen: dict[str, tuple[str, ...]] = {}
     label = cross_modal._label
 
-    def recording(ctx, agents, done: WrittenJob, book, strategy):  # type: ignore[no-untyped-def]
+    def recording(ctx, agents, done: WrittenJob, ranking, book, strategy):  # type: ignore[no-untyped-def]
         seen[done.text] = done.spec.topics
-        return label(ctx, agents, done, book, strategy)
+        return label(ctx, agents, done, ranking, book, strategy)
 
     monkeypatch.setattr(cross_modal, "_label", recording)
     yield seen

@@ -11,7 +11,7 @@ import pytest
 from synth_core.agents import AgentInference
 from synth_core.generators import fusion_subjects
 from synth_core.generators.fusion_subjects import MAX_USES, pair_needs, plan_needs
-from synth_core.generators.pairs import ContentPair, content_keys, formed_pairs, key_form
+from synth_core.generators.pairs import ContentPair, Subject, content_keys, formed_pairs, key_form
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import ITEMS, make_context, make_item, memory_backend, sample_of
 
@@ -64,3 +64,9 @@ def test_plans_spread_over_needs_in_the_kind_shares(settings: Settings, agents: 
 
 def test_nothing_to_ask_plans_nothing(agents: AgentInference) -> None:
     assert plan_needs(random.Random(1), [], agents, 10) == []
+
+
+def test_a_facet_is_something_the_other_item_never_says() -> None:
+    audio = make_item("a", "AUDIO", "Thinking About Rewilding the Highlands", "Beavers return to the Highlands.")
+    lacks = fusion_subjects._lacks(audio)
+    assert not lacks(Subject("Scottish Highlands")) and lacks(Subject("Cairngorms"))

@@ -67,3 +67,19 @@ def test_naming_the_media_names_both_items_media(writer: TemplateWriter, agents:
 def test_a_subject_that_names_a_media_type_is_refused(writer: TemplateWriter) -> None:
     [result] = writer.write([fusion_spec(("podcast studio",), style="question")], seed=2)
     assert result.text is None and result.failure
+
+
+def test_two_places_or_two_names_are_listed_not_joined(writer: TemplateWriter) -> None:
+    austin, nevada = Entity(text="Austin", type="PLACE"), Entity(text="Nevada", type="PLACE")
+    academy, moreno = (
+        Entity(text="Rafa Nadal Academy", type="ORGANIZATION"),
+        Entity(text="Isabel Moreno", type="PERSON"),
+    )
+    specs = [
+        fusion_spec(("Austin", "Nevada"), style="keyword", entities=(austin, nevada)),
+        fusion_spec(("Rafa Nadal Academy", "Isabel Moreno"), style="keyword", entities=(academy, moreno)),
+    ]
+    assert [result.text for result in writer.write(specs, seed=4)] == [
+        "Austin and Nevada",
+        "Rafa Nadal Academy and Isabel Moreno",
+    ]

@@ -337,8 +337,9 @@ def is_acronym(tokens: tuple[str, ...]) -> bool:
     plural = len(word) > 2 and word.endswith("s") and word[:-1].isupper()
     if not letters or not word[:1].isupper() or not (plural or all(char.isupper() for char in letters)):
         return False
-    if word.lower() in wl.KNOWN_WORDS:
-        return True  # "US", "NASA", "WHO": known in capitals
+    known = wl.KNOWN_WORDS.get(word.lower())
+    if known is not None:  # "US", "NASA", "WHO" are acronyms; "CHRISTMAS", "PARIS" are shouted
+        return known[0] == "ORGANIZATION" or word.lower() in lx.ACRONYM_PLACES or len(word) <= 4
     if not word.isalpha() or not _VOWELS.intersection(letters) or (word.endswith("s") and word[:-1].isupper()):
         return True  # "FWHM", "AT&T", "SEDs"
     return len(letters) <= 4 and not wl.is_common_word(word) and not wl.is_first_name(word)

@@ -48,7 +48,7 @@ _TITLE_PREFIX_RE = re.compile(
     r"^(?:the|dr|prof|professor|mr|mrs|ms|sir|dame|chef|host|coach|captain|maestro|maestra)\.?\s+", re.IGNORECASE
 )
 _TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
-_SHOW_WORDS = lx.words("show podcast")
+_SHOW_WORDS = lx.words("show podcast live tonight")  # "Jimmy Kimmel Live" is a show, not the man
 _PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(Official Video)", "[HD]"
 
 

@@ -113,6 +113,7 @@ def test_all_caps_names_take_the_case_the_text_writes_them_in_else_title_case() 
     assert found == {"Seth MacFarlane": "PERSON"}
     assert typed("MACKLEMORE FEAT KESHA - Good Old Days | KITCHEN TOUR") == {"Kesha": "PERSON"}
     assert "Ready" not in typed("READY OR NOT - Official Clip")
+    assert typed("A CHRISTMAS STORY Live | Tags: NASA, christmas") == {"Christmas": "EVENT", "NASA": "ORGANIZATION"}
 
 
 # -- metadata as a gazetteer ----------------------------------------------------------------------
@@ -152,6 +153,8 @@ def test_channels_are_people_or_organisations_only_with_evidence() -> None:
     found = channel_evidence("Simon's Cat")
     assert found is not None and found.type == "ORGANIZATION" and found.weak  # a channel, nothing more known
     found = channel_evidence("The Tonight Show")
+    assert found is not None and found.type == "WORK"
+    found = channel_evidence("Jimmy Kimmel Live")
     assert found is not None and found.type == "WORK"
     assert channel_evidence("grav3yardgirl") is None
 

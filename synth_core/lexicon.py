@@ -299,7 +299,12 @@ CONTENT_TYPE_CUES: dict[str, str] = {
     "cartoon": "illustration", "diagram": "diagram", "infographic": "diagram", "map of": "diagram", "this book": "book",
     "the book": "book", "textbook": "book", "monograph": "book", "lecture notes": "book", "audiobook": "audiobook",
     "earnings call": "earnings call", "brochure": "brochure", "registration form": "form",
-    "application form": "form", "scanned form": "form", "this thesis": "thesis",
+    "application form": "form", "scanned form": "form", "this thesis": "thesis", "short film": "movie",
+    "category: film & animation": "movie", "animated short": "movie", "we find": "paper", "we consider": "paper",
+    "we discuss": "paper", "we investigate": "paper", "we derive": "paper", "we report": "paper", "we prove": "paper",
+    "we compute": "paper", "we calculate": "paper", "we analyze": "paper", "we analyse": "paper",
+    "we demonstrate": "paper", "we obtain": "paper", "we describe": "paper", "we review": "paper",
+    "we introduce": "paper", "we develop": "paper", "we construct": "paper", "we give": "paper",
 }
 
 # Cue phrase between two entities of a sentence -> relation name.

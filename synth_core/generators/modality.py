@@ -52,7 +52,7 @@ from synth_core.generators.planning import (
     write_unique,
 )
 from synth_core.patterns import entities_in_query, extract_patterns
-from synth_core.schemas.common import QUERY_MODALITIES, QueryModality
+from synth_core.schemas.common import QUERY_MODALITIES, Entity, QueryModality
 from synth_core.schemas.modality import ModalityExampleSchema
 from synth_core.writing.base import QuerySpec, QueryStyle
 from synth_core.writing.subjects import subjects_of
@@ -73,7 +73,7 @@ EXPLICIT_CUES: dict[str, tuple[bool, ...]] = {
     "VIDEO": (True, True, True, False),
     "DOCUMENT": (True, True, True, False),
     "IMAGE": (True, True, False),
-    "AUDIO": (True, False),
+    "AUDIO": (True, True, False),
     "TEXT": (False,),
 }
 """How often a query names its media type, by label (real queries mostly do; captions and voice
@@ -89,11 +89,21 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     planned = label_plan(ctx.rng, ctx.sample.items, count, ctx.guidance.corrections.get("modality"))
     jobs = [Job(index, (item,), plan=target) for index, (target, item) in enumerate(planned)]
     keys = [(item.id, target) for target, item in _grouped(planned)]
-    pool = VariantPool(ctx.rng, keys, lambda key: _variants(ctx, by_id[key[0]], key[1]))
+    angles: dict[str, tuple[list[str], list[Entity]]] = {}  # item id -> (topics, entities), read once
+
+    def angles_of(item: ContentItem) -> tuple[list[str], list[Entity]]:
+        if item.id not in angles:
+            angles[item.id] = (item_topics(item), named_entities(item, limit=3))
+        return angles[item.id]
+
+    pool = VariantPool(ctx.rng, keys, lambda key: _variants(angles_of(by_id[key[0]]), key[1]))
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
         drawn = pool.draw(job, (job.source.id, job.plan))
-        return None if drawn is None else _spec(ctx, by_id[drawn[0][0]], drawn[1])
+        if drawn is None:
+            return None
+        item = by_id[drawn[0][0]]
+        return _spec(ctx, item, angles_of(item), drawn[1])
 
     def check(spec: QuerySpec, text: str) -> str | None:
         allowed = () if spec.target_modality == "TEXT" else (spec.target_modality,)
@@ -157,22 +167,23 @@ def _grouped(planned: list[tuple[QueryModality, ContentItem]]) -> list[tuple[Que
     return sorted(((target, items[item_id]) for target, item_id in unique), key=lambda pair: pair[0])
 
 
-def _variants(ctx: GenerationContext, item: ContentItem, target: QueryModality) -> Space[Variant]:
-    topics = range(len(item_topics(item)))
-    entities = range(-1, len(named_entities(item, limit=3)))
-    return Space(((target,), STYLES, topics, entities, EXPLICIT_CUES[target]))
+def _variants(angles: tuple[list[str], list[Entity]], target: QueryModality) -> Space[Variant]:
+    topics, entities = angles
+    return Space(((target,), STYLES, range(len(topics)), range(-1, len(entities)), EXPLICIT_CUES[target]))
 
 
-def _spec(ctx: GenerationContext, item: ContentItem, variant: Variant) -> QuerySpec:
+def _spec(
+    ctx: GenerationContext, item: ContentItem, angles: tuple[list[str], list[Entity]], variant: Variant
+) -> QuerySpec:
     target, style, topic, entity, explicit = variant
-    entities = named_entities(item, limit=3)
+    topics, entities = angles
     return guided(
         ctx,
         QuerySpec(
             task="modality",
             items=(item,),
             target_modality=target,
-            topics=topic_pair(item_topics(item), topic),
+            topics=topic_pair(topics, topic),
             entities=(entities[entity],) if entity >= 0 else (),
             explicit_media=explicit,
             style=style,

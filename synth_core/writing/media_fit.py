@@ -38,9 +38,9 @@ def _only(kinds: str, weight: float) -> MediaWord:
 _DRAWN = "diagram,illustration"
 WORDS: dict[str, dict[str, MediaWord]] = {
     "VIDEO": {
-        "video": _any(10), "clip": _any(3), "footage": _any(1, "music,trailer"), "recording": _any(0),
+        "video": _any(4), "clip": _any(3), "footage": _any(1, "music,trailer"), "recording": _any(0),
         "livestream": _any(0), "trailer": _only("trailer", 9), "teaser": _only("trailer", 1),
-        "movie": _only("trailer,movie,documentary", 5), "film": _only("trailer,movie,documentary", 2),
+        "movie": _only("trailer,movie,documentary", 6), "film": _only("trailer,movie,documentary", 2),
         "documentary": _only("documentary", 2), "music video": _only("music", 5),
         "talk": _only("lecture", 3), "lecture video": _only("lecture", 1), "tutorial video": _only("tutorial", 2),
         "vlog": _only("vlog", 2),

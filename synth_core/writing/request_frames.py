@@ -16,10 +16,10 @@ from __future__ import annotations
 
 ASK: dict[str, dict[str, tuple[str, ...]]] = {
     "VIDEO": {
-        "imperative": ("watch {x}", "play {x}", "show me {x}", "find {x}", "find me {x}", "look up {x}",
-                       "search for {x}", "pull up {x}", "get me {x}", "show {x}", "put on {x}"),
-        "question": ("where can I watch {x}?", "can you play {x}?", "can you find {x}?", "where can I see {x}?",
-                     "do you have {x}?", "can I see {x}?", "can you show me {x}?", "where do I find {x}?"),
+        "imperative": ("watch {x}", "show me {x}", "find {x}", "find me {x}", "look up {x}", "search for {x}",
+                       "pull up {x}", "get me {x}", "show {x}", "stream {x}"),
+        "question": ("where can I watch {x}?", "can you find {x}?", "where can I see {x}?", "do you have {x}?",
+                     "can I see {x}?", "can you show me {x}?", "where do I find {x}?", "where can I stream {x}?"),
         "conversational": ("I want to watch {x}", "I'd like to see {x}", "I'm looking for {x}", "I need {x}",
                            "help me find {x}", "please find {x}", "I'd like to watch {x}", "let me watch {x}"),
     },
@@ -66,7 +66,9 @@ NAMED_MEDIA_BY = ("the {m} {n} by {by}", "{by}'s {m} {n}", "the {n} {m} by {by}"
 TRAILER = ("the trailer for {n}", "the {n} trailer", "the trailer of {n}", "the official trailer for {n}")
 SONG_VIDEO = ("the {song} music video", "the music video for {song} by {artist}", "the {song} video by {artist}",
               "{artist}'s {song} video", "the {m} of {song} by {artist}")  # fmt: skip
-SONG_PLAIN = ("{song} by {artist}", "{artist} {song}", "{song} {artist}")
+SONG_PLAIN = ("{artist} {song}", "{song} {artist}", "{artist} {song} official")
+"""A music video asked for without a media word: no "{song} by {artist}", which is how people ask
+for the song itself (audio)."""
 TV_SHOW = ("the TV show {show}", "{show}, the TV show", "the {show} TV show", "the show {show}",
            "the television show {show}", "a clip from {show}")  # fmt: skip
 TV_SHOW_PLAIN = ("{show}", "{show} with {e}", "{e} on {show}")
@@ -94,6 +96,9 @@ TOPIC_PLAIN = {
     "AUDIO": ("something about {t}", "anything on {t}"),
     "IMAGE": ("{t}", "{t} wallpaper", "views of {t}", "{t} up close"),
 }
+DOCUMENT_READING = ("books or papers on {t}", "a book or paper about {t}", "any good books or papers on {t}",
+                    "books and articles about {t}", "a good book or article on {t}")  # fmt: skip
+"""Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""
 TOPIC_MEDIA = ("{ms} about {t}", "a {m} on {t}", "{t} {ms}", "a {m} about {t}", "any {ms} on {t}",
                "the {m} about {t}", "a good {m} on {t}")  # fmt: skip
 
@@ -108,8 +113,8 @@ CAPTION_ASK = ("show me {x}", "I want to see {x}", "show me {x}", "can you show 
 # -- music: genre, mood, what is heard ----------------------------------------------------------------
 
 MUSIC_MEDIA = ("a {mood} {g} {m}", "a {g} {m} with {f}", "{g} {ms} with {f}", "a {m} with {f}",
-               "some {mood} {g} {ms}", "{mood} {g} {ms}", "a {mood} {m} with {f}", "{g} {ms}",
-               "an instrumental {g} {m}")  # fmt: skip
+               "some {mood} {g} {ms}", "{mood} {g} {ms}", "a {mood} {m} with {f}", "{g} {ms}", "some {g} {ms}",
+               "a {g} {m}", "{ms} from the {g} genre", "some {mood} {ms}", "an instrumental {g} {m}")  # fmt: skip
 MUSIC = ("some {g}", "some {mood} {g}", "some {g} with {f}", "something {mood}", "something {mood} with {f}",
          "something with {f}", "{mood} {g}", "{g} with {f}", "{mood} {g} with {f}")  # fmt: skip
 VOICE_MUSIC = ("play some {g}", "play some {g} with {f}", "play something {mood}", "put on some {mood} {g}",

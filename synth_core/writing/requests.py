@@ -21,16 +21,18 @@ MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
 
 SUBJECT_WEIGHTS: dict[str, dict[str, float]] = {
-    "VIDEO": {"song": 5, "tv": 3, "named": 6, "maker": 1, "entity": 1, "topic": 0.5},
+    "VIDEO": {"song": 5, "tv": 4, "named": 3, "maker": 1.5, "entity": 1, "topic": 0.5},
     "IMAGE": {"caption": 8, "named": 2, "maker": 0.5, "entity": 1, "topic": 1},
     "AUDIO": {"music": 9, "named": 4, "maker": 1.5, "entity": 1.5, "topic": 1},
-    "DOCUMENT": {"named": 6, "maker": 1.5, "entity": 1, "topic": 1.5},
+    "DOCUMENT": {"named": 6, "maker": 1.5, "entity": 1, "topic": 3},
 }
 """How often each subject is asked about when the item has it (real traffic: images by caption,
 music by genre and mood, videos and documents by name)."""
 BARE_CAPTION_SHARE = 0.75  # implicit image queries that are the caption alone, as typed
 VOICE_SHARE = 0.6  # implicit music queries phrased as a voice request ("play some ...")
 LOWER_CAPTION_SHARE = 0.6
+READING_SHARE = 0.5  # explicit document topic requests that ask for "books or papers" on the topic
+SHORT_CAPTION_WORDS = 8  # a caption this short is a noun phrase ("teal ribbon on a white background")
 
 
 def compose(
@@ -46,9 +48,11 @@ def compose(
     dated: bool,
     rng: random.Random,
     broaden: bool = False,
+    frames: Sequence[str] = (),
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
-    about an image's or a clip's topics too (when its captions or sound are used up)."""
+    about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
+    the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames."""
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden)
     if not options:
         return None
@@ -63,15 +67,17 @@ def compose(
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
     elif kind == "entity" and need_entity and rng.random() < 0.5:
         phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else rf.ENTITY_TOPIC_PLAIN)
-    if kind == "caption" and not explicit and not timed:
+    if frames:
+        query = rng.choice(frames).replace("{x}", phrase if phrase != "{d}" else "the picture of {d}")
+    elif kind == "caption" and not explicit and not timed:
         query = phrase if rng.random() < BARE_CAPTION_SHARE else rng.choice(rf.CAPTION_ASK).replace("{x}", phrase)
     elif kind == "music" and not explicit and not timed and rng.random() < VOICE_SHARE:
         query = rng.choice(rf.VOICE_MUSIC)
     else:
-        frames = _frames(modality, style, dated)
+        asks = _frames(modality, style, dated)
         if kind in ("maker", "entity", "topic", "music"):
-            frames = tuple(f for f in frames if not f.startswith(rf.NAMED_ONLY_VERBS)) or frames
-        query = rng.choice(frames).replace("{x}", phrase)
+            asks = tuple(f for f in asks if not f.startswith(rf.NAMED_ONLY_VERBS)) or asks
+        query = rng.choice(asks).replace("{x}", phrase)
     if "{m" in query and not explicit:
         return None
     return _fill(query, subjects, entities, topics, media_word, rng)
@@ -118,8 +124,9 @@ def _phrase(
     if kind == "named":
         if explicit and subjects.makers and rng.random() < 0.2:
             return choice(rf.NAMED_MEDIA_BY)
-        if not explicit:
-            return choice(rf.NAMED_BY) if subjects.makers and rng.random() < 0.3 else choice(rf.NAMED)
+        if not explicit:  # "X by Y" without a media word asks for a song: not for a music video
+            by_maker = subjects.makers and subjects.song is None and rng.random() < 0.3
+            return choice(rf.NAMED_BY) if by_maker else choice(rf.NAMED)
         return "{trailer}" if rng.random() < 0.5 else choice(rf.NAMED_MEDIA)
     if kind == "maker":
         pool = rf.MAKER_MEDIA + (rf.MAKER_RECENT if dated else ())
@@ -128,8 +135,11 @@ def _phrase(
         return choice(rf.CAPTION_MEDIA) if explicit else "{d}"
     if kind == "music":
         return choice(rf.MUSIC_MEDIA) if explicit else choice(rf.MUSIC)
-    if kind == "entity":
-        return choice(rf.ENTITY_MEDIA) if explicit else choice(rf.ENTITY_PLAIN.get(modality, ("{e}",)))
+    if kind == "entity":  # an image is "of" someone, not "about" them
+        media = [f for f in rf.ENTITY_MEDIA if modality != "IMAGE" or " about " not in f]
+        return choice(media) if explicit else choice(rf.ENTITY_PLAIN.get(modality, ("{e}",)))
+    if explicit and modality == "DOCUMENT" and rng.random() < READING_SHARE:
+        return choice(rf.DOCUMENT_READING)
     return choice(rf.TOPIC_MEDIA) if explicit else choice(rf.TOPIC_PLAIN.get(modality, ("{t}",)))
 
 
@@ -155,9 +165,10 @@ def _fill(
         query = query.replace("{trailer}", rng.choice(rf.TRAILER if word == "trailer" else rf.NAMED_MEDIA))
     music = subjects.music
     entity = rng.choice(list(entities)[:4]) if entities else None
+    maker = rng.choice(subjects.makers) if subjects.makers else None
     values = {
         "{n}": rng.choice(subjects.names) if subjects.names else None,
-        "{by}": rng.choice(subjects.makers) if subjects.makers else None,
+        "{by}": maker,
         "{d}": _pick_caption(subjects.captions, bare=query == "{d}", rng=rng),
         "{song}": subjects.song[1] if subjects.song else None,
         "{artist}": subjects.song[0] if subjects.song else None,
@@ -166,7 +177,7 @@ def _fill(
         "{mood}": rng.choice(music.moods) if music and music.moods else None,
         "{f}": rng.choice(music.features) if music and music.features else None,
         "{e}": entity,
-        "{t}": _topic_beside(entity if "{e}" in query else None, topics, rng),
+        "{t}": _topic_beside(_named_beside(query, entity, maker), topics, rng),
     }
     for slot, value in values.items():
         if slot in query:
@@ -187,6 +198,12 @@ def with_media_word(query: str, word: str) -> str:
     elif word[:1] in "aeiou":
         query = re.sub(r"\b([Aa]) (\{m\})", r"\1n \2", query)
     return query.replace("{ms}", shown_plural).replace("{m}", shown)
+
+
+def _named_beside(query: str, entity: str | None, maker: str | None) -> str | None:
+    """The names the query already carries, which its topic must not repeat."""
+    names = [name for slot, name in (("{e}", entity), ("{by}", maker)) if name and slot in query]
+    return " ".join(names) or None
 
 
 def _topic_beside(entity: str | None, topics: Sequence[str], rng: random.Random) -> str | None:
@@ -221,7 +238,12 @@ def _pick_caption(captions: Sequence[str], *, bare: bool, rng: random.Random) ->
 
 def _embeddable(caption: str) -> bool:
     """Reads as a noun phrase once "is"/"are" before an -ing verb go ("a horse eating grass"), so it can
-    follow "a picture of"; "the cake has blue frosting" cannot."""
+    follow "a picture of": short, or describing with an -ing form; never "the cake has blue frosting"
+    or "runners pound a dirt road" (a finite verb), nor "a picture of map of ..."."""
+    words = caption.split()
+    participial = any(word.endswith("ing") for word in words[1:])
+    if not (participial or len(words) <= SHORT_CAPTION_WORDS):
+        return False
     return not _FINITE_VERB.search(_FINITE_BE.sub("", caption)) and not _MEDIA_NOUN_START.match(caption)
 
 

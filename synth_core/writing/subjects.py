@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
@@ -45,7 +46,10 @@ _LABEL_HEAD = re.compile(
     r"|interview|briefing|explainer|review|episode \d+|ep\.? ?\d+|lecture(?: \d+)?|lecture audio|part \d+"
     r"|chapter \d+|session \d+|week \d+|day \d+|season \d+|q[1-4] \d{4} earnings call|earnings call)$"
 )
-_DANGLING = lx.words("a an the of in on at to for with and or by from vs via into about as")
+_DANGLING = lx.words(
+    "a an the of in on at to for with and or by from vs via into about as over under between through without"
+    " within near after before than like towards toward onto upon"
+)
 _TRAILING_LABEL = re.compile(
     r"\s+(?:official\s+)?(?:music video|lyric video|video|trailer(?:\s+\d)?|teaser|audio|clip|vlog)$", re.IGNORECASE
 )
@@ -57,9 +61,11 @@ _NOT_CAPTION_START = re.compile(
 )
 _VEVO = re.compile(r"(?:vevo|official|music|tv|channel)$", re.IGNORECASE)
 _TV_SHOW_CUES = re.compile(
-    r"\b(?:show|tonight|late night|late late|saturday night live|snl|jimmy kimmel|the ellen|conan|this morning"
-    r"|good morning|morning joe|today show|daily show|graham norton)\b",
-    re.IGNORECASE,
+    r"(?i)(?:\bshow\b|show$|\btonight\b|\blate night\b|\blate late\b|saturday night live|\bsnl\b"
+    r"|jimmy kimmel|\bellen|\bconan\b|team coco|this morning|good morning|morning joe|\btoday\b|daily show"
+    r"|graham norton|watch what happens live|dancing with the stars|got talent|kitchen nightmares|full frontal"
+    r"|lastweektonight|live with kelly|livekellyandryan|wendy williams|entertainment tonight|the voice"
+    r"|gameofthrones|good mythical)"
 )
 
 
@@ -174,9 +180,10 @@ def _looks_like_a_name(title: str) -> bool:
 
 def _song(title: str, meta: dict[str, str]) -> tuple[str, str] | None:
     """(artist, song) of a music video titled "Artist - Song (Official Video)"."""
-    if meta.get("category") != "Music" or " - " not in title:
+    unbracketed = _BRACKETED.sub("", title)
+    if meta.get("category") != "Music" or " - " not in unbracketed:
         return None
-    left, right = (clean_title(part) for part in _BRACKETED.sub("", title).split(" - ", 1))
+    left, right = (clean_title(part) for part in unbracketed.split(" - ", 1))
     if not left or not right or len(left.split()) > 5 or len(right.split()) > 8:
         return None
     channel = _VEVO.sub("", meta.get("channel", "").replace(" ", "")).lower()
@@ -209,12 +216,14 @@ def _author_names(authors: str) -> list[str]:
 
 
 def _tv_show(meta: dict[str, str]) -> str | None:
-    channel = meta.get("channel", "")
-    if meta.get("category") in ("Entertainment", "Comedy", "News & Politics", "Shows") and _TV_SHOW_CUES.search(
-        channel
-    ):
-        return re.sub(r"(?i)^the ", "the ", channel) if 1 < len(channel.split()) <= 7 else None
-    return None
+    """The TV show a clip comes from: its channel, when the channel is a show ("The Tonight Show
+    Starring Jimmy Fallon", "TheEllenShow" -> "The Ellen Show")."""
+    channel = meta.get("channel", "").strip()
+    if meta.get("category") == "Music" or not _TV_SHOW_CUES.search(channel):
+        return None
+    if " " not in channel:  # "TheEllenShow", "LastWeekTonight": split the camel case
+        channel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", channel)
+    return channel if 1 < len(channel.split()) <= 7 else None
 
 
 def _captions(title: str, text: str) -> tuple[str, ...]:
@@ -229,7 +238,7 @@ def _captions(title: str, text: str) -> tuple[str, ...]:
             continue
         if _CHATTY.search(sentence):  # "we have you covered": an advert, not what the image shows
             continue
-        if _looks_like_a_name(sentence) or sentence.lower() in (f.lower() for f in found):
+        if _looks_like_a_name(sentence) or sentence.lower() in (f.lower() for f in found) or _glued(words):
             continue
         if words[-1].lower() in _DANGLING or words[0].lower() in ("there", "here", "this", "that"):
             continue
@@ -242,6 +251,17 @@ _CHATTY = re.compile(
     r"(?i)\b(?:we|you|your|i|my|our|me|statement|quoted|said|says|according|referenced|voices|source data)\b"
 )
 _PAINTED = re.compile(r"(?i)(?:an? |the )?(?:oil |original )?(?:painting|drawing|watercolou?r)\b")
+
+
+def _glued(words: list[str]) -> bool:
+    """Two captions run together without a full stop: "... a pink umbrella a small child with ..."."""
+    return any(
+        after.lower() in ("a", "an")
+        and before[:1].islower()
+        and before.lower() not in lx.STOPWORDS
+        and not before.endswith(("ing", "s", "ed"))
+        for before, after in pairwise(words[1:])
+    )
 
 
 def _painted(captions: tuple[str, ...]) -> bool:

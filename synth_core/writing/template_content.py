@@ -107,7 +107,7 @@ class ContentFacts:
             candidates = list(spec_topics or patterns.topics)
             if len(candidates) < 3:
                 candidates += _title_topics(item.title) + list(patterns.topics)
-            source = f" {normalized(item.title)} {normalized(item.text[:2000])} "
+            source = self._source(item)
             usable: list[str] = []
             for topic in (candidate.lower() for candidate in candidates):
                 if topic in usable or not 0 < len(topic.split()) <= MAX_TOPIC_WORDS or not self.clean(topic):
@@ -142,6 +142,20 @@ class ContentFacts:
                 tv_show=show,
             )
             self._remember(key, cleaned)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _source(self, item: ContentItem) -> str:
+        """The item's title and text start, normalized and space-padded, for whole-phrase lookups."""
+        key = ("source", item.id, item.title)
+        if key not in self._memo:
+            self._remember(key, f" {normalized(item.title)} {normalized(item.text[:2000])} ")
+        return self._memo[key]  # type: ignore[return-value]
+
+    def kinds(self, item: ContentItem) -> tuple[str, ...]:
+        """The item's content kinds (``patterns.extract_content_types``), remembered."""
+        key = ("kinds", item.id, item.title)
+        if key not in self._memo:
+            self._remember(key, extract_patterns(item).content_types)
         return self._memo[key]  # type: ignore[return-value]
 
     def strong_topics(self, item: ContentItem, topics: tuple[str, ...]) -> tuple[str, ...]:
@@ -350,3 +364,18 @@ def looks_plural(phrase: str) -> bool:
 
 def _no_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def has_subject(plan: Plan) -> bool:
+    """The plan has something a request can be built around: a topic, a name, a caption, a sound."""
+    subjects = plan.subjects
+    return bool(plan.topics or subjects.names or subjects.captions or subjects.music or subjects.song)
+
+
+def description(sentence: str, template: str, rng: random.Random) -> str:
+    """A description as people type it: inside a phrase ("a photo of a dog ...") its leading article
+    goes lower case; alone it is sometimes kept as written, capital and all."""
+    first, _, rest = sentence.partition(" ")
+    if first.lower() in lx.STOPWORDS and (template != "{d}" or rng.random() < 0.5):
+        return f"{first.lower()} {rest}"
+    return sentence

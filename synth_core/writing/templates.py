@@ -27,16 +27,18 @@ from collections.abc import Sequence
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.patterns import entities_in_query, extract_patterns
+from synth_core.patterns import entities_in_query
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
-from synth_core.writing.media_fit import fitting_words
+from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.template_content import (
     ContentFacts,
     Plan,
     brace,
+    description,
+    has_subject,
     looks_plural,
     normalized,
     tidy,
@@ -51,17 +53,14 @@ MAX_EMPTY_DRAWS = 4  # drafts with nothing to build from before a spec is given 
 MIN_WORDS, MAX_WORDS = 2, 25
 EXPLICIT_SHARE = 0.6  # explicit_media None: how often the query names the media type
 PROGRESS_EVERY = 200
-MEDIA_OF_SHARE = 0.1  # explicit queries phrased with a media word like "recording of"
-MEDIA_FIT_SHARE = 0.85  # media words that fit the item (see _media_word) rather than any of its modality
 LEAD_TOPIC_SHARE = 0.75  # how often {t} is the spec's first topic rather than another of the item's
 NAMED_SHARE = 0.3  # find queries that ask for the item by its name ("play the song ...")
 DESCRIBED_SHARE = 0.35  # image queries that say what the image shows ("a dog on a red couch")
 BARE_DESCRIPTION_SHARE = 0.6  # of those not naming the media: the description alone, as typed in a box
 VERB_FRAME_SHARE = 0.4  # question/imperative/conversational find queries framed by a modality verb
-MASS_MEDIA_WORDS = frozenset({"music", "footage", "audio", "slides"})  # no "a music about ..."
-SUBJECT_SHARE = 0.6
-"""Entity and workflow find queries built around the item's name, maker, caption or sound
-(``requests``); the rest ask about an entity or a topic. Modality queries always are."""
+SUBJECT_SHARE = 0.8
+"""Entity and workflow queries built around the item's name, maker, caption or sound (``requests``);
+the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 NAME_QUESTION_SHARE = 0.3  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10
@@ -91,20 +90,8 @@ class TemplateWriter:
 
     def __init__(self, agents: AgentInference) -> None:
         self.agents = agents
-        # A media word that ends in "of" ("recording of") only reads right straight before a topic.
-        self._media_words: dict[str, tuple[str, ...]] = {
-            modality.upper(): tuple(w for w in words if not w.endswith(" of")) or tuple(words)
-            for modality, words in agents.config.media_words.items()
-        }
-        self._media_of_words: dict[str, tuple[str, ...]] = {
-            modality.upper(): tuple(w for w in words if w.endswith(" of"))
-            for modality, words in agents.config.media_words.items()
-        }
-        self._singular_words: dict[str, tuple[str, ...]] = {
-            modality: tuple(w for w in words if not w.endswith("s") and w not in MASS_MEDIA_WORDS)
-            for modality, words in self._media_words.items()
-        }
         self.content = ContentFacts(agents)
+        self.media = MediaWordChooser(agents)
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -190,7 +177,7 @@ class TemplateWriter:
             plan.names = self.content.names(plan.item)
         plan.avoid = {normalized(text) for text in spec.avoid}
         plan.subjects = self.content.subjects(plan.item, named_media=bool(plan.explicit))
-        plan.kinds = extract_patterns(plan.item).content_types
+        plan.kinds = self.content.kinds(plan.item)
         return plan
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:
@@ -238,20 +225,8 @@ class TemplateWriter:
         sometimes the older entity-and-topic phrasing. None: this draw came to nothing, draw again."""
         modality_task = plan.spec.task == "modality"
         if plan.modality == plan.item.modality and (modality_task or rng.random() < SUBJECT_SHARE):
-            request = requests.compose(
-                modality=plan.modality,
-                explicit=bool(plan.explicit),
-                style=style,
-                subjects=plan.subjects,
-                entities=[entity.text for entity in plan.entities if entity.type != "DATE"],
-                topics=plan.topics if plan.broaden else self.content.strong_topics(plan.item, plan.topics),
-                need_entity=plan.spec.task == "entity",
-                broaden=plan.broaden,
-                media_word=lambda: self._media_word(plan, rng, singular=True),
-                dated=plan.item.date_known,
-                rng=rng,
-            )
-            if request is not None or (modality_task and _has_subject(plan) and not plan.last_resort):
+            request = self._request(plan, rng, style)
+            if request is not None or (modality_task and has_subject(plan) and not plan.last_resort):
                 return request
         frames = pb.FIND_FRAMES.get(style, pb.FIND_FRAMES["keyword"])
         noun_phrase, kind = self._noun_phrase(plan, rng)
@@ -282,9 +257,6 @@ class TemplateWriter:
                 return rng.choice(pb.NAMED_MEDIA_NP if plan.explicit else pb.NAMED_NP), "named"
             if not plan.explicit:
                 return rng.choice(pb.PLAIN_NP), "plain"
-            of_words = self._media_of_words.get(plan.modality)
-            if of_words and rng.random() < MEDIA_OF_SHARE:
-                return f"{rng.choice(of_words)} {{t}}", "media"
             return rng.choice(pb.MEDIA_NP), "media"
         entity, second = self._pick_entities(plan, rng)
         if second is not None and not plan.explicit and rng.random() < 0.3:
@@ -304,6 +276,23 @@ class TemplateWriter:
         topics = [topic for topic in plan.topics if topic.casefold() not in names] or plan.topics
         beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng)
         return template.replace("{t}", beside) if beside else template
+
+    def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:
+        """A request around the item's subjects (``requests.compose``), or None when this draw found none."""
+        return requests.compose(
+            modality=plan.modality,
+            explicit=bool(plan.explicit),
+            style=style,
+            subjects=plan.subjects,
+            entities=[entity.text for entity in plan.entities if entity.type != "DATE"],
+            topics=plan.topics if plan.broaden else self.content.strong_topics(plan.item, plan.topics),
+            need_entity=plan.spec.task == "entity",
+            media_word=lambda: self._media_word(plan, rng, singular=True),
+            dated=plan.item.date_known,
+            rng=rng,
+            broaden=plan.broaden,
+            frames=frames,
+        )
 
     def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str:
         subjects = plan.subjects
@@ -332,6 +321,10 @@ class TemplateWriter:
         else:
             document = plan.modality == "DOCUMENT" and plan.explicit is not False
             frames = pb.REPORT_FRAMES + (pb.REPORT_DOCUMENT_FRAMES if document else ())
+        if plan.modality == plan.item.modality:  # "summarize the paper X"
+            request = self._request(plan, rng, plan.style, frames=frames)
+            if request is not None:
+                return request
         return rng.choice(frames).replace("{x}", self._noun_phrase(plan, rng)[0])
 
     # -- filling and checking ----------------------------------------------------------------------
@@ -356,7 +349,7 @@ class TemplateWriter:
         if "{n}" in template and plan.names:
             template = template.replace("{n}", brace(rng.choice(plan.names)))
         if "{d}" in template and plan.descriptions:
-            template = template.replace("{d}", brace(_description(rng.choice(plan.descriptions), template, rng)))
+            template = template.replace("{d}", brace(description(rng.choice(plan.descriptions), template, rng)))
         if "{t" in template:
             # The spec's own topic order is the generator's variant: honour it most of the time.
             lead = plan.spec.topics and rng.random() < LEAD_TOPIC_SHARE
@@ -372,26 +365,7 @@ class TemplateWriter:
         return template
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
-        """A media word of the target modality that suits the item (``media_fit``: a music clip is a
-        song, not a podcast), drawn by how often people use it; ``singular``: one that takes "a"."""
-        choices = self._fitting(plan)
-        if singular:
-            choices = [
-                (w, weight) for w, weight in choices if w not in MASS_MEDIA_WORDS and not w.endswith("s")
-            ] or choices
-        if not choices:
-            return rng.choice(self._media_words.get(plan.modality, ("",)))
-        return rng.choices([w for w, _ in choices], weights=[weight for _, weight in choices])[0]
-
-    def _fitting(self, plan: Plan) -> list[tuple[str, float]]:
-        """The fitting words the config knows, with the writer's own limits: "painting" only for an
-        image that is one."""
-        known = set(self._media_words.get(plan.modality, ()))
-        words = [(w, weight) for w, weight in fitting_words(plan.modality, plan.kinds) if w in known]
-        if plan.modality == "IMAGE":
-            painted = plan.subjects.painted
-            words = [(w, weight) for w, weight in words if (w in ("painting", "drawing")) == painted or w == "image"]
-        return words
+        return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
 
     def _pick_entities(self, plan: Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
         entities = plan.entities
@@ -419,17 +393,3 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
-
-
-def _has_subject(plan: Plan) -> bool:
-    subjects = plan.subjects
-    return bool(plan.topics or subjects.names or subjects.captions or subjects.music or subjects.song)
-
-
-def _description(sentence: str, template: str, rng: random.Random) -> str:
-    """A description as people type it: inside a phrase ("a photo of a dog ...") its leading article
-    goes lower case; alone it is sometimes kept as written, capital and all."""
-    first, _, rest = sentence.partition(" ")
-    if first.lower() in lx.STOPWORDS and (template != "{d}" or rng.random() < 0.5):
-        return f"{first.lower()} {rest}"
-    return sentence

@@ -215,6 +215,14 @@ _QUESTION_STARTS = frozenset(
 )
 
 
+def first_media_cue(query: str) -> tuple[str, str] | None:
+    """(modality, word) of the earliest media word of ``KEYWORD_RULES`` in ``query``, or None."""
+    text = f" {' '.join(tokens(query))} "
+    found = [(text.find(f" {cue} "), modality, cue) for modality, cues in KEYWORD_RULES for cue in cues]
+    hits = sorted(hit for hit in found if hit[0] >= 0)
+    return (hits[0][1], hits[0][2]) if hits else None
+
+
 def keyword_route(query: str) -> str:
     """The modality the first media word of ``query`` names (earliest in the query wins); else the
     first verb that implies one ("play", "watch", "read"); else TEXT when it reads as a question and

@@ -130,3 +130,13 @@ def test_media_mentions_lists_every_media_word(agents: AgentInference) -> None:
 )
 def test_detect_intent(agents: AgentInference, query: str, intent: str) -> None:
     assert agents.detect_intent(query) == intent
+
+
+def test_phrases_that_only_look_like_media_name_none(settings: Settings) -> None:
+    agents = AgentInference(settings.agents)
+    assert agents.media_mentions("A rider is riding a horse at a race track") == []
+    assert agents.media_mentions("a book shelf next to the sofa") == []
+    assert agents.media_mentions("play the track again") == [("AUDIO", "track")]
+    assert agents.detect_media("watch the music video for Kids in Love") == ("VIDEO", "music video")
+    assert agents.detect_media("find a TV show called Revenge of the Nerds") == ("VIDEO", "tv show")
+    assert agents.detect_media("Find a novel called A Perfect Day.") == ("DOCUMENT", "novel")

@@ -1,0 +1,54 @@
+"""One table says which media words suit an item (issue 11): the writer uses it, the check reads it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from synth_core.agents import AgentInference
+from synth_core.settings import Settings
+from synth_core.writing.media_choice import MediaWordChooser
+from synth_core.writing.media_fit import WORDS, fitting_words, media_word_fits
+
+
+@pytest.mark.parametrize(
+    ("word", "modality", "kinds", "fits"),
+    [
+        ("song", "AUDIO", ["music"], True),
+        ("podcast", "AUDIO", ["music"], False),
+        ("songs", "AUDIO", ["music"], True),
+        ("paper", "DOCUMENT", ["paper"], True),
+        ("brochure", "DOCUMENT", ["paper"], False),
+        ("book", "DOCUMENT", ["paper"], False),
+        ("trailer", "VIDEO", [], False),
+        ("video", "VIDEO", [], True),
+        ("photo", "IMAGE", ["diagram"], False),
+        ("picture", "IMAGE", [], True),
+        ("tv show", "VIDEO", [], True),  # not judged: a TV show is no content kind
+    ],
+)
+def test_media_word_fits(word: str, modality: str, kinds: list[str], fits: bool) -> None:
+    assert media_word_fits(word, modality, kinds) is fits
+
+
+def test_the_writer_draws_only_fitting_words_people_use(settings: Settings) -> None:
+    chooser = MediaWordChooser(AgentInference(settings.agents))
+    rng = random.Random(1)
+    music = {chooser.draw("AUDIO", ("music",), rng, painted=False, singular=True) for _ in range(200)}
+    assert music <= {"song", "track", "tune", "soundtrack", "audio"} and "song" in music
+    papers = {chooser.draw("DOCUMENT", ("paper",), rng, painted=False, singular=False) for _ in range(200)}
+    assert "paper" in papers and not papers & {"brochure", "book", "novel", "form"}
+    paintings = {chooser.draw("IMAGE", ("painting",), rng, painted=True, singular=True) for _ in range(100)}
+    assert "painting" in paintings and not paintings & {"photo", "photograph"}
+    photos = {chooser.draw("IMAGE", ("painting",), rng, painted=False, singular=True) for _ in range(100)}
+    assert "painting" not in photos  # a photo of a room with a painting in it
+
+
+def test_every_written_word_is_a_configured_media_word_of_its_modality(settings: Settings) -> None:
+    agents = AgentInference(settings.agents)
+    for modality, words in WORDS.items():
+        for word, entry in words.items():
+            if entry.weight > 0:
+                assert agents.detect_media(f"find the {word} about whales")[0] == modality, word
+    assert fitting_words("AUDIO", ("music",))[0][0] == "song"

@@ -1,0 +1,72 @@
+"""Requests built around an item's subjects (issue 11): shapes real traffic has, never fragments."""
+
+from __future__ import annotations
+
+import random
+
+from synth_core.writing import requests
+from synth_core.writing.sound import MusicTraits
+from synth_core.writing.subjects import Subjects
+
+CAPTIONED = Subjects(captions=("A rider is riding a horse at a race track", "A horse and its jockey racing"))
+MUSIC = Subjects(music=MusicTraits(("soft rock",), ("mellow",), ("male vocals",), instrumental=False))
+NAMED = Subjects(names=("Kids in Love",), makers=("Kygo",), song=("Kygo", "Kids in Love"))
+
+
+def draw(subjects: Subjects, modality: str, explicit: bool, n: int = 60, **options: object) -> list[str]:
+    rng = random.Random(4)
+    found = []
+    for _ in range(n):
+        query = requests.compose(
+            modality=modality,
+            explicit=explicit,
+            style=rng.choice(("keyword", "imperative", "question", "conversational")),
+            subjects=subjects,
+            entities=(),
+            topics=(),
+            need_entity=False,
+            media_word=lambda: {"IMAGE": "picture", "AUDIO": "song", "VIDEO": "video"}[modality],
+            dated=False,
+            rng=rng,
+            **options,  # type: ignore[arg-type]
+        )
+        if query is not None:
+            found.append(query)
+    return found
+
+
+def test_an_image_is_asked_for_by_what_it_shows() -> None:
+    bare = draw(CAPTIONED, "IMAGE", explicit=False)
+    assert any(query.lower() == "a rider is riding a horse at a race track" for query in bare)  # as typed
+    assert all("picture" not in query for query in bare)
+    named = draw(CAPTIONED, "IMAGE", explicit=True)
+    assert named and all("picture" in query for query in named)
+    assert any("a picture of a rider riding a horse" in query.lower() for query in named)  # "is" dropped inside
+
+
+def test_music_is_asked_for_by_genre_mood_and_sound() -> None:
+    spoken = draw(MUSIC, "AUDIO", explicit=False)
+    assert any(query.startswith(("play", "put on")) for query in spoken)
+    assert all(any(word in query for word in ("soft rock", "mellow", "male vocals")) for query in spoken)
+    assert all("{" not in query for query in spoken + draw(MUSIC, "AUDIO", explicit=True))
+
+
+def test_a_music_video_is_asked_for_as_a_video_never_as_the_song() -> None:
+    for query in draw(NAMED, "VIDEO", explicit=False) + draw(NAMED, "VIDEO", explicit=True):
+        assert "Kids in Love" in query or "Kygo" in query
+        assert "Kids in Love by Kygo" not in query or "video" in query  # "play X by Y" asks for the song
+
+
+def test_frames_replace_the_find_frames() -> None:
+    summaries = draw(NAMED, "VIDEO", explicit=True, frames=("summarize {x}",))
+    assert summaries and all(query.startswith("summarize ") for query in summaries)
+
+
+def test_an_entity_task_draws_only_subjects_that_carry_the_entity() -> None:
+    rng = random.Random(2)
+    for _ in range(30):
+        query = requests.compose(
+            modality="VIDEO", explicit=False, style="imperative", subjects=NAMED, entities=("Kygo",), topics=(),
+            need_entity=True, media_word=lambda: "video", dated=False, rng=rng,
+        )  # fmt: skip
+        assert query is None or "Kygo" in query

@@ -1,0 +1,88 @@
+"""What a query is built around (issue 11): names, makers, captions, songs, TV shows, music traits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from synth_core.content import ContentItem
+from synth_core.writing.sound import music_traits
+from synth_core.writing.subjects import clean_title, subjects_of
+
+
+def item(modality: str, title: str, text: str = "", **metadata: object) -> ContentItem:
+    return ContentItem(
+        id=f"x-{abs(hash(title))}",
+        profile="p",
+        modality=modality,  # type: ignore[arg-type]
+        title=title,
+        text=text or title,
+        created_at=datetime(2024, 1, 1, tzinfo=UTC),
+        metadata=dict(metadata),
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("FOX Sports' Charissa Thompson Joins The Dan Patrick Show In-Studio | Full Interview | 10/03/17",
+         "FOX Sports Charissa Thompson Joins The Dan Patrick Show In-Studio"),
+        ("Learn to Play Cat - Simon's Cat | LOGIC", "Learn to Play Cat"),
+        ("Nerf War in The Worlds Largest Blanket Fort! (Over 4000 feet!)",
+         "Nerf War in The Worlds Largest Blanket Fort"),
+        ("CANDY CORN THEMED PIZZA w/ my Dad!", "candy corn themed pizza"),
+        ("Film Theory: Did Rick CLONE Beth - SOLVED! (Rick and Morty)", "Film Theory: Did Rick clone Beth"),
+        ("Lecture 110: Open Crumb", "Open Crumb"),
+        ("Future Man Trailer (Official) • FutureMan On Hulu", "Future Man"),
+        ("| Full Interview | 10/03/17", ""),
+    ],
+)  # fmt: skip
+def test_titles_are_cleaned_the_way_people_type_them(title: str, name: str) -> None:
+    assert clean_title(title) == name
+
+
+def test_a_music_video_names_its_song_and_artist_and_a_show_clip_its_show() -> None:
+    title = "Kygo - Kids in Love (Audio) ft. The Night Game"
+    video = item("VIDEO", title, channel="KygoOfficialVEVO", category="Music")
+    found = subjects_of(video)
+    assert found.song == ("Kygo", "Kids in Love") and found.names == ("Kids in Love",)
+    cover = item("VIDEO", "Chasing Pavements - Adele (1920s Style Cover)", channel="Adele", category="Music")
+    assert subjects_of(cover).song == ("Adele", "Chasing Pavements")  # the channel says which side is the artist
+    clip = item("VIDEO", "Chris Rock Had to Reassure Michelle Obama", channel="TheEllenShow", category="Entertainment")
+    assert subjects_of(clip).tv_show == "The Ellen Show"
+    vlog = item("VIDEO", "My Early Morning Flight Routine", channel="Ingrid Nilsen", category="Howto & Style")
+    assert subjects_of(vlog).tv_show is None and subjects_of(vlog).song is None
+
+
+def test_images_are_asked_for_by_caption_and_paintings_are_told_apart() -> None:
+    photo = item("IMAGE", "A white horse is out eating in a field", "A white horse is out eating in a field. "
+                 "A white horse grazing on some vegetation. Taken with a Leica in 2019.")  # fmt: skip
+    found = subjects_of(photo)
+    assert found.names == () and "A white horse grazing on some vegetation" in found.captions
+    assert all("Leica" not in caption for caption in found.captions)  # a credit is no caption
+    assert not found.painted
+    assert subjects_of(item("IMAGE", "painting of girls stand in the ring at the circus")).painted
+    named = subjects_of(item("IMAGE", "Fitz Roy at Dawn in Patagonia", "Fitz Roy glows pink at dawn."))
+    assert named.names == ("Fitz Roy at Dawn in Patagonia",)
+
+
+def test_papers_are_named_by_title_and_first_author() -> None:
+    paper = item("DOCUMENT", "On the weight structure of cyclic codes over $GF(q)$, $q>2$", "We study codes.",
+                 authors="C. Bal\\'azs, E. L. Berger")  # fmt: skip
+    found = subjects_of(paper)
+    assert found.names == ("On the weight structure of cyclic codes",)
+    assert found.makers == ("Balazs",)
+
+
+def test_music_traits_keep_genre_mood_and_what_is_heard_not_recording_notes() -> None:
+    traits = music_traits(
+        "Music clip: indie rock, pop rock, male vocal, melodic singing",
+        "This is an indie rock piece. Aspects: indie rock, pop rock, male vocal, low quality, mono, mellow, "
+        "acoustic guitar, punchy snare.",
+    )
+    assert traits is not None
+    assert traits.genres == ("indie rock", "pop rock")
+    assert traits.moods == ("mellow",)
+    assert traits.features == ("male vocals", "acoustic guitar")
+    assert music_traits("A podcast", "Two people talk about gardening.") is None

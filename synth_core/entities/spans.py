@@ -63,6 +63,8 @@ _TITLES = lx.words(
     " mayor judge ceo director chancellor governor king queen prince princess pope"
 )
 _SPLIT_WORDS = (lx.STOPWORDS - {"new", "us"} - _CONNECTORS) | lx.NAME_SEPARATORS
+_NAMED_OF = lx.ORG_HEADS | lx.words("institute society association federation council bank port")
+"""Words a name continues after with "of": "Royal Institute of British Architects"."""
 _TRAILING_COUNTERS = lx.words("season episode part vol volume chapter no issue round stage")
 
 
@@ -154,8 +156,10 @@ def _split_span(tokens: list[str]) -> list[list[str]]:
             parts.append([])
         elif lowered in _CONNECTORS and not current:
             continue
-        elif lowered in _CONNECTORS and (
-            len([t for t in current if t.lower() not in _TITLES]) >= 2 or current[-1].lower() in lx.PERSON_TITLES
+        elif (
+            lowered in _CONNECTORS
+            and current[-1].lower() not in _NAMED_OF
+            and (len([t for t in current if t.lower() not in _TITLES]) >= 2 or current[-1].lower() in lx.PERSON_TITLES)
         ):
             parts.append([])  # "Bank of America" stays whole; "Jane Smith of ...", "CEO of ..." do not
         else:

@@ -53,6 +53,9 @@ def test_organisation_place_event_and_work_words() -> None:
     assert found["Montreux Jazz Festival"] == "EVENT"
     assert found["EU AI Act"] == "WORK"
     assert found["Davis Cup"] == "EVENT"
+    assert typed("A prize from the Royal Institute of British Architects.") == {
+        "Royal Institute of British Architects": "ORGANIZATION"
+    }
 
 
 def test_gazetteer_places_countries_and_planets() -> None:

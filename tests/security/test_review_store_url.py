@@ -36,7 +36,7 @@ def test_a_missing_driver_says_which_extra_to_install(tmp_path: Path, monkeypatc
 
 def test_an_unreachable_server_says_to_check_the_url(tmp_path: Path) -> None:
     url = URL.format(port=free_port())  # nothing listens there
-    with pytest.raises(ReviewError, match="Check review.url"):
+    with pytest.raises(ReviewError, match=r"Check review\.url"):
         ReviewStore(url)
     code, err = synth_review_list(tmp_path, url)
     assert code == 1

@@ -187,18 +187,32 @@ def extract_patterns(item: ContentItem) -> ContentPatterns:
 MetadataKey = tuple[tuple[str, str | tuple[str, ...]], ...]
 
 
+_METADATA_KEYS: dict[int, tuple[Mapping[str, Any], MetadataKey]] = {}
+"""Metadata keys by the identity of the metadata mapping (held, so the id is never reused): generators
+ask for the same item's patterns many times, and content items are never changed in place."""
+_MAX_METADATA_KEYS = 16384
+
+
 def _metadata_key(metadata: Mapping[str, Any]) -> MetadataKey:
     """The metadata fields entity typing reads, as a hashable cache key (lists become tuples)."""
-    return tuple(
-        (key, tuple(map(str, value)) if isinstance(value, list | tuple) else str(value))
-        for key, value in metadata.items()
-        if key in NAME_FIELDS
+    known = _METADATA_KEYS.get(id(metadata))
+    if known is not None and known[0] is metadata:
+        return known[1]
+    key = tuple(
+        (name, tuple(map(str, value)) if isinstance(value, list | tuple) else str(value))
+        for name, value in metadata.items()
+        if name in NAME_FIELDS
     )
+    if len(_METADATA_KEYS) >= _MAX_METADATA_KEYS:
+        _METADATA_KEYS.clear()
+    _METADATA_KEYS[id(metadata)] = (metadata, key)
+    return key
 
 
 def clear_pattern_cache() -> None:
     """Forget every item's cached patterns (benchmarks measure cold runs; tests start clean)."""
     _patterns.cache_clear()
+    _METADATA_KEYS.clear()
 
 
 @lru_cache(maxsize=16384)

@@ -463,6 +463,7 @@ MULTIWORD_EVENTS = frozenset(
         "champions league", "premier league", "tour de france", "new year", "new year's eve", "black friday",
         "cyber monday", "mother's day", "father's day", "valentine's day", "independence day", "labor day",
         "earth day", "big bang", "cold war", "great depression", "industrial revolution", "french revolution",
+        "roland garros", "us open", "australian open", "tour de france", "ryder cup", "stanley cup",
     }
 )
 

@@ -232,6 +232,8 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         return Evidence("PLACE", "gazetteer:place", ev.GAZETTEER)
     if any(f" {event} " in f" {joined} " for event in lx.MULTIWORD_EVENTS):
         return Evidence("EVENT", "gazetteer:event", ev.GAZETTEER)  # "World Cup Final"
+    if lowered[-1] in wl.ORGANIZATIONS and not tokens[-1].isupper() and len(tokens) <= 3:
+        return Evidence("ORGANIZATION", "gazetteer:organization", ev.WORD_CUE)  # "Scuderia Ferrari"
     person = _person_first(tokens, lowered)
     if person is not None:
         return person

@@ -53,6 +53,11 @@ def test_organisation_place_event_and_work_words() -> None:
     assert found["Montreux Jazz Festival"] == "EVENT"
     assert found["EU AI Act"] == "WORK"
     assert found["Davis Cup"] == "EVENT"
+    assert typed("The team Scuderia Ferrari trained in Monza before Roland Garros began.") == {
+        "Scuderia Ferrari": "ORGANIZATION",
+        "Monza": "PLACE",
+        "Roland Garros": "EVENT",
+    }
     assert typed("A prize from the Royal Institute of British Architects.") == {
         "Royal Institute of British Architects": "ORGANIZATION"
     }

@@ -389,7 +389,11 @@ MORE_MULTIWORD_PLACES = frozenset(
 )
 
 # First words of a place name ("Mount Everest", "Lake Tahoe", "Isle of Skye").
-PLACE_PREFIXES = words("mount mt lake isle isla cape fort port gulf bay strait sierra monte lago rio river")
+PLACE_PREFIXES = words(
+    "mount mt lake isle isla cape fort port gulf bay strait sierra monte lago rio river rue avenida calle piazza"
+)
+# Titles before a name besides PERSON_TITLES ("Ambassador Farida Nasser").
+MORE_PERSON_TITLES = words("ambassador general colonel lieutenant sergeant rev reverend father rabbi imam sheikh dean")
 
 # Last words of an organisation's name besides ORG_SUFFIXES ("Boston Dynamics", "Uffizi Galleries").
 MORE_ORG_SUFFIXES = words(

@@ -303,8 +303,8 @@ def _span_in_context(tokens: tuple[str, ...], context: SpanContext, position: in
     """Cues around a span that has none of its own: a title or "by" before it, a speech verb after it,
     its family name used alone elsewhere, a place preposition before it."""
     previous = context.previous_word(position).rstrip(".") if first else ""
-    if _name_shaped(tokens):
-        if previous in lx.PERSON_TITLES:
+    if _name_shaped(tokens) and not all(wl.in_dictionary(token) for token in tokens):  # not "Marathon Pacing"
+        if previous in lx.PERSON_TITLES or previous in lx.MORE_PERSON_TITLES:
             return Evidence("PERSON", "lexicon:title", ev.LEXICON)
         cue = _person_cue(previous)
         if cue is not None:

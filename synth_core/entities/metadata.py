@@ -45,7 +45,8 @@ MAX_TITLE_WORDS = 16
 _LATEX_ACCENT_RE = re.compile(r"\\[`'^\"~=.uvHc]\{?([A-Za-z])\}?|[{}]")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _TITLE_PREFIX_RE = re.compile(
-    r"^(?:the|dr|prof|professor|mr|mrs|ms|sir|dame|chef|host|coach|captain|maestro|maestra)\.?\s+", re.IGNORECASE
+    r"^(?:the|" + "|".join(sorted(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES)) + r")\.?\s+",
+    re.IGNORECASE,
 )
 _TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
 _SHOW_WORDS = lx.words("show podcast live tonight")  # "Jimmy Kimmel Live" is a show, not the man

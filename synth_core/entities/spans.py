@@ -58,9 +58,12 @@ _SPAN_RE = re.compile(rf"(?=[A-Z]){_COMMON_CAPITALS}{_CAP}(?:(?:[ \t]+{_CONNECTO
 _EVENT_CODE_RE = re.compile(r"^(?:COP|G)\d{1,2}$")
 _YEAR_TOKEN_RE = re.compile(r"^(?:19|20)\d{2}$")
 _QUARTER_TOKEN_RE = re.compile(r"^Q[1-4]$")
-_TITLES = lx.words(
-    "dr prof professor mr mrs ms host chef maestra maestro coach captain sir dame president senator minister"
-    " mayor judge ceo director chancellor governor king queen prince princess pope"
+_TITLES = (
+    lx.words(
+        "dr prof professor mr mrs ms host chef maestra maestro coach captain sir dame president senator minister"
+        " mayor judge ceo director chancellor governor king queen prince princess pope"
+    )
+    | lx.MORE_PERSON_TITLES
 )
 _SPLIT_WORDS = (lx.STOPWORDS - {"new", "us"} - _CONNECTORS) | lx.NAME_SEPARATORS
 _NAMED_OF = lx.ORG_HEADS | lx.words("institute society association federation council bank port")

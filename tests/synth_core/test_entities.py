@@ -140,6 +140,7 @@ def test_metadata_names_are_typed_by_their_field() -> None:
     names = dict(metadata_names(metadata, modality="DOCUMENT", title="Sparsity-certifying Graph Decompositions"))
     assert names["Ileana Streinu"] == Evidence("PERSON", "metadata:authors", 0.95)
     assert names["Rosa Delgado"].type == "PERSON"  # the title "Dr." is dropped
+    assert "Farida Nasser" in dict(metadata_names({"speakers": ["Ambassador Farida Nasser"]}))
     assert names["Suez Canal Authority"].type == "ORGANIZATION"
     assert names["Toulouse"].type == "PLACE"
     assert names["Fujifilm X-T5"].type == "PRODUCT"
@@ -267,3 +268,9 @@ def test_unknown_surnames_are_people_by_their_company() -> None:
     found = sources("This extends results of Bousquet and Leroux on Coxeter groups; Gabow et al. improved it.")
     assert found == {"Bousquet": "context:name_pair", "Leroux": "context:name_pair", "Gabow": "context:et_al"}
     assert typed("In 1936 Einstein wrote about lensing.")["Einstein"] == "PERSON"
+
+
+def test_common_words_before_a_speech_verb_are_no_person() -> None:
+    found = typed("In this clip, Marathon Pacing explained for beginners; Rue de Rivoli at dawn.")
+    assert found.get("Marathon Pacing") != "PERSON"
+    assert found["Rue de Rivoli"] == "PLACE"

@@ -78,7 +78,7 @@ TV_SHOW_PLAIN = ("{show}", "{show} with {e}", "{e} on {show}")
 MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "the {by} {m} about {t}",
                "a {by} {m} on {t}", "{ms} by {by} about {t}")  # fmt: skip
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
-MAKER = ("{by} on {t}", "{by} {t}", "something by {by}", "anything from {by} about {t}")
+MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
 ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}")
 ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "the {m} where {e} talks about {t}", "{e} {m} on {t}",
                       "{ms} of {e} on {t}")  # fmt: skip

@@ -80,6 +80,8 @@ def compose(
         query = rng.choice(asks).replace("{x}", phrase)
     if "{m" in query and not explicit:
         return None
+    if need_entity and query.strip() in ("{e}", "{t}"):  # an entity query says more than the entity
+        return None
     return _fill(query, subjects, entities, topics, media_word, rng)
 
 
@@ -216,7 +218,7 @@ def _topic_beside(entity: str | None, topics: Sequence[str], rng: random.Random)
 _FINITE_BE = re.compile(r"\b(?:is|are) (?=\w+ing\b)")
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _MEDIA_NOUN_START = re.compile(
-    r"(?i)^(?:an? |the )?(?:map|diagram|infographic|photo|photograph|picture|image|illustration|chart|poster"
+    r"(?i)^(?:[\w-]+ ){0,2}(?:map|diagram|infographic|photo|photograph|picture|image|illustration|chart|poster"
     r"|portrait|painting|drawing|sketch|view|close-up|closeup)\b"
 )
 _A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=[aeiouAEIOU](?!ni|se|sa|su|ro|ne|nce)\w)")
@@ -240,8 +242,8 @@ def _embeddable(caption: str) -> bool:
     """Reads as a noun phrase once "is"/"are" before an -ing verb go ("a horse eating grass"), so it can
     follow "a picture of": short, or describing with an -ing form; never "the cake has blue frosting"
     or "runners pound a dirt road" (a finite verb), nor "a picture of map of ..."."""
-    words = caption.split()
-    participial = any(word.endswith("ing") for word in words[1:])
+    words = _FINITE_BE.sub("", caption).split()
+    participial = any(word.endswith("ing") for word in words[1:5])  # "a man riding ...", "three dogs playing"
     if not (participial or len(words) <= SHORT_CAPTION_WORDS):
         return False
     return not _FINITE_VERB.search(_FINITE_BE.sub("", caption)) and not _MEDIA_NOUN_START.match(caption)

@@ -25,7 +25,7 @@ CAPTION_WORDS = (4, 20)
 MAKER_WORDS = (1, 5)
 
 # Where a title splits into its name and the labels around it.
-_SEPARATORS = re.compile(r"\s+[|\u2013\u2014•-]\s+|\s*\|\s*|\s+//\s+")
+_SEPARATORS = re.compile(r"\s+[|\u2013\u2014•-]\s+|\s*\|\s*|\s+//\s+|(?<=\w)-\s+(?=[A-Z])")
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _FEATURING = re.compile(r"\s+(?:ft\.?|feat\.?|featuring|w/)\s+.*$", re.IGNORECASE)
 _DATE_LIKE = re.compile(

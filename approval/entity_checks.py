@@ -10,9 +10,13 @@ Each labelled entity is judged three ways, and the worst finding wins:
 - *plausibility without context* (``synth_core.entities.type_support``): how plausible the type is
   for the surface text from word lists and shape alone (a verb-first "Reducing SAT" is no PERSON).
 - *common words*: a stopword or a generic English word is no entity (0.1).
+- *completeness*: a capitalised word of the query (past its first word) that no listed entity covers
+  is a name the labels left out (0.5).
 """
 
 from __future__ import annotations
+
+import re
 
 from synth_core import lexicon as lx
 from synth_core.entities import type_support
@@ -25,17 +29,41 @@ WEAK_EVIDENCE_FLOOR = 0.4
 IMPLAUSIBLE_SUPPORT = 0.4
 """``type_support`` at or below this speaks against the type (about 0.5 means no word list knows it)."""
 _COMMON_WORDS = lx.STOPWORDS | lx.GENERIC_WORDS
+_NAME_WORD_RE = re.compile(r"[\w'’&.-]+")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_NOT_NAMES = frozenset({"i", "i'm", "i'd", "i've", "pdf", "tv", "dvd", "mp3", "hd", "ok"})
+UNLISTED_SCORE = 0.5
+"""A name in the query that the labels leave out: the entity list is incomplete."""
 
 
 def entity_types(example: ExampleBase) -> tuple[float, str]:
-    """The component: 1.0 when every labelled entity is a named thing of its evidenced type."""
+    """The component: 1.0 when every labelled entity is a named thing of its evidenced type and no
+    name of the query is left out."""
     entities: list[Entity] = list(getattr(example, "entities", None) or [])
-    if not entities:
-        return 1.0, "no entities labelled"
     problems = [problem for entity in entities for problem in entity_problems(example, entity)]
+    unlisted = unlisted_names(example.query, entities)
+    if unlisted:
+        problems.append((UNLISTED_SCORE, f"the query names '{unlisted[0]}' but no entity covers it"))
+    if not entities and not problems:
+        return 1.0, "no entities labelled, and the query names none"
     if not problems:
         return 1.0, f"every entity's type is backed by evidence ({len(entities)} checked)"
     return min(score for score, _ in problems), "; ".join(reason for _, reason in sorted(problems)[:3])
+
+
+def unlisted_names(query: str, entities: list[Entity]) -> list[str]:
+    """Capitalised words of the query (not its first word, no function or common word, no media
+    word) that no listed entity covers: names the labels left out."""
+    covered = {word.casefold() for entity in entities for word in _NAME_WORD_RE.findall(entity.text)}
+    words = [_POSSESSIVE_RE.sub("", word) for word in _NAME_WORD_RE.findall(query)[1:]]
+    return [
+        word
+        for word in words
+        if word[:1].isupper()
+        and word.casefold() not in covered
+        and word.casefold() not in _COMMON_WORDS
+        and word.casefold() not in _NOT_NAMES
+    ]
 
 
 def entity_problems(example: ExampleBase, entity: Entity) -> list[Problem]:

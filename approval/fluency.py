@@ -6,7 +6,8 @@ worst one wins, 1.0 when none applies):
 ============================ ===== ==============================================================
 problem                      score example
 ============================ ===== ==============================================================
-dangling end                 0.2   "a slide deck with consistent and" (ends on a function word)
+dangling end                 0.2   "a slide deck with consistent and", "femke de" (ends on a
+                                   function word or a name particle: a name cut short)
 broken punctuation           0.3   "quantum, , dots" / "solar power ," / "( solar"
 repeated word                0.3   "the the paper"
 too short / too long         0.3   one word, or more than ``MAX_WORDS`` words
@@ -45,7 +46,8 @@ FUNCTION_WORDS = lx.words(
 )
 DANGLING_END = lx.words(
     """a an the and or but nor of on in at to for from by with about into onto than as vs versus via
-    my your his her its our their this these those some any is are was were"""
+    my your his her its our their this these those some any is are was were
+    de van von der den du da di del della"""
 )
 LEADING_CONNECTORS = lx.words("and or but nor with of")
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")

@@ -23,7 +23,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from synth_core.agents import AgentInference
@@ -66,6 +66,7 @@ from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, EntityEvidence
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+from synth_core.writing.subjects import subjects_of
 
 MISROUTE_SHARE = 0.2
 MAX_PAIRS = 4
@@ -173,11 +174,33 @@ def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, v
     )
 
 
-def query_entities(query: str, item: ContentItem) -> list[Entity]:
-    """The item's entities the query mentions (whole words), each mention under its fullest name; a
-    query that quotes the item's title names a WORK."""
+TITLE_EVIDENCE = EntityEvidence(type="WORK", source="text:title", strength=0.9)
+"""A query that asks for an item by its name names a work: the item's own title is the evidence."""
+
+
+def query_entities(query: str, *items: ContentItem) -> list[Entity]:
+    """The items' entities the query mentions (whole words), each mention under its fullest name; a
+    query that names an item's title (as written, or as people type it) names a WORK."""
+    known = [entity for item in items for entity in (*_known_entities(item), *_title_works(item))]
+    return outermost_entities(query, entities_in_query(query, known))
+
+
+def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str, EntityEvidence]:
+    """The evidence of ``entities``: the items' own (the first item's wins), or the title they name."""
+    titles = {work.text.casefold() for item in items for work in _title_works(item)}
+    found = {key: TITLE_EVIDENCE for key in titles if any(e.text.casefold() == key for e in entities)}
+    for item in reversed(items):
+        found.update(extract_patterns(item).evidence_for(entities))
+    return found
+
+
+def _known_entities(item: ContentItem) -> tuple[Entity, ...]:
     patterns = extract_patterns(item)
-    return outermost_entities(query, entities_in_query(query, patterns.entities + patterns.titles))
+    return (*patterns.entities, *patterns.titles)
+
+
+def _title_works(item: ContentItem) -> tuple[Entity, ...]:
+    return tuple(Entity(text=name, type="WORK") for name in subjects_of(item).names)
 
 
 class EntityFinder:
@@ -238,7 +261,7 @@ def _label(
         entity_coverage=entity_coverage(required_entities(done.spec), [e.text for e in entities]),
         rewrites=done.rewrites,
         sources=(item,),
-        entity_evidence=extract_patterns(item).evidence_for(entities),
+        entity_evidence=query_evidence(entities, item),
     )
     return RoutingExperienceSchema(
         query=query,

@@ -22,9 +22,8 @@ from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import CHECK_LIMIT, Ranking, best_scores, build_provenance, modality_ambiguity
 from synth_core.generators.pairs import StrategyOf
 from synth_core.generators.planning import WrittenJob, nothing_sampled
-from synth_core.generators.routing import query_entities
+from synth_core.generators.routing import query_entities, query_evidence
 from synth_core.generators.workflow import plan_jobs, run_plan, workflow_signals, write_workflow_queries
-from synth_core.patterns import extract_patterns
 from synth_core.schemas.unified import UnifiedExampleSchema
 
 
@@ -49,9 +48,9 @@ def _label(
     overall = ranking.check(source.id)
     run = run_plan(ctx, agents, done)
     ambiguity = modality_ambiguity(best_scores(overall.hits), (source.modality,))
-    entities = query_entities(query, source)
+    entities = query_entities(query, *done.items)  # a compare query names the second item's entities too
     signals = workflow_signals(agents, done, run, ambiguity)
-    evidence = extract_patterns(source).evidence_for(entities)
+    evidence = query_evidence(entities, *done.items)
     return UnifiedExampleSchema(
         query=query,
         provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),

@@ -181,3 +181,14 @@ def test_glued_and_broken_queries_are_not_fluent(query: str) -> None:
 )
 def test_what_people_type_is_fluent(query: str) -> None:
     assert fluency(query) == (1.0, "reads as a person would type it")
+
+
+def test_a_name_the_labels_leave_out_is_caught() -> None:
+    query = "compare the Kubernetes talk with the one from Mariana Duarte's team at Google"
+    example = make_example("routing", query=query)
+
+    score, reason = component("routing", example, "entity_types")
+    assert score == 0.5 and "'Mariana'" in reason
+    listed = [{"text": "Kubernetes", "type": "PRODUCT"}, {"text": "Google", "type": "ORGANIZATION"}]
+    complete = make_example("routing", query="Google's Kubernetes talk", entities=listed)
+    assert component("routing", complete, "entity_types")[0] == 1.0

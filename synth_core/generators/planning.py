@@ -255,6 +255,7 @@ def write_unique(
     deduper = deduper if deduper is not None else QueryDeduper(ctx.guidance.avoid)
     accepted: list[WrittenJob] = []
     failures: list[GenerationFailure] = []
+    said_about: dict[str, list[str]] = {}  # accepted texts per content item: what a re-ask must not repeat
     pending = [_Pending(job) for job in jobs]
     for attempt in range(max_attempts):
         if not pending:
@@ -266,7 +267,10 @@ def write_unique(
                 entry.reasons.append(f"no unused style/topic variant left for this content or its {SPILL} neighbours")
                 failures.append(_failure(entry, attempt))
                 continue
-            asked.append((entry, replace(spec, avoid=spec.avoid + entry.rejected) if entry.rejected else spec))
+            if entry.rejected:
+                said = tuple(text for item in spec.items for text in said_about.get(item.id, ()))
+                spec = replace(spec, avoid=spec.avoid + entry.rejected + said)
+            asked.append((entry, spec))
         answers = _write_in_chunks(ctx, [spec for _, spec in asked], seed=ctx.seed + attempt, attempt=attempt)
         pending = []
         for (entry, spec), written in zip(asked, answers, strict=True):
@@ -274,6 +278,8 @@ def write_unique(
             problem = _problem(spec, written, check, deduper)
             if problem is None:
                 accepted.append(WrittenJob(entry.job, spec, written, rewrites=attempt))
+                for item in spec.items:
+                    said_about.setdefault(item.id, []).append(written.text or "")
                 continue
             entry.reasons.append(problem)
             if written.text:

@@ -71,6 +71,7 @@ class ConfigError(SynthError):
 
 class InputFileError(SynthError):
     code = "input_file_error"
+    exit_code = 2
 
 
 class BackendError(SynthError):

@@ -3,18 +3,18 @@
 Input fields are mapped onto content fields by ``[ingest.field_map]`` (first key present wins);
 ``meta``/``metadata`` objects and every field the mapping does not use are kept in ``metadata``. An
 item without a profile gets its modality's profile from ``[ingest.modality_profiles]``. A bad line is
-reported with its number and reason and skipped; it never stops the file. Items are written in
-batches of 2,000, so memory stays flat however large the file is.
+reported with its number and reason and skipped; it never stops the file (what ingest refuses is in
+``ingest_values``). Items are written in batches of 2,000, so memory stays flat however large the file
+is. A file that gives nothing at all is an error (``require_loaded``), not a quiet "0 loaded".
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,12 +23,13 @@ from pydantic import BaseModel, ValidationError
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, DATE_ESTIMATED, ContentItem
 from synth_core.errors import BackendError, InputFileError
+from synth_core.ingest_read import Row, RowError, open_rows
+from synth_core.ingest_values import check_depth, check_lengths, check_scalars, parse_time
 from synth_core.settings import Settings
 
 BATCH_SIZE = 2000
 MAX_LISTED_ERRORS = 1000
 MAX_LISTED_UNDATED = 5
-SUPPORTED_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 DEMO_CORPUS = Path(__file__).parent / "demo" / "demo_corpus.jsonl"
 CONTENT_FIELDS = ("id", "profile", "modality", "title", "text", "created_at", "source")
 _METADATA_KEYS = ("meta", "metadata")
@@ -68,6 +69,8 @@ class IngestReport(BaseModel):
     loaded: int = 0
     updated: int = 0
     skipped: int = 0
+    lines_read: int = 0
+    """The number of the last line read (a line in the file, not a count of items)."""
     errors: list[LineError] = []
     warnings: list[str] = []
 
@@ -81,14 +84,6 @@ class IngestReport(BaseModel):
             if len(self.errors) < self.skipped:
                 text += f" (first {len(self.errors):,} listed)"
         return "\n".join([f"{text}.", *(f"Warning: {warning}" for warning in self.warnings)])
-
-
-class _RowError(Exception):
-    """A line that cannot become a content item; the message is the reason shown to the user."""
-
-    def __init__(self, reason: str, kind: str) -> None:
-        super().__init__(reason)
-        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -143,29 +138,70 @@ def load_demo_corpus(store: ContentBackend | UpsertTarget, settings: Settings | 
 def ingest_with_mapping(
     path: Path, target: UpsertTarget, mapping: FieldMapping, *, source: str | None = None
 ) -> IngestReport:
-    rows = _open_rows(path)
+    """Load ``path``; a file that breaks off half-way keeps what was read before and says so."""
+    rows = open_rows(path)
     report = IngestReport(path=str(path))
     fallback_time = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     undated: list[str] = []
-    batch: list[ContentItem] = []
-    for line, record in rows:
-        try:
-            item, dated = _to_item(record, mapping, fallback_time, source or path.name)
-        except _RowError as exc:
-            report.skipped += 1
-            if len(report.errors) < MAX_LISTED_ERRORS:
-                report.errors.append(LineError(line=line, reason=str(exc), kind=exc.kind))
-            continue
-        if not dated:
-            undated.append(item.id)
-        batch.append(item)
-        if len(batch) >= BATCH_SIZE:
-            _write(target, batch, report)
-            batch = []
-    _write(target, batch, report)
+    try:
+        _load_rows(rows, target, mapping, report, undated, fallback_time, source or path.name)
+    except InputFileError as exc:
+        kept = f"{report.loaded:,} loaded, {report.updated:,} updated, {report.skipped:,} skipped"
+        raise InputFileError(
+            f"{exc.message.rstrip('.')}; stopped after line {report.lines_read:,} ({kept}; those stay in the store).",
+            hint=exc.hint,
+        ) from exc
     if undated:
         report.warnings.append(_undated_warning(undated, fallback_time))
     return report
+
+
+def _load_rows(
+    rows: Iterator[Row],
+    target: UpsertTarget,
+    mapping: FieldMapping,
+    report: IngestReport,
+    undated: list[str],
+    fallback_time: datetime,
+    default_source: str,
+) -> None:
+    batch: list[ContentItem] = []
+    try:
+        for line, record in rows:
+            report.lines_read = line
+            try:
+                item, dated = _to_item(record, mapping, fallback_time, default_source)
+            except RowError as exc:
+                report.skipped += 1
+                if len(report.errors) < MAX_LISTED_ERRORS:
+                    report.errors.append(LineError(line=line, reason=str(exc), kind=exc.kind))
+                continue
+            if not dated:
+                undated.append(item.id)
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                _write(target, batch, report)
+                batch = []
+    finally:  # the items read before a file breaks off are kept, and the report counts them
+        _write(target, batch, report)
+
+
+def require_loaded(report: IngestReport) -> None:
+    """Raise when a file gave nothing at all (binary data, a JSON array, no modality column, wrong types):
+    a run of "0 loaded" that exits 0 looks like success."""
+    if report.loaded or report.updated:
+        return
+    name = Path(report.path).name
+    if not report.skipped:
+        raise InputFileError(f"Nothing loaded from {name}: it holds no items.", hint="Check that it is the right file.")
+    kinds = Counter(error.kind for error in report.errors)
+    why = ", ".join(f"{count:,} {kind}" for kind, count in kinds.most_common())
+    first = report.errors[0]
+    raise InputFileError(
+        f"Nothing loaded from {name}: all {report.skipped:,} lines were skipped ({why}; line {first.line}: "
+        f"{first.reason}).",
+        hint="Fix the lines it names, or map the fields holding id, modality and text with --map FIELD=COLUMN.",
+    )
 
 
 def _undated_warning(ids: list[str], fallback_time: datetime) -> str:
@@ -188,108 +224,45 @@ def _write(target: UpsertTarget, batch: list[ContentItem], report: IngestReport)
     report.updated += written - added
 
 
-# -- reading files -------------------------------------------------------------------------------
-
-Row = tuple[int, "dict[str, Any] | _RowError"]
-
-
-def _open_rows(path: Path) -> Iterator[Row]:
-    if not path.is_file():
-        raise InputFileError(
-            f"File {path} does not exist.",
-            hint=f"Check the path; Synth Studio ingests {', '.join(SUPPORTED_SUFFIXES)} files.",
-        )
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return _jsonl_rows(path)
-    if suffix == ".csv":
-        return _csv_rows(path)
-    if suffix == ".parquet":
-        return _parquet_rows(path)
-    raise InputFileError(
-        f"Cannot ingest {path.name}: unsupported file type {suffix or '(none)'}.",
-        hint=f"Convert it to one of: {', '.join(SUPPORTED_SUFFIXES)}.",
-    )
-
-
-def _jsonl_rows(path: Path) -> Iterator[Row]:
-    with path.open("rb") as lines:
-        for number, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
-                yield number, _RowError(f"bad JSON ({exc})", "bad JSON")
-                continue
-            yield number, record if isinstance(record, dict) else _RowError("expected a JSON object", "bad JSON")
-
-
-def _csv_rows(path: Path) -> Iterator[Row]:
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            start = 2  # line 1 is the header
-            for record in reader:
-                line, start = start, reader.line_num + 1
-                if None in record:
-                    yield line, _RowError("more values than the header has columns", "bad CSV row")
-                    continue
-                yield line, {key: value for key, value in record.items() if value not in ("", None)}
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputFileError(f"Cannot read {path.name} as CSV: {exc}.", hint="Save it as UTF-8 CSV.") from exc
-
-
-def _parquet_rows(path: Path) -> Iterator[Row]:
-    try:
-        import pyarrow.parquet as pq
-
-        batches = pq.ParquetFile(path).iter_batches(batch_size=BATCH_SIZE)
-        number = 0
-        for batch in batches:
-            for record in batch.to_pylist():
-                number += 1
-                yield number, {key: value for key, value in record.items() if value is not None}
-    except ImportError as exc:
-        raise InputFileError("Reading Parquet needs pyarrow.", hint="Install it: pip install pyarrow.") from exc
-    except (OSError, ValueError) as exc:  # ArrowIOError is an OSError, ArrowInvalid a ValueError
-        raise InputFileError(f"Cannot read {path.name} as Parquet: {exc}.", hint="Check the file.") from exc
-
-
 # -- mapping records -----------------------------------------------------------------------------
 
 
 def _to_item(
-    record: dict[str, Any] | _RowError, mapping: FieldMapping, fallback_time: datetime, default_source: str
+    record: dict[str, Any] | RowError, mapping: FieldMapping, fallback_time: datetime, default_source: str
 ) -> tuple[ContentItem, bool]:
     """The content item of one record and whether it carried its own date."""
-    if isinstance(record, _RowError):
+    if isinstance(record, RowError):
         raise record
     used: set[str] = set(_METADATA_KEYS)
     values = {field: _pick(record, mapping.keys_for(field), used) for field in CONTENT_FIELDS}
+    check_scalars(values)
     for field in ("id", "text", "modality"):
         if values[field] is None:
-            raise _RowError(f"missing {field} (looked for {', '.join(mapping.keys_for(field))})", f"missing {field}")
+            raise RowError(f"missing {field} (looked for {', '.join(mapping.keys_for(field))})", f"missing {field}")
     modality = str(values["modality"]).strip().upper()
     if modality not in CONTENT_MODALITIES:
         expected = ", ".join(CONTENT_MODALITIES)
-        raise _RowError(f"unknown modality {values['modality']!r} (expected one of {expected})", "unknown modality")
+        raise RowError(f"unknown modality {values['modality']!r} (expected one of {expected})", "unknown modality")
     profile = _profile(values["profile"], modality, mapping)
     text = str(values["text"])
-    created_at = _parse_time(values["created_at"]) if values["created_at"] is not None else None
+    title = str(values["title"]) if values["title"] is not None else None
+    check_lengths(title, text)
+    created_at = parse_time(values["created_at"]) if values["created_at"] is not None else None
+    metadata = _metadata(record, used)
+    check_depth(metadata)
     try:
         item = ContentItem(
             id=str(values["id"]).strip(),
             profile=profile,
             modality=modality,
-            title=str(values["title"]) if values["title"] is not None else _title_from(text),
+            title=title if title is not None else _title_from(text),
             text=text,
             created_at=created_at or fallback_time,
             source=str(values["source"]) if values["source"] is not None else default_source,
-            metadata=_metadata(record, used) | ({} if created_at is not None else {DATE_ESTIMATED: True}),
+            metadata=metadata | ({} if created_at is not None else {DATE_ESTIMATED: True}),
         )
     except ValidationError as exc:
-        raise _RowError(f"invalid item: {exc.errors()[0]['msg']}", "invalid item") from exc
+        raise RowError(f"invalid item: {exc.errors()[0]['msg']}", "invalid item") from exc
     return item, created_at is not None
 
 
@@ -306,7 +279,7 @@ def _profile(named: Any, modality: str, mapping: FieldMapping) -> str:
     if named is None:
         profile = mapping.modality_profiles.get(modality)
         if profile is None:
-            raise _RowError(
+            raise RowError(
                 f"no profile given and none configured for {modality} in [ingest.modality_profiles]", "no profile"
             )
         return profile
@@ -314,45 +287,12 @@ def _profile(named: Any, modality: str, mapping: FieldMapping) -> str:
     known = mapping.profile_modalities
     if known is not None:
         if profile not in known:
-            raise _RowError(f"unknown profile {profile!r} (configured: {', '.join(sorted(known))})", "unknown profile")
+            raise RowError(f"unknown profile {profile!r} (configured: {', '.join(sorted(known))})", "unknown profile")
         if known[profile] != modality:
-            raise _RowError(
+            raise RowError(
                 f"profile {profile!r} holds {known[profile]} content, but the item is {modality}", "wrong profile"
             )
     return profile
-
-
-def _parse_time(value: Any) -> datetime:
-    """ISO 8601 text, a date, or epoch seconds (milliseconds if huge); naive times are taken as UTC."""
-    moment: datetime
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, date):
-        moment = datetime(value.year, value.month, value.day)
-    elif (isinstance(value, int | float) and not isinstance(value, bool)) or _is_number(value):
-        seconds = float(value)
-        try:
-            moment = datetime.fromtimestamp(seconds / 1000 if abs(seconds) > 1e11 else seconds, tz=UTC)
-        except (ValueError, OverflowError, OSError):
-            raise _RowError(f"created_at {value!r} is not a usable epoch time", "bad date") from None
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise _RowError(f"created_at {value!r} is neither an ISO 8601 date nor epoch seconds", "bad date") from None
-    else:
-        raise _RowError(f"created_at {value!r} is neither an ISO 8601 date nor epoch seconds", "bad date")
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _is_number(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _title_from(text: str) -> str:
@@ -367,8 +307,8 @@ def _metadata(record: Mapping[str, Any], used: set[str]) -> dict[str, Any]:
         if isinstance(nested, str) and nested.strip().startswith("{"):  # CSV cells hold JSON text
             try:
                 nested = json.loads(nested)
-            except ValueError:
-                raise _RowError(f"{key} is not a valid JSON object", "bad metadata") from None
+            except (ValueError, RecursionError):
+                raise RowError(f"{key} is not a valid JSON object", "bad metadata") from None
         if isinstance(nested, dict):
             metadata.update(nested)
         elif nested is not None:

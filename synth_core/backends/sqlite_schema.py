@@ -5,6 +5,8 @@ the item's own id); ``content_fts`` is an external-content FTS5 index. ``entity_
 ``topic_key`` are computed once at upsert so sampling never re-reads texts.
 """
 
+from datetime import UTC, datetime
+
 SCHEMA_VERSION = 1
 
 SCHEMA = """
@@ -51,3 +53,21 @@ IN_BATCH = "id IN (SELECT value FROM json_each(?))"
 OLD_TEXTS = f"SELECT rid, title, text FROM content WHERE {IN_BATCH}"
 FTS_DELETE = "INSERT INTO content_fts(content_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"
 FTS_INSERT = f"INSERT INTO content_fts(rowid, title, text) SELECT rid, title, text FROM content WHERE {IN_BATCH}"
+
+
+def stored_time(moment: datetime) -> str:
+    """One fixed-width UTC text (4-digit year), so text order is time order and every row reads back.
+
+    ``strftime("%Y")`` does not pad years before 1000 on Linux: year 5 was stored as ``5-06-01T...``,
+    which ``datetime.fromisoformat`` refuses, and every later read of the store failed."""
+    utc = moment.astimezone(UTC)
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S.%f}+00:00"
+
+
+def time_from_stored(text: str) -> datetime:
+    """A stored ``created_at``; rows written with an unpadded year (stores made before the fix) read too."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        year, _, rest = text.partition("-")
+        return datetime.fromisoformat(f"{year.zfill(4)}-{rest}")

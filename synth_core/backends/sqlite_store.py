@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +32,8 @@ from synth_core.backends.sqlite_schema import (
     SCHEMA,
     SCHEMA_VERSION,
     UPSERT,
+    stored_time,
+    time_from_stored,
 )
 from synth_core.backends.text_terms import fts_match_expression, topic_key
 from synth_core.content import ContentItem, SearchHit
@@ -58,8 +60,7 @@ def default_entity_counter() -> Callable[[str], int]:
 
 
 def _iso(moment: datetime) -> str:
-    # One fixed-width UTC format, so text order is time order.
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    return stored_time(moment)
 
 
 def _hint_for(exc: sqlite3.Error) -> str:
@@ -389,7 +390,7 @@ def _item(row: Sequence[Any]) -> ContentItem:
         modality=modality,
         title=title,
         text=text,
-        created_at=datetime.fromisoformat(created_at),
+        created_at=time_from_stored(created_at),
         source=source,
         metadata=json.loads(metadata),
     )

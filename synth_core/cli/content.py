@@ -9,7 +9,7 @@ import click
 from synth_core.backends.factory import open_backend
 from synth_core.cli_support import emit, get_settings, json_option
 from synth_core.errors import InvalidRequestError
-from synth_core.ingest import ingest_file
+from synth_core.ingest import IngestReport, ingest_file, require_loaded
 from synth_core.sampling.profile_selection import resolve_profiles
 from synth_core.sampling.strategies import preview_rows, sample_content
 from synth_core.sampling.strategies_names import STRATEGIES
@@ -41,7 +41,12 @@ def ingest(ctx: click.Context, file: Path, mappings: tuple[str, ...], source: st
     report = ingest_file(file, store, settings, field_map=_parse_mapping(mappings), source=source)
     if as_json:
         emit(report, as_json=True)
-        return
+    else:
+        _echo_report(report)
+    require_loaded(report)  # nothing loaded at all: one line why, exit 2
+
+
+def _echo_report(report: IngestReport) -> None:
     click.echo(report.summary())
     for error in report.errors[:20]:
         click.echo(f"  line {error.line}: {error.reason}", err=True)

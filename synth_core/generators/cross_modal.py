@@ -99,6 +99,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     if not needs:
         ids = [item.id for item in ctx.sample.items[:20]]
         return GeneratorOutput([], [GenerationFailure(source_content_ids=ids, reason=shortage_reason(ctx, pairs))])
+    short = [] if len(needs) == count else [_short_of_subjects(ctx, pairs, len(needs))]
     jobs = [Job(index, need.pair.items, plan=need) for index, need in enumerate(needs)]
     instances: dict[NeedKey, Need] = {}
     for need in needs:
@@ -127,7 +128,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         lambda done, index, ranking: _label(ctx, agents, done, ranking, book, strategy(done.items)),
         limit=RANKING_DEPTH,
     )
-    return GeneratorOutput(examples, _explained(ctx, pairs, failures) + invalid)
+    return GeneratorOutput(examples, short + _explained(ctx, pairs, failures) + invalid)
 
 
 def _spec(ctx: GenerationContext, need: Need, variant: Variant, written: Sequence[str]) -> QuerySpec:
@@ -145,6 +146,17 @@ def _spec(ctx: GenerationContext, need: Need, variant: Variant, written: Sequenc
             style=style,
             avoid=tuple(written),
         ),
+    )
+
+
+def _short_of_subjects(ctx: GenerationContext, pairs: Sequence[ContentPair], planned: int) -> GenerationFailure:
+    """The sample's shared subjects carry ``planned`` queries at most (each subject asked about at
+    most ``MAX_SUBJECT_SHARE`` of the run): say so once, with what to do."""
+    ids = [item.id for pair in pairs[:10] for item in pair.items]
+    return GenerationFailure(
+        source_content_ids=ids,
+        reason=f"planned {planned} queries: every subject the sampled pairs share is asked about as often as "
+        f"one run may; {shortage_reason(ctx, pairs)}",
     )
 
 

@@ -21,9 +21,11 @@ often, so a subject many pairs share ("Paris") does not crowd out the rest.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import combinations
 from typing import Literal
 
@@ -51,6 +53,14 @@ KIND_SHARES: dict[NeedKind, float] = {"single": 0.45, "double": 0.2, "facet": 0.
 MAX_USES = 4
 """Examples per need before its kind's share goes to the other kinds (a need's queries are a few
 dozen phrasings of the same subjects)."""
+MAX_SUBJECT_SHARE = 0.02
+"""Share of a run one subject may be asked about in (at least ``SUBJECT_MIN_USES`` examples): one
+well-linked group ("Refinery29 doughnuts") must not fill a tenth of the run with rephrasings of
+itself. When every subject is used up the run comes up short and says what to do."""
+SUBJECT_MIN_USES = 6
+"""Examples any subject may have, however small the run."""
+SPELLING_VARIANT = 0.75
+"""Two subjects this alike (difflib ratio) are one subject spelled two ways ("donut", "doughnut")."""
 
 
 @dataclass(frozen=True)
@@ -91,15 +101,55 @@ def plan_needs(rng: random.Random, pairs: Sequence[ContentPair], agents: AgentIn
     counts = _kind_counts(count, {kind: len(keys) for kind, keys in by_kind.items()})
     kinds = [kind for kind, wanted in counts.items() for _ in range(wanted)]
     rng.shuffle(kinds)
-    picks = {kind: iter(rotation(rng, list(by_kind[kind]), wanted)) for kind, wanted in counts.items()}
+    picks = {kind: _Picker(rng, list(by_kind[kind])) for kind in counts}
+    subject_cap = max(SUBJECT_MIN_USES, math.ceil(count * MAX_SUBJECT_SHARE))
     uses: dict[NeedKey, int] = {}
+    subject_uses: dict[str, int] = {}
     planned: list[Need] = []
-    for kind in kinds:
-        key = next(picks[kind])
+
+    def roomy(key: NeedKey) -> bool:
+        return all(subject_uses.get(part, 0) < subject_cap for part in key)
+
+    for wanted_kind in kinds:
+        drawn = _draw(picks, wanted_kind, roomy)
+        if drawn is None:
+            break  # every subject asked about enough: the run comes up short and says so
+        kind, key = drawn
         instances = by_kind[kind][key]
         planned.append(instances[uses.get(key, 0) % len(instances)])
         uses[key] = uses.get(key, 0) + 1
+        for part in key:
+            subject_uses[part] = subject_uses.get(part, 0) + 1
     return planned
+
+
+class _Picker:
+    """Needs of one kind in a seeded rotation (each used once before any twice), skipping those whose
+    subjects the run has asked about enough while another is left (``MAX_SUBJECT_SHARE``)."""
+
+    def __init__(self, rng: random.Random, keys: list[NeedKey]) -> None:
+        self._rng = rng
+        self._keys = keys
+        self._queue: list[NeedKey] = []
+
+    def next(self, roomy: Callable[[NeedKey], bool]) -> NeedKey | None:
+        if not any(roomy(key) for key in self._queue):
+            self._queue += rotation(self._rng, self._keys, len(self._keys))
+        for position, key in enumerate(self._queue):
+            if roomy(key):
+                return self._queue.pop(position)
+        return None
+
+
+def _draw(
+    picks: dict[NeedKind, _Picker], wanted: NeedKind, roomy: Callable[[NeedKey], bool]
+) -> tuple[NeedKind, NeedKey] | None:
+    """A need of the wanted kind, else of another kind, whose subjects still have room."""
+    for kind in (wanted, *(other for other in picks if other != wanted)):
+        key = picks[kind].next(roomy)
+        if key is not None:
+            return kind, key
+    return None
 
 
 def _kind_counts(count: int, available: dict[NeedKind, int]) -> dict[NeedKind, int]:
@@ -147,7 +197,9 @@ def _lacks(item: ContentItem) -> Callable[[Subject], bool]:
 
 def _distinct(first: Subject, second: Subject) -> bool:
     one, two = first.key, second.key
-    return set(one.split()).isdisjoint(two.split()) and one not in two and two not in one
+    if not set(one.split()).isdisjoint(two.split()) or one in two or two in one:
+        return False
+    return SequenceMatcher(None, one, two).ratio() < SPELLING_VARIANT
 
 
 def _narrows(lead: Subject, facet: Subject) -> bool:

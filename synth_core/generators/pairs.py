@@ -24,6 +24,7 @@ from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
+from synth_core.writing.template_content import says_enough_alone
 
 PARTNERS_PER_ITEM = 4
 """Formed pairs: each item is paired with at most this many best-overlapping partners."""
@@ -120,7 +121,7 @@ def _about(item: ContentItem) -> _About:
             found.setdefault(key_form(entity.text), Subject(_as_typed(entity.text), entity))
     for topic in patterns.topics:
         found.setdefault(key_form(topic), Subject(topic.lower()))
-    askable = [(key, subject) for key, subject in found.items() if _askable(key)]
+    askable = [(key, subject) for key, subject in found.items() if _askable(key, subject)]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered))
     if len(_ABOUT) >= ABOUT_MEMO:
@@ -144,10 +145,13 @@ def _as_typed(name: str) -> str:
     return name.lower() if shouted else name
 
 
-def _askable(key: str) -> bool:
+def _askable(key: str, subject: Subject) -> bool:
+    """A name, a phrase, or a lone topic word that says enough alone ("seismology", not "company")."""
     if len(key) < MIN_SUBJECT_CHARS or not any(char.isalpha() for char in key):
         return False
-    return " " in key or key not in _ALONE_TOO_VAGUE
+    if " " in key or subject.entity is not None:
+        return key not in _ALONE_TOO_VAGUE
+    return key not in _ALONE_TOO_VAGUE and says_enough_alone(key)
 
 
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:

@@ -19,6 +19,7 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
+from synth_core.word_frequency import too_common_alone
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_fit import media_word_fits
 from synth_core.writing.subjects import Subjects, subjects_of
@@ -293,24 +294,38 @@ def reads_as_topic(topic: str, source: str) -> bool:
     """Whether ``topic`` reads as a noun phrase a person would ask about, not a keyword fragment:
     it occurs as written in ``source`` (the item's normalized text, space-padded), it neither starts
     nor ends on a function word, an adjective, an adverb or a verb form, and a single word occurs
-    at least twice (a word said once is rarely what the item is about)."""
+    at least twice (a word said once is rarely what the item is about) and is no everyday word
+    ("company", "game": see ``word_frequency``)."""
     words = topic.split()
     key = normalized(topic)
     occurrences = source.count(f" {key} ")
     if not occurrences or words[0] in lx.STOPWORDS or words[-1] in lx.STOPWORDS:
         return False
     last = words[-1]
-    if last in lx.ADJECTIVES or last in lx.ACTION_GERUNDS or last in lx.TOPIC_NOISE:
+    if not ends_as_noun(last, alone=len(words) == 1):
         return False
-    if last.endswith("ly") and last not in lx.LY_NOUNS:
+    return len(words) > 1 or (occurrences >= 2 and says_enough_alone(last))
+
+
+def ends_as_noun(word: str, *, alone: bool) -> bool:
+    """Whether a phrase can end on ``word`` (lower case): no adjective, adverb or verb form by its
+    shape ("atomic", "slowly", "rotated"); an -ing word only as a lone noun ("painting"), or inside a
+    phrase unless it is a verb form ("data mining", not "man riding")."""
+    if word in lx.ADJECTIVES or word in lx.ACTION_GERUNDS or word in lx.TOPIC_NOISE:
         return False
-    if last.endswith("ed") and not last.endswith("eed"):
+    if word.endswith("ly") and word not in lx.LY_NOUNS:
         return False
-    if last.endswith("ing") and last not in _ING_NOUNS and (len(words) == 1 or last in _VERB_INGS):
+    if word.endswith("ed") and not word.endswith("eed"):
         return False
-    if last.endswith(_ADJECTIVE_ENDINGS) and last not in _NOUNS_LIKE_ADJECTIVES:
+    if word.endswith("ing") and word not in _ING_NOUNS and (alone or word in _VERB_INGS):
         return False
-    return len(words) > 1 or (occurrences >= 2 and last not in lx.NOT_ALONE)
+    return not word.endswith(_ADJECTIVE_ENDINGS) or word in _NOUNS_LIKE_ADJECTIVES
+
+
+def says_enough_alone(word: str) -> bool:
+    """A lone topic word a query can be about: a noun, no filler, no everyday word ("seismology",
+    not "company": see ``word_frequency``)."""
+    return word not in lx.NOT_ALONE and ends_as_noun(word, alone=True) and not too_common_alone(word)
 
 
 def normalized(text: str) -> str:

@@ -20,6 +20,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 REAL_CORPUS = SHARED_DATA / "corpus.jsonl"
 DEV_QUERIES = SHARED_DATA / "queries_dev.jsonl"
 
+PAIR_SAMPLE_PER_EXAMPLE = 10
+
 
 def available() -> list[str]:
     """The corpora this machine has: always "demo", "real" when ../shared/data holds it."""
@@ -41,7 +43,11 @@ def corpus_service(name: str) -> Iterator[GenerationService]:
 
 def generate(service: GenerationService, optimizer: str, count: int, seed: int) -> list[ExampleBase]:
     """``count`` offline examples of ``optimizer``, as validated schema objects."""
-    response = service.generate(SyntheticDataRequest(optimizer=optimizer, count=count, seed=seed))
+    # Pairs of items of two modalities that share a subject are rare in the real corpus: a
+    # cross_modal run samples more content so each subject is asked about only its share.
+    sample_size = count * PAIR_SAMPLE_PER_EXAMPLE if optimizer == "cross_modal" else None
+    request = SyntheticDataRequest(optimizer=optimizer, count=count, seed=seed, sample_size=sample_size)
+    response = service.generate(request)
     schema = get_optimizer(optimizer).schema
     return [schema.model_validate(item) for item in response.data]
 

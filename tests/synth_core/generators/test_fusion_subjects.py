@@ -70,3 +70,20 @@ def test_a_facet_is_something_the_other_item_never_says() -> None:
     audio = make_item("a", "AUDIO", "Thinking About Rewilding the Highlands", "Beavers return to the Highlands.")
     lacks = fusion_subjects._lacks(audio)
     assert not lacks(Subject("Scottish Highlands")) and lacks(Subject("Cairngorms"))
+
+
+def test_no_subject_is_asked_about_more_than_its_share_and_a_run_comes_up_short(
+    settings: Settings, agents: AgentInference
+) -> None:
+    ctx = make_context(settings, memory_backend(), sample_of(groups=()))
+    pairs = formed_pairs(ctx)
+    planned = plan_needs(random.Random(3), pairs, agents, 5000)
+    per_subject = Counter(key for need in planned for key in need.key)
+    cap = max(fusion_subjects.SUBJECT_MIN_USES, round(5000 * fusion_subjects.MAX_SUBJECT_SHARE))
+    assert max(per_subject.values()) <= cap
+    assert 0 < len(planned) < 5000  # the fixture's few subjects cannot carry 5,000 distinct needs
+
+
+def test_two_spellings_of_one_subject_are_no_two_subjects() -> None:
+    assert not fusion_subjects._distinct(Subject("donuts"), Subject("doughnuts"))
+    assert fusion_subjects._distinct(Subject("solar power"), Subject("India"))

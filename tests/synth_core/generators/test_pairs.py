@@ -77,3 +77,15 @@ def test_subjects_leave_out_vague_words_and_lower_shouted_names() -> None:
     assert texts and not any(text.isupper() for text in texts)  # "HOT DOG" is shouting, not a name
     assert "white" not in {subject.key for subject in item_subjects(shouting)}  # an adjective says too little
     assert pairs._as_typed("NASA") == "NASA" and pairs._as_typed("Jezero Crater") == "Jezero Crater"
+
+
+def test_an_everyday_word_is_no_subject_alone_but_a_specific_one_is() -> None:
+    item = make_item(
+        "v",
+        "VIDEO",
+        "Company seismology day",
+        "The company filmed seismology stations. The company studies seismology and metal and metal.",
+    )
+    keys = {subject.key for subject in item_subjects(item)}
+    assert "seismology" in keys
+    assert "company" not in keys and "metal" not in keys  # too everyday to be asked about alone

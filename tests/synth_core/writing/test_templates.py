@@ -281,7 +281,8 @@ def test_writes_for_real_corpus_items(real_corpus: Path, writer: TemplateWriter,
         for _ in range(3)
     ]
     written = writer.write(specs, seed=2)
-    assert sum(1 for r in written if r.text) >= 0.97 * len(specs)
+    # an item with no name, caption or specific topic (only everyday words) is a recorded failure
+    assert sum(1 for r in written if r.text) >= 0.93 * len(specs)
     for spec, result in zip(specs, written, strict=True):
         if result.text and spec.explicit_media is False:
             assert agents.media_mentions(result.text) == []

@@ -42,7 +42,7 @@ from synth_core.generators.labels import (
     modality_ambiguity,
     required_entities,
 )
-from synth_core.generators.pairs import StrategyOf, content_pairs
+from synth_core.generators.pairs import ContentPair, StrategyOf, content_pairs, shared_subjects
 from synth_core.generators.planning import (
     Job,
     Space,
@@ -166,6 +166,19 @@ def _variants(item: ContentItem) -> Space[Variant]:
 def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryIntent, variant: Variant) -> QuerySpec:
     style, topic, entity = variant
     entities = named_entities(items[0], limit=2)
+    if intent == "compare" and len(items) > 1:  # compared on what both are about
+        shared = [subject.text for subject in shared_subjects(ContentPair(items[0], items[1], "compare"))]
+        return guided(
+            ctx,
+            QuerySpec(
+                task="workflow",
+                items=items,
+                target_modality=items[0].modality,
+                topics=tuple(shared[topic % len(shared) :] + shared[: topic % len(shared)]) if shared else (),
+                intent=intent,
+                style=style,
+            ),
+        )
     return guided(
         ctx,
         QuerySpec(

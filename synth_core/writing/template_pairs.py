@@ -19,36 +19,80 @@ SAME_KIND_SHARE = 0.7  # compare queries built on two entities of one kind, when
 
 
 def compare_template(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
-    """Two entities of one kind on a topic ("cycle lanes in Rotterdam vs Utrecht"), else two angles:
-    one of each item, or two of one item. Naming the media, both sides name it ("the photo of Tokyo
-    vs the one of Osaka"), never one side alone."""
+    """Two entities of one kind on a topic ("cycle lanes in Rotterdam vs Utrecht"), else two angles of
+    one kind (``_alike_angles``). Naming the media, the first side names its item's ("the video about
+    Tokyo vs Osaka")."""
     pairs = same_kind_pairs(content, plan)
     if pairs and rng.random() < SAME_KIND_SHARE:
-        a, b = rng.choice(pairs)
-        topic = topic_beside([a, b], plan.topics, rng)
+        a, b, kind = rng.choice(pairs)
+        topic = topic_beside([a, b], _unnamed(plan), rng)
         if topic is not None and plan.explicit:
             topic = rng.choice(("{m} on ", "{m} about ")) + topic if rng.random() < 0.5 else topic + " {m}"
         if topic is not None:
-            frame = rng.choice(pb.COMPARE_ON_TOPIC_FRAMES).replace("{t}", topic)
+            frames: tuple[str, ...] = pb.COMPARE_ON_TOPIC_FRAMES
+            if kind != "PLACE":  # "microscopes in Adaeze Nwosu" puts a person where a place goes
+                frames = tuple(frame for frame in frames if " in {a}" not in frame)
+            frame = rng.choice(frames).replace("{t}", topic)
             return frame.replace("{a}", brace(a)).replace("{b}", brace(b))
-    first = content.angles(plan.item, plan.topics, plan.entities)
-    second = content.angles(plan.spec.items[1]) if len(plan.spec.items) > 1 else []
-    first_words = {word for angle in first for word in angle.lower().split()}
-    second = [angle for angle in second if not set(angle.lower().split()) & first_words]
-    if first and second:
-        a, b = rng.choice(first[:6]), rng.choice(second[:6])
-    elif len(first) >= 2:
-        a, b = rng.sample(first[:8], 2)
-    else:
+    if len(plan.spec.items) > 1:
+        return _two_items_on(content, plan, rng)
+    angle_pairs = _alike_angles(content, plan)
+    if not angle_pairs:
         return None
-    a, b = brace(a), brace(b)
+    a, b = (brace(angle) for angle in rng.choice(angle_pairs))
     if plan.explicit:
-        preposition = rng.choice(("on", "about", "of"))
-        a, b = f"the {{m1}} {preposition} {a}", f"the one {preposition} {b}"
+        a, b = f"the {{m1}} about {a}", f"the one about {b}"
     return rng.choice(pb.COMPARE_FRAMES).replace("{a}", a).replace("{b}", b)
 
 
-def same_kind_pairs(content: ContentFacts, plan: Plan) -> list[tuple[str, str]]:
+def _two_items_on(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
+    """Two items of two modalities compared on what both are about (the spec's topics are the pair's
+    shared subjects): "compare the video and the article on the Sistine Chapel ceiling". Only
+    naming both media says which two things are meant; a query that may name none has no such
+    comparison to ask for."""
+    subjects = [topic for topic in plan.spec.topics if topic.strip() and content.clean(topic)]
+    if not plan.explicit or not subjects:
+        return None
+    first, second = (_singular_media(content, item, rng) for item in plan.spec.items[:2])
+    frame = rng.choice(COMPARE_TWO_MEDIA_FRAMES)
+    return frame.replace("{ma}", first).replace("{mb}", second).replace("{s}", brace(subjects[0]))
+
+
+COMPARE_TWO_MEDIA_FRAMES = (
+    "compare the {ma} and the {mb} about {s}", "how do the {ma} and the {mb} on {s} differ?",
+    "{s}: {ma} vs {mb}", "what does the {ma} on {s} say that the {mb} doesn't?",
+    "difference between the {ma} and the {mb} on {s}", "compare the {ma} on {s} with the {mb}",
+    "{ma} or {mb} on {s}, which is better?",
+)  # fmt: skip
+"""Frames that name the two items by their media and the subject they share."""
+
+
+def _alike_angles(content: ContentFacts, plan: Plan) -> list[tuple[str, str]]:
+    """Angles to compare, of one kind: two names or two topics ("Corinne Leigh versus sheep" compares
+    nothing), one of each item (or two of one item), sharing no word."""
+    first = content.angles(plan.item, plan.topics, plan.entities)
+    named = {e.text for e in (plan.entities or extract_patterns(plan.item).entities)}
+    if len(plan.spec.items) > 1:
+        other = plan.spec.items[1]
+        second = content.angles(other)
+        named |= {e.text for e in extract_patterns(other).entities}
+        candidates = [(a, b) for a in first[:6] for b in second[:6]]
+    else:
+        candidates = [(a, b) for i, a in enumerate(first[:8]) for b in first[i + 1 : 8]]
+    return [
+        (a, b)
+        for a, b in candidates
+        if (a in named) == (b in named) and set(a.lower().split()).isdisjoint(b.lower().split())
+    ]
+
+
+def _unnamed(plan: Plan) -> list[str]:
+    """The plan's topics that are no entity name of its items (a name is no topic to compare on)."""
+    names = {e.text.casefold() for item in plan.spec.items for e in extract_patterns(item).entities}
+    return [topic for topic in plan.topics if topic.casefold() not in names]
+
+
+def same_kind_pairs(content: ContentFacts, plan: Plan) -> list[tuple[str, str, str]]:
     """Entity pairs of one type with no word in common: one from each item when there are two."""
     first = [e for e in plan.entities if e.type != "DATE"][:10]
     if len(plan.spec.items) > 1:
@@ -58,7 +102,7 @@ def same_kind_pairs(content: ContentFacts, plan: Plan) -> list[tuple[str, str]]:
     else:
         candidates = [(a, b) for i, a in enumerate(first) for b in first[i + 1 :]]
     return [
-        (a.text, b.text)
+        (a.text, b.text, a.type)
         for a, b in candidates
         if a.type == b.type and set(a.text.lower().split()).isdisjoint(b.text.lower().split())
     ]
@@ -113,6 +157,7 @@ PLURAL_MEDIA: dict[str, tuple[str, ...]] = {
 }
 """Media words that name many items ("videos and articles"), used when they fit the item."""
 PLAIN_MEDIA = {"VIDEO": "videos", "DOCUMENT": "articles", "IMAGE": "photos", "AUDIO": "audio"}
+SINGULAR_PLAIN_MEDIA = {"VIDEO": "video", "DOCUMENT": "article", "IMAGE": "photo", "AUDIO": "recording"}
 _MASS_MEDIA = frozenset({"footage", "music", "audio"})
 # How two subjects are joined, by the entity type of one of them (the other a topic or an entity),
 # in order of precedence.
@@ -150,6 +195,13 @@ def _plural_media(content: ContentFacts, item: ContentItem, rng: random.Random) 
     fitting = content.fitting_media_words(item, item.modality, _all_forms(plural))
     matching = [word for word in plural if word in fitting or word.removesuffix("s") in fitting]
     return rng.choice(matching[:2]) if matching else PLAIN_MEDIA.get(item.modality, plural[0])
+
+
+def _singular_media(content: ContentFacts, item: ContentItem, rng: random.Random) -> str:
+    """A media word for one item of ``item``'s modality that fits it ("song" for a music clip)."""
+    singular = tuple(word.removesuffix("s") for word in PLURAL_MEDIA.get(item.modality, ()) if word not in _MASS_MEDIA)
+    fitting = [word for word in singular if word in content.fitting_media_words(item, item.modality, singular)]
+    return rng.choice(fitting[:2]) if fitting else SINGULAR_PLAIN_MEDIA.get(item.modality, "item")
 
 
 def _all_forms(plural: tuple[str, ...]) -> tuple[str, ...]:

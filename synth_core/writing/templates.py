@@ -161,8 +161,9 @@ class TemplateWriter:
         style = str(corrections.get("style") or spec.style)
         plan = Plan(spec=spec, item=spec.items[0], modality=modality, intent=intent, explicit=explicit, style=style)
         self._apply_feedback(plan, (spec.feedback or "").lower())
-        if plan.explicit is None:
-            plan.explicit = rng.random() < EXPLICIT_SHARE
+        if plan.explicit is None:  # two items compared are named by their media (template_pairs)
+            two_compared = intent == "compare" and len(spec.items) > 1
+            plan.explicit = two_compared or rng.random() < EXPLICIT_SHARE
         if modality == "TEXT" or spec.task == "fusion":
             plan.explicit = False
         plan.topics = self.content.usable_topics(plan.item, spec.topics)
@@ -381,8 +382,10 @@ class TemplateWriter:
         if text.lower().strip(" ?.!") == plan.item.title.lower().strip(" ?.!"):
             return False
         media = {modality for modality, _ in self.agents.media_mentions(text)}
-        if plan.spec.task == "fusion":  # both items' media words or none (template_pairs.fusion_template)
-            if not media <= ({item.modality for item in plan.spec.items} if plan.spec.explicit_media else set()):
+        two_sided = plan.spec.task == "fusion" or (plan.intent == "compare" and len(plan.spec.items) > 1)
+        if two_sided:  # both items' media words or none (template_pairs: fusion_template, compare_template)
+            named = plan.spec.explicit_media if plan.spec.task == "fusion" else plan.explicit
+            if not media <= ({item.modality for item in plan.spec.items} if named else set()):
                 return False
         elif (plan.explicit and media != {plan.modality}) or (not plan.explicit and media):
             return False

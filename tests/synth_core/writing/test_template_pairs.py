@@ -83,3 +83,24 @@ def test_two_places_or_two_names_are_listed_not_joined(writer: TemplateWriter) -
         "Austin and Nevada",
         "Rafa Nadal Academy and Isabel Moreno",
     ]
+
+
+def test_two_items_are_compared_by_their_media_on_what_both_are_about(
+    writer: TemplateWriter, agents: AgentInference
+) -> None:
+    specs = [
+        QuerySpec(
+            task="workflow",
+            items=(VIDEO, AUDIO),
+            target_modality="VIDEO",
+            topics=("cargo bikes",),
+            intent="compare",
+            style=style,  # type: ignore[arg-type]
+        )
+        for style in STYLES
+    ]
+    for result in writer.write(specs, seed=4):
+        assert result.text is not None, result.failure
+        assert "cargo bikes" in result.text and "the one" not in result.text
+        assert {modality for modality, _ in agents.media_mentions(result.text)} == {"VIDEO", "AUDIO"}
+        assert agents.detect_intent(result.text) == "compare"

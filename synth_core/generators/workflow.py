@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 from synth_core.agents import AgentInference
@@ -89,12 +90,28 @@ def plan_jobs(ctx: GenerationContext, count: int) -> list[Job]:
     fixed = ctx.guidance.corrections.get("query_type")
     intents = intent_cycle(count, has_pairs=bool(pairs), fixed=str(fixed) if fixed else None)
     singles = iter(rotation(ctx.rng, ctx.sample.items, sum(1 for intent in intents if intent != "compare")))
-    doubles = iter(rotation(ctx.rng, pairs, sum(1 for intent in intents if intent == "compare")))
+    doubles = iter(_pairs_by_subject(ctx.rng, pairs, sum(1 for intent in intents if intent == "compare")))
     jobs: list[Job] = []
     for index, intent in enumerate(intents):
         items = next(doubles).items if intent == "compare" else (next(singles),)
         jobs.append(Job(index, items, plan=WorkflowPlan(intent, choose_corruption(ctx.rng, intent))))
     return jobs
+
+
+def _pairs_by_subject(rng: random.Random, pairs: list[ContentPair], count: int) -> list[ContentPair]:
+    """``count`` pairs to compare, spread over what they share: subjects in a seeded rotation, then
+    that subject's pairs in turn, so twenty pairs linked by "Christmas" do not make twenty compares."""
+    by_subject: dict[str, list[ContentPair]] = {}
+    for pair in pairs:
+        shared = shared_subjects(pair)
+        by_subject.setdefault(shared[0].key if shared else pair.first.id, []).append(pair)
+    uses: dict[str, int] = {}
+    picked: list[ContentPair] = []
+    for key in rotation(rng, list(by_subject), count):
+        group = by_subject[key]
+        picked.append(group[uses.get(key, 0) % len(group)])
+        uses[key] = uses.get(key, 0) + 1
+    return picked
 
 
 def write_workflow_queries(

@@ -45,7 +45,7 @@ Weights (``WEIGHTS``, in ``COMPONENTS`` order; 0 = not used for that optimizer):
 =========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
 optimizer   label margin entity fit   fluen media rank cover  dupe gener effort
 =========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
-modality    3     0      0      2     2     0.5   0.5  0.25   2    0.5   1
+modality    3     0      0      2     2     1     0.5  0.25   2    0.5   1
 cross_modal 3     2      0      0     2     0     0.5  0.25   2    0.5   1
 routing     3     0      3      2     2     0.5   0.5  3      2    0.5   1
 workflow    3     0      0      1     2     0     0.5  0.25   2    0.5   1
@@ -89,7 +89,7 @@ COMPONENTS = (
     "writing_effort",
 )
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "modality": (3.0, 0.0, 0.0, 2.0, 2.0, 0.5, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "modality": (3.0, 0.0, 0.0, 2.0, 2.0, 1.0, 0.5, 0.25, 2.0, 0.5, 1.0),
     "cross_modal": (3.0, 2.0, 0.0, 0.0, 2.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
     "routing": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 3.0, 2.0, 0.5, 1.0),
     "workflow": (3.0, 0.0, 0.0, 1.0, 2.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),

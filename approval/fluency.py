@@ -15,6 +15,9 @@ leading connector            0.4   "and solar power in India"
 glued keywords               0.5   "temperature shape crack geode slab" (a long run of words with
                                    no function word, no name and no punctuation)
 shouting                     0.5   "makeup with CLOWN" (an all-caps word that is no acronym)
+nothing in particular        0.5   "more on company", "sum up game for me" (no name, and every
+                                   word besides the request is an everyday word: the query asks
+                                   for nothing a search could single out)
 ============================ ===== ==============================================================
 
 These are cheap and deliberately conservative: a query they pass may still be awkward (the judged
@@ -28,6 +31,7 @@ import re
 from itertools import pairwise
 
 from synth_core import lexicon as lx
+from synth_core.word_frequency import too_common_alone
 
 Problem = tuple[float, str]
 
@@ -50,6 +54,14 @@ DANGLING_END = lx.words(
     de van von der den du da di del della"""
 )
 LEADING_CONNECTORS = lx.words("and or but nor with of")
+REQUEST_WORDS = lx.words(
+    """find show look search get give play listen watch see want need would could pull open put stream
+    download read hear start compare difference differ contrast better stack against side pros cons
+    summary summarize sum recap gist overview brief tl dr detailed breakdown report write draft produce
+    prepare comprehensive analysis briefing depth deep dive key takeaways points main thorough compile
+    together structured covering interested info information let mentioned something anything more
+    everything lookup called named titled"""
+)
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
 
 
@@ -80,6 +92,9 @@ def fluency_problems(query: str) -> list[Problem]:
     run = _glued_run(words)
     if run:
         problems.append((0.5, f"'{' '.join(run)}' reads as glued keywords, not a phrase"))
+    vague = _nothing_in_particular(words)
+    if vague:
+        problems.append((0.5, f"asks for nothing in particular: {', '.join(vague)} (everyday words, no name)"))
     return problems
 
 
@@ -125,3 +140,21 @@ def _glued_run(words: list[str]) -> list[str] | None:
         if joined:
             run = []
     return None
+
+
+def _nothing_in_particular(words: list[str]) -> list[str] | None:
+    """The query's own words when there are some, none is a name, a number or a rare word, and all
+    are everyday words (``word_frequency``) besides function and request words; else None."""
+    own: list[str] = []
+    for word in words:
+        bare = word.strip("?!.,;:\"'()")
+        if not bare:
+            continue
+        if not bare.islower() or not bare.replace("-", "").isalpha():
+            return None  # a name, an acronym or a number singles something out
+        if bare in FUNCTION_WORDS or bare in REQUEST_WORDS or bare in lx.STOPWORDS:
+            continue
+        if not too_common_alone(bare):
+            return None
+        own.append(bare)
+    return own or None

@@ -161,6 +161,8 @@ def test_a_media_word_must_suit_the_item(query: str, kinds: list[str], fits: boo
         "temperature shape crack geode slab kitchen",
         "the the paper on qubits",
         "solar power , India",
+        "more on company",
+        "sum up game for me",
     ],
 )
 def test_glued_and_broken_queries_are_not_fluent(query: str) -> None:

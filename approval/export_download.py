@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from approval.export.service import ExportResult, ExportSource, export_dataset
+from approval.export.service import EXPORTABLE_STATUSES, ExportResult, ExportSource, export_dataset
+from approval.models import ExampleFilter
+from approval.store import ReviewStore
 from synth_core.settings import Settings
 
 
@@ -66,6 +68,29 @@ def export_download(
             manifest=manifest,
             result=result,
         )
+
+
+class LeftOutRun(BaseModel):
+    run_id: str
+    state: str
+    approved: int
+    """Approved examples of the run an export leaves out (only finished runs are exported)."""
+
+
+class ExportReadiness(BaseModel):
+    """What an export of one optimizer would not include yet: pending examples and unfinished runs."""
+
+    pending: int
+    unfinished_runs: list[LeftOutRun]
+
+
+def export_readiness(store: ReviewStore, *, tenant_id: str, optimizer: str) -> ExportReadiness:
+    pending = store.count(tenant_id=tenant_id, filter=ExampleFilter(optimizer=optimizer, statuses=["pending_review"]))
+    unfinished = store.unfinished_runs(tenant_id=tenant_id, optimizer=optimizer, statuses=sorted(EXPORTABLE_STATUSES))
+    return ExportReadiness(
+        pending=pending,
+        unfinished_runs=[LeftOutRun(run_id=run.id, state=run.state, approved=count) for run, count in unfinished],
+    )
 
 
 def _mime(fmt: str) -> str:

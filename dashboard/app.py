@@ -20,6 +20,8 @@ st.set_page_config(page_title="Synth Studio", layout="wide")
 navigation = st.navigation(
     [
         st.Page(PAGES / "review.py", title="Review", icon=":material/fact_check:", default=True),
+        st.Page(PAGES / "generate.py", title="Generate", icon=":material/auto_awesome:"),
+        st.Page(PAGES / "export.py", title="Export", icon=":material/download:"),
     ]
 )
 render_sidebar()

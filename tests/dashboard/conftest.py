@@ -28,7 +28,8 @@ def generated_home(tmp_path_factory: pytest.TempPathFactory, demo_store_file: Pa
     sink = ReviewStoreSink(settings)
     service = build_service(settings, sink=sink)
     for optimizer, count in (("modality", 30), ("routing", 20)):
-        service.generate(SyntheticDataRequest(optimizer=optimizer, count=count, seed=7))
+        # A high threshold keeps most examples waiting for review, as a queue to work on.
+        service.generate(SyntheticDataRequest(optimizer=optimizer, count=count, seed=7, auto_approve_threshold=0.97))
     sink.store.close()
     return home
 

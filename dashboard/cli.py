@@ -8,15 +8,31 @@ from pathlib import Path
 
 import click
 
+from approval.first_batch import prepare_first_batch
+from synth_core.cli_support import get_settings, tenant_of, tenant_option
+
 APP = Path(__file__).with_name("app.py")
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8501, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="First load the demo corpus if the content store is empty and generate a first batch if the "
+    "review store is empty (what 'make run' does).",
+)
+@tenant_option
 @click.pass_context
-def dashboard(ctx: click.Context, host: str, port: int) -> None:
+def dashboard(ctx: click.Context, host: str, port: int, demo: bool, tenant: str | None) -> None:
     """Open the review dashboard: generate, review, regenerate, see insights and export in the browser."""
+    if demo:
+        first = prepare_first_batch(get_settings(ctx), tenant_id=tenant_of(ctx, tenant))
+        if first.loaded_demo_corpus:
+            click.echo("Loaded the demo corpus.", err=True)
+        for optimizer, count in first.generated.items():
+            click.echo(f"Generated {count} {optimizer} examples for review.", err=True)
     root = ctx.find_root()
     config_file = (root.obj or {}).get("config_file")
     command = [sys.executable, "-m", "streamlit", "run", str(APP), *streamlit_flags(host, port)]

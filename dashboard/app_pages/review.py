@@ -42,6 +42,7 @@ with shown_errors():
         on_select="rerun",
         selection_mode="single-row",
         key="queue_table",
+        height=250,
     )
     cursor.select_row(table.selection.rows, [item.id for item in page.items])
     focus_id = cursor.focus([item.id for item in page.items])

@@ -8,7 +8,7 @@ import streamlit as st
 from approval.review_evidence import example_evidence
 from dashboard.components.bulk_decision import render_bulk_decision
 from dashboard.components.decision_bar import render_decision_bar, show_messages
-from dashboard.components.evidence_view import render_evidence
+from dashboard.components.evidence_view import render_evidence, render_example_header
 from dashboard.components.queue_filters import queue_filter
 from dashboard.context import content_backend, current_session, review_service
 from dashboard.errors import shown_errors
@@ -51,6 +51,7 @@ with shown_errors():
     else:
         evidence = example_evidence(service, content_backend(), tenant_id=session.tenant, example_id=focus_id)
         st.divider()
-        render_evidence(evidence)
+        render_example_header(evidence)
         render_decision_bar(service, session, evidence.example, cursor.next_after(focus_id))
+        render_evidence(evidence)
     render_bulk_decision(service, session, example_filter)

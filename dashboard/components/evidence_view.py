@@ -11,13 +11,17 @@ from approval.review_evidence import ExampleEvidence
 from synth_core.registry import get_optimizer
 
 
-def render_evidence(evidence: ExampleEvidence) -> None:
+def render_example_header(evidence: ExampleEvidence) -> None:
     example = evidence.example
     st.caption(
         f"{example.optimizer} · {example.status} · confidence {example.confidence:.2f} · "
         f"version {example.version} · run {example.run_id} · id {example.id}"
     )
     st.code(example.query, language=None, wrap_lines=True)
+
+
+def render_evidence(evidence: ExampleEvidence) -> None:
+    example = evidence.example
     bookkeeping = set(get_optimizer(example.optimizer).schema.BOOKKEEPING_FIELDS) | {"query"}
     labels, confidence = st.columns(2)
     with labels:

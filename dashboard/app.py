@@ -21,6 +21,7 @@ navigation = st.navigation(
     [
         st.Page(PAGES / "review.py", title="Review", icon=":material/fact_check:", default=True),
         st.Page(PAGES / "generate.py", title="Generate", icon=":material/auto_awesome:"),
+        st.Page(PAGES / "regenerate.py", title="Regenerate", icon=":material/autorenew:"),
         st.Page(PAGES / "insights.py", title="Insights", icon=":material/insights:"),
         st.Page(PAGES / "export.py", title="Export", icon=":material/download:"),
     ]

@@ -20,6 +20,14 @@ from dashboard.components.queue_links import as_filter, clickable_chart
 from dashboard.context import current_session, review_service
 from dashboard.errors import shown_errors
 
+COLORS = {
+    "approved": "#2e7d32",
+    "auto_approved": "#81c784",
+    "pending_review": "#90a4ae",
+    "pending": "#90a4ae",
+    "rejected": "#c62828",
+}
+
 st.title("Insights")
 session = current_session()
 service = review_service()
@@ -31,6 +39,7 @@ def approval_bars(rows: list[ApprovalRow], title: str, group: str) -> go.Figure:
     for outcome, status in (("approved", "approved"), ("rejected", "rejected"), ("pending", "pending_review")):
         figure.add_bar(
             name=outcome,
+            marker_color=COLORS[outcome],
             x=[row.group for row in rows],
             y=[getattr(row, outcome) for row in rows],
             customdata=[as_filter(status=status, **{group: row.group}) for row in rows],
@@ -45,6 +54,7 @@ with shown_errors():
         mine = [item for item in bins if item.status == status]
         by_status.add_bar(
             name=status,
+            marker_color=COLORS[status],
             x=[f"{item.lower:.1f}-{item.upper:.1f}" for item in mine],
             y=[item.count for item in mine],
             customdata=[

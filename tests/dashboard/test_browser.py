@@ -121,6 +121,18 @@ def test_a_review_session_from_generate_to_export(
     still_waiting = ExampleFilter(run_id=run_id, statuses=["pending_review"])
     assert review.list_page(tenant_id="default", filter=still_waiting, limit=1).total == 0
 
+    go_to(page, "Regenerate")
+    page.get_by_role("button", name=re.compile(r"^Regenerate all \d+ matching")).click()
+    expect(page.get_by_role("heading", name="Last regeneration")).to_be_visible()
+    settle(page)
+    screenshot(page, "regenerate")
+    (replacement,) = review.store.children(tenant_id="default", parent_id=rejected_id)
+    assert replacement.status == "pending_review"
+
+    go_to(page, "Insights")
+    expect(page.get_by_text("Expected calibration error")).to_be_visible()
+    screenshot(page, "insights")
+
     go_to(page, "Export")
     page.get_by_role("button", name="Prepare the download").click()
     download_button = page.get_by_role("button", name=re.compile(r"^Download "))

@@ -27,7 +27,7 @@ def open_page(page: Page, url: str, reviewer: str) -> None:
 
 
 def go_to(page: Page, title: str) -> None:
-    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name=title).click()
+    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name=title, exact=True).click()
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=WAIT_MS)
     settle(page)
 

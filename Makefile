@@ -21,9 +21,12 @@ $(DEV_STAMP): pyproject.toml $(STAMP)
 
 install: $(STAMP)
 
-## Load the demo corpus if the store is empty, then run the main job.
+## Load the demo corpus if the store is empty, generate a first batch if the review queue is empty, and
+## start the dashboard (it prints its URL). HOST and PORT override where it listens.
+HOST ?= 127.0.0.1
+PORT ?= 8501
 run: $(STAMP)
-	$(BIN)/synth demo
+	$(BIN)/synth dashboard --demo --host $(HOST) --port $(PORT)
 
 ## Install what the tests need (system packages included) and run the whole suite.
 test: $(DEV_STAMP)

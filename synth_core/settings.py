@@ -125,6 +125,19 @@ class ApiSettings(BaseModel):
         return tenants
 
 
+class DashboardSettings(BaseModel):
+    """``synth dashboard``: which tenants a signed-in user may open, when Streamlit's ``[auth]`` secrets
+    name an OIDC provider (without one the dashboard runs unauthenticated and any tenant can be typed)."""
+
+    user_tenants: dict[str, list[str]] = {}
+    """Signed-in email -> the tenants it may open; the key ``"*"`` applies to every signed-in user.
+    A user named nowhere may open the default tenant only."""
+
+    def tenants_for(self, email: str, default_tenant: str) -> list[str]:
+        named = self.user_tenants.get(email.casefold(), []) + self.user_tenants.get(ANY_TENANT, [])
+        return list(dict.fromkeys(named)) or [default_tenant]
+
+
 class Settings(BaseSettings):
     """Everything configurable, in one object passed explicitly."""
 
@@ -143,6 +156,7 @@ class Settings(BaseSettings):
     profiles: dict[str, ProfileConfig]
     agents: AgentsConfig
     api: ApiSettings = ApiSettings()
+    dashboard: DashboardSettings = DashboardSettings()
     api_token: SecretStr | None = None
     """``SYNTH_API_TOKEN``: the bearer token ``synth serve`` requires (see ``ApiSettings``)."""
 

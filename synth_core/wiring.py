@@ -4,14 +4,20 @@ between the offline template writer and an LLM writer (CLI, API and dashboard al
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from pydantic import SecretStr
+
+from synth_core.backends.base import ContentBackend
 from synth_core.backends.factory import open_backend
+from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.service import GenerationService
 from synth_core.settings import Settings
 from synth_core.sinks import ExampleSink
 
 Fallback = Literal["none", "template"]
+# A dry run builds the LLM writer to estimate with, and never calls it: it needs no real key.
+DRY_RUN_KEY = "dry-run-calls-nothing"
 
 
 @dataclass(frozen=True)
@@ -29,11 +35,16 @@ class LLMOptions:
 
 
 def build_service(
-    settings: Settings, *, llm: LLMOptions | None = None, sink: ExampleSink | None = None
+    settings: Settings,
+    *,
+    llm: LLMOptions | None = None,
+    sink: ExampleSink | None = None,
+    backend: ContentBackend | None = None,
 ) -> GenerationService:
     """Templates offline (default); an LLM writer (and LLM profile selection) when a model is named
-    on the command line or in settings. A dry run never calls the model and never stores."""
-    backend = open_backend(settings)
+    on the command line or in settings. A dry run never calls the model and never stores.
+    ``backend``: an open content backend to share (the dashboard's); default: open the configured one."""
+    backend = backend if backend is not None else open_backend(settings)
     llm = llm or LLMOptions()
     if not llm.wanted(settings):
         return GenerationService(settings=settings, backend=backend, sink=sink)
@@ -50,3 +61,20 @@ def build_service(
         return GenerationService(settings=settings, backend=backend, writer=DryRunWriter(writer))
     selector = LLMProfileSelector.from_settings(settings, writer.lm)
     return GenerationService(settings=settings, backend=backend, writer=writer, profile_selector=selector, sink=sink)
+
+
+def dry_run_settings(settings: Settings) -> Settings:
+    """A dry run estimates and calls nothing, so it must not stop for a missing API key."""
+    if settings.llm_api_key() is not None:
+        return settings
+    llm = settings.llm.model_copy(update={"api_key": SecretStr(DRY_RUN_KEY)})
+    return settings.model_copy(update={"llm": llm})
+
+
+def estimate_llm_usage(
+    settings: Settings, request: SyntheticDataRequest, *, backend: ContentBackend | None = None
+) -> dict[str, Any]:
+    """The dry-run estimate of LLM calls, tokens and cost for ``request``: nothing is called or stored."""
+    service = build_service(dry_run_settings(settings), llm=LLMOptions(dry_run=True), backend=backend)
+    estimate: dict[str, Any] = service.generate(request).metadata.get("llm_estimate", {})
+    return estimate

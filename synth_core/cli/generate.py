@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import SecretStr
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from synth_core.backends.factory import open_backend
@@ -31,14 +30,11 @@ from synth_core.query_profile import QueryProfile
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
-from synth_core.settings import Settings
 from synth_core.sinks import load_sink
-from synth_core.wiring import LLMOptions, build_service
+from synth_core.wiring import LLMOptions, build_service, dry_run_settings
 
 # Below this many examples a run is quick enough that a progress bar is noise.
 PROGRESS_BAR_FROM = 500
-# A dry run builds the LLM writer to estimate with, and never calls it: it needs no real key.
-DRY_RUN_KEY = "dry-run-calls-nothing"
 
 
 @click.command()
@@ -112,7 +108,7 @@ def generate(ctx: click.Context, **options: Any) -> None:
         dry_run=options["dry_run"],
     )
     if options["dry_run"]:
-        settings = _without_key_check(settings)
+        settings = dry_run_settings(settings)
     store_results = not (options["no_store"] or options["dry_run"])
     sink = load_sink("review_store", settings) if store_results else None
     service = build_service(settings, llm=llm, sink=sink)
@@ -182,14 +178,6 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
     replace_atomically(path, write)
-
-
-def _without_key_check(settings: Settings) -> Settings:
-    """``--dry-run`` estimates and calls nothing, so it must not stop for a missing API key."""
-    if settings.llm_api_key() is not None:
-        return settings
-    llm = settings.llm.model_copy(update={"api_key": SecretStr(DRY_RUN_KEY)})
-    return settings.model_copy(update={"llm": llm})
 
 
 def failed_checks(response: SyntheticDataResponse) -> list[str]:

@@ -1,0 +1,114 @@
+"""Insights: confidence by status, approval rates, calibration, label coverage and near-duplicates.
+Clicking a bar or bin opens the queue filtered to it."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from approval.calibration import calibrate
+from approval.insights import (
+    ApprovalRow,
+    approval_by,
+    confidence_by_status,
+    label_coverage,
+    near_duplicate_groups,
+    regeneration_by_reason,
+)
+from approval.models import STATUSES
+from dashboard.components.queue_links import as_filter, clickable_chart
+from dashboard.context import current_session, review_service
+from dashboard.errors import shown_errors
+
+COLORS = {
+    "approved": "#2e7d32",
+    "auto_approved": "#81c784",
+    "pending_review": "#90a4ae",
+    "pending": "#90a4ae",
+    "rejected": "#c62828",
+}
+
+st.title("Insights")
+session = current_session()
+service = review_service()
+tenant, optimizer = session.tenant, session.optimizer
+
+
+def approval_bars(rows: list[ApprovalRow], title: str, group: str) -> go.Figure:
+    figure = go.Figure(layout={"title": title, "barmode": "stack"})
+    for outcome, status in (("approved", "approved"), ("rejected", "rejected"), ("pending", "pending_review")):
+        figure.add_bar(
+            name=outcome,
+            marker_color=COLORS[outcome],
+            x=[row.group for row in rows],
+            y=[getattr(row, outcome) for row in rows],
+            customdata=[as_filter(status=status, **{group: row.group}) for row in rows],
+        )
+    return figure
+
+
+with shown_errors():
+    bins = confidence_by_status(service, tenant_id=tenant, optimizer=optimizer)
+    by_status = go.Figure(layout={"title": "Confidence by status", "barmode": "stack"})
+    for status in STATUSES:
+        mine = [item for item in bins if item.status == status]
+        by_status.add_bar(
+            name=status,
+            marker_color=COLORS[status],
+            x=[f"{item.lower:.1f}-{item.upper:.1f}" for item in mine],
+            y=[item.count for item in mine],
+            customdata=[
+                as_filter(status=status, min_confidence=item.lower, max_confidence=item.upper) for item in mine
+            ],
+        )
+    clickable_chart(by_status, "confidence_by_status")
+
+    left, right = st.columns(2)
+    with left:
+        rows = approval_by(service, tenant_id=tenant, optimizer=optimizer, group="optimizer")
+        clickable_chart(approval_bars(rows, "By optimizer", "optimizer"), "by_optimizer")
+    with right:
+        rows = approval_by(service, tenant_id=tenant, optimizer=optimizer, group="reason_code")
+        clickable_chart(approval_bars(rows, "Rejections by reason", "reason"), "by_reason")
+    rows = approval_by(service, tenant_id=tenant, optimizer=optimizer, group="run_id", limit=20)
+    clickable_chart(approval_bars(rows, "By run (20 largest)", "run"), "by_run")
+
+    st.subheader("Calibration")
+    report = calibrate(service.store, tenant_id=tenant, optimizer=optimizer)
+    ece = "n/a" if report.expected_calibration_error is None else f"{report.expected_calibration_error:.3f}"
+    threshold = "none" if report.suggested_threshold is None else f"{report.suggested_threshold:.2f}"
+    st.write(f"Expected calibration error **{ece}** · suggested threshold **{threshold}**")
+    st.text(report.explanation)
+    reliability = go.Figure(layout={"title": "Reliability diagram", "xaxis_title": "mean confidence"})
+    reliability.add_scatter(x=[0, 1], y=[0, 1], mode="lines", name="perfect", line={"dash": "dot"})
+    filled = [item for item in report.bins if item.mean_confidence is not None]
+    reliability.add_scatter(
+        x=[item.mean_confidence for item in filled],
+        y=[item.approval_rate for item in filled],
+        mode="lines+markers",
+        name="approval rate",
+        customdata=[as_filter(min_confidence=item.lower, max_confidence=item.upper) for item in filled],
+    )
+    clickable_chart(reliability, "reliability")
+
+    st.subheader("Regenerated examples by the reason their original was rejected")
+    regenerated = regeneration_by_reason(service, tenant_id=tenant, optimizer=optimizer)
+    st.dataframe(
+        [
+            {"reason": row.group, **row.model_dump(exclude={"group"}), "approval rate": row.approval_rate}
+            for row in regenerated
+        ],
+        hide_index=True,
+    )
+
+    if session.optimizer is None:
+        st.info("Pick an optimizer in the sidebar to see its label coverage.")
+    else:
+        st.subheader("Label coverage")
+        cells = label_coverage(service, tenant_id=session.tenant, optimizer=session.optimizer)
+        st.caption(f"{sum(cell.thin for cell in cells)} of {len(cells)} label combinations are thin (marked).")
+        st.dataframe([{**cell.labels, "examples": cell.count, "thin": cell.thin} for cell in cells], hide_index=True)
+
+    st.subheader("Near-duplicates among the least confident pending examples")
+    for group in near_duplicate_groups(service, tenant_id=tenant, optimizer=optimizer):
+        st.text(" | ".join(group.queries))

@@ -1,0 +1,57 @@
+"""Review: the queue (server-side pages, least confident first), one example in focus with its
+evidence, and the decisions. ``?example=ID`` opens one example directly."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from approval.review_evidence import example_evidence
+from dashboard.components.bulk_decision import render_bulk_decision
+from dashboard.components.decision_bar import render_decision_bar, show_messages
+from dashboard.components.evidence_view import render_evidence, render_example_header
+from dashboard.components.queue_filters import queue_filter
+from dashboard.context import content_backend, current_session, review_service
+from dashboard.errors import shown_errors
+from dashboard.review_queue import QueueCursor
+
+PAGE_SIZE = 25
+
+st.title("Review")
+session = current_session()
+service = review_service()
+show_messages(service, session)
+example_filter = queue_filter(session)
+cursor = QueueCursor.from_state(st.session_state, st.query_params.get("example"))
+
+with shown_errors():
+    page = service.list_page(
+        tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, offset=cursor.offset, order="confidence"
+    )
+    st.write(f"**{page.total}** example(s) match · page {cursor.offset // PAGE_SIZE + 1}")
+    previous, following = st.columns(2)
+    previous.button("Previous page", disabled=cursor.offset == 0, on_click=cursor.turn, args=(-PAGE_SIZE,))
+    following.button(
+        "Next page", disabled=cursor.offset + PAGE_SIZE >= page.total, on_click=cursor.turn, args=(PAGE_SIZE,)
+    )
+    table = st.dataframe(
+        [
+            {"confidence": item.confidence, "status": item.status, "query": item.query, "id": item.id}
+            for item in page.items
+        ],
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="queue_table",
+        height=250,
+    )
+    cursor.select_row(table.selection.rows, [item.id for item in page.items])
+    focus_id = cursor.focus([item.id for item in page.items])
+    if focus_id is None:
+        st.info("Nothing to review here: the queue is empty for this filter.")
+    else:
+        evidence = example_evidence(service, content_backend(), tenant_id=session.tenant, example_id=focus_id)
+        st.divider()
+        render_example_header(evidence)
+        render_decision_bar(service, session, evidence.example, cursor.next_after(focus_id))
+        render_evidence(evidence)
+    render_bulk_decision(service, session, example_filter)

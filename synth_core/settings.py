@@ -134,7 +134,9 @@ class DashboardSettings(BaseModel):
     A user named nowhere may open the default tenant only."""
 
     def tenants_for(self, email: str, default_tenant: str) -> list[str]:
-        named = self.user_tenants.get(email.casefold(), []) + self.user_tenants.get(ANY_TENANT, [])
+        """The tenants ``email`` may open (emails compare case-insensitively)."""
+        keys = (email.casefold(), ANY_TENANT)
+        named = [tenant for key, tenants in self.user_tenants.items() if key.casefold() in keys for tenant in tenants]
         return list(dict.fromkeys(named)) or [default_tenant]
 
 

@@ -78,6 +78,8 @@ def test_a_review_session_from_generate_to_export(
     run_heading = page.get_by_role("heading", name=re.compile(r"^Run "))
     expect(run_heading).to_be_visible()
     run_id = run_heading.inner_text().removeprefix("Run ").strip()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    run_heading.scroll_into_view_if_needed()
     screenshot(page, "generate")
 
     page.get_by_role("link", name=re.compile("^Review this run")).click()
@@ -101,6 +103,7 @@ def test_a_review_session_from_generate_to_export(
     assert (example.status, decisions[-1].feedback) == ("rejected", "say which city")
 
     edited_id = focused_example_id(page)
+    page.get_by_text("example(s) match").scroll_into_view_if_needed()
     screenshot(page, "review")
     page.get_by_role("button", name=re.compile("^Edit")).click()
     page.get_by_test_id("stCheckbox").filter(has_text="success").click()
@@ -131,6 +134,7 @@ def test_a_review_session_from_generate_to_export(
 
     go_to(page, "Insights")
     expect(page.get_by_text("Expected calibration error")).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
     screenshot(page, "insights")
 
     go_to(page, "Export")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from approval.models import ExampleFilter
 from approval.review import ReviewService
+from tests.dashboard.conftest import APP
 
 
 def open_generate(app: AppTest) -> AppTest:
@@ -45,3 +47,18 @@ def test_a_run_happens_in_the_background_and_ends_with_its_summary(app: AppTest,
     metrics = {metric.label: metric.value for metric in app.metric}
     assert int(metrics["Auto-approved"]) + int(metrics["Waiting for review"]) == 15
     assert any(run_id in subheader.value for subheader in app.subheader)
+
+
+def test_with_an_llm_configured_the_cost_estimate_comes_before_generating(
+    dashboard_settings: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SYNTH_LLM__MODEL", "openai/gpt-4o-mini")
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    at.text_input(key="sidebar_reviewer").input("ann").run()
+    open_generate(at).selectbox(key="generate_optimizer").set_value("routing")
+    at.number_input(key="count").set_value(10).run()
+    assert at.button(key="generate").disabled
+    at.button(key="estimate").click().run()
+    assert not at.exception
+    assert at.json, "the estimate is shown"
+    assert not at.button(key="generate").disabled

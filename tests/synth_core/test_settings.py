@@ -55,3 +55,12 @@ def test_api_key_comes_from_the_named_variable(tmp_path: Path, monkeypatch: pyte
     settings = load_settings(home=tmp_path, llm={"api_key_env": "MY_TEAM_KEY"})
     assert settings.llm_api_key() == "sk-test-123"
     assert "sk-test-123" not in repr(settings)
+
+
+def test_signed_in_users_open_the_tenants_the_config_gives_them(tmp_path: Path) -> None:
+    extra = tmp_path / "team.toml"
+    extra.write_text('[dashboard.user_tenants]\n"Ann@Example.com" = ["acme", "beta"]\n"*" = ["shared"]\n')
+    dashboard = load_settings(extra, home=tmp_path).dashboard
+    assert dashboard.tenants_for("ann@example.com", "default") == ["acme", "beta", "shared"]
+    assert dashboard.tenants_for("bob@example.com", "default") == ["shared"]
+    assert load_settings(home=tmp_path).dashboard.tenants_for("bob@example.com", "default") == ["default"]

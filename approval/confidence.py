@@ -20,7 +20,7 @@ entity_types    routing / unified: every labelled entity is a name of its eviden
                 (``approval.entity_checks``).
 media_fit       the media word the query uses suits the source item (a music clip is a song or a
                 track, not a podcast; ``synth_core.writing.media_fit``): 0.4 when it does not.
-fluency         the query reads as typed by a person (``approval.fluency``): cut-off phrases,
+fluency         the query reads as typed by a person (``synth_core.writing.fluency``): cut-off phrases,
                 glued keywords, stray punctuation, pasted capitals score 0.2-0.5.
 media_cue       difficulty, not correctness: the query names its media type ``1 - 0.2 *
                 ambiguity``; it does not ``1 - ambiguity`` (floor 0.05).
@@ -68,7 +68,7 @@ from pydantic import BaseModel, Field
 
 from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch
 from approval.entity_checks import entity_types
-from approval.fluency import fluency
+from synth_core.writing.fluency import fluency
 from approval.label_checks import label_margin, label_problems, media_fit
 from synth_core.agents import AgentInference
 from synth_core.errors import UnknownOptimizerError

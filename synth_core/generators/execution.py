@@ -43,13 +43,21 @@ class WorkflowPlan:
     corruption: str | None = None
 
 
-def intent_cycle(count: int, *, has_pairs: bool, fixed: str | None = None) -> list[QueryIntent]:
-    """One intent per example, cycling find / summarize / compare / report (compare only with pairs);
+def intent_cycle(count: int, *, compare_limit: int, fixed: str | None = None) -> list[QueryIntent]:
+    """One intent per example, cycling find / summarize / compare / report, with at most
+    ``compare_limit`` compares (what the content's pairs can bear; the cycle goes on without them);
     ``fixed`` (a reviewer's correction) overrides the cycle."""
     if fixed in QUERY_INTENTS:
         return [intent for intent in QUERY_INTENTS if intent == fixed] * count
-    cycle = [intent for intent in QUERY_INTENTS if has_pairs or intent != "compare"]
-    return [cycle[index % len(cycle)] for index in range(count)]
+    intents: list[QueryIntent] = []
+    cycle = list(QUERY_INTENTS)
+    while len(intents) < count:
+        for intent in cycle:
+            if intent == "compare" and intents.count("compare") >= compare_limit:
+                continue
+            if len(intents) < count:
+                intents.append(intent)
+    return intents
 
 
 def applicable_corruptions(intent: str) -> tuple[str, ...]:

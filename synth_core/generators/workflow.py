@@ -44,6 +44,7 @@ from synth_core.generators.labels import (
     required_entities,
 )
 from synth_core.generators.pairs import ContentPair, StrategyOf, content_pairs, shared_subjects
+from synth_core.writing.template_pairs import comparable
 from synth_core.generators.planning import (
     Job,
     Space,
@@ -86,9 +87,14 @@ def plan_jobs(ctx: GenerationContext, count: int) -> list[Job]:
     """One job per example: an intent from the cycle, its content (a pair for compare), and whether
     its plan will be corrupted, all drawn from ``ctx.rng`` in job order."""
     compare_share = -(-count // 4)
-    pairs = content_pairs(ctx, needed=compare_share, per_pair=QUERIES_PER_GROUP_PAIR)
+    pairs = [  # a pair that shares only one everyday word ("frequencies") has nothing to compare on
+        pair
+        for pair in content_pairs(ctx, needed=compare_share, per_pair=QUERIES_PER_GROUP_PAIR)
+        if any(comparable(subject.text) for subject in shared_subjects(pair))
+    ]
     fixed = ctx.guidance.corrections.get("query_type")
-    intents = intent_cycle(count, has_pairs=bool(pairs), fixed=str(fixed) if fixed else None)
+    limit = len(pairs) * QUERIES_PER_GROUP_PAIR
+    intents = intent_cycle(count, compare_limit=limit, fixed=str(fixed) if fixed else None)
     singles = iter(rotation(ctx.rng, ctx.sample.items, sum(1 for intent in intents if intent != "compare")))
     doubles = iter(_pairs_by_subject(ctx.rng, pairs, sum(1 for intent in intents if intent == "compare")))
     jobs: list[Job] = []
@@ -184,7 +190,8 @@ def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryI
     style, topic, entity = variant
     entities = named_entities(items[0], limit=2)
     if intent == "compare" and len(items) > 1:  # compared on what both are about
-        shared = [subject.text for subject in shared_subjects(ContentPair(items[0], items[1], "compare"))]
+        pair = ContentPair(items[0], items[1], "compare")
+        shared = [subject.text for subject in shared_subjects(pair) if comparable(subject.text)]
         return guided(
             ctx,
             QuerySpec(

@@ -50,7 +50,7 @@ def _two_items_on(content: ContentFacts, plan: Plan, rng: random.Random) -> str 
     shared subjects): "compare the video and the article on the Sistine Chapel ceiling". Only
     naming both media says which two things are meant; a query that may name none has no such
     comparison to ask for."""
-    subjects = [topic for topic in plan.spec.topics if topic.strip() and content.clean(topic)]
+    subjects = [topic for topic in plan.spec.topics if comparable(topic) and content.clean(topic)]
     if not plan.explicit or not subjects:
         return None
     first, second = (_singular_media(content, item, rng) for item in plan.spec.items[:2])
@@ -82,8 +82,19 @@ def _alike_angles(content: ContentFacts, plan: Plan) -> list[tuple[str, str]]:
     return [
         (a, b)
         for a, b in candidates
-        if (a in named) == (b in named) and set(a.lower().split()).isdisjoint(b.lower().split())
+        if (a in named) == (b in named)
+        and comparable(a)
+        and comparable(b)
+        and set(a.lower().split()).isdisjoint(b.lower().split())
     ]
+
+
+def comparable(subject: str) -> bool:
+    """Whether two things can be compared on ``subject`` or as ``subject``: a name ("Lake Geneva",
+    "RXTE") or a phrase of two or more words ("slow floodwater"); one lower-case word ("instrument",
+    "entrance", "cup") names no question anyone compares things on."""
+    words = subject.split()
+    return len(words) >= 2 or any(ch.isupper() for ch in subject)
 
 
 def _unnamed(plan: Plan) -> list[str]:

@@ -9,7 +9,9 @@ then checks the result and draws again when a rule fails:
   False (and TEXT questions, and fusion) needs no media word at all (``AgentInference.media_mentions``);
 - intent: ``AgentInference.detect_intent`` must give back the spec's intent (find unless workflow);
 - entity task: at least one of ``spec.entities`` occurs as a whole word;
-- never a text in ``spec.avoid``, already written in this batch, or the item title itself; 2-25 words.
+- never a text in ``spec.avoid``, already written in this batch, or the item title itself; 2-25 words;
+- fluency: no problem ``synth_core.writing.fluency`` finds (cut-off phrases, glued keywords, a phrase
+  joined to itself, a request for nothing in particular).
 
 Reviewer input when regenerating: ``corrections`` win ({"query": ...} is returned as is; "modality",
 "intent", "explicit_media", "style" replace the spec's value); ``feedback`` words steer the draw:
@@ -32,6 +34,7 @@ from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.template_content import (
     ContentFacts,
@@ -380,6 +383,8 @@ class TemplateWriter:
         if not MIN_WORDS <= len(words) <= MAX_WORDS or "{" in text:
             return False
         if text.lower().strip(" ?.!") == plan.item.title.lower().strip(" ?.!"):
+            return False
+        if fluency_problems(text):
             return False
         media = {modality for modality, _ in self.agents.media_mentions(text)}
         two_sided = plan.spec.task == "fusion" or (plan.intent == "compare" and len(plan.spec.items) > 1)

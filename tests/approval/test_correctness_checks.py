@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from approval.confidence import decide_status, score_example
-from approval.fluency import fluency
+from synth_core.writing.fluency import fluency
 from tests.approval.builders import make_example
 
 THRESHOLD = 0.85

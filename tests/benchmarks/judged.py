@@ -1,7 +1,9 @@
 """The judged sample: generated examples read by a person (or a reviewing agent) and marked correct or
 not, so the confidence score can be measured against correctness (``bench_confidence_judged``).
 
-Files (``tests/data/judged/``; method in its README):
+Rounds: the sample is re-drawn and re-judged when the generator changes what it writes; each round
+keeps its own folder (``tests/data/judged/round-N/``) and the latest is the one the targets apply to.
+Files of a round (method in ``tests/data/judged/README.md``):
 
 - ``sample.jsonl``: one generated example a line, ``{"id", "corpus", "optimizer", "example"}``, the
   example whole (labels, provenance, signals); nothing of the source content is copied: it is looked
@@ -10,8 +12,8 @@ Files (``tests/data/judged/``; method in its README):
 
 Commands::
 
-    python -m tests.benchmarks.judged sample             # (re)write sample.jsonl from today's generator
-    python -m tests.benchmarks.judged show IDS_PREFIX    # print examples with their sources, for judging
+    python -m tests.benchmarks.judged sample ROUND SEED     # draw round-ROUND/sample.jsonl from today's generator
+    python -m tests.benchmarks.judged show IDS_PREFIX [ROUND]  # print examples with their sources, for judging
 
 ``show`` hides confidence and signals: judges see what a reviewer needs, not the score.
 """
@@ -28,23 +30,34 @@ from synth_core.registry import OPTIMIZERS
 from tests.benchmarks import corpora
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "judged"
-SAMPLE = FOLDER / "sample.jsonl"
-JUDGMENTS = FOLDER / "judgments.jsonl"
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "synth_core" / "demo" / "demo_corpus.jsonl"
 PER_CELL = 32
 GENERATED = 300
-SEED = 11
 HIDDEN = ("signals", "provenance", "is_synthetic", "synthetic_source", "workflow_id")
 
 
-def write_sample() -> int:
-    """Draw ``PER_CELL`` examples per corpus and optimizer from a ``GENERATED``-example run."""
-    rng = random.Random(SEED)
+def rounds() -> list[int]:
+    """The judged rounds on disk, oldest first."""
+    found = [int(path.name.removeprefix("round-")) for path in FOLDER.glob("round-*") if path.is_dir()]
+    return sorted(found)
+
+
+def sample_path(round_: int) -> Path:
+    return FOLDER / f"round-{round_}" / "sample.jsonl"
+
+
+def judgments_path(round_: int) -> Path:
+    return FOLDER / f"round-{round_}" / "judgments.jsonl"
+
+
+def write_sample(round_: int, seed: int) -> int:
+    """Draw ``PER_CELL`` examples per corpus and optimizer from a ``GENERATED``-example run (``seed``)."""
+    rng = random.Random(seed)
     lines: list[str] = []
     for corpus in corpora.available():
         with corpora.corpus_service(corpus) as service:
             for optimizer in OPTIMIZERS:
-                examples = corpora.generate(service, optimizer, GENERATED, SEED)
+                examples = corpora.generate(service, optimizer, GENERATED, seed)
                 for number, example in enumerate(rng.sample(examples, min(PER_CELL, len(examples)))):
                     record = {
                         "id": f"{corpus}-{optimizer}-{number:03d}",
@@ -53,27 +66,30 @@ def write_sample() -> int:
                         "example": example.model_dump(mode="json"),
                     }
                     lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = sample_path(round_)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 
 
-def load_sample() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_sample(round_: int) -> list[dict[str, Any]]:
+    text = sample_path(round_).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def load_judgments() -> dict[str, dict[str, Any]]:
-    if not JUDGMENTS.is_file():
-        return {}
-    rows = [json.loads(line) for line in JUDGMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_judgments(round_: int) -> dict[str, dict[str, Any]]:
+    """The round's verdicts by example id: every ``judgments*.jsonl`` of its folder (one per judge)."""
+    rows: list[dict[str, Any]] = []
+    for path in sorted(sample_path(round_).parent.glob("judgments*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {row["id"]: row for row in rows}
 
 
-def show(prefix: str) -> str:
-    """The examples whose id starts with ``prefix``, each with its source items, as plain text."""
+def show(prefix: str, round_: int) -> str:
+    """The examples of ``round_`` whose id starts with ``prefix``, each with its source items, as plain text."""
     sources = _sources()
     blocks = []
-    for record in load_sample():
+    for record in load_sample(round_):
         if not record["id"].startswith(prefix):
             continue
         example = record["example"]
@@ -107,10 +123,10 @@ def _sources() -> dict[str, dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    command = sys.argv[1] if len(sys.argv) > 1 else ""
-    if command == "sample":
-        print(f"wrote {write_sample()} examples to {SAMPLE}")
-    elif command == "show":
-        print(show(sys.argv[2] if len(sys.argv) > 2 else ""))
+    command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
+    if command == "sample" and len(args) == 2:
+        print(f"wrote {write_sample(int(args[0]), int(args[1]))} examples to {sample_path(int(args[0]))}")
+    elif command == "show" and len(args) <= 2:
+        print(show(args[0] if args else "", int(args[1]) if len(args) > 1 else rounds()[-1]))
     else:
-        sys.exit("usage: python -m tests.benchmarks.judged sample | show [ID_PREFIX]")
+        sys.exit("usage: python -m tests.benchmarks.judged sample ROUND SEED | show [ID_PREFIX [ROUND]]")

@@ -18,9 +18,10 @@ def check(rank: int | None, elapsed: float) -> RetrievalCheck:
 
 
 def test_intent_cycle() -> None:
-    assert intent_cycle(5, has_pairs=True) == ["find", "summarize", "compare", "report", "find"]
-    assert "compare" not in intent_cycle(8, has_pairs=False)
-    assert intent_cycle(3, has_pairs=True, fixed="report") == ["report"] * 3
+    assert intent_cycle(5, compare_limit=9) == ["find", "summarize", "compare", "report", "find"]
+    assert "compare" not in intent_cycle(8, compare_limit=0)
+    assert intent_cycle(12, compare_limit=1).count("compare") == 1
+    assert intent_cycle(3, compare_limit=9, fixed="report") == ["report"] * 3
 
 
 def test_parallel_efficiency_of_two_independent_searches() -> None:

@@ -281,8 +281,11 @@ def test_writes_for_real_corpus_items(real_corpus: Path, writer: TemplateWriter,
         for _ in range(3)
     ]
     written = writer.write(specs, seed=2)
-    # an item with no name, caption or specific topic (only everyday words) is a recorded failure
-    assert sum(1 for r in written if r.text) >= 0.93 * len(specs)
+    # an item with no name, caption or specific topic (only everyday words) is a recorded failure, and
+    # so is a compare of one item with no two names or phrases to compare ("cup vs child" is none)
+    single = [r for s, r in zip(specs, written, strict=True) if s.intent != "compare"]
+    assert sum(1 for r in single if r.text) >= 0.95 * len(single)
+    assert all(r.failure for r in written if not r.text)
     for spec, result in zip(specs, written, strict=True):
         if result.text and spec.explicit_media is False:
             assert agents.media_mentions(result.text) == []

@@ -9,7 +9,7 @@ problem                      score example
 dangling end                 0.2   "a slide deck with consistent and", "femke de" (ends on a
                                    function word or a name particle: a name cut short)
 broken punctuation           0.3   "quantum, , dots" / "solar power ," / "( solar"
-repeated word                0.3   "the the paper"
+repeated word                0.3   "the the paper", "snow storm and snow storm" (a phrase joined to itself)
 too short / too long         0.3   one word, or more than ``MAX_WORDS`` words
 leading connector            0.4   "and solar power in India"
 glued keywords               0.5   "temperature shape crack geode slab" (a long run of words with
@@ -22,7 +22,8 @@ nothing in particular        0.5   "more on company", "sum up game for me" (no n
 
 These are cheap and deliberately conservative: a query they pass may still be awkward (the judged
 sample in ``tests/data/judged`` measures how often), but a query they fail is one a reviewer would
-reject.
+reject. The template writer draws again when a draft breaks any of them, so they mostly fire on LLM
+output and on reviewers' edits; confidence scores every query with them (``approval.confidence``).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def fluency_problems(query: str) -> list[Problem]:
         problems.append((0.4, f"starts with '{plain[0]}': a fragment, not a request"))
     if _BROKEN_PUNCTUATION_RE.search(query):
         problems.append((0.3, "broken punctuation (a stray comma, colon or bracket)"))
-    repeated = _repeated_word(plain)
+    repeated = _repeated_word(plain) or _repeated_phrase(query)
     if repeated:
         problems.append((0.3, f"'{repeated}' twice in a row"))
     shouted = _shouted_word(words)
@@ -111,6 +112,15 @@ def _repeated_word(plain: list[str]) -> str | None:
         if before and before == after and before.isalpha():
             return before
     return None
+
+
+_JOINED_TO_ITSELF = re.compile(r"\b(\w+(?: \w+){0,3}) (?:and|or|vs\.?|versus|with) \1\b", re.IGNORECASE)
+
+
+def _repeated_phrase(query: str) -> str | None:
+    """A phrase joined to itself ("snow storm and snow storm")."""
+    match = _JOINED_TO_ITSELF.search(query)
+    return match.group(1) if match else None
 
 
 def _shouted_word(words: list[str]) -> str | None:

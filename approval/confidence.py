@@ -6,7 +6,7 @@ broken plan labelled ``success=False`` is a correct negative and scores like any
 Signals that measure how *hard* an example is (the query names no media type; the source item ranks
 low) still show in the breakdown but weigh little and never cap the score.
 
-Each example gets up to eleven *components*, each a score in [0, 1] with a reason a reviewer can read:
+Each example gets up to twelve *components*, each a score in [0, 1] with a reason a reviewer can read:
 
 =============== =================================================================================
 label_validity  the labels hang together and fit the source (``approval.label_checks``): verified
@@ -22,6 +22,8 @@ media_fit       the media word the query uses suits the source item (a music cli
                 track, not a podcast; ``synth_core.writing.media_fit``): 0.4 when it does not.
 fluency         the query reads as typed by a person (``synth_core.writing.fluency``): cut-off phrases,
                 glued keywords, stray punctuation, pasted capitals score 0.2-0.5.
+specificity     the query singles something out (``approval.specificity``): a name, a number or
+                a rare word scores 1; only everyday words down to 0.5 by the rarest's Zipf.
 media_cue       difficulty, not correctness: the query names its media type ``1 - 0.2 *
                 ambiguity``; it does not ``1 - ambiguity`` (floor 0.05).
 source_rank     difficulty, not correctness: the source item found at rank r when searching for
@@ -42,15 +44,15 @@ Any core component below 0.6 keeps an example under the default threshold of 0.8
 
 Weights (``WEIGHTS``, in ``COMPONENTS`` order; 0 = not used for that optimizer):
 
-=========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
-optimizer   label margin entity fit   fluen media rank cover  dupe gener effort
-=========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
-modality    3     0      0      2     2     1     0.5  0.25   2    0.5   1
-cross_modal 3     2      0      0     2     0     0.5  0.25   2    0.5   1
-routing     3     0      3      2     2     0.5   0.5  3      2    0.5   1
-workflow    3     0      0      1     2     0     0.5  0.25   2    0.5   1
-unified     3     0      3      2     2     0.5   0.5  2      2    0.5   1
-=========== ===== ====== ====== ===== ===== ===== ==== ====== ==== ===== ======
+=========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
+optimizer   label margin entity fit   fluen spec  media rank cover  dupe gener effort
+=========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
+modality    3     0      0      2     2     0     1     0.5  0.25   2    0.5   1
+cross_modal 3     2      0      0     2     1     0     0.5  0.25   2    0.5   1
+routing     3     0      3      2     2     0.5   0.5   0.5  3      2    0.5   1
+workflow    3     0      0      1     2     1     0     0.5  0.25   2    0.5   1
+unified     3     0      3      2     2     1     0.5   0.5  2      2    0.5   1
+=========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
 
 Missing signals never look good: an unverified label scores 0.5, an unrecorded source modality 0.55
 and an entity without recorded evidence 0.5, so a generator that measures nothing lands in review.
@@ -68,12 +70,13 @@ from pydantic import BaseModel, Field
 
 from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch
 from approval.entity_checks import entity_types
-from synth_core.writing.fluency import fluency
 from approval.label_checks import label_margin, label_problems, media_fit
+from approval.specificity import specificity
 from synth_core.agents import AgentInference
 from synth_core.errors import UnknownOptimizerError
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import CONFIG_DIR, AgentsConfig, Settings
+from synth_core.writing.fluency import fluency
 
 COMPONENTS = (
     "label_validity",
@@ -81,6 +84,7 @@ COMPONENTS = (
     "entity_types",
     "media_fit",
     "fluency",
+    "specificity",
     "media_cue",
     "source_rank",
     "entity_coverage",
@@ -89,11 +93,11 @@ COMPONENTS = (
     "writing_effort",
 )
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "modality": (3.0, 0.0, 0.0, 2.0, 2.0, 1.0, 0.5, 0.25, 2.0, 0.5, 1.0),
-    "cross_modal": (3.0, 2.0, 0.0, 0.0, 2.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
-    "routing": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 3.0, 2.0, 0.5, 1.0),
-    "workflow": (3.0, 0.0, 0.0, 1.0, 2.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
-    "unified": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 2.0, 2.0, 0.5, 1.0),
+    "modality": (3.0, 0.0, 0.0, 2.0, 2.0, 0.0, 1.0, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "cross_modal": (3.0, 2.0, 0.0, 0.0, 2.0, 1.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "routing": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 0.5, 3.0, 2.0, 0.5, 1.0),
+    "workflow": (3.0, 0.0, 0.0, 1.0, 2.0, 1.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
+    "unified": (3.0, 0.0, 3.0, 2.0, 2.0, 1.0, 0.5, 0.5, 2.0, 2.0, 0.5, 1.0),
 }
 CORE_WEIGHT = 1.0
 """Components with at least this weight cap the score."""
@@ -209,6 +213,7 @@ def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: 
         "entity_types": lambda: entity_types(example),
         "media_fit": lambda: media_fit(example, agents),
         "fluency": lambda: fluency(example.query),
+        "specificity": lambda: specificity(example.query),
         "media_cue": lambda: _media_cue(example),
         "source_rank": lambda: _source_rank(optimizer, example),
         "entity_coverage": lambda: _entity_coverage(example),

@@ -44,7 +44,6 @@ from synth_core.generators.labels import (
     required_entities,
 )
 from synth_core.generators.pairs import ContentPair, StrategyOf, content_pairs, shared_subjects
-from synth_core.writing.template_pairs import comparable
 from synth_core.generators.planning import (
     Job,
     Space,
@@ -63,6 +62,7 @@ from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import QueryIntent, Signals
 from synth_core.schemas.workflow import WorkflowExecutionSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+from synth_core.writing.template_pairs import comparable
 
 QUERIES_PER_GROUP_PAIR = 4
 AMBIGUITY_LIMIT = 10

@@ -168,7 +168,7 @@ PLURAL_MEDIA: dict[str, tuple[str, ...]] = {
 }
 """Media words that name many items ("videos and articles"), used when they fit the item."""
 PLAIN_MEDIA = {"VIDEO": "videos", "DOCUMENT": "articles", "IMAGE": "photos", "AUDIO": "audio"}
-SINGULAR_PLAIN_MEDIA = {"VIDEO": "video", "DOCUMENT": "article", "IMAGE": "photo", "AUDIO": "recording"}
+SINGULAR_PLAIN_MEDIA = {"VIDEO": "video", "DOCUMENT": "article", "IMAGE": "photo", "AUDIO": "audio"}
 _MASS_MEDIA = frozenset({"footage", "music", "audio"})
 # How two subjects are joined, by the entity type of one of them (the other a topic or an entity),
 # in order of precedence.

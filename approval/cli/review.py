@@ -16,7 +16,7 @@ import click
 
 from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic
 from approval.review import ReviewService
-from approval.store_sql import ORDERINGS
+from approval.store.queue import ORDERINGS
 from synth_core.cli_support import build_model, emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.errors import InvalidRequestError, SynthError
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from approval.models import ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
-from approval.store_sql import QueueOrder
+from approval.store.queue import QueueOrder
 from synth_core.errors import (
     ConfigError,
     ConflictError,

@@ -25,9 +25,9 @@ from typing import Any
 from sqlalchemy import Engine, Select, bindparam, insert, literal, select, true, update
 from sqlalchemy.engine import RowMapping
 
-from approval.database import transaction
-from approval.store_sql import DECISIONS, EXAMPLES, PAYLOAD_COLUMNS, WITH_PAYLOAD, decision_values
-from approval.tables import UTCDateTime
+from approval.store.engine import transaction
+from approval.store.queue import DECISIONS, EXAMPLES, PAYLOAD_COLUMNS, WITH_PAYLOAD, decision_values
+from approval.store.tables import UTCDateTime
 
 ONE_STATEMENT_ACTIONS = ("approve", "reject")
 """Decisions that change only the status and reason (edits also change the payload and the score)."""

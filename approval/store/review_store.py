@@ -19,7 +19,6 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, Table, and_, insert, select
 
-from approval.database import dispose, make_engine, transaction
 from approval.models import (
     DecisionPublic,
     ExampleFilter,
@@ -29,10 +28,10 @@ from approval.models import (
     NewExample,
     Page,
 )
-from approval.store_audit import audit_rows
-from approval.store_decisions import DecisionWriter
-from approval.store_runs import RunKeeper, run_state
-from approval.store_sql import (
+from approval.store.audit import audit_rows
+from approval.store.decisions import DecisionWriter
+from approval.store.engine import dispose, make_engine, transaction
+from approval.store.queue import (
     EXAMPLES,
     INSERT_DECISION,
     ORDERINGS,
@@ -51,9 +50,10 @@ from approval.store_sql import (
     to_example,
     widen_run_range,
 )
-from approval.store_stats import collect_stats
-from approval.tables import Base, ExportRow, check_schema, utcnow
-from approval.text_index import ensure_text_index
+from approval.store.runs import RunKeeper, run_state
+from approval.store.stats import collect_stats
+from approval.store.tables import Base, ExportRow, check_schema, utcnow
+from approval.store.text_index import ensure_text_index
 from synth_core.errors import ConfigError, InvalidRequestError, NotFoundError
 from synth_core.settings import Settings
 from synth_core.tenants import check_tenant
@@ -68,7 +68,7 @@ class ReviewStore(DecisionWriter, RunKeeper):
 
     def __init__(self, url: str, *, text_index: bool = False) -> None:
         """``text_index``: on PostgreSQL, keep a trigram index for the query-text filter when pg_trgm is
-        available (faster text-filtered pages, slower decisions and inserts: see ``approval.text_index``)."""
+        available (faster text-filtered pages, slower decisions and inserts: see ``approval.store.text_index``)."""
         self.url = url
         self.engine = _engine(url)
         with transaction(self.engine, write=True) as connection:

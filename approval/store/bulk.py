@@ -18,11 +18,11 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, String, and_, insert, literal, select, update
 
-from approval.database import SerializationConflict, transaction
 from approval.models import ExampleFilter, ReviewerAction
-from approval.store_audit import BULK_ITEMS, items_of, later_changes, standing
-from approval.store_sql import DECISIONS, EXAMPLES, decision_values, example_clauses
-from approval.tables import DecisionId, utcnow
+from approval.store.audit import BULK_ITEMS, items_of, later_changes, standing
+from approval.store.engine import SerializationConflict, transaction
+from approval.store.queue import DECISIONS, EXAMPLES, decision_values, example_clauses
+from approval.store.tables import DecisionId, utcnow
 from approval.transitions import allowed_sources
 from synth_core.errors import ConflictError, InvalidRequestError, ReviewError
 

@@ -18,10 +18,10 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Connection, Engine, and_, delete, exists, func, select, update
 
-from approval.database import transaction
 from approval.models import ExampleFilter
-from approval.store_sql import DECISIONS, EXAMPLES, INSERT_DECISION, PAYLOADS, RUNS, example_clauses
-from approval.tables import BulkItemRow, utcnow
+from approval.store.engine import transaction
+from approval.store.queue import DECISIONS, EXAMPLES, INSERT_DECISION, PAYLOADS, RUNS, example_clauses
+from approval.store.tables import BulkItemRow, utcnow
 from synth_core.errors import InvalidRequestError, NotFoundError
 
 StoredRunState = Literal["unfinished", "finished", "discarded"]

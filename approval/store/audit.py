@@ -15,8 +15,8 @@ from typing import Any, cast
 from sqlalchemy import Connection, Select, Subquery, Table, null, select, union, union_all
 from sqlalchemy.engine import RowMapping
 
-from approval.store_sql import APPLIED_ACTIONS, DECISIONS
-from approval.tables import BulkItemRow
+from approval.store.queue import APPLIED_ACTIONS, DECISIONS
+from approval.store.tables import BulkItemRow
 
 BULK_ITEMS = cast(Table, BulkItemRow.__table__)
 

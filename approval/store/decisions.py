@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import RowMapping
 
-from approval.database import transaction
 from approval.models import (
     REASON_CODES,
     SYSTEM_REVIEWER,
@@ -22,10 +21,11 @@ from approval.models import (
     ReviewerAction,
     UndoResult,
 )
-from approval.store_audit import is_bulk, later_changes, latest_change, standing
-from approval.store_bulk import bulk_decide, bulk_scope, undo_bulk, with_retries
-from approval.store_one_statement import ONE_STATEMENT_ACTIONS, decide_in_one_statement
-from approval.store_sql import (
+from approval.store.audit import is_bulk, later_changes, latest_change, standing
+from approval.store.bulk import bulk_decide, bulk_scope, undo_bulk, with_retries
+from approval.store.engine import transaction
+from approval.store.fast_decisions import ONE_STATEMENT_ACTIONS, decide_in_one_statement
+from approval.store.queue import (
     DECISIONS,
     GET_EXAMPLE,
     INSERT_DECISION,
@@ -37,7 +37,7 @@ from approval.store_sql import (
     revert_diff,
     to_example,
 )
-from approval.tables import utcnow
+from approval.store.tables import utcnow
 from approval.transitions import allowed_sources, check_action, check_transition
 from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError
 

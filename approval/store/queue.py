@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 
 from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic
-from approval.tables import DecisionRow, ExamplePayloadRow, ExampleRow, JSONValue, RunRow
+from approval.store.tables import DecisionRow, ExamplePayloadRow, ExampleRow, JSONValue, RunRow
 
 RUNS = cast(Table, RunRow.__table__)
 EXAMPLES = cast(Table, ExampleRow.__table__)

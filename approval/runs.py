@@ -19,8 +19,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from approval.sink import ResumingSink, this_process
-from approval.store import ReviewStore
-from approval.store.runs import RunPublic
+from approval.store import ReviewStore, RunPublic
 from synth_core.errors import InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse

@@ -22,8 +22,7 @@ from typing import Any
 from approval.confidence import score_batch, threshold_for
 from approval.dedup import DuplicateIndex
 from approval.models import ExampleStatus, NewExample
-from approval.store import ReviewStore
-from approval.store.runs import RunPublic
+from approval.store import ReviewStore, RunPublic
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings

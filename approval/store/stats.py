@@ -8,7 +8,8 @@ from sqlalchemy import Connection, and_, func, select
 
 from approval.models import STATUSES, SYSTEM_REVIEWER
 from approval.store.audit import audit_log
-from approval.store.queue import EXAMPLES, example_clauses
+from approval.store.queue import example_clauses
+from approval.store.tables import EXAMPLES
 
 APPROVED = ("approved", "auto_approved")
 

@@ -14,8 +14,7 @@ from pydantic import ValidationError
 from approval.confidence import score_batch
 from approval.edit_checks import check_edited_agents
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, ExampleStatus, Page, UndoResult
-from approval.store import ReviewStore
-from approval.store_sql import QueueOrder, field_diff
+from approval.store import QueueOrder, ReviewStore, field_diff
 from synth_core.errors import InvalidRequestError
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings

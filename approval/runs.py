@@ -1,7 +1,7 @@
 """Runs as a user sees them (``synth runs``): running, interrupted, finished or discarded; an
 interrupted run is resumed or discarded here.
 
-The store knows whether a run finished (``approval.store_runs``); whether an unfinished one is still
+The store knows whether a run finished (``approval.store.runs``); whether an unfinished one is still
 running is a question about its process (the sink records host and pid): alive on this machine =
 running, gone = interrupted. A run started on another machine shows as ``unfinished``.
 
@@ -19,8 +19,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from approval.sink import ResumingSink, this_process
-from approval.store import ReviewStore
-from approval.store_runs import RunPublic
+from approval.store import ReviewStore, RunPublic
 from synth_core.errors import InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse

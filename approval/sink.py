@@ -4,7 +4,7 @@ Each batch is scored (``score_batch``: near-duplicates within the batch, the run
 tenant's stored examples) and stored in ONE transaction: a crash leaves whole batches or nothing.
 Auto-approval waits for the run: an example at or above the threshold is stored pending and is only
 auto-approved by ``finish_run``, in the transaction that marks the run finished, so a run killed
-half-way leaves nothing auto-approved (and nothing exportable; see ``approval.store_runs``).
+half-way leaves nothing auto-approved (and nothing exportable; see ``approval.store.runs``).
 
 The known queries live in one ``DuplicateIndex`` per run, seeded once from the store when the run
 writes its first batch and grown by each committed batch: a batch is matched against them without
@@ -22,8 +22,7 @@ from typing import Any
 from approval.confidence import score_batch, threshold_for
 from approval.dedup import DuplicateIndex
 from approval.models import ExampleStatus, NewExample
-from approval.store import ReviewStore
-from approval.store_runs import RunPublic
+from approval.store import ReviewStore, RunPublic
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings

@@ -16,7 +16,7 @@ import click
 
 from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic
 from approval.review import ReviewService
-from approval.store_sql import ORDERINGS
+from approval.store import QUEUE_ORDERS
 from synth_core.cli_support import build_model, emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.errors import InvalidRequestError, SynthError
 
@@ -97,7 +97,7 @@ def review() -> None:
 @filter_options
 @click.option(
     "--order",
-    type=click.Choice(list(ORDERINGS)),
+    type=click.Choice(QUEUE_ORDERS),
     default="created",
     show_default=True,
     help="created = oldest first; confidence = least confident first; -confidence = most.",

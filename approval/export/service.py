@@ -27,7 +27,7 @@ from approval.export.manifest import ManifestStats, combined_hash, run_summary, 
 from approval.export.split import Side, assign_splits, check_fraction
 from approval.export.staging import commit, refuse_non_regular_targets, staged
 from approval.models import ExportableRow
-from approval.store_runs import RunPublic, run_state
+from approval.store import RunPublic, run_state
 from synth_core.errors import InvalidRequestError, NotFoundError, SynthError
 from synth_core.gc_pause import gc_paused
 from synth_core.registry import OptimizerSpec, get_optimizer

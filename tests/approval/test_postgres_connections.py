@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from sqlalchemy import event
 
-import approval.database
+import approval.store.engine
 from approval.store import ReviewStore
 from synth_core.errors import ReviewError
 from tests.support.postgres import fresh_database
@@ -91,7 +91,7 @@ def test_a_connection_closed_while_idle_is_replaced_unnoticed(
     pg_store: ReviewStore, postgres_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (example_id,) = seed_store(pg_store, 1, tenant_id=TENANT)
-    monkeypatch.setattr(approval.database, "IDLE_PING_S", 0.0)
+    monkeypatch.setattr(approval.store.engine, "IDLE_PING_S", 0.0)
     kill_pooled_connection(pg_store, postgres_server)
     assert pg_store.get(tenant_id=TENANT, example_id=example_id).id == example_id
 

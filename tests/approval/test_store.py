@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from approval.models import ExampleFilter, ExamplePublic, NewExample
-from approval.store import ReviewStore
-from approval.store_sql import QueueOrder
+from approval.store import QueueOrder, ReviewStore
 from synth_core.errors import (
     ConfigError,
     ConflictError,

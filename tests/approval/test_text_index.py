@@ -11,8 +11,8 @@ from sqlalchemy import func, select, text
 
 from approval.models import ExampleFilter, NewExample
 from approval.store import ReviewStore
-from approval.store_sql import contains_text, count_examples
-from approval.text_index import INDEX_NAME
+from approval.store.queue import contains_text, count_examples
+from approval.store.text_index import INDEX_NAME
 from tests.support.postgres import fresh_database
 from tests.support.review_data import new_examples
 

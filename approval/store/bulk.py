@@ -4,7 +4,7 @@ A bulk decision writes ONE ``decisions`` row (who, when, the reason, the feedbac
 narrow ``bulk_items`` row per example (its status, version and reason before), then moves the examples
 with one UPDATE. On PostgreSQL, 50,000 full audit rows, each checked against ``examples`` by a foreign
 key, took 0.7 s of a 1.8 s bulk decision; the narrow rows take about 0.15 s. The public audit log
-still shows one entry per example (``store_audit.audit_rows``).
+still shows one entry per example (``audit.audit_rows``).
 
 Undoing a bulk decision reverts all of its examples the same way (one ``undo`` row and its items), and
 only when none of them was changed since by a decision that still stands.
@@ -18,11 +18,11 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, String, and_, insert, literal, select, update
 
-from approval.database import SerializationConflict, transaction
 from approval.models import ExampleFilter, ReviewerAction
-from approval.store_audit import BULK_ITEMS, items_of, later_changes, standing
-from approval.store_sql import DECISIONS, EXAMPLES, decision_values, example_clauses
-from approval.tables import DecisionId, utcnow
+from approval.store.audit import decision_values, items_of, later_changes, standing
+from approval.store.engine import SerializationConflict, transaction
+from approval.store.queue import example_clauses
+from approval.store.tables import BULK_ITEMS, DECISIONS, EXAMPLES, DecisionId, utcnow
 from approval.transitions import allowed_sources
 from synth_core.errors import ConflictError, InvalidRequestError, ReviewError
 

@@ -1,23 +1,20 @@
-"""Storage tables of the review store (SQLAlchemy 2.0). Never returned to callers: see models.py.
+"""Storage tables of the review store (SQLAlchemy 2.0). Never returned to callers: see approval.models.
 
 The audit log is append-only: ``decisions`` (one row per decision) and ``bulk_items`` (one row per
 example a bulk decision changed); triggers in the database refuse UPDATE and DELETE on both, so not
 even a bug in this package can rewrite history.
 
-No migrations: ``create_all`` makes the tables of a new store. A store created before ``bulk_items``
-existed (and ``examples.query_folded`` replaced ``examples.query``, and runs kept their id range) must be
-recreated: export what was approved first (``check_schema`` refuses it and says so).
+How a database gets these tables (and refuses an old one) is ``approval.store.schema``'s business.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Connection,
     DateTime,
     Dialect,
     Float,
@@ -25,20 +22,14 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     TypeDecorator,
     event,
-    inspect,
-    literal,
-    select,
     text,
-    union_all,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-from synth_core.errors import ConfigError
 
 JSONValue = JSON().with_variant(JSONB(), "postgresql")
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
@@ -106,7 +97,7 @@ class ExampleRow(Base):
     __tablename__ = "examples"
 
     id: Mapped[str] = mapped_column(
-        String(32), primary_key=True, doc="Sorts by creation (see store_sql.new_ids): the queue's 'created' order."
+        String(32), primary_key=True, doc="Sorts by creation (see approval.store.ids): the queue's 'created' order."
     )
     run_id: Mapped[str] = mapped_column(ForeignKey("runs.id"))
     tenant_id: Mapped[str] = mapped_column(String(64))
@@ -175,7 +166,7 @@ class DecisionRow(Base):
 
     A bulk decision is ONE row here, with ``example_id`` NULL: who, when, the reason, the feedback and
     the filter (``scope``); each example it changed has a narrow ``BulkItemRow`` pointing to it. The
-    public audit log (``store_audit.audit_rows``) shows both kinds the same way: one entry per example.
+    public audit log (``approval.store.audit.audit_rows``) shows both kinds the same way: one entry per example.
     """
 
     __tablename__ = "decisions"
@@ -286,28 +277,10 @@ def _leave_room_in_the_primary_key(target: Any, connection: Any, **_: Any) -> No
         connection.execute(text(f"ALTER INDEX {target.name}_pkey SET (fillfactor = {_PRIMARY_KEY_FILLFACTOR})"))
 
 
-def check_schema(connection: Connection, url: str) -> None:
-    """Refuse, with what to do, a store whose tables an older version made (``create_all`` adds missing
-    tables but never columns): without this, the first write fails with a bare database error.
-
-    One statement names every column of every table and reads no row (a millisecond, where a catalog
-    inspection takes 20 on PostgreSQL); the catalog is asked only to name what is missing.
-    """
-    tables = Base.metadata.sorted_tables
-    probes = [select(literal(1)).select_from(select(*table.c).limit(0).subquery()) for table in tables]
-    try:
-        with connection.begin_nested():
-            connection.execute(union_all(*probes))
-    except DBAPIError:
-        inspector = inspect(connection)
-        missing = [
-            f"{table.name}.{column}"
-            for table in tables
-            for column in sorted(set(table.c.keys()) - {found["name"] for found in inspector.get_columns(table.name)})
-        ]
-        raise ConfigError(
-            f"The review store at {url} was made by an older version of Synth Studio (missing: "
-            f"{', '.join(missing) or 'unknown'}).",
-            hint="The review store has no migrations: export what was approved with the version that made it, "
-            "then point review.url at a new database (or move the old file away).",
-        ) from None
+# The tables as SQLAlchemy Core sees them: what the store's statements are built from.
+RUNS = cast(Table, RunRow.__table__)
+EXAMPLES = cast(Table, ExampleRow.__table__)
+PAYLOADS = cast(Table, ExamplePayloadRow.__table__)
+DECISIONS = cast(Table, DecisionRow.__table__)
+BULK_ITEMS = cast(Table, BulkItemRow.__table__)
+EXPORTS = cast(Table, ExportRow.__table__)

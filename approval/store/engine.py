@@ -5,7 +5,7 @@ loss may drop the last transactions) and a busy timeout, so concurrent writers w
 Write transactions start with ``BEGIN IMMEDIATE``: a deferred transaction that reads first and writes
 later can fail at once with "database is locked" when another process wrote in between, without
 waiting for the busy timeout. WAL checkpoints run in a background thread after writes
-(``approval.checkpoint``), not inside the commit of whoever crosses SQLite's threshold. New files use
+(``approval.store.checkpoint``), not inside the commit of whoever crosses SQLite's threshold. New files use
 8 KiB pages: a bulk decision then writes fewer, fuller pages to the WAL (about 10% faster).
 
 On PostgreSQL every round trip to the server counts (0.2-0.5 ms on loopback here, more over a network),
@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 
-from approval.checkpoint import WalCheckpointer
+from approval.store.checkpoint import WalCheckpointer
 from synth_core.errors import ConfigError, ConflictError, ReviewError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000

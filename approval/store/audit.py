@@ -1,24 +1,75 @@
-"""Reading the audit log: single decisions and bulk decisions, shown alike as one entry per example.
+"""The audit log: the rows a decision appends, and reading them back as one entry per example.
 
 A single decision is one ``decisions`` row naming its example. A bulk decision is one ``decisions``
 row with ``example_id`` NULL (who, when, why, the filter) and one ``bulk_items`` row per example it
 changed (from which status and version). ``audit_rows`` joins them back into the shape of
 ``DecisionPublic``: every entry of a bulk decision carries the bulk decision's id, reviewer, reason,
 feedback and time, so an example's history reads the same however it was decided.
+
+Rows are only ever appended (``decision_values`` fills every column, so one compiled INSERT serves
+them all); the database refuses UPDATE and DELETE on both tables (see tables.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Select, Subquery, Table, null, select, union, union_all
+from sqlalchemy import Connection, Select, Subquery, insert, null, select, union, union_all
 from sqlalchemy.engine import RowMapping
 
-from approval.store_sql import APPLIED_ACTIONS, DECISIONS
-from approval.tables import BulkItemRow
+from approval.models import SYSTEM_REVIEWER, DecisionPublic
+from approval.store.tables import BULK_ITEMS, DECISIONS
 
-BULK_ITEMS = cast(Table, BulkItemRow.__table__)
+APPLIED_ACTIONS = ("approve", "reject", "edit", "undo", "auto_approve", "regenerate")
+"""Every action except ``conflict`` changed the example it names."""
+
+UNDOABLE_ACTIONS = ("approve", "reject", "edit", "regenerate")
+
+INSERT_DECISION = insert(DECISIONS)
+
+_DECISION_DEFAULTS: dict[str, Any] = {
+    "reason_code": None,
+    "feedback": None,
+    "diff": None,
+    "from_reason_code": None,
+    "prior": None,
+    "from_version": None,
+    "to_version": None,
+    "undoes_id": None,
+    "scope": None,
+}
+
+
+def decision_values(**fields: Any) -> dict[str, Any]:
+    """Every column of a decision row (unset ones None), so one compiled INSERT serves them all."""
+    return {**_DECISION_DEFAULTS, **fields}
+
+
+def auto_approval_values(
+    *, example_id: str, tenant_id: str, confidence: float, now: datetime, held: bool = False
+) -> dict[str, Any]:
+    """The audit row of an example the confidence extractor approved: on arrival, or ``held`` back
+    until its run finished (it then moves from version 1 to 2)."""
+    reached = f"confidence {confidence:.3f} reached the auto-approval threshold"
+    return decision_values(
+        example_id=example_id,
+        tenant_id=tenant_id,
+        reviewer=SYSTEM_REVIEWER,
+        action="auto_approve",
+        from_status="pending_review",
+        to_status="auto_approved",
+        feedback=f"{reached}; granted when its run finished" if held else reached,
+        from_version=1 if held else None,
+        to_version=2 if held else 1,
+        created_at=now,
+    )
+
+
+def to_decision(row: Mapping[Any, Any]) -> DecisionPublic:
+    return DecisionPublic.model_validate({key: row[key] for key in DecisionPublic.model_fields})
+
 
 _SINGLE_ONLY = DECISIONS.c.example_id.is_not(None)
 

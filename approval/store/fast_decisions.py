@@ -13,7 +13,7 @@ atomic by itself in autocommit, does all three with data-modifying CTEs:
 Every part sees the row as it was (``old``), which is what the audit row records. A concurrent decision
 on the same example holds the row lock; once it commits, PostgreSQL re-checks ``old``'s conditions on
 the new row version, the version no longer matches, and nothing is moved or logged. When no row comes
-back the caller takes the general path (store_decisions.py), which says why: not found, decided by
+back the caller takes the general path (decisions.py), which says why: not found, decided by
 someone else (logged as a conflict), or a transition that is not allowed. SQLite has no
 data-modifying CTEs and no round trips to save: it always takes the general path.
 """
@@ -25,9 +25,10 @@ from typing import Any
 from sqlalchemy import Engine, Select, bindparam, insert, literal, select, true, update
 from sqlalchemy.engine import RowMapping
 
-from approval.database import transaction
-from approval.store_sql import DECISIONS, EXAMPLES, PAYLOAD_COLUMNS, WITH_PAYLOAD, decision_values
-from approval.tables import UTCDateTime
+from approval.store.audit import decision_values
+from approval.store.engine import transaction
+from approval.store.queue import PAYLOAD_COLUMNS, WITH_PAYLOAD
+from approval.store.tables import DECISIONS, EXAMPLES, UTCDateTime
 
 ONE_STATEMENT_ACTIONS = ("approve", "reject")
 """Decisions that change only the status and reason (edits also change the payload and the score)."""

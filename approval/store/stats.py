@@ -7,8 +7,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select
 
 from approval.models import STATUSES, SYSTEM_REVIEWER
-from approval.store_audit import audit_log
-from approval.store_sql import EXAMPLES, example_clauses
+from approval.store.audit import audit_log
+from approval.store.queue import example_clauses
+from approval.store.tables import EXAMPLES
 
 APPROVED = ("approved", "auto_approved")
 

@@ -1,49 +1,42 @@
-"""The write side of the review store: single decisions, bulk decisions, undo, conflicts.
+"""Decisions on examples: single decisions, bulk decisions, undo, and the conflicts between reviewers.
 
-Mixed into ``ReviewStore`` (store.py) to keep each file small; it only needs ``self.engine``. Bulk
-decisions and the undo of one live in store_bulk.py; reading the audit log in store_audit.py.
+The one-statement approve and reject of PostgreSQL live in fast_decisions.py, bulk decisions and their
+undo in bulk.py, the audit log's rows in audit.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import RowMapping
 
-from approval.database import transaction
-from approval.models import (
-    REASON_CODES,
-    SYSTEM_REVIEWER,
-    ExampleFilter,
-    ExamplePublic,
-    ReviewerAction,
-    UndoResult,
-)
-from approval.store_audit import is_bulk, later_changes, latest_change, standing
-from approval.store_bulk import bulk_decide, bulk_scope, undo_bulk, with_retries
-from approval.store_one_statement import ONE_STATEMENT_ACTIONS, decide_in_one_statement
-from approval.store_sql import (
-    DECISIONS,
-    GET_EXAMPLE,
+from approval.models import REASON_CODES, ExampleFilter, ExamplePublic, ReviewerAction, UndoResult
+from approval.store.audit import (
     INSERT_DECISION,
     UNDOABLE_ACTIONS,
-    UPDATE_EXAMPLE,
-    UPDATE_PAYLOAD,
     decision_values,
-    inverse_diff,
-    revert_diff,
-    to_example,
+    is_bulk,
+    later_changes,
+    latest_change,
+    standing,
 )
-from approval.tables import utcnow
+from approval.store.bulk import bulk_decide, bulk_scope, undo_bulk, with_retries
+from approval.store.diffs import inverse_diff, revert_diff
+from approval.store.engine import transaction
+from approval.store.examples import query_state, read_example, to_example, update_example
+from approval.store.fast_decisions import ONE_STATEMENT_ACTIONS, decide_in_one_statement
+from approval.store.tables import DECISIONS, utcnow
 from approval.transitions import allowed_sources, check_action, check_transition
 from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError
 
 
-class DecisionWriter:
-    engine: Engine
+class Decisions:
+    """The decisions of a review store at ``engine``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
 
     def decide(
         self,
@@ -87,7 +80,7 @@ class DecisionWriter:
                 return to_example({**before, **moved, "reason_code": reason_code})
             # Nothing matched: the general path below finds out why and says so.
         with transaction(self.engine, write=True) as connection:
-            row = self._row(connection, tenant_id, example_id)
+            row = read_example(connection, tenant_id, example_id)
             if row["version"] == expected_version:
                 check_transition(row["status"], to_status, action=checked)
                 state = {
@@ -97,7 +90,7 @@ class DecisionWriter:
                     "reason_code": row["reason_code"] if checked == "regenerate" else reason_code,
                 }
                 body, prior = _content_change(row, state, new_payload, confidence, confidence_breakdown)
-                if self._update(connection, row, expected_version, state, body):
+                if update_example(connection, row, expected_version, state, body):
                     connection.execute(
                         INSERT_DECISION,
                         decision_values(
@@ -184,7 +177,7 @@ class DecisionWriter:
         self, connection: Connection, tenant_id: str, reviewer: str, target: Mapping[Any, Any]
     ) -> ExamplePublic:
         now = utcnow()
-        row = self._row(connection, tenant_id, target["example_id"])
+        row = read_example(connection, tenant_id, target["example_id"])
         self._check_nothing_since(connection, target)
         prior = target["prior"] or {}
         state: dict[str, Any] = {
@@ -200,7 +193,7 @@ class DecisionWriter:
         if "confidence" in prior:
             state["confidence"] = prior["confidence"]
             body["confidence_breakdown"] = prior["confidence_breakdown"]
-        if not self._update(connection, row, row["version"], state, body):
+        if not update_example(connection, row, row["version"], state, body):
             raise ConflictError(f"Example {row['id']} changed while undoing.", hint="Run undo again.")
         connection.execute(
             INSERT_DECISION,
@@ -223,52 +216,6 @@ class DecisionWriter:
         return to_example({**row, **state, **body})
 
     # -- helpers ------------------------------------------------------------------------------------
-
-    def _row(self, connection: Connection, tenant_id: str, example_id: str) -> RowMapping:
-        row = connection.execute(GET_EXAMPLE, {"match_tenant": tenant_id, "match_id": example_id}).mappings().first()
-        if row is None:
-            raise NotFoundError(
-                f"No example '{example_id}' for tenant '{tenant_id}'.", hint="List examples with 'synth review list'."
-            )
-        return row
-
-    @staticmethod
-    def _update(
-        connection: Connection,
-        row: Mapping[Any, Any],
-        expected_version: int,
-        state: dict[str, Any],
-        body: dict[str, Any],
-    ) -> bool:
-        """Apply ``state`` (and the payload ``body``) only if the example is still at ``expected_version``."""
-        match = {"match_id": row["id"], "match_tenant": row["tenant_id"], "match_version": expected_version}
-        if connection.execute(UPDATE_EXAMPLE, {**match, **state}).rowcount != 1:
-            return False
-        if body:
-            connection.execute(UPDATE_PAYLOAD, {"match_id": row["id"], **body})
-        return True
-
-    @staticmethod
-    def _auto_approval(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
-        """The audit row of an example the confidence extractor approved on arrival."""
-        return {
-            "example_id": row["id"],
-            "tenant_id": row["tenant_id"],
-            "reviewer": SYSTEM_REVIEWER,
-            "action": "auto_approve",
-            "from_status": "pending_review",
-            "to_status": "auto_approved",
-            "reason_code": None,
-            "feedback": f"confidence {row['confidence']:.3f} reached the auto-approval threshold",
-            "diff": None,
-            "from_reason_code": None,
-            "prior": None,
-            "from_version": None,
-            "to_version": 1,
-            "undoes_id": None,
-            "scope": None,
-            "created_at": now,
-        }
 
     def _last_undoable(self, connection: Connection, tenant_id: str, reviewer: str) -> RowMapping:
         """The reviewer's newest decision that none of their undos has reverted yet (walks their own
@@ -304,7 +251,7 @@ class DecisionWriter:
     ) -> ConflictError:
         """Append the losing attempt as a ``conflict`` row and build the error naming the winner."""
         with transaction(self.engine, write=True) as connection:
-            row = self._row(connection, tenant_id, example_id)
+            row = read_example(connection, tenant_id, example_id)
             winner = latest_change(connection, tenant_id, example_id)
             connection.execute(
                 INSERT_DECISION,
@@ -353,11 +300,6 @@ def _content_change(
     return body, prior
 
 
-def query_state(query: str) -> dict[str, str]:
-    """The example column that follows its query (an edit or its undo changes it)."""
-    return {"query_folded": query.casefold()}
-
-
 def _check_decision_input(
     action: ReviewerAction, reviewer: str, reason_code: str | None, new_payload: dict[str, Any] | None
 ) -> None:
@@ -373,4 +315,4 @@ def _check_decision_input(
         raise InvalidRequestError("An edit needs the edited payload.", hint="Use ReviewService.edit.")
 
 
-__all__: Sequence[str] = ["DecisionWriter", "query_state"]
+__all__: Sequence[str] = ["Decisions"]

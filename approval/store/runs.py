@@ -6,7 +6,7 @@ their auto-approvals until ``finish_run`` grants them, in the same transaction t
 finished. So a run killed half-way leaves examples a person may review but nothing that ships.
 
 The state needs no column of its own: ``finished_at`` set = finished; ``summary.discarded_at`` set
-= discarded; neither = unfinished. Mixed into ``ReviewStore`` (store.py); it only needs ``self.engine``.
+= discarded; neither = unfinished.
 """
 
 from __future__ import annotations
@@ -16,16 +16,30 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Connection, Engine, and_, delete, exists, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Update,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 
-from approval.database import transaction
-from approval.models import ExampleFilter
-from approval.store_sql import DECISIONS, EXAMPLES, INSERT_DECISION, PAYLOADS, RUNS, example_clauses
-from approval.tables import BulkItemRow, utcnow
+from approval.models import ExampleFilter, NewExample
+from approval.store.audit import INSERT_DECISION, auto_approval_values
+from approval.store.engine import transaction
+from approval.store.queue import example_clauses
+from approval.store.tables import BULK_ITEMS, DECISIONS, EXAMPLES, PAYLOADS, RUNS, utcnow
 from synth_core.errors import InvalidRequestError, NotFoundError
+from synth_core.tenants import check_tenant
 
 StoredRunState = Literal["unfinished", "finished", "discarded"]
-BULK_ITEMS = BulkItemRow.__table__
 DELETE_CHUNK = 5000
 
 
@@ -51,8 +65,48 @@ def run_state(finished_at: datetime | None, summary: dict[str, Any] | None) -> S
     return "discarded" if (summary or {}).get("discarded_at") else "unfinished"
 
 
-class RunKeeper:
-    engine: Engine
+class Runs:
+    """The runs of a review store at ``engine``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def start_run(
+        self, *, run_id: str, tenant_id: str, optimizer: str, request: dict[str, Any], settings_snapshot: dict[str, Any]
+    ) -> None:
+        """Record a generation run (idempotent for the same tenant)."""
+        check_tenant(tenant_id)
+        with transaction(self.engine, write=True) as connection:
+            owner = connection.execute(select(RUNS.c.tenant_id).where(RUNS.c.id == run_id)).scalar()
+            if owner == tenant_id:
+                return
+            if owner is not None:
+                raise InvalidRequestError(f"Run id '{run_id}' is already taken.", hint="Use a new run id.")
+            seed = request.get("seed") if request.get("seed") is not None else settings_snapshot.get("seed")
+            connection.execute(
+                insert(RUNS).values(
+                    id=run_id,
+                    tenant_id=tenant_id,
+                    optimizer=optimizer,
+                    request=request,
+                    seed=seed,
+                    settings_snapshot=settings_snapshot,
+                    summary=None,
+                    started_at=utcnow(),
+                    finished_at=None,
+                )
+            )
+
+    def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]:
+        with transaction(self.engine, write=False) as connection:
+            row = (
+                connection.execute(select(RUNS).where(RUNS.c.id == run_id, RUNS.c.tenant_id == tenant_id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.")
+        return dict(row)
 
     def finish_run(self, *, run_id: str, summary: dict[str, Any], auto_approve_at: float | None = None) -> int:
         """Mark the run finished and, with ``auto_approve_at``, auto-approve its examples that were held
@@ -144,29 +198,47 @@ def _grant_held_approvals(connection: Connection, tenant_id: str, run_id: str, t
         .returning(EXAMPLES.c.id, EXAMPLES.c.confidence)
     ).all()
     if granted:
-        connection.execute(INSERT_DECISION, [_held_approval(row.id, tenant_id, row.confidence, now) for row in granted])
+        approvals = [
+            auto_approval_values(example_id=row.id, tenant_id=tenant_id, confidence=row.confidence, now=now, held=True)
+            for row in granted
+        ]
+        connection.execute(INSERT_DECISION, approvals)
     return len(granted)
 
 
-def _held_approval(example_id: str, tenant_id: str, confidence: float, now: Any) -> dict[str, Any]:
-    return {
-        "example_id": example_id,
-        "tenant_id": tenant_id,
-        "reviewer": "system",
-        "action": "auto_approve",
-        "from_status": "pending_review",
-        "to_status": "auto_approved",
-        "reason_code": None,
-        "feedback": f"confidence {confidence:.3f} reached the auto-approval threshold; granted when its run finished",
-        "diff": None,
-        "from_reason_code": None,
-        "prior": None,
-        "from_version": 1,
-        "to_version": 2,
-        "undoes_id": None,
-        "scope": None,
-        "created_at": now,
-    }
+def check_run_and_parents(connection: Connection, run_id: str, tenant_id: str, examples: Sequence[NewExample]) -> None:
+    """Refuse a batch for a run that is not the tenant's or no longer takes examples, or whose
+    regenerated examples name parents the tenant does not have."""
+    columns = (RUNS.c.tenant_id, RUNS.c.finished_at, RUNS.c.summary)
+    run = connection.execute(select(*columns).where(RUNS.c.id == run_id)).mappings().first()
+    if run is None or run["tenant_id"] != tenant_id:
+        raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.", hint="Call start_run first.")
+    parents = {example.parent_id for example in examples if example.parent_id}
+    if parents:
+        found = set(
+            connection.execute(
+                select(EXAMPLES.c.id).where(and_(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.id.in_(parents)))
+            ).scalars()
+        )
+        if missing := sorted(parents - found):
+            raise NotFoundError(f"Parent example(s) {', '.join(missing)} not found for tenant '{tenant_id}'.")
+    # A finished run is what an export trusts as whole; a discarded one is gone.
+    if (state := run_state(run["finished_at"], run["summary"])) != "unfinished":
+        raise InvalidRequestError(f"Run '{run_id}' is {state}: it takes no more examples.", hint="Start a new run.")
+
+
+def widen_run_range(run_id: str, ids: Sequence[str]) -> Update:
+    """Make the run's id range (``RunRow.first_example_id``) cover ``ids``, just stored in the run."""
+    run = RUNS.c
+    first, last = min(ids), max(ids)
+    return (
+        update(RUNS)
+        .where(run.id == run_id)
+        .values(
+            first_example_id=func.coalesce(case((run.first_example_id < first, run.first_example_id)), first),
+            last_example_id=func.coalesce(case((run.last_example_id > last, run.last_example_id)), last),
+        )
+    )
 
 
 def _untouched() -> list[ColumnElement[bool]]:

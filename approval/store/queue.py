@@ -1,0 +1,143 @@
+"""The review queue's SQL: one tenant's examples matching a filter, counted, paged and ordered.
+
+Every query here is scoped to one tenant (``example_clauses`` never leaves the tenant out) and reads
+examples' state only; payloads are joined by primary key once the ids of a page are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal, get_args
+
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, select, union_all
+
+from approval.models import STATUSES, ExampleFilter
+from approval.store.tables import EXAMPLES, PAYLOADS, RUNS
+
+WITH_PAYLOAD = EXAMPLES.join(PAYLOADS, PAYLOADS.c.example_id == EXAMPLES.c.id)
+PAYLOAD_COLUMNS = (
+    PAYLOADS.c.payload,
+    PAYLOADS.c.confidence_breakdown,
+    PAYLOADS.c.source_content_ids,
+    PAYLOADS.c.regeneration_attempt,
+)
+"""What a whole example (``to_example``) reads from ``example_payloads`` beside its state."""
+
+QueueOrder = Literal["created", "confidence", "-confidence"]
+"""Oldest first (default), least confident first, most confident first."""
+QUEUE_ORDERS: tuple[str, ...] = get_args(QueueOrder)
+
+ORDERINGS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    "created": (EXAMPLES.c.id,),  # ids sort by creation time (approval.store.ids)
+    "confidence": (EXAMPLES.c.confidence, EXAMPLES.c.id),
+    "-confidence": (EXAMPLES.c.confidence.desc(), EXAMPLES.c.id),
+}
+
+MERGE_DENSITY = 2
+"""A page is merged from per-status index ranges only when at least this many times the examples it
+needs match (see select_page_ids)."""
+
+
+def contains_text(text: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match: a plain LIKE of the case-folded text in the case-folded query.
+
+    Folding once when an example is stored (``str.casefold``, full Unicode) instead of per row and
+    search: PostgreSQL's ILIKE and lower() cost 3-4x a LIKE, and SQLite's LIKE only folds ASCII.
+    """
+    return EXAMPLES.c.query_folded.like(like_pattern(text.casefold()), escape="/")
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` with LIKE's wildcards in ``text`` escaped, so they match themselves."""
+    escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
+
+
+def example_clauses(tenant_id: str, example_filter: ExampleFilter | None = None) -> list[ColumnElement[bool]]:
+    """WHERE clauses for one tenant's examples matching ``example_filter``; the tenant is never optional."""
+    if not tenant_id:
+        raise ValueError("tenant_id is required for every review-store query")
+    columns = EXAMPLES.c
+    clauses: list[ColumnElement[bool]] = [columns.tenant_id == tenant_id]
+    if example_filter is None:
+        return clauses
+    if example_filter.optimizer:
+        clauses.append(columns.optimizer == example_filter.optimizer)
+    if example_filter.statuses:
+        clauses.append(columns.status.in_(example_filter.statuses))
+    if example_filter.min_confidence is not None:
+        clauses.append(columns.confidence >= example_filter.min_confidence)
+    if example_filter.max_confidence is not None:
+        clauses.append(columns.confidence <= example_filter.max_confidence)
+    if example_filter.run_id:
+        clauses.append(columns.run_id == example_filter.run_id)
+        clauses.append(columns.id.between(*run_range(example_filter.run_id)))
+    if example_filter.text:
+        clauses.append(contains_text(example_filter.text))
+    if example_filter.reason_code:
+        clauses.append(columns.reason_code == example_filter.reason_code)
+    return clauses
+
+
+def run_range(run_id: str) -> tuple[ScalarSelect[Any], ScalarSelect[Any]]:
+    """The first and last id of the run's examples (NULL for a run without any: nothing matches)."""
+    run = RUNS.c
+    return (
+        select(run.first_example_id).where(run.id == run_id).scalar_subquery(),
+        select(run.last_example_id).where(run.id == run_id).scalar_subquery(),
+    )
+
+
+def select_examples(tenant_id: str, example_filter: ExampleFilter | None = None) -> Select[Any]:
+    """Whole examples (state and payload) of one tenant matching ``example_filter``."""
+    return (
+        select(EXAMPLES, *PAYLOAD_COLUMNS)
+        .select_from(WITH_PAYLOAD)
+        .where(and_(*example_clauses(tenant_id, example_filter)))
+    )
+
+
+def select_by_ids(ids: Sequence[str]) -> Select[Any]:
+    """Whole examples by id; callers take the ids from a tenant-scoped query in the same transaction."""
+    return select(EXAMPLES, *PAYLOAD_COLUMNS).select_from(WITH_PAYLOAD).where(EXAMPLES.c.id.in_(list(ids)))
+
+
+def select_page_ids(
+    tenant_id: str, example_filter: ExampleFilter, order: str, page: tuple[int, int], total: int, dialect: str
+) -> Select[Any]:
+    """The ids of one queue page (``page`` = limit, offset) of the ``total`` matching examples, without
+    reading any payload.
+
+    Where an index holds each status as its own range in the page's order (SQLite: both orders;
+    PostgreSQL: the confidence orders, see tables.ExampleRow), a page over several statuses is merged
+    from the first ``offset + limit`` entries of each range instead of sorting every matching row.
+    PostgreSQL takes the 'created' order from the primary key, filtering as it walks. No merging when
+    the walk would read most of the ranges to fill the page, because the filter holds columns those
+    indexes do not (a rare word in the query; a run, which has few rows): one scan and a sort instead.
+    """
+    limit, offset = page
+    keys = ORDERINGS[order]
+    statuses = example_filter.statuses or list(STATUSES)
+    ranged = dialect == "sqlite" or order != "created"
+    dense = total >= MERGE_DENSITY * (offset + limit) and not example_filter.run_id
+    if not example_filter.optimizer or len(statuses) == 1 or not ranged or not dense:
+        clauses = example_clauses(tenant_id, example_filter)
+        return select(EXAMPLES.c.id).where(*clauses).order_by(*keys).limit(limit).offset(offset)
+    key_name = "id" if order == "created" else "confidence"
+    columns = [EXAMPLES.c.id] if order == "created" else [EXAMPLES.c.id, EXAMPLES.c.confidence]
+    branches = [
+        select(*columns)
+        .where(*example_clauses(tenant_id, example_filter.model_copy(update={"statuses": [status]})))
+        .order_by(*keys)
+        .limit(offset + limit)
+        .subquery()
+        for status in statuses
+    ]
+    merged = union_all(*(select(*branch.c) for branch in branches)).subquery()
+    merged_key = merged.c[key_name].desc() if order == "-confidence" else merged.c[key_name]
+    tie_break = [merged.c.id] if key_name != "id" else []
+    return select(merged.c.id).order_by(merged_key, *tie_break).limit(limit).offset(offset)
+
+
+def count_examples(tenant_id: str, example_filter: ExampleFilter | None = None) -> Select[Any]:
+    return select(func.count()).select_from(EXAMPLES).where(and_(*example_clauses(tenant_id, example_filter)))

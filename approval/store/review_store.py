@@ -1,0 +1,357 @@
+"""The review store: examples waiting for review, the decisions taken on them, runs and exports.
+
+Every method is keyword-only and scoped to one ``tenant_id``: a tenant never sees nor changes another
+tenant's examples (an example of another tenant is simply "not found").
+
+Concurrency is optimistic: each example has a ``version``; a decision names the version its reviewer
+saw and the UPDATE only applies ``WHERE id = ? AND version = ?``. When someone else decided first the
+caller gets a ``ConflictError`` naming them, and the losing attempt is appended to the audit log as a
+``conflict`` row (it changed nothing), so the log shows exactly what happened and no reviewer's words
+are lost.
+
+``ReviewStore`` is the one object callers hold. It stores and reads examples and the queue itself and
+hands the rest to its parts, each owning one concern on the same engine: ``Runs`` (runs.py),
+``Decisions`` (decisions.py; bulk.py, fast_decisions.py), ``Exports`` (exports.py); the audit log's
+rows are audit.py's, the statistics stats.py's, the tables tables.py's and the schema schema.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, insert, select
+
+from approval.models import (
+    DecisionPublic,
+    ExampleFilter,
+    ExamplePublic,
+    ExportableRow,
+    NewExample,
+    Page,
+    UndoResult,
+)
+from approval.store.audit import INSERT_DECISION, audit_rows, auto_approval_values, to_decision
+from approval.store.decisions import Decisions
+from approval.store.engine import dispose, make_engine, transaction
+from approval.store.examples import example_row, payload_row, read_example, to_example
+from approval.store.exports import Exports
+from approval.store.ids import new_ids
+from approval.store.queue import (
+    ORDERINGS,
+    QueueOrder,
+    count_examples,
+    select_by_ids,
+    select_examples,
+    select_page_ids,
+)
+from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
+from approval.store.schema import prepare_schema
+from approval.store.stats import collect_stats
+from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
+from approval.store.text_index import ensure_text_index
+from synth_core.errors import ConfigError, InvalidRequestError
+from synth_core.settings import Settings
+
+MAX_PAGE = 1000
+
+
+class ReviewStore:
+    """A review store at a SQLAlchemy URL (``sqlite:///...`` or ``postgresql+psycopg://...``)."""
+
+    def __init__(self, url: str, *, text_index: bool = False) -> None:
+        """``text_index``: on PostgreSQL, keep a trigram index for the query-text filter when pg_trgm is
+        available (faster text-filtered pages, slower decisions and inserts: see ``text_index.py``)."""
+        self.url = url
+        self.engine = _engine(url)
+        prepare_schema(self.engine)
+        self.text_index = ensure_text_index(self.engine) if text_index else False
+        self._runs = Runs(self.engine)
+        self._decisions = Decisions(self.engine)
+        self._exports = Exports(self.engine)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ReviewStore:
+        return cls(settings.review_url, text_index=settings.review.text_index)
+
+    def close(self) -> None:
+        dispose(self.engine)
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- runs (runs.py) -----------------------------------------------------------------------------
+
+    def start_run(
+        self, *, run_id: str, tenant_id: str, optimizer: str, request: dict[str, Any], settings_snapshot: dict[str, Any]
+    ) -> None:
+        """Record a generation run (idempotent for the same tenant)."""
+        self._runs.start_run(
+            run_id=run_id,
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            request=request,
+            settings_snapshot=settings_snapshot,
+        )
+
+    def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]:
+        return self._runs.get_run(tenant_id=tenant_id, run_id=run_id)
+
+    def finish_run(self, *, run_id: str, summary: dict[str, Any], auto_approve_at: float | None = None) -> int:
+        """Mark the run finished, granting its held-back auto-approvals; returns how many (``Runs.finish_run``)."""
+        return self._runs.finish_run(run_id=run_id, summary=summary, auto_approve_at=auto_approve_at)
+
+    def list_runs(self, *, tenant_id: str, optimizer: str | None = None, limit: int = 50) -> list[RunPublic]:
+        """The tenant's runs, newest first, with how many examples each stored."""
+        return self._runs.list_runs(tenant_id=tenant_id, optimizer=optimizer, limit=limit)
+
+    def get_run_public(self, *, tenant_id: str, run_id: str) -> RunPublic:
+        return self._runs.get_run_public(tenant_id=tenant_id, run_id=run_id)
+
+    def unfinished_runs(
+        self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]
+    ) -> list[tuple[RunPublic, int]]:
+        """The unfinished and discarded runs of ``optimizer``, each with how many of its examples have
+        one of ``statuses`` (``Runs.unfinished_runs``)."""
+        return self._runs.unfinished_runs(tenant_id=tenant_id, optimizer=optimizer, statuses=statuses)
+
+    def claim_run(self, *, tenant_id: str, run_id: str, process: dict[str, Any]) -> RunPublic:
+        """Record that ``process`` now carries on an unfinished run (``synth runs resume``)."""
+        return self._runs.claim_run(tenant_id=tenant_id, run_id=run_id, process=process)
+
+    def run_queries(self, *, tenant_id: str, run_id: str) -> set[str]:
+        """The case-folded queries a run has stored (a resumed run skips them)."""
+        return self._runs.run_queries(tenant_id=tenant_id, run_id=run_id)
+
+    def discard_run(self, *, tenant_id: str, run_id: str) -> tuple[int, int]:
+        """Discard an unfinished run, keeping its examples a person decided; (deleted, kept)."""
+        return self._runs.discard_run(tenant_id=tenant_id, run_id=run_id)
+
+    # -- examples and the queue ---------------------------------------------------------------------
+
+    def add_examples(self, *, run_id: str, tenant_id: str, optimizer: str, examples: Sequence[NewExample]) -> list[str]:
+        """Store a batch in ONE transaction (a crash leaves the whole batch or nothing); returns the ids."""
+        if not examples:
+            return []
+        now = utcnow()
+        ids = new_ids(len(examples))
+        rows = [
+            example_row(example_id, run_id, tenant_id, optimizer, example, now)
+            for example_id, example in zip(ids, examples, strict=True)
+        ]
+        with transaction(self.engine, write=True) as connection:
+            check_run_and_parents(connection, run_id, tenant_id, examples)
+            connection.execute(insert(EXAMPLES), rows)
+            connection.execute(widen_run_range(run_id, ids))
+            bodies = [payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
+            connection.execute(insert(PAYLOADS), bodies)
+            auto = [row for row in rows if row["status"] == "auto_approved"]
+            if auto:
+                approvals = [
+                    auto_approval_values(
+                        example_id=row["id"], tenant_id=tenant_id, confidence=row["confidence"], now=now
+                    )
+                    for row in auto
+                ]
+                connection.execute(INSERT_DECISION, approvals)
+        return ids
+
+    def get(self, *, tenant_id: str, example_id: str) -> ExamplePublic:
+        with transaction(self.engine, write=False) as connection:
+            return to_example(read_example(connection, tenant_id, example_id))
+
+    def list_page(
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int = 50,
+        offset: int = 0,
+        order: QueueOrder = "created",
+    ) -> Page:
+        """One page of the filtered queue and the size of the whole filtered set."""
+        if not 1 <= limit <= MAX_PAGE or offset < 0:
+            raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
+        if order not in ORDERINGS:
+            raise InvalidRequestError(f"Unknown order '{order}'.", hint=f"Use one of: {', '.join(ORDERINGS)}.")
+        with transaction(self.engine, write=False) as connection:
+            # The count first: how many match decides how the page is best found (select_page_ids).
+            total = connection.execute(count_examples(tenant_id, filter)).scalar_one()
+            ids: list[str] = []
+            by_id: dict[str, ExamplePublic] = {}
+            if offset < total:
+                page_ids = select_page_ids(tenant_id, filter, order, (limit, offset), total, connection.dialect.name)
+                ids = list(connection.execute(page_ids).scalars())
+                # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
+                # here lures SQLite into scanning the tenant's index instead (100x slower).
+                rows = connection.execute(select_by_ids(ids)).mappings()
+                by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
+        return Page(items=[by_id[example_id] for example_id in ids], total=total, limit=limit, offset=offset)
+
+    def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
+        with transaction(self.engine, write=False) as connection:
+            return int(connection.execute(count_examples(tenant_id, filter)).scalar_one())
+
+    def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
+        """Queries already stored, case-folded (for the near-duplicate index, which compares case-folded
+        words), in insertion order."""
+        query = (
+            select(EXAMPLES.c.query_folded)
+            .where(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.optimizer == optimizer)
+            .where(EXAMPLES.c.status.in_(list(statuses)))
+            .order_by(EXAMPLES.c.id)
+        )
+        with transaction(self.engine, write=False) as connection:
+            return list(connection.execute(query).scalars())
+
+    def decided_examples(self, *, tenant_id: str, optimizer: str | None = None) -> list[ExamplePublic]:
+        """Examples a person decided (approved or rejected, edits included), for calibration."""
+        example_filter = ExampleFilter(optimizer=optimizer, statuses=["approved", "rejected"])
+        with transaction(self.engine, write=False) as connection:
+            rows = connection.execute(select_examples(tenant_id, example_filter).order_by(EXAMPLES.c.id)).mappings()
+            return [to_example(row) for row in rows]
+
+    def children(self, *, tenant_id: str, parent_id: str) -> list[ExamplePublic]:
+        """Examples regenerated from ``parent_id``, oldest first."""
+        query = select_examples(tenant_id).where(EXAMPLES.c.parent_id == parent_id).order_by(EXAMPLES.c.created_at)
+        with transaction(self.engine, write=False) as connection:
+            return [to_example(row) for row in connection.execute(query).mappings()]
+
+    # -- decisions (decisions.py) -------------------------------------------------------------------
+
+    def decide(
+        self,
+        *,
+        tenant_id: str,
+        example_id: str,
+        reviewer: str,
+        action: str,
+        expected_version: int,
+        to_status: str,
+        reason_code: str | None = None,
+        feedback: str | None = None,
+        new_payload: dict[str, Any] | None = None,
+        diff: dict[str, Any] | None = None,
+        confidence: float | None = None,
+        confidence_breakdown: list[dict[str, Any]] | None = None,
+    ) -> ExamplePublic:
+        """Apply one decision if the example is still at ``expected_version``; ConflictError otherwise."""
+        return self._decisions.decide(
+            tenant_id=tenant_id,
+            example_id=example_id,
+            reviewer=reviewer,
+            action=action,
+            expected_version=expected_version,
+            to_status=to_status,
+            reason_code=reason_code,
+            feedback=feedback,
+            new_payload=new_payload,
+            diff=diff,
+            confidence=confidence,
+            confidence_breakdown=confidence_breakdown,
+        )
+
+    def bulk_scope(self, *, filter: ExampleFilter, action: str) -> ExampleFilter | None:
+        """The part of ``filter`` a bulk ``action`` applies to (None when nothing can be moved)."""
+        return self._decisions.bulk_scope(filter=filter, action=action)
+
+    def bulk_decide(
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        reviewer: str,
+        action: str,
+        to_status: str,
+        reason_code: str | None = None,
+        feedback: str | None = None,
+        expected_count: int | None = None,
+    ) -> int:
+        """Approve or reject every example matching ``filter`` that may move, as one bulk decision;
+        returns the count (``Decisions.bulk_decide``)."""
+        return self._decisions.bulk_decide(
+            tenant_id=tenant_id,
+            filter=filter,
+            reviewer=reviewer,
+            action=action,
+            to_status=to_status,
+            reason_code=reason_code,
+            feedback=feedback,
+            expected_count=expected_count,
+        )
+
+    def undo_last(self, *, tenant_id: str, reviewer: str) -> UndoResult:
+        """Revert ``reviewer``'s latest decision not yet undone (``Decisions.undo_last``)."""
+        return self._decisions.undo_last(tenant_id=tenant_id, reviewer=reviewer)
+
+    # -- audit log, exports, stats ------------------------------------------------------------------
+
+    def decisions(self, *, tenant_id: str, example_id: str | None = None) -> list[DecisionPublic]:
+        """The audit log (oldest first), of one example or of the whole tenant: one entry per example a
+        decision changed (a bulk decision has one per example, all with its id)."""
+        query = audit_rows(tenant_id, example_id)
+        with transaction(self.engine, write=False) as connection:
+            return [to_decision(row) for row in connection.execute(query).mappings()]
+
+    def iter_exportable(
+        self, *, tenant_id: str, optimizer: str, include_auto_approved: bool = True, batch: int = 5000
+    ) -> Iterator[ExamplePublic]:
+        """Approved (and auto-approved) examples of finished runs ordered by id (``Exports.iter_exportable``)."""
+        return self._exports.iter_exportable(
+            tenant_id=tenant_id, optimizer=optimizer, include_auto_approved=include_auto_approved, batch=batch
+        )
+
+    def iter_export_rows(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        include_auto_approved: bool = True,
+        omit_fields: Sequence[str] = (),
+        batch: int = 5000,
+    ) -> Generator[ExportableRow, None, None]:
+        """What an export reads, as light rows without ``omit_fields`` (``Exports.iter_export_rows``)."""
+        return self._exports.iter_export_rows(
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            include_auto_approved=include_auto_approved,
+            omit_fields=omit_fields,
+            batch=batch,
+        )
+
+    def record_export(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        filter: dict[str, Any],
+        counts: dict[str, Any],
+        file_hash: str,
+        path: str,
+    ) -> str:
+        """Remember an export: its filter, counts per label, file hash and path; returns its id."""
+        return self._exports.record_export(
+            tenant_id=tenant_id, optimizer=optimizer, filter=filter, counts=counts, file_hash=file_hash, path=path
+        )
+
+    def exports(self, *, tenant_id: str) -> list[dict[str, Any]]:
+        return self._exports.exports(tenant_id=tenant_id)
+
+    def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
+        with transaction(self.engine, write=False) as connection:
+            return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+
+def _engine(url: str) -> Engine:
+    """``make_engine``, with a missing database driver (psycopg for PostgreSQL, an optional extra) as one
+    line that says what to install."""
+    try:
+        return make_engine(url)
+    except ImportError as exc:
+        raise ConfigError(
+            f"The review store (review.url) needs the database driver '{exc.name or exc}', which is not installed.",
+            hint="For PostgreSQL install it with: pip install 'synth-studio[postgres]'.",
+        ) from None

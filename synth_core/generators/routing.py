@@ -181,8 +181,22 @@ TITLE_EVIDENCE = EntityEvidence(type="WORK", source="text:title", strength=0.9)
 def query_entities(query: str, *items: ContentItem) -> list[Entity]:
     """The items' entities the query mentions (whole words), each mention under its fullest name; a
     query that names an item's title (as written, or as people type it) names a WORK."""
-    known = [entity for item in items for entity in (*_known_entities(item), *_title_works(item))]
+    works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
+    known = [entity for item in items for entity in _known_entities(item)] + works
     return outermost_entities(query, entities_in_query(query, known))
+
+
+SHORT_TITLE_WORDS = 2
+
+
+def _written_as_name(query: str, title: str) -> bool:
+    """Whether the query names the title as a work: longer titles however typed ("play kids in love by
+    kygo"), a short one only with a capital ("on vaccine equity" asks about a topic, "Vaccine Equity"
+    names the episode)."""
+    if len(title.split()) > SHORT_TITLE_WORDS:
+        return True
+    at = query.casefold().find(title.casefold())
+    return at >= 0 and query[at : at + len(title)] != query[at : at + len(title)].lower()
 
 
 def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str, EntityEvidence]:

@@ -80,16 +80,16 @@ MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
 MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
 ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}")
-ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "the {m} where {e} talks about {t}", "{e} {m} on {t}",
-                      "{ms} of {e} on {t}")  # fmt: skip
-"""Entity and topic together: only when the query must carry an entity (routing), as the topic can be weak."""
+ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} of {e} on {t}")
+"""Entity and topic together: only when the query must carry an entity (routing), as the topic can be
+weak. The entity may be of any type, so nothing here makes it speak ("the video where NYC talks about")."""
 ENTITY_PLAIN = {
     "VIDEO": ("{e}", "{e} interview", "{e} highlights"),
-    "DOCUMENT": ("research on {e}", "work by {e}", "research by {e}"),
-    "AUDIO": ("{e} interview", "{e} talking"),
+    "DOCUMENT": ("research on {e}", "papers on {e}", "research by {e}"),
+    "AUDIO": ("{e} interview", "something about {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }
-ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} talking about {t}", "{e} and {t}")
+ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} and {t}")
 TOPIC_PLAIN = {
     "VIDEO": ("{t}", "something about {t}", "anything on {t}", "{t} explained"),
     "DOCUMENT": ("research on {t}", "studies of {t}", "the literature on {t}", "{t} research"),

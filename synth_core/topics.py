@@ -66,8 +66,10 @@ def _skip(run: list[str], name_length: list[int], adverbs: list[bool], start: in
     cutting a name, or one word that says nothing alone ("large", "sitting", "6x", "know").
     ``adverbs`` flags the run's words that look like adverbs (outside names)."""
     last = run[end - 1]
-    if last.endswith("ed") and len(last) > 4 and not last.endswith("eed"):
+    if _participle(last) and last not in _ED_NOUNS:
         return True
+    if end - start > 1 and _participle(run[start]) and run[start] not in _ED_NOUNS:
+        return True  # "covered forest", "eyed pumpkin": cut from "snow covered forest", "one eyed pumpkin"
     if end - start == 1:
         if last in lx.NOT_ALONE or adverbs[start]:
             return True
@@ -76,6 +78,14 @@ def _skip(run: list[str], name_length: list[int], adverbs: list[bool], start: in
     elif last in _DANGLING or True in adverbs[start:end]:
         return True
     return _cuts_name(name_length, start, end)
+
+
+_ED_NOUNS = frozenset({"bed", "red", "shed", "sled", "united", "bred", "wed", "fed", "med", "ted"})
+
+
+def _participle(word: str) -> bool:
+    """Looks like a past participle ("covered", "eyed"), not "seed" or "speed"."""
+    return word.endswith("ed") and len(word) > 3 and not word.endswith("eed")
 
 
 def _adverb(word: str) -> bool:

@@ -157,8 +157,13 @@ def test_two_item_compare_uses_both_items(writer: TemplateWriter) -> None:
     spec = spec_for(ITEMS[1], task="workflow", intent="compare", items=(ITEMS[1], ITEMS[2]), explicit_media=False)
     words_a = {w for t in extract_patterns(ITEMS[1]).topics for w in t.split()} | {"rotterdam", "utrecht", "amsterdam"}
     words_b = {w for t in extract_patterns(ITEMS[2]).topics for w in t.split()} | {"maria", "lopez", "reef", "ocean"}
-    for result in writer.write([spec] * 40, seed=8):
-        assert result.text is not None
+    results = writer.write([spec] * 40, seed=8)
+    # a draw with no pair of one kind and no shared subject comes to nothing, recorded as a failure
+    assert sum(1 for result in results if result.text) >= 25
+    for result in results:
+        if result.text is None:
+            assert result.failure
+            continue
         lowered = set(result.text.lower().replace("?", " ").replace(",", " ").replace(":", " ").split())
         assert lowered & words_a and lowered & words_b, result.text
 

@@ -7,5 +7,18 @@ from approval.store.diffs import field_diff
 from approval.store.queue import QUEUE_ORDERS, QueueOrder
 from approval.store.review_store import ReviewStore
 from approval.store.runs import RunPublic, StoredRunState, run_state
+from approval.store.schema import SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
 
-__all__ = ["QUEUE_ORDERS", "QueueOrder", "ReviewStore", "RunPublic", "StoredRunState", "field_diff", "run_state"]
+__all__ = [
+    "QUEUE_ORDERS",
+    "QueueOrder",
+    "ReviewStore",
+    "RunPublic",
+    "SchemaState",
+    "SchemaUpgrade",
+    "StoredRunState",
+    "field_diff",
+    "inspect_schema",
+    "run_state",
+    "upgrade_schema",
+]

@@ -16,6 +16,7 @@ pinged only after it sat idle (``IDLE_PING_S``), not on every checkout as ``pool
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,7 +64,8 @@ def normalize_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created when missing."""
+    """An engine for ``url``; a SQLite file's folder is created when missing. A missing database driver
+    (psycopg for PostgreSQL) is a ConfigError that says what to install."""
     try:
         parsed = make_url(normalize_url(url))
     except ArgumentError as exc:
@@ -73,7 +75,13 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed.render_as_string(hide_password=False), parsed.database)
     if parsed.get_backend_name() == "postgresql":
-        return _postgres_engine(parsed)
+        try:
+            return _postgres_engine(parsed)
+        except ImportError as exc:  # psycopg is an optional extra
+            raise ConfigError(
+                f"The review store (review.url) needs the database driver '{exc.name or exc}', which is not installed.",
+                hint="For PostgreSQL install it with: pip install 'synth-studio[postgres]'.",
+            ) from None
     raise ConfigError(
         f"Unsupported review store database '{parsed.get_backend_name()}'.",
         hint="Use sqlite:///path/review.db or postgresql+psycopg://user@host/db.",
@@ -95,7 +103,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA page_size = {SQLITE_PAGE_BYTES}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _use_wal(cursor)
         if on_disk:
             cursor.execute("PRAGMA wal_autocheckpoint = 0")  # the WalCheckpointer's thread does it
         cursor.execute("PRAGMA synchronous = NORMAL")
@@ -111,6 +119,21 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL (it stays so). While another connection is creating a new file, SQLite
+    answers "database is locked" at once instead of waiting the busy timeout: wait here instead."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL").fetchall()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+        else:
+            return
 
 
 def _postgres_engine(url: Any) -> Engine:

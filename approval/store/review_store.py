@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import insert, select
 
 from approval.models import (
     DecisionPublic,
@@ -46,11 +46,11 @@ from approval.store.queue import (
     select_page_ids,
 )
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
-from approval.store.schema import prepare_schema
+from approval.store.schema import open_schema
 from approval.store.stats import collect_stats
 from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
-from synth_core.errors import ConfigError, InvalidRequestError
+from synth_core.errors import InvalidRequestError
 from synth_core.settings import Settings
 
 MAX_PAGE = 1000
@@ -63,8 +63,8 @@ class ReviewStore:
         """``text_index``: on PostgreSQL, keep a trigram index for the query-text filter when pg_trgm is
         available (faster text-filtered pages, slower decisions and inserts: see ``text_index.py``)."""
         self.url = url
-        self.engine = _engine(url)
-        prepare_schema(self.engine)
+        self.engine = make_engine(url)
+        open_schema(self.engine)
         self.text_index = ensure_text_index(self.engine) if text_index else False
         self._runs = Runs(self.engine)
         self._decisions = Decisions(self.engine)
@@ -343,15 +343,3 @@ class ReviewStore:
     def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
-
-
-def _engine(url: str) -> Engine:
-    """``make_engine``, with a missing database driver (psycopg for PostgreSQL, an optional extra) as one
-    line that says what to install."""
-    try:
-        return make_engine(url)
-    except ImportError as exc:
-        raise ConfigError(
-            f"The review store (review.url) needs the database driver '{exc.name or exc}', which is not installed.",
-            hint="For PostgreSQL install it with: pip install 'synth-studio[postgres]'.",
-        ) from None

@@ -4,7 +4,9 @@ The audit log is append-only: ``decisions`` (one row per decision) and ``bulk_it
 example a bulk decision changed); triggers in the database refuse UPDATE and DELETE on both, so not
 even a bug in this package can rewrite history.
 
-How a database gets these tables (and refuses an old one) is ``approval.store.schema``'s business.
+A new store is created from these models; an existing one is changed only by migrations
+(``migrations/versions/``, see schema.py). Change a table here and add the revision that makes the
+same change: tests/approval/test_migrations.py fails until both build the same schema.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Alembic migrations of the review store, applied by ``approval.store.schema`` (see its docstring)."""

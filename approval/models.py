@@ -13,6 +13,9 @@ from pydantic import BaseModel, Field, field_validator
 
 ExampleStatus = Literal["pending_review", "auto_approved", "approved", "rejected"]
 STATUSES: tuple[ExampleStatus, ...] = get_args(ExampleStatus)
+DUPLICATE_SCOPE: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
+"""The stored examples whose queries a new or edited example must not repeat: all but the rejected
+ones, which are being replaced, not kept. (A regeneration avoids the rejected ones too: every status.)"""
 
 InitialStatus = Literal["pending_review", "auto_approved"]
 """The statuses the confidence extractor may give a new example; only people approve or reject."""

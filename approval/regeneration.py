@@ -23,8 +23,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
-from approval.dedup import DuplicateIndex
-from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
+from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
@@ -36,8 +35,6 @@ from synth_core.settings import Settings
 FEEDBACK_ACTIONS = ("reject", "edit")
 NOT_CORRECTIONS = frozenset({"query", *ExampleBase.BOOKKEEPING_FIELDS})
 """Edited fields that are not label corrections (a rewritten query is something to avoid, not copy)."""
-KNOWN_STATUSES = ("approved", "auto_approved", "pending_review", "rejected")
-"""A new example must not repeat any stored query, least of all a rejected one."""
 PAGE = 1000
 
 
@@ -172,22 +169,9 @@ def regenerate(
     settings = settings or service.settings
     limit = settings.review.max_regeneration_attempts if max_attempts is None else max_attempts
     targets = _targets(store, tenant_id, example_ids, filter)
-    known: dict[str, DuplicateIndex] = {}
-    outcomes = []
-    for target in targets:
-        if target.optimizer not in known:
-            stored = store.known_queries(tenant_id=tenant_id, optimizer=target.optimizer, statuses=KNOWN_STATUSES)
-            known[target.optimizer] = DuplicateIndex(stored)
-        outcome = _regenerate_one(
-            store,
-            service,
-            target,
-            reviewer=reviewer,
-            settings=settings,
-            limit=limit,
-            known=known[target.optimizer],
-        )
-        outcomes.append(outcome)
+    outcomes = [
+        _regenerate_one(store, service, target, reviewer=reviewer, settings=settings, limit=limit) for target in targets
+    ]
     return RegenerationResult(outcomes=outcomes)
 
 
@@ -230,7 +214,6 @@ def _regenerate_one(
     reviewer: str,
     settings: Settings,
     limit: int,
-    known: DuplicateIndex,
 ) -> RegenerationOutcome:
     attempt = target.regeneration_attempt + 1
 
@@ -250,7 +233,7 @@ def _regenerate_one(
     if not examples:
         reasons = "; ".join(sorted({failure.reason for failure in response.failures})) or "no reason given"
         return result("failed", f"the engine returned no example ({reasons})")
-    new = _scored(target, examples, attempt, known)
+    new = _scored(store, target, examples, attempt)
     try:
         store.decide(
             tenant_id=target.tenant_id,
@@ -263,7 +246,6 @@ def _regenerate_one(
     except ConflictError as exc:
         return result("failed", f"someone decided it meanwhile, nothing was stored: {exc}")
     ids = _store_new(store, target, request, response, new)
-    known.add(example.query for example in examples)
     return result(
         "regenerated",
         f"{len(ids)} new example(s) queued (attempt {attempt} of {limit})",
@@ -288,11 +270,15 @@ def _refusal(store: ReviewStore, target: ExamplePublic, attempt: int, limit: int
     return None
 
 
-def _scored(
-    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex
-) -> list[NewExample]:
+def _scored(store: ReviewStore, target: ExamplePublic, examples: list[ExampleBase], attempt: int) -> list[NewExample]:
     """The new examples, scored against everything stored (rejected queries included), queued for a
     person: the score and its breakdown tell the reviewer how the replacement compares."""
+    known = store.nearby_queries(
+        tenant_id=target.tenant_id,
+        optimizer=target.optimizer,
+        queries=[example.query for example in examples],
+        statuses=STATUSES,  # a replacement must not repeat any stored query, least of all a rejected one
+    )
     confidences = score_batch(target.optimizer, examples, known_queries=known)
     return [
         NewExample(

@@ -13,13 +13,11 @@ from pydantic import ValidationError
 
 from approval.confidence import score_batch
 from approval.edit_checks import check_edited_agents
-from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, ExampleStatus, Page, UndoResult
+from approval.models import DUPLICATE_SCOPE, DecisionPublic, ExampleFilter, ExamplePublic, Page, UndoResult
 from approval.store import QueueOrder, ReviewStore, field_diff
 from synth_core.errors import InvalidRequestError
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
-
-DUPLICATE_SCOPE: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
 
 
 class ReviewService:
@@ -120,9 +118,13 @@ class ReviewService:
         diff = field_diff(example.payload, new_payload)
         if not diff:
             raise InvalidRequestError("The edit changes nothing.", hint="Use approve to accept the example as it is.")
-        known = self.store.known_queries(tenant_id=tenant_id, optimizer=example.optimizer, statuses=DUPLICATE_SCOPE)
-        if example.status in DUPLICATE_SCOPE and example.query.casefold() in known:
-            known.remove(example.query.casefold())  # its own old text is no duplicate of it
+        known = self.store.nearby_queries(
+            tenant_id=tenant_id,
+            optimizer=example.optimizer,
+            queries=[edited.query],
+            statuses=DUPLICATE_SCOPE,
+            exclude_ids=[example.id],  # its own old text is no duplicate of it
+        )
         (confidence,) = score_batch(example.optimizer, [edited], known_queries=known, agents=self.settings.agents)
         return self.store.decide(
             tenant_id=tenant_id,

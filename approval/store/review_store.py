@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
+from approval.dedup import NearbyQueries
 from approval.models import (
     DecisionPublic,
     ExampleFilter,
@@ -33,6 +34,7 @@ from approval.models import (
 )
 from approval.store.audit import INSERT_DECISION, audit_rows, auto_approval_values, to_decision
 from approval.store.decisions import Decisions
+from approval.store.duplicates import file_queries, nearby_queries
 from approval.store.engine import dispose, make_engine, transaction
 from approval.store.examples import example_row, payload_row, read_example, to_example
 from approval.store.exports import Exports
@@ -145,6 +147,7 @@ class ReviewStore:
         with transaction(self.engine, write=True) as connection:
             check_run_and_parents(connection, run_id, tenant_id, examples)
             connection.execute(insert(EXAMPLES), rows)
+            file_queries(connection, rows)
             connection.execute(widen_run_range(run_id, ids))
             bodies = [payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
             connection.execute(insert(PAYLOADS), bodies)
@@ -195,17 +198,27 @@ class ReviewStore:
         with transaction(self.engine, write=False) as connection:
             return int(connection.execute(count_examples(tenant_id, filter)).scalar_one())
 
-    def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
-        """Queries already stored, case-folded (for the near-duplicate index, which compares case-folded
-        words), in insertion order."""
-        query = (
-            select(EXAMPLES.c.query_folded)
-            .where(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.optimizer == optimizer)
-            .where(EXAMPLES.c.status.in_(list(statuses)))
-            .order_by(EXAMPLES.c.id)
-        )
+    def nearby_queries(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        queries: Sequence[str],
+        statuses: Sequence[str],
+        exclude_ids: Sequence[str] = (),
+    ) -> NearbyQueries:
+        """The stored queries of examples with one of ``statuses`` that may be near-duplicates of
+        ``queries`` (all that are, and a few more), for ``score_batch``: found through the
+        near-duplicate keys (duplicates.py), never by reading every stored query."""
         with transaction(self.engine, write=False) as connection:
-            return list(connection.execute(query).scalars())
+            return nearby_queries(
+                connection,
+                tenant_id=tenant_id,
+                optimizer=optimizer,
+                queries=queries,
+                statuses=statuses,
+                exclude_ids=exclude_ids,
+            )
 
     def decided_examples(self, *, tenant_id: str, optimizer: str | None = None) -> list[ExamplePublic]:
         """Examples a person decided (approved or rejected, edits included), for calibration."""

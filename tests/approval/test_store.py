@@ -310,8 +310,9 @@ def test_known_and_decided_queries(store: ReviewStore) -> None:
     ids = seed_store(store, 6)
     decide(store, ids[2], "approve")
     decide(store, ids[3], "reject", reason_code="duplicate")
-    known = store.known_queries(tenant_id=TENANT, optimizer="modality", statuses=["approved"])
-    assert known == [store.get(tenant_id=TENANT, example_id=ids[2]).query.casefold()]
+    queries = [store.get(tenant_id=TENANT, example_id=example_id).query for example_id in ids]
+    known = store.nearby_queries(tenant_id=TENANT, optimizer="modality", queries=queries, statuses=["approved"])
+    assert set().union(*known.nearby.values()) == {queries[2].casefold()}
     assert sorted(e.id for e in store.decided_examples(tenant_id=TENANT)) == sorted([ids[2], ids[3]])
 
 

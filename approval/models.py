@@ -16,6 +16,16 @@ STATUSES: tuple[ExampleStatus, ...] = get_args(ExampleStatus)
 DUPLICATE_SCOPE: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
 """The stored examples whose queries a new or edited example must not repeat: all but the rejected
 ones, which are being replaced, not kept. (A regeneration avoids the rejected ones too: every status.)"""
+APPROVED_STATUSES: tuple[ExampleStatus, ...] = ("approved", "auto_approved")
+"""Approved by a person or by the confidence score: what exports take and statistics count as approved."""
+
+
+def approval_rate(approved: int, rejected: int) -> float | None:
+    """The approval rate everywhere: approved over decided (approved + rejected); examples still
+    waiting for review do not count. None when nothing is decided."""
+    decided = approved + rejected
+    return approved / decided if decided else None
+
 
 InitialStatus = Literal["pending_review", "auto_approved"]
 """The statuses the confidence extractor may give a new example; only people approve or reject."""
@@ -129,6 +139,14 @@ class Page(BaseModel):
     total: int
     limit: int
     offset: int
+
+
+class DecidedCount(NamedTuple):
+    """How many examples a person decided at one confidence, and how many of them they approved."""
+
+    confidence: float
+    decided: int
+    approved: int
 
 
 class NewExample(BaseModel):

@@ -23,7 +23,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
-from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic, NewExample
+from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic, NewExample, approval_rate
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
@@ -323,5 +323,5 @@ def regeneration_stats(store: ReviewStore, *, tenant_id: str, optimizer: str | N
         approved=approved,
         rejected=rejected,
         pending=int(counts["pending"]),
-        approval_rate=approved / (approved + rejected) if approved + rejected else None,
+        approval_rate=approval_rate(approved, rejected),
     )

@@ -24,6 +24,7 @@ from sqlalchemy import insert
 
 from approval.dedup import NearbyQueries
 from approval.models import (
+    DecidedCount,
     DecisionPublic,
     ExampleFilter,
     ExamplePublic,
@@ -49,7 +50,7 @@ from approval.store.queue import (
 )
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
 from approval.store.schema import open_schema
-from approval.store.stats import collect_stats
+from approval.store.stats import collect_stats, decided_counts
 from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
 from synth_core.errors import InvalidRequestError
@@ -220,12 +221,11 @@ class ReviewStore:
                 exclude_ids=exclude_ids,
             )
 
-    def decided_examples(self, *, tenant_id: str, optimizer: str | None = None) -> list[ExamplePublic]:
-        """Examples a person decided (approved or rejected, edits included), for calibration."""
-        example_filter = ExampleFilter(optimizer=optimizer, statuses=["approved", "rejected"])
+    def decided_counts(self, *, tenant_id: str, optimizer: str | None = None) -> list[DecidedCount]:
+        """How many examples a person decided, and approved, per confidence (most confident first), for
+        calibration (``stats.decided_counts``)."""
         with transaction(self.engine, write=False) as connection:
-            rows = connection.execute(select_examples(tenant_id, example_filter).order_by(EXAMPLES.c.id)).mappings()
-            return [to_example(row) for row in rows]
+            return decided_counts(connection, tenant_id=tenant_id, optimizer=optimizer)
 
     def children(self, *, tenant_id: str, parent_id: str) -> list[ExamplePublic]:
         """Examples regenerated from ``parent_id``, oldest first."""

@@ -313,7 +313,7 @@ def test_known_and_decided_queries(store: ReviewStore) -> None:
     queries = [store.get(tenant_id=TENANT, example_id=example_id).query for example_id in ids]
     known = store.nearby_queries(tenant_id=TENANT, optimizer="modality", queries=queries, statuses=["approved"])
     assert set().union(*known.nearby.values()) == {queries[2].casefold()}
-    assert sorted(e.id for e in store.decided_examples(tenant_id=TENANT)) == sorted([ids[2], ids[3]])
+    assert store.decided_counts(tenant_id=TENANT) == [(0.03, 1, 0), (0.02, 1, 1)]  # ids[3] rejected, ids[2] approved
 
 
 def test_exports_are_recorded(store: ReviewStore) -> None:

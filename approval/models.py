@@ -135,10 +135,20 @@ class ExampleFilter(BaseModel):
 
 
 class Page(BaseModel):
+    """One page of the review queue."""
+
     items: list[ExamplePublic]
     total: int
+    """How many examples match, counted up to a limit (``total_exact`` False when more do)."""
+    total_exact: bool = True
     limit: int
     offset: int
+    next_after: str | None = None
+    """The example the next page starts after (pass it as ``after``); None on the last page."""
+
+    def total_text(self) -> str:
+        """The count for people: "42", or "10000+" when more match than were counted."""
+        return str(self.total) if self.total_exact else f"{self.total}+"
 
 
 class DecidedCount(NamedTuple):

@@ -184,11 +184,13 @@ def _targets(
         raise InvalidRequestError("Nothing to regenerate was named.", hint="Pass --ids ID... or --all-rejected.")
     rejected = filter.model_copy(update={"statuses": ["rejected"]})
     found: list[ExamplePublic] = []
+    after: str | None = None
     while True:
-        page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=PAGE, offset=len(found))
+        page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=PAGE, after=after)
         found.extend(page.items)
-        if len(page.items) < PAGE:
+        if page.next_after is None:
             return found
+        after = page.next_after
 
 
 def _lineage(store: ReviewStore, example: ExamplePublic) -> tuple[list[str], list[DecisionPublic]]:

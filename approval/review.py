@@ -35,9 +35,18 @@ class ReviewService:
     # -- reading ------------------------------------------------------------------------------------
 
     def list_page(
-        self, *, tenant_id: str, filter: ExampleFilter, limit: int = 50, offset: int = 0, order: QueueOrder = "created"
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int = 50,
+        offset: int = 0,
+        order: QueueOrder = "created",
+        after: str | None = None,
     ) -> Page:
-        return self.store.list_page(tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order)
+        return self.store.list_page(
+            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
+        )
 
     def show(self, *, tenant_id: str, example_id: str) -> tuple[ExamplePublic, list[DecisionPublic]]:
         """An example and its audit log."""

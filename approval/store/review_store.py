@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert, select
 
 from approval.dedup import NearbyQueries
 from approval.models import (
@@ -42,6 +42,7 @@ from approval.store.exports import Exports
 from approval.store.ids import new_ids
 from approval.store.queue import (
     ORDERINGS,
+    Cursor,
     QueueOrder,
     count_examples,
     select_by_ids,
@@ -57,6 +58,8 @@ from synth_core.errors import InvalidRequestError
 from synth_core.settings import Settings
 
 MAX_PAGE = 1000
+COUNT_LIMIT = 10_000
+"""A queue page counts the matching examples up to this many (then says "10000+")."""
 
 
 class ReviewStore:
@@ -175,25 +178,42 @@ class ReviewStore:
         limit: int = 50,
         offset: int = 0,
         order: QueueOrder = "created",
+        after: str | None = None,
     ) -> Page:
-        """One page of the filtered queue and the size of the whole filtered set."""
+        """One page of the filtered queue, from ``offset`` or right ``after`` an example (keyset: the
+        page's ``next_after`` gives the next one, however deep), and how many match, counted up to
+        ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all)."""
         if not 1 <= limit <= MAX_PAGE or offset < 0:
             raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
         if order not in ORDERINGS:
             raise InvalidRequestError(f"Unknown order '{order}'.", hint=f"Use one of: {', '.join(ORDERINGS)}.")
+        if after is not None and offset:
+            raise InvalidRequestError("A page starts at an offset or after an example, not both.")
         with transaction(self.engine, write=False) as connection:
             # The count first: how many match decides how the page is best found (select_page_ids).
-            total = connection.execute(count_examples(tenant_id, filter)).scalar_one()
+            counted = connection.execute(count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1)).scalar_one()
+            exact = counted <= COUNT_LIMIT
+            cursor = _cursor(connection, tenant_id, after) if after is not None else None
             ids: list[str] = []
             by_id: dict[str, ExamplePublic] = {}
-            if offset < total:
-                page_ids = select_page_ids(tenant_id, filter, order, (limit, offset), total, connection.dialect.name)
-                ids = list(connection.execute(page_ids).scalars())
+            if offset < counted or not exact:
+                page = (limit + 1, offset)  # one more tells whether a next page exists
+                found = select_page_ids(
+                    tenant_id, filter, order, page, counted if exact else None, connection.dialect.name, cursor
+                )
+                ids = list(connection.execute(found).scalars())
                 # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
                 # here lures SQLite into scanning the tenant's index instead (100x slower).
-                rows = connection.execute(select_by_ids(ids)).mappings()
+                rows = connection.execute(select_by_ids(ids[:limit])).mappings()
                 by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
-        return Page(items=[by_id[example_id] for example_id in ids], total=total, limit=limit, offset=offset)
+        return Page(
+            items=[by_id[example_id] for example_id in ids[:limit]],
+            total=min(counted, COUNT_LIMIT),
+            total_exact=exact,
+            limit=limit,
+            offset=offset,
+            next_after=ids[limit - 1] if len(ids) > limit else None,
+        )
 
     def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
         with transaction(self.engine, write=False) as connection:
@@ -356,3 +376,14 @@ class ReviewStore:
     def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+
+def _cursor(connection: Connection, tenant_id: str, example_id: str) -> Cursor:
+    """Where a keyset page starts: the example it follows, with its confidence."""
+    query = select(EXAMPLES.c.confidence).where(EXAMPLES.c.id == example_id, EXAMPLES.c.tenant_id == tenant_id)
+    confidence = connection.execute(query).scalar_one_or_none()
+    if confidence is None:
+        raise InvalidRequestError(
+            f"No example '{example_id}' to start the page after.", hint="Start from the first page."
+        )
+    return Cursor(example_id, float(confidence))

@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -326,8 +326,3 @@ def _writing_effort(example: ExampleBase) -> tuple[float, str]:
 def _ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
-
-
-def breakdown_from(rows: Sequence[Mapping[str, Any]]) -> list[ConfidenceComponent]:
-    """Components back from their stored dicts."""
-    return [ConfidenceComponent.model_validate(row) for row in rows]

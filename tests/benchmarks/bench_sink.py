@@ -2,8 +2,8 @@
 
 A 10,000-example modality run, written as ``synth generate`` does (batches of 500, one transaction
 each), into a SQLite store already holding 20,000 examples of the same tenant: every batch is scored
-against the stored queries and the run so far. No target in issue 4; the figure shows that the
-near-duplicate index is built once per run, not once per batch (that cost would grow with the run).
+against the stored queries and the run so far, found through their near-duplicate keys
+(approval.dedup; filing each query's keys is part of storing it). No target in issue 4.
 
 Queries are drawn from a Zipf-distributed vocabulary (seeded), with every 40th one repeating an
 earlier query, so near-duplicates exist without every query resembling every other.

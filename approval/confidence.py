@@ -9,7 +9,7 @@ low) still show in the breakdown but weigh little and never cap the score.
 Each example gets up to twelve *components*, each a score in [0, 1] with a reason a reviewer can read:
 
 =============== =================================================================================
-label_validity  the labels hang together and fit the source (``approval.label_checks``): verified
+label_validity  the labels hang together and fit the source (``synth_core.label_checks``): verified
                 against the backend (else 0.5); the label is one the source can carry; a media
                 word in the query names the labelled modality; agents and plans fit the label
                 and the intent; success agrees with error details, improvement and plan; a
@@ -42,7 +42,8 @@ Combination: the weighted geometric mean of the component scores, capped by ever
 component (weight >= 1): ``score = min(prod(s_i ** (w_i / W)), min over core i of (s_i + 0.25))``.
 Any core component below 0.6 keeps an example under the default threshold of 0.85.
 
-Weights (``WEIGHTS``, in ``COMPONENTS`` order; 0 = not used for that optimizer):
+Weights (each optimizer's registry entry, ``OptimizerSpec.confidence_weights``; 0 = not used for that
+optimizer; tests/approval/test_confidence.py keeps this table equal to the registry):
 
 =========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
 optimizer   label margin entity fit   fluen spec  media rank cover  dupe gener effort
@@ -64,19 +65,22 @@ import math
 import tomllib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch, NearbyQueries
 from approval.entity_checks import entity_types
-from approval.label_checks import label_margin, label_problems, media_fit
 from approval.specificity import specificity
 from synth_core.agents import AgentInference
 from synth_core.errors import UnknownOptimizerError
+from synth_core.label_checks import label_margin, label_problems, media_fit
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import CONFIG_DIR, AgentsConfig, Settings
 from synth_core.writing.fluency import fluency
+
+if TYPE_CHECKING:
+    from synth_core.registry import OptimizerSpec
 
 COMPONENTS = (
     "label_validity",
@@ -92,13 +96,6 @@ COMPONENTS = (
     "generator",
     "writing_effort",
 )
-WEIGHTS: dict[str, tuple[float, ...]] = {
-    "modality": (3.0, 0.0, 0.0, 2.0, 2.0, 0.0, 1.0, 0.5, 0.25, 2.0, 0.5, 1.0),
-    "cross_modal": (3.0, 2.0, 0.0, 0.0, 2.0, 1.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
-    "routing": (3.0, 0.0, 3.0, 2.0, 2.0, 0.5, 0.5, 0.5, 3.0, 2.0, 0.5, 1.0),
-    "workflow": (3.0, 0.0, 0.0, 1.0, 2.0, 1.0, 0.0, 0.5, 0.25, 2.0, 0.5, 1.0),
-    "unified": (3.0, 0.0, 3.0, 2.0, 2.0, 1.0, 0.5, 0.5, 2.0, 2.0, 0.5, 1.0),
-}
 CORE_WEIGHT = 1.0
 """Components with at least this weight cap the score."""
 CAP_HEADROOM = 0.25
@@ -182,20 +179,30 @@ def decide_status(confidence: Confidence, threshold: float) -> ReviewStatus:
 
 
 def threshold_for(optimizer: str, settings: Settings, override: float | None = None) -> float:
-    """The auto-approval threshold: a per-run ``override``, else ``settings.thresholds[optimizer]``.
-    An optimizer without a configured threshold is never auto-approved (threshold above 1)."""
+    """The auto-approval threshold: a per-run ``override``, else ``[thresholds]`` of the config, else
+    the optimizer's registry default."""
     if override is not None:
         return override
-    return settings.thresholds.get(optimizer, math.inf)
+    spec = _spec(optimizer)
+    return math.inf if spec is None else spec.threshold(settings.thresholds)  # unknown: never auto-approved
 
 
 def weights_for(optimizer: str) -> dict[str, float]:
-    try:
-        return dict(zip(COMPONENTS, WEIGHTS[optimizer], strict=True))
-    except KeyError:
+    """The optimizer's weight of each component (its registry entry), in ``COMPONENTS`` order."""
+    spec = _spec(optimizer)
+    if spec is None:
+        from synth_core.registry import OPTIMIZERS
+
         raise UnknownOptimizerError(
-            f"No confidence weights for optimizer '{optimizer}'.", hint=f"Choose one of: {', '.join(WEIGHTS)}."
-        ) from None
+            f"No confidence weights for optimizer '{optimizer}'.", hint=f"Choose one of: {', '.join(OPTIMIZERS)}."
+        )
+    return {name: spec.confidence_weights[name] for name in COMPONENTS}
+
+
+def _spec(optimizer: str) -> OptimizerSpec | None:
+    from synth_core.registry import OPTIMIZERS  # the registry pulls in every generator: load it late
+
+    return OPTIMIZERS.get(optimizer)
 
 
 def combine(components: Sequence[ConfidenceComponent]) -> float:

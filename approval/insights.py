@@ -17,17 +17,10 @@ from sqlalchemy import Engine, text
 from approval.dedup import duplicate_clusters
 from approval.models import APPROVED_STATUSES, STATUSES, ExampleFilter, approval_rate
 from approval.review import ReviewService
+from synth_core.registry import get_optimizer
 
 BINS = 10
-COVERAGE_AXES: dict[str, tuple[str, ...]] = {
-    "modality": ("modality", "correct_agent", "modality_features.query_shape"),
-    "cross_modal": ("primary_modality", "secondary_modality"),
-    "routing": ("chosen_agent", "success"),
-    "workflow": ("query_type", "success"),
-    "unified": ("modality", "chosen_agent", "query_type"),
-}
-"""Per optimizer: the labels whose combinations a training set should cover."""
-BOOLEAN_AXES = frozenset({"success"})
+BOOLEAN_AXES = frozenset({"success", "agent_success"})
 THIN_CELL = 5
 """A label combination with fewer examples than this is too thin to learn from."""
 
@@ -101,7 +94,7 @@ def approval_by(
 def label_coverage(service: ReviewService, *, tenant_id: str, optimizer: str) -> list[CoverageCell]:
     """Examples per combination of the optimizer's coverage labels (rejected ones left out), thin
     combinations marked."""
-    axes = COVERAGE_AXES[optimizer]
+    axes = get_optimizer(optimizer).coverage_labels
     engine = service.store.engine
     labels = [_json_text(engine, path, f"axis{index}") for index, path in enumerate(axes)]
     grouped = ", ".join(f"axis{index}" for index in range(len(axes)))

@@ -1,15 +1,22 @@
 """The optimizer registry: one entry per optimizer is the single source of truth.
 
-Adding an optimizer = one schema + one generator file + one ``OptimizerSpec`` here.
+Everything that differs between optimizers lives on its entry: schema, generator, sampling strategies,
+default counts, which fields are inputs and labels, its label checks, its default auto-approval
+threshold and the weights of its confidence components. Adding an optimizer = one schema + one
+generator file + one ``OptimizerSpec`` here (``tests/synth_core/test_registry_and_schemas.py`` and
+``tests/approval/test_confidence.py`` check that every entry says all of it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from synth_core import label_checks
 from synth_core.errors import UnknownOptimizerError
 from synth_core.generators import cross_modal, modality, routing, unified, workflow
 from synth_core.generators.base import GeneratorFn
+from synth_core.label_checks import LabelCheck
 from synth_core.schemas import (
     FusionHistorySchema,
     ModalityExampleSchema,
@@ -32,6 +39,27 @@ class OptimizerSpec:
     """Fields a DSPy program reads (``dspy.Example.with_inputs``); the rest are labels."""
     primary_label: str
     """The label field summaries show the distribution of."""
+    label_check: LabelCheck
+    """The checks that the example's labels hang together (``synth_core.label_checks``): the confidence
+    score's ``label_validity``."""
+    label_fields: tuple[str, ...]
+    """The labels an export's manifest counts per value."""
+    coverage_labels: tuple[str, ...]
+    """The labels (dotted paths into the example) whose combinations a training set should cover
+    (Insights' label coverage)."""
+    default_threshold: float
+    """Auto-approve at or above this confidence unless ``[thresholds]`` in the config says otherwise."""
+    confidence_weights: Mapping[str, float]
+    """Each confidence component's weight (``approval.confidence``; 0 = not used, >= 1 = core)."""
+
+    @property
+    def export_fields(self) -> tuple[str, ...]:
+        """The fields an export writes: the schema's, without the bookkeeping (provenance, signals)."""
+        return tuple(name for name in self.schema.model_fields if name not in self.schema.BOOKKEEPING_FIELDS)
+
+    def threshold(self, configured: Mapping[str, float]) -> float:
+        """The auto-approval threshold: ``configured`` (the config's ``[thresholds]``) or the default."""
+        return configured.get(self.name, self.default_threshold)
 
 
 OPTIMIZERS: dict[str, OptimizerSpec] = {
@@ -46,6 +74,24 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             default_count=200,
             input_fields=("query",),
             primary_label="modality",
+            label_check=label_checks.check_modality,
+            label_fields=("modality", "correct_agent", "success"),
+            coverage_labels=("modality", "correct_agent", "modality_features.query_shape"),
+            default_threshold=0.85,
+            confidence_weights=dict(
+                label_validity=3.0,
+                label_margin=0.0,
+                entity_types=0.0,
+                media_fit=2.0,
+                fluency=2.0,
+                specificity=0.0,
+                media_cue=1.0,
+                source_rank=0.5,
+                entity_coverage=0.25,
+                near_duplicate=2.0,
+                generator=0.5,
+                writing_effort=1.0,
+            ),
         ),
         OptimizerSpec(
             name="cross_modal",
@@ -56,6 +102,24 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             default_count=200,
             input_fields=("query", "primary_modality", "secondary_modality"),
             primary_label="primary_modality",
+            label_check=label_checks.check_cross_modal,
+            label_fields=("primary_modality", "secondary_modality", "success"),
+            coverage_labels=("primary_modality", "secondary_modality"),
+            default_threshold=0.85,
+            confidence_weights=dict(
+                label_validity=3.0,
+                label_margin=2.0,
+                entity_types=0.0,
+                media_fit=0.0,
+                fluency=2.0,
+                specificity=1.0,
+                media_cue=0.0,
+                source_rank=0.5,
+                entity_coverage=0.25,
+                near_duplicate=2.0,
+                generator=0.5,
+                writing_effort=1.0,
+            ),
         ),
         OptimizerSpec(
             name="routing",
@@ -66,6 +130,24 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             default_count=200,
             input_fields=("query",),
             primary_label="chosen_agent",
+            label_check=label_checks.check_routing,
+            label_fields=("chosen_agent", "agent_success"),
+            coverage_labels=("chosen_agent", "agent_success"),
+            default_threshold=0.85,
+            confidence_weights=dict(
+                label_validity=3.0,
+                label_margin=0.0,
+                entity_types=3.0,
+                media_fit=2.0,
+                fluency=2.0,
+                specificity=0.5,
+                media_cue=0.5,
+                source_rank=0.5,
+                entity_coverage=3.0,
+                near_duplicate=2.0,
+                generator=0.5,
+                writing_effort=1.0,
+            ),
         ),
         OptimizerSpec(
             name="workflow",
@@ -76,6 +158,24 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             default_count=200,
             input_fields=("query",),
             primary_label="query_type",
+            label_check=label_checks.check_workflow,
+            label_fields=("query_type", "success"),
+            coverage_labels=("query_type", "success"),
+            default_threshold=0.85,
+            confidence_weights=dict(
+                label_validity=3.0,
+                label_margin=0.0,
+                entity_types=0.0,
+                media_fit=1.0,
+                fluency=2.0,
+                specificity=1.0,
+                media_cue=0.0,
+                source_rank=0.5,
+                entity_coverage=0.25,
+                near_duplicate=2.0,
+                generator=0.5,
+                writing_effort=1.0,
+            ),
         ),
         OptimizerSpec(
             name="unified",
@@ -86,6 +186,24 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             default_count=200,
             input_fields=("query",),
             primary_label="modality",
+            label_check=label_checks.check_unified,
+            label_fields=("modality", "query_type", "requires_orchestration", "success"),
+            coverage_labels=("modality", "chosen_agent", "query_type"),
+            default_threshold=0.85,
+            confidence_weights=dict(
+                label_validity=3.0,
+                label_margin=0.0,
+                entity_types=3.0,
+                media_fit=2.0,
+                fluency=2.0,
+                specificity=1.0,
+                media_cue=0.5,
+                source_rank=0.5,
+                entity_coverage=2.0,
+                near_duplicate=2.0,
+                generator=0.5,
+                writing_effort=1.0,
+            ),
         ),
     )
 }

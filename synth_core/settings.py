@@ -155,7 +155,8 @@ class Settings(BaseSettings):
     vespa: VespaSettings = VespaSettings()
     generation: GenerationSettings
     ingest: IngestSettings
-    thresholds: dict[str, float]
+    thresholds: dict[str, float] = {}
+    """Auto-approval thresholds that differ from the optimizers' registry defaults."""
     llm: LLMSettings = LLMSettings()
     profiles: dict[str, ProfileConfig]
     agents: AgentsConfig

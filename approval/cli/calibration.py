@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from approval.calibration import calibrate
+from approval.confidence import threshold_for
 from approval.store import ReviewStore
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 
@@ -38,7 +39,7 @@ def calibration(
     if not as_json:
         ece = report.expected_calibration_error
         click.echo(f"Expected calibration error: {'n/a' if ece is None else f'{ece:.3f}'}")
-        current = settings.thresholds.get(optimizer) if optimizer else None
+        current = threshold_for(optimizer, settings) if optimizer else None
         click.echo(
             f"Suggested threshold: {report.suggested_threshold if report.suggested_threshold is not None else 'none'}"
             + (f" (configured: {current})" if current is not None else "")

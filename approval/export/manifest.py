@@ -15,23 +15,15 @@ from typing import Any
 
 from approval.models import ExportableRow
 
-LABEL_FIELDS: dict[str, tuple[str, ...]] = {
-    "modality": ("modality", "correct_agent", "success"),
-    "cross_modal": ("primary_modality", "secondary_modality", "success"),
-    "routing": ("chosen_agent", "agent_success"),
-    "workflow": ("query_type", "success"),
-    "unified": ("modality", "query_type", "requires_orchestration", "success"),
-}
-"""The fields counted per value in the manifest ("counts per label")."""
-
 RUN_SETTINGS = ("seed", "generator", "model", "backend")
 
 
 class ManifestStats:
     """Counts, label distributions, confidence range and run ids of the exported examples."""
 
-    def __init__(self, optimizer: str) -> None:
-        self.label_fields = LABEL_FIELDS.get(optimizer, ())
+    def __init__(self, label_fields: Sequence[str]) -> None:
+        """``label_fields``: the labels counted per value (the optimizer's ``OptimizerSpec.label_fields``)."""
+        self.label_fields = tuple(label_fields)
         self.total = 0
         self.by_status: Counter[str] = Counter()
         self.by_label: dict[str, Counter[str]] = {name: Counter() for name in self.label_fields}

@@ -115,7 +115,7 @@ def export_dataset(
     sides: list[Side | Literal["all"]] = ["all"] if split is None else ["train", "dev"]
     names = [_side_path(target, side).name for side in sides]
     refuse_non_regular_targets(target.parent, [*names, manifest_path_for(target).name])
-    stats = ManifestStats(optimizer)
+    stats = ManifestStats(spec.label_fields)
     with staged(target) as stage:
         files = _write_files(store, spec, fmt, stage / target.name, split, include_auto_approved, tenant_id, stats)
         if stats.total == 0:

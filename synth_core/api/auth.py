@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from synth_core.errors import AuthenticationError, ConfigError, ForbiddenError, InvalidRequestError
+from synth_core.registry import get_optimizer
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.settings import ANY_TENANT, Settings
 from synth_core.tenants import TENANT_RULE, is_tenant_id
@@ -140,13 +141,11 @@ def authorize_generation(caller: Caller, request: SyntheticDataRequest, settings
             hint="Ask for a token that lists this tenant.",
         )
     asked = request.auto_approve_threshold
-    configured = settings.thresholds.get(request.optimizer)
-    lowers = asked is not None and (configured is None or asked < configured)
-    if lowers and not caller.may_lower_threshold:
-        floor = "no auto-approval" if configured is None else f"{configured}"
+    configured = get_optimizer(request.optimizer).threshold(settings.thresholds)
+    if asked is not None and asked < configured and not caller.may_lower_threshold:
         raise ForbiddenError(
             f"Your token ({caller.name}) may not lower the auto-approval threshold of {request.optimizer} "
-            f"below the configured {floor} (asked {asked}).",
+            f"below the configured {configured} (asked {asked}).",
             hint="Leave auto_approve_threshold out, or ask for a token with may_lower_threshold.",
         )
 

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
+from approval import confidence
 from approval.confidence import (
     COMPONENTS,
-    WEIGHTS,
     Confidence,
     ConfidenceComponent,
     combine,
@@ -16,7 +16,9 @@ from approval.confidence import (
     score_batch,
     score_example,
     threshold_for,
+    weights_for,
 )
+from synth_core.agents import AgentInference
 from synth_core.backends.memory import MemoryBackend
 from synth_core.errors import UnknownOptimizerError
 from synth_core.ingest import load_demo_corpus
@@ -47,13 +49,29 @@ def component(confidence: Confidence, name: str) -> ConfidenceComponent:
 
 
 @pytest.mark.parametrize("optimizer", OPTIMIZERS)
+def test_every_optimizer_weighs_every_component_and_its_checks_pass_a_clean_example(optimizer: str) -> None:
+    spec = get_optimizer(optimizer)
+    assert set(spec.confidence_weights) == set(COMPONENTS)
+    assert spec.label_check(make_example(optimizer), AgentInference(load_settings().agents)) == []
+
+
+def test_the_weights_table_in_the_docstring_is_the_registrys() -> None:
+    rows = {}
+    for line in (confidence.__doc__ or "").splitlines():
+        cells = line.split()
+        if cells and cells[0] in OPTIMIZERS:
+            rows[cells[0]] = [float(cell) for cell in cells[1:]]
+    assert rows == {optimizer: list(weights_for(optimizer).values()) for optimizer in OPTIMIZERS}
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
 def test_a_clean_example_scores_high_and_every_component_explains_itself(optimizer: str) -> None:
     confidence = score_example(optimizer, make_example(optimizer))
 
     assert confidence.score >= 0.95
     assert decide_status(confidence, DEFAULT_THRESHOLD) == "auto_approved"
     names = [item.name for item in confidence.components]
-    assert names == [name for name, weight in zip(COMPONENTS, WEIGHTS[optimizer], strict=True) if weight > 0]
+    assert names == [name for name, weight in weights_for(optimizer).items() if weight > 0]
     assert all(item.reason and 0.0 <= item.score <= 1.0 for item in confidence.components)
 
 
@@ -287,7 +305,9 @@ def test_decide_status_uses_the_threshold_inclusively() -> None:
 
 
 def test_thresholds_come_from_settings_unless_overridden(settings: Settings) -> None:
-    assert threshold_for("routing", settings) == settings.thresholds["routing"]
+    assert threshold_for("routing", settings) == 0.85  # the registry's default
+    custom = settings.model_copy(update={"thresholds": {"routing": 0.9}})
+    assert threshold_for("routing", custom) == 0.9
     assert threshold_for("routing", settings, 0.5) == 0.5
     assert threshold_for("not-configured", settings) > 1.0
 

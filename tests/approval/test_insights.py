@@ -43,3 +43,15 @@ def test_near_duplicates_are_grouped(store: ReviewStore, settings: Settings) -> 
     add(store, ["pending_review"] * 3, queries=queries)
     (group,) = near_duplicate_groups(ReviewService(store, settings), tenant_id=TENANT, optimizer=None)
     assert sorted(group.queries) == sorted(queries[:2])
+
+
+def test_every_optimizers_coverage_reads_labels_its_examples_have(store: ReviewStore, settings: Settings) -> None:
+    """The coverage labels come from the registry; a label the schema does not have would show as
+    '(none)' in every cell (routing once read 'success', which routing examples do not carry)."""
+    service = ReviewService(store, settings)
+    for optimizer in ("modality", "cross_modal", "routing", "workflow", "unified"):
+        add(store, ["pending_review"] * 2, optimizer=optimizer, run_id=f"run-{optimizer}")
+        cells = label_coverage(service, tenant_id=TENANT, optimizer=optimizer)
+        assert sum(cell.count for cell in cells) == 2
+        top_level = [(axis, label) for cell in cells for axis, label in cell.labels.items() if "." not in axis]
+        assert top_level and all(label != "(none)" for _, label in top_level), optimizer

@@ -19,7 +19,7 @@ from synth_core.backends.factory import open_backend
 from synth_core.backends.memory import MemoryBackend
 from synth_core.cli import cli
 from synth_core.ingest import load_demo_corpus
-from synth_core.registry import get_optimizer
+from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.service import GenerationService
 from synth_core.settings import Settings
@@ -219,7 +219,7 @@ def test_all_rejected_of_a_filter_are_regenerated(
 def test_regenerated_examples_always_wait_for_a_person(
     service: GenerationService, store: ReviewStore, settings: Settings
 ) -> None:
-    permissive = settings.model_copy(update={"thresholds": {name: 0.0 for name in settings.thresholds}})
+    permissive = settings.model_copy(update={"thresholds": dict.fromkeys(OPTIMIZERS, 0.0)})
     target = rejected(store, settings, generated(service, store)[0], "No.")
 
     result = regenerate(store, service, tenant_id=TENANT, reviewer="a", settings=permissive, example_ids=[target.id])

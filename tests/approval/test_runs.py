@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from approval.confidence import score_batch
+from approval.confidence import score_batch, threshold_for
 from approval.export import export_dataset
 from approval.models import ExampleFilter, NewExample
 from approval.sink import ReviewStoreSink
@@ -63,7 +63,7 @@ def test_nothing_is_auto_approved_until_the_run_finishes(sink: ReviewStoreSink) 
     assert count(sink.store, "pending_review") == 6
 
     sink.finish_run(run_id="run-1", summary={"count": 6})
-    threshold = sink.settings.thresholds["modality"]
+    threshold = threshold_for("modality", sink.settings)
     stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="run-1")).items
     scores = {example.query: example.confidence for example in stored}
     expected = sum(scores[example.query] >= threshold for example in examples)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from approval.confidence import score_batch
+from approval.confidence import score_batch, threshold_for
 from approval.models import ExampleFilter
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
@@ -65,7 +65,7 @@ def test_a_run_is_scored_queued_and_recorded(sink: ReviewStoreSink) -> None:
     sink.finish_run(run_id="run-1", summary={"count": 4})
 
     expected = score_batch("modality", batch, agents=sink.settings.agents)
-    threshold = sink.settings.thresholds["modality"]
+    threshold = threshold_for("modality", sink.settings)
     stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="run-1"), order="-confidence").items
     by_query = {example.query: example for example in stored}
     for example, confidence in zip(batch, expected, strict=True):

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from synth_core.errors import UnknownOptimizerError
 from synth_core.registry import OPTIMIZERS, get_optimizer
+from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas import (
     FusionHistorySchema,
     ModalityExampleSchema,
@@ -47,6 +48,22 @@ def test_registry_has_the_five_optimizers_with_their_schemas() -> None:
     for spec in OPTIMIZERS.values():
         assert spec.primary_label in spec.schema.model_fields
         assert set(spec.input_fields) <= set(spec.schema.model_fields)
+
+
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_every_optimizer_says_all_the_rest_of_synth_studio_asks_of_it(name: str) -> None:
+    """One entry per optimizer is the single source of truth: a sixth optimizer that leaves something
+    out fails here (its confidence weights are checked in tests/approval/test_confidence.py)."""
+    spec = get_optimizer(name)
+    exported = set(spec.export_fields)
+    assert exported and not exported & set(spec.schema.BOOKKEEPING_FIELDS)
+    assert set(spec.input_fields) <= exported and spec.primary_label in exported
+    assert spec.label_fields and set(spec.label_fields) <= exported
+    assert spec.coverage_labels and {path.split(".")[0] for path in spec.coverage_labels} <= exported
+    assert spec.default_strategies and set(spec.default_strategies) <= set(STRATEGIES)
+    assert spec.default_count > 0 and 0.0 < spec.default_threshold <= 1.0
+    assert callable(spec.label_check) and spec.generator is not None
+    assert spec.confidence_weights and min(spec.confidence_weights.values()) >= 0.0
 
 
 def test_unknown_optimizer_lists_the_valid_ones() -> None:

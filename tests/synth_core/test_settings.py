@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from synth_core.errors import ConfigError
+from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.settings import load_settings
 
 
@@ -13,7 +14,8 @@ def test_defaults_come_from_the_bundled_configs(tmp_path: Path) -> None:
     assert settings.backend == "sqlite"
     assert settings.store_path == tmp_path / "content.db"
     assert settings.review_url == f"sqlite:///{tmp_path / 'review.db'}"
-    assert set(settings.thresholds) == {"modality", "cross_modal", "routing", "workflow", "unified"}
+    assert settings.thresholds == {}  # the defaults are on the registry entries
+    assert {spec.threshold(settings.thresholds) for spec in OPTIMIZERS.values()} == {0.85}
     assert {p.modality for p in settings.profiles.values()} == {"VIDEO", "DOCUMENT", "IMAGE", "AUDIO"}
     assert settings.agents.modality_agents["VIDEO"] == "video_search_agent"
     assert (settings.generation.max_profiles, settings.generation.sample_size) == (4, 200)  # default.toml's
@@ -26,8 +28,8 @@ def test_environment_overrides_files(tmp_path: Path, monkeypatch: pytest.MonkeyP
     settings = load_settings()
     assert settings.home == tmp_path / "env-home"
     assert settings.llm.model == "ollama_chat/llama3.1"
-    assert settings.thresholds["routing"] == 0.6
-    assert settings.thresholds["modality"] == 0.85  # the rest of the table is kept
+    assert get_optimizer("routing").threshold(settings.thresholds) == 0.6
+    assert get_optimizer("modality").threshold(settings.thresholds) == 0.85  # the others keep their default
 
 
 def test_extra_config_file_overlays_defaults(tmp_path: Path) -> None:
@@ -35,8 +37,8 @@ def test_extra_config_file_overlays_defaults(tmp_path: Path) -> None:
     extra.write_text("seed = 7\n[thresholds]\nmodality = 0.5\n")
     settings = load_settings(extra, home=tmp_path)
     assert settings.seed == 7
-    assert settings.thresholds["modality"] == 0.5
-    assert settings.thresholds["workflow"] == 0.85
+    assert get_optimizer("modality").threshold(settings.thresholds) == 0.5
+    assert get_optimizer("workflow").threshold(settings.thresholds) == 0.85
 
 
 def test_missing_config_file_says_so(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Consistency checks of an example's own labels, per optimizer (the ``label_validity`` component).
+"""Consistency checks of an example's own labels, per optimizer (the confidence score's
+``label_validity`` component). Each optimizer's registry entry names its check (``check_modality``...).
 
 Each check returns ``(score, reason)`` problems; no problem means the labels hang together. Checks
 read the query text itself (not only the generation signals), so they stay right after an edit.
@@ -47,10 +48,16 @@ _FACT_REQUEST_RE = re.compile(
 )
 
 
+LabelCheck = Callable[[ExampleBase, AgentInference], list[Problem]]
+"""An optimizer's own label checks (``OptimizerSpec.label_check``: ``check_modality`` and the rest)."""
+
+
 def label_problems(optimizer: str, example: ExampleBase, agents: AgentInference) -> list[Problem]:
-    """Every inconsistency found in ``example``'s labels (empty when none)."""
-    check = _CHECKS.get(optimizer)
-    problems = check(example, agents) if check else []
+    """Every inconsistency found in ``example``'s labels (empty when none): the optimizer's own checks
+    (its registry entry's ``label_check``), then whether the query fits its source."""
+    from synth_core.registry import get_optimizer  # the registry imports this module's checks
+
+    problems = get_optimizer(optimizer).label_check(example, agents)
     if not example.signals.source_modalities:
         problems.append((0.55, "the source item's modality was not recorded, so the label cannot be checked"))
     else:
@@ -134,7 +141,7 @@ def _intent_problems(example: ExampleBase, agents: AgentInference) -> list[Probl
     return []
 
 
-def _check_modality(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+def check_modality(example: ExampleBase, agents: AgentInference) -> list[Problem]:
     label = str(_field(example, "modality"))
     return [
         *_media_problems(example, label, agents),
@@ -143,7 +150,7 @@ def _check_modality(example: ExampleBase, agents: AgentInference) -> list[Proble
     ]
 
 
-def _check_cross_modal(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+def check_cross_modal(example: ExampleBase, agents: AgentInference) -> list[Problem]:
     problems: list[Problem] = []
     primary, secondary = _field(example, "primary_modality"), _field(example, "secondary_modality")
     if primary == secondary:
@@ -160,7 +167,7 @@ def _check_cross_modal(example: ExampleBase, agents: AgentInference) -> list[Pro
     return problems
 
 
-def _check_routing(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+def check_routing(example: ExampleBase, agents: AgentInference) -> list[Problem]:
     problems: list[Problem] = []
     if not _field(example, "entities"):
         problems.append((0.05, "no entities: a routing example needs at least one"))
@@ -213,7 +220,7 @@ def _is_intent_plan(sequence: list[str], intent: str, agents: AgentInference) ->
     return agents.plan(intent, searched[0], second) == sequence
 
 
-def _check_workflow(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+def check_workflow(example: ExampleBase, agents: AgentInference) -> list[Problem]:
     problems = [*_plan_problems(example, agents), *_intent_problems(example, agents)]
     success, error = bool(_field(example, "success")), _field(example, "error_details")
     if success and error:
@@ -223,7 +230,7 @@ def _check_workflow(example: ExampleBase, agents: AgentInference) -> list[Proble
     return problems
 
 
-def _check_unified(example: ExampleBase, agents: AgentInference) -> list[Problem]:
+def check_unified(example: ExampleBase, agents: AgentInference) -> list[Problem]:
     label = str(_field(example, "modality"))
     sequence = list(_field(example, "agent_sequence") or [])
     problems = [
@@ -236,15 +243,6 @@ def _check_unified(example: ExampleBase, agents: AgentInference) -> list[Problem
     if bool(_field(example, "requires_orchestration")) != (len(sequence) > 1):
         problems.append((0.1, f"requires_orchestration disagrees with a plan of {len(sequence)} step(s)"))
     return problems
-
-
-_CHECKS: dict[str, Callable[[ExampleBase, AgentInference], list[Problem]]] = {
-    "modality": _check_modality,
-    "cross_modal": _check_cross_modal,
-    "routing": _check_routing,
-    "workflow": _check_workflow,
-    "unified": _check_unified,
-}
 
 
 def media_fit(example: ExampleBase, agents: AgentInference) -> tuple[float, str]:

@@ -124,6 +124,18 @@ TEXT_TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
                          "what was new about {t} in {year}?", "what was said about {t} in {month} {year}?",
                          "what did we learn about {t} in {year}?"),
 }
+# Questions an item's text answers when it discusses two of its topics but defines neither.
+TEXT_RELATION_FRAMES = (
+    "how does {t} relate to {t2}?", "what is the link between {t} and {t2}?", "how does {t} affect {t2}?",
+    "what do {t} and {t2} have to do with each other?", "{t} and {t2}: how are they connected?",
+    "what role does {t} play in {t2}?",
+)  # fmt: skip
+# What a text that names something says about it anyway: who or what it is.
+TEXT_IDENTITY_FRAMES: dict[str, tuple[str, ...]] = {
+    "PERSON": ("who is {e}?", "what is {e} known for?", "who is {e}"),
+    "ORGANIZATION": ("what does {e} do?", "what is {e}?"),
+    "*": ("what is {e}?", "what is {e} known for?"),
+}
 # Who / when / where / which questions about a named thing, the way people ask a search box.
 TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "PERSON": ("who is {e}?", "what is {e} known for?", "what did {e} say about {t}?", "where does {e} work?",

@@ -55,7 +55,7 @@ TWO_ENTITY_NP = ("{e} and {e2} on {t}", "{t} with {e} and {e2}")
 IMPLICIT_NP: dict[str, tuple[str, ...]] = {
     "VIDEO": ("{x} walkthrough", "{x} demo", "{x} highlights", "{x} in action", "{x} behind the scenes", "{x} live"),
     "AUDIO": ("{x} tunes", "something with {x} to listen to", "{x} beats", "{x} mix", "some {x}", "{x} on repeat"),
-    "IMAGE": ("{x} up close", "a view of {x}", "{x} close-up", "{x} scene", "an aerial view of {x}", "{x} wallpaper"),
+    "IMAGE": ("{x} up close", "a view of {x}", "{x} close-up", "{x} scene", "an aerial view of {x}"),
     "DOCUMENT": ("research on {x}", "studies about {x}", "findings on {x}", "published work on {x}",
                  "literature on {x}", "the study on {x}", "the {x} specification", "reading on {x}"),
 }
@@ -222,13 +222,13 @@ FUSION_FRAMES: dict[str, tuple[str, ...]] = {
 MEDIA_FIT: dict[str, dict[str, tuple[str, ...]]] = {
     "VIDEO": {
         "lecture": ("talk", "lecture video", "recording", "video"), "tutorial": ("tutorial video", "video", "clip"),
-        "trailer": ("trailer", "clip", "movie"), "vlog": ("vlog", "video"),
+        "trailer": ("trailer", "clip", "teaser"), "vlog": ("vlog", "video"),
         "documentary": ("film", "footage", "video", "movie"),
         "highlights": ("clip", "clips", "footage"), "interview": ("video", "recording", "clip"),
     },
     "AUDIO": {
         "podcast": ("podcast", "episode", "audio"), "interview": ("interview audio", "podcast", "episode", "audio"),
-        "lecture": ("audio", "recording of", "podcast"), "music": ("song", "songs", "track", "music", "soundtrack"),
+        "lecture": ("audio", "recording of", "podcast"), "music": ("song", "songs", "track", "music"),
     },
     "DOCUMENT": {
         "paper": ("paper", "papers", "article", "pdf"), "report": ("report", "pdf", "document"),

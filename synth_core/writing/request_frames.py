@@ -85,7 +85,7 @@ ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} of {e} 
 weak. The entity may be of any type, so nothing here makes it speak ("the video where NYC talks about")."""
 ENTITY_PLAIN = {
     "VIDEO": ("{e}", "{e} highlights"),
-    "DOCUMENT": ("research on {e}", "papers on {e}", "research by {e}"),
+    "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),
     "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }

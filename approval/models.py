@@ -109,6 +109,14 @@ class UndoResult(BaseModel):
     )
 
 
+class LabelFilter(BaseModel):
+    """One label's value in the example's payload: ``modality`` is ``VIDEO``, ``query_type`` is
+    ``compare``. ``approval.labels`` says which fields and values each optimizer has."""
+
+    field: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")
+    value: str = Field(min_length=1, max_length=128)
+
+
 class ExampleFilter(BaseModel):
     """Which examples a queue page, a count or a bulk decision covers (always within one tenant)."""
 
@@ -119,6 +127,7 @@ class ExampleFilter(BaseModel):
     run_id: str | None = None
     text: str | None = Field(default=None, description="Case-insensitive substring of the query.")
     reason_code: ReasonCode | None = None
+    label: LabelFilter | None = None
 
 
 class Page(BaseModel):

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic
+from approval.labels import check_label
+from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic, LabelFilter
 from approval.review import ReviewService
 from approval.store import QUEUE_ORDERS
 from synth_core.cli_support import build_model, emit, get_settings, json_option, tenant_of, tenant_option
@@ -45,6 +46,12 @@ def filter_options(func: F) -> F:
             default=None,
             help="Only examples rejected for this reason.",
         ),
+        click.option(
+            "--label",
+            default=None,
+            metavar="FIELD=VALUE",
+            help="Only examples with this label: modality=VIDEO, chosen_agent=document_agent, query_type=compare.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -69,10 +76,23 @@ def reviewer_name(reviewer: str | None) -> str:
         raise InvalidRequestError("Cannot tell who you are.", hint="Pass --reviewer NAME.") from None
 
 
-def example_filter(options: dict[str, Any]) -> ExampleFilter:
+def example_filter(ctx: click.Context, options: dict[str, Any]) -> ExampleFilter:
     fields = ("optimizer", "statuses", "min_confidence", "max_confidence", "run_id", "text", "reason_code")
     values = {name: options.pop(name) for name in fields}
-    return build_model(ExampleFilter, **{**values, "statuses": list(values["statuses"])})
+    label = label_filter(options.pop("label"))
+    if label is not None:
+        check_label(label, optimizer=values["optimizer"], agents=get_settings(ctx).agents)
+    return build_model(ExampleFilter, **{**values, "statuses": list(values["statuses"]), "label": label})
+
+
+def label_filter(assignment: str | None) -> LabelFilter | None:
+    """``--label FIELD=VALUE`` -> a LabelFilter."""
+    if assignment is None:
+        return None
+    field, equals, value = assignment.partition("=")
+    if not equals:
+        raise InvalidRequestError(f"--label '{assignment}' is not FIELD=VALUE.", hint="For example: modality=VIDEO.")
+    return build_model(LabelFilter, field=field.strip(), value=value.strip())
 
 
 def example_row(example: ExamplePublic) -> dict[str, Any]:
@@ -109,7 +129,7 @@ def review() -> None:
 @click.pass_context
 def list_examples(ctx: click.Context, **options: Any) -> None:
     """One page of the review queue (default: everything, oldest first)."""
-    queue = example_filter(options)
+    queue = example_filter(ctx, options)
     with review_service(ctx) as service:
         page = service.list_page(
             tenant_id=tenant_of(ctx, options["tenant"]),
@@ -305,7 +325,7 @@ def edit(
 @click.pass_context
 def bulk(ctx: click.Context, action: str, **options: Any) -> None:
     """Approve or reject EVERY example matching the filter (all pages), after showing the count."""
-    queue = example_filter(options)
+    queue = example_filter(ctx, options)
     tenant_id = tenant_of(ctx, options["tenant"])
     if action == "reject" and options["bulk_reason"] is None:
         raise InvalidRequestError("A bulk reject needs --reason.", hint=f"One of: {', '.join(REASON_CODES)}.")

@@ -96,8 +96,8 @@ TOPIC_PLAIN = {
     "AUDIO": ("something about {t}", "anything on {t}"),
     "IMAGE": ("{t}", "views of {t}", "{t} up close"),
 }
-DOCUMENT_READING = ("books or papers on {t}", "a book or paper about {t}", "any good books or papers on {t}",
-                    "books and articles about {t}", "a good book or article on {t}")  # fmt: skip
+DOCUMENT_READING = ("papers or articles on {t}", "a paper or article about {t}", "any good papers on {t}",
+                    "articles about {t}", "a good article on {t}")  # fmt: skip
 """Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""
 TOPIC_MEDIA = ("{ms} about {t}", "a {m} on {t}", "{t} {ms}", "a {m} about {t}", "any {ms} on {t}",
                "the {m} about {t}", "a good {m} on {t}")  # fmt: skip

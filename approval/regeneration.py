@@ -23,6 +23,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
+from approval.decision import Decision
 from approval.dedup import DuplicateIndex
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
@@ -252,14 +253,8 @@ def _regenerate_one(
         return result("failed", f"the engine returned no example ({reasons})")
     new = _scored(target, examples, attempt, known)
     try:
-        store.decide(
-            tenant_id=target.tenant_id,
-            example_id=target.id,
-            reviewer=reviewer,
-            action="regenerate",
-            expected_version=target.version,
-            to_status="rejected",
-        )
+        noted = Decision(action="regenerate", reviewer=reviewer, expected_version=target.version)
+        store.decide(tenant_id=target.tenant_id, example_id=target.id, decision=noted)
     except ConflictError as exc:
         return result("failed", f"someone decided it meanwhile, nothing was stored: {exc}")
     ids = _store_new(store, target, request, response, new)

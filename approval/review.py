@@ -7,11 +7,12 @@ none (a CLI user decides what they see now; a UI passes the version it showed).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
 from approval.confidence import score_batch
+from approval.decision import Decision, Revision
 from approval.edit_checks import check_edited_agents
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, ExampleStatus, Page, UndoResult
 from approval.store import QueueOrder, ReviewStore, field_diff
@@ -51,71 +52,29 @@ class ReviewService:
 
     # -- deciding -----------------------------------------------------------------------------------
 
-    def approve(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        expected_version: int | None = None,
-        feedback: str | None = None,
-    ) -> ExamplePublic:
-        return self._decide(tenant_id, example_id, reviewer, "approve", expected_version, feedback=feedback)
+    def decide(self, *, tenant_id: str, example_id: str, decision: Decision) -> ExamplePublic:
+        """Apply ``decision`` to one example at the version the reviewer saw (or the current one).
 
-    def reject(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        reason_code: str,
-        feedback: str | None = None,
-        expected_version: int | None = None,
-    ) -> ExamplePublic:
-        """Reject with a reason code from the taxonomy; ``feedback`` is kept verbatim for regeneration."""
-        return self._decide(
-            tenant_id, example_id, reviewer, "reject", expected_version, reason_code=reason_code, feedback=feedback
-        )
+        An edit's changes are validated against the optimizer's schema and re-scored; the example
+        becomes approved and the audit log keeps the change as {field: [old, new]}.
+        """
+        if decision.action == "regenerate":
+            raise InvalidRequestError(
+                "A regenerate decision is recorded by regeneration itself.", hint="Use regenerate instead."
+            )
+        if decision.action == "edit":
+            return self._edit(tenant_id, example_id, decision)
+        if decision.expected_version is None:
+            current = self.store.get(tenant_id=tenant_id, example_id=example_id)
+            decision = decision.at_version(current.version)
+        return self.store.decide(tenant_id=tenant_id, example_id=example_id, decision=decision)
 
-    def _decide(
-        self,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        action: Literal["approve", "reject"],
-        expected_version: int | None,
-        *,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-    ) -> ExamplePublic:
-        """One approve/reject decision at the version the reviewer saw (or the current one)."""
-        return self.store.decide(
-            tenant_id=tenant_id,
-            example_id=example_id,
-            reviewer=reviewer,
-            action=action,
-            expected_version=self._version(tenant_id, example_id, expected_version),
-            to_status="approved" if action == "approve" else "rejected",
-            reason_code=reason_code,
-            feedback=feedback,
-        )
-
-    def edit(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        changes: dict[str, Any],
-        feedback: str | None = None,
-        expected_version: int | None = None,
-    ) -> ExamplePublic:
-        """Change fields, validated against the optimizer's schema and re-scored; the example becomes
-        approved and the audit log keeps the change as {field: [old, new]}."""
+    def _edit(self, tenant_id: str, example_id: str, decision: Decision) -> ExamplePublic:
         example = self.store.get(tenant_id=tenant_id, example_id=example_id)
-        version = example.version if expected_version is None else expected_version
-        edited = validate_edit(example, changes)
-        check_edited_agents(changes, self.settings.agents)
+        if decision.expected_version is None:
+            decision = decision.at_version(example.version)
+        edited = validate_edit(example, decision.changes)
+        check_edited_agents(decision.changes, self.settings.agents)
         new_payload = edited.model_dump(mode="json")
         diff = field_diff(example.payload, new_payload)
         if not diff:
@@ -124,19 +83,13 @@ class ReviewService:
         if example.status in DUPLICATE_SCOPE and example.query.casefold() in known:
             known.remove(example.query.casefold())  # its own old text is no duplicate of it
         (confidence,) = score_batch(example.optimizer, [edited], known_queries=known, agents=self.settings.agents)
-        return self.store.decide(
-            tenant_id=tenant_id,
-            example_id=example_id,
-            reviewer=reviewer,
-            action="edit",
-            expected_version=version,
-            to_status="approved",
-            feedback=feedback,
-            new_payload=new_payload,
+        revision = Revision(
+            payload=new_payload,
             diff=diff,
             confidence=confidence.score,
             confidence_breakdown=confidence.breakdown(),
         )
+        return self.store.decide(tenant_id=tenant_id, example_id=example_id, decision=decision, revision=revision)
 
     def bulk_count(self, *, tenant_id: str, filter: ExampleFilter, action: str) -> int:
         """How many examples ``bulk`` would change (the whole filtered set, not a page)."""
@@ -144,38 +97,17 @@ class ReviewService:
         return 0 if scope is None else self.store.count(tenant_id=tenant_id, filter=scope)
 
     def bulk(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        reviewer: str,
-        action: str,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-        expected_count: int | None = None,
+        self, *, tenant_id: str, filter: ExampleFilter, decision: Decision, expected_count: int | None = None
     ) -> int:
         """Decide the whole filtered set; ``expected_count`` (what ``bulk_count`` showed) makes it refuse
         with a ConflictError when the set has changed since."""
-        to_status = {"approve": "approved", "reject": "rejected"}.get(action, action)
         return self.store.bulk_decide(
-            tenant_id=tenant_id,
-            filter=filter,
-            reviewer=reviewer,
-            action=action,
-            to_status=to_status,
-            reason_code=reason_code,
-            feedback=feedback,
-            expected_count=expected_count,
+            tenant_id=tenant_id, filter=filter, decision=decision, expected_count=expected_count
         )
 
     def undo(self, *, tenant_id: str, reviewer: str) -> UndoResult:
         """Revert the reviewer's last decision; a bulk decision as a whole."""
         return self.store.undo_last(tenant_id=tenant_id, reviewer=reviewer)
-
-    def _version(self, tenant_id: str, example_id: str, expected_version: int | None) -> int:
-        if expected_version is not None:
-            return expected_version
-        return self.store.get(tenant_id=tenant_id, example_id=example_id).version
 
 
 def validate_edit(example: ExamplePublic, changes: dict[str, Any]) -> ExampleBase:

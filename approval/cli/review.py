@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from approval.decision import Decision
 from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic
 from approval.review import ReviewService
 from approval.store import QUEUE_ORDERS
@@ -22,7 +23,6 @@ from synth_core.errors import InvalidRequestError, SynthError
 
 F = TypeVar("F", bound=Callable[..., Any])
 QUERY_WIDTH = 70
-PAST = {"approve": "approved", "reject": "rejected"}
 
 
 def reviewer_option(func: F) -> F:
@@ -200,18 +200,13 @@ def approve(
     """Approve examples."""
     check_single_version(ids, expected_version)
     who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
+    decision = Decision(action="approve", reviewer=who, feedback=feedback, expected_version=expected_version)
     with review_service(ctx) as service:
         decide_each(
             ctx,
             ids,
             as_json,
-            lambda example_id: service.approve(
-                tenant_id=tenant_id,
-                example_id=example_id,
-                reviewer=who,
-                expected_version=expected_version,
-                feedback=feedback,
-            ),
+            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
         )
 
 
@@ -237,19 +232,15 @@ def reject(
     """Reject examples with a reason code and optional feedback."""
     check_single_version(ids, expected_version)
     who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
+    decision = Decision(
+        action="reject", reviewer=who, reason_code=reason_code, feedback=feedback, expected_version=expected_version
+    )
     with review_service(ctx) as service:
         decide_each(
             ctx,
             ids,
             as_json,
-            lambda example_id: service.reject(
-                tenant_id=tenant_id,
-                example_id=example_id,
-                reviewer=who,
-                reason_code=reason_code,
-                feedback=feedback,
-                expected_version=expected_version,
-            ),
+            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
         )
 
 
@@ -280,16 +271,15 @@ def edit(
     as_json: bool,
 ) -> None:
     """Correct fields of an example; it is re-scored and counts as approved."""
-    changes = parse_assignments(assignments)
+    decision = Decision(
+        action="edit",
+        reviewer=reviewer_name(reviewer),
+        changes=parse_assignments(assignments),
+        feedback=feedback,
+        expected_version=expected_version,
+    )
     with review_service(ctx) as service:
-        edited = service.edit(
-            tenant_id=tenant_of(ctx, tenant),
-            example_id=example_id,
-            reviewer=reviewer_name(reviewer),
-            changes=changes,
-            feedback=feedback,
-            expected_version=expected_version,
-        )
+        edited = service.decide(tenant_id=tenant_of(ctx, tenant), example_id=example_id, decision=decision)
     emit(edited, as_json=as_json, rows=[example_row(edited)], title="Edited and approved")
 
 
@@ -309,22 +299,22 @@ def bulk(ctx: click.Context, action: str, **options: Any) -> None:
     tenant_id = tenant_of(ctx, options["tenant"])
     if action == "reject" and options["bulk_reason"] is None:
         raise InvalidRequestError("A bulk reject needs --reason.", hint=f"One of: {', '.join(REASON_CODES)}.")
+    decision = Decision(
+        action=action,
+        reviewer=reviewer_name(options["reviewer"]),
+        reason_code=options["bulk_reason"],
+        feedback=options["feedback"],
+    )
     with review_service(ctx) as service:
         matching = service.bulk_count(tenant_id=tenant_id, filter=queue, action=action)
-        click.echo(f"{matching} examples of tenant '{tenant_id}' would be {PAST[action]}.", err=options["as_json"])
+        click.echo(
+            f"{matching} examples of tenant '{tenant_id}' would be {decision.to_status}.", err=options["as_json"]
+        )
         if matching and not options["yes"]:
             click.confirm(f"{action.capitalize()} all {matching}?", abort=True, err=True)
         changed = 0
         if matching:
-            changed = service.bulk(
-                tenant_id=tenant_id,
-                filter=queue,
-                reviewer=reviewer_name(options["reviewer"]),
-                action=action,
-                reason_code=options["bulk_reason"],
-                feedback=options["feedback"],
-                expected_count=matching,
-            )
+            changed = service.bulk(tenant_id=tenant_id, filter=queue, decision=decision, expected_count=matching)
     result = {"action": action, "matched": matching, "changed": changed}
     emit(result, as_json=options["as_json"], rows=[result], title="Bulk decision")
 

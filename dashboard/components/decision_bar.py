@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from approval.decision import Decision
 from approval.models import REASON_CODES, ExamplePublic
 from approval.review import ReviewService
 from dashboard.components.edit_form import render_edit_form
@@ -62,17 +63,15 @@ class Shown:
     go_next: Callable[[], None]
 
     def approve(self) -> None:
-        self._decide("Approved", lambda target: self.service.approve(**target))
+        self._decide("Approved", action="approve")
 
     def reject(self) -> None:
         reason = st.session_state.get("reject_reason")
         feedback = st.session_state.get("reject_feedback") or None
-        self._decide(
-            "Rejected", lambda target: self.service.reject(**target, reason_code=str(reason), feedback=feedback)
-        )
+        self._decide("Rejected", action="reject", reason_code=reason, feedback=feedback)
 
     def edit(self, changes: dict[str, Any]) -> None:
-        self._decide("Edited and approved", lambda target: self.service.edit(**target, changes=changes))
+        self._decide("Edited and approved", action="edit", changes=changes)
 
     def start_editing(self) -> None:
         st.session_state["editing"] = self.example_id
@@ -87,15 +86,10 @@ class Shown:
         if result.example is not None:
             st.session_state["focus_id"] = result.example.id
 
-    def _decide(self, verb: str, action: Callable[[dict[str, Any]], ExamplePublic]) -> None:
-        target = {
-            "tenant_id": self.tenant,
-            "example_id": self.example_id,
-            "reviewer": self.reviewer,
-            "expected_version": self.version,
-        }
+    def _decide(self, verb: str, **choice: Any) -> None:
         try:
-            decided = action(target)
+            decision = Decision(reviewer=self.reviewer, expected_version=self.version, **choice)
+            decided = self.service.decide(tenant_id=self.tenant, example_id=self.example_id, decision=decision)
         except ConflictError as exc:
             st.session_state[CONFLICT_KEY] = (str(exc), self.example_id)
             st.session_state["focus_id"] = self.example_id

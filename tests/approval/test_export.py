@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from approval.decision import Decision
 from approval.export import FORMATS, export_dataset, load_dspy_examples
 from approval.export.encoding import to_json
 from approval.export.manifest import sha256_file
@@ -87,11 +88,12 @@ def add(
             store.decide(
                 tenant_id=tenant_id,
                 example_id=example_id,
-                reviewer="ann",
-                expected_version=1,
-                action="approve" if status == "approved" else "reject",
-                to_status=status,
-                reason_code="wrong_label" if status == "rejected" else None,
+                decision=Decision(
+                    action="approve" if status == "approved" else "reject",
+                    reviewer="ann",
+                    reason_code="wrong_label" if status == "rejected" else None,
+                    expected_version=1,
+                ),
             )
         by_status.setdefault(status, []).append(text)
     store.finish_run(run_id=run_id, summary={"count": len(statuses)})  # only finished runs are exported

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from approval.decision import Decision
 from approval.store import ReviewStore, inspect_schema, upgrade_schema
 from approval.store.engine import dispose, make_engine, transaction
 from approval.store.schema import (
@@ -139,10 +140,7 @@ def test_a_store_made_before_migrations_keeps_its_decisions_through_the_upgrade(
         store.decide(
             tenant_id=TENANT,
             example_id=pending.id,
-            reviewer="dee",
-            action="approve",
-            expected_version=pending.version,
-            to_status="approved",
+            decision=Decision(action="approve", reviewer="dee", expected_version=pending.version),
         )
         assert [d.reviewer for d in store.decisions(tenant_id=TENANT)][-2:] == ["cy", "dee"]
 

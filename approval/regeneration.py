@@ -29,7 +29,6 @@ from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExa
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
-from synth_core.registry import get_optimizer
 from synth_core.schemas.api import RegenerationRequest, SyntheticDataResponse
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
@@ -233,6 +232,8 @@ def _regenerate_one(
     limit: int,
     known: DuplicateIndex,
 ) -> RegenerationOutcome:
+    from synth_core.registry import get_optimizer  # every generator: loaded when first needed
+
     attempt = target.regeneration_attempt + 1
 
     def result(outcome: Any, message: str, **extra: Any) -> RegenerationOutcome:

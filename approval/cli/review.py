@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
-from approval.decision import Decision
-from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic
-from approval.review import ReviewService
-from approval.store import QUEUE_ORDERS
+from approval import QUEUE_ORDERS, REASON_CODES, STATUSES, Decision, ExampleFilter, ExamplePublic, ReviewService
 from synth_core.cli_support import build_model, emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.errors import InvalidRequestError, SynthError
 
@@ -51,13 +47,9 @@ def filter_options(func: F) -> F:
     return func
 
 
-@contextmanager
-def review_service(ctx: click.Context) -> Iterator[ReviewService]:
-    service = ReviewService.from_settings(get_settings(ctx))
-    try:
-        yield service
-    finally:
-        service.close()
+def review_service(ctx: click.Context) -> ReviewService:
+    """The service for this command, to use as a context manager (closed when the command ends)."""
+    return ReviewService.from_settings(get_settings(ctx))
 
 
 def reviewer_name(reviewer: str | None) -> str:
@@ -344,16 +336,19 @@ def stats(ctx: click.Context, optimizer: str | None, tenant: str | None, as_json
     """Where the review stands: statuses, rejection reasons, reviewers, regeneration."""
     with review_service(ctx) as service:
         report = service.stats(tenant_id=tenant_of(ctx, tenant), optimizer=optimizer)
-    rows = [{"optimizer": name, **counts} for name, counts in report["by_optimizer"].items()]
-    rows.append({"optimizer": "all", **report["by_status"]})
-    emit(report, as_json=as_json, rows=rows, title=f"Review status of tenant '{report['tenant_id']}'")
+    rows = [{"optimizer": name, **counts} for name, counts in report.by_optimizer.items()]
+    rows.append({"optimizer": "all", **report.by_status})
+    emit(report, as_json=as_json, rows=rows, title=f"Review status of tenant '{report.tenant_id}'")
     if not as_json:
-        for label, key in (("Rejection reasons", "rejection_reasons"), ("Reviewers", "decisions_by_reviewer")):
-            click.echo(f"{label}: " + (", ".join(f"{k} {v}" for k, v in report[key].items()) or "none"))
-        regenerated = report["regeneration"]
+        for label, counted in (
+            ("Rejection reasons", report.rejection_reasons),
+            ("Reviewers", report.decisions_by_reviewer),
+        ):
+            click.echo(f"{label}: " + (", ".join(f"{k} {v}" for k, v in counted.items()) or "none"))
+        regenerated = report.regeneration
         click.echo(
-            f"Regenerated: {regenerated['regenerated']}, approved {regenerated['approved']}; "
-            f"conflicts logged: {report['conflicts']}"
+            f"Regenerated: {regenerated.regenerated}, approved {regenerated.approved}; "
+            f"conflicts logged: {report.conflicts}"
         )
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.decision import Decision
-from approval.models import REASON_CODES, ExampleFilter
-from approval.review import ReviewService
+from approval import REASON_CODES, Decision, ExampleFilter, ReviewService
 from dashboard.context import Session
 from dashboard.errors import shown_errors
 

@@ -13,11 +13,9 @@ from typing import Any
 
 import streamlit as st
 
-from approval.decision import Decision
-from approval.models import REASON_CODES, ExamplePublic
-from approval.review import ReviewService
+from approval import REASON_CODES, Decision, ExamplePublic, ReviewService
 from dashboard.components.edit_form import render_edit_form
-from dashboard.context import Session, settings
+from dashboard.context import Session
 from synth_core.errors import ConflictError, SynthError
 
 MESSAGE_KEY = "review_message"
@@ -45,7 +43,7 @@ def render_decision_bar(
         st.text_area("Feedback for regeneration", key="reject_feedback")
         st.form_submit_button("Reject", shortcut="x", on_click=shown.reject)
     if st.session_state.get("editing") == example.id:
-        changes = render_edit_form(example, settings())
+        changes = render_edit_form(service.edit_fields(example), example.id)
         if changes is not None:
             shown.edit(changes)
             st.rerun()

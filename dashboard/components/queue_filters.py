@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExampleStatus
+from approval import REASON_CODES, STATUSES, ExampleFilter, ExampleStatus
 from dashboard.context import Session
 
 ANY_REASON = "any reason"

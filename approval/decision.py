@@ -16,7 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from approval.models import REASON_CODES, ExampleStatus, ReasonCode, ReviewerAction
 from approval.transitions import ACTION_TARGET
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
+
+WHO_DECIDES = Fix("Say who decides: every decision records a reviewer.", field="reviewer")
+NAME_A_CHANGE = Fix("Name each field to change and its new value.", field="changes")
 
 
 class Decision(BaseModel):
@@ -73,20 +76,27 @@ def check_decision(data: dict[str, Any]) -> None:
     action = data.get("action")
     if action not in ACTION_TARGET:
         raise InvalidRequestError(
-            f"Unknown review action '{action}'.", hint=f"Use one of: {', '.join(ACTION_TARGET)} (or undo)."
+            f"Unknown review action '{action}'.",
+            fix=Fix("Use a review action (undo reverts a decision).", field="action", choices=tuple(ACTION_TARGET)),
         )
     reviewer = data.get("reviewer")
     if not isinstance(reviewer, str) or not reviewer.strip():
-        raise InvalidRequestError("A decision needs a reviewer name.", hint="Pass --reviewer NAME.")
+        raise InvalidRequestError("A decision needs a reviewer name.", fix=WHO_DECIDES)
     reason_code = data.get("reason_code")
     if action == "reject" and reason_code not in REASON_CODES:
         raise InvalidRequestError(
-            f"Rejecting needs a reason code (got {reason_code!r}).", hint=f"Use one of: {', '.join(REASON_CODES)}."
+            f"Rejecting needs a reason code (got {reason_code!r}).",
+            fix=Fix("Say why it is rejected.", field="reason_code", choices=REASON_CODES),
         )
     if action != "reject" and reason_code is not None:
-        raise InvalidRequestError(f"A reason code only goes with reject, not {action}.")
+        raise InvalidRequestError(
+            f"A reason code only goes with reject, not {action}.",
+            fix=Fix("Leave the reason code out, or reject.", field="reason_code"),
+        )
     changes = data.get("changes")
     if action == "edit" and not changes:
-        raise InvalidRequestError("An edit needs at least one field to change.", hint="Pass field=value.")
+        raise InvalidRequestError("An edit needs at least one field to change.", fix=NAME_A_CHANGE)
     if action != "edit" and changes:
-        raise InvalidRequestError(f"Only an edit changes fields, not {action}.")
+        raise InvalidRequestError(
+            f"Only an edit changes fields, not {action}.", fix=Fix("Leave the changes out, or edit.", field="changes")
+        )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import AgentsConfig
 
@@ -38,5 +38,5 @@ def check_edited_agents(changes: Mapping[str, Any], agents: AgentsConfig) -> Non
     if unknown:
         raise InvalidRequestError(
             f"Unknown agent(s) in the edit: {', '.join(unknown)}.",
-            hint=f"Use one of: {', '.join(sorted(known))}.",
+            fix=Fix("Name agents the registry knows.", field="changes", choices=tuple(sorted(known))),
         )

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 from approval.dedup import duplicate_clusters
 from approval.models import STATUSES, ExampleFilter
 from approval.store import ReviewStore
+from synth_core.errors import Fix, InvalidRequestError
 
 BINS = 10
 COVERAGE_AXES: dict[str, tuple[str, ...]] = {
@@ -91,7 +92,10 @@ class Insights:
         """Approved (incl. auto-approved), rejected and pending per ``group``: "optimizer", "run_id" or
         "reason_code" (rejections only have one); the ``limit`` largest groups."""
         if group not in ("optimizer", "run_id", "reason_code"):
-            raise ValueError(f"cannot group by {group!r}")
+            raise InvalidRequestError(
+                f"Cannot group by {group!r}.",
+                fix=Fix("Group by a known column.", field="group", choices=("optimizer", "run_id", "reason_code")),
+            )
         rows = _rows(
             self.store.engine,
             f"SELECT {group}, status, COUNT(*) FROM examples WHERE {_scope(optimizer)} GROUP BY {group}, status",

@@ -23,11 +23,11 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
-from approval.decision import Decision
+from approval.decision import WHO_DECIDES, Decision
 from approval.dedup import DuplicateIndex
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
 from approval.store import ReviewStore
-from synth_core.errors import ConflictError, InvalidRequestError, SynthError
+from synth_core.errors import ConflictError, Fix, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
 from synth_core.schemas.api import RegenerationRequest, SyntheticDataResponse
 from synth_core.schemas.common import ExampleBase
@@ -168,7 +168,7 @@ def regenerate(
     service's settings). New examples always wait for a person, whatever their score.
     """
     if not reviewer.strip():
-        raise InvalidRequestError("A reviewer name is required to regenerate.", hint="Pass --reviewer NAME.")
+        raise InvalidRequestError("A reviewer name is required to regenerate.", fix=WHO_DECIDES)
     settings = settings or service.settings
     limit = settings.review.max_regeneration_attempts if max_attempts is None else max_attempts
     targets = _targets(store, tenant_id, example_ids, filter)
@@ -197,7 +197,10 @@ def _targets(
     if example_ids:
         return [store.get(tenant_id=tenant_id, example_id=example_id) for example_id in dict.fromkeys(example_ids)]
     if filter is None:
-        raise InvalidRequestError("Nothing to regenerate was named.", hint="Pass --ids ID... or --all-rejected.")
+        raise InvalidRequestError(
+            "Nothing to regenerate was named.",
+            fix=Fix("Name the rejected examples to regenerate, or ask for every rejected one.", field="example_ids"),
+        )
     rejected = filter.model_copy(update={"statuses": ["rejected"]})
     found: list[ExamplePublic] = []
     while True:

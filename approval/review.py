@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from approval.calibration import CalibrationReport, calibrate
 from approval.confidence import score_batch
-from approval.decision import Decision, Revision
+from approval.decision import NAME_A_CHANGE, Decision, Revision
 from approval.edit_checks import check_edited_agents, editable_fields
 from approval.edit_form import EditField, edit_fields
 from approval.insights import Insights
@@ -39,7 +39,7 @@ from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_r
 from approval.sink import ReviewStoreSink
 from approval.store import QueueOrder, ReviewStore, field_diff
 from synth_core.backends.base import ContentBackend
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
@@ -112,7 +112,8 @@ class ReviewService:
         """
         if decision.action == "regenerate":
             raise InvalidRequestError(
-                "A regenerate decision is recorded by regeneration itself.", hint="Use regenerate instead."
+                "A regenerate decision is recorded by regeneration itself.",
+                fix=Fix("Regenerate the example instead.", field="action"),
             )
         if decision.action == "edit":
             return self._edit(tenant_id, example_id, decision)
@@ -130,7 +131,9 @@ class ReviewService:
         new_payload = edited.model_dump(mode="json")
         diff = field_diff(example.payload, new_payload)
         if not diff:
-            raise InvalidRequestError("The edit changes nothing.", hint="Use approve to accept the example as it is.")
+            raise InvalidRequestError(
+                "The edit changes nothing.", fix=Fix("Approve the example to accept it as it is.", field="action")
+            )
         known = self.store.known_queries(tenant_id=tenant_id, optimizer=example.optimizer, statuses=DUPLICATE_SCOPE)
         if example.status in DUPLICATE_SCOPE and example.query.casefold() in known:
             known.remove(example.query.casefold())  # its own old text is no duplicate of it
@@ -323,20 +326,26 @@ def validate_edit(example: ExamplePublic, changes: dict[str, Any]) -> ExampleBas
 
     schema = get_optimizer(example.optimizer).schema
     if not changes:
-        raise InvalidRequestError("An edit needs at least one field to change.", hint="Pass field=value.")
+        raise InvalidRequestError("An edit needs at least one field to change.", fix=NAME_A_CHANGE)
     unknown = sorted(set(changes) - set(schema.model_fields))
     if unknown:
         raise InvalidRequestError(
             f"Unknown field(s) for {example.optimizer}: {', '.join(unknown)}.",
-            hint=f"Editable fields: {', '.join(editable_fields(schema))}.",
+            fix=Fix("Edit the example's own fields.", field="changes", choices=tuple(editable_fields(schema))),
         )
     bookkeeping = sorted(set(changes) & set(schema.BOOKKEEPING_FIELDS))
     if bookkeeping:
-        raise InvalidRequestError(f"{', '.join(bookkeeping)} record how the example was made and cannot be edited.")
+        raise InvalidRequestError(
+            f"{', '.join(bookkeeping)} record how the example was made and cannot be edited.",
+            fix=Fix("Leave them out of the edit.", field="changes"),
+        )
     try:
         return schema.model_validate({**example.payload, **changes})
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in exc.errors()
         )
-        raise InvalidRequestError(f"The edit is not a valid {example.optimizer} example: {problems}.") from None
+        raise InvalidRequestError(
+            f"The edit is not a valid {example.optimizer} example: {problems}.",
+            fix=Fix("Correct the values it names.", field="changes"),
+        ) from None

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from approval.sink import ResumingSink, this_process
 from approval.store import ReviewStore, RunPublic
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
 from synth_core.settings import Settings
@@ -137,6 +137,6 @@ def _interrupted(store: ReviewStore, tenant_id: str, run_id: str, force: bool, v
         where = current.run.process
         raise InvalidRequestError(
             f"Run '{run_id}' looks {current.state} (pid {where.get('pid')} on {where.get('host')}).",
-            hint=f"Stop it first, or pass --force to {verb} it anyway.",
+            fix=Fix(f"Stop it first, or force the {verb}.", field="force"),
         )
     return current

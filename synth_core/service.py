@@ -16,7 +16,7 @@ from typing import Any
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
-from synth_core.errors import EmptyStoreError, InsufficientContentError, InvalidRequestError
+from synth_core.errors import EmptyStoreError, Fix, InsufficientContentError, InvalidRequestError
 from synth_core.gc_pause import gc_paused
 from synth_core.generators.base import ContentSample, GenerationContext, Guidance, ProgressFn
 from synth_core.quality import quality_report
@@ -98,7 +98,7 @@ class GenerationService:
         if not sample.items:
             raise EmptyStoreError(
                 f"No content to sample in profiles {', '.join(profiles)}.",
-                hint="Load content with 'synth ingest FILE' (or run 'synth demo' for the demo corpus).",
+                fix=Fix("Load content into the content store first (the demo corpus will do).", step="load_content"),
             )
         if progress:
             progress("sampling", len(sample.items), sample_size)
@@ -187,7 +187,7 @@ class GenerationService:
         if not counts:
             raise EmptyStoreError(
                 "The content store is empty.",
-                hint="Load content with 'synth ingest FILE' (or run 'synth demo' for the demo corpus).",
+                fix=Fix("Load content into the content store first (the demo corpus will do).", step="load_content"),
             )
         if request.profiles:
             profiles = resolve_profiles(request.profiles, self.settings.profiles, counts)
@@ -229,7 +229,10 @@ class GenerationService:
             f"Only {len(examples)} of {requested} {spec.name} examples could be generated from the sampled content"
             + (f" ({'; '.join(reasons)})" if reasons else "")
             + ".",
-            hint="Ingest more content, add profiles or strategies, raise --sample-size, or lower --count.",
+            fix=Fix(
+                "Ingest more content, add profiles or strategies, sample more content, or ask for fewer examples.",
+                field="count",
+            ),
         )
 
     def _write_to_sink(

@@ -115,3 +115,37 @@ def test_modules_stay_small() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 500
     }
     assert big == {}
+
+
+INTERFACE_WORDS = ("--", "synth ")
+"""What only the CLI may say: an option or a command."""
+
+
+def fix_texts(path: Path) -> list[tuple[int, str]]:
+    """Every string given as an error's ``hint=`` or to a ``Fix(...)`` in ``path``."""
+    texts: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        parts = [keyword.value for keyword in node.keywords if keyword.arg in ("hint", "action")]
+        if isinstance(node.func, ast.Name) and node.func.id == "Fix":
+            parts += node.args[:1]
+        for part in parts:
+            for constant in ast.walk(part):
+                if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
+                    texts.append((constant.lineno, constant.value))
+    return texts
+
+
+def test_domain_errors_name_no_interfaces_options_or_commands() -> None:
+    """Outside the CLI, an error's fix says what to do in plain words; the CLI adds its own options."""
+    cli = (ROOT / "approval" / "cli", ROOT / "synth_core" / "cli", ROOT / "synth_core" / "cli_support.py")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {text}"
+        for package in ("synth_core", "approval")
+        for path in (ROOT / package).rglob("*.py")
+        if not any(path == place or place in path.parents for place in cli)
+        for line, text in fix_texts(path)
+        if any(word in text for word in INTERFACE_WORDS)
+    ]
+    assert offenders == []

@@ -14,7 +14,15 @@ from typing import Any, TypeVar
 import click
 
 from approval import QUEUE_ORDERS, REASON_CODES, STATUSES, Decision, ExampleFilter, ExamplePublic, ReviewService
-from synth_core.cli_support import build_model, emit, get_settings, json_option, tenant_of, tenant_option
+from synth_core.cli_support import (
+    build_model,
+    describe_error,
+    emit,
+    get_settings,
+    json_option,
+    tenant_of,
+    tenant_option,
+)
 from synth_core.errors import InvalidRequestError, SynthError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -166,7 +174,7 @@ def decide_each(
             decided.append(decide(example_id))
         except SynthError as exc:
             failed.append(exc)
-            click.echo(f"error: {example_id}: {exc}", err=True)
+            click.echo(f"error: {example_id}: {describe_error(exc)}", err=True)
     emit(decided, as_json=as_json, rows=[example_row(e) for e in decided], title=f"Decided {len(decided)}")
     if failed:
         ctx.exit(failed[0].exit_code)

@@ -51,7 +51,7 @@ from approval.store.schema import open_schema
 from approval.store.stats import collect_stats
 from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.settings import Settings
 
 MAX_PAGE = 1000
@@ -177,7 +177,10 @@ class ReviewStore:
         if not 1 <= limit <= MAX_PAGE or offset < 0:
             raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
         if order not in ORDERINGS:
-            raise InvalidRequestError(f"Unknown order '{order}'.", hint=f"Use one of: {', '.join(ORDERINGS)}.")
+            raise InvalidRequestError(
+                f"Unknown order '{order}'.",
+                fix=Fix("Order the queue a known way.", field="order", choices=tuple(ORDERINGS)),
+            )
         with transaction(self.engine, write=False) as connection:
             # The count first: how many match decides how the page is best found (select_page_ids).
             total = connection.execute(count_examples(tenant_id, filter)).scalar_one()

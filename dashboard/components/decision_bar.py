@@ -16,6 +16,7 @@ import streamlit as st
 from approval import REASON_CODES, Decision, ExamplePublic, ReviewService
 from dashboard.components.edit_form import render_edit_form
 from dashboard.context import Session
+from dashboard.errors import describe_error
 from synth_core.errors import ConflictError, SynthError
 
 MESSAGE_KEY = "review_message"
@@ -78,7 +79,7 @@ class Shown:
         try:
             result = self.service.undo(tenant_id=self.tenant, reviewer=self.reviewer)
         except SynthError as exc:
-            st.session_state[ERROR_KEY] = str(exc)
+            st.session_state[ERROR_KEY] = describe_error(exc)
             return
         st.session_state[MESSAGE_KEY] = f"Undid your last {result.action} ({result.examples} example(s))."
         if result.example is not None:
@@ -89,11 +90,11 @@ class Shown:
             decision = Decision(reviewer=self.reviewer, expected_version=self.version, **choice)
             decided = self.service.decide(tenant_id=self.tenant, example_id=self.example_id, decision=decision)
         except ConflictError as exc:
-            st.session_state[CONFLICT_KEY] = (str(exc), self.example_id)
+            st.session_state[CONFLICT_KEY] = (describe_error(exc), self.example_id)
             st.session_state["focus_id"] = self.example_id
             return
         except SynthError as exc:
-            st.session_state[ERROR_KEY] = str(exc)
+            st.session_state[ERROR_KEY] = describe_error(exc)
             return
         st.session_state.pop("editing", None)
         st.session_state[MESSAGE_KEY] = f"{verb}: {decided.query}"

@@ -21,6 +21,7 @@ from approval.export.split import assign_splits
 from approval.models import ExampleStatus, ExportableRow, NewExample
 from approval.store import ReviewStore
 from synth_core.cli import cli
+from synth_core.cli_support import describe_error
 from synth_core.errors import InputFileError, InvalidRequestError, SynthError, UnknownOptimizerError
 from synth_core.registry import get_optimizer
 from synth_core.settings import Settings
@@ -377,7 +378,8 @@ def test_nothing_to_export_is_an_error_that_says_what_to_do(
             settings=settings,
             include_auto_approved=False,
         )
-    assert "synth review approve" in str(caught.value)
+    assert caught.value.fix is not None and caught.value.fix.step == "review_examples"
+    assert "synth review approve" in describe_error(caught.value)  # as the CLI says it
     assert not list(tmp_path.glob("*.jsonl"))
 
 

@@ -255,7 +255,7 @@ def _regenerate_one(
     if not examples:
         reasons = "; ".join(sorted({failure.reason for failure in response.failures})) or "no reason given"
         return result("failed", f"the engine returned no example ({reasons})")
-    new = _scored(target, examples, attempt, known)
+    new = _scored(target, examples, attempt, known, settings)
     try:
         noted = Decision(action="regenerate", reviewer=reviewer, expected_version=target.version)
         store.decide(tenant_id=target.tenant_id, example_id=target.id, decision=noted)
@@ -288,11 +288,12 @@ def _refusal(store: ReviewStore, target: ExamplePublic, attempt: int, limit: int
 
 
 def _scored(
-    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex
+    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex, settings: Settings
 ) -> list[NewExample]:
-    """The new examples, scored against everything stored (rejected queries included), queued for a
-    person: the score and its breakdown tell the reviewer how the replacement compares."""
-    confidences = score_batch(target.optimizer, examples, known_queries=known)
+    """The new examples, scored against everything stored (rejected queries included) with the
+    configured agents, queued for a person: the score and its breakdown tell the reviewer how the
+    replacement compares."""
+    confidences = score_batch(target.optimizer, examples, known_queries=known, agents=settings.agents)
     return [
         NewExample(
             payload=example.model_dump(mode="json"),

@@ -149,3 +149,17 @@ def test_domain_errors_name_no_interfaces_options_or_commands() -> None:
         if any(word in text for word in INTERFACE_WORDS)
     ]
     assert offenders == []
+
+
+def test_confidence_scoring_always_gets_the_configured_agents() -> None:
+    """Scoring without ``agents=`` falls back to the bundled agents config and ignores a team's."""
+    calls = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for package in ("approval", "synth_core", "dashboard")
+        for path in (ROOT / package).rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("score_batch", "score_example")
+        and "agents" not in {keyword.arg for keyword in node.keywords}
+    ]
+    assert calls == []

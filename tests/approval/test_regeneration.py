@@ -315,3 +315,20 @@ def test_the_regenerate_command_regenerates_and_refuses_in_one_line(settings: Se
         both.exit_code == 2
         and both.stderr == "error: Name the examples to regenerate. Pass either --ids ID... or --all-rejected.\n"
     )
+
+
+def test_a_teams_agents_config_reaches_the_scoring_of_replacements(
+    settings: Settings, demo_backend: MemoryBackend, store: ReviewStore
+) -> None:
+    renamed = {modality: f"team_{agent}" for modality, agent in settings.agents.modality_agents.items()}
+    team = settings.model_copy(update={"agents": settings.agents.model_copy(update={"modality_agents": renamed})})
+    service = GenerationService(settings=team, backend=demo_backend, sink=ReviewStoreSink(team, store=store))
+    original = rejected(store, team, generated(service, store)[0], "Too vague.")
+    assert original.payload["correct_agent"].startswith("team_")
+
+    result = ReviewService(store, team).regenerate(service, tenant_id=TENANT, reviewer="ann", example_ids=[original.id])
+
+    child = store.get(tenant_id=TENANT, example_id=result.outcomes[0].new_ids[0])
+    assert child.payload["correct_agent"].startswith("team_")
+    (validity,) = [part for part in child.confidence_breakdown if part["name"] == "label_validity"]
+    assert "does not serve" not in validity["reason"], validity  # the team's agents, not the bundled ones

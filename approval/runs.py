@@ -111,13 +111,8 @@ def resume_run(
     llm = LLMOptions(model=snapshot.get("model"), api_base=llm_api_base) if snapshot.get("generator") == "llm" else None
     run = store.claim_run(tenant_id=tenant_id, run_id=run_id, process=this_process())
     sink = ResumingSink(settings, store=store, run=run)
-    service = build_service(settings, llm=llm, sink=sink)
-    try:
+    with build_service(settings, llm=llm, sink=sink) as service:
         response = service.generate(request, progress=progress, run_id=current.run.id)
-    finally:
-        close = getattr(service.backend, "close", None)
-        if callable(close):
-            close()
     response.metadata["resumed"] = {"stored_before": run.stored, "added": sink.written}
     return ResumedRun(run_id=run_id, stored_before=run.stored, added=sink.written, response=response)
 

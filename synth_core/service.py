@@ -21,6 +21,7 @@ from synth_core.gc_pause import gc_paused
 from synth_core.generators.base import ContentSample, GenerationContext, Guidance, ProgressFn
 from synth_core.quality import quality_report
 from synth_core.registry import OptimizerSpec, get_optimizer
+from synth_core.resources import close
 from synth_core.sampling.profile_selection import resolve_profiles, select_profiles_by_rules
 from synth_core.sampling.strategies import sample_content
 from synth_core.sampling.strategies_names import STRATEGIES
@@ -47,15 +48,29 @@ class GenerationService:
         writer: QueryWriter | None = None,
         profile_selector: ProfileSelector | None = None,
         sink: ExampleSink | None = None,
+        owns_backend: bool = False,
     ) -> None:
+        """``owns_backend``: ``close`` closes the backend (``build_service`` opened it for this service);
+        otherwise it is the caller's, shared and closed by them. A sink is always the caller's."""
         self.settings = settings
         self.backend = backend
+        self._owns_backend = owns_backend
         self.agents = AgentInference(settings.agents)
         self.writer = writer or TemplateWriter(self.agents)
         self.profile_selector = profile_selector or select_profiles_by_rules
         self.sink = sink
 
     # -- public -----------------------------------------------------------------------------
+    def close(self) -> None:
+        if self._owns_backend:
+            close(self.backend)
+
+    def __enter__(self) -> GenerationService:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def generate(
         self, request: SyntheticDataRequest, *, progress: ProgressFn | None = None, run_id: str | None = None
     ) -> SyntheticDataResponse:

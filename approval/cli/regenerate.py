@@ -33,8 +33,8 @@ def regenerate(
     if bool(example_ids) == all_rejected:
         raise InvalidRequestError("Name the examples to regenerate.", hint="Pass either --ids ID... or --all-rejected.")
     settings = get_settings(ctx)
-    generation = build_service(settings)  # the LLM writer when settings name a model, else templates
-    with ReviewService.from_settings(settings) as service:
+    # The LLM writer when settings name a model, else templates.
+    with build_service(settings) as generation, ReviewService.from_settings(settings) as service:
         result = service.regenerate(
             generation,
             tenant_id=tenant_of(ctx, tenant),

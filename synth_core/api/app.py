@@ -22,6 +22,7 @@ from synth_core.api.errors import synth_error_response, validation_error_respons
 from synth_core.api.limits import BodySizeLimit
 from synth_core.api.routes import open_router, router
 from synth_core.errors import SynthError
+from synth_core.resources import closing_all
 from synth_core.settings import Settings, prepare_llm_environment
 from synth_core.sinks import load_sink
 from synth_core.wiring import build_service
@@ -35,13 +36,9 @@ def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         sink = load_sink("review_store", settings) if store_results else None
-        service = build_service(settings, sink=sink)
-        app.state.service = service
-        try:
+        with closing_all(sink), build_service(settings, sink=sink) as service:
+            app.state.service = service
             yield
-        finally:
-            _close(service.backend)
-            _close(sink)
 
     # The OpenAPI document and its page are served like any other route: behind the token when one is set.
     app = FastAPI(
@@ -66,9 +63,3 @@ def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_error_response)
 
     return app
-
-
-def _close(resource: Any) -> None:
-    close = getattr(resource, "close", None)
-    if callable(close):
-        close()

@@ -19,7 +19,6 @@ from typing import Any, NamedTuple, Protocol
 from pydantic import BaseModel
 
 from approval.models import ExamplePublic
-from synth_core.registry import get_optimizer
 
 MIN_DECIDED = 30
 MIN_SUPPORT = 20
@@ -75,6 +74,8 @@ def calibrate(
     target_error: float = 0.05,
 ) -> CalibrationReport:
     """The calibration report over the tenant's decided examples (of one optimizer, or all)."""
+    from synth_core.registry import get_optimizer  # every generator: loaded when first needed
+
     if optimizer is not None:
         get_optimizer(optimizer)  # an unknown name is an error, not an empty report
     examples = store.decided_examples(tenant_id=tenant_id, optimizer=optimizer)

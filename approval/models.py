@@ -164,3 +164,29 @@ class NewExample(BaseModel):
     @property
     def source_content_ids(self) -> list[str]:
         return [str(item) for item in self.payload["provenance"]["source_content_ids"]]
+
+
+class RegenerationCounts(BaseModel):
+    """Examples regenerated from rejected ones, by where they stand."""
+
+    regenerated: int
+    approved: int = Field(description="Approved by a person or auto-approved.")
+    rejected: int
+    pending: int
+    approval_rate: float | None = Field(description="approved / regenerated; None until one was regenerated.")
+
+
+class ReviewStats(BaseModel):
+    """Where the review of one tenant stands (``ReviewService.stats``)."""
+
+    tenant_id: str
+    optimizer: str | None
+    total: int
+    by_status: dict[str, int]
+    by_optimizer: dict[str, dict[str, int]] = Field(description="Optimizer -> status -> examples.")
+    mean_confidence: dict[str, float] = Field(description="Per status that has examples.")
+    rejection_reasons: dict[str, int]
+    decisions_by_action: dict[str, int]
+    decisions_by_reviewer: dict[str, int] = Field(description="People only: no system, no conflicts.")
+    conflicts: int = Field(description="Attempts that lost a race (nothing changed).")
+    regeneration: RegenerationCounts

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from approval.first_batch import prepare_first_batch
+from approval import prepare_first_batch
 from synth_core.cli_support import get_settings, tenant_of, tenant_option
 from synth_core.listen import LOOPBACK, check_listen_address
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from approval.calibration import calibrate
-from approval.store import ReviewStore
+from approval import ReviewService
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 
 
@@ -27,9 +26,9 @@ def calibration(
 ) -> None:
     """Calibration of the confidence score over the examples people decided."""
     settings = get_settings(ctx)
-    with ReviewStore.from_settings(settings) as store:
-        report = calibrate(
-            store, tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, bins=bins, target_error=target_error
+    with ReviewService.from_settings(settings) as service:
+        report = service.calibration(
+            tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, bins=bins, target_error=target_error
         )
     title = (
         f"Calibration over {report.decided} decided examples ({report.approved} approved, {report.rejected} rejected)"

@@ -11,8 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from approval.labels import label_choices
-from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExampleStatus, LabelFilter
+from approval import REASON_CODES, STATUSES, ExampleFilter, ExampleStatus, LabelFilter, label_choices
 from dashboard.context import Session, settings
 
 ANY_REASON = "any reason"

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from approval.calibration import MIN_DECIDED, calibration_report
+from approval.decision import Decision
 from approval.models import ExamplePublic
 from approval.store import ReviewStore
 from synth_core.cli import cli
@@ -114,11 +115,12 @@ def test_the_calibration_command_reports_over_the_stored_decisions(settings: Set
             store.decide(
                 tenant_id=settings.default_tenant,
                 example_id=example_id,
-                reviewer="ann",
-                action=action,
-                expected_version=1,
-                to_status=status,
-                reason_code="other" if status == "rejected" else None,
+                decision=Decision(
+                    action=action,
+                    reviewer="ann",
+                    reason_code="other" if status == "rejected" else None,
+                    expected_version=1,
+                ),
             )
 
     result = CliRunner().invoke(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from approval.decision import Decision
 from approval.labels import check_label, label_choices
 from approval.models import ExampleFilter, LabelFilter, NewExample
 from approval.store import QueueOrder, ReviewStore
@@ -81,14 +82,8 @@ def test_a_label_filter_over_several_statuses_merges_pages_correctly(
 def test_a_bulk_decision_on_a_label_moves_only_that_label(store: ReviewStore, video_ids: list[str]) -> None:
     pending_video = video(statuses=["pending_review"])
     expected = store.count(tenant_id=TENANT, filter=pending_video)
-    moved = store.bulk_decide(
-        tenant_id=TENANT,
-        filter=pending_video,
-        reviewer="ann",
-        action="reject",
-        to_status="rejected",
-        reason_code="wrong_label",
-    )
+    decision = Decision(action="reject", reviewer="ann", reason_code="wrong_label")
+    moved = store.bulk_decide(tenant_id=TENANT, filter=pending_video, decision=decision)
     assert moved == expected == 15
     rejected = store.list_page(tenant_id=TENANT, filter=ExampleFilter(statuses=["rejected"]), limit=100)
     assert rejected.total == 15 and {example.payload["modality"] for example in rejected.items} == {"VIDEO"}

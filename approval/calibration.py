@@ -8,17 +8,23 @@ Over examples a person decided (approved or edited = correct, rejected = wrong):
   >= t (what auto-approval at t would have let through), the rejection rate is at most
   ``target_error``, with at least ``MIN_SUPPORT`` examples behind the estimate. None, with the
   reason, when fewer than ``MIN_DECIDED`` examples are decided or no threshold qualifies.
+
+Everything here needs only how many examples were decided, and approved, at each confidence: the
+store counts them in the database (``ReviewStore.decided_counts``), one row per distinct confidence
+(scores keep four decimals, so at most 10,001 rows however many examples are stored).
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel
 
-from approval.models import ExamplePublic
+from approval.models import DecidedCount, ExamplePublic, approval_rate
+from synth_core.registry import get_optimizer
 
 MIN_DECIDED = 30
 MIN_SUPPORT = 20
@@ -62,7 +68,7 @@ class CalibrationReport(BaseModel):
 
 
 class DecidedSource(Protocol):
-    def decided_examples(self, *, tenant_id: str, optimizer: str | None = None) -> list[ExamplePublic]: ...
+    def decided_counts(self, *, tenant_id: str, optimizer: str | None = None) -> list[DecidedCount]: ...
 
 
 def calibrate(
@@ -74,32 +80,47 @@ def calibrate(
     target_error: float = 0.05,
 ) -> CalibrationReport:
     """The calibration report over the tenant's decided examples (of one optimizer, or all)."""
-    from synth_core.registry import get_optimizer  # every generator: loaded when first needed
 
     if optimizer is not None:
         get_optimizer(optimizer)  # an unknown name is an error, not an empty report
-    examples = store.decided_examples(tenant_id=tenant_id, optimizer=optimizer)
-    return calibration_report(examples, bins=bins, target_error=target_error)
+    counts = store.decided_counts(tenant_id=tenant_id, optimizer=optimizer)
+    return report_from_counts(counts, bins=bins, target_error=target_error)
 
 
 def calibration_report(
     examples: Sequence[ExamplePublic], *, bins: int = 10, target_error: float = 0.05
 ) -> CalibrationReport:
     """Calibration of the decided examples among ``examples`` (undecided ones are ignored)."""
-    outcomes = [
-        (min(1.0, max(0.0, example.confidence)), example.status in CORRECT_STATUSES)
+    decided = Counter(
+        (example.confidence, example.status in CORRECT_STATUSES)
         for example in examples
         if example.status in CORRECT_STATUSES | WRONG_STATUSES
-    ]
-    table = _bins(outcomes, max(1, bins))
-    approved = sum(1 for _, correct in outcomes if correct)
-    suggestion = _suggest_threshold(outcomes, target_error)
+    )
+    counts: dict[float, DecidedCount] = {}
+    for (confidence, correct), count in decided.items():
+        before = counts.get(confidence, DecidedCount(confidence, 0, 0))
+        counts[confidence] = DecidedCount(confidence, before.decided + count, before.approved + count * correct)
+    return report_from_counts(list(counts.values()), bins=bins, target_error=target_error)
+
+
+def report_from_counts(
+    counts: Sequence[DecidedCount], *, bins: int = 10, target_error: float = 0.05
+) -> CalibrationReport:
+    """The report from how many examples were decided and approved at each confidence."""
+    clamped = sorted(
+        (DecidedCount(min(1.0, max(0.0, row.confidence)), row.decided, row.approved) for row in counts if row.decided),
+        reverse=True,
+    )
+    table = _bins(clamped, max(1, bins))
+    decided = sum(row.decided for row in clamped)
+    approved = sum(row.approved for row in clamped)
+    suggestion = _suggest_threshold(clamped, decided, target_error)
     return CalibrationReport(
-        decided=len(outcomes),
+        decided=decided,
         approved=approved,
-        rejected=len(outcomes) - approved,
+        rejected=decided - approved,
         bins=table,
-        expected_calibration_error=_ece(table, len(outcomes)),
+        expected_calibration_error=_ece(table, decided),
         target_error=target_error,
         suggested_threshold=suggestion.threshold,
         suggested_error=suggestion.error,
@@ -108,21 +129,22 @@ def calibration_report(
     )
 
 
-def _bins(outcomes: Sequence[tuple[float, bool]], count: int) -> list[CalibrationBin]:
-    members: list[list[tuple[float, bool]]] = [[] for _ in range(count)]
-    for confidence, correct in outcomes:
-        members[min(int(confidence * count), count - 1)].append((confidence, correct))
+def _bins(counts: Sequence[DecidedCount], count: int) -> list[CalibrationBin]:
+    members: list[list[DecidedCount]] = [[] for _ in range(count)]
+    for row in counts:
+        members[min(int(row.confidence * count), count - 1)].append(row)
     table = []
     for position, group in enumerate(members):
-        approved = sum(1 for _, correct in group if correct)
+        decided = sum(row.decided for row in group)
+        approved = sum(row.approved for row in group)
         table.append(
             CalibrationBin(
                 lower=round(position / count, 6),
                 upper=round((position + 1) / count, 6),
-                count=len(group),
+                count=decided,
                 approved=approved,
-                approval_rate=approved / len(group) if group else None,
-                mean_confidence=sum(confidence for confidence, _ in group) / len(group) if group else None,
+                approval_rate=approval_rate(approved, decided - approved),
+                mean_confidence=sum(row.confidence * row.decided for row in group) / decided if decided else None,
             )
         )
     return table
@@ -145,24 +167,23 @@ class _Suggestion(NamedTuple):
     explanation: str
 
 
-def _suggest_threshold(outcomes: Sequence[tuple[float, bool]], target_error: float) -> _Suggestion:
-    if len(outcomes) < MIN_DECIDED:
+def _suggest_threshold(counts: Sequence[DecidedCount], decided: int, target_error: float) -> _Suggestion:
+    """``counts``: most confident first."""
+    if decided < MIN_DECIDED:
         explanation = (
-            f"Only {len(outcomes)} decided example(s); at least {MIN_DECIDED} are needed to suggest a threshold. "
+            f"Only {decided} decided example(s); at least {MIN_DECIDED} are needed to suggest a threshold. "
             "Review more examples and run the report again."
         )
         return _Suggestion(None, None, 0, explanation)
-    ordered = sorted(outcomes, reverse=True)
-    wrong = 0
+    wrong = support = 0
     best: tuple[float, float, int] | None = None
     # Walk from the most confident down; each distinct confidence is a candidate threshold that
     # lets through everything at or above it. The last qualifying one is the lowest.
-    for position, (confidence, correct) in enumerate(ordered):
-        wrong += 0 if correct else 1
-        is_last_of_value = position + 1 == len(ordered) or ordered[position + 1][0] < confidence
-        support = position + 1
-        if is_last_of_value and support >= MIN_SUPPORT and wrong / support <= target_error:
-            best = (confidence, wrong / support, support)
+    for row in counts:
+        support += row.decided
+        wrong += row.decided - row.approved
+        if support >= MIN_SUPPORT and wrong / support <= target_error:
+            best = (row.confidence, wrong / support, support)
     if best is None:
         explanation = (
             f"No threshold keeps the rejection rate of the auto-approved set at or under {target_error:.1%} "

@@ -62,13 +62,13 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch
+from approval.dedup import NEAR_DUPLICATE_THRESHOLD, DuplicateIndex, DuplicateMatch, NearbyQueries
 from approval.entity_checks import entity_types
 from approval.label_checks import label_margin, label_problems, media_fit
 from approval.specificity import specificity
@@ -158,17 +158,20 @@ def score_batch(
     optimizer: str,
     examples: Sequence[ExampleBase],
     *,
-    known_queries: Iterable[str] | DuplicateIndex = (),
+    known_queries: Iterable[str] | DuplicateIndex | NearbyQueries = (),
     agents: AgentsConfig | None = None,
 ) -> list[Confidence]:
     """Score a batch; near-duplicates are looked for within the batch and among ``known_queries``.
 
     Pass a ``DuplicateIndex`` (and ``add`` each committed batch to it) when scoring many batches
-    against the same known queries, so they are indexed once rather than once per batch.
+    against the same known queries, so they are indexed once rather than once per batch, or the
+    ``NearbyQueries`` the review store found for the batch (``ReviewStore.nearby_queries``).
     """
     weights_for(optimizer)
     inference = _inference(agents)
-    index = known_queries if isinstance(known_queries, DuplicateIndex) else DuplicateIndex(known_queries)
+    index = (
+        known_queries if isinstance(known_queries, DuplicateIndex | NearbyQueries) else DuplicateIndex(known_queries)
+    )
     matches = index.best_matches([example.query for example in examples])
     return [_score(optimizer, example, match, inference) for example, match in zip(examples, matches, strict=True)]
 
@@ -323,8 +326,3 @@ def _writing_effort(example: ExampleBase) -> tuple[float, str]:
 def _ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
-
-
-def breakdown_from(rows: Sequence[Mapping[str, Any]]) -> list[ConfidenceComponent]:
-    """Components back from their stored dicts."""
-    return [ConfidenceComponent.model_validate(row) for row in rows]

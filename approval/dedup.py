@@ -9,21 +9,42 @@ tokens of each set; two sets with Jaccard >= t must share one of those prefix to
 rare tokens, so the posting lists stay short: a batch of 10,000 queries costs well under a second
 instead of 50 million comparisons. Identical sets are collapsed first, so repeats cost nothing.
 
-``DuplicateIndex`` keeps the known queries (e.g. everything stored for a tenant) indexed across
-calls, so a generation run that scores batch after batch indexes each query once. The token order
-only ever grows: a token seen for the first time is placed before (rarer than) every known token,
-which keeps the order of the tokens of every indexed set unchanged, as prefix filtering requires.
+``DuplicateIndex`` keeps known queries indexed across calls. The token order only ever grows: a
+token seen for the first time is placed before (rarer than) every known token, which keeps the order
+of the tokens of every indexed set unchanged, as prefix filtering requires.
+
+The review store holds too many queries to index in memory for every edit, run or regeneration. It
+files each stored query under a few *keys* (``duplicate_keys``; table ``duplicate_keys``, see
+approval/store/duplicates.py), and a query to score reads back only the stored queries filed under
+one of its keys: every stored query at or above the threshold and a few more, which ``NearbyQueries``
+then compares exactly (the same similarities as comparing with the whole store).
+
+A key is a few tokens of a query's *prefix* in one order fixed for good (everyday English frequency
+from wordfreq, rarest first; ties by the token). Two sets of sizes n and s with Jaccard >= t share at
+least ``o = ceil(t / (1 + t) * (n + s))`` tokens, so their first ``a <= o`` shared tokens in that
+order lie within the first ``n - o + a`` tokens of one and ``s - o + a`` of the other: each files
+every ``a``-subset of that prefix, for every size s its near-duplicates can have, with
+``a = min(o, 3)``. Three rare tokens together are far more selective than one (prefix filtering's
+key), so a key's stored queries stay few as the store grows. A key also says which of the two sets is
+the larger, so a query's keys for a partner smaller than itself never meet other queries' keys of
+the same kind. Changing the threshold, the tokens or the order means filing every stored query again
+(a migration).
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from synth_core.lexicon import STOPWORDS
+from synth_core.word_frequency import zipf
 
 NEAR_DUPLICATE_THRESHOLD = 0.6
 """Below this Jaccard similarity two queries are not near-duplicates."""
@@ -123,6 +144,86 @@ class _Postings:
             similarity = jaccard(tokens, self.sets[position])
             if similarity >= self.threshold:
                 yield position, similarity
+
+
+KEY_TOKENS = 3
+"""At most this many tokens make a key (more: fewer false candidates, more keys per query)."""
+
+
+class QueryKeys(NamedTuple):
+    """The keys a query is filed under, and the keys to look up to find its near-duplicates."""
+
+    filed: frozenset[int]
+    looked_up: frozenset[int]
+
+
+@lru_cache(maxsize=8192)  # a batch's keys are looked up, then filed when it is stored
+def duplicate_keys(scope: str, query: str, *, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> QueryKeys:
+    """The keys of a query (see the module docstring), as signed 64-bit integers; ``scope`` (tenant
+    and optimizer) is part of every key."""
+    ordered = sorted(query_tokens(query), key=_fixed_rank)
+    size = len(ordered)
+    filed: set[tuple[int, tuple[str, ...]]] = set()
+    for other in range(max(math.ceil(threshold * size - 1e-9), 1), math.floor(size / threshold + 1e-9) + 1):
+        shared = math.ceil(threshold / (1 + threshold) * (size + other) - 1e-9)
+        tokens = min(shared, KEY_TOKENS)
+        larger = (size > other) - (size < other)
+        filed.update((larger, subset) for subset in itertools.combinations(ordered[: size - shared + tokens], tokens))
+    base = _token_hash(scope)
+    return QueryKeys(
+        filed=frozenset(_key(base, larger, subset) for larger, subset in filed),
+        looked_up=frozenset(_key(base, -larger, subset) for larger, subset in filed),
+    )
+
+
+def _fixed_rank(token: str) -> tuple[int, str]:
+    """Rarest first, in half-Zipf steps (wordfreq's lists are frozen; coarse steps keep the order
+    stable anyway), then by the token itself."""
+    return int(zipf(token) * 2), token
+
+
+@lru_cache(maxsize=65536)
+def _token_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+_MASK = (1 << 64) - 1
+_PRIME = 0x100000001B3
+
+
+def _key(base: int, larger: int, tokens: tuple[str, ...]) -> int:
+    """One signed 64-bit key from the scope's hash, which set is larger and the tokens in order
+    (FNV-style mixing of each part's hash: the same inputs give the same key in every process)."""
+    key = (base ^ (larger + 2)) * _PRIME & _MASK
+    for token in tokens:
+        key = (key ^ _token_hash(token)) * _PRIME & _MASK
+    return key - (1 << 64) if key >= 1 << 63 else key
+
+
+class NearbyQueries:
+    """Known queries matched against a batch the way ``DuplicateIndex`` matches them, when each query
+    of the batch comes with its own candidates (``nearby``: its case-folded text -> known queries that
+    include every near-duplicate of it), such as the review store finds through the keys above."""
+
+    def __init__(self, nearby: Mapping[str, Sequence[str]], *, threshold: float = NEAR_DUPLICATE_THRESHOLD) -> None:
+        self.nearby = nearby
+        self.threshold = threshold
+
+    def best_matches(self, queries: Sequence[str]) -> list[DuplicateMatch]:
+        """As ``DuplicateIndex.best_matches``: the batch first, then the known queries (ties go to the
+        batch); a known match has no index."""
+        matches = DuplicateIndex(threshold=self.threshold).best_matches(queries)
+        sets: dict[str, frozenset[str]] = {}  # a known query is often nearby several of the batch
+        for position, text in enumerate(queries):
+            tokens = query_tokens(text)
+            best = 0.0
+            for known in self.nearby.get(text.casefold(), ()):
+                if known not in sets:
+                    sets[known] = query_tokens(known)
+                best = max(best, jaccard(tokens, sets[known]))
+            if best >= self.threshold and best > matches[position].similarity:
+                matches[position] = DuplicateMatch(best, None, True)
+        return matches
 
 
 class DuplicateIndex:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, text
 
 from approval.dedup import duplicate_clusters
-from approval.models import STATUSES, ExampleFilter
+from approval.models import APPROVED_STATUSES, STATUSES, ExampleFilter, approval_rate
 from approval.store import ReviewStore
 from synth_core.errors import Fix, InvalidRequestError
 
@@ -48,8 +48,7 @@ class ApprovalRow(BaseModel):
 
     @property
     def approval_rate(self) -> float | None:
-        decided = self.approved + self.rejected
-        return self.approved / decided if decided else None
+        return approval_rate(self.approved, self.rejected)
 
 
 class CoverageCell(BaseModel):
@@ -181,7 +180,9 @@ def _scope(optimizer: str | None) -> str:
 
 
 def _outcome(status: str) -> str:
-    return {"approved": "approved", "auto_approved": "approved", "rejected": "rejected"}.get(status, "pending")
+    if status in APPROVED_STATUSES:
+        return "approved"
+    return "rejected" if status == "rejected" else "pending"
 
 
 def _json_text(engine: Engine, path: str, alias: str) -> str:

@@ -13,6 +13,19 @@ from pydantic import BaseModel, Field, field_validator
 
 ExampleStatus = Literal["pending_review", "auto_approved", "approved", "rejected"]
 STATUSES: tuple[ExampleStatus, ...] = get_args(ExampleStatus)
+DUPLICATE_SCOPE: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
+"""The stored examples whose queries a new or edited example must not repeat: all but the rejected
+ones, which are being replaced, not kept. (A regeneration avoids the rejected ones too: every status.)"""
+APPROVED_STATUSES: tuple[ExampleStatus, ...] = ("approved", "auto_approved")
+"""Approved by a person or by the confidence score: what exports take and statistics count as approved."""
+
+
+def approval_rate(approved: int, rejected: int) -> float | None:
+    """The approval rate everywhere: approved over decided (approved + rejected); examples still
+    waiting for review do not count. None when nothing is decided."""
+    decided = approved + rejected
+    return approved / decided if decided else None
+
 
 InitialStatus = Literal["pending_review", "auto_approved"]
 """The statuses the confidence extractor may give a new example; only people approve or reject."""
@@ -131,10 +144,28 @@ class ExampleFilter(BaseModel):
 
 
 class Page(BaseModel):
+    """One page of the review queue."""
+
     items: list[ExamplePublic]
     total: int
+    """How many examples match, counted up to a limit (``total_exact`` False when more do)."""
+    total_exact: bool = True
     limit: int
     offset: int
+    next_after: str | None = None
+    """The example the next page starts after (pass it as ``after``); None on the last page."""
+
+    def total_text(self) -> str:
+        """The count for people: "42", or "10000+" when more match than were counted."""
+        return str(self.total) if self.total_exact else f"{self.total}+"
+
+
+class DecidedCount(NamedTuple):
+    """How many examples a person decided at one confidence, and how many of them they approved."""
+
+    confidence: float
+    decided: int
+    approved: int
 
 
 class NewExample(BaseModel):

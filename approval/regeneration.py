@@ -24,8 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
 from approval.decision import WHO_DECIDES, Decision
-from approval.dedup import DuplicateIndex
-from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
+from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic, NewExample, approval_rate
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, Fix, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
@@ -36,8 +35,6 @@ from synth_core.settings import Settings
 FEEDBACK_ACTIONS = ("reject", "edit")
 NOT_CORRECTIONS = frozenset({"query", *ExampleBase.BOOKKEEPING_FIELDS})
 """Edited fields that are not label corrections (a rewritten query is something to avoid, not copy)."""
-KNOWN_STATUSES = ("approved", "auto_approved", "pending_review", "rejected")
-"""A new example must not repeat any stored query, least of all a rejected one."""
 PAGE = 1000
 
 
@@ -172,22 +169,9 @@ def regenerate(
     settings = settings or service.settings
     limit = settings.review.max_regeneration_attempts if max_attempts is None else max_attempts
     targets = _targets(store, tenant_id, example_ids, filter)
-    known: dict[str, DuplicateIndex] = {}
-    outcomes = []
-    for target in targets:
-        if target.optimizer not in known:
-            stored = store.known_queries(tenant_id=tenant_id, optimizer=target.optimizer, statuses=KNOWN_STATUSES)
-            known[target.optimizer] = DuplicateIndex(stored)
-        outcome = _regenerate_one(
-            store,
-            service,
-            target,
-            reviewer=reviewer,
-            settings=settings,
-            limit=limit,
-            known=known[target.optimizer],
-        )
-        outcomes.append(outcome)
+    outcomes = [
+        _regenerate_one(store, service, target, reviewer=reviewer, settings=settings, limit=limit) for target in targets
+    ]
     return RegenerationResult(outcomes=outcomes)
 
 
@@ -203,11 +187,13 @@ def _targets(
         )
     rejected = filter.model_copy(update={"statuses": ["rejected"]})
     found: list[ExamplePublic] = []
+    after: str | None = None
     while True:
-        page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=PAGE, offset=len(found))
+        page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=PAGE, after=after)
         found.extend(page.items)
-        if len(page.items) < PAGE:
+        if page.next_after is None:
             return found
+        after = page.next_after
 
 
 def _lineage(store: ReviewStore, example: ExamplePublic) -> tuple[list[str], list[DecisionPublic]]:
@@ -233,7 +219,6 @@ def _regenerate_one(
     reviewer: str,
     settings: Settings,
     limit: int,
-    known: DuplicateIndex,
 ) -> RegenerationOutcome:
     from synth_core.registry import get_optimizer  # every generator: loaded when first needed
 
@@ -255,14 +240,13 @@ def _regenerate_one(
     if not examples:
         reasons = "; ".join(sorted({failure.reason for failure in response.failures})) or "no reason given"
         return result("failed", f"the engine returned no example ({reasons})")
-    new = _scored(target, examples, attempt, known, settings)
+    new = _scored(store, target, examples, attempt, settings)
     try:
         noted = Decision(action="regenerate", reviewer=reviewer, expected_version=target.version)
         store.decide(tenant_id=target.tenant_id, example_id=target.id, decision=noted)
     except ConflictError as exc:
         return result("failed", f"someone decided it meanwhile, nothing was stored: {exc}")
     ids = _store_new(store, target, request, response, new)
-    known.add(example.query for example in examples)
     return result(
         "regenerated",
         f"{len(ids)} new example(s) queued (attempt {attempt} of {limit})",
@@ -288,11 +272,17 @@ def _refusal(store: ReviewStore, target: ExamplePublic, attempt: int, limit: int
 
 
 def _scored(
-    target: ExamplePublic, examples: list[ExampleBase], attempt: int, known: DuplicateIndex, settings: Settings
+    store: ReviewStore, target: ExamplePublic, examples: list[ExampleBase], attempt: int, settings: Settings
 ) -> list[NewExample]:
     """The new examples, scored against everything stored (rejected queries included) with the
     configured agents, queued for a person: the score and its breakdown tell the reviewer how the
     replacement compares."""
+    known = store.nearby_queries(
+        tenant_id=target.tenant_id,
+        optimizer=target.optimizer,
+        queries=[example.query for example in examples],
+        statuses=STATUSES,  # a replacement must not repeat any stored query, least of all a rejected one
+    )
     confidences = score_batch(target.optimizer, examples, known_queries=known, agents=settings.agents)
     return [
         NewExample(
@@ -337,5 +327,5 @@ def regeneration_stats(store: ReviewStore, *, tenant_id: str, optimizer: str | N
         approved=approved,
         rejected=rejected,
         pending=int(counts["pending"]),
-        approval_rate=approved / (approved + rejected) if approved + rejected else None,
+        approval_rate=approval_rate(approved, rejected),
     )

@@ -46,7 +46,9 @@ def rejected_page(
         decisions = store.decisions(tenant_id=tenant_id, example_id=example.id)
         rejection = next((entry for entry in reversed(decisions) if entry.action == "reject"), None)
         rows.append(RejectedExample(example=example, feedback=rejection.feedback if rejection else None))
-    return rows, page.total
+    # Every one of them, as a bulk decision counts: the page offers to regenerate them all.
+    rejected = filter.model_copy(update={"statuses": ["rejected"]})
+    return rows, page.total if page.total_exact else store.count(tenant_id=tenant_id, filter=rejected)
 
 
 def regenerate_in_steps(
@@ -66,17 +68,21 @@ def regenerate_in_steps(
     rejected = (filter or ExampleFilter()).model_copy(update={"statuses": ["rejected"]})
     total = len(example_ids) if example_ids is not None else store.count(tenant_id=tenant_id, filter=rejected)
     outcomes: list[RegenerationOutcome] = []
+    after: str | None = None
     for offset in range(0, total, STEP):
         if example_ids is not None:
             ids = list(example_ids[offset : offset + STEP])
         else:
-            page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=STEP, offset=offset, order="created")
+            page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=STEP, after=after, order="created")
             ids = [item.id for item in page.items]
+            after = page.next_after
         result = regenerate(
             store, regenerator, tenant_id=tenant_id, reviewer=reviewer, example_ids=ids, settings=settings
         )
         outcomes += result.outcomes
         progress(min(offset + STEP, total), total)
+        if example_ids is None and after is None:
+            break  # the last page of the filter
     return outcomes
 
 

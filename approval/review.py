@@ -23,10 +23,10 @@ from approval.edit_checks import check_edited_agents, editable_fields
 from approval.edit_form import EditField, edit_fields
 from approval.insights import Insights
 from approval.models import (
+    DUPLICATE_SCOPE,
     DecisionPublic,
     ExampleFilter,
     ExamplePublic,
-    ExampleStatus,
     Page,
     ReviewStats,
     UndoResult,
@@ -48,8 +48,6 @@ from synth_core.sinks import ExampleSink
 if TYPE_CHECKING:
     from approval.export import ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
-
-DUPLICATE_SCOPE: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
 
 
 class ReviewService:
@@ -81,10 +79,19 @@ class ReviewService:
     # -- reading ------------------------------------------------------------------------------------
 
     def list_page(
-        self, *, tenant_id: str, filter: ExampleFilter, limit: int = 50, offset: int = 0, order: QueueOrder = "created"
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int = 50,
+        offset: int = 0,
+        order: QueueOrder = "created",
+        after: str | None = None,
     ) -> Page:
         """One page of the review queue and the size of the whole filtered set."""
-        return self.store.list_page(tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order)
+        return self.store.list_page(
+            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
+        )
 
     def show(self, *, tenant_id: str, example_id: str) -> tuple[ExamplePublic, list[DecisionPublic]]:
         """An example and its audit log."""
@@ -134,9 +141,13 @@ class ReviewService:
             raise InvalidRequestError(
                 "The edit changes nothing.", fix=Fix("Approve the example to accept it as it is.", field="action")
             )
-        known = self.store.known_queries(tenant_id=tenant_id, optimizer=example.optimizer, statuses=DUPLICATE_SCOPE)
-        if example.status in DUPLICATE_SCOPE and example.query.casefold() in known:
-            known.remove(example.query.casefold())  # its own old text is no duplicate of it
+        known = self.store.nearby_queries(
+            tenant_id=tenant_id,
+            optimizer=example.optimizer,
+            queries=[edited.query],
+            statuses=DUPLICATE_SCOPE,
+            exclude_ids=[example.id],  # its own old text is no duplicate of it
+        )
         (confidence,) = score_batch(example.optimizer, [edited], known_queries=known, agents=self.settings.agents)
         revision = Revision(
             payload=new_payload,

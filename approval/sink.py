@@ -6,9 +6,9 @@ Auto-approval waits for the run: an example at or above the threshold is stored 
 auto-approved by ``finish_run``, in the transaction that marks the run finished, so a run killed
 half-way leaves nothing auto-approved (and nothing exportable; see ``approval.store.runs``).
 
-The known queries live in one ``DuplicateIndex`` per run, seeded once from the store when the run
-writes its first batch and grown by each committed batch: a batch is matched against them without
-indexing the stored queries and the run so far again (that re-indexing grew with every batch).
+A batch is matched against the stored queries filed under its near-duplicate keys
+(``ReviewStore.near_duplicate_candidates``): the tenant's earlier examples and the run's committed
+batches, without reading every stored query (approval.dedup).
 """
 
 from __future__ import annotations
@@ -20,15 +20,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from approval.confidence import score_batch, threshold_for
-from approval.dedup import DuplicateIndex
-from approval.models import ExampleStatus, NewExample
+from approval.models import DUPLICATE_SCOPE, NewExample
 from approval.store import ReviewStore, RunPublic
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
-
-KNOWN_STATUSES: tuple[ExampleStatus, ...] = ("pending_review", "auto_approved", "approved")
-"""Stored queries a new one must not duplicate (rejected ones are being replaced, not kept)."""
 
 
 class ReviewStoreSink:
@@ -41,7 +37,6 @@ class ReviewStoreSink:
         self._owns_store = store is None
         self.store = store if store is not None else ReviewStore.from_settings(settings)
         self._thresholds: dict[str, float] = {}
-        self._known: dict[tuple[str, str, str], DuplicateIndex] = {}
 
     def start_run(self, *, run_id: str, request: SyntheticDataRequest, settings_snapshot: dict[str, Any]) -> None:
         override = settings_snapshot.get("threshold")
@@ -59,7 +54,12 @@ class ReviewStoreSink:
     def write_batch(self, *, run_id: str, optimizer: str, tenant_id: str, examples: Sequence[ExampleBase]) -> None:
         if not examples:
             return
-        known = self._known_queries(run_id, tenant_id, optimizer)
+        known = self.store.nearby_queries(
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            queries=[example.query for example in examples],
+            statuses=DUPLICATE_SCOPE,
+        )
         scores = score_batch(optimizer, examples, known_queries=known, agents=self.settings.agents)
         batch = [
             NewExample(
@@ -71,28 +71,16 @@ class ReviewStoreSink:
             for example, confidence in zip(examples, scores, strict=True)
         ]
         self.store.add_examples(run_id=run_id, tenant_id=tenant_id, optimizer=optimizer, examples=batch)
-        known.add(example.query for example in examples)  # only once the batch is committed
 
     def finish_run(self, *, run_id: str, summary: dict[str, Any]) -> None:
         threshold = self._thresholds.pop(run_id, math.inf)
         self.store.finish_run(
             run_id=run_id, summary=summary, auto_approve_at=threshold if math.isfinite(threshold) else None
         )
-        for key in [key for key in self._known if key[0] == run_id]:
-            del self._known[key]
 
     def close(self) -> None:
         if self._owns_store:
             self.store.close()
-
-    def _known_queries(self, run_id: str, tenant_id: str, optimizer: str) -> DuplicateIndex:
-        """The run's index of known queries: the tenant's stored ones, read once per run, then kept up
-        to date by write_batch."""
-        key = (run_id, tenant_id, optimizer)
-        if key not in self._known:
-            stored = self.store.known_queries(tenant_id=tenant_id, optimizer=optimizer, statuses=KNOWN_STATUSES)
-            self._known[key] = DuplicateIndex(stored)
-        return self._known[key]
 
 
 class ResumingSink(ReviewStoreSink):

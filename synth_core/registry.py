@@ -28,7 +28,6 @@ class OptimizerSpec:
     generator: GeneratorFn
     default_strategies: tuple[str, ...]
     default_count: int
-    default_sample_size: int
     input_fields: tuple[str, ...]
     """Fields a DSPy program reads (``dspy.Example.with_inputs``); the rest are labels."""
     primary_label: str
@@ -45,7 +44,6 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             generator=modality.generate,
             default_strategies=("diverse", "by_modality"),
             default_count=200,
-            default_sample_size=200,
             input_fields=("query",),
             primary_label="modality",
         ),
@@ -56,7 +54,6 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             generator=cross_modal.generate,
             default_strategies=("cross_modal_pairs",),
             default_count=200,
-            default_sample_size=200,
             input_fields=("query", "primary_modality", "secondary_modality"),
             primary_label="primary_modality",
         ),
@@ -67,7 +64,6 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             generator=routing.generate,
             default_strategies=("entity_rich", "diverse"),
             default_count=200,
-            default_sample_size=200,
             input_fields=("query",),
             primary_label="chosen_agent",
         ),
@@ -78,7 +74,6 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             generator=workflow.generate,
             default_strategies=("multi_modal_sequences", "diverse"),
             default_count=200,
-            default_sample_size=200,
             input_fields=("query",),
             primary_label="query_type",
         ),
@@ -89,7 +84,6 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             generator=unified.generate,
             default_strategies=("diverse", "entity_rich", "temporal_recent"),
             default_count=200,
-            default_sample_size=200,
             input_fields=("query",),
             primary_label="modality",
         ),

@@ -69,9 +69,11 @@ class VespaSettings(BaseModel):
 
 
 class GenerationSettings(BaseModel):
-    sample_size: int = 200
-    max_profiles: int = 3
-    batch_size: int = 500
+    """Set in configs/default.toml ``[generation]`` and only there (no second default here to drift)."""
+
+    sample_size: int
+    max_profiles: int
+    batch_size: int
 
 
 class IngestSettings(BaseModel):
@@ -151,7 +153,7 @@ class Settings(BaseSettings):
     store: StoreSettings = StoreSettings()
     review: ReviewSettings = ReviewSettings()
     vespa: VespaSettings = VespaSettings()
-    generation: GenerationSettings = GenerationSettings()
+    generation: GenerationSettings
     ingest: IngestSettings
     thresholds: dict[str, float]
     llm: LLMSettings = LLMSettings()

@@ -1,9 +1,12 @@
 """The shape of the project: dependencies point dashboard -> approval -> synth_core; interfaces use
-the review side only through its public API; only settings reads the environment; files stay small."""
+the review side only through its public API; only settings reads the environment; files stay small;
+every runtime dependency is one the shipped code imports."""
 
 from __future__ import annotations
 
 import ast
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -95,6 +98,23 @@ def test_the_architecture_test_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "page.py"
     sample.write_text("from approval.store import ReviewStore\nfrom approval import ReviewService\n")
     assert review_imports(sample) == [("approval.store", "ReviewStore"), ("approval", "ReviewService")]
+
+
+IMPORT_NAMES = {"pydantic-settings": "pydantic_settings", "psycopg": "psycopg", "pyvespa": "vespa"}
+"""Distributions whose module has another name."""
+
+
+def test_every_runtime_dependency_is_imported_by_the_shipped_code() -> None:
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    names = {re.split(r"[\[<>=!~ ]", requirement)[0] for requirement in declared}
+    imported = {
+        module
+        for package in ("synth_core", "approval", "dashboard")
+        for path in (ROOT / package).rglob("*.py")
+        for module in imported_packages(path)
+    }
+    unused = sorted(name for name in names if IMPORT_NAMES.get(name, name) not in imported)
+    assert unused == [], "move dependencies only tests, benchmarks or optional features use to an extra"
 
 
 def test_only_settings_reads_the_environment() -> None:

@@ -147,12 +147,15 @@ def list_examples(ctx: click.Context, **options: Any) -> None:
             offset=options["offset"],
             order=options["order"],
         )
-    shown = f"{page.offset + 1}-{page.offset + len(page.items)}" if page.items else "none"
+    if not page.items and not options["as_json"]:
+        click.echo(f"No examples on this page ({page.total_text()} match)." if page.total else "No examples match.")
+        return
+    shown = f"{page.offset + 1}-{page.offset + len(page.items)}"
     emit(
         page,
         as_json=options["as_json"],
         rows=[example_row(e) for e in page.items],
-        title=f"Examples {shown} of {page.total}",
+        title=f"Examples {shown} of {page.total_text()}",
     )
 
 

@@ -26,7 +26,7 @@ from approval.export.formats import EXTENSIONS, FORMATS, RecordWriter, open_writ
 from approval.export.manifest import ManifestStats, combined_hash, run_summary, sha256_file, write_manifest
 from approval.export.split import Side, assign_splits, check_fraction
 from approval.export.staging import commit, refuse_non_regular_targets, staged
-from approval.models import ExportableRow
+from approval.models import APPROVED_STATUSES, ExportableRow
 from approval.store import RunPublic, run_state
 from synth_core.errors import Fix, InvalidRequestError, NotFoundError, SynthError
 from synth_core.gc_pause import gc_paused
@@ -35,7 +35,7 @@ from synth_core.settings import Settings
 from synth_core.tenants import check_tenant
 
 EXPORT_BATCH = 5000
-EXPORTABLE_STATUSES = frozenset({"approved", "auto_approved"})
+EXPORTABLE_STATUSES = frozenset(APPROVED_STATUSES)
 
 
 class ExportSource(Protocol):

@@ -5,11 +5,12 @@ What the rest of Synth Studio may use; the modules of this package are its parts
 
 from approval.store.diffs import field_diff
 from approval.store.queue import QUEUE_ORDERS, QueueOrder
-from approval.store.review_store import ReviewStore
+from approval.store.review_store import COUNT_LIMIT, ReviewStore
 from approval.store.runs import RunPublic, StoredRunState, run_state
 from approval.store.schema import SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
 
 __all__ = [
+    "COUNT_LIMIT",
     "QUEUE_ORDERS",
     "QueueOrder",
     "ReviewStore",

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.engine import RowMapping
 
 from approval.models import ExamplePublic, NewExample
+from approval.store.duplicates import refile_query
 from approval.store.queue import PAYLOAD_COLUMNS, WITH_PAYLOAD
 from approval.store.tables import EXAMPLES, PAYLOADS
 from synth_core.errors import Fix, NotFoundError
@@ -55,6 +56,8 @@ def update_example(
     match = {"match_id": row["id"], "match_tenant": row["tenant_id"], "match_version": expected_version}
     if connection.execute(UPDATE_EXAMPLE, {**match, **state}).rowcount != 1:
         return False
+    if "query_folded" in state:
+        refile_query(connection, row, state["query_folded"])
     if body:
         connection.execute(UPDATE_PAYLOAD, {"match_id": row["id"], **body})
     return True

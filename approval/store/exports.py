@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Engine, FunctionElement, Select, String, insert, literal, select
 from sqlalchemy.ext.compiler import compiles
 
-from approval.models import ExampleFilter, ExamplePublic, ExampleStatus, ExportableRow
+from approval.models import APPROVED_STATUSES, ExampleFilter, ExamplePublic, ExampleStatus, ExportableRow
 from approval.store.engine import transaction
 from approval.store.examples import to_example
 from approval.store.ids import new_ids
@@ -181,7 +181,7 @@ def json_without(column: ColumnElement[Any], keys: Sequence[str], dialect: str) 
 
 
 def _exportable(optimizer: str, include_auto_approved: bool) -> ExampleFilter:
-    statuses: list[ExampleStatus] = ["approved", "auto_approved"] if include_auto_approved else ["approved"]
+    statuses: list[ExampleStatus] = list(APPROVED_STATUSES) if include_auto_approved else ["approved"]
     return ExampleFilter(optimizer=optimizer, statuses=statuses)
 
 

@@ -7,9 +7,9 @@ examples' state only; payloads are joined by primary key once the ids of a page 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, select, union_all
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, or_, select, union_all
 
 from approval.models import STATUSES, ExampleFilter, LabelFilter
 from approval.store.tables import EXAMPLES, PAYLOADS, RUNS
@@ -119,11 +119,41 @@ def select_by_ids(ids: Sequence[str]) -> Select[Any]:
     return select(EXAMPLES, *PAYLOAD_COLUMNS).select_from(WITH_PAYLOAD).where(EXAMPLES.c.id.in_(list(ids)))
 
 
+class Cursor(NamedTuple):
+    """Where a keyset page starts: after the example ``id``, whose confidence is ``confidence``."""
+
+    id: str
+    confidence: float
+
+
+def after_cursor(order: str, cursor: Cursor) -> ColumnElement[bool]:
+    """Examples after ``cursor`` in ``order``. The first clause is a range of the queue's indexes; the
+    second only breaks ties."""
+    columns = EXAMPLES.c
+    if order == "created":
+        return columns.id > cursor.id
+    if order == "confidence":
+        return and_(
+            columns.confidence >= cursor.confidence,
+            or_(columns.confidence > cursor.confidence, columns.id > cursor.id),
+        )
+    return and_(
+        columns.confidence <= cursor.confidence,
+        or_(columns.confidence < cursor.confidence, columns.id > cursor.id),
+    )
+
+
 def select_page_ids(
-    tenant_id: str, example_filter: ExampleFilter, order: str, page: tuple[int, int], total: int, dialect: str
+    tenant_id: str,
+    example_filter: ExampleFilter,
+    order: str,
+    page: tuple[int, int],
+    total: int | None,
+    dialect: str,
+    after: Cursor | None = None,
 ) -> Select[Any]:
-    """The ids of one queue page (``page`` = limit, offset) of the ``total`` matching examples, without
-    reading any payload.
+    """The ids of one queue page (``page`` = limit, offset; from the start or ``after`` a cursor) of the
+    ``total`` matching examples (None: more than were counted), without reading any payload.
 
     Where an index holds each status as its own range in the page's order (SQLite: both orders;
     PostgreSQL: the confidence orders, see tables.ExampleRow), a page over several statuses is merged
@@ -136,15 +166,16 @@ def select_page_ids(
     keys = ORDERINGS[order]
     statuses = example_filter.statuses or list(STATUSES)
     ranged = dialect == "sqlite" or order != "created"
-    dense = total >= MERGE_DENSITY * (offset + limit) and not example_filter.run_id
+    dense = (total is None or total >= MERGE_DENSITY * (offset + limit)) and not example_filter.run_id
+    start = [after_cursor(order, after)] if after is not None else []
     if not example_filter.optimizer or len(statuses) == 1 or not ranged or not dense:
         clauses = example_clauses(tenant_id, example_filter)
-        return select(EXAMPLES.c.id).where(*clauses).order_by(*keys).limit(limit).offset(offset)
+        return select(EXAMPLES.c.id).where(*clauses, *start).order_by(*keys).limit(limit).offset(offset)
     key_name = "id" if order == "created" else "confidence"
     columns = [EXAMPLES.c.id] if order == "created" else [EXAMPLES.c.id, EXAMPLES.c.confidence]
     branches = [
         select(*columns)
-        .where(*example_clauses(tenant_id, example_filter.model_copy(update={"statuses": [status]})))
+        .where(*example_clauses(tenant_id, example_filter.model_copy(update={"statuses": [status]})), *start)
         .order_by(*keys)
         .limit(offset + limit)
         .subquery()
@@ -156,5 +187,11 @@ def select_page_ids(
     return select(merged.c.id).order_by(merged_key, *tie_break).limit(limit).offset(offset)
 
 
-def count_examples(tenant_id: str, example_filter: ExampleFilter | None = None) -> Select[Any]:
-    return select(func.count()).select_from(EXAMPLES).where(and_(*example_clauses(tenant_id, example_filter)))
+def count_examples(
+    tenant_id: str, example_filter: ExampleFilter | None = None, *, up_to: int | None = None
+) -> Select[Any]:
+    """How many examples match, or, with ``up_to``, how many up to that many (reading no further)."""
+    clauses = and_(*example_clauses(tenant_id, example_filter))
+    if up_to is None:
+        return select(func.count()).select_from(EXAMPLES).where(clauses)
+    return select(func.count()).select_from(select(EXAMPLES.c.id).where(clauses).limit(up_to).subquery())

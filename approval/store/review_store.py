@@ -20,10 +20,12 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
 from approval.decision import Decision, Revision
+from approval.dedup import NearbyQueries
 from approval.models import (
+    DecidedCount,
     DecisionPublic,
     ExampleFilter,
     ExamplePublic,
@@ -34,12 +36,14 @@ from approval.models import (
 )
 from approval.store.audit import INSERT_DECISION, audit_rows, auto_approval_values, to_decision
 from approval.store.decisions import Decisions
+from approval.store.duplicates import file_queries, nearby_queries
 from approval.store.engine import dispose, make_engine, transaction
 from approval.store.examples import example_row, payload_row, read_example, to_example
 from approval.store.exports import Exports
 from approval.store.ids import new_ids
 from approval.store.queue import (
     ORDERINGS,
+    Cursor,
     QueueOrder,
     count_examples,
     select_by_ids,
@@ -48,13 +52,15 @@ from approval.store.queue import (
 )
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
 from approval.store.schema import open_schema
-from approval.store.stats import collect_stats
+from approval.store.stats import collect_stats, decided_counts
 from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.settings import Settings
 
 MAX_PAGE = 1000
+COUNT_LIMIT = 10_000
+"""A queue page counts the matching examples up to this many (then says "10000+")."""
 
 
 class ReviewStore:
@@ -146,6 +152,7 @@ class ReviewStore:
         with transaction(self.engine, write=True) as connection:
             check_run_and_parents(connection, run_id, tenant_id, examples)
             connection.execute(insert(EXAMPLES), rows)
+            file_queries(connection, rows)
             connection.execute(widen_run_range(run_id, ids))
             bodies = [payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
             connection.execute(insert(PAYLOADS), bodies)
@@ -172,8 +179,11 @@ class ReviewStore:
         limit: int = 50,
         offset: int = 0,
         order: QueueOrder = "created",
+        after: str | None = None,
     ) -> Page:
-        """One page of the filtered queue and the size of the whole filtered set."""
+        """One page of the filtered queue, from ``offset`` or right ``after`` an example (keyset: the
+        page's ``next_after`` gives the next one, however deep), and how many match, counted up to
+        ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all)."""
         if not 1 <= limit <= MAX_PAGE or offset < 0:
             raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
         if order not in ORDERINGS:
@@ -181,42 +191,68 @@ class ReviewStore:
                 f"Unknown order '{order}'.",
                 fix=Fix("Order the queue a known way.", field="order", choices=tuple(ORDERINGS)),
             )
+        if after is not None and offset:
+            raise InvalidRequestError(
+                "A page starts at an offset or after an example, not both.",
+                fix=Fix("Pass either an offset or the example to start after.", field="after"),
+            )
         with transaction(self.engine, write=False) as connection:
             # The count first: how many match decides how the page is best found (select_page_ids).
-            total = connection.execute(count_examples(tenant_id, filter)).scalar_one()
+            counted = connection.execute(count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1)).scalar_one()
+            exact = counted <= COUNT_LIMIT
+            cursor = _cursor(connection, tenant_id, after) if after is not None else None
             ids: list[str] = []
             by_id: dict[str, ExamplePublic] = {}
-            if offset < total:
-                page_ids = select_page_ids(tenant_id, filter, order, (limit, offset), total, connection.dialect.name)
-                ids = list(connection.execute(page_ids).scalars())
+            if offset < counted or not exact:
+                page = (limit + 1, offset)  # one more tells whether a next page exists
+                found = select_page_ids(
+                    tenant_id, filter, order, page, counted if exact else None, connection.dialect.name, cursor
+                )
+                ids = list(connection.execute(found).scalars())
                 # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
                 # here lures SQLite into scanning the tenant's index instead (100x slower).
-                rows = connection.execute(select_by_ids(ids)).mappings()
+                rows = connection.execute(select_by_ids(ids[:limit])).mappings()
                 by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
-        return Page(items=[by_id[example_id] for example_id in ids], total=total, limit=limit, offset=offset)
+        return Page(
+            items=[by_id[example_id] for example_id in ids[:limit]],
+            total=min(counted, COUNT_LIMIT),
+            total_exact=exact,
+            limit=limit,
+            offset=offset,
+            next_after=ids[limit - 1] if len(ids) > limit else None,
+        )
 
     def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
         with transaction(self.engine, write=False) as connection:
             return int(connection.execute(count_examples(tenant_id, filter)).scalar_one())
 
-    def known_queries(self, *, tenant_id: str, optimizer: str, statuses: Sequence[str]) -> list[str]:
-        """Queries already stored, case-folded (for the near-duplicate index, which compares case-folded
-        words), in insertion order."""
-        query = (
-            select(EXAMPLES.c.query_folded)
-            .where(EXAMPLES.c.tenant_id == tenant_id, EXAMPLES.c.optimizer == optimizer)
-            .where(EXAMPLES.c.status.in_(list(statuses)))
-            .order_by(EXAMPLES.c.id)
-        )
+    def nearby_queries(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        queries: Sequence[str],
+        statuses: Sequence[str],
+        exclude_ids: Sequence[str] = (),
+    ) -> NearbyQueries:
+        """The stored queries of examples with one of ``statuses`` that may be near-duplicates of
+        ``queries`` (all that are, and a few more), for ``score_batch``: found through the
+        near-duplicate keys (duplicates.py), never by reading every stored query."""
         with transaction(self.engine, write=False) as connection:
-            return list(connection.execute(query).scalars())
+            return nearby_queries(
+                connection,
+                tenant_id=tenant_id,
+                optimizer=optimizer,
+                queries=queries,
+                statuses=statuses,
+                exclude_ids=exclude_ids,
+            )
 
-    def decided_examples(self, *, tenant_id: str, optimizer: str | None = None) -> list[ExamplePublic]:
-        """Examples a person decided (approved or rejected, edits included), for calibration."""
-        example_filter = ExampleFilter(optimizer=optimizer, statuses=["approved", "rejected"])
+    def decided_counts(self, *, tenant_id: str, optimizer: str | None = None) -> list[DecidedCount]:
+        """How many examples a person decided, and approved, per confidence (most confident first), for
+        calibration (``stats.decided_counts``)."""
         with transaction(self.engine, write=False) as connection:
-            rows = connection.execute(select_examples(tenant_id, example_filter).order_by(EXAMPLES.c.id)).mappings()
-            return [to_example(row) for row in rows]
+            return decided_counts(connection, tenant_id=tenant_id, optimizer=optimizer)
 
     def children(self, *, tenant_id: str, parent_id: str) -> list[ExamplePublic]:
         """Examples regenerated from ``parent_id``, oldest first."""
@@ -306,3 +342,14 @@ class ReviewStore:
     def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+
+def _cursor(connection: Connection, tenant_id: str, example_id: str) -> Cursor:
+    """Where a keyset page starts: the example it follows, with its confidence."""
+    query = select(EXAMPLES.c.confidence).where(EXAMPLES.c.id == example_id, EXAMPLES.c.tenant_id == tenant_id)
+    confidence = connection.execute(query).scalar_one_or_none()
+    if confidence is None:
+        raise InvalidRequestError(
+            f"No example '{example_id}' to start the page after.", hint="Start from the first page."
+        )
+    return Cursor(example_id, float(confidence))

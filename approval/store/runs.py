@@ -33,6 +33,7 @@ from sqlalchemy import (
 
 from approval.models import ExampleFilter, NewExample
 from approval.store.audit import INSERT_DECISION, auto_approval_values
+from approval.store.duplicates import unfile_queries
 from approval.store.engine import transaction
 from approval.store.queue import example_clauses
 from approval.store.tables import BULK_ITEMS, DECISIONS, EXAMPLES, PAYLOADS, RUNS, utcnow
@@ -178,7 +179,10 @@ class Runs:
             row = _run_row(connection, tenant_id, run_id)
             _require_unfinished(row, "discarded")
             ours = and_(*example_clauses(tenant_id, ExampleFilter(run_id=run_id)))
-            undecided = list(connection.execute(select(EXAMPLES.c.id).where(ours, *_untouched())).scalars())
+            keyed = select(EXAMPLES.c.id, EXAMPLES.c.tenant_id, EXAMPLES.c.optimizer, EXAMPLES.c.query_folded)
+            rows = list(connection.execute(keyed.where(ours, *_untouched())).mappings())
+            undecided = [row["id"] for row in rows]
+            unfile_queries(connection, rows)
             for start in range(0, len(undecided), DELETE_CHUNK):
                 chunk = undecided[start : start + DELETE_CHUNK]
                 connection.execute(delete(PAYLOADS).where(PAYLOADS.c.example_id.in_(chunk)))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, case, func, select
 
-from approval.models import STATUSES, SYSTEM_REVIEWER
+from approval.models import APPROVED_STATUSES, STATUSES, SYSTEM_REVIEWER, DecidedCount, ExampleFilter, approval_rate
 from approval.store.audit import audit_log
 from approval.store.queue import example_clauses
 from approval.store.tables import EXAMPLES
-
-APPROVED = ("approved", "auto_approved")
 
 
 def collect_stats(connection: Connection, *, tenant_id: str, optimizer: str | None) -> dict[str, Any]:
@@ -80,11 +78,26 @@ def _regeneration(connection: Connection, scope: Any) -> dict[str, Any]:
     ).all()
     counts = {status: count for status, count in rows}
     regenerated = sum(counts.values())
-    approved = sum(counts.get(status, 0) for status in APPROVED)
+    approved = sum(counts.get(status, 0) for status in APPROVED_STATUSES)
+    rate = approval_rate(approved, counts.get("rejected", 0))
     return {
         "regenerated": regenerated,
         "approved": approved,
         "rejected": counts.get("rejected", 0),
         "pending": counts.get("pending_review", 0),
-        "approval_rate": round(approved / regenerated, 4) if regenerated else None,
+        "approval_rate": None if rate is None else round(rate, 4),
     }
+
+
+def decided_counts(connection: Connection, *, tenant_id: str, optimizer: str | None) -> list[DecidedCount]:
+    """Examples a person decided (approved, edits included, or rejected), counted per confidence in
+    the database, most confident first: what calibration needs, without reading the examples."""
+    decided = ExampleFilter(optimizer=optimizer, statuses=["approved", "rejected"])
+    approved = func.sum(case((EXAMPLES.c.status == "approved", 1), else_=0))
+    rows = connection.execute(
+        select(EXAMPLES.c.confidence, func.count(), approved)
+        .where(*example_clauses(tenant_id, decided))
+        .group_by(EXAMPLES.c.confidence)
+        .order_by(EXAMPLES.c.confidence.desc())
+    )
+    return [DecidedCount(float(confidence), int(count), int(yes)) for confidence, count, yes in rows]

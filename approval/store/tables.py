@@ -222,6 +222,23 @@ class BulkItemRow(Base):
     __table_args__ = {"sqlite_with_rowid": False}
 
 
+class DuplicateKeyRow(Base):
+    """One key a stored example's query is filed under for near-duplicate search (approval.dedup,
+    ``duplicate_keys``): a batch to be scored reads the examples filed under its own keys instead of
+    every stored query. The tenant and the optimizer are part of the key; the example's row says
+    whether its status still counts. Kept with the query: written with the example, replaced when an
+    edit or its undo changes the query, deleted with the example."""
+
+    __tablename__ = "duplicate_keys"
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    example_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    # One B-tree on SQLite (the key is the table); no foreign key, as in bulk_items: written in the
+    # transaction that stores the example, and deleted with it.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
 class ExportRow(Base):
     __tablename__ = "exports"
 
@@ -286,3 +303,4 @@ PAYLOADS = cast(Table, ExamplePayloadRow.__table__)
 DECISIONS = cast(Table, DecisionRow.__table__)
 BULK_ITEMS = cast(Table, BulkItemRow.__table__)
 EXPORTS = cast(Table, ExportRow.__table__)
+DUPLICATE_KEYS = cast(Table, DuplicateKeyRow.__table__)

@@ -26,12 +26,10 @@ with shown_errors():
     page = service.list_page(
         tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, offset=cursor.offset, order="confidence"
     )
-    st.write(f"**{page.total}** example(s) match · page {cursor.offset // PAGE_SIZE + 1}")
+    st.write(f"**{page.total_text()}** example(s) match · page {cursor.offset // PAGE_SIZE + 1}")
     previous, following = st.columns(2)
     previous.button("Previous page", disabled=cursor.offset == 0, on_click=cursor.turn, args=(-PAGE_SIZE,))
-    following.button(
-        "Next page", disabled=cursor.offset + PAGE_SIZE >= page.total, on_click=cursor.turn, args=(PAGE_SIZE,)
-    )
+    following.button("Next page", disabled=page.next_after is None, on_click=cursor.turn, args=(PAGE_SIZE,))
     table = st.dataframe(
         [
             {"confidence": item.confidence, "status": item.status, "query": item.query, "id": item.id}

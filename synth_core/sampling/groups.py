@@ -172,11 +172,6 @@ def _build_groups(
     return groups
 
 
-def shared_words(first: ContentItem, second: ContentItem) -> set[str]:
-    """Words (3+ letters, not stopwords or numbers) that occur in both items' title or text."""
-    return _WordCache().common(first, second)
-
-
 class _WordCache:
     """Each item's content words (3+ letters, not stopwords or numbers), computed once."""
 
@@ -193,9 +188,6 @@ class _WordCache:
             )
             self._words[item.id] = found
         return found
-
-    def common(self, first: ContentItem, second: ContentItem) -> set[str]:
-        return set(self.of(first) & self.of(second))
 
     def shared(self, first: ContentItem, second: ContentItem) -> bool:
         return not self.of(first).isdisjoint(self.of(second))

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from click.testing import CliRunner
 
-from approval.calibration import MIN_DECIDED, calibration_report
+from approval.calibration import MIN_DECIDED, calibrate, calibration_report
 from approval.decision import Decision
 from approval.models import ExamplePublic
 from approval.store import ReviewStore
@@ -140,3 +140,31 @@ def test_the_calibration_command_refuses_an_unknown_optimizer(settings: Settings
     result = CliRunner().invoke(cli, ["calibration", "--optimizer", "nope"], obj={"settings": settings})
 
     assert result.exit_code == 2 and "Unknown optimizer 'nope'" in result.stderr
+
+
+def test_the_stores_counts_give_the_report_its_examples_give(store: ReviewStore) -> None:
+    """``calibrate`` reads counts per confidence from the database; the report is the one the
+    decided examples themselves give (several examples share each confidence)."""
+    ids = seed_store(store, 300, tenant_id="acme", statuses=("pending_review", "auto_approved"))
+    for number, example_id in enumerate(ids[:240]):
+        rejected = number % 7 in (0, 3) or number > 200
+        decision = Decision(
+            action="reject" if rejected else "approve",
+            reviewer="ann",
+            expected_version=1,
+            reason_code="other" if rejected else None,
+        )
+        store.decide(tenant_id="acme", example_id=example_id, decision=decision)
+    examples = [store.get(tenant_id="acme", example_id=example_id) for example_id in ids]
+
+    report = calibrate(store, tenant_id="acme", optimizer="modality", target_error=0.3)
+
+    expected = calibration_report(examples, target_error=0.3)
+    assert report.model_dump(exclude={"bins", "expected_calibration_error"}) == expected.model_dump(
+        exclude={"bins", "expected_calibration_error"}
+    )
+    assert report.decided == 240 and report.suggested_threshold is not None
+    for got, want in zip(report.bins, expected.bins, strict=True):
+        assert (got.count, got.approved, got.approval_rate) == (want.count, want.approved, want.approval_rate)
+        assert got.mean_confidence == pytest.approx(want.mean_confidence)
+    assert report.expected_calibration_error == pytest.approx(expected.expected_calibration_error)

@@ -39,14 +39,14 @@ def test_the_db_command_is_registered_as_an_entry_point() -> None:
 def test_upgrade_creates_a_new_store_then_has_nothing_to_do(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'review.db'}"
     assert synth(tmp_path, "db", "current").output == (
-        f"The review store at {url} is empty: opening it, or 'synth db upgrade', creates it at revision 0001.\n"
+        f"The review store at {url} is empty: opening it, or 'synth db upgrade', creates it at revision 0002.\n"
     )
     assert (
-        synth(tmp_path, "db", "upgrade").output == f"The review store at {url} was created at schema revision 0001.\n"
+        synth(tmp_path, "db", "upgrade").output == f"The review store at {url} was created at schema revision 0002.\n"
     )
-    assert synth(tmp_path, "db", "upgrade").output == f"The review store at {url} is already at schema revision 0001.\n"
+    assert synth(tmp_path, "db", "upgrade").output == f"The review store at {url} is already at schema revision 0002.\n"
     current = synth(tmp_path, "db", "current", "--json")
-    assert json.loads(current.output) == {"url": url, "state": "current", "revision": "0001", "head": "0001"}
+    assert json.loads(current.output) == {"url": url, "state": "current", "revision": "0002", "head": "0002"}
 
 
 def test_upgrade_of_a_store_made_before_migrations(tmp_path: Path) -> None:
@@ -56,12 +56,12 @@ def test_upgrade_of_a_store_made_before_migrations(tmp_path: Path) -> None:
         write_previous_release_store(engine)
         before = baseline_rows(engine)
         assert synth(tmp_path, "db", "current").output == (
-            f"The review store at {url} was made before migrations; this version needs schema revision 0001: "
+            f"The review store at {url} was made before migrations; this version needs schema revision 0002: "
             "run 'synth db upgrade'.\n"
         )
         upgraded = synth(tmp_path, "db", "upgrade", "--json")
         assert json.loads(upgraded.output)["before"]["state"] == "unversioned"
-        assert json.loads(upgraded.output)["revision"] == "0001"
+        assert json.loads(upgraded.output)["revision"] == "0002"
         assert baseline_rows(engine) == before
     finally:
         dispose(engine)
@@ -79,6 +79,6 @@ def test_a_store_from_a_newer_version_is_one_line_that_says_what_to_do(tmp_path:
         assert result.exit_code == 1
         assert result.stderr == (
             f"error: The review store at {url} is at schema revision f00d, which this version of Synth Studio "
-            "does not know (its newest is 0001): a newer version made it. Upgrade Synth Studio, or point "
+            "does not know (its newest is 0002): a newer version made it. Upgrade Synth Studio, or point "
             "review.url at another database.\n"
         )

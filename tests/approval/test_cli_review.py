@@ -39,6 +39,12 @@ def test_list_filters_and_pages(settings: Settings, ids: list[str]) -> None:
     assert "Examples 1-4 of 6" in table.stdout
 
 
+def test_list_says_when_nothing_matches(settings: Settings, ids: list[str]) -> None:
+    assert synth(settings, "list", "--status", "approved").stdout == "No examples match.\n"
+    beyond = synth(settings, "list", "--status", "pending_review", "--offset", "50")
+    assert beyond.stdout == "No examples on this page (6 match).\n"
+
+
 def test_show_prints_the_example_and_its_log(settings: Settings, ids: list[str]) -> None:
     synth(settings, "approve", ids[0], "--reviewer", "ann")
     shown = json.loads(synth(settings, "show", ids[0], "--json").stdout)

@@ -291,9 +291,10 @@ def test_known_and_decided_queries(store: ReviewStore) -> None:
     ids = seed_store(store, 6)
     decide(store, ids[2], "approve")
     decide(store, ids[3], "reject", reason_code="duplicate")
-    known = store.known_queries(tenant_id=TENANT, optimizer="modality", statuses=["approved"])
-    assert known == [store.get(tenant_id=TENANT, example_id=ids[2]).query.casefold()]
-    assert sorted(e.id for e in store.decided_examples(tenant_id=TENANT)) == sorted([ids[2], ids[3]])
+    queries = [store.get(tenant_id=TENANT, example_id=example_id).query for example_id in ids]
+    known = store.nearby_queries(tenant_id=TENANT, optimizer="modality", queries=queries, statuses=["approved"])
+    assert set().union(*known.nearby.values()) == {queries[2].casefold()}
+    assert store.decided_counts(tenant_id=TENANT) == [(0.03, 1, 0), (0.02, 1, 1)]  # ids[3] rejected, ids[2] approved
 
 
 def test_exports_are_recorded(store: ReviewStore) -> None:
@@ -389,3 +390,41 @@ def test_pages_over_several_statuses_follow_the_order(store: ReviewStore, order:
     assert [e.id for e in seen] == [e.id for e in sorted(seen, key=key)]
     assert sorted(e.id for e in seen) == sorted(ids)
     assert {page.total for page in pages} == {90}
+
+
+@pytest.mark.parametrize("order", ["created", "confidence", "-confidence"])
+def test_keyset_pages_walk_the_queue_as_offset_pages_do(store: ReviewStore, order: QueueOrder) -> None:
+    ids = seed_store(store, 90, statuses=("pending_review", "auto_approved", "pending_review"))
+    for example_id in ids[:12]:
+        decide(store, example_id, "reject", reason_code="other")
+    for queue in (ExampleFilter(optimizer="modality", statuses=["pending_review", "rejected"]), ExampleFilter()):
+        by_offset = [
+            e.id
+            for offset in range(0, 100, 20)
+            for e in store.list_page(tenant_id=TENANT, filter=queue, limit=20, offset=offset, order=order).items
+        ]
+        walked: list[str] = []
+        after: str | None = None
+        while True:
+            page = store.list_page(tenant_id=TENANT, filter=queue, limit=20, after=after, order=order)
+            walked += [e.id for e in page.items]
+            if page.next_after is None:
+                break
+            assert page.next_after == page.items[-1].id
+            after = page.next_after
+        assert walked == by_offset and len(walked) == store.count(tenant_id=TENANT, filter=queue)
+
+
+def test_a_page_counts_up_to_a_limit(store: ReviewStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("approval.store.review_store.COUNT_LIMIT", 25)
+    seed_store(store, 40)
+    page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(), limit=10, offset=30)
+    assert (page.total, page.total_exact, page.total_text(), len(page.items)) == (25, False, "25+", 10)
+    assert page.next_after is None  # the last page, though the count stopped at 25
+    small = store.list_page(tenant_id=TENANT, filter=ExampleFilter(max_confidence=0.09), limit=10)
+    assert (small.total, small.total_exact, small.total_text(), small.next_after) == (10, True, "10", None)
+    assert store.count(tenant_id=TENANT, filter=ExampleFilter()) == 40
+    with pytest.raises(InvalidRequestError, match="offset or after"):
+        store.list_page(tenant_id=TENANT, filter=ExampleFilter(), offset=10, after=small.items[0].id)
+    with pytest.raises(InvalidRequestError, match="No example 'nope'"):
+        store.list_page(tenant_id=TENANT, filter=ExampleFilter(), after="nope")

@@ -34,8 +34,10 @@ def test_reads_see_only_the_own_tenant(store: ReviewStore, two_tenants: Tenants)
     assert store.count(tenant_id="b", filter=ExampleFilter(run_id="run-a")) == 0
     assert {d.tenant_id for d in store.decisions(tenant_id="b")} == {"b"}
     assert store.decisions(tenant_id="b", example_id=a_ids[0]) == []
-    assert store.decided_examples(tenant_id="b") == []
-    assert len(store.known_queries(tenant_id="b", optimizer="modality", statuses=["approved", "pending_review"])) == 3
+    assert store.decided_counts(tenant_id="b") == []
+    first = store.get(tenant_id="b", example_id=b_ids[0]).query.casefold()
+    known = store.nearby_queries(tenant_id="b", optimizer="modality", queries=[first], statuses=["approved"])
+    assert known.nearby == {first: []}  # tenant a approved the same query; b approved nothing
     assert store.stats(tenant_id="b")["total"] == 6
     with pytest.raises(NotFoundError):
         store.get_run(tenant_id="b", run_id="run-a")

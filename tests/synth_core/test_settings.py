@@ -16,6 +16,7 @@ def test_defaults_come_from_the_bundled_configs(tmp_path: Path) -> None:
     assert set(settings.thresholds) == {"modality", "cross_modal", "routing", "workflow", "unified"}
     assert {p.modality for p in settings.profiles.values()} == {"VIDEO", "DOCUMENT", "IMAGE", "AUDIO"}
     assert settings.agents.modality_agents["VIDEO"] == "video_search_agent"
+    assert (settings.generation.max_profiles, settings.generation.sample_size) == (4, 200)  # default.toml's
 
 
 def test_environment_overrides_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,6 +80,7 @@ def calibrate(
     target_error: float = 0.05,
 ) -> CalibrationReport:
     """The calibration report over the tenant's decided examples (of one optimizer, or all)."""
+
     if optimizer is not None:
         get_optimizer(optimizer)  # an unknown name is an error, not an empty report
     counts = store.decided_counts(tenant_id=tenant_id, optimizer=optimizer)

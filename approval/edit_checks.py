@@ -1,4 +1,5 @@
-"""An edit may only name agents the registry knows (``configs/agents.toml``).
+"""What an edit may change: no bookkeeping field, and only agents the registry knows
+(``configs/agents.toml``).
 
 Modalities and entity types are closed sets in the schemas already; agents are plain strings there,
 because generated workflow plans are deliberately corrupted with unknown agents (labelled
@@ -11,11 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
+from synth_core.schemas.common import ExampleBase
 from synth_core.settings import AgentsConfig
 
 AGENT_FIELDS = ("chosen_agent", "correct_agent")
 PLAN_FIELDS = ("agent_sequence",)
+
+
+def editable_fields(schema: type[ExampleBase]) -> list[str]:
+    """The fields of ``schema`` a person may edit: all but those recording how the example was made."""
+    return [name for name in schema.model_fields if name not in schema.BOOKKEEPING_FIELDS]
 
 
 def known_agents(agents: AgentsConfig) -> set[str]:
@@ -31,5 +38,5 @@ def check_edited_agents(changes: Mapping[str, Any], agents: AgentsConfig) -> Non
     if unknown:
         raise InvalidRequestError(
             f"Unknown agent(s) in the edit: {', '.join(unknown)}.",
-            hint=f"Use one of: {', '.join(sorted(known))}.",
+            fix=Fix("Name agents the registry knows.", field="changes", choices=tuple(sorted(known))),
         )

@@ -1,7 +1,7 @@
 """What an edit form offers for one example: each editable field of its optimizer's schema, with the
 kind of input it needs and, where the schema or the agent registry closes the set, the valid choices.
 
-A UI builds its form from this (no schema knowledge in the page); ``ReviewService.edit`` still
+A UI builds its form from this (no schema knowledge in the page); ``ReviewService.decide`` still
 validates whatever comes back.
 """
 
@@ -13,10 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from approval.edit_checks import AGENT_FIELDS, PLAN_FIELDS, known_agents
+from approval.edit_checks import AGENT_FIELDS, PLAN_FIELDS, editable_fields, known_agents
 from approval.models import ExamplePublic
-from approval.review import editable_fields
-from synth_core.registry import get_optimizer
 from synth_core.schemas.common import ENTITY_TYPES, Entity
 from synth_core.settings import AgentsConfig
 
@@ -33,6 +31,8 @@ class EditField(BaseModel):
 
 def edit_fields(example: ExamplePublic, agents: AgentsConfig) -> list[EditField]:
     """The editable fields of ``example``, in schema order, with their current values."""
+    from synth_core.registry import get_optimizer  # every generator: loaded when first needed
+
     schema = get_optimizer(example.optimizer).schema
     agent_names = sorted(known_agents(agents))
     return [

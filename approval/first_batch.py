@@ -11,6 +11,7 @@ from approval.store import ReviewStore
 from synth_core.backends.factory import open_backend
 from synth_core.ingest import load_demo_corpus
 from synth_core.registry import OPTIMIZERS
+from synth_core.resources import closing_all
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.settings import Settings
 from synth_core.tenants import check_tenant
@@ -29,11 +30,11 @@ class FirstBatch(BaseModel):
 def prepare_first_batch(settings: Settings, *, tenant_id: str, count: int = FIRST_BATCH) -> FirstBatch:
     check_tenant(tenant_id)
     backend = open_backend(settings)
-    loaded = backend.count() == 0
-    if loaded:
-        load_demo_corpus(backend, settings)
-    generated: dict[str, int] = {}
-    with ReviewStore.from_settings(settings) as store:
+    with closing_all(backend), ReviewStore.from_settings(settings) as store:
+        loaded = backend.count() == 0
+        if loaded:
+            load_demo_corpus(backend, settings)
+        generated: dict[str, int] = {}
         if store.count(tenant_id=tenant_id, filter=ExampleFilter()) == 0:
             service = build_service(settings, sink=ReviewStoreSink(settings, store=store), backend=backend)
             for name in OPTIMIZERS:

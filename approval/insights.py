@@ -16,7 +16,8 @@ from sqlalchemy import Engine, text
 
 from approval.dedup import duplicate_clusters
 from approval.models import APPROVED_STATUSES, STATUSES, ExampleFilter, approval_rate
-from approval.review import ReviewService
+from approval.store import ReviewStore
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.registry import get_optimizer
 
 BINS = 10
@@ -49,90 +50,122 @@ class CoverageCell(BaseModel):
     thin: bool
 
 
-def confidence_by_status(service: ReviewService, *, tenant_id: str, optimizer: str | None) -> list[StatusBin]:
-    bucket = f"CAST(confidence * {BINS} AS INTEGER)"
-    rows = _rows(
-        service.store.engine,
-        f"SELECT status, {bucket} AS bucket, COUNT(*) FROM examples WHERE {_scope(optimizer)} GROUP BY status, bucket",
-        tenant_id=tenant_id,
-        optimizer=optimizer,
-    )
-    counts: dict[tuple[str, int], int] = {}
-    for status, bucket_number, count in rows:
-        key = (str(status), min(int(bucket_number), BINS - 1))  # confidence 1.0 belongs to the last bin
-        counts[key] = counts.get(key, 0) + int(count)
-    return [
-        StatusBin(status=status, lower=index / BINS, upper=(index + 1) / BINS, count=counts.get((status, index), 0))
-        for status in STATUSES
-        for index in range(BINS)
-    ]
+class DuplicateGroup(BaseModel):
+    queries: list[str]
+    example_ids: list[str]
 
 
-def approval_by(
-    service: ReviewService, *, tenant_id: str, optimizer: str | None, group: str, limit: int = 30
-) -> list[ApprovalRow]:
-    """Approved (incl. auto-approved), rejected and pending per ``group``: "optimizer", "run_id" or
-    "reason_code" (rejections only have one); the ``limit`` largest groups."""
-    if group not in ("optimizer", "run_id", "reason_code"):
-        raise ValueError(f"cannot group by {group!r}")
-    rows = _rows(
-        service.store.engine,
-        f"SELECT {group}, status, COUNT(*) FROM examples WHERE {_scope(optimizer)} GROUP BY {group}, status",
-        tenant_id=tenant_id,
-        optimizer=optimizer,
-    )
-    table: dict[str, dict[str, int]] = {}
-    for name, status, count in rows:
-        if group == "reason_code" and name is None:
-            continue
-        cell = table.setdefault(str(name), {"approved": 0, "rejected": 0, "pending": 0})
-        cell[_outcome(str(status))] += int(count)
-    ordered = sorted(table.items(), key=lambda item: -sum(item[1].values()))[:limit]
-    return [ApprovalRow(group=name, **cell) for name, cell in ordered]
+class Insights:
+    """The Insights numbers of a review store (``ReviewService.insights``)."""
 
+    def __init__(self, store: ReviewStore) -> None:
+        self.store = store
 
-def label_coverage(service: ReviewService, *, tenant_id: str, optimizer: str) -> list[CoverageCell]:
-    """Examples per combination of the optimizer's coverage labels (rejected ones left out), thin
-    combinations marked."""
-    axes = get_optimizer(optimizer).coverage_labels
-    engine = service.store.engine
-    labels = [_json_text(engine, path, f"axis{index}") for index, path in enumerate(axes)]
-    grouped = ", ".join(f"axis{index}" for index in range(len(axes)))
-    rows = _rows(
-        engine,
-        f"SELECT {', '.join(labels)}, COUNT(*) FROM examples e JOIN example_payloads p ON p.example_id = e.id "
-        f"WHERE e.tenant_id = :tenant_id AND e.optimizer = :optimizer AND e.status <> 'rejected' "
-        f"GROUP BY {grouped}",
-        tenant_id=tenant_id,
-        optimizer=optimizer,
-    )
-    cells = [
-        CoverageCell(
-            labels={axis: _label(axis, value) for axis, value in zip(axes, row[:-1], strict=True)},
-            count=int(row[-1]),
-            thin=int(row[-1]) < THIN_CELL,
+    def confidence_by_status(self, *, tenant_id: str, optimizer: str | None) -> list[StatusBin]:
+        bucket = f"CAST(confidence * {BINS} AS INTEGER)"
+        rows = _rows(
+            self.store.engine,
+            f"SELECT status, {bucket} AS bucket, COUNT(*) FROM examples "
+            f"WHERE {_scope(optimizer)} GROUP BY status, bucket",
+            tenant_id=tenant_id,
+            optimizer=optimizer,
         )
-        for row in rows
-    ]
-    return sorted(cells, key=lambda cell: -cell.count)
+        counts: dict[tuple[str, int], int] = {}
+        for status, bucket_number, count in rows:
+            key = (str(status), min(int(bucket_number), BINS - 1))  # confidence 1.0 belongs to the last bin
+            counts[key] = counts.get(key, 0) + int(count)
+        return [
+            StatusBin(status=status, lower=index / BINS, upper=(index + 1) / BINS, count=counts.get((status, index), 0))
+            for status in STATUSES
+            for index in range(BINS)
+        ]
 
+    def approval_by(self, *, tenant_id: str, optimizer: str | None, group: str, limit: int = 30) -> list[ApprovalRow]:
+        """Approved (incl. auto-approved), rejected and pending per ``group``: "optimizer", "run_id" or
+        "reason_code" (rejections only have one); the ``limit`` largest groups."""
+        if group not in ("optimizer", "run_id", "reason_code"):
+            raise InvalidRequestError(
+                f"Cannot group by {group!r}.",
+                fix=Fix("Group by a known column.", field="group", choices=("optimizer", "run_id", "reason_code")),
+            )
+        rows = _rows(
+            self.store.engine,
+            f"SELECT {group}, status, COUNT(*) FROM examples WHERE {_scope(optimizer)} GROUP BY {group}, status",
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+        )
+        table: dict[str, dict[str, int]] = {}
+        for name, status, count in rows:
+            if group == "reason_code" and name is None:
+                continue
+            cell = table.setdefault(str(name), {"approved": 0, "rejected": 0, "pending": 0})
+            cell[_outcome(str(status))] += int(count)
+        ordered = sorted(table.items(), key=lambda item: -sum(item[1].values()))[:limit]
+        return [ApprovalRow(group=name, **cell) for name, cell in ordered]
 
-def regeneration_by_reason(service: ReviewService, *, tenant_id: str, optimizer: str | None) -> list[ApprovalRow]:
-    """Regenerated examples grouped by the reason their original was rejected for, by where they stand."""
-    scope = "child.tenant_id = :tenant_id" + (" AND child.optimizer = :optimizer" if optimizer else "")
-    rows = _rows(
-        service.store.engine,
-        "SELECT parent.reason_code, child.status, COUNT(*) FROM examples child "
-        f"JOIN examples parent ON parent.id = child.parent_id WHERE {scope} "
-        "GROUP BY parent.reason_code, child.status",
-        tenant_id=tenant_id,
-        optimizer=optimizer,
-    )
-    table: dict[str, dict[str, int]] = {}
-    for reason, status, count in rows:
-        cell = table.setdefault(str(reason), {"approved": 0, "rejected": 0, "pending": 0})
-        cell[_outcome(str(status))] += int(count)
-    return [ApprovalRow(group=reason, **cell) for reason, cell in sorted(table.items())]
+    def label_coverage(self, *, tenant_id: str, optimizer: str) -> list[CoverageCell]:
+        """Examples per combination of the optimizer's coverage labels (rejected ones left out), thin
+        combinations marked."""
+        axes = get_optimizer(optimizer).coverage_labels
+        engine = self.store.engine
+        labels = [_json_text(engine, path, f"axis{index}") for index, path in enumerate(axes)]
+        grouped = ", ".join(f"axis{index}" for index in range(len(axes)))
+        rows = _rows(
+            engine,
+            f"SELECT {', '.join(labels)}, COUNT(*) FROM examples e JOIN example_payloads p ON p.example_id = e.id "
+            f"WHERE e.tenant_id = :tenant_id AND e.optimizer = :optimizer AND e.status <> 'rejected' "
+            f"GROUP BY {grouped}",
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+        )
+        cells = [
+            CoverageCell(
+                labels={axis: _label(axis, value) for axis, value in zip(axes, row[:-1], strict=True)},
+                count=int(row[-1]),
+                thin=int(row[-1]) < THIN_CELL,
+            )
+            for row in rows
+        ]
+        return sorted(cells, key=lambda cell: -cell.count)
+
+    def regeneration_by_reason(self, *, tenant_id: str, optimizer: str | None) -> list[ApprovalRow]:
+        """Regenerated examples grouped by the reason their original was rejected for, by where they stand."""
+        scope = "child.tenant_id = :tenant_id" + (" AND child.optimizer = :optimizer" if optimizer else "")
+        rows = _rows(
+            self.store.engine,
+            "SELECT parent.reason_code, child.status, COUNT(*) FROM examples child "
+            f"JOIN examples parent ON parent.id = child.parent_id WHERE {scope} "
+            "GROUP BY parent.reason_code, child.status",
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+        )
+        table: dict[str, dict[str, int]] = {}
+        for reason, status, count in rows:
+            cell = table.setdefault(str(reason), {"approved": 0, "rejected": 0, "pending": 0})
+            cell[_outcome(str(status))] += int(count)
+        return [ApprovalRow(group=reason, **cell) for reason, cell in sorted(table.items())]
+
+    def near_duplicate_groups(self, *, tenant_id: str, optimizer: str | None, limit: int = 500) -> list[DuplicateGroup]:
+        """Clusters of near-duplicate queries among the ``limit`` least confident examples waiting for
+        review (one page of the queue, never the whole table)."""
+        page = self.store.list_page(
+            tenant_id=tenant_id,
+            filter=ExampleFilter(optimizer=optimizer, statuses=["pending_review"]),
+            limit=limit,
+            order="confidence",
+        )
+        clusters = duplicate_clusters([item.query for item in page.items])
+        groups: dict[int, list[int]] = {}
+        for index, cluster in enumerate(clusters):
+            groups.setdefault(cluster, []).append(index)
+        return [
+            DuplicateGroup(
+                queries=[page.items[index].query for index in members],
+                example_ids=[page.items[index].id for index in members],
+            )
+            for members in groups.values()
+            if len(members) > 1
+        ]
 
 
 def _scope(optimizer: str | None) -> str:
@@ -164,33 +197,3 @@ def _label(axis: str, value: Any) -> str:
 def _rows(engine: Engine, sql: str, **parameters: Any) -> Sequence[Any]:
     with engine.connect() as connection:
         return connection.execute(text(sql), {k: v for k, v in parameters.items() if v is not None}).all()
-
-
-class DuplicateGroup(BaseModel):
-    queries: list[str]
-    example_ids: list[str]
-
-
-def near_duplicate_groups(
-    service: ReviewService, *, tenant_id: str, optimizer: str | None, limit: int = 500
-) -> list[DuplicateGroup]:
-    """Clusters of near-duplicate queries among the ``limit`` least confident examples waiting for
-    review (one page of the queue, never the whole table)."""
-    page = service.list_page(
-        tenant_id=tenant_id,
-        filter=ExampleFilter(optimizer=optimizer, statuses=["pending_review"]),
-        limit=limit,
-        order="confidence",
-    )
-    clusters = duplicate_clusters([item.query for item in page.items])
-    groups: dict[int, list[int]] = {}
-    for index, cluster in enumerate(clusters):
-        groups.setdefault(cluster, []).append(index)
-    return [
-        DuplicateGroup(
-            queries=[page.items[index].query for index in members],
-            example_ids=[page.items[index].id for index in members],
-        )
-        for members in groups.values()
-        if len(members) > 1
-    ]

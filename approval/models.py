@@ -122,6 +122,14 @@ class UndoResult(BaseModel):
     )
 
 
+class LabelFilter(BaseModel):
+    """One label's value in the example's payload: ``modality`` is ``VIDEO``, ``query_type`` is
+    ``compare``. ``approval.labels`` says which fields and values each optimizer has."""
+
+    field: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")
+    value: str = Field(min_length=1, max_length=128)
+
+
 class ExampleFilter(BaseModel):
     """Which examples a queue page, a count or a bulk decision covers (always within one tenant)."""
 
@@ -132,6 +140,7 @@ class ExampleFilter(BaseModel):
     run_id: str | None = None
     text: str | None = Field(default=None, description="Case-insensitive substring of the query.")
     reason_code: ReasonCode | None = None
+    label: LabelFilter | None = None
 
 
 class Page(BaseModel):
@@ -186,3 +195,29 @@ class NewExample(BaseModel):
     @property
     def source_content_ids(self) -> list[str]:
         return [str(item) for item in self.payload["provenance"]["source_content_ids"]]
+
+
+class RegenerationCounts(BaseModel):
+    """Examples regenerated from rejected ones, by where they stand."""
+
+    regenerated: int
+    approved: int = Field(description="Approved by a person or auto-approved.")
+    rejected: int
+    pending: int
+    approval_rate: float | None = Field(description="approved / regenerated; None until one was regenerated.")
+
+
+class ReviewStats(BaseModel):
+    """Where the review of one tenant stands (``ReviewService.stats``)."""
+
+    tenant_id: str
+    optimizer: str | None
+    total: int
+    by_status: dict[str, int]
+    by_optimizer: dict[str, dict[str, int]] = Field(description="Optimizer -> status -> examples.")
+    mean_confidence: dict[str, float] = Field(description="Per status that has examples.")
+    rejection_reasons: dict[str, int]
+    decisions_by_action: dict[str, int]
+    decisions_by_reviewer: dict[str, int] = Field(description="People only: no system, no conflicts.")
+    conflicts: int = Field(description="Attempts that lost a race (nothing changed).")
+    regeneration: RegenerationCounts

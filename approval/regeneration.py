@@ -23,11 +23,11 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
+from approval.decision import WHO_DECIDES, Decision
 from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic, NewExample, approval_rate
 from approval.store import ReviewStore
-from synth_core.errors import ConflictError, InvalidRequestError, SynthError
+from synth_core.errors import ConflictError, Fix, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
-from synth_core.registry import get_optimizer
 from synth_core.schemas.api import RegenerationRequest, SyntheticDataResponse
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
@@ -165,7 +165,7 @@ def regenerate(
     service's settings). New examples always wait for a person, whatever their score.
     """
     if not reviewer.strip():
-        raise InvalidRequestError("A reviewer name is required to regenerate.", hint="Pass --reviewer NAME.")
+        raise InvalidRequestError("A reviewer name is required to regenerate.", fix=WHO_DECIDES)
     settings = settings or service.settings
     limit = settings.review.max_regeneration_attempts if max_attempts is None else max_attempts
     targets = _targets(store, tenant_id, example_ids, filter)
@@ -181,7 +181,10 @@ def _targets(
     if example_ids:
         return [store.get(tenant_id=tenant_id, example_id=example_id) for example_id in dict.fromkeys(example_ids)]
     if filter is None:
-        raise InvalidRequestError("Nothing to regenerate was named.", hint="Pass --ids ID... or --all-rejected.")
+        raise InvalidRequestError(
+            "Nothing to regenerate was named.",
+            fix=Fix("Name the rejected examples to regenerate, or ask for every rejected one.", field="example_ids"),
+        )
     rejected = filter.model_copy(update={"statuses": ["rejected"]})
     found: list[ExamplePublic] = []
     after: str | None = None
@@ -217,6 +220,8 @@ def _regenerate_one(
     settings: Settings,
     limit: int,
 ) -> RegenerationOutcome:
+    from synth_core.registry import get_optimizer  # every generator: loaded when first needed
+
     attempt = target.regeneration_attempt + 1
 
     def result(outcome: Any, message: str, **extra: Any) -> RegenerationOutcome:
@@ -235,16 +240,10 @@ def _regenerate_one(
     if not examples:
         reasons = "; ".join(sorted({failure.reason for failure in response.failures})) or "no reason given"
         return result("failed", f"the engine returned no example ({reasons})")
-    new = _scored(store, target, examples, attempt)
+    new = _scored(store, target, examples, attempt, settings)
     try:
-        store.decide(
-            tenant_id=target.tenant_id,
-            example_id=target.id,
-            reviewer=reviewer,
-            action="regenerate",
-            expected_version=target.version,
-            to_status="rejected",
-        )
+        noted = Decision(action="regenerate", reviewer=reviewer, expected_version=target.version)
+        store.decide(tenant_id=target.tenant_id, example_id=target.id, decision=noted)
     except ConflictError as exc:
         return result("failed", f"someone decided it meanwhile, nothing was stored: {exc}")
     ids = _store_new(store, target, request, response, new)
@@ -272,16 +271,19 @@ def _refusal(store: ReviewStore, target: ExamplePublic, attempt: int, limit: int
     return None
 
 
-def _scored(store: ReviewStore, target: ExamplePublic, examples: list[ExampleBase], attempt: int) -> list[NewExample]:
-    """The new examples, scored against everything stored (rejected queries included), queued for a
-    person: the score and its breakdown tell the reviewer how the replacement compares."""
+def _scored(
+    store: ReviewStore, target: ExamplePublic, examples: list[ExampleBase], attempt: int, settings: Settings
+) -> list[NewExample]:
+    """The new examples, scored against everything stored (rejected queries included) with the
+    configured agents, queued for a person: the score and its breakdown tell the reviewer how the
+    replacement compares."""
     known = store.nearby_queries(
         tenant_id=target.tenant_id,
         optimizer=target.optimizer,
         queries=[example.query for example in examples],
         statuses=STATUSES,  # a replacement must not repeat any stored query, least of all a rejected one
     )
-    confidences = score_batch(target.optimizer, examples, known_queries=known)
+    confidences = score_batch(target.optimizer, examples, known_queries=known, agents=settings.agents)
     return [
         NewExample(
             payload=example.model_dump(mode="json"),

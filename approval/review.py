@@ -1,29 +1,67 @@
-"""The review service: what the CLI, the API and the dashboard call to review examples.
+"""The review service: what the CLI, the API and the dashboard call to review examples, and the
+one object they hold (``approval.ReviewService``).
 
-It adds the rules a person's decision needs on top of the store: the reason-code taxonomy, edits
-validated against the optimizer's schema and re-scored, and the current version when the caller has
-none (a CLI user decides what they see now; a UI passes the version it showed).
+It adds the rules a person's decision needs on top of the store (edits validated against the
+optimizer's schema and re-scored; the current version when the caller has none: a CLI user decides
+what they see now, a UI passes the version it showed) and gathers the rest of the review side
+behind one set of keyword-only, tenant-scoped methods: the queue, evidence, regeneration, export,
+calibration, run reports, runs and the Insights numbers (``service.insights``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from approval.calibration import CalibrationReport, calibrate
 from approval.confidence import score_batch
-from approval.edit_checks import check_edited_agents
-from approval.models import DUPLICATE_SCOPE, DecisionPublic, ExampleFilter, ExamplePublic, Page, UndoResult
+from approval.decision import NAME_A_CHANGE, Decision, Revision
+from approval.edit_checks import check_edited_agents, editable_fields
+from approval.edit_form import EditField, edit_fields
+from approval.insights import Insights
+from approval.models import (
+    DUPLICATE_SCOPE,
+    DecisionPublic,
+    ExampleFilter,
+    ExamplePublic,
+    Page,
+    ReviewStats,
+    UndoResult,
+)
+from approval.regeneration import RegenerationOutcome, RegenerationResult, Regenerator, regenerate
+from approval.regeneration_view import RejectedExample, Replacement, regenerate_in_steps, rejected_page, replacements
+from approval.review_evidence import ExampleEvidence, example_evidence
+from approval.run_report import RunReport, run_report
+from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_runs, resume_run, view
+from approval.sink import ReviewStoreSink
 from approval.store import QueueOrder, ReviewStore, field_diff
-from synth_core.errors import InvalidRequestError
+from synth_core.backends.base import ContentBackend
+from synth_core.errors import Fix, InvalidRequestError
+from synth_core.generators.base import ProgressFn
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
+from synth_core.sinks import ExampleSink
+
+if TYPE_CHECKING:
+    from approval.export import ExportResult
+    from approval.export_download import ExportDownload, ExportReadiness
 
 
 class ReviewService:
+    """The review side as an interface sees it: one object per review store, opened once and closed.
+
+    Every method is keyword-only and scoped to one ``tenant_id``; every result is a pydantic model.
+    The content backend (evidence) and the generation service (regeneration) are the caller's and
+    passed in: the dashboard shares its own, the CLI opens them for one command.
+    """
+
     def __init__(self, store: ReviewStore, settings: Settings) -> None:
         self.store = store
         self.settings = settings
+        self.insights = Insights(store)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReviewService:
@@ -31,6 +69,12 @@ class ReviewService:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> ReviewService:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -44,6 +88,7 @@ class ReviewService:
         order: QueueOrder = "created",
         after: str | None = None,
     ) -> Page:
+        """One page of the review queue and the size of the whole filtered set."""
         return self.store.list_page(
             tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
         )
@@ -53,80 +98,49 @@ class ReviewService:
         example = self.store.get(tenant_id=tenant_id, example_id=example_id)
         return example, self.store.decisions(tenant_id=tenant_id, example_id=example_id)
 
-    def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
-        return self.store.stats(tenant_id=tenant_id, optimizer=optimizer)
+    def evidence(self, backend: ContentBackend, *, tenant_id: str, example_id: str) -> ExampleEvidence:
+        """An example with its audit log and its evidence in ``backend`` (sources, search hits, entities)."""
+        return example_evidence(self.store, backend, tenant_id=tenant_id, example_id=example_id)
+
+    def edit_fields(self, example: ExamplePublic) -> list[EditField]:
+        """What an edit form offers for ``example``: each editable field, its kind and valid choices."""
+        return edit_fields(example, self.settings.agents)
+
+    def stats(self, *, tenant_id: str, optimizer: str | None = None) -> ReviewStats:
+        return ReviewStats.model_validate(self.store.stats(tenant_id=tenant_id, optimizer=optimizer))
 
     # -- deciding -----------------------------------------------------------------------------------
 
-    def approve(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        expected_version: int | None = None,
-        feedback: str | None = None,
-    ) -> ExamplePublic:
-        return self._decide(tenant_id, example_id, reviewer, "approve", expected_version, feedback=feedback)
+    def decide(self, *, tenant_id: str, example_id: str, decision: Decision) -> ExamplePublic:
+        """Apply ``decision`` to one example at the version the reviewer saw (or the current one).
 
-    def reject(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        reason_code: str,
-        feedback: str | None = None,
-        expected_version: int | None = None,
-    ) -> ExamplePublic:
-        """Reject with a reason code from the taxonomy; ``feedback`` is kept verbatim for regeneration."""
-        return self._decide(
-            tenant_id, example_id, reviewer, "reject", expected_version, reason_code=reason_code, feedback=feedback
-        )
+        An edit's changes are validated against the optimizer's schema and re-scored; the example
+        becomes approved and the audit log keeps the change as {field: [old, new]}.
+        """
+        if decision.action == "regenerate":
+            raise InvalidRequestError(
+                "A regenerate decision is recorded by regeneration itself.",
+                fix=Fix("Regenerate the example instead.", field="action"),
+            )
+        if decision.action == "edit":
+            return self._edit(tenant_id, example_id, decision)
+        if decision.expected_version is None:
+            current = self.store.get(tenant_id=tenant_id, example_id=example_id)
+            decision = decision.at_version(current.version)
+        return self.store.decide(tenant_id=tenant_id, example_id=example_id, decision=decision)
 
-    def _decide(
-        self,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        action: Literal["approve", "reject"],
-        expected_version: int | None,
-        *,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-    ) -> ExamplePublic:
-        """One approve/reject decision at the version the reviewer saw (or the current one)."""
-        return self.store.decide(
-            tenant_id=tenant_id,
-            example_id=example_id,
-            reviewer=reviewer,
-            action=action,
-            expected_version=self._version(tenant_id, example_id, expected_version),
-            to_status="approved" if action == "approve" else "rejected",
-            reason_code=reason_code,
-            feedback=feedback,
-        )
-
-    def edit(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        changes: dict[str, Any],
-        feedback: str | None = None,
-        expected_version: int | None = None,
-    ) -> ExamplePublic:
-        """Change fields, validated against the optimizer's schema and re-scored; the example becomes
-        approved and the audit log keeps the change as {field: [old, new]}."""
+    def _edit(self, tenant_id: str, example_id: str, decision: Decision) -> ExamplePublic:
         example = self.store.get(tenant_id=tenant_id, example_id=example_id)
-        version = example.version if expected_version is None else expected_version
-        edited = validate_edit(example, changes)
-        check_edited_agents(changes, self.settings.agents)
+        if decision.expected_version is None:
+            decision = decision.at_version(example.version)
+        edited = validate_edit(example, decision.changes)
+        check_edited_agents(decision.changes, self.settings.agents)
         new_payload = edited.model_dump(mode="json")
         diff = field_diff(example.payload, new_payload)
         if not diff:
-            raise InvalidRequestError("The edit changes nothing.", hint="Use approve to accept the example as it is.")
+            raise InvalidRequestError(
+                "The edit changes nothing.", fix=Fix("Approve the example to accept it as it is.", field="action")
+            )
         known = self.store.nearby_queries(
             tenant_id=tenant_id,
             optimizer=example.optimizer,
@@ -135,19 +149,13 @@ class ReviewService:
             exclude_ids=[example.id],  # its own old text is no duplicate of it
         )
         (confidence,) = score_batch(example.optimizer, [edited], known_queries=known, agents=self.settings.agents)
-        return self.store.decide(
-            tenant_id=tenant_id,
-            example_id=example_id,
-            reviewer=reviewer,
-            action="edit",
-            expected_version=version,
-            to_status="approved",
-            feedback=feedback,
-            new_payload=new_payload,
+        revision = Revision(
+            payload=new_payload,
             diff=diff,
             confidence=confidence.score,
             confidence_breakdown=confidence.breakdown(),
         )
+        return self.store.decide(tenant_id=tenant_id, example_id=example_id, decision=decision, revision=revision)
 
     def bulk_count(self, *, tenant_id: str, filter: ExampleFilter, action: str) -> int:
         """How many examples ``bulk`` would change (the whole filtered set, not a page)."""
@@ -155,38 +163,172 @@ class ReviewService:
         return 0 if scope is None else self.store.count(tenant_id=tenant_id, filter=scope)
 
     def bulk(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        reviewer: str,
-        action: str,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-        expected_count: int | None = None,
+        self, *, tenant_id: str, filter: ExampleFilter, decision: Decision, expected_count: int | None = None
     ) -> int:
         """Decide the whole filtered set; ``expected_count`` (what ``bulk_count`` showed) makes it refuse
         with a ConflictError when the set has changed since."""
-        to_status = {"approve": "approved", "reject": "rejected"}.get(action, action)
         return self.store.bulk_decide(
-            tenant_id=tenant_id,
-            filter=filter,
-            reviewer=reviewer,
-            action=action,
-            to_status=to_status,
-            reason_code=reason_code,
-            feedback=feedback,
-            expected_count=expected_count,
+            tenant_id=tenant_id, filter=filter, decision=decision, expected_count=expected_count
         )
 
     def undo(self, *, tenant_id: str, reviewer: str) -> UndoResult:
         """Revert the reviewer's last decision; a bulk decision as a whole."""
         return self.store.undo_last(tenant_id=tenant_id, reviewer=reviewer)
 
-    def _version(self, tenant_id: str, example_id: str, expected_version: int | None) -> int:
-        if expected_version is not None:
-            return expected_version
-        return self.store.get(tenant_id=tenant_id, example_id=example_id).version
+    # -- regeneration -------------------------------------------------------------------------------
+
+    def rejected_page(
+        self, *, tenant_id: str, filter: ExampleFilter, limit: int = 25, offset: int = 0
+    ) -> tuple[list[RejectedExample], int]:
+        """One page of rejected examples matching ``filter``, each with its rejection feedback; and the total."""
+        return rejected_page(self.store, tenant_id=tenant_id, filter=filter, limit=limit, offset=offset)
+
+    def regenerate(
+        self,
+        regenerator: Regenerator,
+        *,
+        tenant_id: str,
+        reviewer: str,
+        example_ids: Sequence[str] | None = None,
+        filter: ExampleFilter | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> RegenerationResult:
+        """New examples for the named rejected ones (or every rejected one matching ``filter``), from
+        their source content and the reviewers' feedback; with ``progress``, in steps, reporting
+        ``progress(done, total)`` after each."""
+        if progress is None:
+            return regenerate(
+                self.store,
+                regenerator,
+                tenant_id=tenant_id,
+                reviewer=reviewer,
+                example_ids=example_ids,
+                filter=filter,
+                settings=self.settings,
+            )
+        outcomes = regenerate_in_steps(
+            self.store,
+            regenerator,
+            tenant_id=tenant_id,
+            reviewer=reviewer,
+            settings=self.settings,
+            example_ids=example_ids,
+            filter=filter,
+            progress=progress,
+        )
+        return RegenerationResult(outcomes=outcomes)
+
+    def replacements(self, *, tenant_id: str, outcomes: Sequence[RegenerationOutcome]) -> list[Replacement]:
+        """Each regenerated example beside its (first) replacement, with the fields that changed."""
+        return replacements(self.store, tenant_id=tenant_id, outcomes=outcomes)
+
+    # -- export -------------------------------------------------------------------------------------
+
+    def export(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        fmt: str,
+        out: Path | None = None,
+        split: float | None = None,
+        include_auto_approved: bool = True,
+    ) -> ExportResult:
+        """Write the approved examples of ``optimizer`` as ``fmt`` (a file, or train and dev files) with
+        a manifest, to ``out`` (default ``<home>/exports/<tenant>/``)."""
+        from approval.export import export_dataset  # pyarrow: loaded when an export is made
+
+        return export_dataset(
+            self.store,
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            fmt=fmt,
+            out=out,
+            split=split,
+            include_auto_approved=include_auto_approved,
+            settings=self.settings,
+        )
+
+    def export_download(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        fmt: str,
+        split: float | None = None,
+        include_auto_approved: bool = True,
+    ) -> ExportDownload:
+        """The same export as bytes to download: the data file, or a zip of the split files and the manifest."""
+        from approval.export_download import export_download
+
+        return export_download(
+            self.store,
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            fmt=fmt,
+            split=split,
+            include_auto_approved=include_auto_approved,
+            settings=self.settings,
+        )
+
+    def export_readiness(self, *, tenant_id: str, optimizer: str) -> ExportReadiness:
+        """What an export of ``optimizer`` would leave out now: pending examples and unfinished runs."""
+        from approval.export_download import export_readiness
+
+        return export_readiness(self.store, tenant_id=tenant_id, optimizer=optimizer)
+
+    # -- reports ------------------------------------------------------------------------------------
+
+    def calibration(
+        self, *, tenant_id: str, optimizer: str | None = None, bins: int = 10, target_error: float = 0.05
+    ) -> CalibrationReport:
+        """How well confidence predicted people's decisions, and a suggested auto-approval threshold."""
+        return calibrate(self.store, tenant_id=tenant_id, optimizer=optimizer, bins=bins, target_error=target_error)
+
+    def run_report(
+        self, *, tenant_id: str, run_id: str, optimizer: str, examples: Iterable[dict[str, Any]]
+    ) -> RunReport:
+        """The end-of-run summary: auto-approved vs queued, confidence histogram, labels."""
+        return run_report(self.store, tenant_id=tenant_id, run_id=run_id, optimizer=optimizer, examples=examples)
+
+    # -- runs and generation ------------------------------------------------------------------------
+
+    def runs(self, *, tenant_id: str, optimizer: str | None = None, limit: int = 50) -> list[RunView]:
+        """The tenant's generation runs, newest first, each running, interrupted, finished or discarded."""
+        return list_runs(self.store, tenant_id=tenant_id, optimizer=optimizer, limit=limit)
+
+    def run(self, *, tenant_id: str, run_id: str) -> RunView:
+        """One generation run and its state."""
+        return view(self.store.get_run_public(tenant_id=tenant_id, run_id=run_id))
+
+    def resume_run(
+        self,
+        *,
+        tenant_id: str,
+        run_id: str,
+        force: bool = False,
+        llm_api_base: str | None = None,
+        progress: ProgressFn | None = None,
+    ) -> ResumedRun:
+        """Generate what an interrupted run is missing (its own request and seed) and finish it."""
+        return resume_run(
+            self.store,
+            self.settings,
+            tenant_id=tenant_id,
+            run_id=run_id,
+            force=force,
+            llm_api_base=llm_api_base,
+            progress=progress,
+        )
+
+    def discard_run(self, *, tenant_id: str, run_id: str, force: bool = False) -> DiscardedRun:
+        """Drop an interrupted run: its undecided examples are deleted, those a person decided kept."""
+        return discard_run(self.store, tenant_id=tenant_id, run_id=run_id, force=force)
+
+    def generation_sink(self) -> ExampleSink:
+        """A sink for ``GenerationService`` that stores runs in this service's store (left open when
+        the sink is closed: the service owns it)."""
+        return ReviewStoreSink(self.settings, store=self.store)
 
 
 def validate_edit(example: ExamplePublic, changes: dict[str, Any]) -> ExampleBase:
@@ -195,24 +337,26 @@ def validate_edit(example: ExamplePublic, changes: dict[str, Any]) -> ExampleBas
 
     schema = get_optimizer(example.optimizer).schema
     if not changes:
-        raise InvalidRequestError("An edit needs at least one field to change.", hint="Pass field=value.")
+        raise InvalidRequestError("An edit needs at least one field to change.", fix=NAME_A_CHANGE)
     unknown = sorted(set(changes) - set(schema.model_fields))
     if unknown:
         raise InvalidRequestError(
             f"Unknown field(s) for {example.optimizer}: {', '.join(unknown)}.",
-            hint=f"Editable fields: {', '.join(editable_fields(schema))}.",
+            fix=Fix("Edit the example's own fields.", field="changes", choices=tuple(editable_fields(schema))),
         )
     bookkeeping = sorted(set(changes) & set(schema.BOOKKEEPING_FIELDS))
     if bookkeeping:
-        raise InvalidRequestError(f"{', '.join(bookkeeping)} record how the example was made and cannot be edited.")
+        raise InvalidRequestError(
+            f"{', '.join(bookkeeping)} record how the example was made and cannot be edited.",
+            fix=Fix("Leave them out of the edit.", field="changes"),
+        )
     try:
         return schema.model_validate({**example.payload, **changes})
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in exc.errors()
         )
-        raise InvalidRequestError(f"The edit is not a valid {example.optimizer} example: {problems}.") from None
-
-
-def editable_fields(schema: type[ExampleBase]) -> list[str]:
-    return [name for name in schema.model_fields if name not in schema.BOOKKEEPING_FIELDS]
+        raise InvalidRequestError(
+            f"The edit is not a valid {example.optimizer} example: {problems}.",
+            fix=Fix("Correct the values it names.", field="changes"),
+        ) from None

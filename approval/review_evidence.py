@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from approval.models import DecisionPublic, ExamplePublic
-from approval.review import ReviewService
+from approval.store import ReviewStore
 from synth_core.backends.base import ContentBackend
 
 SEARCH_HITS = 5
@@ -63,10 +63,11 @@ class ExampleEvidence(BaseModel):
 
 
 def example_evidence(
-    service: ReviewService, backend: ContentBackend, *, tenant_id: str, example_id: str
+    store: ReviewStore, backend: ContentBackend, *, tenant_id: str, example_id: str
 ) -> ExampleEvidence:
     """The example, its audit log and its evidence (source content, search hits, entities found)."""
-    example, decisions = service.show(tenant_id=tenant_id, example_id=example_id)
+    example = store.get(tenant_id=tenant_id, example_id=example_id)
+    decisions = store.decisions(tenant_id=tenant_id, example_id=example_id)
     items = backend.get(example.source_content_ids)
     hits = backend.search(example.query, limit=SEARCH_HITS) if example.query else []
     titles = {item.id: item.title for item in backend.get([hit.id for hit in hits])}

@@ -13,8 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from approval.models import ExampleFilter
-from approval.review import ReviewService
-from synth_core.registry import get_optimizer
+from approval.store import ReviewStore
 
 BINS = 10
 
@@ -34,12 +33,13 @@ class RunReport(BaseModel):
 
 
 def run_report(
-    service: ReviewService, *, tenant_id: str, run_id: str, optimizer: str, examples: Iterable[dict[str, Any]]
+    store: ReviewStore, *, tenant_id: str, run_id: str, optimizer: str, examples: Iterable[dict[str, Any]]
 ) -> RunReport:
     """``examples``: the run's generated payloads (the service's response), for the label counts."""
+    from synth_core.registry import get_optimizer  # every generator: loaded when first needed
 
     def count(**fields: Any) -> int:
-        return service.store.count(tenant_id=tenant_id, filter=ExampleFilter(run_id=run_id, **fields))
+        return store.count(tenant_id=tenant_id, filter=ExampleFilter(run_id=run_id, **fields))
 
     edges = [round(index / BINS, 4) for index in range(BINS + 1)]
     # Bin i is [edge i, edge i+1) (the last one closed): the difference of two "at least" counts.

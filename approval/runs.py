@@ -16,15 +16,14 @@ import os
 import socket
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from approval.sink import ResumingSink, this_process
 from approval.store import ReviewStore, RunPublic
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
 from synth_core.settings import Settings
-from synth_core.wiring import LLMOptions, build_service
 
 RunState = Literal["running", "interrupted", "unfinished", "finished", "discarded"]
 
@@ -45,6 +44,22 @@ class RunView(BaseModel):
             "seed": self.run.seed,
             "started": f"{self.run.started_at:%Y-%m-%d %H:%M:%S}",
         }
+
+
+class ResumedRun(BaseModel):
+    """What resuming an interrupted run did: the generation's response, and how many examples the run
+    had stored before and gained now."""
+
+    run_id: str
+    stored_before: int
+    added: int
+    response: SyntheticDataResponse
+
+
+class DiscardedRun(BaseModel):
+    run_id: str
+    deleted: int
+    kept: int = Field(description="Examples a person had decided: they stay, and are never exported.")
 
 
 def process_alive(process: dict[str, object]) -> bool | None:
@@ -85,8 +100,10 @@ def resume_run(
     force: bool = False,
     llm_api_base: str | None = None,
     progress: ProgressFn | None = None,
-) -> SyntheticDataResponse:
+) -> ResumedRun:
     """Generate what an interrupted run is missing, with its own request and seed, and finish it."""
+    from synth_core.wiring import LLMOptions, build_service  # the generation side: loaded to resume
+
     current = _interrupted(store, tenant_id, run_id, force, "resume")
     stored = store.get_run(tenant_id=tenant_id, run_id=run_id)
     request = SyntheticDataRequest.model_validate({**stored["request"], "seed": stored["seed"]})
@@ -94,21 +111,17 @@ def resume_run(
     llm = LLMOptions(model=snapshot.get("model"), api_base=llm_api_base) if snapshot.get("generator") == "llm" else None
     run = store.claim_run(tenant_id=tenant_id, run_id=run_id, process=this_process())
     sink = ResumingSink(settings, store=store, run=run)
-    service = build_service(settings, llm=llm, sink=sink)
-    try:
+    with build_service(settings, llm=llm, sink=sink) as service:
         response = service.generate(request, progress=progress, run_id=current.run.id)
-    finally:
-        close = getattr(service.backend, "close", None)
-        if callable(close):
-            close()
     response.metadata["resumed"] = {"stored_before": run.stored, "added": sink.written}
-    return response
+    return ResumedRun(run_id=run_id, stored_before=run.stored, added=sink.written, response=response)
 
 
-def discard_run(store: ReviewStore, *, tenant_id: str, run_id: str, force: bool = False) -> tuple[int, int]:
-    """Discard an interrupted run: (examples deleted, examples kept because a person decided them)."""
+def discard_run(store: ReviewStore, *, tenant_id: str, run_id: str, force: bool = False) -> DiscardedRun:
+    """Discard an interrupted run: its undecided examples are deleted, those a person decided kept."""
     _interrupted(store, tenant_id, run_id, force, "discard")
-    return store.discard_run(tenant_id=tenant_id, run_id=run_id)
+    deleted, kept = store.discard_run(tenant_id=tenant_id, run_id=run_id)
+    return DiscardedRun(run_id=run_id, deleted=deleted, kept=kept)
 
 
 def _interrupted(store: ReviewStore, tenant_id: str, run_id: str, force: bool, verb: str) -> RunView:
@@ -119,6 +132,6 @@ def _interrupted(store: ReviewStore, tenant_id: str, run_id: str, force: bool, v
         where = current.run.process
         raise InvalidRequestError(
             f"Run '{run_id}' looks {current.state} (pid {where.get('pid')} on {where.get('host')}).",
-            hint=f"Stop it first, or pass --force to {verb} it anyway.",
+            fix=Fix(f"Stop it first, or force the {verb}.", field="force"),
         )
     return current

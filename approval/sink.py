@@ -31,7 +31,10 @@ class ReviewStoreSink:
     """An ``ExampleSink`` (synth_core/sinks.py) over a ``ReviewStore``."""
 
     def __init__(self, settings: Settings, *, store: ReviewStore | None = None) -> None:
+        """``store``: an open store to write to, left open by ``close`` (its opener closes it); by
+        default the sink opens the configured one and closes it."""
         self.settings = settings
+        self._owns_store = store is None
         self.store = store if store is not None else ReviewStore.from_settings(settings)
         self._thresholds: dict[str, float] = {}
 
@@ -76,7 +79,8 @@ class ReviewStoreSink:
         )
 
     def close(self) -> None:
-        self.store.close()
+        if self._owns_store:
+            self.store.close()
 
 
 class ResumingSink(ReviewStoreSink):
@@ -95,9 +99,6 @@ class ResumingSink(ReviewStoreSink):
         super().write_batch(run_id=run_id, optimizer=optimizer, tenant_id=tenant_id, examples=fresh)
         self._stored.update(example.query.casefold() for example in fresh)
         self.written += len(fresh)
-
-    def close(self) -> None:
-        """The store is the caller's: it stays open."""
 
 
 def this_process() -> dict[str, Any]:

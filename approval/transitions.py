@@ -17,7 +17,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from approval.models import STATUSES, ExampleStatus, ReviewerAction
-from synth_core.errors import InvalidRequestError, TransitionError
+from synth_core.errors import TransitionError
 
 ALLOWED_TRANSITIONS: MappingProxyType[ExampleStatus, frozenset[ExampleStatus]] = MappingProxyType(
     {
@@ -31,7 +31,7 @@ ALLOWED_TRANSITIONS: MappingProxyType[ExampleStatus, frozenset[ExampleStatus]] =
 ACTION_TARGET: MappingProxyType[ReviewerAction, ExampleStatus] = MappingProxyType(
     {"approve": "approved", "reject": "rejected", "edit": "approved", "regenerate": "rejected"}
 )
-"""The status each action leads to."""
+"""The status each action leads to: the one place it is said (``Decision.to_status`` reads it)."""
 
 
 def allowed_sources(action: ReviewerAction) -> frozenset[ExampleStatus]:
@@ -42,21 +42,6 @@ def allowed_sources(action: ReviewerAction) -> frozenset[ExampleStatus]:
     if action == "regenerate":
         return frozenset({"rejected"})
     return frozenset(status for status, targets in ALLOWED_TRANSITIONS.items() if target in targets)
-
-
-def check_action(action: str, to_status: str) -> ReviewerAction:
-    """``action`` must be a reviewer action and lead to ``to_status``."""
-    if action not in ACTION_TARGET:
-        raise InvalidRequestError(
-            f"Unknown review action '{action}'.", hint=f"Use one of: {', '.join(ACTION_TARGET)} (or undo)."
-        )
-    checked: ReviewerAction = action  # type: ignore[assignment]
-    if ACTION_TARGET[checked] != to_status:
-        raise InvalidRequestError(
-            f"Action '{action}' leads to '{ACTION_TARGET[checked]}', not '{to_status}'.",
-            hint="Pass the matching to_status.",
-        )
-    return checked
 
 
 def check_transition(from_status: str, to_status: str, *, action: ReviewerAction | None = None) -> None:

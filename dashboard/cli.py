@@ -8,14 +8,17 @@ from pathlib import Path
 
 import click
 
-from approval.first_batch import prepare_first_batch
+from approval import prepare_first_batch
 from synth_core.cli_support import get_settings, tenant_of, tenant_option
+from synth_core.listen import LOOPBACK, check_listen_address
 
 APP = Path(__file__).with_name("app.py")
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--host", default=LOOPBACK, show_default=True, help="Anything but loopback needs sign-in ([auth] secrets)."
+)
 @click.option("--port", default=8501, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--demo",
@@ -26,7 +29,13 @@ APP = Path(__file__).with_name("app.py")
 @tenant_option
 @click.pass_context
 def dashboard(ctx: click.Context, host: str, port: int, demo: bool, tenant: str | None) -> None:
-    """Open the review dashboard: generate, review, regenerate, see insights and export in the browser."""
+    """Open the review dashboard: generate, review, regenerate, see insights and export in the browser.
+
+    Without sign-in configured it only listens on loopback: every decision records a reviewer, and
+    anyone who could reach it could decide under any name."""
+    from dashboard.sign_in import HOW_TO_SIGN_IN, sign_in_configured_on_disk  # imports streamlit: only when run
+
+    check_listen_address(host, guarded=sign_in_configured_on_disk(), guard="sign-in", how_to_guard=HOW_TO_SIGN_IN)
     if demo:
         first = prepare_first_batch(get_settings(ctx), tenant_id=tenant_of(ctx, tenant))
         if first.loaded_demo_corpus:

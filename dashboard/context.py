@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from approval.review import ReviewService
+from approval import ReviewService
 from synth_core.backends.base import ContentBackend
 from synth_core.backends.factory import open_backend
 from synth_core.settings import Settings, load_settings

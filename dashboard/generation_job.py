@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from dashboard.errors import describe_error
 from synth_core.errors import SynthError
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
 from synth_core.service import GenerationService
@@ -45,7 +46,7 @@ class GenerationJob:
         try:
             self.response = service.generate(self.request, progress=self._report)
         except SynthError as exc:
-            self.error = str(exc)
+            self.error = describe_error(exc)
         except Exception as exc:  # a bug must still end the job with a message, not a silent thread
             self.error = f"Generation failed unexpectedly: {exc.__class__.__name__}: {exc}"
 

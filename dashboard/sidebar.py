@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.context import Session, set_session, settings
+from dashboard.sign_in import sign_in_configured
 from synth_core.registry import OPTIMIZERS
 from synth_core.tenants import TENANT_RULE, is_tenant_id
 
@@ -21,7 +22,7 @@ def render_sidebar() -> Session:
     reviewer: str | None
     with st.sidebar:
         st.header("Synth Studio")
-        if oidc_configured():
+        if sign_in_configured():
             tenant, reviewer = _signed_in(current.default_tenant)
             authenticated = True
         else:
@@ -32,10 +33,6 @@ def render_sidebar() -> Session:
     session = Session(tenant=tenant, reviewer=reviewer, optimizer=optimizer, authenticated=authenticated)
     set_session(session)
     return session
-
-
-def oidc_configured() -> bool:
-    return bool(st.secrets.load_if_toml_exists() and "auth" in st.secrets)
 
 
 def _signed_in(default_tenant: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError, Step, SynthError
 from synth_core.settings import Settings, load_settings
 from synth_core.tenants import check_tenant
 
@@ -112,6 +112,51 @@ def emit(
         print_table(rows, title=title, columns=columns)
     else:
         click.echo(str(data))
+
+
+OPTIONS: dict[str, str] = {
+    "reviewer": "--reviewer NAME",
+    "reason_code": "--reason",
+    "expected_version": "--version",
+    "changes": "--set FIELD=VALUE",
+    "example_ids": "--ids ID... or --all-rejected",
+    "force": "--force",
+    "count": "--count",
+    "sample_size": "--sample-size",
+    "split": "--split",
+    "out": "--out",
+    "tenant_id": "--tenant",
+    "optimizer": "--optimizer",
+    "llm_model": "--llm MODEL",
+    "field_map": "--map FIELD=COLUMN",
+}
+"""How the CLI names the fields an error's fix points at (fields that are arguments are named in words)."""
+
+COMMANDS: dict[Step, str] = {
+    "list_examples": "synth review list",
+    "list_runs": "synth runs",
+    "review_examples": "synth review approve",
+    "finish_runs": "synth runs resume ID",
+    "upgrade_schema": "synth db upgrade",
+    "load_content": "synth ingest FILE",
+}
+"""The command that takes each follow-up step a fix can name."""
+
+
+def describe_error(error: SynthError) -> str:
+    """The error as the CLI says it: the message, then the fix with the option and command to use."""
+    return error.message if error.fix is None else f"{error.message} {describe_fix(error.fix)}"
+
+
+def describe_fix(fix: Fix) -> str:
+    words = [fix.action]
+    if fix.field in OPTIONS:
+        words.append(f"Use {OPTIONS[fix.field]}.")
+    if fix.choices:
+        words.append(f"One of: {', '.join(fix.choices)}.")
+    if fix.step is not None:
+        words.append(f"See '{COMMANDS[fix.step]}'.")
+    return " ".join(words)
 
 
 def fail(message: str) -> None:

@@ -15,36 +15,86 @@ says what to do. The CLI, the API and the dashboard translate it; none of them s
     +-- InsufficientContentError   the requested count cannot be met from the available content
     +-- GenerationError            generation failed as a whole (LLM unreachable, ...)
     +-- ReviewError                a review action is not allowed
+    |   +-- StoreUnavailableError  the review store cannot be reached
     |   +-- NotFoundError          no such example (for this tenant)
     |   +-- TransitionError        the status change is not allowed
     |   +-- ConflictError          someone else decided first
     +-- AccessError                the API refused the caller
         +-- AuthenticationError    no bearer token, or not a known one (HTTP 401)
         +-- ForbiddenError         the token does not allow this tenant or threshold (HTTP 403)
+
+An error says what to do as a ``Fix``: the action in plain words, and, where it applies, the input to
+change (``field``), its valid values (``choices``) and a follow-up ``step``. No fix names one
+interface's flags, commands or pages: the CLI renders a field as its option and a step as its command,
+the API returns the fix as JSON (and maps every error class to an HTTP status, synth_core/api/errors.py),
+the dashboard names its widget or page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+Step = Literal["list_examples", "list_runs", "review_examples", "finish_runs", "upgrade_schema", "load_content"]
+"""Follow-ups a fix can point to; every interface offers each its own way (a command, a page, a route)."""
+STEPS: tuple[Step, ...] = get_args(Step)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What to do about an error, said once for every interface."""
+
+    action: str
+    """What to do, in plain words that name no interface's options, commands or pages."""
+    field: str | None = None
+    """The input to change (``reviewer``, ``reason_code``, ``count``, ...), as the service names it."""
+    choices: tuple[str, ...] = ()
+    """The field's valid values, when the set is closed."""
+    step: Step | None = None
+    """A follow-up that helps (list the examples to find an id, upgrade the schema, ...)."""
+
+    def text(self) -> str:
+        """The fix as one sentence or two, for a reader who needs no interface's names."""
+        return f"{self.action} One of: {', '.join(self.choices)}." if self.choices else self.action
+
+    def to_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"action": self.action}
+        if self.field is not None:
+            body["field"] = self.field
+        if self.choices:
+            body["choices"] = list(self.choices)
+        if self.step is not None:
+            body["step"] = self.step
+        return body
+
 
 class SynthError(Exception):
-    """Base of every error Synth Studio raises on purpose."""
+    """Base of every error Synth Studio raises on purpose.
+
+    ``fix`` says what to do; a plain ``hint`` (text only) becomes a fix with no field.
+    """
 
     code = "synth_error"
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, fix: Fix | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.hint = hint
+        self.fix = fix if fix is not None else (Fix(hint) if hint else None)
+
+    @property
+    def hint(self) -> str | None:
+        return self.fix.text() if self.fix is not None else None
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}" if self.hint else self.message
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """The one JSON error shape shared by the CLI and the API."""
-        body = {"code": self.code, "message": self.message}
-        if self.hint:
-            body["hint"] = self.hint
+        body: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.fix is not None:
+            body["hint"] = self.fix.text()
+            body["fix"] = self.fix.to_dict()
         return body
 
 
@@ -92,6 +142,10 @@ class GenerationError(SynthError):
 
 class ReviewError(SynthError):
     code = "review_error"
+
+
+class StoreUnavailableError(ReviewError):
+    code = "store_unavailable"
 
 
 class NotFoundError(ReviewError):

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, DATE_ESTIMATED, ContentItem
-from synth_core.errors import BackendError, InputFileError
+from synth_core.errors import BackendError, Fix, InputFileError
 from synth_core.ingest_read import Row, RowError, open_rows
 from synth_core.ingest_values import check_depth, check_lengths, check_scalars, parse_time
 from synth_core.settings import Settings
@@ -149,7 +149,7 @@ def ingest_with_mapping(
         kept = f"{report.loaded:,} loaded, {report.updated:,} updated, {report.skipped:,} skipped"
         raise InputFileError(
             f"{exc.message.rstrip('.')}; stopped after line {report.lines_read:,} ({kept}; those stay in the store).",
-            hint=exc.hint,
+            fix=exc.fix,
         ) from exc
     if undated:
         report.warnings.append(_undated_warning(undated, fallback_time))
@@ -200,7 +200,7 @@ def require_loaded(report: IngestReport) -> None:
     raise InputFileError(
         f"Nothing loaded from {name}: all {report.skipped:,} lines were skipped ({why}; line {first.line}: "
         f"{first.reason}).",
-        hint="Fix the lines it names, or map the fields holding id, modality and text with --map FIELD=COLUMN.",
+        fix=Fix("Fix the lines it names, or map the fields holding id, modality and text.", field="field_map"),
     )
 
 

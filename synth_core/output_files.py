@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 
 NEW_FILE_MODE = 0o644
 """A new output file's mode (mkstemp's own 0600 would hide it from the team)."""
@@ -41,7 +41,8 @@ def refuse_non_regular(path: Path) -> None:
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
         raise InvalidRequestError(
-            f"{path} is {kind}; refusing to replace it.", hint="Choose an --out that is a new or regular file."
+            f"{path} is {kind}; refusing to replace it.",
+            fix=Fix("Write to a new or regular file instead.", field="out"),
         )
 
 
@@ -78,4 +79,6 @@ def replace_atomically(path: Path, write: Callable[[IO[str]], None]) -> None:
 
 def _cannot_write(path: Path, exc: OSError) -> InvalidRequestError:
     reason = exc.strerror or str(exc)
-    return InvalidRequestError(f"Cannot write {path}: {reason}.", hint="Choose an --out in a folder you can write to.")
+    return InvalidRequestError(
+        f"Cannot write {path}: {reason}.", fix=Fix("Write to a folder you can write to.", field="out")
+    )

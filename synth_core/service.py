@@ -16,11 +16,12 @@ from typing import Any
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
-from synth_core.errors import EmptyStoreError, InsufficientContentError, InvalidRequestError
+from synth_core.errors import EmptyStoreError, Fix, InsufficientContentError, InvalidRequestError
 from synth_core.gc_pause import gc_paused
 from synth_core.generators.base import ContentSample, GenerationContext, Guidance, ProgressFn
 from synth_core.quality import quality_report
 from synth_core.registry import OptimizerSpec, get_optimizer
+from synth_core.resources import close
 from synth_core.sampling.profile_selection import resolve_profiles, select_profiles_by_rules
 from synth_core.sampling.strategies import sample_content
 from synth_core.sampling.strategies_names import STRATEGIES
@@ -47,15 +48,29 @@ class GenerationService:
         writer: QueryWriter | None = None,
         profile_selector: ProfileSelector | None = None,
         sink: ExampleSink | None = None,
+        owns_backend: bool = False,
     ) -> None:
+        """``owns_backend``: ``close`` closes the backend (``build_service`` opened it for this service);
+        otherwise it is the caller's, shared and closed by them. A sink is always the caller's."""
         self.settings = settings
         self.backend = backend
+        self._owns_backend = owns_backend
         self.agents = AgentInference(settings.agents)
         self.writer = writer or TemplateWriter(self.agents)
         self.profile_selector = profile_selector or select_profiles_by_rules
         self.sink = sink
 
     # -- public -----------------------------------------------------------------------------
+    def close(self) -> None:
+        if self._owns_backend:
+            close(self.backend)
+
+    def __enter__(self) -> GenerationService:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def generate(
         self, request: SyntheticDataRequest, *, progress: ProgressFn | None = None, run_id: str | None = None
     ) -> SyntheticDataResponse:
@@ -98,7 +113,7 @@ class GenerationService:
         if not sample.items:
             raise EmptyStoreError(
                 f"No content to sample in profiles {', '.join(profiles)}.",
-                hint="Load content with 'synth ingest FILE' (or run 'synth demo' for the demo corpus).",
+                fix=Fix("Load content into the content store first (the demo corpus will do).", step="load_content"),
             )
         if progress:
             progress("sampling", len(sample.items), sample_size)
@@ -187,7 +202,7 @@ class GenerationService:
         if not counts:
             raise EmptyStoreError(
                 "The content store is empty.",
-                hint="Load content with 'synth ingest FILE' (or run 'synth demo' for the demo corpus).",
+                fix=Fix("Load content into the content store first (the demo corpus will do).", step="load_content"),
             )
         if request.profiles:
             profiles = resolve_profiles(request.profiles, self.settings.profiles, counts)
@@ -229,7 +244,10 @@ class GenerationService:
             f"Only {len(examples)} of {requested} {spec.name} examples could be generated from the sampled content"
             + (f" ({'; '.join(reasons)})" if reasons else "")
             + ".",
-            hint="Ingest more content, add profiles or strategies, raise --sample-size, or lower --count.",
+            fix=Fix(
+                "Ingest more content, add profiles or strategies, sample more content, or ask for fewer examples.",
+                field="count",
+            ),
         )
 
     def _write_to_sink(

@@ -43,11 +43,13 @@ def build_service(
 ) -> GenerationService:
     """Templates offline (default); an LLM writer (and LLM profile selection) when a model is named
     on the command line or in settings. A dry run never calls the model and never stores.
-    ``backend``: an open content backend to share (the dashboard's); default: open the configured one."""
+    ``backend``: an open content backend to share (the dashboard's), left open by the service's
+    ``close``; default: the configured one, opened here and closed by ``close``."""
+    owns_backend = backend is None
     backend = backend if backend is not None else open_backend(settings)
     llm = llm or LLMOptions()
     if not llm.wanted(settings):
-        return GenerationService(settings=settings, backend=backend, sink=sink)
+        return GenerationService(settings=settings, backend=backend, sink=sink, owns_backend=owns_backend)
 
     from synth_core.llm.client import configure_dspy_cache
     from synth_core.sampling.llm_profile_selection import LLMProfileSelector
@@ -58,9 +60,18 @@ def build_service(
         settings, model=llm.model, api_base=llm.api_base, concurrency=llm.concurrency, fallback=llm.fallback
     )
     if llm.dry_run:
-        return GenerationService(settings=settings, backend=backend, writer=DryRunWriter(writer))
+        return GenerationService(
+            settings=settings, backend=backend, writer=DryRunWriter(writer), owns_backend=owns_backend
+        )
     selector = LLMProfileSelector.from_settings(settings, writer.lm)
-    return GenerationService(settings=settings, backend=backend, writer=writer, profile_selector=selector, sink=sink)
+    return GenerationService(
+        settings=settings,
+        backend=backend,
+        writer=writer,
+        profile_selector=selector,
+        sink=sink,
+        owns_backend=owns_backend,
+    )
 
 
 def dry_run_settings(settings: Settings) -> Settings:
@@ -75,6 +86,6 @@ def estimate_llm_usage(
     settings: Settings, request: SyntheticDataRequest, *, backend: ContentBackend | None = None
 ) -> dict[str, Any]:
     """The dry-run estimate of LLM calls, tokens and cost for ``request``: nothing is called or stored."""
-    service = build_service(dry_run_settings(settings), llm=LLMOptions(dry_run=True), backend=backend)
-    estimate: dict[str, Any] = service.generate(request).metadata.get("llm_estimate", {})
+    with build_service(dry_run_settings(settings), llm=LLMOptions(dry_run=True), backend=backend) as service:
+        estimate: dict[str, Any] = service.generate(request).metadata.get("llm_estimate", {})
     return estimate

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from approval.calibration import calibrate
-from approval.confidence import threshold_for
-from approval.store import ReviewStore
+from approval import ReviewService
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
+from synth_core.registry import get_optimizer
 
 
 @click.command()
@@ -28,9 +27,9 @@ def calibration(
 ) -> None:
     """Calibration of the confidence score over the examples people decided."""
     settings = get_settings(ctx)
-    with ReviewStore.from_settings(settings) as store:
-        report = calibrate(
-            store, tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, bins=bins, target_error=target_error
+    with ReviewService.from_settings(settings) as service:
+        report = service.calibration(
+            tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, bins=bins, target_error=target_error
         )
     title = (
         f"Calibration over {report.decided} decided examples ({report.approved} approved, {report.rejected} rejected)"
@@ -39,7 +38,7 @@ def calibration(
     if not as_json:
         ece = report.expected_calibration_error
         click.echo(f"Expected calibration error: {'n/a' if ece is None else f'{ece:.3f}'}")
-        current = threshold_for(optimizer, settings) if optimizer else None
+        current = get_optimizer(optimizer).threshold(settings.thresholds) if optimizer else None
         click.echo(
             f"Suggested threshold: {report.suggested_threshold if report.suggested_threshold is not None else 'none'}"
             + (f" (configured: {current})" if current is not None else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from approval.store import SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
+from approval import SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
 from synth_core.cli_support import emit, get_settings, json_option
 
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from approval.export import FORMATS, export_dataset
-from approval.store import ReviewStore
+from approval import FORMATS, ReviewService
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 
 
@@ -38,17 +37,14 @@ def export(
     as_json: bool,
 ) -> None:
     """Export approved (and auto-approved) examples; nothing pending or rejected ever leaves."""
-    settings = get_settings(ctx)
-    with ReviewStore.from_settings(settings) as store:
-        result = export_dataset(
-            store,
+    with ReviewService.from_settings(get_settings(ctx)) as service:
+        result = service.export(
             tenant_id=tenant_of(ctx, tenant),
             optimizer=optimizer,
             fmt=fmt,
             out=out,
             split=split,
             include_auto_approved=not exclude_auto,
-            settings=settings,
         )
     title = f"Exported {result.total} {optimizer} examples ({fmt})"
     emit(result, as_json=as_json, rows=result.render_rows(), title=title, columns=("path", "split", "rows", "sha256"))

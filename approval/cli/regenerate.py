@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import click
 
+from approval import ExampleFilter, ReviewService
 from approval.cli.review import reviewer_name, reviewer_option
-from approval.models import ExampleFilter
-from approval.regeneration import regenerate as regenerate_examples
-from approval.store import ReviewStore
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.errors import InvalidRequestError
 from synth_core.wiring import build_service
@@ -35,14 +33,12 @@ def regenerate(
     if bool(example_ids) == all_rejected:
         raise InvalidRequestError("Name the examples to regenerate.", hint="Pass either --ids ID... or --all-rejected.")
     settings = get_settings(ctx)
-    service = build_service(settings)  # the LLM writer when settings name a model, else templates
-    with ReviewStore.from_settings(settings) as store:
-        result = regenerate_examples(
-            store,
-            service,
+    # The LLM writer when settings name a model, else templates.
+    with build_service(settings) as generation, ReviewService.from_settings(settings) as service:
+        result = service.regenerate(
+            generation,
             tenant_id=tenant_of(ctx, tenant),
             reviewer=reviewer_name(reviewer),
-            settings=settings,
             example_ids=example_ids or None,
             filter=ExampleFilter(optimizer=optimizer) if all_rejected else None,
         )

@@ -8,21 +8,35 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
-from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExamplePublic
-from approval.review import ReviewService
-from approval.store import QUEUE_ORDERS
-from synth_core.cli_support import build_model, emit, get_settings, json_option, tenant_of, tenant_option
+from approval import (
+    QUEUE_ORDERS,
+    REASON_CODES,
+    STATUSES,
+    Decision,
+    ExampleFilter,
+    ExamplePublic,
+    LabelFilter,
+    ReviewService,
+    check_label,
+)
+from synth_core.cli_support import (
+    build_model,
+    describe_error,
+    emit,
+    get_settings,
+    json_option,
+    tenant_of,
+    tenant_option,
+)
 from synth_core.errors import InvalidRequestError, SynthError
 
 F = TypeVar("F", bound=Callable[..., Any])
 QUERY_WIDTH = 70
-PAST = {"approve": "approved", "reject": "rejected"}
 
 
 def reviewer_option(func: F) -> F:
@@ -45,19 +59,21 @@ def filter_options(func: F) -> F:
             default=None,
             help="Only examples rejected for this reason.",
         ),
+        click.option(
+            "--label",
+            default=None,
+            metavar="FIELD=VALUE",
+            help="Only examples with this label: modality=VIDEO, chosen_agent=document_agent, query_type=compare.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-@contextmanager
-def review_service(ctx: click.Context) -> Iterator[ReviewService]:
-    service = ReviewService.from_settings(get_settings(ctx))
-    try:
-        yield service
-    finally:
-        service.close()
+def review_service(ctx: click.Context) -> ReviewService:
+    """The service for this command, to use as a context manager (closed when the command ends)."""
+    return ReviewService.from_settings(get_settings(ctx))
 
 
 def reviewer_name(reviewer: str | None) -> str:
@@ -69,10 +85,23 @@ def reviewer_name(reviewer: str | None) -> str:
         raise InvalidRequestError("Cannot tell who you are.", hint="Pass --reviewer NAME.") from None
 
 
-def example_filter(options: dict[str, Any]) -> ExampleFilter:
+def example_filter(ctx: click.Context, options: dict[str, Any]) -> ExampleFilter:
     fields = ("optimizer", "statuses", "min_confidence", "max_confidence", "run_id", "text", "reason_code")
     values = {name: options.pop(name) for name in fields}
-    return build_model(ExampleFilter, **{**values, "statuses": list(values["statuses"])})
+    label = label_filter(options.pop("label"))
+    if label is not None:
+        check_label(label, optimizer=values["optimizer"], agents=get_settings(ctx).agents)
+    return build_model(ExampleFilter, **{**values, "statuses": list(values["statuses"]), "label": label})
+
+
+def label_filter(assignment: str | None) -> LabelFilter | None:
+    """``--label FIELD=VALUE`` -> a LabelFilter."""
+    if assignment is None:
+        return None
+    field, equals, value = assignment.partition("=")
+    if not equals:
+        raise InvalidRequestError(f"--label '{assignment}' is not FIELD=VALUE.", hint="For example: modality=VIDEO.")
+    return build_model(LabelFilter, field=field.strip(), value=value.strip())
 
 
 def example_row(example: ExamplePublic) -> dict[str, Any]:
@@ -109,7 +138,7 @@ def review() -> None:
 @click.pass_context
 def list_examples(ctx: click.Context, **options: Any) -> None:
     """One page of the review queue (default: everything, oldest first)."""
-    queue = example_filter(options)
+    queue = example_filter(ctx, options)
     with review_service(ctx) as service:
         page = service.list_page(
             tenant_id=tenant_of(ctx, options["tenant"]),
@@ -177,7 +206,7 @@ def decide_each(
             decided.append(decide(example_id))
         except SynthError as exc:
             failed.append(exc)
-            click.echo(f"error: {example_id}: {exc}", err=True)
+            click.echo(f"error: {example_id}: {describe_error(exc)}", err=True)
     emit(decided, as_json=as_json, rows=[example_row(e) for e in decided], title=f"Decided {len(decided)}")
     if failed:
         ctx.exit(failed[0].exit_code)
@@ -203,18 +232,13 @@ def approve(
     """Approve examples."""
     check_single_version(ids, expected_version)
     who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
+    decision = Decision(action="approve", reviewer=who, feedback=feedback, expected_version=expected_version)
     with review_service(ctx) as service:
         decide_each(
             ctx,
             ids,
             as_json,
-            lambda example_id: service.approve(
-                tenant_id=tenant_id,
-                example_id=example_id,
-                reviewer=who,
-                expected_version=expected_version,
-                feedback=feedback,
-            ),
+            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
         )
 
 
@@ -240,19 +264,15 @@ def reject(
     """Reject examples with a reason code and optional feedback."""
     check_single_version(ids, expected_version)
     who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
+    decision = Decision(
+        action="reject", reviewer=who, reason_code=reason_code, feedback=feedback, expected_version=expected_version
+    )
     with review_service(ctx) as service:
         decide_each(
             ctx,
             ids,
             as_json,
-            lambda example_id: service.reject(
-                tenant_id=tenant_id,
-                example_id=example_id,
-                reviewer=who,
-                reason_code=reason_code,
-                feedback=feedback,
-                expected_version=expected_version,
-            ),
+            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
         )
 
 
@@ -283,16 +303,15 @@ def edit(
     as_json: bool,
 ) -> None:
     """Correct fields of an example; it is re-scored and counts as approved."""
-    changes = parse_assignments(assignments)
+    decision = Decision(
+        action="edit",
+        reviewer=reviewer_name(reviewer),
+        changes=parse_assignments(assignments),
+        feedback=feedback,
+        expected_version=expected_version,
+    )
     with review_service(ctx) as service:
-        edited = service.edit(
-            tenant_id=tenant_of(ctx, tenant),
-            example_id=example_id,
-            reviewer=reviewer_name(reviewer),
-            changes=changes,
-            feedback=feedback,
-            expected_version=expected_version,
-        )
+        edited = service.decide(tenant_id=tenant_of(ctx, tenant), example_id=example_id, decision=decision)
     emit(edited, as_json=as_json, rows=[example_row(edited)], title="Edited and approved")
 
 
@@ -308,26 +327,26 @@ def edit(
 @click.pass_context
 def bulk(ctx: click.Context, action: str, **options: Any) -> None:
     """Approve or reject EVERY example matching the filter (all pages), after showing the count."""
-    queue = example_filter(options)
+    queue = example_filter(ctx, options)
     tenant_id = tenant_of(ctx, options["tenant"])
     if action == "reject" and options["bulk_reason"] is None:
         raise InvalidRequestError("A bulk reject needs --reason.", hint=f"One of: {', '.join(REASON_CODES)}.")
+    decision = Decision(
+        action=action,
+        reviewer=reviewer_name(options["reviewer"]),
+        reason_code=options["bulk_reason"],
+        feedback=options["feedback"],
+    )
     with review_service(ctx) as service:
         matching = service.bulk_count(tenant_id=tenant_id, filter=queue, action=action)
-        click.echo(f"{matching} examples of tenant '{tenant_id}' would be {PAST[action]}.", err=options["as_json"])
+        click.echo(
+            f"{matching} examples of tenant '{tenant_id}' would be {decision.to_status}.", err=options["as_json"]
+        )
         if matching and not options["yes"]:
             click.confirm(f"{action.capitalize()} all {matching}?", abort=True, err=True)
         changed = 0
         if matching:
-            changed = service.bulk(
-                tenant_id=tenant_id,
-                filter=queue,
-                reviewer=reviewer_name(options["reviewer"]),
-                action=action,
-                reason_code=options["bulk_reason"],
-                feedback=options["feedback"],
-                expected_count=matching,
-            )
+            changed = service.bulk(tenant_id=tenant_id, filter=queue, decision=decision, expected_count=matching)
     result = {"action": action, "matched": matching, "changed": changed}
     emit(result, as_json=options["as_json"], rows=[result], title="Bulk decision")
 
@@ -357,16 +376,19 @@ def stats(ctx: click.Context, optimizer: str | None, tenant: str | None, as_json
     """Where the review stands: statuses, rejection reasons, reviewers, regeneration."""
     with review_service(ctx) as service:
         report = service.stats(tenant_id=tenant_of(ctx, tenant), optimizer=optimizer)
-    rows = [{"optimizer": name, **counts} for name, counts in report["by_optimizer"].items()]
-    rows.append({"optimizer": "all", **report["by_status"]})
-    emit(report, as_json=as_json, rows=rows, title=f"Review status of tenant '{report['tenant_id']}'")
+    rows = [{"optimizer": name, **counts} for name, counts in report.by_optimizer.items()]
+    rows.append({"optimizer": "all", **report.by_status})
+    emit(report, as_json=as_json, rows=rows, title=f"Review status of tenant '{report.tenant_id}'")
     if not as_json:
-        for label, key in (("Rejection reasons", "rejection_reasons"), ("Reviewers", "decisions_by_reviewer")):
-            click.echo(f"{label}: " + (", ".join(f"{k} {v}" for k, v in report[key].items()) or "none"))
-        regenerated = report["regeneration"]
+        for label, counted in (
+            ("Rejection reasons", report.rejection_reasons),
+            ("Reviewers", report.decisions_by_reviewer),
+        ):
+            click.echo(f"{label}: " + (", ".join(f"{k} {v}" for k, v in counted.items()) or "none"))
+        regenerated = report.regeneration
         click.echo(
-            f"Regenerated: {regenerated['regenerated']}, approved {regenerated['approved']}; "
-            f"conflicts logged: {report['conflicts']}"
+            f"Regenerated: {regenerated.regenerated}, approved {regenerated.approved}; "
+            f"conflicts logged: {report.conflicts}"
         )
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import click
 
-from approval import runs as run_service
-from approval.store import ReviewStore
+from approval import ReviewService
 from synth_core.cli.generate import PROGRESS_BAR_FROM, progress_bar, summary_row
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 
@@ -27,8 +26,8 @@ def runs(ctx: click.Context, optimizer: str | None, limit: int, tenant: str | No
     """List generation runs, newest first: running, interrupted, finished or discarded."""
     if ctx.invoked_subcommand is not None:
         return
-    with ReviewStore.from_settings(get_settings(ctx)) as store:
-        views = run_service.list_runs(store, tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, limit=limit)
+    with ReviewService.from_settings(get_settings(ctx)) as service:
+        views = service.runs(tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, limit=limit)
     if not views and not as_json:
         click.echo("No runs yet: 'synth generate' stores one per call.")
         return
@@ -52,25 +51,17 @@ def resume(
     ctx: click.Context, run_id: str, force: bool, llm_api_base: str | None, tenant: str | None, as_json: bool
 ) -> None:
     """Generate what an interrupted run is missing (its request and seed) and finish it."""
-    settings = get_settings(ctx)
     tenant_id = tenant_of(ctx, tenant)
-    with ReviewStore.from_settings(settings) as store:
-        requested = store.get_run_public(tenant_id=tenant_id, run_id=run_id).requested or 0
+    with ReviewService.from_settings(get_settings(ctx)) as service:
+        requested = service.run(tenant_id=tenant_id, run_id=run_id).run.requested or 0
         with progress_bar(enabled=requested >= PROGRESS_BAR_FROM and not as_json) as progress:
-            response = run_service.resume_run(
-                store,
-                settings,
-                tenant_id=tenant_id,
-                run_id=run_id,
-                force=force,
-                llm_api_base=llm_api_base,
-                progress=progress,
+            resumed = service.resume_run(
+                tenant_id=tenant_id, run_id=run_id, force=force, llm_api_base=llm_api_base, progress=progress
             )
-    resumed = response.metadata["resumed"]
-    emit(response, as_json=as_json, rows=[summary_row(response)], title=f"Run {run_id} resumed")
+    emit(resumed.response, as_json=as_json, rows=[summary_row(resumed.response)], title=f"Run {run_id} resumed")
     if not as_json:
         click.echo(
-            f"Run {run_id} finished: {resumed['added']} examples added to the {resumed['stored_before']} it had stored."
+            f"Run {run_id} finished: {resumed.added} examples added to the {resumed.stored_before} it had stored."
         )
 
 
@@ -82,12 +73,11 @@ def resume(
 @click.pass_context
 def discard(ctx: click.Context, run_id: str, force: bool, tenant: str | None, as_json: bool) -> None:
     """Drop an interrupted run: its undecided examples are deleted; it is never exported."""
-    with ReviewStore.from_settings(get_settings(ctx)) as store:
-        deleted, kept = run_service.discard_run(store, tenant_id=tenant_of(ctx, tenant), run_id=run_id, force=force)
-    result = {"run_id": run_id, "deleted": deleted, "kept": kept}
-    message = f"Run {run_id} discarded: {deleted} examples deleted"
-    if kept:
-        message += f"; {kept} a reviewer had decided stay in the review store (never exported)"
+    with ReviewService.from_settings(get_settings(ctx)) as service:
+        result = service.discard_run(tenant_id=tenant_of(ctx, tenant), run_id=run_id, force=force)
+    message = f"Run {run_id} discarded: {result.deleted} examples deleted"
+    if result.kept:
+        message += f"; {result.kept} a reviewer had decided stay in the review store (never exported)"
     if as_json:
         emit(result, as_json=True)
     else:

@@ -30,7 +30,9 @@ def load_dspy_examples(path: Path | str) -> list[dspy.Example]:
 
     source = Path(path)
     if not source.is_file():
-        raise InputFileError(f"No dspy export at {source}.", hint="Export with 'synth export --format dspy'.")
+        raise InputFileError(
+            f"No dspy export at {source}.", hint="Load a file written by an export in the dspy format."
+        )
     examples = []
     with source.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -42,6 +44,6 @@ def load_dspy_examples(path: Path | str) -> list[dspy.Example]:
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputFileError(
                     f"Line {number} of {source} is not a dspy export record ({exc}).",
-                    hint="Pass a file written by 'synth export --format dspy'.",
+                    hint="Load a file written by an export in the dspy format.",
                 ) from exc
     return examples

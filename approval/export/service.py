@@ -28,7 +28,7 @@ from approval.export.split import Side, assign_splits, check_fraction
 from approval.export.staging import commit, refuse_non_regular_targets, staged
 from approval.models import APPROVED_STATUSES, ExportableRow
 from approval.store import RunPublic, run_state
-from synth_core.errors import InvalidRequestError, NotFoundError, SynthError
+from synth_core.errors import Fix, InvalidRequestError, NotFoundError, SynthError
 from synth_core.gc_pause import gc_paused
 from synth_core.registry import OptimizerSpec, get_optimizer
 from synth_core.settings import Settings
@@ -123,8 +123,11 @@ def export_dataset(
                 f"Nothing to export: tenant '{tenant_id}' has no approved {optimizer} examples of finished runs"
                 + ("" if include_auto_approved else " (auto-approved ones excluded)")
                 + ".",
-                hint="Approve examples with 'synth review approve', finish interrupted runs ('synth runs'), "
-                "or check --tenant and --optimizer.",
+                fix=Fix(
+                    "Approve examples, or finish the interrupted runs they belong to; or check the tenant and "
+                    "the optimizer.",
+                    step="review_examples",
+                ),
             )
         statuses = sorted(EXPORTABLE_STATUSES if include_auto_approved else {"approved"})
         filters = {

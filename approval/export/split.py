@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from approval.dedup import NEAR_DUPLICATE_THRESHOLD, duplicate_clusters
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 
 Side = Literal["train", "dev"]
 
@@ -23,7 +23,7 @@ def check_fraction(fraction: float) -> None:
     if not 0.0 < fraction < 1.0:
         raise InvalidRequestError(
             f"Split fraction must be between 0 and 1 (exclusive), got {fraction}.",
-            hint="Use e.g. --split 0.8 for 80% train, 20% dev.",
+            fix=Fix("Give the train share as a fraction, e.g. 0.8 for 80% train, 20% dev.", field="split"),
         )
 
 

@@ -24,7 +24,7 @@ from approval.store.engine import SerializationConflict, transaction
 from approval.store.queue import example_clauses
 from approval.store.tables import BULK_ITEMS, DECISIONS, EXAMPLES, DecisionId, utcnow
 from approval.transitions import allowed_sources
-from synth_core.errors import ConflictError, InvalidRequestError, ReviewError
+from synth_core.errors import ConflictError, Fix, InvalidRequestError, ReviewError
 
 BULK_RETRIES = 3
 ITEM_COLUMNS = ["decision_id", "example_id", "from_status", "to_status", "from_version", "from_reason_code"]
@@ -40,7 +40,12 @@ class _NothingMatched(Exception):
 def bulk_scope(example_filter: ExampleFilter, action: str) -> ExampleFilter | None:
     """The part of ``example_filter`` a bulk ``action`` applies to (None when nothing can be moved)."""
     if action not in ("approve", "reject"):
-        raise InvalidRequestError(f"Bulk '{action}' is not supported.", hint="Bulk actions are approve and reject.")
+        raise InvalidRequestError(
+            f"Bulk '{action}' is not supported.",
+            fix=Fix(
+                "Decide a filtered set by approving or rejecting it.", field="action", choices=("approve", "reject")
+            ),
+        )
     sources = allowed_sources(cast(ReviewerAction, action))
     statuses = [status for status in (example_filter.statuses or sorted(sources)) if status in sources]
     return example_filter.model_copy(update={"statuses": statuses}) if statuses else None

@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import RowMapping
 
-from approval.models import REASON_CODES, ExampleFilter, ExamplePublic, ReviewerAction, UndoResult
+from approval.decision import Decision, Revision
+from approval.models import ExampleFilter, ExamplePublic, UndoResult
 from approval.store.audit import (
     INSERT_DECISION,
     UNDOABLE_ACTIONS,
@@ -28,7 +29,7 @@ from approval.store.engine import transaction
 from approval.store.examples import query_state, read_example, to_example, update_example
 from approval.store.fast_decisions import ONE_STATEMENT_ACTIONS, decide_in_one_statement
 from approval.store.tables import DECISIONS, utcnow
-from approval.transitions import allowed_sources, check_action, check_transition
+from approval.transitions import allowed_sources, check_transition
 from synth_core.errors import ConflictError, InvalidRequestError, NotFoundError
 
 
@@ -39,96 +40,74 @@ class Decisions:
         self.engine = engine
 
     def decide(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        action: str,
-        expected_version: int,
-        to_status: str,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-        new_payload: dict[str, Any] | None = None,
-        diff: dict[str, Any] | None = None,
-        confidence: float | None = None,
-        confidence_breakdown: list[dict[str, Any]] | None = None,
+        self, *, tenant_id: str, example_id: str, decision: Decision, revision: Revision | None = None
     ) -> ExamplePublic:
-        """Apply one decision if the example is still at ``expected_version``; ConflictError otherwise."""
-        checked = check_action(action, to_status)
-        _check_decision_input(checked, reviewer, reason_code, new_payload)
+        """Apply ``decision`` if the example is still at its ``expected_version``; ConflictError otherwise.
+        An edit comes with its ``revision`` (the new payload and score), anything else without one."""
+        version = _check_decision_input(decision, revision)
+        action, to_status, reason_code = decision.action, decision.to_status, decision.reason_code
         now = utcnow()
-        if checked in ONE_STATEMENT_ACTIONS and self.engine.dialect.name == "postgresql":
-            decision = {
-                "reviewer": reviewer,
-                "action": checked,
-                "to_status": to_status,
-                "reason_code": reason_code,
-                "feedback": feedback,
-                "created_at": now,
-            }
+        if action in ONE_STATEMENT_ACTIONS and self.engine.dialect.name == "postgresql":
             before = decide_in_one_statement(
                 self.engine,
                 tenant_id=tenant_id,
                 example_id=example_id,
-                expected_version=expected_version,
-                sources=allowed_sources(checked),
-                decision=decision,
+                expected_version=version,
+                sources=allowed_sources(action),
+                decision={
+                    "reviewer": decision.reviewer,
+                    "action": action,
+                    "to_status": to_status,
+                    "reason_code": reason_code,
+                    "feedback": decision.feedback,
+                    "created_at": now,
+                },
             )
             if before is not None:
-                moved = {"status": to_status, "version": expected_version + 1, "updated_at": now}
+                moved = {"status": to_status, "version": version + 1, "updated_at": now}
                 return to_example({**before, **moved, "reason_code": reason_code})
             # Nothing matched: the general path below finds out why and says so.
+        diff = revision.diff if revision is not None else None
         with transaction(self.engine, write=True) as connection:
             row = read_example(connection, tenant_id, example_id)
-            if row["version"] == expected_version:
-                check_transition(row["status"], to_status, action=checked)
+            if row["version"] == version:
+                check_transition(row["status"], to_status, action=action)
                 state = {
                     "status": to_status,
-                    "version": expected_version + 1,
+                    "version": version + 1,
                     "updated_at": now,
-                    "reason_code": row["reason_code"] if checked == "regenerate" else reason_code,
+                    "reason_code": row["reason_code"] if action == "regenerate" else reason_code,
                 }
-                body, prior = _content_change(row, state, new_payload, confidence, confidence_breakdown)
-                if update_example(connection, row, expected_version, state, body):
+                body, prior = _content_change(row, state, revision)
+                if update_example(connection, row, version, state, body):
                     connection.execute(
                         INSERT_DECISION,
                         decision_values(
                             example_id=example_id,
                             tenant_id=tenant_id,
-                            reviewer=reviewer,
-                            action=checked,
+                            reviewer=decision.reviewer,
+                            action=action,
                             from_status=row["status"],
                             to_status=to_status,
-                            reason_code=reason_code if checked == "reject" else None,
-                            feedback=feedback,
+                            reason_code=reason_code if action == "reject" else None,
+                            feedback=decision.feedback,
                             diff=diff,
                             from_reason_code=row["reason_code"],
                             prior=prior,
-                            from_version=expected_version,
-                            to_version=expected_version + 1,
+                            from_version=version,
+                            to_version=version + 1,
                             created_at=now,
                         ),
                     )
                     return to_example({**row, **state, **body})
-        attempt = {"action": checked, "to_status": to_status, "reason_code": reason_code, "feedback": feedback}
-        raise self._record_conflict(tenant_id, example_id, reviewer, expected_version, {**attempt, "diff": diff})
+        raise self._record_conflict(tenant_id, example_id, decision, version, diff)
 
     def bulk_scope(self, *, filter: ExampleFilter, action: str) -> ExampleFilter | None:
         """The part of ``filter`` a bulk ``action`` applies to (None when nothing can be moved)."""
         return bulk_scope(filter, action)
 
     def bulk_decide(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        reviewer: str,
-        action: str,
-        to_status: str,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-        expected_count: int | None = None,
+        self, *, tenant_id: str, filter: ExampleFilter, decision: Decision, expected_count: int | None = None
     ) -> int:
         """Approve or reject every example matching ``filter`` that may move (all pages, not one) in ONE
         transaction, logged as one bulk decision with an entry per example. Returns the count.
@@ -136,22 +115,22 @@ class Decisions:
         ``expected_count``: the count shown to the person deciding (``count`` of ``bulk_scope``); when
         another number matches by now, nothing changes and a ConflictError says so.
         """
-        checked = check_action(action, to_status)
-        _check_decision_input(checked, reviewer, reason_code, None)
-        scope = bulk_scope(filter, checked)
+        scope = bulk_scope(filter, decision.action)
         if scope is None:
             if expected_count:
-                raise ConflictError(f"No example can be {to_status} by this filter, not the {expected_count} shown.")
+                raise ConflictError(
+                    f"No example can be {decision.to_status} by this filter, not the {expected_count} shown."
+                )
             return 0
         return bulk_decide(
             self.engine,
             tenant_id=tenant_id,
             scope=scope,
-            reviewer=reviewer,
-            action=checked,
-            to_status=to_status,
-            reason_code=reason_code,
-            feedback=feedback,
+            reviewer=decision.reviewer,
+            action=decision.action,
+            to_status=decision.to_status,
+            reason_code=decision.reason_code,
+            feedback=decision.feedback,
             expected_count=expected_count,
         )
 
@@ -247,7 +226,7 @@ class Decisions:
             )
 
     def _record_conflict(
-        self, tenant_id: str, example_id: str, reviewer: str, expected_version: int, attempt: dict[str, Any]
+        self, tenant_id: str, example_id: str, decision: Decision, expected_version: int, diff: dict[str, Any] | None
     ) -> ConflictError:
         """Append the losing attempt as a ``conflict`` row and build the error naming the winner."""
         with transaction(self.engine, write=True) as connection:
@@ -258,15 +237,15 @@ class Decisions:
                 decision_values(
                     example_id=example_id,
                     tenant_id=tenant_id,
-                    reviewer=reviewer,
+                    reviewer=decision.reviewer,
                     action="conflict",
                     from_status=row["status"],
-                    to_status=attempt["to_status"],
-                    reason_code=attempt["reason_code"],
-                    feedback=attempt["feedback"],
-                    diff=attempt["diff"],
+                    to_status=decision.to_status,
+                    reason_code=decision.reason_code,
+                    feedback=decision.feedback,
+                    diff=diff,
                     from_reason_code=row["reason_code"],
-                    prior={"attempted_action": attempt["action"]},
+                    prior={"attempted_action": decision.action},
                     from_version=expected_version,
                     created_at=utcnow(),
                 ),
@@ -280,39 +259,34 @@ class Decisions:
 
 
 def _content_change(
-    row: Mapping[Any, Any],
-    state: dict[str, Any],
-    new_payload: dict[str, Any] | None,
-    confidence: float | None,
-    confidence_breakdown: list[dict[str, Any]] | None,
+    row: Mapping[Any, Any], state: dict[str, Any], revision: Revision | None
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """Add an edit's new query and score to ``state``; return the payload-table changes and what undo
     needs to restore the score."""
     body: dict[str, Any] = {}
     prior: dict[str, Any] | None = None
-    if new_payload is not None:
-        state.update(query_state(str(new_payload["query"])))
-        body["payload"] = new_payload
-    if confidence is not None:
-        state["confidence"] = confidence
-        body["confidence_breakdown"] = confidence_breakdown or []
+    if revision is None:
+        return body, prior
+    state.update(query_state(str(revision.payload["query"])))
+    body["payload"] = revision.payload
+    if revision.confidence is not None:
+        state["confidence"] = revision.confidence
+        body["confidence_breakdown"] = revision.confidence_breakdown or []
         prior = {"confidence": row["confidence"], "confidence_breakdown": row["confidence_breakdown"]}
     return body, prior
 
 
-def _check_decision_input(
-    action: ReviewerAction, reviewer: str, reason_code: str | None, new_payload: dict[str, Any] | None
-) -> None:
-    if not reviewer or not reviewer.strip():
-        raise InvalidRequestError("A decision needs a reviewer name.", hint="Pass --reviewer NAME.")
-    if action == "reject" and reason_code not in REASON_CODES:
+def _check_decision_input(decision: Decision, revision: Revision | None) -> int:
+    """The version the decision applies at; an edit (and only an edit) brings its revision."""
+    if decision.expected_version is None:
         raise InvalidRequestError(
-            f"Rejecting needs a reason code (got {reason_code!r}).", hint=f"Use one of: {', '.join(REASON_CODES)}."
+            "A decision on the store names the version it was made at.", hint="Use ReviewService.decide."
         )
-    if action != "reject" and reason_code is not None:
-        raise InvalidRequestError(f"A reason code only goes with reject, not {action}.")
-    if action == "edit" and new_payload is None:
-        raise InvalidRequestError("An edit needs the edited payload.", hint="Use ReviewService.edit.")
+    if decision.action == "edit" and revision is None:
+        raise InvalidRequestError("An edit needs the edited payload.", hint="Use ReviewService.decide.")
+    if decision.action != "edit" and revision is not None:
+        raise InvalidRequestError(f"Only an edit changes the payload, not {decision.action}.")
+    return decision.expected_version
 
 
 __all__: Sequence[str] = ["Decisions"]

@@ -30,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 
 from approval.store.checkpoint import WalCheckpointer
-from synth_core.errors import ConfigError, ConflictError, ReviewError
+from synth_core.errors import ConfigError, ConflictError, ReviewError, StoreUnavailableError
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 """How long a writer waits for another one; longer than the slowest bulk decision we expect."""
@@ -197,7 +197,7 @@ def dispose(engine: Engine) -> None:
 
 def _store_error(exc: DBAPIError) -> ReviewError:
     if isinstance(exc, OperationalError):
-        return ReviewError(
+        return StoreUnavailableError(
             f"The review store is unavailable: {_first_line(exc)}.",
             hint="Check review.url and that the database is reachable, then retry.",
         )

@@ -18,7 +18,7 @@ from approval.models import ExamplePublic, NewExample
 from approval.store.duplicates import refile_query
 from approval.store.queue import PAYLOAD_COLUMNS, WITH_PAYLOAD
 from approval.store.tables import EXAMPLES, PAYLOADS
-from synth_core.errors import NotFoundError
+from synth_core.errors import Fix, NotFoundError
 
 GET_EXAMPLE = (
     select(EXAMPLES, *PAYLOAD_COLUMNS)
@@ -39,7 +39,8 @@ def read_example(connection: Connection, tenant_id: str, example_id: str) -> Row
     row = connection.execute(GET_EXAMPLE, {"match_tenant": tenant_id, "match_id": example_id}).mappings().first()
     if row is None:
         raise NotFoundError(
-            f"No example '{example_id}' for tenant '{tenant_id}'.", hint="List examples with 'synth review list'."
+            f"No example '{example_id}' for tenant '{tenant_id}'.",
+            fix=Fix("Check the example id: it must be one of this tenant's.", field="example_id", step="list_examples"),
         )
     return row
 

@@ -11,7 +11,7 @@ from typing import Any, Literal, NamedTuple, get_args
 
 from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, or_, select, union_all
 
-from approval.models import STATUSES, ExampleFilter
+from approval.models import STATUSES, ExampleFilter, LabelFilter
 from approval.store.tables import EXAMPLES, PAYLOADS, RUNS
 
 WITH_PAYLOAD = EXAMPLES.join(PAYLOADS, PAYLOADS.c.example_id == EXAMPLES.c.id)
@@ -76,7 +76,24 @@ def example_clauses(tenant_id: str, example_filter: ExampleFilter | None = None)
         clauses.append(contains_text(example_filter.text))
     if example_filter.reason_code:
         clauses.append(columns.reason_code == example_filter.reason_code)
+    if example_filter.label:
+        clauses.append(has_label(example_filter.label))
     return clauses
+
+
+def has_label(label: LabelFilter) -> ColumnElement[bool]:
+    """The example's payload holds ``label.value`` at ``label.field``, read by the database from the
+    JSON (JSON_EXTRACT on SQLite, ``->>`` on PostgreSQL) of the payload row found by its primary key.
+
+    No column or index holds labels: the other clauses narrow the rows first, and each one left costs
+    one primary-key lookup. A correlated EXISTS over an alias, so it also works inside a query that
+    already joins the payloads, and inside a bulk UPDATE of ``examples``."""
+    payloads = PAYLOADS.alias("labelled")
+    return (
+        select(payloads.c.example_id)
+        .where(payloads.c.example_id == EXAMPLES.c.id, payloads.c.payload[label.field].as_string() == label.value)
+        .exists()
+    )
 
 
 def run_range(run_id: str) -> tuple[ScalarSelect[Any], ScalarSelect[Any]]:

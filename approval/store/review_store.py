@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from approval.decision import Decision, Revision
 from approval.dedup import NearbyQueries
 from approval.models import (
     DecidedCount,
@@ -54,7 +55,7 @@ from approval.store.schema import open_schema
 from approval.store.stats import collect_stats, decided_counts
 from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
-from synth_core.errors import InvalidRequestError
+from synth_core.errors import Fix, InvalidRequestError
 from synth_core.settings import Settings
 
 MAX_PAGE = 1000
@@ -186,9 +187,15 @@ class ReviewStore:
         if not 1 <= limit <= MAX_PAGE or offset < 0:
             raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
         if order not in ORDERINGS:
-            raise InvalidRequestError(f"Unknown order '{order}'.", hint=f"Use one of: {', '.join(ORDERINGS)}.")
+            raise InvalidRequestError(
+                f"Unknown order '{order}'.",
+                fix=Fix("Order the queue a known way.", field="order", choices=tuple(ORDERINGS)),
+            )
         if after is not None and offset:
-            raise InvalidRequestError("A page starts at an offset or after an example, not both.")
+            raise InvalidRequestError(
+                "A page starts at an offset or after an example, not both.",
+                fix=Fix("Pass either an offset or the example to start after.", field="after"),
+            )
         with transaction(self.engine, write=False) as connection:
             # The count first: how many match decides how the page is best found (select_page_ids).
             counted = connection.execute(count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1)).scalar_one()
@@ -256,64 +263,23 @@ class ReviewStore:
     # -- decisions (decisions.py) -------------------------------------------------------------------
 
     def decide(
-        self,
-        *,
-        tenant_id: str,
-        example_id: str,
-        reviewer: str,
-        action: str,
-        expected_version: int,
-        to_status: str,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-        new_payload: dict[str, Any] | None = None,
-        diff: dict[str, Any] | None = None,
-        confidence: float | None = None,
-        confidence_breakdown: list[dict[str, Any]] | None = None,
+        self, *, tenant_id: str, example_id: str, decision: Decision, revision: Revision | None = None
     ) -> ExamplePublic:
-        """Apply one decision if the example is still at ``expected_version``; ConflictError otherwise."""
-        return self._decisions.decide(
-            tenant_id=tenant_id,
-            example_id=example_id,
-            reviewer=reviewer,
-            action=action,
-            expected_version=expected_version,
-            to_status=to_status,
-            reason_code=reason_code,
-            feedback=feedback,
-            new_payload=new_payload,
-            diff=diff,
-            confidence=confidence,
-            confidence_breakdown=confidence_breakdown,
-        )
+        """Apply one decision if the example is still at its ``expected_version``; ConflictError
+        otherwise (``Decisions.decide``)."""
+        return self._decisions.decide(tenant_id=tenant_id, example_id=example_id, decision=decision, revision=revision)
 
     def bulk_scope(self, *, filter: ExampleFilter, action: str) -> ExampleFilter | None:
         """The part of ``filter`` a bulk ``action`` applies to (None when nothing can be moved)."""
         return self._decisions.bulk_scope(filter=filter, action=action)
 
     def bulk_decide(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        reviewer: str,
-        action: str,
-        to_status: str,
-        reason_code: str | None = None,
-        feedback: str | None = None,
-        expected_count: int | None = None,
+        self, *, tenant_id: str, filter: ExampleFilter, decision: Decision, expected_count: int | None = None
     ) -> int:
         """Approve or reject every example matching ``filter`` that may move, as one bulk decision;
         returns the count (``Decisions.bulk_decide``)."""
         return self._decisions.bulk_decide(
-            tenant_id=tenant_id,
-            filter=filter,
-            reviewer=reviewer,
-            action=action,
-            to_status=to_status,
-            reason_code=reason_code,
-            feedback=feedback,
-            expected_count=expected_count,
+            tenant_id=tenant_id, filter=filter, decision=decision, expected_count=expected_count
         )
 
     def undo_last(self, *, tenant_id: str, reviewer: str) -> UndoResult:

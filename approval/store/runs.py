@@ -37,7 +37,7 @@ from approval.store.duplicates import unfile_queries
 from approval.store.engine import transaction
 from approval.store.queue import example_clauses
 from approval.store.tables import BULK_ITEMS, DECISIONS, EXAMPLES, PAYLOADS, RUNS, utcnow
-from synth_core.errors import InvalidRequestError, NotFoundError
+from synth_core.errors import Fix, InvalidRequestError, NotFoundError
 from synth_core.tenants import check_tenant
 
 StoredRunState = Literal["unfinished", "finished", "discarded"]
@@ -259,7 +259,10 @@ def _untouched() -> list[ColumnElement[bool]]:
 def _run_row(connection: Connection, tenant_id: str, run_id: str) -> Any:
     row = connection.execute(select(RUNS).where(RUNS.c.id == run_id, RUNS.c.tenant_id == tenant_id)).mappings().first()
     if row is None:
-        raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.", hint="See 'synth runs' for the runs.")
+        raise NotFoundError(
+            f"No run '{run_id}' for tenant '{tenant_id}'.",
+            fix=Fix("Check the run id: it must be one of this tenant's.", field="run_id", step="list_runs"),
+        )
     return row
 
 

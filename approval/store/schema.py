@@ -42,7 +42,7 @@ from sqlalchemy.exc import DBAPIError
 from approval.store.engine import dispose, make_engine, transaction
 from approval.store.tables import Base
 from approval.store.text_index import INDEX_NAME
-from synth_core.errors import ConfigError
+from synth_core.errors import ConfigError, Fix
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BASELINE = "0001"
@@ -209,7 +209,7 @@ def _migrate(engine: Engine, scripts: Path, *, upgrade_postgres: bool) -> str:
                 raise ConfigError(
                     f"The review store at {state.url} is at schema revision {state.revision}; this version of "
                     f"Synth Studio needs {state.head}.",
-                    hint="Back the database up, then run 'synth db upgrade'.",
+                    fix=Fix("Back the database up, then upgrade its schema.", step="upgrade_schema"),
                 )
             command.upgrade(alembic_config(connection, scripts=scripts), "head")
         return state.head

@@ -7,9 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from approval.export import FORMATS, export_dataset
-from approval.export_download import export_download, export_readiness
-from dashboard.context import current_session, review_service, settings
+from approval import FORMATS
+from dashboard.context import current_session, review_service
 from dashboard.errors import shown_errors
 from synth_core.registry import OPTIMIZERS
 
@@ -17,7 +16,7 @@ DOWNLOAD_KEY = "export_download"
 
 st.title("Export")
 session = current_session()
-store = review_service().store
+service = review_service()
 optimizer = session.optimizer or st.selectbox("Optimizer", list(OPTIMIZERS), key="export_optimizer")
 fmt = st.radio("Format", FORMATS, horizontal=True, key="export_format")
 split = (
@@ -28,7 +27,7 @@ split = (
 include_auto = not st.checkbox("Only examples a person approved (leave auto-approved out)", key="export_exclude_auto")
 
 with shown_errors():
-    readiness = export_readiness(store, tenant_id=session.tenant, optimizer=optimizer)
+    readiness = service.export_readiness(tenant_id=session.tenant, optimizer=optimizer)
     if readiness.pending:
         st.warning(f"{readiness.pending} {optimizer} example(s) still wait for review and are not exported.")
     for run in readiness.unfinished_runs:
@@ -39,13 +38,12 @@ with shown_errors():
         "fmt": fmt,
         "split": split,
         "include_auto_approved": include_auto,
-        "settings": settings(),
     }
     prepare, write = st.columns(2)
     if prepare.button("Prepare the download", type="primary", key="export_prepare"):
-        st.session_state[DOWNLOAD_KEY] = export_download(store, **options)
+        st.session_state[DOWNLOAD_KEY] = service.export_download(**options)
     if write.button("Write to disk", key="export_write"):
-        written = export_dataset(store, **options)
+        written = service.export(**options)
         st.success(f"Wrote {written.total} examples; manifest at {written.manifest_path}")
     download = st.session_state.get(DOWNLOAD_KEY)
     if download is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.sink import ReviewStoreSink
 from dashboard.components.generation_options import generation_request
 from dashboard.components.run_summary import render_run_summary
 from dashboard.context import content_backend, current_session, review_service, settings
@@ -48,7 +47,7 @@ with shown_errors():
         st.info("Estimate the LLM cost of this run first: Generate is enabled once the estimate is shown.")
     running = job is not None and job.running
     if generate.button("Generate", type="primary", disabled=running or must_estimate, key="generate"):
-        sink = ReviewStoreSink(current, store=review_service().store)
+        sink = review_service().generation_sink()
         service = build_service(current, sink=sink, backend=content_backend())
         st.session_state[JOB_KEY] = job = GenerationJob.start(service, request)
 

@@ -6,16 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from approval.calibration import calibrate
-from approval.insights import (
-    ApprovalRow,
-    approval_by,
-    confidence_by_status,
-    label_coverage,
-    near_duplicate_groups,
-    regeneration_by_reason,
-)
-from approval.models import STATUSES
+from approval import STATUSES, ApprovalRow
 from dashboard.components.queue_links import as_filter, clickable_chart
 from dashboard.context import current_session, review_service
 from dashboard.errors import shown_errors
@@ -31,6 +22,7 @@ COLORS = {
 st.title("Insights")
 session = current_session()
 service = review_service()
+insights = service.insights
 tenant, optimizer = session.tenant, session.optimizer
 
 
@@ -48,7 +40,7 @@ def approval_bars(rows: list[ApprovalRow], title: str, group: str) -> go.Figure:
 
 
 with shown_errors():
-    bins = confidence_by_status(service, tenant_id=tenant, optimizer=optimizer)
+    bins = insights.confidence_by_status(tenant_id=tenant, optimizer=optimizer)
     by_status = go.Figure(layout={"title": "Confidence by status", "barmode": "stack"})
     for status in STATUSES:
         mine = [item for item in bins if item.status == status]
@@ -65,16 +57,16 @@ with shown_errors():
 
     left, right = st.columns(2)
     with left:
-        rows = approval_by(service, tenant_id=tenant, optimizer=optimizer, group="optimizer")
+        rows = insights.approval_by(tenant_id=tenant, optimizer=optimizer, group="optimizer")
         clickable_chart(approval_bars(rows, "By optimizer", "optimizer"), "by_optimizer")
     with right:
-        rows = approval_by(service, tenant_id=tenant, optimizer=optimizer, group="reason_code")
+        rows = insights.approval_by(tenant_id=tenant, optimizer=optimizer, group="reason_code")
         clickable_chart(approval_bars(rows, "Rejections by reason", "reason"), "by_reason")
-    rows = approval_by(service, tenant_id=tenant, optimizer=optimizer, group="run_id", limit=20)
+    rows = insights.approval_by(tenant_id=tenant, optimizer=optimizer, group="run_id", limit=20)
     clickable_chart(approval_bars(rows, "By run (20 largest)", "run"), "by_run")
 
     st.subheader("Calibration")
-    report = calibrate(service.store, tenant_id=tenant, optimizer=optimizer)
+    report = service.calibration(tenant_id=tenant, optimizer=optimizer)
     ece = "n/a" if report.expected_calibration_error is None else f"{report.expected_calibration_error:.3f}"
     threshold = "none" if report.suggested_threshold is None else f"{report.suggested_threshold:.2f}"
     st.write(f"Expected calibration error **{ece}** · suggested threshold **{threshold}**")
@@ -92,7 +84,7 @@ with shown_errors():
     clickable_chart(reliability, "reliability")
 
     st.subheader("Regenerated examples by the reason their original was rejected")
-    regenerated = regeneration_by_reason(service, tenant_id=tenant, optimizer=optimizer)
+    regenerated = insights.regeneration_by_reason(tenant_id=tenant, optimizer=optimizer)
     st.dataframe(
         [
             {"reason": row.group, **row.model_dump(exclude={"group"}), "approval rate": row.approval_rate}
@@ -105,10 +97,10 @@ with shown_errors():
         st.info("Pick an optimizer in the sidebar to see its label coverage.")
     else:
         st.subheader("Label coverage")
-        cells = label_coverage(service, tenant_id=session.tenant, optimizer=session.optimizer)
+        cells = insights.label_coverage(tenant_id=session.tenant, optimizer=session.optimizer)
         st.caption(f"{sum(cell.thin for cell in cells)} of {len(cells)} label combinations are thin (marked).")
         st.dataframe([{**cell.labels, "examples": cell.count, "thin": cell.thin} for cell in cells], hide_index=True)
 
     st.subheader("Near-duplicates among the least confident pending examples")
-    for group in near_duplicate_groups(service, tenant_id=tenant, optimizer=optimizer):
+    for group in insights.near_duplicate_groups(tenant_id=tenant, optimizer=optimizer):
         st.text(" | ".join(group.queries))

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.insights import regeneration_by_reason
-from approval.models import REASON_CODES, ExampleFilter
-from approval.regeneration_view import regenerate_in_steps, rejected_page, replacements
+from approval import REASON_CODES, ExampleFilter
 from dashboard.context import content_backend, current_session, review_service, settings
 from dashboard.errors import shown_errors
 from synth_core.wiring import build_service
@@ -23,7 +21,7 @@ reason = st.selectbox("Reason code", [ANY_REASON, *REASON_CODES], key="regenerat
 example_filter = ExampleFilter(optimizer=session.optimizer, reason_code=None if reason == ANY_REASON else reason)
 
 with shown_errors():
-    rows, total = rejected_page(service, tenant_id=session.tenant, filter=example_filter, limit=50)
+    rows, total = service.rejected_page(tenant_id=session.tenant, filter=example_filter, limit=50)
     st.write(f"**{total}** rejected example(s) match (the first {len(rows)} are listed).")
     table = st.dataframe(
         [
@@ -49,8 +47,7 @@ with shown_errors():
         st.warning("Type your name as Reviewer in the sidebar: regeneration is recorded as a decision.")
     elif run_selected or run_all:
         bar = st.progress(0.0, text="Regenerating")
-        st.session_state[RESULT_KEY] = regenerate_in_steps(
-            service,
+        result = service.regenerate(
             build_service(settings(), backend=content_backend()),
             tenant_id=session.tenant,
             reviewer=session.reviewer or "",
@@ -58,12 +55,13 @@ with shown_errors():
             filter=None if run_selected else example_filter,
             progress=lambda done, of: bar.progress(done / of, text=f"Regenerated {done} of {of}"),
         )
+        st.session_state[RESULT_KEY] = result.outcomes
 
     outcomes = st.session_state.get(RESULT_KEY, [])
     if outcomes:
         st.subheader("Last regeneration")
         st.dataframe([outcome.model_dump() for outcome in outcomes], hide_index=True)
-        for pair in replacements(service, tenant_id=session.tenant, outcomes=outcomes):
+        for pair in service.replacements(tenant_id=session.tenant, outcomes=outcomes):
             before, after = st.columns(2)
             before.caption(f"Rejected ({pair.original.reason_code}) · {pair.original.id}")
             before.code(pair.original.query, language=None, wrap_lines=True)
@@ -75,7 +73,7 @@ with shown_errors():
     st.dataframe(
         [
             {"reason": row.group, **row.model_dump(exclude={"group"}), "approval rate": row.approval_rate}
-            for row in regeneration_by_reason(service, tenant_id=session.tenant, optimizer=session.optimizer)
+            for row in service.insights.regeneration_by_reason(tenant_id=session.tenant, optimizer=session.optimizer)
         ],
         hide_index=True,
     )

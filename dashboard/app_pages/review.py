@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.review_evidence import example_evidence
 from dashboard.components.bulk_decision import render_bulk_decision
 from dashboard.components.decision_bar import render_decision_bar, show_messages
 from dashboard.components.evidence_view import render_evidence, render_example_header
@@ -47,7 +46,7 @@ with shown_errors():
     if focus_id is None:
         st.info("Nothing to review here: the queue is empty for this filter.")
     else:
-        evidence = example_evidence(service, content_backend(), tenant_id=session.tenant, example_id=focus_id)
+        evidence = service.evidence(content_backend(), tenant_id=session.tenant, example_id=focus_id)
         st.divider()
         render_example_header(evidence)
         render_decision_bar(service, session, evidence.example, cursor.next_after(focus_id))

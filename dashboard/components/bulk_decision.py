@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.models import REASON_CODES, ExampleFilter
-from approval.review import ReviewService
+from approval import REASON_CODES, Decision, ExampleFilter, ReviewService
 from dashboard.context import Session
 from dashboard.errors import shown_errors
 
@@ -22,13 +21,9 @@ def render_bulk_decision(service: ReviewService, session: Session, example_filte
                 st.warning("Type your name as Reviewer in the sidebar to decide.")
                 return
             if st.button(f"{action.capitalize()} {count} example(s)", disabled=count == 0, key="bulk_go"):
+                decision = Decision(action=action, reviewer=session.reviewer, reason_code=reason)
                 changed = service.bulk(
-                    tenant_id=session.tenant,
-                    filter=example_filter,
-                    reviewer=session.reviewer,
-                    action=action,
-                    reason_code=reason,
-                    expected_count=count,
+                    tenant_id=session.tenant, filter=example_filter, decision=decision, expected_count=count
                 )
                 st.session_state["review_message"] = f"Bulk {action}: {changed} example(s)."
                 st.rerun()

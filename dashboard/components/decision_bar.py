@@ -13,10 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from approval.models import REASON_CODES, ExamplePublic
-from approval.review import ReviewService
+from approval import REASON_CODES, Decision, ExamplePublic, ReviewService
 from dashboard.components.edit_form import render_edit_form
-from dashboard.context import Session, settings
+from dashboard.context import Session
+from dashboard.errors import describe_error
 from synth_core.errors import ConflictError, SynthError
 
 MESSAGE_KEY = "review_message"
@@ -44,7 +44,7 @@ def render_decision_bar(
         st.text_area("Feedback for regeneration", key="reject_feedback")
         st.form_submit_button("Reject", shortcut="x", on_click=shown.reject)
     if st.session_state.get("editing") == example.id:
-        changes = render_edit_form(example, settings())
+        changes = render_edit_form(service.edit_fields(example), example.id)
         if changes is not None:
             shown.edit(changes)
             st.rerun()
@@ -62,17 +62,15 @@ class Shown:
     go_next: Callable[[], None]
 
     def approve(self) -> None:
-        self._decide("Approved", lambda target: self.service.approve(**target))
+        self._decide("Approved", action="approve")
 
     def reject(self) -> None:
         reason = st.session_state.get("reject_reason")
         feedback = st.session_state.get("reject_feedback") or None
-        self._decide(
-            "Rejected", lambda target: self.service.reject(**target, reason_code=str(reason), feedback=feedback)
-        )
+        self._decide("Rejected", action="reject", reason_code=reason, feedback=feedback)
 
     def edit(self, changes: dict[str, Any]) -> None:
-        self._decide("Edited and approved", lambda target: self.service.edit(**target, changes=changes))
+        self._decide("Edited and approved", action="edit", changes=changes)
 
     def start_editing(self) -> None:
         st.session_state["editing"] = self.example_id
@@ -81,27 +79,22 @@ class Shown:
         try:
             result = self.service.undo(tenant_id=self.tenant, reviewer=self.reviewer)
         except SynthError as exc:
-            st.session_state[ERROR_KEY] = str(exc)
+            st.session_state[ERROR_KEY] = describe_error(exc)
             return
         st.session_state[MESSAGE_KEY] = f"Undid your last {result.action} ({result.examples} example(s))."
         if result.example is not None:
             st.session_state["focus_id"] = result.example.id
 
-    def _decide(self, verb: str, action: Callable[[dict[str, Any]], ExamplePublic]) -> None:
-        target = {
-            "tenant_id": self.tenant,
-            "example_id": self.example_id,
-            "reviewer": self.reviewer,
-            "expected_version": self.version,
-        }
+    def _decide(self, verb: str, **choice: Any) -> None:
         try:
-            decided = action(target)
+            decision = Decision(reviewer=self.reviewer, expected_version=self.version, **choice)
+            decided = self.service.decide(tenant_id=self.tenant, example_id=self.example_id, decision=decision)
         except ConflictError as exc:
-            st.session_state[CONFLICT_KEY] = (str(exc), self.example_id)
+            st.session_state[CONFLICT_KEY] = (describe_error(exc), self.example_id)
             st.session_state["focus_id"] = self.example_id
             return
         except SynthError as exc:
-            st.session_state[ERROR_KEY] = str(exc)
+            st.session_state[ERROR_KEY] = describe_error(exc)
             return
         st.session_state.pop("editing", None)
         st.session_state[MESSAGE_KEY] = f"{verb}: {decided.query}"

@@ -1,4 +1,4 @@
-"""The edit form, built from the optimizer's schema (``approval.edit_form``): choices limited to
+"""The edit form, built from the optimizer's schema (``ReviewService.edit_fields``): choices limited to
 valid agents, modalities, intents and entity types."""
 
 from __future__ import annotations
@@ -8,17 +8,15 @@ from typing import Any
 
 import streamlit as st
 
-from approval.edit_form import EditField, changed_values, edit_fields
-from approval.models import ExamplePublic
-from synth_core.settings import Settings
+from approval import EditField, changed_values
 
 NOT_SET = "(not set)"
 
 
-def render_edit_form(example: ExamplePublic, settings: Settings) -> dict[str, Any] | None:
-    """The form; on submit, the fields the reviewer changed (None until then)."""
-    fields = edit_fields(example, settings.agents)
-    with st.form(f"edit_{example.id}"):
+def render_edit_form(fields: list[EditField], example_id: str) -> dict[str, Any] | None:
+    """The form of ``fields`` (``ReviewService.edit_fields``); on submit, the fields the reviewer
+    changed (None until then)."""
+    with st.form(f"edit_{example_id}"):
         st.caption("Edit: the edited example is approved as it stands.")
         submitted = {field.name: _input(field) for field in fields}
         if not st.form_submit_button("Save edit"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval.review_evidence import ExampleEvidence
+from approval import ExampleEvidence
 from synth_core.registry import get_optimizer
 
 

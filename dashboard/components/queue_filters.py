@@ -1,15 +1,21 @@
 """The Review queue's filters. Their first values can come from the URL (``?run=``, ``?status=``,
-``?reason=``, ``?min_confidence=``, ``?max_confidence=``, ``?text=``), which is how the Generate and
-Insights pages open the queue filtered to a run, a status or a confidence bin."""
+``?reason=``, ``?min_confidence=``, ``?max_confidence=``, ``?text=``, ``?label=FIELD=VALUE``), which is
+how the Generate and Insights pages open the queue filtered to a run, a status or a confidence bin.
+
+The label filter offers the sidebar optimizer's labels (modality, agent, intent) and only their valid
+values; with every optimizer selected there is no label to choose."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from approval.models import REASON_CODES, STATUSES, ExampleFilter, ExampleStatus
-from dashboard.context import Session
+from approval import REASON_CODES, STATUSES, ExampleFilter, ExampleStatus, LabelFilter, label_choices
+from dashboard.context import Session, settings
 
 ANY_REASON = "any reason"
+ANY_LABEL = "any label"
 
 
 def queue_filter(session: Session) -> ExampleFilter:
@@ -37,6 +43,7 @@ def queue_filter(session: Session) -> ExampleFilter:
         )
         run_id = first.text_input("Run", value=params.get("run", ""), key="filter_run").strip()
         text = second.text_input("Query text contains", value=params.get("text", ""), key="filter_text").strip()
+        label = _label_filter(third, session.optimizer, params.get("label"))
     return ExampleFilter(
         optimizer=session.optimizer,
         statuses=statuses,
@@ -45,7 +52,35 @@ def queue_filter(session: Session) -> ExampleFilter:
         run_id=run_id or None,
         text=text or None,
         reason_code=None if reason == ANY_REASON else reason,
+        label=label,
     )
+
+
+def _label_filter(column: Any, optimizer: str | None, wanted: str | None) -> LabelFilter | None:
+    """A label of ``optimizer`` and one of its valid values (the keys carry the optimizer and field,
+    so switching either starts that choice afresh)."""
+    if optimizer is None:
+        column.caption("Pick an optimizer in the sidebar to filter by a label.")
+        return None
+    choices = label_choices(optimizer, settings().agents)
+    wanted_field, _, wanted_value = (wanted or "").partition("=")
+    fields = [ANY_LABEL, *choices]
+    field = column.selectbox(
+        "Label",
+        fields,
+        index=fields.index(wanted_field) if wanted_field in choices else 0,
+        key=f"filter_label_{optimizer}",
+    )
+    if field == ANY_LABEL:
+        return None
+    values = choices[field]
+    value = column.selectbox(
+        f"{field} is",
+        values,
+        index=values.index(wanted_value) if wanted_value in values else 0,
+        key=f"filter_label_{optimizer}_{field}",
+    )
+    return LabelFilter(field=field, value=value)
 
 
 def _statuses(values: list[str]) -> list[ExampleStatus]:

@@ -6,15 +6,14 @@ from __future__ import annotations
 import plotly.express as px
 import streamlit as st
 
-from approval.run_report import run_report
 from dashboard.context import review_service
 from synth_core.schemas.api import SyntheticDataResponse
 
 
 def render_run_summary(response: SyntheticDataResponse, tenant: str) -> None:
     run_id = str(response.metadata.get("run_id", ""))
-    report = run_report(
-        review_service(), tenant_id=tenant, run_id=run_id, optimizer=response.optimizer, examples=response.data
+    report = review_service().run_report(
+        tenant_id=tenant, run_id=run_id, optimizer=response.optimizer, examples=response.data
     )
     st.subheader(f"Run {run_id}")
     generated, auto, queued, failed = st.columns(4)

@@ -11,46 +11,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 
 from synth_core.api.auth import load_grants
 from synth_core.api.deps import get_caller
+from synth_core.api.errors import synth_error_response, validation_error_response
 from synth_core.api.limits import BodySizeLimit
 from synth_core.api.routes import open_router, router
-from synth_core.errors import (
-    AuthenticationError,
-    BackendError,
-    ConflictError,
-    EmptyStoreError,
-    ForbiddenError,
-    InsufficientContentError,
-    InvalidRequestError,
-    NotFoundError,
-    RequestTooLargeError,
-    SynthError,
-)
+from synth_core.errors import SynthError
+from synth_core.resources import closing_all
 from synth_core.settings import Settings, prepare_llm_environment
 from synth_core.sinks import load_sink
 from synth_core.wiring import build_service
-
-STATUS_OF: tuple[tuple[type[SynthError], int], ...] = (
-    (AuthenticationError, 401),
-    (ForbiddenError, 403),
-    (NotFoundError, 404),
-    (ConflictError, 409),
-    (RequestTooLargeError, 413),
-    (InvalidRequestError, 422),
-    (EmptyStoreError, 409),
-    (InsufficientContentError, 409),
-    (BackendError, 503),
-)
-
-
-def status_for(error: SynthError) -> int:
-    return next((status for kind, status in STATUS_OF if isinstance(error, kind)), 500)
 
 
 def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
@@ -61,13 +36,9 @@ def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         sink = load_sink("review_store", settings) if store_results else None
-        service = build_service(settings, sink=sink)
-        app.state.service = service
-        try:
+        with closing_all(sink), build_service(settings, sink=sink) as service:
+            app.state.service = service
             yield
-        finally:
-            _close(service.backend)
-            _close(sink)
 
     # The OpenAPI document and its page are served like any other route: behind the token when one is set.
     app = FastAPI(
@@ -88,21 +59,7 @@ def create_app(settings: Settings, *, store_results: bool = True) -> FastAPI:
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.api.max_body_bytes)
 
-    @app.exception_handler(SynthError)
-    async def synth_error(_: Request, exc: SynthError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
-        return JSONResponse(status_code=status_for(exc), content={"error": exc.to_dict()}, headers=headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        body = {"code": "invalid_request", "message": problems, "hint": "Fix the request body and retry."}
-        return JSONResponse(status_code=422, content={"error": body})
+    app.add_exception_handler(SynthError, synth_error_response)
+    app.add_exception_handler(RequestValidationError, validation_error_response)
 
     return app
-
-
-def _close(resource: Any) -> None:
-    close = getattr(resource, "close", None)
-    if callable(close):
-        close()

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from synth_core.errors import AuthenticationError, ConfigError, ForbiddenError, InvalidRequestError
+from synth_core.errors import AuthenticationError, ConfigError, ForbiddenError
+from synth_core.listen import check_listen_address
 from synth_core.registry import get_optimizer
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.settings import ANY_TENANT, Settings
@@ -150,19 +150,8 @@ def authorize_generation(caller: Caller, request: SyntheticDataRequest, settings
         )
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def check_bind(host: str, grants: tuple[Grant, ...]) -> None:
     """Without a token the API may only listen on loopback: anyone who can reach it could write."""
-    if not grants and not is_loopback(host):
-        raise InvalidRequestError(
-            f"Refusing to serve on {host} without an API token.",
-            hint="Set SYNTH_API_TOKEN (or api.token_file), or serve on 127.0.0.1.",
-        )
+    check_listen_address(
+        host, guarded=bool(grants), guard="an API token", how_to_guard="Set SYNTH_API_TOKEN (or api.token_file)"
+    )

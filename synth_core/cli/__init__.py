@@ -16,7 +16,7 @@ import click
 from synth_core.cli.content import ingest, sample
 from synth_core.cli.generate import demo, generate, optimizers
 from synth_core.cli.serve import serve
-from synth_core.cli_support import fail
+from synth_core.cli_support import describe_error, fail
 from synth_core.errors import SynthError
 from synth_core.settings import prepare_llm_environment
 
@@ -45,7 +45,7 @@ class SynthGroup(click.Group):
         try:
             return super().invoke(ctx)
         except SynthError as exc:
-            fail(str(exc))
+            fail(describe_error(exc))
             ctx.exit(exc.exit_code)
 
 

@@ -10,6 +10,7 @@ from synth_core.backends.factory import open_backend
 from synth_core.cli_support import emit, get_settings, json_option
 from synth_core.errors import InvalidRequestError
 from synth_core.ingest import IngestReport, ingest_file, require_loaded
+from synth_core.resources import closing_all
 from synth_core.sampling.profile_selection import resolve_profiles
 from synth_core.sampling.strategies import preview_rows, sample_content
 from synth_core.sampling.strategies_names import STRATEGIES
@@ -38,7 +39,8 @@ def ingest(ctx: click.Context, file: Path, mappings: tuple[str, ...], source: st
     """Load content from a JSONL, CSV or Parquet FILE into the store (same ids update)."""
     settings = get_settings(ctx)
     store = open_backend(settings)
-    report = ingest_file(file, store, settings, field_map=_parse_mapping(mappings), source=source)
+    with closing_all(store):
+        report = ingest_file(file, store, settings, field_map=_parse_mapping(mappings), source=source)
     if as_json:
         emit(report, as_json=True)
     else:
@@ -72,13 +74,14 @@ def sample(
     """Preview what sampling draws from the store."""
     settings = get_settings(ctx)
     store = open_backend(settings)
-    chosen = resolve_profiles(list(profiles), settings.profiles, store.profiles()) if profiles else None
-    drawn = sample_content(
-        store,
-        strategies=list(strategies) or ["diverse"],
-        sample_size=size,
-        seed=settings.seed if seed is None else seed,
-        profiles=chosen,
-    )
+    with closing_all(store):
+        chosen = resolve_profiles(list(profiles), settings.profiles, store.profiles()) if profiles else None
+        drawn = sample_content(
+            store,
+            strategies=list(strategies) or ["diverse"],
+            sample_size=size,
+            seed=settings.seed if seed is None else seed,
+            profiles=chosen,
+        )
     rows = preview_rows(drawn)
     emit(rows, as_json=as_json, rows=rows, title=f"{len(rows)} sampled items")

@@ -28,6 +28,7 @@ from synth_core.ingest import load_demo_corpus
 from synth_core.output_files import check_output_file, replace_atomically
 from synth_core.query_profile import QueryProfile
 from synth_core.registry import OPTIMIZERS, get_optimizer
+from synth_core.resources import closing_all
 from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.schemas.api import SyntheticDataRequest, SyntheticDataResponse
 from synth_core.sinks import load_sink
@@ -111,8 +112,11 @@ def generate(ctx: click.Context, **options: Any) -> None:
         settings = dry_run_settings(settings)
     store_results = not (options["no_store"] or options["dry_run"])
     sink = load_sink("review_store", settings) if store_results else None
-    service = build_service(settings, llm=llm, sink=sink)
-    with progress_bar(enabled=request.count >= PROGRESS_BAR_FROM and not options["as_json"]) as progress:
+    with (
+        closing_all(sink),
+        build_service(settings, llm=llm, sink=sink) as service,
+        progress_bar(enabled=request.count >= PROGRESS_BAR_FROM and not options["as_json"]) as progress,
+    ):
         response = service.generate(request, progress=progress)
     if options["dry_run"]:
         estimate = response.metadata.get("llm_estimate", {})
@@ -141,15 +145,16 @@ def demo(ctx: click.Context, count: int | None, as_json: bool) -> None:
     """Load the demo corpus if the store is empty, then generate a batch for every optimizer."""
     settings = get_settings(ctx)
     store = open_backend(settings)
-    if store.count() == 0:
-        report = load_demo_corpus(store, settings)
-        if not as_json:
-            click.echo(f"Loaded the demo corpus into {settings.store_path}: {report.summary()}")
-    service = build_service(settings)  # offline templates unless settings name an LLM
-    responses = [
-        service.generate(SyntheticDataRequest(optimizer=name, count=count or spec.default_count))
-        for name, spec in OPTIMIZERS.items()
-    ]
+    with closing_all(store):
+        if store.count() == 0:
+            report = load_demo_corpus(store, settings)
+            if not as_json:
+                click.echo(f"Loaded the demo corpus into {settings.store_path}: {report.summary()}")
+        service = build_service(settings, backend=store)  # offline templates unless settings name an LLM
+        responses = [
+            service.generate(SyntheticDataRequest(optimizer=name, count=count or spec.default_count))
+            for name, spec in OPTIMIZERS.items()
+        ]
     rows = [summary_row(response) for response in responses]
     emit(rows, as_json=as_json, rows=rows, title="Synth Studio demo: one batch per optimizer")
 

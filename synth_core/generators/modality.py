@@ -40,6 +40,8 @@ from synth_core.generators.labels import (
 )
 from synth_core.generators.planning import (
     Job,
+    NextSpec,
+    QueryDeduper,
     Space,
     VariantPool,
     WrittenJob,
@@ -96,20 +98,36 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
             angles[item.id] = (item_topics(item), named_entities(item, limit=3))
         return angles[item.id]
 
-    pool = VariantPool(ctx.rng, keys, lambda key: _variants(angles_of(by_id[key[0]]), key[1]))
+    def specs_from(pool: VariantPool[tuple[str, QueryModality], Variant]) -> NextSpec:
+        def next_spec(job: Job, attempt: int) -> QuerySpec | None:
+            drawn = pool.draw(job, (job.source.id, job.plan))
+            if drawn is None:
+                return None
+            item = by_id[drawn[0][0]]
+            return _spec(ctx, item, angles_of(item), drawn[1])
 
-    def next_spec(job: Job, attempt: int) -> QuerySpec | None:
-        drawn = pool.draw(job, (job.source.id, job.plan))
-        if drawn is None:
-            return None
-        item = by_id[drawn[0][0]]
-        return _spec(ctx, item, angles_of(item), drawn[1])
+        return next_spec
 
     def check(spec: QuerySpec, text: str) -> str | None:
         allowed = () if spec.target_modality == "TEXT" else (spec.target_modality,)
         return media_conflict(agents, text, allowed)
 
-    written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
+    def pool_of(keys: list[tuple[str, QueryModality]]) -> VariantPool[tuple[str, QueryModality], Variant]:
+        return VariantPool(ctx.rng, keys, lambda key: _variants(angles_of(by_id[key[0]]), key[1]))
+
+    deduper = QueryDeduper(ctx.guidance.avoid)
+    written, failures = write_unique(ctx, jobs, next_spec=specs_from(pool_of(keys)), check=check, deduper=deduper)
+    # Only what a text answers is asked as TEXT, so a thin corpus runs out of such questions: the
+    # jobs left ask for their item in its own modality instead (the mix leans off TEXT; no gap).
+    done = {entry.job.index for entry in written}
+    retry = [Job(job.index, job.items, plan=job.source.modality) for job in jobs if job.index not in done]
+    retry = [job for job in retry if job.plan != "TEXT" and planned[job.index][0] == "TEXT"]
+    if retry:
+        pool = pool_of([(job.source.id, job.plan) for job in retry])
+        rewritten, _ = write_unique(ctx, retry, next_spec=specs_from(pool), check=check, deduper=deduper)
+        recovered = {item.id for entry in rewritten for item in entry.job.items}
+        failures = [failure for failure in failures if not recovered & set(failure.source_content_ids)]
+        written = sorted(written + rewritten, key=lambda entry: entry.job.index)
     examples, invalid = label_ranked(
         ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking), limit=CHECK_LIMIT
     )

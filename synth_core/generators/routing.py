@@ -66,7 +66,7 @@ from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, EntityEvidence
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
-from synth_core.writing.subjects import subjects_of
+from synth_core.writing.subjects import author_surnames, subjects_of
 
 MISROUTE_SHARE = 0.2
 MAX_PAIRS = 4
@@ -182,7 +182,7 @@ def query_entities(query: str, *items: ContentItem) -> list[Entity]:
     """The items' entities the query mentions (whole words), each mention under its fullest name; a
     query that names an item's title (as written, or as people type it) names a WORK."""
     works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
-    known = [entity for item in items for entity in _known_entities(item)] + works
+    known = [entity for item in items for entity in (*_known_entities(item), *_authors(item))] + works
     return outermost_entities(query, entities_in_query(query, known))
 
 
@@ -203,6 +203,8 @@ def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str,
     """The evidence of ``entities``: the items' own (the first item's wins), or the title they name."""
     titles = {work.text.casefold() for item in items for work in _title_works(item)}
     found = {key: TITLE_EVIDENCE for key in titles if any(e.text.casefold() == key for e in entities)}
+    authors = {author.text.casefold() for item in items for author in _authors(item)}
+    found |= {key: AUTHOR_EVIDENCE for key in authors if any(e.text.casefold() == key for e in entities)}
     for item in reversed(items):
         found.update(extract_patterns(item).evidence_for(entities))
     return found
@@ -211,6 +213,15 @@ def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str,
 def _known_entities(item: ContentItem) -> tuple[Entity, ...]:
     patterns = extract_patterns(item)
     return (*patterns.entities, *patterns.titles)
+
+
+AUTHOR_EVIDENCE = EntityEvidence(type="PERSON", source="metadata:authors", strength=0.9)
+"""A query that asks for a paper by its first author's surname ("papers by Nadolsky") names a person."""
+
+
+def _authors(item: ContentItem) -> tuple[Entity, ...]:
+    """The first author's surname as people search for it, a PERSON (the item's own metadata says so)."""
+    return tuple(Entity(text=name, type="PERSON") for name in author_surnames(str(item.metadata.get("authors", ""))))
 
 
 def _title_works(item: ContentItem) -> tuple[Entity, ...]:

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
@@ -46,6 +46,7 @@ from synth_core.generators.labels import (
 from synth_core.generators.pairs import ContentPair, StrategyOf, content_pairs, shared_subjects
 from synth_core.generators.planning import (
     Job,
+    QueryDeduper,
     Space,
     VariantPool,
     WrittenJob,
@@ -65,6 +66,8 @@ from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.template_pairs import comparable
 
 QUERIES_PER_GROUP_PAIR = 4
+FALLBACK_INTENT: QueryIntent = "summarize"
+"""What a compare job asks of its first item when the pair has nothing left to be compared on."""
 AMBIGUITY_LIMIT = 10
 """The search for the ambiguity signal only needs each modality's best score: 10 deep is plenty."""
 
@@ -141,7 +144,24 @@ def write_workflow_queries(
             return f"the query reads as a {read_as} request, not {spec.intent}"
         return media_conflict(agents, text, tuple(item.modality for item in spec.items))
 
-    return write_unique(ctx, jobs, next_spec=next_spec, check=check)
+    deduper = QueryDeduper(ctx.guidance.avoid)
+    written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check, deduper=deduper)
+    # A pair with nothing left to compare on: its job summarizes the first item instead (no gap).
+    done = {entry.job.index for entry in written}
+    retry = [
+        Job(job.index, job.items[:1], plan=replace(job.plan, intent=FALLBACK_INTENT))
+        for job in jobs
+        if job.index not in done and job.plan.intent == "compare"
+    ]
+    if not retry:
+        return written, failures
+    content.update({_ids(job.items): job.items for job in retry})
+    keys = [_ids(job.items) for job in retry]
+    pools[FALLBACK_INTENT] = VariantPool(ctx.rng, keys, lambda key: _variants(content[key][0]))
+    rewritten, _ = write_unique(ctx, retry, next_spec=next_spec, check=check, deduper=deduper)
+    recovered = {item.id for entry in rewritten for item in entry.job.items}
+    failures = [failure for failure in failures if not recovered & set(failure.source_content_ids)]
+    return sorted(written + rewritten, key=lambda entry: entry.job.index), failures
 
 
 def run_plan(ctx: GenerationContext, agents: AgentInference, done: WrittenJob) -> PlannedRun:

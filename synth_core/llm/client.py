@@ -18,7 +18,7 @@ from pathlib import Path
 
 import dspy
 
-from synth_core.errors import ConfigError
+from synth_core.errors import ConfigError, Fix
 from synth_core.settings import Settings, prepare_llm_environment
 
 __all__ = [
@@ -72,7 +72,9 @@ def build_lm(
     if not name:
         raise ConfigError(
             "No LLM model is configured.",
-            hint="Pass --llm MODEL (e.g. ollama_chat/llama3.1, openai/gpt-4o-mini) or set llm.model.",
+            fix=Fix(
+                "Name a model (e.g. ollama_chat/llama3.1, openai/gpt-4o-mini), or set llm.model.", field="llm_model"
+            ),
         )
     if "/" not in name:
         raise ConfigError(

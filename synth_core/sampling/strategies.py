@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from synth_core.backends.base import ContentBackend
-from synth_core.errors import EmptyStoreError, InvalidRequestError
+from synth_core.errors import EmptyStoreError, Fix, InvalidRequestError
 from synth_core.generators.base import ContentSample
 from synth_core.sampling.context import StrategyContext
 from synth_core.sampling.groups import cross_modal_pairs, multi_modal_sequences
@@ -134,7 +134,7 @@ def sample_content(
     if in_scope == 0:
         raise EmptyStoreError(
             f"No content to sample (profiles: {_describe(profile_list)}, modalities: {_describe(modality_list)}).",
-            hint="Load content with `synth ingest FILE` (or the demo corpus), or widen the profile filter.",
+            fix=Fix("Load content into the content store, or widen the profile filter.", step="load_content"),
         )
     sample = ContentSample(items=[], strategy_of={})
     taken: set[str] = set()

@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, MediaWord]] = {
     "VIDEO": {
         "video": _any(4), "clip": _any(3), "footage": _any(1, "music,trailer"), "recording": _any(0),
         "livestream": _any(0), "trailer": _only("trailer", 9), "teaser": _only("trailer", 1),
-        "movie": _only("trailer,movie,documentary", 6), "film": _only("trailer,movie,documentary", 2),
+        "movie": _only("movie,documentary", 6), "film": _only("movie,documentary", 2),
         "documentary": _only("documentary", 2), "music video": _only("music", 5),
         "talk": _only("lecture", 3), "lecture video": _only("lecture", 1), "tutorial video": _only("tutorial", 2),
         "vlog": _only("vlog", 2),
@@ -53,7 +53,7 @@ WORDS: dict[str, dict[str, MediaWord]] = {
     },
     "AUDIO": {
         "audio": _any(1, "music"), "recording of": _any(0), "song": _only("music", 9), "track": _only("music", 4),
-        "music": _only("music", 5), "tune": _only("music", 1), "soundtrack": _only("music", 3),
+        "music": _only("music", 5), "tune": _only("music", 1), "soundtrack": _only("soundtrack", 3),
         "album": _only("album", 0), "playlist": _only("music", 0), "podcast": _only("podcast,interview", 6),
         "episode": _only("podcast,interview", 3), "radio": _only("podcast,news", 0),
         "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2),
@@ -66,7 +66,7 @@ WORDS: dict[str, dict[str, MediaWord]] = {
         "report": _only("report,case study,review", 6), "whitepaper": _only("report,paper", 1),
         "manual": _only("manual,guide", 5), "handbook": _only("manual,guide", 2), "datasheet": _only("datasheet", 3),
         "slides": _only("presentation", 3), "slide deck": _only("presentation", 2), "brochure": _only("brochure", 2),
-        "form": _only("form", 2), "book": _only("book,guide", 8), "novel": _only("novel", 4),
+        "form": _only("form", 2), "book": _only("book", 8), "novel": _only("novel", 4),
     },
 }  # fmt: skip
 """Media words by modality; configs/agents.toml [agents.media_words] lists the same words (and more

@@ -55,7 +55,7 @@ TWO_ENTITY_NP = ("{e} and {e2} on {t}", "{t} with {e} and {e2}")
 IMPLICIT_NP: dict[str, tuple[str, ...]] = {
     "VIDEO": ("{x} walkthrough", "{x} demo", "{x} highlights", "{x} in action", "{x} behind the scenes", "{x} live"),
     "AUDIO": ("{x} tunes", "something with {x} to listen to", "{x} beats", "{x} mix", "some {x}", "{x} on repeat"),
-    "IMAGE": ("{x} up close", "a view of {x}", "{x} close-up", "{x} scene", "an aerial view of {x}", "{x} wallpaper"),
+    "IMAGE": ("{x} up close", "a view of {x}", "{x} close-up", "{x} scene", "an aerial view of {x}"),
     "DOCUMENT": ("research on {x}", "studies about {x}", "findings on {x}", "published work on {x}",
                  "literature on {x}", "the study on {x}", "the {x} specification", "reading on {x}"),
 }
@@ -123,6 +123,18 @@ TEXT_TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
     "time_constrained": ("what happened with {t} in {year}?", "how did {t} change in {year}?",
                          "what was new about {t} in {year}?", "what was said about {t} in {month} {year}?",
                          "what did we learn about {t} in {year}?"),
+}
+# Questions an item's text answers when it discusses two of its topics but defines neither.
+TEXT_RELATION_FRAMES = (
+    "how does {t} relate to {t2}?", "what is the link between {t} and {t2}?", "how does {t} affect {t2}?",
+    "what do {t} and {t2} have to do with each other?", "{t} and {t2}: how are they connected?",
+    "what role does {t} play in {t2}?",
+)  # fmt: skip
+# What a text that names something says about it anyway: who or what it is.
+TEXT_IDENTITY_FRAMES: dict[str, tuple[str, ...]] = {
+    "PERSON": ("who is {e}?", "what is {e} known for?", "who is {e}"),
+    "ORGANIZATION": ("what does {e} do?", "what is {e}?"),
+    "*": ("what is {e}?", "what is {e} known for?"),
 }
 # Who / when / where / which questions about a named thing, the way people ask a search box.
 TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
@@ -210,13 +222,13 @@ FUSION_FRAMES: dict[str, tuple[str, ...]] = {
 MEDIA_FIT: dict[str, dict[str, tuple[str, ...]]] = {
     "VIDEO": {
         "lecture": ("talk", "lecture video", "recording", "video"), "tutorial": ("tutorial video", "video", "clip"),
-        "trailer": ("trailer", "clip", "movie"), "vlog": ("vlog", "video"),
+        "trailer": ("trailer", "clip", "teaser"), "vlog": ("vlog", "video"),
         "documentary": ("film", "footage", "video", "movie"),
         "highlights": ("clip", "clips", "footage"), "interview": ("video", "recording", "clip"),
     },
     "AUDIO": {
         "podcast": ("podcast", "episode", "audio"), "interview": ("interview audio", "podcast", "episode", "audio"),
-        "lecture": ("audio", "recording of", "podcast"), "music": ("song", "songs", "track", "music", "soundtrack"),
+        "lecture": ("audio", "recording of", "podcast"), "music": ("song", "songs", "track", "music"),
     },
     "DOCUMENT": {
         "paper": ("paper", "papers", "article", "pdf"), "report": ("report", "pdf", "document"),

@@ -84,9 +84,9 @@ ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} of {e} 
 """Entity and topic together: only when the query must carry an entity (routing), as the topic can be
 weak. The entity may be of any type, so nothing here makes it speak ("the video where NYC talks about")."""
 ENTITY_PLAIN = {
-    "VIDEO": ("{e}", "{e} interview", "{e} highlights"),
-    "DOCUMENT": ("research on {e}", "papers on {e}", "research by {e}"),
-    "AUDIO": ("{e} interview", "something about {e}"),
+    "VIDEO": ("{e}", "{e} highlights"),
+    "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),
+    "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }
 ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} and {t}")
@@ -94,10 +94,10 @@ TOPIC_PLAIN = {
     "VIDEO": ("{t}", "something about {t}", "anything on {t}", "{t} explained"),
     "DOCUMENT": ("research on {t}", "studies of {t}", "the literature on {t}", "{t} research"),
     "AUDIO": ("something about {t}", "anything on {t}"),
-    "IMAGE": ("{t}", "{t} wallpaper", "views of {t}", "{t} up close"),
+    "IMAGE": ("{t}", "views of {t}", "{t} up close"),
 }
-DOCUMENT_READING = ("books or papers on {t}", "a book or paper about {t}", "any good books or papers on {t}",
-                    "books and articles about {t}", "a good book or article on {t}")  # fmt: skip
+DOCUMENT_READING = ("papers or articles on {t}", "a paper or article about {t}", "any good papers on {t}",
+                    "articles about {t}", "a good article on {t}")  # fmt: skip
 """Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""
 TOPIC_MEDIA = ("{ms} about {t}", "a {m} on {t}", "{t} {ms}", "a {m} about {t}", "any {ms} on {t}",
                "the {m} about {t}", "a good {m} on {t}")  # fmt: skip

@@ -35,6 +35,10 @@ READING_SHARE = 0.5  # explicit document topic requests that ask for "books or p
 SHORT_CAPTION_WORDS = 8  # a caption this short is a noun phrase ("teal ribbon on a white background")
 
 
+LOOSE_OPENINGS = ("something", "anything", "any ", "a good ", "whatever", "some ", "more ")
+"""Phrases that ask for whatever there is: fine after "find", not after "summarize" or "compare"."""
+
+
 def compose(
     *,
     modality: str,
@@ -68,6 +72,8 @@ def compose(
     elif kind == "entity" and need_entity and rng.random() < 0.5:
         phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else rf.ENTITY_TOPIC_PLAIN)
     if frames:
+        if phrase.startswith(LOOSE_OPENINGS):  # "summarize something about X" asks for no one thing
+            return None
         query = rng.choice(frames).replace("{x}", phrase if phrase != "{d}" else "the picture of {d}")
     elif kind == "caption" and not explicit and not timed:
         query = phrase if rng.random() < BARE_CAPTION_SHARE else rng.choice(rf.CAPTION_ASK).replace("{x}", phrase)

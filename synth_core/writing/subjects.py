@@ -200,12 +200,12 @@ def _makers(meta: dict[str, str], song: tuple[str, str] | None) -> tuple[str, ..
             value = re.sub(r"(?i)vevo$", "", value).strip()
         if value and MAKER_WORDS[0] <= len(value.split()) <= MAKER_WORDS[1]:
             found.append(value)
-    found += _author_names(meta.get("authors", ""))
+    found += author_surnames(meta.get("authors", ""))
     unique = {re.sub(r"\W", "", maker.lower()): maker for maker in reversed(found)}  # "Noah Cyrus" = "NoahCyrus"
     return tuple(dict.fromkeys(unique[re.sub(r"\W", "", maker.lower())] for maker in found))[:3]
 
 
-def _author_names(authors: str) -> list[str]:
+def author_surnames(authors: str) -> list[str]:
     """The first author's surname, as people search ("papers by Nadolsky"): "['Dr. Lena Richter']",
     "C. Bal\\'azs, E. L. Berger" -> "Richter", "Balazs"."""
     first = re.split(r",|\band\b", authors.strip("[]'\" "), maxsplit=1)[0]

@@ -74,6 +74,8 @@ class Plan:
     """Still nothing: the older topic-and-entity phrasing may be used."""
     kinds: tuple[str, ...] = ()
     """The item's content kinds (``patterns.extract_content_types``): which media words fit it."""
+    defined: bool = False
+    """TEXT: the item's text defines ``topics`` ("X is a ..."), so "what is X?" has its answer there."""
 
 
 class ContentFacts:
@@ -394,3 +396,29 @@ def description(sentence: str, template: str, rng: random.Random) -> str:
     if first.lower() in lx.STOPWORDS and (template != "{d}" or rng.random() < 0.5):
         return f"{first.lower()} {rest}"
     return sentence
+
+
+_DEFINITION_AFTER = (
+    r"\s*(?:,[^,.]{0,60},\s*)?(?:is|are|was|were|refers to|means|describes)\s+(?:a|an|the|one|any|how|when|what)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def defines(text: str, topic: str) -> bool:
+    """Whether ``text`` says what ``topic`` is: "X is a ...", "X, the ..., is the ...", "X refers to ..."."""
+    pattern = re.compile(r"\b" + re.escape(topic) + _DEFINITION_AFTER, re.IGNORECASE)
+    return pattern.search(text) is not None
+
+
+def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple[str, str] | None:
+    """Two of ``topics`` (sharing no word) that one sentence of ``text`` names together, so a question
+    about how they relate has its answer there; None when no sentence links two."""
+    sentences = [sentence.casefold() for sentence in _SENTENCE_END.split(text)]
+    pairs = [
+        (a, b)
+        for i, a in enumerate(topics[:8])
+        for b in topics[i + 1 : 8]
+        if set(a.casefold().split()).isdisjoint(b.casefold().split())
+        and any(a.casefold() in sentence and b.casefold() in sentence for sentence in sentences)
+    ]
+    return rng.choice(pairs) if pairs else None

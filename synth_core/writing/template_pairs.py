@@ -19,9 +19,12 @@ SAME_KIND_SHARE = 0.7  # compare queries built on two entities of one kind, when
 
 
 def compare_template(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
-    """Two entities of one kind on a topic ("cycle lanes in Rotterdam vs Utrecht"), else two angles of
-    one kind (``_alike_angles``). Naming the media, the first side names its item's ("the video about
-    Tokyo vs Osaka")."""
+    """Two items: the two compared on what both are about (``_two_items_on``; "Spain vs Seville" of
+    two unrelated items compares nothing). One item: two entities of one kind on a topic ("cycle lanes
+    in Rotterdam vs Utrecht"), else two angles of one kind (``_alike_angles``); naming the media, the
+    first side names its item's ("the video about Tokyo vs Osaka")."""
+    if len(plan.spec.items) > 1:  # two items are compared as themselves, on what both are about
+        return _two_items_on(content, plan, rng)
     pairs = same_kind_pairs(content, plan)
     if pairs and rng.random() < SAME_KIND_SHARE:
         a, b, kind = rng.choice(pairs)
@@ -34,8 +37,6 @@ def compare_template(content: ContentFacts, plan: Plan, rng: random.Random) -> s
                 frames = tuple(frame for frame in frames if " in {a}" not in frame)
             frame = rng.choice(frames).replace("{t}", topic)
             return frame.replace("{a}", brace(a)).replace("{b}", brace(b))
-    if len(plan.spec.items) > 1:
-        return _two_items_on(content, plan, rng)
     angle_pairs = _alike_angles(content, plan)
     if not angle_pairs:
         return None

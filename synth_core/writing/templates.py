@@ -40,8 +40,10 @@ from synth_core.writing.template_content import (
     ContentFacts,
     Plan,
     brace,
+    defines,
     description,
     has_subject,
+    linked_topics,
     looks_plural,
     normalized,
     tidy,
@@ -172,6 +174,8 @@ class TemplateWriter:
         plan.topics = self.content.usable_topics(plan.item, spec.topics)
         if modality == "TEXT":  # "what is interview?": content-type words make no factual question
             plan.topics = tuple(t for t in plan.topics if t not in lx.CONTENT_TYPE_CUES) or plan.topics
+            defined = tuple(t for t in plan.topics if defines(plan.item.text, t))
+            plan.topics, plan.defined = (defined, True) if defined else (plan.topics, False)
         plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
         if modality not in ("TEXT", plan.item.modality):
             pass  # a corrected modality: the item's name and look belong to its own modality
@@ -298,7 +302,7 @@ class TemplateWriter:
             frames=frames,
         )
 
-    def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str:
+    def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
         subjects = plan.subjects
         if subjects.song is not None and plan.item.modality == "VIDEO":  # the title names the artist
             return rng.choice(pb.SONG_QUESTIONS).replace("{song}", brace(subjects.song[1]))
@@ -309,11 +313,20 @@ class TemplateWriter:
             if len(name.split()) <= MAX_NAME_QUESTION_WORDS:
                 return rng.choice(frames).replace("{n}", brace(name))
         if plan.entities and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.5):
+            # Only what the text can answer: the entity beside one of the text's own topics ("what did
+            # Marco Vitali say about glacier retreat?"), never "how big is Norway?" from a passing mention.
             entity, _ = self._pick_entities(plan, rng)
             frames = pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"])
-            if plan.spec.task == "modality":  # a topic beside the entity is often a weak one
-                frames = tuple(f for f in frames if "{t}" not in f) or frames
-            return self._with_entity(rng.choice(frames), plan, rng, entity)
+            template = self._with_entity(rng.choice([f for f in frames if "{t}" in f]), plan, rng, entity)
+            if "{t}" not in template:
+                return template
+            identity = pb.TEXT_IDENTITY_FRAMES.get(entity.type, pb.TEXT_IDENTITY_FRAMES["*"])
+            return rng.choice(identity).replace("{e}", brace(entity.text))
+        if not plan.defined:  # "what is X?" only when the text says what X is; else two topics it links
+            pair = linked_topics(plan.item.text, plan.topics, rng)
+            if pair is None:
+                return None
+            return rng.choice(pb.TEXT_RELATION_FRAMES).replace("{t}", brace(pair[0])).replace("{t2}", brace(pair[1]))
         return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:

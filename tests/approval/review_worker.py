@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import event
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
@@ -71,11 +72,12 @@ def review(url: str, tenant: str, reviewer: str, rounds: int, barrier_dir: str) 
                 store.decide(
                     tenant_id=tenant,
                     example_id=example.id,
-                    reviewer=reviewer,
-                    action="reject" if target == "rejected" else "approve",
-                    expected_version=example.version,
-                    to_status=target,
-                    reason_code="other" if target == "rejected" else None,
+                    decision=Decision(
+                        action="reject" if target == "rejected" else "approve",
+                        reviewer=reviewer,
+                        reason_code="other" if target == "rejected" else None,
+                        expected_version=example.version,
+                    ),
                 )
                 applied += 1
             except ConflictError:
@@ -110,20 +112,14 @@ def bulk(url: str, tenant: str, singles: int) -> None:
         store.decide(
             tenant_id=tenant,
             example_id=example.id,
-            reviewer="ann",
-            action="approve",
-            expected_version=example.version,
-            to_status="approved",
+            decision=Decision(action="approve", reviewer="ann", expected_version=example.version),
         )
         say(f"decided {example.id}")
     hang_before(store, "UPDATE EXAMPLES", armed=lambda: True)
     store.bulk_decide(
         tenant_id=tenant,
         filter=ExampleFilter(statuses=["pending_review"]),
-        reviewer="bob",
-        action="reject",
-        to_status="rejected",
-        reason_code="other",
+        decision=Decision(action="reject", reviewer="bob", reason_code="other"),
     )
     say("done")
 

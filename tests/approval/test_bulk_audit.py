@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from approval.decision import Decision, Revision
 from approval.models import ExampleFilter, ExamplePublic
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError
@@ -24,25 +25,16 @@ PENDING = ExampleFilter(statuses=["pending_review"])
 
 
 def bulk(store: ReviewStore, action: str, queue: ExampleFilter = PENDING, **extra: Any) -> int:
-    to_status = {"approve": "approved", "reject": "rejected"}[action]
     reviewer = str(extra.pop("reviewer", "bob"))
-    return store.bulk_decide(
-        tenant_id=TENANT, filter=queue, reviewer=reviewer, action=action, to_status=to_status, **extra
-    )
+    expected_count = extra.pop("expected_count", None)
+    decision = Decision(action=action, reviewer=reviewer, **extra)
+    return store.bulk_decide(tenant_id=TENANT, filter=queue, decision=decision, expected_count=expected_count)
 
 
 def decide(store: ReviewStore, example_id: str, action: str, reviewer: str = "ann", **extra: Any) -> ExamplePublic:
     current = store.get(tenant_id=TENANT, example_id=example_id)
-    to_status = {"approve": "approved", "reject": "rejected"}[action]
-    return store.decide(
-        tenant_id=TENANT,
-        example_id=example_id,
-        reviewer=reviewer,
-        action=action,
-        expected_version=current.version,
-        to_status=to_status,
-        **extra,
-    )
+    decision = Decision(action=action, reviewer=reviewer, expected_version=current.version, **extra)
+    return store.decide(tenant_id=TENANT, example_id=example_id, decision=decision)
 
 
 def test_each_examples_history_shows_the_bulk_decision_that_changed_it(store: ReviewStore) -> None:
@@ -138,11 +130,7 @@ def test_a_stale_single_decision_names_the_bulk_decision_that_won(store: ReviewS
         store.decide(
             tenant_id=TENANT,
             example_id=example_id,
-            reviewer="ann",
-            action="reject",
-            expected_version=1,
-            to_status="rejected",
-            reason_code="other",
+            decision=Decision(action="reject", reviewer="ann", reason_code="other", expected_version=1),
         )
     assert [d.action for d in store.decisions(tenant_id=TENANT, example_id=example_id)] == ["approve", "conflict"]
 
@@ -178,14 +166,12 @@ def test_bulk_items_are_append_only_in_the_database(store: ReviewStore) -> None:
 def test_the_text_filter_folds_case_beyond_ascii(store: ReviewStore) -> None:
     ids = seed_store(store, 3)
     for example_id, query in zip(ids, ["Die STRASSE am Fluss", "straße nach Süden", "ÉCOLE ou école"], strict=True):
+        payload = {**store.get(tenant_id=TENANT, example_id=example_id).payload, "query": query}
         store.decide(
             tenant_id=TENANT,
             example_id=example_id,
-            reviewer="ann",
-            action="edit",
-            expected_version=1,
-            to_status="approved",
-            new_payload={**store.get(tenant_id=TENANT, example_id=example_id).payload, "query": query},
+            decision=Decision(action="edit", reviewer="ann", changes={"query": query}, expected_version=1),
+            revision=Revision(payload=payload),
         )
     assert store.count(tenant_id=TENANT, filter=ExampleFilter(text="Straße")) == 2
     assert store.count(tenant_id=TENANT, filter=ExampleFilter(text="école")) == 1

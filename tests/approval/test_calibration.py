@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from approval.calibration import MIN_DECIDED, calibrate, calibration_report
+from approval.decision import Decision
 from approval.models import ExamplePublic
 from approval.store import ReviewStore
 from synth_core.cli import cli
@@ -114,11 +115,12 @@ def test_the_calibration_command_reports_over_the_stored_decisions(settings: Set
             store.decide(
                 tenant_id=settings.default_tenant,
                 example_id=example_id,
-                reviewer="ann",
-                action=action,
-                expected_version=1,
-                to_status=status,
-                reason_code="other" if status == "rejected" else None,
+                decision=Decision(
+                    action=action,
+                    reviewer="ann",
+                    reason_code="other" if status == "rejected" else None,
+                    expected_version=1,
+                ),
             )
 
     result = CliRunner().invoke(
@@ -145,16 +147,14 @@ def test_the_stores_counts_give_the_report_its_examples_give(store: ReviewStore)
     decided examples themselves give (several examples share each confidence)."""
     ids = seed_store(store, 300, tenant_id="acme", statuses=("pending_review", "auto_approved"))
     for number, example_id in enumerate(ids[:240]):
-        action, status = ("reject", "rejected") if number % 7 in (0, 3) or number > 200 else ("approve", "approved")
-        store.decide(
-            tenant_id="acme",
-            example_id=example_id,
+        rejected = number % 7 in (0, 3) or number > 200
+        decision = Decision(
+            action="reject" if rejected else "approve",
             reviewer="ann",
-            action=action,
             expected_version=1,
-            to_status=status,
-            reason_code="other" if status == "rejected" else None,
+            reason_code="other" if rejected else None,
         )
+        store.decide(tenant_id="acme", example_id=example_id, decision=decision)
     examples = [store.get(tenant_id="acme", example_id=example_id) for example_id in ids]
 
     report = calibrate(store, tenant_id="acme", optimizer="modality", target_error=0.3)

@@ -12,7 +12,7 @@ from approval.models import ExampleFilter, ExamplePublic
 from approval.store import ReviewStore
 from synth_core.cli import cli
 from synth_core.settings import Settings
-from tests.support.review_data import seed_store
+from tests.support.review_data import new_examples, seed_store
 
 
 @pytest.fixture
@@ -154,3 +154,28 @@ def test_another_tenant_sees_nothing(settings: Settings, ids: list[str]) -> None
     result = synth(settings, "approve", ids[0], "--tenant", "other")
     assert result.exit_code == 1 and "No example" in result.stderr
     assert stored(settings, ids[0]).status == "pending_review"
+
+
+def test_list_filters_by_a_label_and_refuses_one_the_optimizer_lacks(settings: Settings, ids: list[str]) -> None:
+    audio = new_examples(5, run_id="audio", start=100)
+    for example in audio:
+        example.payload["modality"] = "AUDIO"
+    with ReviewStore(settings.review_url) as store:
+        store.start_run(
+            run_id="audio", tenant_id=settings.default_tenant, optimizer="modality", request={}, settings_snapshot={}
+        )
+        audio_ids = store.add_examples(
+            run_id="audio", tenant_id=settings.default_tenant, optimizer="modality", examples=audio
+        )
+    listed = synth(settings, "list", "--optimizer", "modality", "--label", "modality=AUDIO", "--json")
+    assert listed.exit_code == 0, listed.output
+    page = json.loads(listed.stdout)
+    assert page["total"] == 5 and sorted(item["id"] for item in page["items"]) == sorted(audio_ids)
+    assert json.loads(synth(settings, "list", "--label", "modality=VIDEO", "--json").stdout)["total"] == len(ids)
+    wrong = synth(settings, "list", "--optimizer", "modality", "--label", "query_type=compare")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.strip().splitlines() == [
+        "error: 'query_type' is not a label of the modality optimizer. Filter by one of: correct_agent, modality."
+    ]
+    malformed = synth(settings, "list", "--label", "modality")
+    assert malformed.exit_code == 2 and "is not FIELD=VALUE" in malformed.stderr

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.store import ReviewStore
 from tests.support.review_audit import audit_problems
@@ -100,10 +101,7 @@ def test_a_killed_bulk_decision_changes_nothing_and_keeps_earlier_decisions(revi
             store.bulk_decide(
                 tenant_id="acme",
                 filter=ExampleFilter(statuses=["pending_review"]),
-                reviewer="bob",
-                action="reject",
-                to_status="rejected",
-                reason_code="other",
+                decision=Decision(action="reject", reviewer="bob", reason_code="other"),
             )
             == 300 - 5
         )

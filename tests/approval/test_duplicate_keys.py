@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from approval.decision import Decision, Revision
 from approval.dedup import DuplicateIndex, duplicate_keys, jaccard, query_tokens
 from approval.models import DUPLICATE_SCOPE, NewExample
 from approval.store import ReviewStore, upgrade_schema
@@ -83,15 +84,8 @@ def test_the_stores_candidates_score_as_the_whole_store_would(store: ReviewStore
     rejected = set(rng.sample(range(len(ids)), 60))
     for position in rejected:
         version = store.get(tenant_id=TENANT, example_id=ids[position]).version
-        store.decide(
-            tenant_id=TENANT,
-            example_id=ids[position],
-            reviewer="ann",
-            action="reject",
-            expected_version=version,
-            to_status="rejected",
-            reason_code="other",
-        )
+        decision = Decision(action="reject", reviewer="ann", reason_code="other", expected_version=version)
+        store.decide(tenant_id=TENANT, example_id=ids[position], decision=decision)
     in_scope = [query for position, query in enumerate(stored) if position not in rejected]
     probes = random_queries(rng, 80)
 
@@ -111,16 +105,11 @@ def test_an_edit_refiles_the_query_and_undo_files_it_back(store: ReviewStore) ->
     first, second = store_queries(store, ["jazz harmony lecture", "tidal turbine report"])
     example = store.get(tenant_id=TENANT, example_id=second)
     edited = {**example.payload, "query": "Sourdough starter guide"}
-    store.decide(
-        tenant_id=TENANT,
-        example_id=second,
-        reviewer="ann",
-        action="edit",
-        expected_version=example.version,
-        to_status="approved",
-        new_payload=edited,
-        diff={"query": [example.query, edited["query"]]},
+    decision = Decision(
+        action="edit", reviewer="ann", changes={"query": edited["query"]}, expected_version=example.version
     )
+    revision = Revision(payload=edited, diff={"query": [example.query, edited["query"]]})
+    store.decide(tenant_id=TENANT, example_id=second, decision=decision, revision=revision)
     assert candidates(store, ["sourdough starter guide"]) == ["sourdough starter guide"]
     assert candidates(store, ["tidal turbine report"]) == []
     assert candidates(store, ["sourdough starter guide"], exclude_ids=[second]) == []

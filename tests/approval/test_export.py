@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from approval.decision import Decision
 from approval.export import FORMATS, export_dataset, load_dspy_examples
 from approval.export.encoding import to_json
 from approval.export.manifest import sha256_file
@@ -20,6 +21,7 @@ from approval.export.split import assign_splits
 from approval.models import ExampleStatus, ExportableRow, NewExample
 from approval.store import ReviewStore
 from synth_core.cli import cli
+from synth_core.cli_support import describe_error
 from synth_core.errors import InputFileError, InvalidRequestError, SynthError, UnknownOptimizerError
 from synth_core.registry import get_optimizer
 from synth_core.settings import Settings
@@ -87,11 +89,12 @@ def add(
             store.decide(
                 tenant_id=tenant_id,
                 example_id=example_id,
-                reviewer="ann",
-                expected_version=1,
-                action="approve" if status == "approved" else "reject",
-                to_status=status,
-                reason_code="wrong_label" if status == "rejected" else None,
+                decision=Decision(
+                    action="approve" if status == "approved" else "reject",
+                    reviewer="ann",
+                    reason_code="wrong_label" if status == "rejected" else None,
+                    expected_version=1,
+                ),
             )
         by_status.setdefault(status, []).append(text)
     store.finish_run(run_id=run_id, summary={"count": len(statuses)})  # only finished runs are exported
@@ -375,7 +378,8 @@ def test_nothing_to_export_is_an_error_that_says_what_to_do(
             settings=settings,
             include_auto_approved=False,
         )
-    assert "synth review approve" in str(caught.value)
+    assert caught.value.fix is not None and caught.value.fix.step == "review_examples"
+    assert "synth review approve" in describe_error(caught.value)  # as the CLI says it
     assert not list(tmp_path.glob("*.jsonl"))
 
 

@@ -3,6 +3,7 @@ never a pending or rejected one, never another tenant's, with the payload fields
 
 from __future__ import annotations
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.store import ReviewStore
 from tests.support.review_data import seed_store
@@ -13,12 +14,7 @@ BOOKKEEPING = ("provenance", "signals")
 
 def approve(store: ReviewStore, example_id: str) -> None:
     store.decide(
-        tenant_id=TENANT,
-        example_id=example_id,
-        reviewer="ann",
-        action="approve",
-        expected_version=1,
-        to_status="approved",
+        tenant_id=TENANT, example_id=example_id, decision=Decision(action="approve", reviewer="ann", expected_version=1)
     )
 
 
@@ -26,11 +22,7 @@ def reject(store: ReviewStore, example_id: str) -> None:
     store.decide(
         tenant_id=TENANT,
         example_id=example_id,
-        reviewer="ann",
-        action="reject",
-        expected_version=1,
-        to_status="rejected",
-        reason_code="other",
+        decision=Decision(action="reject", reviewer="ann", reason_code="other", expected_version=1),
     )
 
 

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from approval.insights import (
-    approval_by,
-    confidence_by_status,
-    label_coverage,
-    near_duplicate_groups,
-    regeneration_by_reason,
-)
 from approval.review import ReviewService
 from approval.store import ReviewStore
 from synth_core.settings import Settings
@@ -18,20 +11,20 @@ from tests.approval.test_export import TENANT, add
 def test_counts_by_status_reason_and_labels(store: ReviewStore, settings: Settings) -> None:
     add(store, ["approved", "rejected", "pending_review", "auto_approved", "pending_review"])
     service = ReviewService(store, settings)
-    bins = confidence_by_status(service, tenant_id=TENANT, optimizer="modality")
+    bins = service.insights.confidence_by_status(tenant_id=TENANT, optimizer="modality")
     assert {status: sum(b.count for b in bins if b.status == status) for status in ("approved", "pending_review")} == {
         "approved": 1,
         "pending_review": 2,
     }
-    (row,) = approval_by(service, tenant_id=TENANT, optimizer=None, group="optimizer")
+    (row,) = service.insights.approval_by(tenant_id=TENANT, optimizer=None, group="optimizer")
     assert (row.group, row.approved, row.rejected, row.pending, row.approval_rate) == ("modality", 2, 1, 2, 2 / 3)
-    (reason,) = approval_by(service, tenant_id=TENANT, optimizer=None, group="reason_code")
+    (reason,) = service.insights.approval_by(tenant_id=TENANT, optimizer=None, group="reason_code")
     assert (reason.group, reason.rejected) == ("wrong_label", 1)
-    cells = label_coverage(service, tenant_id=TENANT, optimizer="modality")
+    cells = service.insights.label_coverage(tenant_id=TENANT, optimizer="modality")
     assert sum(cell.count for cell in cells) == 4  # the rejected one is no coverage
     assert all(cell.thin for cell in cells)
     assert all(cell.labels["modality"] in {"VIDEO", "AUDIO", "IMAGE", "DOCUMENT", "TEXT"} for cell in cells)
-    assert regeneration_by_reason(service, tenant_id=TENANT, optimizer=None) == []
+    assert service.insights.regeneration_by_reason(tenant_id=TENANT, optimizer=None) == []
 
 
 def test_near_duplicates_are_grouped(store: ReviewStore, settings: Settings) -> None:
@@ -41,7 +34,7 @@ def test_near_duplicates_are_grouped(store: ReviewStore, settings: Settings) -> 
         "podcast on bread",
     ]
     add(store, ["pending_review"] * 3, queries=queries)
-    (group,) = near_duplicate_groups(ReviewService(store, settings), tenant_id=TENANT, optimizer=None)
+    (group,) = ReviewService(store, settings).insights.near_duplicate_groups(tenant_id=TENANT, optimizer=None)
     assert sorted(group.queries) == sorted(queries[:2])
 
 
@@ -51,7 +44,7 @@ def test_every_optimizers_coverage_reads_labels_its_examples_have(store: ReviewS
     service = ReviewService(store, settings)
     for optimizer in ("modality", "cross_modal", "routing", "workflow", "unified"):
         add(store, ["pending_review"] * 2, optimizer=optimizer, run_id=f"run-{optimizer}")
-        cells = label_coverage(service, tenant_id=TENANT, optimizer=optimizer)
+        cells = service.insights.label_coverage(tenant_id=TENANT, optimizer=optimizer)
         assert sum(cell.count for cell in cells) == 2
         top_level = [(axis, label) for cell in cells for axis, label in cell.labels.items() if "." not in axis]
         assert top_level and all(label != "(none)" for _, label in top_level), optimizer

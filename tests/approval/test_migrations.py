@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from approval.decision import Decision
 from approval.store import ReviewStore, inspect_schema, upgrade_schema
 from approval.store.engine import dispose, make_engine, transaction
 from approval.store.schema import (
@@ -25,6 +26,7 @@ from approval.store.schema import (
     models_for,
     open_schema,
 )
+from synth_core.cli_support import describe_error
 from synth_core.errors import ConfigError
 from tests.support.postgres import fresh_database
 from tests.support.previous_release_store import (
@@ -139,10 +141,7 @@ def test_a_store_made_before_migrations_keeps_its_decisions_through_the_upgrade(
         store.decide(
             tenant_id=TENANT,
             example_id=pending.id,
-            reviewer="dee",
-            action="approve",
-            expected_version=pending.version,
-            to_status="approved",
+            decision=Decision(action="approve", reviewer="dee", expected_version=pending.version),
         )
         assert [d.reviewer for d in store.decisions(tenant_id=TENANT)][-2:] == ["cy", "dee"]
 
@@ -169,7 +168,8 @@ def test_opening_upgrades_sqlite_and_asks_for_synth_db_upgrade_on_postgres(
     if engine.dialect.name == "postgresql":
         with pytest.raises(ConfigError) as refused:
             open_schema(engine, scripts=next_revision)
-        assert "run 'synth db upgrade'" in str(refused.value) and "\n" not in str(refused.value)
+        assert refused.value.fix is not None and refused.value.fix.step == "upgrade_schema"
+        assert "'synth db upgrade'" in describe_error(refused.value) and "\n" not in str(refused.value)
         assert inspect_schema(review_url, scripts=next_revision).state == "unversioned"  # nothing changed
         upgrade_schema(review_url, scripts=next_revision)
     else:

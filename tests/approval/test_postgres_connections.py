@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event
 
 import approval.store.engine
+from approval.decision import Decision
 from approval.store import ReviewStore
 from synth_core.errors import ReviewError
 from tests.support.postgres import fresh_database
@@ -54,22 +55,18 @@ def test_approve_and_reject_are_one_statement_and_logged_in_full(pg_store: Revie
         pg_store.decide(
             tenant_id=TENANT,
             example_id=example_id,
-            reviewer="ann",
-            action="reject",
-            expected_version=1,
-            to_status="rejected",
-            reason_code="entity_problem",
-            feedback="'Brandt' is not the person",
+            decision=Decision(
+                action="reject",
+                reviewer="ann",
+                reason_code="entity_problem",
+                feedback="'Brandt' is not the person",
+                expected_version=1,
+            ),
         )
 
     assert len(statements_of(pg_store, reject)) == 1
     approved = pg_store.decide(
-        tenant_id=TENANT,
-        example_id=example_id,
-        reviewer="bob",
-        action="approve",
-        expected_version=2,
-        to_status="approved",
+        tenant_id=TENANT, example_id=example_id, decision=Decision(action="approve", reviewer="bob", expected_version=2)
     )
     assert (approved.status, approved.version, approved.reason_code) == ("approved", 3, None)
     assert pg_store.get(tenant_id=TENANT, example_id=example_id) == approved

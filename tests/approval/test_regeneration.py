@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from approval.decision import Decision
 from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
 from approval.regeneration import build_regeneration_request, regenerate, regeneration_stats
 from approval.review import ReviewService
@@ -53,8 +54,10 @@ def generated(service: GenerationService, store: ReviewStore, count: int = 6) ->
 
 
 def rejected(store: ReviewStore, settings: Settings, example: ExamplePublic, feedback: str) -> ExamplePublic:
-    return ReviewService(store, settings).reject(
-        tenant_id=TENANT, example_id=example.id, reviewer="ann", reason_code="unnatural_query", feedback=feedback
+    return ReviewService(store, settings).decide(
+        tenant_id=TENANT,
+        example_id=example.id,
+        decision=Decision(action="reject", reviewer="ann", reason_code="unnatural_query", feedback=feedback),
     )
 
 
@@ -152,8 +155,10 @@ def test_a_reviewer_correction_reaches_the_new_example(
     label = "AUDIO" if example.payload["modality"] != "AUDIO" else "VIDEO"
     review = ReviewService(store, settings)
     agent = settings.agents.modality_agents[label]
-    review.edit(
-        tenant_id=TENANT, example_id=example.id, reviewer="ann", changes={"modality": label, "correct_agent": agent}
+    review.decide(
+        tenant_id=TENANT,
+        example_id=example.id,
+        decision=Decision(action="edit", reviewer="ann", changes={"modality": label, "correct_agent": agent}),
     )
     rejected(store, settings, example, f"It should be {label}.")
 
@@ -263,8 +268,12 @@ def test_regeneration_stats_count_replacements_and_their_approvals(
     )
     approved_id, rejected_id = (outcome.new_ids[0] for outcome in result.outcomes)
     review = ReviewService(store, settings)
-    review.approve(tenant_id=TENANT, example_id=approved_id, reviewer="ann")
-    review.reject(tenant_id=TENANT, example_id=rejected_id, reviewer="ann", reason_code="other")
+    review.decide(tenant_id=TENANT, example_id=approved_id, decision=Decision(action="approve", reviewer="ann"))
+    review.decide(
+        tenant_id=TENANT,
+        example_id=rejected_id,
+        decision=Decision(action="reject", reviewer="ann", reason_code="other"),
+    )
 
     stats = regeneration_stats(store, tenant_id=TENANT, optimizer="modality")
 
@@ -282,8 +291,10 @@ def test_the_regenerate_command_regenerates_and_refuses_in_one_line(settings: Se
             SyntheticDataRequest(optimizer="modality", count=3, seed=3, tenant_id=settings.default_tenant)
         )
         example = review_store.list_page(tenant_id=settings.default_tenant, filter=ExampleFilter(), limit=1).items[0]
-        ReviewService(review_store, settings).reject(
-            tenant_id=settings.default_tenant, example_id=example.id, reviewer="ann", reason_code="other"
+        ReviewService(review_store, settings).decide(
+            tenant_id=settings.default_tenant,
+            example_id=example.id,
+            decision=Decision(action="reject", reviewer="ann", reason_code="other"),
         )
     runner = CliRunner()
 
@@ -304,3 +315,20 @@ def test_the_regenerate_command_regenerates_and_refuses_in_one_line(settings: Se
         both.exit_code == 2
         and both.stderr == "error: Name the examples to regenerate. Pass either --ids ID... or --all-rejected.\n"
     )
+
+
+def test_a_teams_agents_config_reaches_the_scoring_of_replacements(
+    settings: Settings, demo_backend: MemoryBackend, store: ReviewStore
+) -> None:
+    renamed = {modality: f"team_{agent}" for modality, agent in settings.agents.modality_agents.items()}
+    team = settings.model_copy(update={"agents": settings.agents.model_copy(update={"modality_agents": renamed})})
+    service = GenerationService(settings=team, backend=demo_backend, sink=ReviewStoreSink(team, store=store))
+    original = rejected(store, team, generated(service, store)[0], "Too vague.")
+    assert original.payload["correct_agent"].startswith("team_")
+
+    result = ReviewService(store, team).regenerate(service, tenant_id=TENANT, reviewer="ann", example_ids=[original.id])
+
+    child = store.get(tenant_id=TENANT, example_id=result.outcomes[0].new_ids[0])
+    assert child.payload["correct_agent"].startswith("team_")
+    (validity,) = [part for part in child.confidence_breakdown if part["name"] == "label_validity"]
+    assert "does not serve" not in validity["reason"], validity  # the team's agents, not the bundled ones

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from approval.confidence import score_example
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.review import ReviewService
 from approval.store import ReviewStore
@@ -26,9 +27,14 @@ def service(store: ReviewStore, tmp_path: Path) -> Iterator[ReviewService]:
 
 def test_approve_and_reject_use_the_current_version(service: ReviewService) -> None:
     first, second = seed_store(service.store, 2)
-    assert service.approve(tenant_id=TENANT, example_id=first, reviewer="ann").status == "approved"
-    rejected = service.reject(
-        tenant_id=TENANT, example_id=second, reviewer="ann", reason_code="off_topic", feedback="about dogs"
+    assert (
+        service.decide(tenant_id=TENANT, example_id=first, decision=Decision(action="approve", reviewer="ann")).status
+        == "approved"
+    )
+    rejected = service.decide(
+        tenant_id=TENANT,
+        example_id=second,
+        decision=Decision(action="reject", reviewer="ann", reason_code="off_topic", feedback="about dogs"),
     )
     assert (rejected.status, rejected.reason_code) == ("rejected", "off_topic")
     _, log = service.show(tenant_id=TENANT, example_id=second)
@@ -38,12 +44,15 @@ def test_approve_and_reject_use_the_current_version(service: ReviewService) -> N
 def test_an_edit_is_validated_rescored_diffed_and_approved(service: ReviewService) -> None:
     (example_id,) = seed_store(service.store, 1)
     before = service.store.get(tenant_id=TENANT, example_id=example_id)
-    edited = service.edit(
+    edited = service.decide(
         tenant_id=TENANT,
         example_id=example_id,
-        reviewer="ann",
-        changes={"modality": "AUDIO", "correct_agent": "audio_analysis_agent"},
-        feedback="it is a podcast",
+        decision=Decision(
+            action="edit",
+            reviewer="ann",
+            feedback="it is a podcast",
+            changes={"modality": "AUDIO", "correct_agent": "audio_analysis_agent"},
+        ),
     )
     assert edited.status == "approved" and edited.version == 2
     assert (edited.payload["modality"], edited.payload["correct_agent"]) == ("AUDIO", "audio_analysis_agent")
@@ -65,7 +74,11 @@ def test_an_edit_is_validated_rescored_diffed_and_approved(service: ReviewServic
 
 def test_a_query_edit_updates_the_searchable_text(service: ReviewService) -> None:
     (example_id,) = seed_store(service.store, 1)
-    service.edit(tenant_id=TENANT, example_id=example_id, reviewer="ann", changes={"query": "a podcast about tides"})
+    service.decide(
+        tenant_id=TENANT,
+        example_id=example_id,
+        decision=Decision(action="edit", reviewer="ann", changes={"query": "a podcast about tides"}),
+    )
     assert service.store.count(tenant_id=TENANT, filter=ExampleFilter(text="podcast about tides")) == 1
 
 
@@ -84,7 +97,9 @@ def test_bad_edits_are_refused_and_change_nothing(
 ) -> None:
     (example_id,) = seed_store(service.store, 1)
     with pytest.raises(InvalidRequestError, match=message):
-        service.edit(tenant_id=TENANT, example_id=example_id, reviewer="ann", changes=changes)
+        service.decide(
+            tenant_id=TENANT, example_id=example_id, decision=Decision(action="edit", reviewer="ann", changes=changes)
+        )
     assert service.store.get(tenant_id=TENANT, example_id=example_id).version == 1
     assert service.store.decisions(tenant_id=TENANT) == []
 
@@ -92,7 +107,11 @@ def test_bad_edits_are_refused_and_change_nothing(
 def test_undo_of_an_edit_restores_payload_and_score(service: ReviewService) -> None:
     (example_id,) = seed_store(service.store, 1)
     before = service.store.get(tenant_id=TENANT, example_id=example_id)
-    service.edit(tenant_id=TENANT, example_id=example_id, reviewer="ann", changes={"query": "Tides Podcast"})
+    service.decide(
+        tenant_id=TENANT,
+        example_id=example_id,
+        decision=Decision(action="edit", reviewer="ann", changes={"query": "Tides Podcast"}),
+    )
     assert service.store.count(tenant_id=TENANT, filter=ExampleFilter(text="TIDES podcast")) == 1
     undone = service.undo(tenant_id=TENANT, reviewer="ann")
     assert (undone.action, undone.examples) == ("edit", 1)
@@ -109,7 +128,9 @@ def test_bulk_counts_first_then_decides_the_same_set(service: ReviewService) -> 
     seed_store(service.store, 120, statuses=("pending_review", "auto_approved"))
     low = ExampleFilter(max_confidence=0.3)
     expected = service.bulk_count(tenant_id=TENANT, filter=low, action="reject")
-    changed = service.bulk(tenant_id=TENANT, filter=low, reviewer="ann", action="reject", reason_code="duplicate")
+    changed = service.bulk(
+        tenant_id=TENANT, filter=low, decision=Decision(action="reject", reviewer="ann", reason_code="duplicate")
+    )
     assert changed == expected == sum(1 for i in range(120) if (i % 100) / 100 <= 0.3)
     assert service.bulk_count(tenant_id=TENANT, filter=low, action="reject") == 0
 
@@ -120,4 +141,8 @@ def test_editing_an_unknown_optimizer_says_so(service: ReviewService) -> None:
     store.add_examples(run_id="run-m", tenant_id=TENANT, optimizer="mystery", examples=new_examples(1))
     (example,) = store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items
     with pytest.raises(UnknownOptimizerError):
-        service.edit(tenant_id=TENANT, example_id=example.id, reviewer="ann", changes={"query": "x"})
+        service.decide(
+            tenant_id=TENANT,
+            example_id=example.id,
+            decision=Decision(action="edit", reviewer="ann", changes={"query": "x"}),
+        )

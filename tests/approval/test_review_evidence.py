@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from approval.edit_form import changed_values, edit_fields
+from approval.edit_form import changed_values
 from approval.models import ExampleFilter
 from approval.review import ReviewService
-from approval.review_evidence import example_evidence, plain_confidence
+from approval.review_evidence import plain_confidence
 from approval.sink import ReviewStoreSink
 from synth_core.backends.factory import open_backend
 from synth_core.schemas.api import SyntheticDataRequest
@@ -34,7 +34,7 @@ def first_example_id(review: ReviewService) -> str:
 
 def test_evidence_holds_the_sources_the_search_and_the_entities(review: ReviewService, demo_settings: Settings) -> None:
     example_id = first_example_id(review)
-    evidence = example_evidence(review, open_backend(demo_settings), tenant_id="default", example_id=example_id)
+    evidence = review.evidence(open_backend(demo_settings), tenant_id="default", example_id=example_id)
     assert [source.id for source in evidence.sources] == evidence.example.source_content_ids
     assert evidence.hits and [hit.rank for hit in evidence.hits] == sorted(hit.rank for hit in evidence.hits)
     if evidence.source_rank is not None and evidence.source_rank <= len(evidence.hits):
@@ -59,7 +59,7 @@ def test_confidence_reads_as_sentences_weakest_first() -> None:
 
 def test_edit_fields_offer_only_valid_choices(review: ReviewService, demo_settings: Settings) -> None:
     example, _ = review.show(tenant_id="default", example_id=first_example_id(review))
-    fields = {field.name: field for field in edit_fields(example, demo_settings.agents)}
+    fields = {field.name: field for field in review.edit_fields(example)}
     assert "provenance" not in fields and "signals" not in fields
     assert fields["modality"].choices == list(QUERY_MODALITIES)
     assert fields["query_type"].choices == list(QUERY_INTENTS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from approval.review import ReviewService
-from approval.run_report import run_report
 from approval.store import ReviewStore
 from synth_core.settings import Settings
 from tests.approval.test_export import TENANT, add
@@ -11,8 +10,7 @@ from tests.approval.test_export import TENANT, add
 
 def test_the_histogram_and_statuses_add_up_to_the_run(store: ReviewStore, settings: Settings) -> None:
     add(store, ["auto_approved", "pending_review", "pending_review", "approved"], run_id="run-7")
-    report = run_report(
-        ReviewService(store, settings),
+    report = ReviewService(store, settings).run_report(
         tenant_id=TENANT,
         run_id="run-7",
         optimizer="modality",

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from approval.confidence import score_batch, threshold_for
+from approval.decision import Decision
 from approval.export import export_dataset
 from approval.models import ExampleFilter, NewExample
 from approval.sink import ReviewStoreSink
@@ -81,11 +82,7 @@ def test_a_reviewers_decision_on_a_held_example_is_kept_when_the_run_finishes(si
     sink.store.decide(
         tenant_id=TENANT,
         example_id=first.id,
-        reviewer="ann",
-        action="reject",
-        to_status="rejected",
-        expected_version=1,
-        reason_code="wrong_label",
+        decision=Decision(action="reject", reviewer="ann", reason_code="wrong_label", expected_version=1),
     )
     sink.finish_run(run_id="run-1", summary={"count": 2})
     assert sink.store.get(tenant_id=TENANT, example_id=first.id).status == "rejected"
@@ -143,12 +140,7 @@ def test_discarding_deletes_what_nobody_decided_and_keeps_what_a_person_did(sink
     write(sink, "run-1", CLEAN[:4])
     decided = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items[0]
     sink.store.decide(
-        tenant_id=TENANT,
-        example_id=decided.id,
-        reviewer="ann",
-        action="approve",
-        to_status="approved",
-        expected_version=1,
+        tenant_id=TENANT, example_id=decided.id, decision=Decision(action="approve", reviewer="ann", expected_version=1)
     )
     assert sink.store.discard_run(tenant_id=TENANT, run_id="run-1") == (3, 1)
     assert [example.id for example in sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items] == [

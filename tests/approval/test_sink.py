@@ -148,3 +148,17 @@ def test_a_run_can_override_the_auto_approval_threshold(demo_settings) -> None:
             )
         assert store.stats(tenant_id="everything")["by_status"]["auto_approved"] == 15
         assert store.stats(tenant_id="nothing")["by_status"]["auto_approved"] == 0
+
+
+def test_a_sink_closes_only_the_store_it_opened(sink_settings: Settings) -> None:
+    closed: list[str] = []
+
+    class Store(ReviewStore):
+        def close(self) -> None:
+            closed.append(self.url)
+            super().close()
+
+    with Store.from_settings(sink_settings) as given:
+        ReviewStoreSink(sink_settings, store=given).close()
+        assert closed == []  # the opener closes it
+    assert closed == [given.url]

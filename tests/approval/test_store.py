@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from approval.decision import Decision
 from approval.models import ExampleFilter, ExamplePublic, NewExample
 from approval.store import QueueOrder, ReviewStore
 from synth_core.errors import (
@@ -25,16 +26,9 @@ TENANT = "acme"
 
 def decide(store: ReviewStore, example_id: str, action: str, **extra: Any) -> ExamplePublic:
     current = store.get(tenant_id=TENANT, example_id=example_id)
-    target = {"approve": "approved", "reject": "rejected"}[action]
-    return store.decide(
-        tenant_id=TENANT,
-        example_id=example_id,
-        reviewer=str(extra.pop("reviewer", "ann")),
-        action=action,
-        expected_version=current.version,
-        to_status=target,
-        **extra,
-    )
+    reviewer = str(extra.pop("reviewer", "ann"))
+    decision = Decision(action=action, reviewer=reviewer, expected_version=current.version, **extra)
+    return store.decide(tenant_id=TENANT, example_id=example_id, decision=decision)
 
 
 def test_a_stored_example_comes_back_whole(store: ReviewStore) -> None:
@@ -168,23 +162,15 @@ def test_a_disallowed_move_changes_nothing(store: ReviewStore) -> None:
 def test_a_stale_version_is_a_conflict_naming_the_winner(store: ReviewStore) -> None:
     (example_id,) = seed_store(store, 1)
     store.decide(
-        tenant_id=TENANT,
-        example_id=example_id,
-        reviewer="ann",
-        action="approve",
-        expected_version=1,
-        to_status="approved",
+        tenant_id=TENANT, example_id=example_id, decision=Decision(action="approve", reviewer="ann", expected_version=1)
     )
     with pytest.raises(ConflictError, match="ann") as caught:
         store.decide(
             tenant_id=TENANT,
             example_id=example_id,
-            reviewer="bob",
-            action="reject",
-            expected_version=1,
-            to_status="rejected",
-            reason_code="off_topic",
-            feedback="not about cats",
+            decision=Decision(
+                action="reject", reviewer="bob", reason_code="off_topic", feedback="not about cats", expected_version=1
+            ),
         )
     assert "version 1" in caught.value.message
     example = store.get(tenant_id=TENANT, example_id=example_id)
@@ -203,10 +189,7 @@ def test_unknown_examples_are_not_found(store: ReviewStore) -> None:
         store.decide(
             tenant_id=TENANT,
             example_id="0" * 32,
-            reviewer="ann",
-            action="approve",
-            expected_version=1,
-            to_status="approved",
+            decision=Decision(action="approve", reviewer="ann", expected_version=1),
         )
 
 
@@ -217,11 +200,7 @@ def test_bulk_decides_the_whole_filtered_set_not_a_page(store: ReviewStore) -> N
     changed = store.bulk_decide(
         tenant_id=TENANT,
         filter=low,
-        reviewer="ann",
-        action="reject",
-        to_status="rejected",
-        reason_code="duplicate",
-        feedback="bulk",
+        decision=Decision(action="reject", reviewer="ann", reason_code="duplicate", feedback="bulk"),
     )
     assert changed == expected > 50
     rejected = ExampleFilter(statuses=["rejected"], reason_code="duplicate")
@@ -235,7 +214,7 @@ def test_bulk_only_moves_what_may_move(store: ReviewStore) -> None:
     ids = seed_store(store, 10)
     decide(store, ids[0], "approve")
     changed = store.bulk_decide(
-        tenant_id=TENANT, filter=ExampleFilter(), reviewer="bob", action="approve", to_status="approved"
+        tenant_id=TENANT, filter=ExampleFilter(), decision=Decision(action="approve", reviewer="bob")
     )
     assert changed == 9
     assert store.get(tenant_id=TENANT, example_id=ids[0]).version == 2
@@ -243,9 +222,7 @@ def test_bulk_only_moves_what_may_move(store: ReviewStore) -> None:
         store.bulk_decide(
             tenant_id=TENANT,
             filter=ExampleFilter(statuses=["approved"]),
-            reviewer="bob",
-            action="approve",
-            to_status="approved",
+            decision=Decision(action="approve", reviewer="bob"),
         )
         == 0
     )
@@ -253,7 +230,11 @@ def test_bulk_only_moves_what_may_move(store: ReviewStore) -> None:
 
 def test_bulk_edit_is_refused(store: ReviewStore) -> None:
     with pytest.raises(InvalidRequestError):
-        store.bulk_decide(tenant_id=TENANT, filter=ExampleFilter(), reviewer="a", action="edit", to_status="approved")
+        store.bulk_decide(
+            tenant_id=TENANT,
+            filter=ExampleFilter(),
+            decision=Decision(action="edit", reviewer="a", changes={"query": "x"}),
+        )
 
 
 def undo(store: ReviewStore, reviewer: str = "ann") -> ExamplePublic:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.store import ReviewStore
 from synth_core.errors import InvalidRequestError, NotFoundError
@@ -19,7 +20,7 @@ def two_tenants(store: ReviewStore) -> Tenants:
     a_ids = seed_store(store, 6, tenant_id="a", run_id="run-a", statuses=("pending_review", "auto_approved"))
     b_ids = seed_store(store, 6, tenant_id="b", run_id="run-b", statuses=("pending_review", "auto_approved"))
     store.decide(
-        tenant_id="a", example_id=a_ids[0], reviewer="ann", action="approve", expected_version=1, to_status="approved"
+        tenant_id="a", example_id=a_ids[0], decision=Decision(action="approve", reviewer="ann", expected_version=1)
     )
     return a_ids, b_ids
 
@@ -58,11 +59,7 @@ def test_decisions_cannot_reach_another_tenant(store: ReviewStore, two_tenants: 
         store.decide(
             tenant_id="b",
             example_id=target,
-            reviewer="mallory",
-            action="reject",
-            expected_version=1,
-            to_status="rejected",
-            reason_code="other",
+            decision=Decision(action="reject", reviewer="mallory", reason_code="other", expected_version=1),
         )
     assert store.get(tenant_id="a", example_id=target).status == "pending_review"
     assert all(d.reviewer != "mallory" for d in store.decisions(tenant_id="a"))
@@ -71,7 +68,7 @@ def test_decisions_cannot_reach_another_tenant(store: ReviewStore, two_tenants: 
 def test_bulk_decisions_cover_only_the_own_tenant(store: ReviewStore, two_tenants: Tenants) -> None:
     before = store.stats(tenant_id="a")["by_status"]
     changed = store.bulk_decide(
-        tenant_id="b", filter=EVERYTHING, reviewer="bob", action="reject", to_status="rejected", reason_code="other"
+        tenant_id="b", filter=EVERYTHING, decision=Decision(action="reject", reviewer="bob", reason_code="other")
     )
     assert changed == 6
     assert store.stats(tenant_id="a")["by_status"] == before
@@ -80,7 +77,7 @@ def test_bulk_decisions_cover_only_the_own_tenant(store: ReviewStore, two_tenant
 
 def test_bulk_decisions_stay_in_the_own_tenants_log(store: ReviewStore, two_tenants: Tenants) -> None:
     a_ids, b_ids = two_tenants
-    store.bulk_decide(tenant_id="b", filter=EVERYTHING, reviewer="ann", action="approve", to_status="approved")
+    store.bulk_decide(tenant_id="b", filter=EVERYTHING, decision=Decision(action="approve", reviewer="ann"))
     assert store.decisions(tenant_id="b", example_id=b_ids[0])[-1].reviewer == "ann"
     assert all(d.example_id in a_ids for d in store.decisions(tenant_id="a"))
     assert store.decisions(tenant_id="a", example_id=b_ids[0]) == []

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.store import ReviewStore
 from tests.support.postgres import PostgresUnavailable, fresh_database, start_postgres, stop_postgres
@@ -121,11 +122,7 @@ def _single_decisions(store: ReviewStore, candidates: list[str]) -> list[float]:
             store.decide(
                 tenant_id=TENANT,
                 example_id=example_id,
-                reviewer="bench",
-                action="reject",
-                expected_version=version,
-                to_status="rejected",
-                reason_code="other",
+                decision=Decision(action="reject", reviewer="bench", reason_code="other", expected_version=version),
             )
         timings.append(time.perf_counter() - started)
     return timings
@@ -142,12 +139,7 @@ def _bulk_rounds(store: ReviewStore) -> list[float]:
     for queue, action, reason in rounds:
         started = time.perf_counter()
         changed = store.bulk_decide(
-            tenant_id=TENANT,
-            filter=queue,
-            reviewer="bench",
-            action=action,
-            to_status="approved" if action == "approve" else "rejected",
-            reason_code=reason,
+            tenant_id=TENANT, filter=queue, decision=Decision(action=action, reviewer="bench", reason_code=reason)
         )
         timings.append(time.perf_counter() - started)
         if changed != 50_000:

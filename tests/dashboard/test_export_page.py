@@ -8,6 +8,7 @@ import zipfile
 
 from streamlit.testing.v1 import AppTest
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.review import ReviewService
 
@@ -37,8 +38,12 @@ def test_the_download_holds_exactly_the_approved_examples(app: AppTest, review: 
     pending = review.list_page(
         tenant_id="default", filter=ExampleFilter(optimizer="modality", statuses=["pending_review"]), limit=3
     ).items
-    review.approve(tenant_id="default", example_id=pending[0].id, reviewer="bob")
-    review.reject(tenant_id="default", example_id=pending[1].id, reviewer="bob", reason_code="off_topic")
+    review.decide(tenant_id="default", example_id=pending[0].id, decision=Decision(action="approve", reviewer="bob"))
+    review.decide(
+        tenant_id="default",
+        example_id=pending[1].id,
+        decision=Decision(action="reject", reviewer="bob", reason_code="off_topic"),
+    )
     open_export(app, "modality").button(key="export_prepare").click().run()
     download = app.session_state["export_download"]
     exported = {json.loads(line)["query"] for line in download.data.decode().splitlines()}
@@ -51,8 +56,7 @@ def test_a_split_downloads_a_zip_with_the_manifest(app: AppTest, review: ReviewS
     review.bulk(
         tenant_id="default",
         filter=ExampleFilter(optimizer="routing", statuses=["pending_review"]),
-        reviewer="bob",
-        action="approve",
+        decision=Decision(action="approve", reviewer="bob"),
     )
     open_export(app, "routing").checkbox(key="export_do_split").check().run()
     app.radio(key="export_format").set_value("csv")

@@ -6,7 +6,6 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from approval.insights import approval_by, confidence_by_status, label_coverage
 from approval.models import ExampleFilter
 from approval.review import ReviewService
 
@@ -21,11 +20,13 @@ def test_the_page_shows_charts_calibration_and_coverage(app: AppTest) -> None:
 
 def test_the_numbers_add_up_to_the_store(review: ReviewService) -> None:
     total = review.list_page(tenant_id="default", filter=ExampleFilter(), limit=1).total
-    assert sum(item.count for item in confidence_by_status(review, tenant_id="default", optimizer=None)) == total
-    rows = approval_by(review, tenant_id="default", optimizer=None, group="optimizer")
+    assert (
+        sum(item.count for item in review.insights.confidence_by_status(tenant_id="default", optimizer=None)) == total
+    )
+    rows = review.insights.approval_by(tenant_id="default", optimizer=None, group="optimizer")
     assert {row.group for row in rows} == {"modality", "routing"}
     assert sum(row.approved + row.rejected + row.pending for row in rows) == total
-    cells = label_coverage(review, tenant_id="default", optimizer="modality")
+    cells = review.insights.label_coverage(tenant_id="default", optimizer="modality")
     kept = review.list_page(
         tenant_id="default",
         filter=ExampleFilter(optimizer="modality", statuses=["pending_review", "auto_approved", "approved"]),

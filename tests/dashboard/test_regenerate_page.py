@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.review import ReviewService
 
@@ -13,8 +14,10 @@ def reject_two(review: ReviewService) -> list[str]:
         tenant_id="default", filter=ExampleFilter(optimizer="modality", statuses=["pending_review"]), limit=2
     ).items
     for example in waiting:
-        review.reject(
-            tenant_id="default", example_id=example.id, reviewer="bob", reason_code="wrong_label", feedback="not audio"
+        review.decide(
+            tenant_id="default",
+            example_id=example.id,
+            decision=Decision(action="reject", reviewer="bob", reason_code="wrong_label", feedback="not audio"),
         )
     return [example.id for example in waiting]
 

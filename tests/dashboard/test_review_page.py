@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from approval.decision import Decision
 from approval.models import ExampleFilter
 from approval.review import ReviewService
 from tests.dashboard.conftest import REVIEWER
@@ -44,7 +45,11 @@ def test_rejecting_keeps_the_reason_and_feedback(app: AppTest, review: ReviewSer
 
 def test_a_decision_on_an_example_someone_else_changed_shows_the_conflict(app: AppTest, review: ReviewService) -> None:
     first = pending(review)[0]
-    review.reject(tenant_id="default", example_id=first, reviewer="bob", reason_code="duplicate")
+    review.decide(
+        tenant_id="default",
+        example_id=first,
+        decision=Decision(action="reject", reviewer="bob", reason_code="duplicate"),
+    )
     app.button(key="approve").click().run()
     assert any("Conflict" in error.value for error in app.error)
     assert any("rejected" in info.value and "bob" in info.value for info in app.info)
@@ -90,7 +95,11 @@ def test_content_text_shows_literally_never_as_html_or_markdown(
 
     hostile = "<script>alert(1)</script> **bold** video"
     wanted = pending(review)[0]
-    review.edit(tenant_id="default", example_id=wanted, reviewer="bob", changes={"query": hostile})
+    review.decide(
+        tenant_id="default",
+        example_id=wanted,
+        decision=Decision(action="edit", reviewer="bob", changes={"query": hostile}),
+    )
     at = AppTest.from_file(str(APP), default_timeout=120)
     at.query_params["example"] = wanted
     at.run()

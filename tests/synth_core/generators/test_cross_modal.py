@@ -12,6 +12,7 @@ import pytest
 
 from synth_core.backends.memory import MemoryBackend
 from synth_core.backends.sqlite_store import SqliteStore
+from synth_core.cli_support import describe_error
 from synth_core.errors import InsufficientContentError
 from synth_core.generators import cross_modal
 from synth_core.generators.fusion_relevance import fusion_score, ndcg_at, overlap_coefficient, subject_gain
@@ -120,7 +121,8 @@ def test_too_few_related_pairs_fail_loudly(settings: Settings) -> None:
     service = GenerationService(settings=settings, backend=MemoryBackend(related))
     with pytest.raises(InsufficientContentError, match="share a topic or an entity") as info:
         service.generate(SyntheticDataRequest(optimizer="cross_modal", count=400, seed=3))
-    assert "lower --count" in str(info.value)
+    assert info.value.fix is not None and info.value.fix.field == "count"
+    assert "fewer examples. Use --count" in describe_error(info.value)  # as the CLI says it
 
 
 def test_without_two_modalities_there_is_nothing_to_fuse(settings: Settings) -> None:

@@ -135,3 +135,18 @@ def test_a_query_that_quotes_the_title_labels_it_as_a_work() -> None:
         ("Ileana Streinu", "PERSON"),
         ("Sparse Graphs and Pebble Games", "WORK"),
     ]
+
+
+def test_a_paper_asked_for_by_its_first_authors_surname_names_that_person() -> None:
+    authors = "G. Nannicini, P. Baptiste"
+    item = make_item("doc-author", "DOCUMENT", "Fast paths in road networks", "We study routing.", authors=authors)
+    found = routing.query_entities("please find papers by Nannicini", item)
+    assert [(entity.text, entity.type) for entity in found] == [("Nannicini", "PERSON")]
+    assert routing.query_evidence(found, item)["nannicini"].source == "metadata:authors"
+
+
+def test_a_short_title_typed_in_lower_case_is_a_topic_not_a_work() -> None:
+    title = "Immune Response Transcript: Vaccine Equity"
+    item = make_item("aud-title", "AUDIO", title, "Where does vaccine equity stand?")
+    assert not [e for e in routing.query_entities("I want to hear about vaccine equity", item) if e.type == "WORK"]
+    assert [e.type for e in routing.query_entities("play Vaccine Equity", item)] == ["WORK"]

@@ -124,13 +124,17 @@ def test_explicit_media_none_mixes_both(writer: TemplateWriter, agents: AgentInf
 
 def test_text_questions_name_no_media(writer: TemplateWriter, agents: AgentInference) -> None:
     specs = many_specs(200, 3, target_modality="TEXT", explicit_media=True)
-    for result in writer.write(specs, seed=3):
-        assert result.text is not None, result.failure
-        assert agents.detect_media(result.text) == (None, None)
+    results = writer.write(specs, seed=3)
+    # an item whose text answers no question (no definition, no two topics in one sentence, no
+    # entity beside a topic) gets none: a recorded failure, not a question it cannot answer
+    assert sum(1 for result in results if result.text) >= 0.7 * len(results)
+    for result in results:
+        assert result.text is not None or result.failure
+        assert result.text is None or agents.detect_media(result.text) == (None, None)
 
 
 def test_entity_task_always_contains_an_entity_and_more(writer: TemplateWriter) -> None:
-    specs = many_specs(400, 4, task="entity") + many_specs(100, 5, task="entity", target_modality="TEXT")
+    specs = many_specs(400, 4, task="entity") + many_specs(30, 5, task="entity", target_modality="TEXT")
     for spec, result in zip(specs, writer.write(specs, seed=4), strict=True):
         assert result.text is not None, result.failure
         present = entities_in_query(result.text, spec.entities)
@@ -147,25 +151,30 @@ def test_entity_task_without_entities_fails_with_a_reason(writer: TemplateWriter
 @pytest.mark.parametrize("intent", QUERY_INTENTS)
 def test_workflow_queries_express_their_intent(writer: TemplateWriter, agents: AgentInference, intent: str) -> None:
     specs = many_specs(150, 6, task="workflow", intent=intent)
-    specs += [spec_for(ITEMS[0], task="workflow", intent=intent, items=(ITEMS[0], ITEMS[1])) for _ in range(20)]
+    pair = (ITEMS[0], ITEMS[1])
+    specs += [spec_for(ITEMS[0], task="workflow", intent=intent, items=pair, topics=("pod autoscaling",))] * 6
     for result in writer.write(specs, seed=6):
         assert result.text is not None, result.failure
         assert agents.detect_intent(result.text) == intent, result.text
 
 
-def test_two_item_compare_uses_both_items(writer: TemplateWriter) -> None:
+def test_two_items_are_compared_by_their_media_on_what_both_are_about(
+    writer: TemplateWriter, agents: AgentInference
+) -> None:
+    # Issue 11: two items are compared as themselves on their shared subject ("the article and the
+    # recording on coral reefs"), never as an entity of one against an entity of the other.
+    items = (ITEMS[1], ITEMS[2])
+    spec = spec_for(ITEMS[1], task="workflow", intent="compare", items=items, topics=("coral reefs",))
+    for result in writer.write([spec] * 5, seed=8):
+        assert result.text is not None, result.failure
+        assert "coral reefs" in result.text.lower()
+        assert {modality for modality, _ in agents.media_mentions(result.text)} == {"DOCUMENT", "AUDIO"}
+
+
+def test_two_items_not_to_be_named_by_media_have_no_comparison(writer: TemplateWriter) -> None:
     spec = spec_for(ITEMS[1], task="workflow", intent="compare", items=(ITEMS[1], ITEMS[2]), explicit_media=False)
-    words_a = {w for t in extract_patterns(ITEMS[1]).topics for w in t.split()} | {"rotterdam", "utrecht", "amsterdam"}
-    words_b = {w for t in extract_patterns(ITEMS[2]).topics for w in t.split()} | {"maria", "lopez", "reef", "ocean"}
-    results = writer.write([spec] * 40, seed=8)
-    # a draw with no pair of one kind and no shared subject comes to nothing, recorded as a failure
-    assert sum(1 for result in results if result.text) >= 25
-    for result in results:
-        if result.text is None:
-            assert result.failure
-            continue
-        lowered = set(result.text.lower().replace("?", " ").replace(",", " ").replace(":", " ").split())
-        assert lowered & words_a and lowered & words_b, result.text
+    [result] = writer.write([spec], seed=8)
+    assert result.text is None and result.failure
 
 
 def test_fusion_asks_about_its_subjects_without_media_words(writer: TemplateWriter, agents: AgentInference) -> None:

@@ -1,7 +1,8 @@
 """One stored example: the rows a new one is stored as, reading it back, and moving it at a version.
 
 An example is two rows: its review state in ``examples`` (what the queue filters on and decisions
-change) and what never changes after storing in ``example_payloads``. The statements of the hot paths
+change) and what never changes after storing in ``example_payloads`` (but an edit), with its labels
+copied to ``example_labels`` for the queue's label filter (label_index.py). The statements of the hot paths
 are built once, so SQLAlchemy reuses their cache keys and compiled SQL.
 """
 
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.engine import RowMapping
 
 from approval.models import ExamplePublic, NewExample
+from approval.store.label_index import relabel
 from approval.store.queue import PAYLOAD_COLUMNS, WITH_PAYLOAD
 from approval.store.tables import EXAMPLES, PAYLOADS
 from synth_core.errors import NotFoundError
@@ -50,12 +52,15 @@ def update_example(
     state: dict[str, Any],
     body: dict[str, Any],
 ) -> bool:
-    """Apply ``state`` (and the payload ``body``) only if the example is still at ``expected_version``."""
+    """Apply ``state`` (and the payload ``body``) only if the example is still at ``expected_version``;
+    a new payload re-indexes the example's labels."""
     match = {"match_id": row["id"], "match_tenant": row["tenant_id"], "match_version": expected_version}
     if connection.execute(UPDATE_EXAMPLE, {**match, **state}).rowcount != 1:
         return False
     if body:
         connection.execute(UPDATE_PAYLOAD, {"match_id": row["id"], **body})
+    if "payload" in body:
+        relabel(connection, row["id"], body["payload"])
     return True
 
 

@@ -10,6 +10,7 @@ from approval.models import ExampleStatus, NewExample
 from approval.store import ReviewStore
 from tests.approval.builders import make_example
 
+LABEL_BLOCK = 100
 TOPICS = ("kubernetes autoscaling", "sourdough baking", "tidal energy", "jazz harmony", "volcano monitoring")
 
 
@@ -29,7 +30,9 @@ def new_examples(
     """``count`` valid examples with distinct queries, cycling through ``statuses``; confidence varies
     with the index (0.00 .. 0.99) so that confidence filters select predictable subsets. ``labels``:
     payload fields that cycle through the values given (``{"modality": ("VIDEO", "AUDIO")}``) instead
-    of keeping the template's."""
+    of keeping the template's, one value per block of LABEL_BLOCK examples: each label then spans every
+    confidence and status evenly (one cycling with the index would hold a fifth of the confidences, and
+    a page in confidence order would first walk past all the others)."""
     template = template_payload(optimizer, run_id=run_id)
     built = []
     for index in range(start, start + count):
@@ -37,7 +40,7 @@ def new_examples(
         payload["query"] = f"show me the video about {TOPICS[index % len(TOPICS)]} number {index}"
         payload["provenance"]["source_content_ids"] = [f"item-{index}"]
         for field, values in (labels or {}).items():
-            payload[field] = values[index % len(values)]
+            payload[field] = values[index // LABEL_BLOCK % len(values)]
         built.append(
             NewExample.model_construct(
                 payload=payload,

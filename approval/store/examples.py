@@ -1,9 +1,9 @@
 """One stored example: the rows a new one is stored as, reading it back, and moving it at a version.
 
 An example is two rows: its review state in ``examples`` (what the queue filters on and decisions
-change) and what never changes after storing in ``example_payloads`` (but an edit), with its labels
-copied to ``example_labels`` for the queue's label filter (label_index.py). The statements of the hot paths
-are built once, so SQLAlchemy reuses their cache keys and compiled SQL.
+change) and what no status change touches in ``example_payloads`` (only an edit, or its undo, rewrites
+the payload). Its labels are copied to ``example_labels`` for the queue's label filter (label_index.py).
+The statements of the hot paths are built once, so SQLAlchemy reuses their cache keys and compiled SQL.
 """
 
 from __future__ import annotations

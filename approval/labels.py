@@ -18,16 +18,23 @@ from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.settings import AgentsConfig
 
 
+def label_fields(optimizer: str) -> list[str]:
+    """The optimizer's label fields, in schema order (the review store indexes every optimizer's:
+    ``approval.store.label_index``)."""
+    fields = get_optimizer(optimizer).schema.model_fields
+    return [
+        name for name, field in fields.items() if name in AGENT_FIELDS or typing.get_origin(field.annotation) is Literal
+    ]
+
+
 def label_choices(optimizer: str, agents: AgentsConfig) -> dict[str, list[str]]:
     """Label field -> its valid values, in schema order: ``{"modality": ["VIDEO", ...], "correct_agent": [...]}``."""
-    schema = get_optimizer(optimizer).schema
+    fields = get_optimizer(optimizer).schema.model_fields
     agent_names = sorted(known_agents(agents))
     choices: dict[str, list[str]] = {}
-    for name, field in schema.model_fields.items():
-        if name in AGENT_FIELDS:
-            choices[name] = agent_names
-        elif typing.get_origin(field.annotation) is Literal:
-            choices[name] = [str(value) for value in typing.get_args(field.annotation)]
+    for name in label_fields(optimizer):
+        literals = typing.get_args(fields[name].annotation)
+        choices[name] = agent_names if name in AGENT_FIELDS else [str(value) for value in literals]
     return choices
 
 

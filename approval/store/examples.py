@@ -1,8 +1,9 @@
 """One stored example: the rows a new one is stored as, reading it back, and moving it at a version.
 
 An example is two rows: its review state in ``examples`` (what the queue filters on and decisions
-change) and what never changes after storing in ``example_payloads``. The statements of the hot paths
-are built once, so SQLAlchemy reuses their cache keys and compiled SQL.
+change) and what no status change touches in ``example_payloads`` (only an edit, or its undo, rewrites
+the payload). Its labels are copied to ``example_labels`` for the queue's label filter (label_index.py).
+The statements of the hot paths are built once, so SQLAlchemy reuses their cache keys and compiled SQL.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy.engine import RowMapping
 
 from approval.models import ExamplePublic, NewExample
 from approval.store.duplicates import refile_query
+from approval.store.label_index import relabel
 from approval.store.queue import PAYLOAD_COLUMNS, WITH_PAYLOAD
 from approval.store.tables import EXAMPLES, PAYLOADS
 from synth_core.errors import Fix, NotFoundError
@@ -52,7 +54,8 @@ def update_example(
     state: dict[str, Any],
     body: dict[str, Any],
 ) -> bool:
-    """Apply ``state`` (and the payload ``body``) only if the example is still at ``expected_version``."""
+    """Apply ``state`` (and the payload ``body``) only if the example is still at ``expected_version``;
+    a new payload re-indexes the example's labels."""
     match = {"match_id": row["id"], "match_tenant": row["tenant_id"], "match_version": expected_version}
     if connection.execute(UPDATE_EXAMPLE, {**match, **state}).rowcount != 1:
         return False
@@ -60,6 +63,8 @@ def update_example(
         refile_query(connection, row, state["query_folded"])
     if body:
         connection.execute(UPDATE_PAYLOAD, {"match_id": row["id"], **body})
+    if "payload" in body:
+        relabel(connection, row["id"], body["payload"])
     return True
 
 

@@ -41,6 +41,7 @@ from approval.store.engine import dispose, make_engine, transaction
 from approval.store.examples import example_row, payload_row, read_example, to_example
 from approval.store.exports import Exports
 from approval.store.ids import new_ids
+from approval.store.label_index import index_labels
 from approval.store.queue import (
     ORDERINGS,
     Cursor,
@@ -156,6 +157,7 @@ class ReviewStore:
             connection.execute(widen_run_range(run_id, ids))
             bodies = [payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
             connection.execute(insert(PAYLOADS), bodies)
+            index_labels(connection, [(key, example.payload) for key, example in zip(ids, examples, strict=True)])
             auto = [row for row in rows if row["status"] == "auto_approved"]
             if auto:
                 approvals = [

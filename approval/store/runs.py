@@ -35,6 +35,7 @@ from approval.models import ExampleFilter, NewExample
 from approval.store.audit import INSERT_DECISION, auto_approval_values
 from approval.store.duplicates import unfile_queries
 from approval.store.engine import transaction
+from approval.store.label_index import forget_labels
 from approval.store.queue import example_clauses
 from approval.store.tables import BULK_ITEMS, DECISIONS, EXAMPLES, PAYLOADS, RUNS, utcnow
 from synth_core.errors import Fix, InvalidRequestError, NotFoundError
@@ -186,6 +187,7 @@ class Runs:
             for start in range(0, len(undecided), DELETE_CHUNK):
                 chunk = undecided[start : start + DELETE_CHUNK]
                 connection.execute(delete(PAYLOADS).where(PAYLOADS.c.example_id.in_(chunk)))
+                forget_labels(connection, chunk)
                 connection.execute(delete(EXAMPLES).where(EXAMPLES.c.id.in_(chunk)))
             kept = connection.execute(select(func.count()).select_from(EXAMPLES).where(ours)).scalar_one()
             summary = {"discarded_at": utcnow().isoformat(), "deleted": len(undecided), "kept": kept}

@@ -163,6 +163,23 @@ class ExamplePayloadRow(Base):
     regeneration_attempt: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ExampleLabelRow(Base):
+    """One label of an example's payload (its modality, agent or intent: see label_index.py), so that
+    the queue's label filter looks a value up in an index instead of reading each candidate's JSON.
+
+    Written with the example and rewritten by a decision that changes its payload (an edit, or its
+    undo), in the same transaction; never touched by a status change."""
+
+    __tablename__ = "example_labels"
+
+    example_id: Mapped[str] = mapped_column(ForeignKey("examples.id"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+
+    # The filter's lookup: one label's examples in id order. SQLite: the key is the table (one B-tree).
+    __table_args__ = (Index("ix_example_labels_value", "field", "value", "example_id"), {"sqlite_with_rowid": False})
+
+
 class DecisionRow(Base):
     """One entry of the audit log: who did what to which example, when, and what it changed.
 
@@ -300,6 +317,7 @@ def _leave_room_in_the_primary_key(target: Any, connection: Any, **_: Any) -> No
 RUNS = cast(Table, RunRow.__table__)
 EXAMPLES = cast(Table, ExampleRow.__table__)
 PAYLOADS = cast(Table, ExamplePayloadRow.__table__)
+LABELS = cast(Table, ExampleLabelRow.__table__)
 DECISIONS = cast(Table, DecisionRow.__table__)
 BULK_ITEMS = cast(Table, BulkItemRow.__table__)
 EXPORTS = cast(Table, ExportRow.__table__)

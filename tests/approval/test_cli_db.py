@@ -13,10 +13,12 @@ from click.testing import CliRunner, Result
 from approval.cli.db import db
 from approval.store import ReviewStore
 from approval.store.engine import dispose, make_engine, transaction
+from approval.store.schema import head_revision
 from synth_core.cli import cli
 from tests.support.previous_release_store import baseline_rows, write_previous_release_store
 
 ROOT = Path(__file__).resolve().parents[2]
+HEAD = head_revision()
 
 
 @pytest.fixture(autouse=True)
@@ -39,14 +41,15 @@ def test_the_db_command_is_registered_as_an_entry_point() -> None:
 def test_upgrade_creates_a_new_store_then_has_nothing_to_do(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'review.db'}"
     assert synth(tmp_path, "db", "current").output == (
-        f"The review store at {url} is empty: opening it, or 'synth db upgrade', creates it at revision 0002.\n"
+        f"The review store at {url} is empty: opening it, or 'synth db upgrade', creates it at revision {HEAD}.\n"
     )
     assert (
-        synth(tmp_path, "db", "upgrade").output == f"The review store at {url} was created at schema revision 0002.\n"
+        synth(tmp_path, "db", "upgrade").output == f"The review store at {url} was created at schema revision {HEAD}.\n"
     )
-    assert synth(tmp_path, "db", "upgrade").output == f"The review store at {url} is already at schema revision 0002.\n"
+    already = f"The review store at {url} is already at schema revision {HEAD}.\n"
+    assert synth(tmp_path, "db", "upgrade").output == already
     current = synth(tmp_path, "db", "current", "--json")
-    assert json.loads(current.output) == {"url": url, "state": "current", "revision": "0002", "head": "0002"}
+    assert json.loads(current.output) == {"url": url, "state": "current", "revision": HEAD, "head": HEAD}
 
 
 def test_upgrade_of_a_store_made_before_migrations(tmp_path: Path) -> None:
@@ -56,12 +59,12 @@ def test_upgrade_of_a_store_made_before_migrations(tmp_path: Path) -> None:
         write_previous_release_store(engine)
         before = baseline_rows(engine)
         assert synth(tmp_path, "db", "current").output == (
-            f"The review store at {url} was made before migrations; this version needs schema revision 0002: "
+            f"The review store at {url} was made before migrations; this version needs schema revision {HEAD}: "
             "run 'synth db upgrade'.\n"
         )
         upgraded = synth(tmp_path, "db", "upgrade", "--json")
         assert json.loads(upgraded.output)["before"]["state"] == "unversioned"
-        assert json.loads(upgraded.output)["revision"] == "0002"
+        assert json.loads(upgraded.output)["revision"] == HEAD
         assert baseline_rows(engine) == before
     finally:
         dispose(engine)
@@ -79,6 +82,6 @@ def test_a_store_from_a_newer_version_is_one_line_that_says_what_to_do(tmp_path:
         assert result.exit_code == 1
         assert result.stderr == (
             f"error: The review store at {url} is at schema revision f00d, which this version of Synth Studio "
-            "does not know (its newest is 0002): a newer version made it. Upgrade Synth Studio, or point "
+            f"does not know (its newest is {HEAD}): a newer version made it. Upgrade Synth Studio, or point "
             "review.url at another database.\n"
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,6 +21,16 @@ PATHS = ("/synthetic/health", "/synthetic/optimizers", "/synthetic/optimizers/ro
 
 def open_files() -> int:
     return len(os.listdir("/proc/self/fd"))
+
+
+def settled_open_files(timeout: float = 3.0) -> int:
+    """Open files once closing connections have finished closing: the same count five readings running."""
+    deadline = time.monotonic() + timeout
+    readings = [open_files()]
+    while time.monotonic() < deadline and not (len(readings) >= 5 and len(set(readings[-5:])) == 1):
+        time.sleep(0.05)
+        readings.append(open_files())
+    return min(readings[-5:])
 
 
 def burst(url: str, rounds: int) -> list[int]:
@@ -40,10 +51,12 @@ def test_open_files_stay_flat_under_load_and_drop_back_on_shutdown(demo_settings
     before_start = open_files()
     with running_api(demo_settings) as url:
         assert set(burst(url, 40)) == {200}  # warm up: pools reach their working size
-        warmed = open_files()
+        warmed = settled_open_files()
         statuses = burst(url, 200)
-        loaded = open_files()
-    after_stop = open_files()
+        loaded = settled_open_files()
+    after_stop = settled_open_files()
     assert set(statuses) == {200}
-    assert loaded - warmed <= 4, f"{warmed} open files after warm-up, {loaded} after 200 more requests"
+    # a leak of one file per request shows as +200; connections still closing under a loaded machine
+    # account for a few
+    assert loaded - warmed <= 16, f"{warmed} open files after warm-up, {loaded} after 200 more requests"
     assert after_stop - before_start <= 2, f"{before_start} open files before the server, {after_stop} after it"

@@ -43,14 +43,13 @@ from synth_core.writing.template_content import (
     defines,
     description,
     has_subject,
-    linked_topics,
     looks_plural,
     normalized,
     tidy,
     topic_beside,
 )
 from synth_core.writing.template_pairs import compare_template, fusion_template
-from synth_core.writing.text_questions import singles_out, states_year, topic_named_with, written_as_name
+from synth_core.writing.text_questions import text_question
 
 MAX_DRAWS = 40
 BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
@@ -68,8 +67,6 @@ SUBJECT_SHARE = 0.8
 """Entity and workflow queries built around the item's name, maker, caption or sound (``requests``);
 the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
-NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
-MAX_NAME_QUESTION_WORDS = 10
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
 _MONTHS = (
@@ -218,7 +215,7 @@ class TemplateWriter:
         elif plan.intent != "find":  # the intent decides the frame, whatever the task
             template = self._intent_template(plan, rng)
         elif plan.modality == "TEXT":
-            template = self._text_template(plan, rng, style)
+            template = text_question(plan, rng, style, self._pick_entities(plan, rng)[0] if plan.entities else None)
         else:
             template = self._find_template(plan, rng, style)
             if template is None:
@@ -302,55 +299,6 @@ class TemplateWriter:
             broaden=plan.broaden,
             frames=frames,
         )
-
-    def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
-        """A factual question whose answer is in the item's text (``text_questions``)."""
-        subjects, text = plan.subjects, plan.item.text
-        if subjects.song is not None and plan.item.modality == "VIDEO":  # the title names the artist
-            return rng.choice(pb.SONG_QUESTIONS).replace("{song}", brace(subjects.song[1]))
-        by_name = self._name_question(plan, rng)
-        if by_name is not None and rng.random() < NAME_QUESTION_SHARE:
-            return by_name
-        names = {entity.text.casefold() for entity in plan.entities}
-        topics = [topic for topic in plan.topics if topic.casefold() not in names]
-        if plan.entities and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.5):
-            # The entity beside a topic one sentence names with it ("what did Marco Vitali say about
-            # glacier retreat?"); else who or what it is, when the text says so.
-            entity, _ = self._pick_entities(plan, rng)
-            topic = topic_named_with(text, entity.text, topics, rng)
-            if topic is not None:
-                frame = rng.choice(pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"]))
-                return frame.replace("{e}", brace(entity.text)).replace("{t}", brace(topic))
-            # "who is Nb?" only when the text says who or what it is, or a query must name an entity
-            if defines(text, entity.text) or plan.spec.task == "entity":
-                identity = pb.TEXT_IDENTITY_FRAMES.get(entity.type, pb.TEXT_IDENTITY_FRAMES["*"])
-                return rng.choice(identity).replace("{e}", brace(entity.text))
-        if plan.defined:
-            return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
-        if by_name is not None:  # a document asked about by its name rather than two loose topics
-            return by_name
-        # two topics one sentence links: the weakest question, so only topics that single something out
-        pair = linked_topics(
-            text, [topic for topic in topics if singles_out(topic) and not written_as_name(text, topic)], rng
-        )
-        if pair is None:
-            return None
-        frame = rng.choice(pb.TEXT_RELATION_FRAMES)
-        if looks_plural(pair[0]):  # "how do thermal effects relate to ...?"
-            frame = frame.replace("how does {t}", "how do {t}")
-        return frame.replace("{t}", brace(pair[0])).replace("{t2}", brace(pair[1]))
-
-    def _name_question(self, plan: Plan, rng: random.Random) -> str | None:
-        """A document asked about by its name: what it finds, who wrote it, when (if its text says)."""
-        subjects, item = plan.subjects, plan.item
-        if not subjects.names or item.modality != "DOCUMENT":
-            return None
-        name = rng.choice(subjects.names)
-        if len(name.split()) > MAX_NAME_QUESTION_WORDS:
-            return None
-        frames = pb.NAME_QUESTIONS + (pb.AUTHOR_QUESTIONS if subjects.makers else ())
-        frames += pb.DATE_QUESTIONS if item.date_known and states_year(item.text, item.created_at.year) else ()
-        return rng.choice(frames).replace("{n}", brace(name))
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
         if plan.intent == "compare":

@@ -7,7 +7,6 @@ or JSON with ``--json``). Errors are ``SynthError``s: the main group prints them
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import click
@@ -123,17 +122,21 @@ def show(ctx: click.Context, example_id: str, tenant: str | None, as_json: bool)
 
 
 def decide_each(
-    ctx: click.Context, ids: tuple[str, ...], as_json: bool, decide: Callable[[str], ExamplePublic]
+    ctx: click.Context, ids: tuple[str, ...], decision: Decision, tenant: str | None, as_json: bool
 ) -> None:
-    """Decide every id; a failing one is reported on its own line and does not stop the others."""
+    """Apply one decision to every id; a failing one is reported on its own line and does not stop
+    the others."""
+    check_single_version(ids, decision.expected_version)
+    tenant_id = tenant_of(ctx, tenant)
     decided: list[ExamplePublic] = []
     failed: list[SynthError] = []
-    for example_id in ids:
-        try:
-            decided.append(decide(example_id))
-        except SynthError as exc:
-            failed.append(exc)
-            click.echo(f"error: {example_id}: {describe_error(exc)}", err=True)
+    with review_service(ctx) as service:
+        for example_id in ids:
+            try:
+                decided.append(service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision))
+            except SynthError as exc:
+                failed.append(exc)
+                click.echo(f"error: {example_id}: {describe_error(exc)}", err=True)
     emit(decided, as_json=as_json, rows=[example_row(e) for e in decided], title=f"Decided {len(decided)}")
     if failed:
         ctx.exit(failed[0].exit_code)
@@ -157,16 +160,10 @@ def approve(
     as_json: bool,
 ) -> None:
     """Approve examples."""
-    check_single_version(ids, expected_version)
-    who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
-    decision = Decision(action="approve", reviewer=who, feedback=feedback, expected_version=expected_version)
-    with review_service(ctx) as service:
-        decide_each(
-            ctx,
-            ids,
-            as_json,
-            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
-        )
+    decision = Decision(
+        action="approve", reviewer=reviewer_name(reviewer), feedback=feedback, expected_version=expected_version
+    )
+    decide_each(ctx, ids, decision, tenant, as_json)
 
 
 @review.command()
@@ -189,18 +186,14 @@ def reject(
     as_json: bool,
 ) -> None:
     """Reject examples with a reason code and optional feedback."""
-    check_single_version(ids, expected_version)
-    who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
     decision = Decision(
-        action="reject", reviewer=who, reason_code=reason_code, feedback=feedback, expected_version=expected_version
+        action="reject",
+        reviewer=reviewer_name(reviewer),
+        reason_code=reason_code,
+        feedback=feedback,
+        expected_version=expected_version,
     )
-    with review_service(ctx) as service:
-        decide_each(
-            ctx,
-            ids,
-            as_json,
-            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
-        )
+    decide_each(ctx, ids, decision, tenant, as_json)
 
 
 @review.command()

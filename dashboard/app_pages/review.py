@@ -21,15 +21,22 @@ service = review_service()
 show_messages(service, session)
 example_filter = queue_filter(session)
 cursor = QueueCursor.from_state(st.session_state, st.query_params.get("example"))
+cursor.restart_on_change(example_filter.model_dump_json())
 
 with shown_errors():
     page = service.list_page(
-        tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, offset=cursor.offset, order="confidence"
+        tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, after=cursor.after, order="confidence"
     )
-    st.write(f"**{page.total_text()}** example(s) match · page {cursor.offset // PAGE_SIZE + 1}")
+    st.write(f"**{page.total_text()}** example(s) match · page {cursor.page_number}")
     previous, following = st.columns(2)
-    previous.button("Previous page", disabled=cursor.offset == 0, on_click=cursor.turn, args=(-PAGE_SIZE,))
-    following.button("Next page", disabled=page.next_after is None, on_click=cursor.turn, args=(PAGE_SIZE,))
+    previous.button("Previous page", key="previous_page", disabled=cursor.after is None, on_click=cursor.back)
+    following.button(
+        "Next page",
+        key="next_page",
+        disabled=page.next_after is None,
+        on_click=cursor.forward,
+        args=(page.next_after,),
+    )
     table = st.dataframe(
         [
             {"confidence": item.confidence, "status": item.status, "query": item.query, "id": item.id}

@@ -82,9 +82,7 @@ class ReviewStoreSink:
         )
         confidences = score_batch(optimizer, examples, known_queries=known, agents=self.settings.agents)
         learning = self._run_learning(run_id, tenant_id)
-        scored = score_with_model(
-            optimizer, examples, confidences, learning.model, self.settings.learning.blend_weight
-        )
+        scored = score_with_model(optimizer, examples, confidences, learning.model, self.settings.learning.blend_weight)
         threshold = self._thresholds.get(run_id, math.inf)
         drawn = draw_audit(scored, threshold, self.settings.learning.audit_share, learning.rng)
         batch = [

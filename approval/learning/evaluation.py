@@ -56,6 +56,16 @@ class ReviewSavings(BaseModel):
             return None
         return self.lowest_confidence_first - self.most_likely_wrong_first
 
+    def sentence(self, examples: int) -> str:
+        def reviews(count: int | None) -> str:
+            return "never" if count is None else f"after {count}"
+
+        return (
+            f"Reviews until the unreviewed of {examples} are {self.target_precision:.0%} right: lowest-confidence-"
+            f"first {reviews(self.lowest_confidence_first)}, most-likely-wrong-first "
+            f"{reviews(self.most_likely_wrong_first)}."
+        )
+
 
 class LearnedEvaluation(BaseModel):
     """The rule-based score against the blended one on decisions the model never saw."""

@@ -10,8 +10,8 @@ has ``[learning] min_decisions`` decided examples, and again after each ``retrai
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any, NamedTuple, Protocol
 
 from approval.confidence import Confidence

@@ -8,13 +8,16 @@ noise. Saved as xgboost's JSON with the label vocabulary it reads, so a store ca
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import xgboost as xgb
 from pydantic import BaseModel
 
 from approval.learning.features import DecidedExample, LabelVocabulary, features
+
+if TYPE_CHECKING:
+    import xgboost as xgb
 
 SEED = 7
 PARAMS: dict[str, Any] = {
@@ -58,14 +61,15 @@ class ConfidenceModel:
         vocabulary = LabelVocabulary.learn(example.payload for example in decided)
         matrix = _matrix(decided, vocabulary)
         labels = np.array([example.approved for example in decided], dtype=float)
-        booster = xgb.train(PARAMS, xgb.DMatrix(matrix, label=labels), num_boost_round=rounds)
+        xgboost = _xgboost()
+        booster = xgboost.train(PARAMS, xgboost.DMatrix(matrix, label=labels), num_boost_round=rounds)
         return cls(booster, vocabulary, len(decided))
 
     def predict(self, examples: Sequence[ExampleFacts | DecidedExample]) -> list[float]:
         """The chance a person approves each example, in [0, 1]."""
         if not examples:
             return []
-        probabilities = self.booster.predict(xgb.DMatrix(_matrix(examples, self.vocabulary)))
+        probabilities = self.booster.predict(_xgboost().DMatrix(_matrix(examples, self.vocabulary)))
         return [round(float(value), 4) for value in probabilities]
 
     def dump(self) -> tuple[str, dict[str, Any]]:
@@ -75,9 +79,17 @@ class ConfidenceModel:
 
     @classmethod
     def load(cls, model: str, spec: Mapping[str, Any]) -> ConfidenceModel:
-        booster = xgb.Booster(params={"nthread": 1})
+        booster = _xgboost().Booster(params={"nthread": 1})
         booster.load_model(bytearray(model.encode("utf-8")))
         return cls(booster, LabelVocabulary.model_validate(spec["vocabulary"]), int(spec["decisions"]))
+
+
+def _xgboost() -> ModuleType:
+    """xgboost, imported when a model is first trained or loaded: every command imports the sink, and
+    most never score with a model (half a second saved at each start)."""
+    import xgboost
+
+    return xgboost
 
 
 def rule_score(confidence: float, breakdown: Sequence[Mapping[str, Any]]) -> float:

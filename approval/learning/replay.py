@@ -17,21 +17,26 @@ from approval.confidence import score_batch
 from approval.learning.evaluation import LearnedEvaluation, evaluate
 from approval.models import DecidedExample
 from synth_core.registry import get_optimizer
+from synth_core.settings import AgentsConfig
 
 REPLAY_AFTER = 200
 """Decisions replayed before the model is trained (the target of issue 14 is stated after 200)."""
 
 
 def judged_decisions(
-    rounds: Iterable[Sequence[Mapping[str, Any]]], verdicts: Mapping[str, bool], *, seed: int = 0
+    rounds: Iterable[Sequence[Mapping[str, Any]]],
+    verdicts: Mapping[str, bool],
+    *,
+    agents: AgentsConfig,
+    seed: int = 0,
 ) -> list[DecidedExample]:
     """The judged examples as decisions, oldest first. ``rounds``: each round's records
     (``{"id", "optimizer", "example"}``), oldest round first; ``verdicts``: id -> judged correct.
-    Records without a verdict are left out; each is scored by today's rules."""
+    Records without a verdict are left out; each is scored by today's rules (with ``agents``)."""
     decided: list[DecidedExample] = []
     for number, records in enumerate(rounds):
         judged = [record for record in records if record["id"] in verdicts]
-        scored = _score(judged)
+        scored = _score(judged, agents)
         decisions = [
             DecidedExample(
                 optimizer=record["optimizer"],
@@ -59,7 +64,7 @@ def replay(
     return evaluate(decided, trained_on=after, thresholds=thresholds, weight=weight, targets=targets)
 
 
-def _score(records: Sequence[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], Any]]:
+def _score(records: Sequence[Mapping[str, Any]], agents: AgentsConfig) -> list[tuple[Mapping[str, Any], Any]]:
     """Each record with its rule-based confidence, scored optimizer by optimizer (in record order)."""
     by_optimizer: dict[str, list[Mapping[str, Any]]] = {}
     for record in records:
@@ -68,6 +73,6 @@ def _score(records: Sequence[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any]
     for optimizer, group in by_optimizer.items():
         schema = get_optimizer(optimizer).schema
         examples = [schema.model_validate(record["example"]) for record in group]
-        for record, confidence in zip(group, score_batch(optimizer, examples), strict=True):
+        for record, confidence in zip(group, score_batch(optimizer, examples, agents=agents), strict=True):
             scored[record["id"]] = confidence
     return [(record, scored[record["id"]]) for record in records]

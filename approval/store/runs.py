@@ -130,9 +130,7 @@ class Runs:
                 raise InvalidRequestError(f"Run '{run_id}' is already {run_state(row['finished_at'], row['summary'])}.")
             approved = 0
             if auto_approve_at is not None:
-                approved = _grant_held_approvals(
-                    connection, row["tenant_id"], run_id, auto_approve_at, now, audit_ids
-                )
+                approved = _grant_held_approvals(connection, row["tenant_id"], run_id, auto_approve_at, now, audit_ids)
             connection.execute(update(RUNS).where(RUNS.c.id == run_id).values(summary=summary, finished_at=now))
         return approved
 

@@ -19,7 +19,7 @@ from typing import Any
 from approval.learning.evaluation import LearnedEvaluation, OperatingPoint
 from approval.learning.replay import REPLAY_AFTER, judged_decisions, replay
 from synth_core.registry import OPTIMIZERS
-from synth_core.settings import LearningSettings
+from synth_core.settings import AgentsConfig, LearningSettings, load_settings
 from tests.benchmarks import judged
 
 TARGET_CUT = 0.5
@@ -32,7 +32,8 @@ def run() -> list[dict[str, Any]]:
         for round_ in rounds
         for example_id, verdict in judged.load_judgments(round_).items()
     }
-    decided = judged_decisions((judged.load_sample(round_) for round_ in rounds), verdicts)
+    agents = load_settings().agents
+    decided = judged_decisions((judged.load_sample(round_) for round_ in rounds), verdicts, agents=agents)
     thresholds = {name: spec.default_threshold for name, spec in OPTIMIZERS.items()}
     weight = LearningSettings().blend_weight
     blended = replay(decided, thresholds=thresholds, weight=weight)
@@ -51,17 +52,17 @@ def run() -> list[dict[str, Any]]:
         _target_row(blended, weight),
     ]
     rows.extend(_savings_rows(blended))
-    rows.append(_latest_round_row(rounds[-1], verdicts, thresholds, weight))
+    rows.append(_latest_round_row(rounds[-1], verdicts, thresholds, weight, agents))
     return rows
 
 
 def _latest_round_row(
-    round_: int, verdicts: dict[str, bool], thresholds: dict[str, float], weight: float
+    round_: int, verdicts: dict[str, bool], thresholds: dict[str, float], weight: float, agents: AgentsConfig
 ) -> dict[str, Any]:
     """The same replay within the latest round alone: one generator, so what the model learns of the
     first decisions still holds for the later ones (the rounds before it were written by generators
     whose faults were since fixed)."""
-    decided = judged_decisions([judged.load_sample(round_)], verdicts)
+    decided = judged_decisions([judged.load_sample(round_)], verdicts, agents=agents)
     evaluation = replay(decided, thresholds=thresholds, weight=weight)
     if evaluation is None:
         return {"name": f"round {round_} alone", "value": "n/a"}
@@ -99,6 +100,7 @@ def _target_row(evaluation: LearnedEvaluation, weight: float) -> dict[str, Any]:
 def _savings_rows(evaluation: LearnedEvaluation) -> list[dict[str, Any]]:
     rows = []
     for item in evaluation.savings:
+
         def shown(count: int | None) -> str:
             return "never" if count is None else str(count)
 

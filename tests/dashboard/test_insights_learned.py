@@ -44,3 +44,13 @@ def test_the_page_compares_the_learned_confidence_on_held_out_decisions(
     expected = f"trained on the first {trained} decisions and tested on the {len(pending) - trained} after them"
     assert any(expected in text for text in shown), shown
     assert any("most-likely-wrong-first" in caption.value for caption in app.caption)
+
+
+def test_the_review_page_orders_most_likely_wrong_first_on_request(app: AppTest) -> None:
+    app.switch_page("app_pages/review.py").run()
+    assert not app.exception
+    least_confident = app.dataframe[0].value
+    app.toggle(key="order_likely_wrong").set_value(True).run()
+    assert not app.exception
+    # No model yet: most likely wrong first falls back on the confidence, the same order.
+    assert list(app.dataframe[0].value.iloc[:, 0]) == list(least_confident.iloc[:, 0])

@@ -41,6 +41,13 @@ class OperatingPoint(BaseModel):
     def wrong_share(self) -> float | None:
         return None if self.precision is None else 1.0 - self.precision
 
+    def described(self) -> str:
+        if self.precision is None:
+            return "auto-approves none (all to review)"
+        return (
+            f"auto-approves {self.auto_approved}, {self.precision:.1%} of them right ({self.review_load:.0%} to review)"
+        )
+
 
 class ReviewSavings(BaseModel):
     """Reviews needed until the examples not yet reviewed reach ``target_precision``."""
@@ -80,15 +87,11 @@ class LearnedEvaluation(BaseModel):
     savings: list[ReviewSavings]
 
     def summary(self) -> str:
-        def precision(point: OperatingPoint) -> str:
-            return "n/a" if point.precision is None else f"{point.precision:.1%}"
-
         return (
             f"Learned confidence, trained on the first {self.trained_on} decisions and tested on the "
-            f"{self.tested_on} after them: at the threshold the rule-based score auto-approves "
-            f"{precision(self.rule)} correctly with {self.rule.review_load:.0%} sent to review; blended "
-            f"(weight {self.blend_weight:.2f}): {precision(self.blended)} with {self.blended.review_load:.0%}; "
-            f"at the rule's review load: {precision(self.blended_same_load)}."
+            f"{self.tested_on} after them. At the threshold, the rule-based score {self.rule.described()}; "
+            f"blended (weight {self.blend_weight:.2f}) it {self.blended.described()}. At the rule's review load, "
+            f"the blended score {self.blended_same_load.described()}."
         )
 
 

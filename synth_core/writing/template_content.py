@@ -19,10 +19,11 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
+from synth_core.topics import stands_alone
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_fit import media_word_fits
-from synth_core.writing.subjects import Subjects, subjects_of
+from synth_core.writing.subjects import Subjects, finite_verb, grammatical_caption, strip_markup, subjects_of
 
 MAX_TOPIC_WORDS = 4
 MAX_ENTITY_WORDS = 5
@@ -111,14 +112,22 @@ class ContentFacts:
             if len(candidates) < 3:
                 candidates += _title_topics(item.title) + list(patterns.topics)
             source = self._source(item)
+            raw = f"{item.title} . {item.text[:4000]}"
+            aspects = _aspect_words(item)
             usable: list[str] = []
             for topic in (candidate.lower() for candidate in candidates):
                 if topic in usable or not 0 < len(topic.split()) <= MAX_TOPIC_WORDS or not self.clean(topic):
                     continue
-                if reads_as_topic(topic, source):
+                if reads_as_topic(topic, source) and stands_alone(topic, raw) and not set(topic.split()) <= aspects:
                     usable.append(topic)
-            self._remember(key, tuple(usable))
+            self._remember(key, tuple(usable) or self._fallback_topics(item, candidates, source))
         return self._memo[key]  # type: ignore[return-value]
+
+    def _fallback_topics(self, item: ContentItem, candidates: list[str], source: str) -> tuple[str, ...]:
+        """When no topic stands alone, the item is still written about (a run must reach its count):
+        the candidates that read as topics at all, then a name of its title."""
+        loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
+        return loose or tuple(name.lower() for name in self.names(item)[:1])
 
     def subjects(self, item: ContentItem, *, named_media: bool) -> Subjects:
         """The item's ``subjects_of``, without the names, captions and makers that carry an intent cue
@@ -236,7 +245,10 @@ class ContentFacts:
                     continue
                 if any(mark in sentence for mark in ('"', ":", ";", "“", "http")) or not self.clean(sentence):
                     continue
-                found.append(sentence)
+                caption = grammatical_caption(sentence)  # pasted after "a photo of": a noun phrase
+                if caption is None or finite_verb(_FINITE_BE.sub("", caption)) or caption in found:
+                    continue
+                found.append(caption)
             self._remember(key, tuple(found[:5]))
         return self._memo[key]  # type: ignore[return-value]
 
@@ -252,7 +264,7 @@ def _title_names(title: str) -> tuple[str, ...]:
         return ()
     names: list[str] = []
     for piece in _TITLE_SPLIT.split(title):
-        piece = piece.strip(" .,;:'\"-|")
+        piece = strip_markup(piece).strip(" .,;:'\"-|")
         words = piece.split()
         if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
             continue
@@ -263,6 +275,22 @@ def _title_names(title: str) -> tuple[str, ...]:
             continue  # "February 2024", "one of the"
         names.append(piece.lower() if piece.isupper() else piece)  # "6X EXTREME SPICY NOODLE" is shouted
     return tuple(names)
+
+
+_FINITE_BE = re.compile(r"\b(?:is|are) (?=\w+ing\b)")
+_ASPECT_LIST = re.compile(r"(?im)^music clip:\s*(.+)$|aspects:\s*(.+?)\.?\s*$")
+
+
+def _aspect_words(item: ContentItem) -> frozenset[str]:
+    """The words of a music clip's aspect tags ("low quality, mono, female screams"): what a clip
+    sounds like is asked for as music ("some rock with female vocals"), never summarized as a topic."""
+    if item.modality != "AUDIO":
+        return frozenset()
+    found: set[str] = set()
+    for source in (item.title, item.text[-900:]):
+        for match in _ASPECT_LIST.finditer(source):
+            found.update((match.group(1) or match.group(2) or "").lower().replace(",", " ").split())
+    return frozenset(found)
 
 
 @lru_cache(maxsize=8192)

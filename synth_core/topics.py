@@ -183,9 +183,7 @@ def _singular(word: str) -> str:
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’+-]*[\w+])?|[^\w\s]")
 _ADJECTIVE_SHAPES = ("ic", "ical", "ous", "ive", "ful", "less", "able", "ible", "al")
-_DETERMINERS = frozenset(
-    "a an the this that these those my your his her its our their some any every each no".split()
-)
+_DETERMINERS = lx.words("a an the this that these those my your his her its our their some any every each no")
 
 
 def stands_alone(phrase: str, source: str) -> bool:
@@ -212,8 +210,10 @@ def stands_alone(phrase: str, source: str) -> bool:
             return True
         if _continues(after) or after in _DETERMINERS:
             continue
-        if len(target) > 1 and _adjective_shaped(target[0]) and _content(before):
-            continue  # "theoretic proofs" of "information theoretic proofs"
+        if len(target) == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
+            continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
+        if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
+            continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
         return True
     return not found
 
@@ -236,8 +236,17 @@ def _continues(after: str) -> bool:
     return _content(after) and not (_participle(after) and after not in _ED_NOUNS)
 
 
+def _derived_adjective(word: str) -> bool:
+    """An adjective made from a noun ("theoretic", "hydrothermal"), which a noun before it may modify."""
+    return len(word) > 4 and word.endswith(_ADJECTIVE_SHAPES)
+
+
 def _adjective_shaped(word: str) -> bool:
-    return word in lx.ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_SHAPES))
+    return word in lx.ADJECTIVES or _derived_adjective(word)
+
+
+def _plural_shaped(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _lone_name(cased: list[str] | tuple[str, ...], index: int) -> bool:

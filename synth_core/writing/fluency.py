@@ -73,16 +73,17 @@ _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(
 _MARKUP_RE = re.compile(r"[*_~^{}\[\]<>]")
 _BARE_NOUN_AFTER = (
     r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track)"
-    r"|summary|analysis|briefing|overview|write-up|recap|breakdown|points|takeaways|gist|rundown"
+    r"|summary|analysis|briefing|overview|write-up|recap|breakdown|points|takeaways|gist|rundown|tl;dr"
 )
+_BARE_NOUN_VERBS = r"summarize|summarise|recap|sum up|tl;dr"
 _BARE_NOUN_RE = re.compile(  # a lookahead throughout, so "summary of a photo of bike" is read at both frames
-    rf"(?=\b(?:{_BARE_NOUN_AFTER})\s+(?:of|about|on|with|showing|into|from)\s+((?:[a-z-]+ )?[a-z]+)"
-    r"(?=\s+(?:of|in|on|at|during|with|near|under|by|against|from)\b|[?.!]?$))"
+    rf"(?=(?:\b(?:{_BARE_NOUN_AFTER})\s+(?:of|about|on|with|showing|into|from)|\b(?:{_BARE_NOUN_VERBS}))"
+    r"\s+((?:[a-z-]+ )?[a-z]+)(?=\s+(?:of|in|on|at|during|with|near|under|by|against|from|for)\b|[?.!,]|$))"
 )
 ABSTRACT_ENDINGS = ("sis", "tion", "sion", "ism", "ity", "ment", "ness", "ics", "ogy", "ance", "ence", "ure", "age")
 """Abstract and mass nouns need no article ("a summary of photosynthesis", "the song about heartbreak")."""
-COUNT_NOUN_ZIPF = (3.0, 5.0)
-"""Everyday concrete words ("bike" 4.5, "statue" 4.1, "drum" 4.1) need an article after "a photo of";
+COUNT_NOUN_ZIPF = (3.0, 5.3)
+"""Everyday concrete words ("bike" 4.5, "statue" 4.1, "song" 5.3) need an article after "a photo of";
 rarer words are often fields or names ("seismology"), commoner ones often mass nouns ("water", "love")."""
 
 

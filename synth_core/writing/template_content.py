@@ -21,6 +21,7 @@ from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
 from synth_core.topics import stands_alone
 from synth_core.word_frequency import too_common_alone
+from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_fit import media_word_fits
 from synth_core.writing.subjects import Subjects, finite_verb, grammatical_caption, strip_markup, subjects_of
@@ -125,9 +126,16 @@ class ContentFacts:
 
     def _fallback_topics(self, item: ContentItem, candidates: list[str], source: str) -> tuple[str, ...]:
         """When no topic stands alone, the item is still written about (a run must reach its count):
-        the candidates that read as topics at all, then a name of its title."""
+        of a music clip, the genres and instruments it is tagged with ("accordion", not "mono" or
+        "male vocalist"); else a name of its title; else, unless it is an image (asked for by what
+        it shows), the candidates that read as topics at all."""
         loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
-        return loose or tuple(name.lower() for name in self.names(item)[:1])
+        music = subjects_of(item).music
+        if music is not None:
+            heard = {*music.genres, *(f for f in music.features if f.split()[-1] in sound.INSTRUMENTS)}
+            return tuple(t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS) or loose
+        names = tuple(name.lower() for name in self.names(item)[:1])
+        return names or (() if item.modality == "IMAGE" else loose)
 
     def subjects(self, item: ContentItem, *, named_media: bool) -> Subjects:
         """The item's ``subjects_of``, without the names, captions and makers that carry an intent cue

@@ -80,6 +80,10 @@ _BARE_NOUN_RE = re.compile(  # a lookahead throughout, so "summary of a photo of
     rf"(?=(?:\b(?:{_BARE_NOUN_AFTER})\s+(?:of|about|on|with|showing|into|from)|\b(?:{_BARE_NOUN_VERBS}))"
     r"\s+((?:[a-z-]+ )?[a-z]+)(?=\s+(?:of|in|on|at|during|with|near|under|by|against|from|for)\b|[?.!,]|$))"
 )
+_BARE_MEDIA_NOUN_RE = re.compile(
+    r"\b(?:of|on|about|into|covering|from)\s+(photo|photograph|picture|image|pic|song|track|video|clip|paper"
+    r"|article|report|recording)\s+(?:of|on|about|with|showing)\b"
+)
 ABSTRACT_ENDINGS = ("sis", "tion", "sion", "ism", "ity", "ment", "ness", "ics", "ogy", "ance", "ence", "ure", "age")
 """Abstract and mass nouns need no article ("a summary of photosynthesis", "the song about heartbreak")."""
 COUNT_NOUN_ZIPF = (3.0, 5.3)
@@ -122,7 +126,7 @@ def fluency_problems(query: str) -> list[Problem]:
         problems.append((0.3, f"'{placeholder}' without an article: an anonymised caption pasted in"))
     if _MARKUP_RE.search(query):
         problems.append((0.3, "stray markup (an asterisk, underscore or bracket) pasted from a title"))
-    bare = _bare_count_noun(query)
+    bare = _bare_count_noun(query) or _bare_media_noun(query)
     if bare:
         problems.append((0.5, f"'{bare}' has no article: words pasted without their grammar"))
     return problems
@@ -151,6 +155,13 @@ def _bare_count_noun(query: str) -> str | None:
         if COUNT_NOUN_ZIPF[0] <= zipf(word) < COUNT_NOUN_ZIPF[1]:
             return match.group(1)
     return None
+
+
+def _bare_media_noun(query: str) -> str | None:
+    """A singular media word with no article between two prepositions ("a summary of photo of soccer",
+    "a briefing on song on punchy snare"): a frame and a phrase glued without their grammar."""
+    match = _BARE_MEDIA_NOUN_RE.search(query)
+    return match.group(1) if match else None
 
 
 def _repeated_word(plain: list[str]) -> str | None:

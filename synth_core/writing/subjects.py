@@ -314,17 +314,28 @@ def bare_placeholder(text: str) -> str | None:
 
 def finite_verb(caption: str) -> str | None:
     """A present-tense verb right after the caption's subject ("a skillet contains diced meat",
-    "a breach protects trust"), which no noun phrase after "a picture of" can hold; None otherwise.
-    Spotted by shape: an -s word after a singular content word and before a word it governs."""
+    "two gulls sit on a post"), which no noun phrase after "a picture of" can hold; None otherwise.
+    Spotted by shape: an -s word after a singular content word and before a word it governs, or a
+    bare word after a plural before an article or a preposition."""
     words = caption.lower().split()
     for before, word, after in zip(words, words[1:], words[2:], strict=False):
-        if not (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))) or len(word) < 4:
+        if before in lx.STOPWORDS or not before.isalpha() or word in lx.STOPWORDS or len(word) < 3:
             continue
-        if before in lx.STOPWORDS or before.endswith("s") or not before.isalpha():
-            continue
-        if after in _ARTICLES or (after.isalpha() and after not in lx.STOPWORDS and after not in _PREPOSITIONS):
+        if _plural(before):
+            if not word.endswith(("s", "ing", "ed")) and after in lx.STOPWORDS:
+                return word
+        elif (
+            _plural(word) and len(word) > 3 and (after in _ARTICLES or (after.isalpha() and after not in lx.STOPWORDS))
+        ):
             return word
     return None
+
+
+_IRREGULAR_PLURALS = lx.words("people men women children")
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")))
 
 
 def grammatical_caption(sentence: str) -> str | None:

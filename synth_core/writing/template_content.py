@@ -127,15 +127,16 @@ class ContentFacts:
     def _fallback_topics(self, item: ContentItem, candidates: list[str], source: str) -> tuple[str, ...]:
         """When no topic stands alone, the item is still written about (a run must reach its count):
         of a music clip, the genres and instruments it is tagged with ("accordion", not "mono" or
-        "male vocalist"); else a name of its title; else, unless it is an image (asked for by what
-        it shows), the candidates that read as topics at all."""
+        "male vocalist"); else a name of its title (not of an image: its title is a caption); else
+        the candidates that read as topics at all (the fluency rules still guard what is built)."""
         loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
         music = subjects_of(item).music
         if music is not None:
             heard = {*music.genres, *(f for f in music.features if f.split()[-1] in sound.INSTRUMENTS)}
             return tuple(t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS) or loose
-        names = tuple(name.lower() for name in self.names(item)[:1])
-        return names or (() if item.modality == "IMAGE" else loose)
+        if item.modality == "IMAGE":  # its title is a caption, not a name
+            return loose
+        return tuple(name.lower() for name in self.names(item)[:1]) or loose
 
     def subjects(self, item: ContentItem, *, named_media: bool) -> Subjects:
         """The item's ``subjects_of``, without the names, captions and makers that carry an intent cue
@@ -253,8 +254,8 @@ class ContentFacts:
                     continue
                 if any(mark in sentence for mark in ('"', ":", ";", "“", "http")) or not self.clean(sentence):
                     continue
-                caption = grammatical_caption(sentence)  # pasted after "a photo of": a noun phrase
-                if caption is None or finite_verb(_FINITE_BE.sub("", caption)) or caption in found:
+                caption = grammatical_caption(sentence)
+                if caption is None or caption in found:
                     continue
                 found.append(caption)
             self._remember(key, tuple(found[:5]))
@@ -285,6 +286,7 @@ def _title_names(title: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+_BE = ("is", "are", "was", "were", "has", "have")
 _FINITE_BE = re.compile(r"\b(?:is|are) (?=\w+ing\b)")
 _ASPECT_LIST = re.compile(r"(?im)^music clip:\s*(.+)$|aspects:\s*(.+?)\.?\s*$")
 
@@ -427,11 +429,23 @@ def has_subject(plan: Plan) -> bool:
 
 def description(sentence: str, template: str, rng: random.Random) -> str:
     """A description as people type it: inside a phrase ("a photo of a dog ...") its leading article
-    goes lower case; alone it is sometimes kept as written, capital and all."""
+    goes lower case and a clause is cut to its subject ("a red crane lifts a container" -> "a photo of
+    a red crane"); alone it is sometimes kept as written, capital and all."""
+    if template != "{d}":
+        sentence = _subject_of(sentence)
     first, _, rest = sentence.partition(" ")
     if first.lower() in lx.STOPWORDS and (template != "{d}" or rng.random() < 0.5):
         return f"{first.lower()} {rest}"
     return sentence
+
+
+def _subject_of(sentence: str) -> str:
+    """``sentence`` up to its present-tense verb, if it has one ("A skillet contains diced meat" ->
+    "A skillet"), so it reads as a noun phrase after "a photo of"; "is"/"are" before -ing drop."""
+    words = _FINITE_BE.sub("", sentence).split()
+    verb = finite_verb(" ".join(words))
+    cut = next((i for i, word in enumerate(words) if i and word.lower() in (verb, *_BE)), len(words))
+    return " ".join(words[:cut])
 
 
 _DEFINITION_AFTER = (

@@ -64,3 +64,17 @@ def test_a_count_noun_without_its_article_is_not_fluent(query: str, noun: str) -
 )
 def test_names_abstract_nouns_and_nouns_with_articles_are_fine(query: str) -> None:
     assert "has no article" not in fluency(query)[1]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["give me a summary of photo of soccer", "write a detailed briefing on song on punchy snare",
+     "produce a structured briefing covering picture on sunset"],
+)  # fmt: skip
+def test_a_media_word_without_its_article_between_prepositions_is_not_fluent(query: str) -> None:
+    assert fluency(query)[0] == 0.5
+
+
+def test_a_media_word_with_its_article_or_in_the_plural_is_fine() -> None:
+    assert fluency("a summary of the photo of the harbour at dusk")[0] == 1.0
+    assert fluency("a briefing on photos of Lisbon")[0] == 1.0

@@ -123,3 +123,9 @@ def test_an_image_whose_caption_is_anonymised_offers_no_caption() -> None:
 
 def test_markup_is_dropped_from_names() -> None:
     assert clean_title("Making Rihanna's Clothes *For Cheap*") == "Making Rihanna's Clothes For Cheap"
+
+
+def test_a_bare_verb_after_a_plural_subject_is_spotted() -> None:
+    assert finite_verb("two gulls sit on a wooden post") == "sit"
+    assert finite_verb("people celebrate the wedding") == "celebrate"
+    assert finite_verb("three dogs playing in the grass") is None

@@ -392,3 +392,12 @@ def test_topics_are_whole_phrases_and_no_music_aspect_tags(agents: AgentInferenc
     )
     aspects = facts.usable_topics(clip, ("mono", "female screams", "electric guitar"))
     assert "mono" not in aspects and "female screams" not in aspects
+
+
+def test_a_caption_inside_a_phrase_is_cut_to_its_subject() -> None:
+    from synth_core.writing.template_content import description
+
+    rng = random.Random(0)
+    assert description("A skillet contains diced meat", "a photo of {d}", rng) == "a skillet"
+    assert description("A man is riding a horse", "a photo of {d}", rng) == "a man riding a horse"
+    assert description("two gulls sit on a wooden post", "the picture of {d}", rng) == "two gulls"

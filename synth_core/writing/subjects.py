@@ -331,6 +331,11 @@ def finite_verb(caption: str) -> str | None:
     return None
 
 
+def _governed(word: str) -> bool:
+    """A content word that can be a verb's object ("contains diced meat")."""
+    return word.isalpha() and word not in lx.STOPWORDS
+
+
 _IRREGULAR_PLURALS = lx.words("people men women children")
 
 

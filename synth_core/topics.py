@@ -189,8 +189,9 @@ _DETERMINERS = lx.words("a an the this that these those my your his her its our 
 def stands_alone(phrase: str, source: str) -> bool:
     """Whether ``phrase`` occurs in ``source`` (an item's title and text) at least once as a whole
     phrase, not only as the cut of a longer one: its last word not followed by another content word
-    ("p99 service" of "p99 service latency", "quantum field" of "quantum field theories") and, when
-    it starts like an adjective ("theoretic proofs"), its first word not preceded by one. A lone word
+    ("p99 service" of "p99 service latency", "quantum field" of "quantum field theories"), its first
+    word not preceded by an adjective ("difference learning" of "temporal difference learning") nor,
+    when it starts like an adjective ("theoretic proofs"), by any content word. A lone word
     must be used as a noun somewhere (heading a phrase, not before a determiner: "serves the"; "pour"
     of "students pour red paint" never is), unless it is a name (capitalised inside a sentence:
     "Kubernetes autoscaling"). True when the phrase is not found at all: then the source cannot tell."""
@@ -214,6 +215,8 @@ def stands_alone(phrase: str, source: str) -> bool:
             continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
         if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
             continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
+        if len(target) > 1 and _adjective_shaped(before):
+            continue  # "difference learning" of "temporal difference learning": the adjective is its own
         return True
     return not found
 

@@ -70,7 +70,7 @@ REQUEST_WORDS = lx.words(
     everything lookup called named titled"""
 )
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
-_MARKUP_RE = re.compile(r"[*_~^{}\[\]<>]")
+_MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]")  # inside a word it censors ("d***head")
 _BARE_NOUN_AFTER = (
     r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track)"
     r"|summary|analysis|briefing|overview|write-up|recap|breakdown|points|takeaways|gist|rundown|tl;dr"
@@ -78,7 +78,7 @@ _BARE_NOUN_AFTER = (
 _BARE_NOUN_VERBS = r"summarize|summarise|recap|sum up|tl;dr"
 _BARE_NOUN_RE = re.compile(  # a lookahead throughout, so "summary of a photo of bike" is read at both frames
     rf"(?=(?:\b(?:{_BARE_NOUN_AFTER})\s+(?:of|about|on|with|showing|into|from)|\b(?:{_BARE_NOUN_VERBS}))"
-    r"\s+((?:[a-z-]+ )?[a-z]+)(?=\s+(?:of|in|on|at|during|with|near|under|by|against|from|for)\b|[?.!,]|$))"
+    r"\s+((?:[a-z-]+ )??[a-z]+)(?=\s+(?:of|in|on|at|during|with|near|under|by|against|from|for|please)\b|[?.!,]|$))"
 )
 _BARE_MEDIA_NOUN_RE = re.compile(
     r"\b(?:of|on|about|into|covering|from)\s+(photo|photograph|picture|image|pic|song|track|video|clip|paper"

@@ -40,7 +40,8 @@ _LABEL_SEGMENT = re.compile(
     r"|now available|available now|only on .*|.* on (?:hulu|netflix|showtime|hbo|amazon)|#\w+)$",
     re.IGNORECASE,
 )
-_EMPHASIS = re.compile(r"[*~^_]+")  # markdown-ish emphasis pasted into titles ("clothes *for cheap")
+# Markdown-ish emphasis pasted into titles ("clothes *for cheap"); inside a word it censors ("d***head").
+_EMPHASIS = re.compile(r"(?<![\w*~^_])[*~^_]+|[*~^_]+(?![\w*~^_])")
 _QUOTES = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)|[\"“”]")
 _LABEL_HEAD = re.compile(
     r"(?i)^(?:.* )?(?:transcript|slides|slide deck|map|diagram|infographic|photo|photos|film|handbook|radio interview"
@@ -291,7 +292,8 @@ _PREPOSITIONS = lx.words(
     "of in on at by with during near under over against from for behind beside inside outside above below"
     " along across around among between through into onto before after"
 )
-_MARKUP = re.compile(r"[*#_~^{}\[\]<>|]+")
+_MARKUP = re.compile(r"(?<![\w*#~^_])[*#~^_]+|[*~^_]+(?![\w*~^_])|[{}\[\]<>|]+")
+_RELATIVE_ING = re.compile(r"(?i)\b(?:that|which|who)\s+\w+ing\b")  # "a plane that sitting on a tarmac"
 
 
 def strip_markup(text: str) -> str:
@@ -351,7 +353,7 @@ def grammatical_caption(sentence: str) -> str | None:
     the wedding", "men hold flag") is a headline with its grammar dropped: None."""
     caption = strip_markup(sentence)
     words = caption.split()
-    if len(words) < 2 or bare_placeholder(caption) or _glued(words):
+    if len(words) < 2 or bare_placeholder(caption) or _glued(words) or _RELATIVE_ING.search(caption):
         return None
     if words[0].lower() in _LEADS:
         return caption

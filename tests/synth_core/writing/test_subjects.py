@@ -129,3 +129,8 @@ def test_a_bare_verb_after_a_plural_subject_is_spotted() -> None:
     assert finite_verb("two gulls sit on a wooden post") == "sit"
     assert finite_verb("people celebrate the wedding") == "celebrate"
     assert finite_verb("three dogs playing in the grass") is None
+
+
+def test_asterisks_inside_a_word_censor_it_and_stay() -> None:
+    assert clean_title("Ben Simmons: d***head") == "Ben Simmons: d***head"
+    assert grammatical_caption("A plane that sitting on a tarmac") is None  # a word lost before the -ing

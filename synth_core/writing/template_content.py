@@ -131,9 +131,11 @@ class ContentFacts:
         the candidates that read as topics at all (the fluency rules still guard what is built)."""
         loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
         music = subjects_of(item).music
-        if music is not None:
+        if music is not None:  # what is heard first, then other sounds it is tagged with ("accordion melody")
             heard = {*music.genres, *(f for f in music.features if f.split()[-1] in sound.INSTRUMENTS)}
-            return tuple(t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS) or loose
+            first = [t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS]
+            rest = [t for t in loose if t not in first and _a_sound(t)]
+            return tuple(first + rest) or loose
         if item.modality == "IMAGE":  # its title is a caption, not a name
             return loose
         return tuple(name.lower() for name in self.names(item)[:1]) or loose
@@ -301,6 +303,14 @@ def _aspect_words(item: ContentItem) -> frozenset[str]:
         for match in _ASPECT_LIST.finditer(source):
             found.update((match.group(1) or match.group(2) or "").lower().replace(",", " ").split())
     return frozenset(found)
+
+
+def _a_sound(topic: str) -> bool:
+    """A music clip's tag that names a sound ("accordion melody"), not a voice ("male vocalist"), a
+    recording note ("mono", "low quality") or a lone word."""
+    words = topic.split()
+    voice = topic in sound.VOCALS or any(word.startswith(("vocal", "voice", "singer", "scream")) for word in words)
+    return len(words) > 1 and not voice and not sound.RECORDING_NOTES & set(words)
 
 
 @lru_cache(maxsize=8192)

@@ -5,8 +5,9 @@
 - *double*: two subjects both carry ("solar power in India"); for both kinds both modalities hold
   something relevant, at least the pair's item;
 - *facet*: a shared subject narrowed by a subject only one item carries, joined by a name the way
-  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee"), and the other item says
-  none of the facet's words; whether the other modality holds anything relevant is for the search
+  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee") when a sentence of that
+  item names both (``aboutness.said_together``), and the other item says none of the facet's
+  words; whether the other modality holds anything relevant is for the search
   to show. Only for pairs that share at least
   ``FACETS_FROM`` subjects: a pair linked by one word gets asked about that word.
 
@@ -32,6 +33,7 @@ from typing import Literal
 from synth_core.agents import AgentInference
 from synth_core.backends.text_terms import words
 from synth_core.content import ContentItem
+from synth_core.generators.aboutness import said_together
 from synth_core.generators.pairs import ContentPair, Subject, own_subjects, shared_subjects
 from synth_core.generators.planning import rotation
 
@@ -174,7 +176,7 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
         for item, other in (pair.items, pair.items[::-1]):
             unsaid = _lacks(other)
             own = [s for s in own_subjects(item, other)[: FACETS * 2] if _plain(s, agents) and unsaid(s)]
-            facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(lead, facet)]
+            facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(item, lead, facet)]
     return PairNeeds(sets, facets)
 
 
@@ -202,7 +204,9 @@ def _distinct(first: Subject, second: Subject) -> bool:
     return SequenceMatcher(None, one, two).ratio() < SPELLING_VARIANT
 
 
-def _narrows(lead: Subject, facet: Subject) -> bool:
-    """The facet can narrow the lead: distinct, and one of them a name the writer joins to a topic."""
+def _narrows(item: ContentItem, lead: Subject, facet: Subject) -> bool:
+    """The facet can narrow the lead: distinct, one of them a name the writer joins to a topic, and
+    ``item`` (the facet's) says the two together (else "Kavya Menon in Olympus Mons" joins what the
+    source never does)."""
     joinable = any(s.entity is not None and s.entity.type in JOINED_TYPES for s in (lead, facet))
-    return joinable and _distinct(lead, facet)
+    return joinable and _distinct(lead, facet) and said_together(item, lead.text, facet.text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from synth_core.content import ContentItem
+from synth_core.generators.aboutness import said_together
 from synth_core.patterns import extract_patterns
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import ContentFacts, Plan, brace, topic_beside
@@ -183,12 +184,16 @@ _JOINS: dict[str, tuple[str, ...]] = {
 
 def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
     """The spec's one or two subjects as one noun phrase; None when one names a media type or an
-    intent of its own (it would change what the query asks for)."""
+    intent of its own (it would change what the query asks for). Two subjects are joined ("in",
+    "on", "with", a name before a topic) only when a sentence of an item names both, else listed
+    with "and"."""
     subjects = [text for text in plan.spec.topics if text.strip()][:2]
     if not subjects or not all(content.clean(text) for text in subjects):
         return None
     if len(subjects) == 1:
         return subjects[0]
+    if not any(said_together(item, subjects[0], subjects[1]) for item in plan.spec.items):
+        return f"{subjects[0]} and {subjects[1]}"
     types: dict[str, str] = {entity.text.casefold(): entity.type for entity in plan.spec.entities}
     kinds = [types.get(text.casefold()) for text in subjects]
     for kind, frames in _JOINS.items():  # a place wins: "Tenzing Norbu Sherpa in Chamonix"

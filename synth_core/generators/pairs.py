@@ -125,13 +125,16 @@ def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
     two different keyboards)."""
     if any(not _needs_corroboration(subject) for subject in shared):
         return True
-    lone = [subject.key for subject in shared]
-    return shared_words(_about(pair.first).words, _about(pair.second).words, lone) >= CORROBORATING_WORDS
+    first, second = _about(pair.first).words, _about(pair.second).words
+    return any(shared_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
 
 
 def _needs_corroboration(subject: Subject) -> bool:
-    """A lone everyday word: no name, no phrase, not rare."""
-    return subject.entity is None and " " not in subject.key and zipf(subject.key) >= RARE_ZIPF
+    """A lone everyday word: no name, no phrase, not rare (as written or in key form: "skies" is
+    common where its key "skie" is no word)."""
+    if subject.entity is not None or " " in subject.key:
+        return False
+    return max(zipf(subject.text.casefold()), zipf(subject.key)) >= RARE_ZIPF
 
 
 @dataclass(frozen=True)

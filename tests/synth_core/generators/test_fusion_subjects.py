@@ -87,3 +87,22 @@ def test_no_subject_is_asked_about_more_than_its_share_and_a_run_comes_up_short(
 def test_two_spellings_of_one_subject_are_no_two_subjects() -> None:
     assert not fusion_subjects._distinct(Subject("donuts"), Subject("doughnuts"))
     assert fusion_subjects._distinct(Subject("solar power"), Subject("India"))
+
+
+def test_a_facet_is_joined_only_to_what_its_item_says_with_it(agents: AgentInference) -> None:
+    report = make_item(
+        "d",
+        "DOCUMENT",
+        "Olympus Mons Caldera Survey",
+        "The caldera of Olympus Mons collapsed in stages. Contributors include Dr. Kavya Menon.",
+    )
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Olympus Mons Caldera from Orbit",
+        "The caldera of Olympus Mons seen from orbit over Tharsis. Material was gathered in Pasadena.",
+    )
+    facets = pair_needs(ContentPair(report, photo, "test"), agents).facets
+    joined = {subject.key for facet in facets for subject in facet}
+    assert "tharsis" in joined  # said in one sentence with the caldera of Olympus Mons
+    assert "kavya menon" not in joined and "pasadena" not in joined  # said apart: never joined

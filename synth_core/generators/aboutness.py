@@ -6,7 +6,8 @@ who only moderates it). An item is about a subject when it names it in its title
 (``Tags: a, b, c`` or ``Aspects: ...``, a field label then ``KEYWORD_LIST_ITEMS`` short items: the
 list says what the item is about), or at least
 ``CENTRAL_MENTIONS`` times in its title and text, or at all in a text of at most ``SHORT_SENTENCES``
-sentences (a caption is about all it says). A mention inside a longer name of the item does
+sentences and ``SHORT_WORDS`` words (a caption is about all it says; five captions run together
+without a full stop are not one short caption). A mention inside a longer name of the item does
 not count: "Arthur Ashe" in "Arthur Ashe Stadium", "Rotterdam" in "Port of Rotterdam" name
 something else.
 
@@ -25,14 +26,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from synth_core.backends.text_terms import TOPIC_NOISE
+from synth_core.backends.text_terms import STOPWORDS, TOPIC_NOISE
 from synth_core.content import ContentItem
+from synth_core.word_frequency import zipf
 
 CENTRAL_MENTIONS = 2
 """Mentions in title and text that make a subject one the item is about (one is a passing mention)."""
 SHORT_SENTENCES = 2
+SHORT_WORDS = 40
 """A text this short is about everything it says: one mention is enough."""
 MIN_WORD_CHARS = 3
+OPENING_ZIPF = 3.5
+"""A capitalised first word this common only opens the sentence ("Guest Hiroshi Saito")."""
 KEYWORD_LIST_ITEMS = 3
 KEYWORD_WORDS = 4
 """A list whose items are this short at most (by median) is a keyword list, not a sentence."""
@@ -56,12 +61,17 @@ def tokens(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ItemWords:
-    """An item's words: its title's and all of them (title first, the title counted once), its
-    names longer than one word (a mention of a shorter subject inside one of them does not count),
-    and whether its text is short (``SHORT_SENTENCES``)."""
+    """An item's words: all of them (title first, counted once), the ones whose mentions count (the
+    title's and those of sentences that are no enumeration), its names longer than one word (a
+    mention of a shorter subject inside one of them does not count), and whether its text is short
+    (``SHORT_SENTENCES``)."""
 
     headline: tuple[str, ...]
     """The title's words and the keyword lists', each list item apart (``_BREAK`` between)."""
+    counted: tuple[str, ...]
+    """The title's words and those of the text's sentences that list no three names: "Contributors
+    include A, B and C" or "Material was gathered in A, B and C" name them in passing (``_BREAK``
+    between sentences)."""
     words: tuple[str, ...]
     names: tuple[tuple[str, ...], ...]
     short: bool
@@ -75,19 +85,28 @@ class ItemWords:
     @classmethod
     def of(cls, item: ContentItem, names: Iterable[str]) -> ItemWords:
         full = item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
-        named = {tokens(name) for name in names}
-        short = len([part for part in _SENTENCE_END.split(item.text) if part.strip()]) <= SHORT_SENTENCES
+        body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
+        sentences = [part for part in _SENTENCE_END.split(body) if part.strip()]
+        spans = [span for sentence in sentences for span in capitalised_names(sentence)]
+        named = {tokens(name) for name in (*names, *spans)}
+        short = len(sentences) <= SHORT_SENTENCES and len(item.text.split()) <= SHORT_WORDS
         headline = tokens(item.title)
         for keyword in keyword_lists(item.text):
             headline += (_BREAK, *tokens(keyword))
-        return cls(headline, tokens(full), tuple(name for name in named if len(name) > 1), short)
+        counted = tokens(item.title)
+        for sentence in sentences:
+            if not _NAME_LIST.search(sentence):
+                counted += (_BREAK, *tokens(sentence))
+        longer = tuple(name for name in named if len(name) > 1)
+        return cls(headline, counted, tokens(full), longer, short)
 
     def mentions(self, key: str, *, title_only: bool = False) -> int:
-        """How often ``key`` (in key form) stands alone in the item: not inside a longer name."""
+        """How often ``key`` (in key form) stands alone in the title or a keyword list
+        (``title_only``) or in what counts: not inside a longer name."""
         wanted = tokens(key)
         if not wanted:
             return 0
-        within = self.headline if title_only else self.words
+        within = self.headline if title_only else self.counted
         starts = _starts(within, wanted)
         if not starts:
             return 0
@@ -105,6 +124,41 @@ class ItemWords:
         if self.mentions(key, title_only=True) > 0:
             return True
         return self.mentions(key) >= (1 if self.short else CENTRAL_MENTIONS)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|de|del|da|di|du|van|von)(?:\s+the)?\s+)?[A-Z][\w'’-]*)*")
+_NOT_NAMES = frozenset(STOPWORDS)
+_LISTED = r"(?:the\s+|Dr\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_NAME_LIST = re.compile(rf"{_LISTED}(?:\s*,\s*{_LISTED})+,?\s+(?:and|or)\s+{_LISTED}")
+"""Three names or more listed: "A, B and C"."""
+
+
+def capitalised_names(sentence: str) -> list[str]:
+    """The names of two words or more of a sentence ("Port of Rotterdam", "Arthur Ashe Stadium"),
+    less a first word that only starts the sentence ("In", "Guest", "Fans": an everyday word)."""
+    found: list[str] = []
+    for match in _NAME_RUN.finditer(sentence):
+        words = match.group().split()
+        if match.start() == len(sentence) - len(sentence.lstrip()) and _opens_sentence(words[0]):
+            words = words[1:]
+        while words and words[0].islower():  # "of the" left after the opener
+            words = words[1:]
+        if len(words) > 1 and _one_name(words):
+            found.append(" ".join(words))
+    return found
+
+
+def _one_name(words: list[str]) -> bool:
+    """Capitalised words that make one name: joined by "of" ("Port of Rotterdam") or ending in a
+    common noun that heads a name ("Arthur Ashe Stadium", "Erasmus Bridge"); "NASA Perseverance"
+    is two names side by side."""
+    return any(word.islower() for word in words) or zipf(words[-1].casefold()) >= OPENING_ZIPF
+
+
+def _opens_sentence(word: str) -> bool:
+    """An everyday word (or compound: "Self-portrait") that only starts the sentence."""
+    parts = [word.casefold(), *word.casefold().split("-")]
+    return any(part in _NOT_NAMES or zipf(part) >= OPENING_ZIPF for part in parts)
 
 
 _BREAK = "|"

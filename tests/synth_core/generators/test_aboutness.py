@@ -73,3 +73,9 @@ def test_two_subjects_are_said_together_only_in_one_sentence() -> None:
     )
     assert said_together(photo, "caldera", "Olympus Mons")
     assert not said_together(photo, "Kavya Menon", "Olympus Mons")
+
+
+def test_captions_run_together_are_no_short_text() -> None:
+    captions = " ".join(["there are two cats that are laying with each other on a bed"] * 4)
+    photo = make_item("i", "IMAGE", "two cats laying together", captions + " two cats next to a white wall")
+    assert not words_of(photo).is_about("white wall") and words_of(photo).is_about("cats")

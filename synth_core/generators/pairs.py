@@ -18,7 +18,7 @@ A subject keeps an entity's name as written and its type ("India", PLACE); a top
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from synth_core import lexicon as lx
@@ -148,6 +148,8 @@ class _About:
     subjects: dict[str, Subject]
     askable: frozenset[str]
     words: ItemWords
+    judged: dict[str, bool] = field(default_factory=dict)
+    """``is_about`` answers so far (generators ask about the same topics many times)."""
 
 
 def _about(item: ContentItem) -> _About:
@@ -197,7 +199,11 @@ def _askable(key: str, subject: Subject) -> bool:
 
 def is_about(item: ContentItem, text: str) -> bool:
     """Whether ``item`` is about ``text`` (a topic or a name), not only mentions it in passing."""
-    return _about(item).words.is_about(text)
+    about = _about(item)
+    known = about.judged.get(text)
+    if known is None:
+        known = about.judged[text] = about.words.is_about(text)
+    return known
 
 
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:

@@ -209,6 +209,22 @@ def said_together(item: ContentItem, first: str, second: str) -> bool:
     return any(_starts(said, one) and _starts(said, two) for said in _sentences(item.title, item.text))
 
 
+def says_in(item: ContentItem, thing: str, place: str) -> bool:
+    """Whether one sentence of ``item`` names ``thing`` and says "in [the] ``place``": only then may
+    a query ask for "``thing`` in ``place``" ("a UC Davis research plot in Napa Valley" puts no
+    grape "in UC Davis")."""
+    one, where = tokens(thing), tokens(place)
+    if not one or not where:
+        return False
+    for said in _sentences(item.title, item.text):
+        if _starts(said, one):
+            for start in _starts(said, where):
+                before = said[max(0, start - 2) : start]
+                if before[-1:] == ("in",) or before == ("in", "the"):
+                    return True
+    return False
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 

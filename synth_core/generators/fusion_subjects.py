@@ -6,7 +6,7 @@
   something relevant, at least the pair's item;
 - *facet*: a shared subject narrowed by a subject only one item carries, joined by a name the way
   people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee") when a sentence of that
-  item names both (``aboutness.said_together``), and the other item says none of the facet's
+  item says so (``_narrows``), and the other item says none of the facet's
   words; whether the other modality holds anything relevant is for the search
   to show. Only for pairs that share at least
   ``FACETS_FROM`` subjects: a pair linked by one word gets asked about that word.
@@ -33,7 +33,7 @@ from typing import Literal
 from synth_core.agents import AgentInference
 from synth_core.backends.text_terms import words
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import said_together
+from synth_core.generators.aboutness import said_together, says_in
 from synth_core.generators.pairs import ContentPair, Subject, own_subjects, shared_subjects
 from synth_core.generators.planning import rotation
 
@@ -48,8 +48,6 @@ NeedKind = Literal["single", "double", "facet"]
 NeedKey = tuple[str, ...]
 SubjectSet = tuple[Subject, ...]
 
-JOINED_TYPES = frozenset({"PLACE", "PERSON", "ORGANIZATION", "PRODUCT"})
-"""Entity types a facet query joins to a topic (see ``writing.template_pairs``)."""
 
 KIND_SHARES: dict[NeedKind, float] = {"single": 0.45, "double": 0.2, "facet": 0.35}
 MAX_USES = 4
@@ -205,8 +203,16 @@ def _distinct(first: Subject, second: Subject) -> bool:
 
 
 def _narrows(item: ContentItem, lead: Subject, facet: Subject) -> bool:
-    """The facet can narrow the lead: distinct, one of them a name the writer joins to a topic, and
-    ``item`` (the facet's) says the two together (else "Kavya Menon in Olympus Mons" joins what the
-    source never does)."""
-    joinable = any(s.entity is not None and s.entity.type in JOINED_TYPES for s in (lead, facet))
-    return joinable and _distinct(lead, facet) and said_together(item, lead.text, facet.text)
+    """The facet can narrow the lead the way the writer joins them, and ``item`` (the facet's) says
+    so: one of them a place the other is said to be "in" ("cargo bikes in Copenhagen"), or a person
+    one sentence names with a topic ("Kofi Asante on coffee"). Two names side by side are no facet
+    ("Hiroshi Saito and North Carolina State University" asks for both)."""
+    if not _distinct(lead, facet):
+        return False
+    kinds = [subject.entity.type if subject.entity is not None else None for subject in (lead, facet)]
+    if kinds.count("PLACE") == 1:
+        place, other = (lead, facet) if kinds[0] == "PLACE" else (facet, lead)
+        return says_in(item, other.text, place.text)
+    if kinds.count("PERSON") == 1 and None in kinds:
+        return said_together(item, lead.text, facet.text)
+    return False

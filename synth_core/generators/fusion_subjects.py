@@ -154,12 +154,16 @@ def _draw(
 
 def _kind_counts(count: int, available: dict[NeedKind, int]) -> dict[NeedKind, int]:
     """Examples per kind: each example goes to the kind furthest behind its share, among the kinds
-    the sample has and that still have room (``MAX_USES`` per need); when none has, among all it has."""
+    the sample has and that still have room (``MAX_USES`` per need); when none has, to the kind
+    whose needs are used least."""
     counts: dict[NeedKind, int] = dict.fromkeys(KIND_SHARES, 0)
     having = [kind for kind in KIND_SHARES if available[kind]]
     for done in range(count if having else 0):
-        roomy = [kind for kind in having if counts[kind] < available[kind] * MAX_USES] or having
-        kind = max(roomy, key=lambda k: KIND_SHARES[k] * (done + 1) - counts[k])
+        roomy = [kind for kind in having if counts[kind] < available[kind] * MAX_USES]
+        if roomy:
+            kind = max(roomy, key=lambda k: KIND_SHARES[k] * (done + 1) - counts[k])
+        else:  # every need used MAX_USES times: the kind whose needs are used least (a few facets
+            kind = min(having, key=lambda k: counts[k] / available[k])  # must not carry a third)
         counts[kind] += 1
     return counts
 

@@ -75,6 +75,9 @@ class ItemWords:
     words: tuple[str, ...]
     names: tuple[tuple[str, ...], ...]
     short: bool
+    phrases: tuple[tuple[str, ...], ...] = ()
+    """The item's key phrases of two words or more: a lone word inside one of them only ("hip" of
+    "hip hop") is no subject of its own."""
     content_words: frozenset[str] = field(init=False)
     """Words that say something about the content (no stopwords, filler or field labels)."""
 
@@ -83,7 +86,7 @@ class ItemWords:
         object.__setattr__(self, "content_words", frozenset(word for word in said if word not in TOPIC_NOISE))
 
     @classmethod
-    def of(cls, item: ContentItem, names: Iterable[str]) -> ItemWords:
+    def of(cls, item: ContentItem, names: Iterable[str], phrases: Iterable[str] = ()) -> ItemWords:
         full = item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
         body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
         sentences = [part for part in _SENTENCE_END.split(body) if part.strip()]
@@ -98,11 +101,13 @@ class ItemWords:
             if not _NAME_LIST.search(sentence):
                 counted += (_BREAK, *tokens(sentence))
         longer = tuple(name for name in named if len(name) > 1)
-        return cls(headline, counted, tokens(full), longer, short)
+        joined = tuple(phrase for phrase in {tokens(text) for text in phrases} if len(phrase) > 1)
+        return cls(headline, counted, tokens(full), longer, short, joined)
 
-    def mentions(self, key: str, *, title_only: bool = False) -> int:
+    def mentions(self, key: str, *, title_only: bool = False, name: bool = False) -> int:
         """How often ``key`` (in key form) stands alone in the title or a keyword list
-        (``title_only``) or in what counts: not inside a longer name."""
+        (``title_only``) or in what counts: not inside a longer name, nor (a lone word that is no
+        name) inside a key phrase."""
         wanted = tokens(key)
         if not wanted:
             return 0
@@ -111,19 +116,20 @@ class ItemWords:
         if not starts:
             return 0
         covered: set[int] = set()
-        for name in self.names:
-            if len(name) > len(wanted):
-                inner = _starts(name, wanted)
+        lone_word = not name and len(wanted) == 1
+        for longer in (*self.names, *self.phrases) if lone_word else self.names:
+            if len(longer) > len(wanted):
+                inner = _starts(longer, wanted)
                 if inner:
-                    covered.update(start + offset for start in _starts(within, name) for offset in inner)
+                    covered.update(start + offset for start in _starts(within, longer) for offset in inner)
         return len(starts - covered)
 
-    def is_about(self, key: str) -> bool:
+    def is_about(self, key: str, *, name: bool = False) -> bool:
         """The item names ``key`` in its title or a keyword list, or mentions it ``CENTRAL_MENTIONS``
-        times, or at all in a short text."""
-        if self.mentions(key, title_only=True) > 0:
+        times, or at all in a short text (``name``: ``key`` is a name, see ``mentions``)."""
+        if self.mentions(key, title_only=True, name=name) > 0:
             return True
-        return self.mentions(key) >= (1 if self.short else CENTRAL_MENTIONS)
+        return self.mentions(key, name=name) >= (1 if self.short else CENTRAL_MENTIONS)
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|de|del|da|di|du|van|von)(?:\s+the)?\s+)?[A-Z][\w'’-]*)*")
@@ -225,7 +231,7 @@ def says_in(item: ContentItem, thing: str, place: str) -> bool:
     return False
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n+")
 
 
 @lru_cache(maxsize=4096)

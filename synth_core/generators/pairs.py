@@ -148,7 +148,7 @@ class _About:
     subjects: dict[str, Subject]
     askable: frozenset[str]
     words: ItemWords
-    judged: dict[str, bool] = field(default_factory=dict)
+    judged: dict[tuple[str, bool], bool] = field(default_factory=dict)
     """``is_about`` answers so far (generators ask about the same topics many times)."""
 
 
@@ -163,8 +163,10 @@ def _about(item: ContentItem) -> _About:
             found.setdefault(key_form(entity.text), Subject(_as_typed(entity.text), entity))
     for topic in patterns.topics:
         found.setdefault(key_form(topic), Subject(topic.lower()))
-    words = ItemWords.of(item, [entity.text for entity in patterns.entities])
-    askable = [(key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text)]
+    words = ItemWords.of(item, [entity.text for entity in patterns.entities], patterns.topics)
+    askable = [
+        (key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text, name=s.entity is not None)
+    ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words)
     if len(_ABOUT) >= ABOUT_MEMO:
@@ -197,12 +199,13 @@ def _askable(key: str, subject: Subject) -> bool:
     return key not in _ALONE_TOO_VAGUE and says_enough_alone(key)
 
 
-def is_about(item: ContentItem, text: str) -> bool:
-    """Whether ``item`` is about ``text`` (a topic or a name), not only mentions it in passing."""
+def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
+    """Whether ``item`` is about ``text`` (a topic, or a name when ``name``), not only mentions it
+    in passing."""
     about = _about(item)
-    known = about.judged.get(text)
+    known = about.judged.get((text, name))
     if known is None:
-        known = about.judged[text] = about.words.is_about(text)
+        known = about.judged[(text, name)] = about.words.is_about(text, name=name)
     return known
 
 

@@ -225,7 +225,7 @@ def _topics_about(item: ContentItem) -> list[str]:
 
 def _entities_about(item: ContentItem) -> list[Entity]:
     """The item's two most salient names it is about (not a contributor listed once)."""
-    return [entity for entity in named_entities(item) if is_about(item, entity.text)][:ENTITIES_PER_ITEM]
+    return [entity for entity in named_entities(item) if is_about(item, entity.text, name=True)][:ENTITIES_PER_ITEM]
 
 
 def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryIntent, variant: Variant) -> QuerySpec:

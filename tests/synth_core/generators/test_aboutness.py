@@ -79,3 +79,11 @@ def test_captions_run_together_are_no_short_text() -> None:
     captions = " ".join(["there are two cats that are laying with each other on a bed"] * 4)
     photo = make_item("i", "IMAGE", "two cats laying together", captions + " two cats next to a white wall")
     assert not words_of(photo).is_about("white wall") and words_of(photo).is_about("cats")
+
+
+def test_a_lone_word_inside_a_key_phrase_only_is_no_subject_but_a_name_is() -> None:
+    item = make_item("i", "IMAGE", "hip hop artist on stage", "a hip hop artist performs for the festival crowd .")
+    words = ItemWords.of(item, [], ["hip hop", "hip hop artist"])
+    assert not words.is_about("hip") and words.is_about("hip hop")
+    kube = ItemWords.of(make_item("d", "DOCUMENT", "Kubernetes Autoscaling", "Notes."), [], ["kubernetes autoscaling"])
+    assert kube.is_about("Kubernetes", name=True) and not kube.is_about("Kubernetes")

@@ -156,7 +156,7 @@ class VespaBackend:
                 yield self._hits(answer), seconds
 
     def _hits(self, answer: dict[str, Any]) -> list[SearchHit]:
-        id_field, modality_field, profile_field = (self.layout.field(name) for name in q.SEARCH_SUMMARY)
+        id_field, profile_field, modality_field = (self.layout.field(name) for name in q.SEARCH_SUMMARY)
         hits = []
         for rank, hit in enumerate(q.hits_of(answer), start=1):
             fields = hit["fields"]

@@ -83,6 +83,8 @@ class VespaStub:
         self.requests: list[RecordedRequest] = []
         self._failures: list[tuple[int, dict[str, Any]]] = []
         self._lock = threading.Lock()
+        self._token_cache: dict[tuple[str, str], dict[str, list[str]]] = {}
+        self._stats_cache: dict[tuple[str, tuple[str, ...]], tuple[int, float, dict[str, int]]] = {}
         self.app = Starlette(
             routes=[
                 Route("/ApplicationStatus", self._status, methods=["GET"]),
@@ -113,6 +115,11 @@ class VespaStub:
         self.documents = {name: {} for name in self.schemas}
         self.requests.clear()
         self._failures.clear()
+        self._changed()
+
+    def _changed(self) -> None:
+        self._token_cache.clear()
+        self._stats_cache.clear()
 
     # -- HTTP ------------------------------------------------------------------------------------
 
@@ -169,9 +176,11 @@ class VespaStub:
                 message = f"No field '{unknown[0]}' in the structure of type '{schema}'"
                 return JSONResponse({"pathId": path, "id": doc_id, "message": message}, status_code=400)
             stored[docid] = dict(fields)
+            self._changed()
             return JSONResponse({"pathId": path, "id": doc_id})
         if request.method == "DELETE":
             stored.pop(docid, None)
+            self._changed()
             return JSONResponse({"pathId": path, "id": doc_id})
         if docid not in stored:
             return JSONResponse({"pathId": path, "id": doc_id}, status_code=404)
@@ -208,7 +217,7 @@ class VespaStub:
             (schema, docid, fields)
             for schema in query.sources
             for docid, fields in self.documents[schema].items()
-            if query.predicate(fields) and (not query.user_input_params or self._matches_any(fields, terms))
+            if query.predicate(fields) and (not query.user_input_params or self._matches_any(schema, docid, terms))
         ]
         scored = [(self._score(profile, params, terms, query.sources, m), m) for m in matched]
         scored = self._ordered(query, scored)
@@ -229,31 +238,50 @@ class VespaStub:
     def _size(self, sources: list[str]) -> int:
         return sum(len(self.documents[source]) for source in sources)
 
-    @staticmethod
-    def _matches_any(fields: Mapping[str, Any], terms: list[str]) -> bool:
-        present = {w for name in TEXT_FIELDS for w in words(str(fields.get(name, "")))}
-        return any(term in present for term in terms)
+    def _tokens(self, schema: str, docid: str) -> dict[str, list[str]]:
+        # Tokenised text fields, cached until the document changes (a search reads them all).
+        key = (schema, docid)
+        if key not in self._token_cache:
+            fields = self.documents[schema][docid]
+            self._token_cache[key] = {name: words(str(fields.get(name, ""))) for name in TEXT_FIELDS}
+        return self._token_cache[key]
+
+    def _matches_any(self, schema: str, docid: str, terms: list[str]) -> bool:
+        tokens = self._tokens(schema, docid)
+        return any(term in tokens[name] for name in TEXT_FIELDS for term in terms)
 
     def _score(self, profile: str, params: Mapping[str, Any], terms: list[str], sources: list[str], m: tuple) -> float:
-        schema, docid, fields = m
+        schema, docid, _ = m
         if profile == "random":
             seed = params.get("rankproperty.random.match.seed", 1024)
             return random.Random(f"{seed}/{schema}/{docid}").random()
         if profile == "bm25":
-            return sum(weight * self._bm25(name, fields, terms, sources) for name, weight in TEXT_FIELDS.items())
+            tokens = self._tokens(schema, docid)
+            return sum(weight * self._bm25(name, tokens[name], terms, sources) for name, weight in TEXT_FIELDS.items())
         return 0.0
 
-    def _bm25(self, name: str, fields: Mapping[str, Any], terms: list[str], sources: list[str]) -> float:
-        corpus = [words(str(doc.get(name, ""))) for source in sources for doc in self.documents[source].values()]
-        average = sum(map(len, corpus)) / max(1, len(corpus)) or 1.0
-        tokens = words(str(fields.get(name, "")))
+    def _field_stats(self, name: str, sources: list[str]) -> tuple[int, float, dict[str, int]]:
+        """Documents, average length and document frequency of each word, of one text field."""
+        key = (name, tuple(sources))
+        if key not in self._stats_cache:
+            corpus = [self._tokens(source, docid)[name] for source in sources for docid in self.documents[source]]
+            frequency: dict[str, int] = {}
+            for tokens in corpus:
+                for word in set(tokens):
+                    frequency[word] = frequency.get(word, 0) + 1
+            average = sum(map(len, corpus)) / max(1, len(corpus)) or 1.0
+            self._stats_cache[key] = (len(corpus), average, frequency)
+        return self._stats_cache[key]
+
+    def _bm25(self, name: str, tokens: list[str], terms: list[str], sources: list[str]) -> float:
+        total, average, frequency = self._field_stats(name, sources)
         score = 0.0
         for term in dict.fromkeys(terms):
-            frequency = tokens.count(term)
-            if frequency:
-                df = sum(1 for doc in corpus if term in doc)
-                idf = math.log(1 + (len(corpus) - df + 0.5) / (df + 0.5))
-                score += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * len(tokens) / average))
+            count = tokens.count(term)
+            if count:
+                df = frequency.get(term, 0)
+                idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+                score += idf * count * 2.2 / (count + 1.2 * (0.25 + 0.75 * len(tokens) / average))
         return score
 
     @staticmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
@@ -65,7 +66,7 @@ class VespaSettings(BaseModel):
 
     url: str = "http://localhost"
     port: int | None = 8080
-    """None when ``url`` already names the port (or a cloud endpoint does not need one)."""
+    """Left out when ``url`` names a port itself; None for an endpoint that needs none (a cloud URL)."""
     schema_name: str = Field("content", alias="schema")
     """The schema (document type) every profile's content lives in, unless mapped otherwise below."""
     namespace: str = "content"
@@ -89,9 +90,15 @@ class VespaSettings(BaseModel):
     model_config = {"populate_by_name": True}
 
     @property
+    def url_port(self) -> int | None:
+        """The port to add to ``url``: none when the URL names one already."""
+        return None if urlsplit(self.url).port is not None else self.port
+
+    @property
     def endpoint(self) -> str:
         """The URL requests go to, as pyvespa builds it."""
-        return self.url.rstrip("/") if self.port is None else f"{self.url.rstrip('/')}:{self.port}"
+        base = self.url.rstrip("/")
+        return base if self.url_port is None else f"{base}:{self.url_port}"
 
 
 class GenerationSettings(BaseModel):

@@ -115,7 +115,7 @@ class VespaClient:
     def __init__(self, settings: VespaSettings) -> None:
         self.settings = settings
         self.endpoint = settings.endpoint
-        self.app = Vespa(url=settings.url, port=settings.port)
+        self.app = Vespa(url=settings.url, port=settings.url_port)
         self._sync: VespaSync | None = None
 
     def close(self) -> None:

@@ -129,7 +129,9 @@ class VespaStub:
             raw = gzip.decompress(raw)
         body = json.loads(raw) if raw else None
         version = str(request.scope.get("http_version", ""))
-        self.requests.append(RecordedRequest(request.method, request.url.path, dict(request.query_params), body, version))
+        self.requests.append(
+            RecordedRequest(request.method, request.url.path, dict(request.query_params), body, version)
+        )
         return body
 
     async def _status(self, request: Request) -> JSONResponse:
@@ -156,7 +158,9 @@ class VespaStub:
         try:
             status, answer = self.answer(params)
         except YqlError as exc:
-            status, answer = error_answer(400, 4, "Invalid query parameter", f"Could not instantiate query from YQL: {exc}")
+            status, answer = error_answer(
+                400, 4, "Invalid query parameter", f"Could not instantiate query from YQL: {exc}"
+            )
         return JSONResponse(answer, status_code=status)
 
     async def _document(self, request: Request) -> JSONResponse:
@@ -211,7 +215,9 @@ class VespaStub:
         hits = int(params.get("hits", 10)) if query.limit is None else query.limit
         offset = int(params.get("offset", 0))
         if hits > MAX_HITS:
-            return error_answer(400, 4, "Invalid query parameter", f"{hits} hits requested, configured limit: {MAX_HITS}")
+            return error_answer(
+                400, 4, "Invalid query parameter", f"{hits} hits requested, configured limit: {MAX_HITS}"
+            )
         terms = [w for param in query.user_input_params for w in words(str(params.get(param, "")))]
         matched = [
             (schema, docid, fields)
@@ -225,8 +231,14 @@ class VespaStub:
             "id": "toplevel",
             "relevance": 1.0,
             "fields": {"totalCount": len(matched)},
-            "coverage": {"coverage": 100, "documents": self._size(query.sources), "full": True, "nodes": 1,
-                         "results": 1, "resultsFull": 1},
+            "coverage": {
+                "coverage": 100,
+                "documents": self._size(query.sources),
+                "full": True,
+                "nodes": 1,
+                "results": 1,
+                "resultsFull": 1,
+            },
         }
         children = [self._hit(query, score, m) for score, m in scored[offset : offset + hits]]
         if query.group_field:

@@ -118,7 +118,13 @@ class VespaBackend:
         while len(drawn) < n:
             hits = min(self.settings.page_size, n - len(drawn))
             body = q.sample_body(
-                self.layout, where, order=order, seed=seed, hits=hits, offset=len(drawn), timeout_s=self.settings.timeout_s
+                self.layout,
+                where,
+                order=order,
+                seed=seed,
+                hits=hits,
+                offset=len(drawn),
+                timeout_s=self.settings.timeout_s,
             )
             page = [self.layout.to_item(hit["fields"]) for hit in q.hits_of(self.client.query(body, action="sampling"))]
             drawn += page

@@ -11,12 +11,12 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from tenacity import AsyncRetrying, stop_after_attempt, wait_random_exponential
 from vespa.application import Vespa, VespaSync
 from vespa.exceptions import VespaError
-from vespa.io import VespaResponse
+from vespa.io import VespaQueryResponse, VespaResponse
 from vespa.retries import is_connection_error
 
 from synth_core.backends.vespa.queries import root_errors
@@ -153,7 +153,8 @@ class VespaClient:
     def query(self, body: Mapping[str, Any], *, action: str) -> dict[str, Any]:
         """One query with the sync client; the answer, checked for errors."""
         with self._mapped(action):
-            response = self._session().query(body=dict(body))
+            # Not streaming, so always a VespaQueryResponse (pyvespa's return type also names a generator).
+            response = cast(VespaQueryResponse, self._session().query(body=dict(body)))
         return checked(self.endpoint, action, response.status_code, response.json)
 
     def query_many(self, bodies: Sequence[Mapping[str, Any]], *, action: str) -> list[tuple[dict[str, Any], float]]:
@@ -226,4 +227,3 @@ def is_connection_text(reason: str) -> bool:
     """Whether a feed failure's text says the connection failed (pyvespa hands it over as text)."""
     lowered = reason.lower()
     return "connect" in lowered or "error sending request" in lowered
-

@@ -81,7 +81,9 @@ def application_package(settings: Settings, *, name: str = "synthstudio") -> App
             query_profile=query_profile,
         )
     except ValueError as exc:  # pyvespa checks the application name
-        raise InvalidRequestError(f"Cannot name the application {name!r}: {exc}", hint="Use a short lowercase name.")
+        raise InvalidRequestError(
+            f"Cannot name the application {name!r}: {exc}", hint="Use a short lowercase name."
+        ) from exc
 
 
 def write_package(settings: Settings, out: Path, *, name: str = "synthstudio") -> list[Path]:

@@ -64,16 +64,27 @@ def test_ingest_into_vespa_then_check(
     stub, url = served_stub
     stub.reset()
     config = str(_config(tmp_path, url))
-    code, out, err = _run(tmp_path, "--config", config, "ingest", str(DEMO_CORPUS), "--backend", "vespa",
-                          monkeypatch=monkeypatch)
+    code, out, err = _run(
+        tmp_path, "--config", config, "ingest", str(DEMO_CORPUS), "--backend", "vespa", monkeypatch=monkeypatch
+    )
     assert (code, err) == (0, "")
     assert "693 loaded, 0 updated, 0 skipped" in out
     assert sum(len(documents) for documents in stub.documents.values()) == 693
     code, out, _ = _run(tmp_path, "--config", config, "backends", "check", "--json", monkeypatch=monkeypatch)
     report = json.loads(out)
     assert (code, report["backend"], report["total"], report["location"]) == (0, "vespa", 693, url)
-    code, out, _ = _run(tmp_path, "--config", config, "sample", "--strategy", "temporal_recent", "--size", "3",
-                        "--json", monkeypatch=monkeypatch)
+    code, out, _ = _run(
+        tmp_path,
+        "--config",
+        config,
+        "sample",
+        "--strategy",
+        "temporal_recent",
+        "--size",
+        "3",
+        "--json",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0 and len(json.loads(out)) == 3
     assert not (tmp_path / "content.db").exists()  # nothing went to the embedded store
 

@@ -39,7 +39,15 @@ def test_feed_then_count(vespa: VespaBackend, stub: VespaStub) -> None:
     assert len(puts) == 40
     assert puts[0].path.startswith("/document/v1/content/content/docid/item-")
     assert set(puts[0].body["fields"]) == {
-        "doc_id", "profile", "modality", "title", "text", "created_at", "source", "metadata", "entity_count",
+        "doc_id",
+        "profile",
+        "modality",
+        "title",
+        "text",
+        "created_at",
+        "source",
+        "metadata",
+        "entity_count",
         "topic_key",
     }
     assert vespa.count() == 40
@@ -90,8 +98,9 @@ def test_newest_draws_the_newest_items_newest_first(loaded: VespaBackend) -> Non
 
 
 def test_entity_rich_draws_the_items_with_most_entities(stub: VespaStub, vespa_settings: Settings) -> None:
-    backend = VespaBackend(vespa_settings.vespa, VespaBackend.from_settings(vespa_settings).layout,
-                           entity_counter=count_marks)
+    backend = VespaBackend(
+        vespa_settings.vespa, VespaBackend.from_settings(vespa_settings).layout, entity_counter=count_marks
+    )
     backend.upsert(make_items())
     drawn = backend.sample(5, seed=3, order="entity_rich")
     assert [count_marks(item.text) for item in drawn] == [6, 6, 6, 6, 6]
@@ -186,8 +195,9 @@ def test_a_refused_query_names_the_fix(loaded: VespaBackend, stub: VespaStub) ->
 
 
 def test_a_feed_vespa_refuses_is_an_error(vespa_settings: Settings) -> None:
-    settings = load_settings(home=vespa_settings.home, vespa={**vespa_settings.vespa.model_dump(), "fields": {
-        "text": "body"}})
+    settings = load_settings(
+        home=vespa_settings.home, vespa={**vespa_settings.vespa.model_dump(), "fields": {"text": "body"}}
+    )
     backend = VespaBackend.from_settings(settings)
     with pytest.raises(BackendError, match=r"refused 3 of 3 documents .*No field 'body'"):
         backend.upsert(make_items()[:3])

@@ -45,9 +45,7 @@ def test_filters_are_in_sets_and_drawn_items_are_left_out(layout: VespaLayout) -
     where = q.where_clause(
         layout, profiles=["doc_p", "doc_p", "video_p"], modalities=["VIDEO"], exclude_ids=["b", "a", "b"]
     )
-    assert where == (
-        'profile in ("doc_p", "video_p") and modality in ("VIDEO") and !(doc_id in ("a", "b"))'
-    )
+    assert where == ('profile in ("doc_p", "video_p") and modality in ("VIDEO") and !(doc_id in ("a", "b"))')
     assert q.where_clause(layout) == "true"
     assert q.where_clause(layout, profiles=[]) is None  # matches nothing: no query at all
 
@@ -85,8 +83,9 @@ def test_mapped_field_names_and_schemas_reach_the_yql() -> None:
         vespa={"fields": {"id": "uid", "created_at": "published"}, "schemas": {"image_caption_siglip": "images"}}
     )
     layout = layout_from_settings(settings)
-    body = q.sample_body(layout, q.where_clause(layout, ids=["x"]) or "", order="newest", seed=1, hits=1, offset=0,
-                         timeout_s=1)
+    body = q.sample_body(
+        layout, q.where_clause(layout, ids=["x"]) or "", order="newest", seed=1, hits=1, offset=0, timeout_s=1
+    )
     assert body["yql"] == 'select * from sources content, images where uid in ("x") order by published desc'
     assert layout.schema_for("image_caption_siglip") == "images"
     assert layout.schema_for("document_text_semantic") == "content"
@@ -121,7 +120,12 @@ GROUPING_ANSWER = {
                         "relevance": 1.0,
                         "label": "profile",
                         "children": [
-                            {"id": "group:string:video_p", "relevance": 1.0, "value": "video_p", "fields": {"count()": 20}},
+                            {
+                                "id": "group:string:video_p",
+                                "relevance": 1.0,
+                                "value": "video_p",
+                                "fields": {"count()": 20},
+                            },
                             {"id": "group:string:doc_p", "relevance": 1.0, "value": "doc_p", "fields": {"count()": 10}},
                         ],
                     }
@@ -140,7 +144,9 @@ def test_reading_a_grouping_answer() -> None:
 
 def test_reading_hits_and_errors() -> None:
     hit = {"id": "id:content:content::a", "relevance": 0.5, "source": "content", "fields": {"doc_id": "a"}}
-    answer = {"root": {"fields": {"totalCount": 1}, "children": [hit], "errors": [{"code": 12, "summary": "Timed out"}]}}
+    answer = {
+        "root": {"fields": {"totalCount": 1}, "children": [hit], "errors": [{"code": 12, "summary": "Timed out"}]}
+    }
     assert q.hits_of(answer) == [hit]
     assert q.root_errors(answer) == [{"code": 12, "summary": "Timed out"}]
     assert q.total_count({"root": {"id": "toplevel"}}) == 0

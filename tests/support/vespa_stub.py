@@ -82,6 +82,7 @@ class VespaStub:
         self.documents: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in self.schemas}
         self.requests: list[RecordedRequest] = []
         self._failures: list[tuple[int, dict[str, Any]]] = []
+        self._delays: list[float] = []
         self._lock = threading.Lock()
         self._token_cache: dict[tuple[str, str], dict[str, list[str]]] = {}
         self._stats_cache: dict[tuple[str, tuple[str, ...]], tuple[int, float, dict[str, int]]] = {}
@@ -103,6 +104,11 @@ class VespaStub:
         with self._lock:
             self._failures += [answer] * times
 
+    def hang_next(self, seconds: float, times: int = 1) -> None:
+        """The next search requests answer only after ``seconds`` (a Vespa that hangs)."""
+        with self._lock:
+            self._delays += [seconds] * times
+
     def searches(self) -> list[dict[str, Any]]:
         """The bodies of the search requests received, oldest first."""
         return [r.body for r in self.requests if r.path == "/search/"]
@@ -115,6 +121,7 @@ class VespaStub:
         self.documents = {name: {} for name in self.schemas}
         self.requests.clear()
         self._failures.clear()
+        self._delays.clear()
         self._changed()
 
     def _changed(self) -> None:
@@ -153,6 +160,9 @@ class VespaStub:
         params = {**dict(request.query_params), **body}
         with self._lock:
             failure = self._failures.pop(0) if self._failures else None
+            delay = self._delays.pop(0) if self._delays else 0.0
+        if delay:
+            await asyncio.sleep(delay)
         if failure is not None:
             return JSONResponse(failure[1], status_code=failure[0])
         try:

@@ -7,6 +7,7 @@ match the field mapping), a feed that failed.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -26,7 +27,8 @@ from synth_core.settings import VespaSettings
 TIMEOUT_CODE = 12
 """Vespa's error code for a query that timed out (``root.errors[].code``)."""
 CLIENT_GRACE_S = 5.0
-"""The client waits this much longer than Vespa's own timeout, so Vespa's timeout answer arrives."""
+"""The async client waits up to this much longer than Vespa's own timeout (and at most twice it), so
+Vespa's timeout answer arrives first, and a Vespa that hangs still fails soon."""
 
 
 def _unreachable(endpoint: str, exc: BaseException) -> BackendError:
@@ -117,18 +119,22 @@ class VespaClient:
         self.endpoint = settings.endpoint
         self.app = Vespa(url=settings.url, port=settings.url_port)
         self._sync: VespaSync | None = None
+        self._lock = threading.Lock()
 
     def close(self) -> None:
-        if self._sync is not None:
-            self._sync.__exit__(None, None, None)
-            self._sync = None
+        with self._lock:
+            if self._sync is not None:
+                self._sync.__exit__(None, None, None)
+                self._sync = None
 
     def _session(self) -> VespaSync:
-        # One sync session (one connection pool) for all small calls, opened on first use.
-        if self._sync is None:
-            sync = self.app.syncio(connections=4, num_retries_429=self.settings.retries)
-            self._sync = sync.__enter__()
-        return self._sync
+        # One sync session (one connection pool) for all small calls, opened on first use; API requests
+        # share the backend across threads, hence the lock.
+        with self._lock:
+            if self._sync is None:
+                sync = self.app.syncio(connections=4, num_retries_429=self.settings.retries)
+                self._sync = sync.__enter__()
+            return self._sync
 
     @contextmanager
     def _mapped(self, action: str) -> Iterator[None]:
@@ -173,7 +179,7 @@ class VespaClient:
                 [dict(body) for body in bodies],
                 max_concurrent=self.settings.max_concurrent,
                 adaptive=False,
-                client_kwargs={"timeout": self.settings.timeout_s + CLIENT_GRACE_S},
+                client_kwargs={"timeout": self.settings.timeout_s + min(CLIENT_GRACE_S, self.settings.timeout_s)},
                 retry_policy=retry,
             )
         each = (time.perf_counter() - started) / len(bodies)

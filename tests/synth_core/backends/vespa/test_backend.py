@@ -4,6 +4,8 @@ makes of Vespa's answers, and the errors it raises."""
 from __future__ import annotations
 
 import random
+import sys
+import time
 
 import pytest
 
@@ -12,7 +14,7 @@ from synth_core.backends.check import check_backend
 from synth_core.backends.factory import open_backend
 from synth_core.backends.memory import MemoryBackend
 from synth_core.backends.vespa import VespaBackend
-from synth_core.errors import BackendError
+from synth_core.errors import BackendError, ConfigError
 from synth_core.sampling.strategies import sample_content
 from synth_core.settings import Settings, load_settings
 from tests.support.vespa_stub import VESPA_VERSION, VespaStub, error_answer, free_port, timeout_answer
@@ -178,6 +180,27 @@ def test_a_timeout_is_an_error_not_an_empty_sample(loaded: VespaBackend, stub: V
     stub.fail_next(timeout_answer(), times=2)
     with pytest.raises(BackendError, match="timed out while searching"):
         list(loaded.search_many(["volcano", "glacier", "violin"]))
+
+
+def test_a_vespa_that_hangs_fails_the_batch_soon(vespa_settings: Settings, stub: VespaStub) -> None:
+    settings = load_settings(home=vespa_settings.home, vespa={**vespa_settings.vespa.model_dump(), "timeout_s": 0.3})
+    backend = VespaBackend.from_settings(settings)
+    backend.upsert(make_items())
+    stub.hang_next(3.0)
+    started = time.perf_counter()
+    with pytest.raises(BackendError, match="timed out while searching"):
+        list(backend.search_many(["volcano", "glacier"]))
+    assert time.perf_counter() - started < 2.5  # the client's own timeout: 0.3 s + 0.3 s grace
+    backend.close()
+
+
+def test_without_pyvespa_the_vespa_backend_says_to_install_the_extra(
+    vespa_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "vespa", None)  # import vespa now raises ImportError
+    with pytest.raises(ConfigError, match="needs pyvespa") as raised:
+        open_backend(vespa_settings)
+    assert "synth-studio[vespa]" in str(raised.value)
 
 
 def test_errors_in_a_200_answer_are_not_swallowed(loaded: VespaBackend, stub: VespaStub) -> None:

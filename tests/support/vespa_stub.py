@@ -15,7 +15,8 @@ It answers what Synth Studio calls, with Vespa's response shapes:
   ``.../docid/`` with ``documents``, ``documentCount``, ``continuation``). Unknown document types and
   fields are refused with HTTP 400 and a ``message``, as Vespa does.
 
-Gzipped request bodies (pyvespa compresses bodies over 1 KiB) are read. Every request is recorded
+Search answers are CBOR when the request accepts ``application/cbor`` (pyvespa's queries do), JSON
+otherwise. Gzipped request bodies (pyvespa compresses bodies over 1 KiB) are read. Every request is recorded
 (method, path, parameters, JSON body, HTTP version); ``fail_next`` makes the next search requests
 answer with a given status and body (``timeout_answer()`` is Vespa's own).
 """
@@ -38,10 +39,10 @@ from hypercorn.asyncio import serve
 from hypercorn.config import Config
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.support.vespa_yql import ParsedQuery, YqlError, parse, words
+from tests.support.vespa_yql import ParsedQuery, YqlError, cbor, parse, words
 
 VESPA_VERSION = "8.600.35"
 DEFAULT_FIELDS = frozenset(
@@ -71,6 +72,7 @@ class RecordedRequest:
     params: dict[str, str]
     body: Any
     http_version: str
+    accept: str = ""
 
 
 class VespaStub:
@@ -137,7 +139,14 @@ class VespaStub:
         body = json.loads(raw) if raw else None
         version = str(request.scope.get("http_version", ""))
         self.requests.append(
-            RecordedRequest(request.method, request.url.path, dict(request.query_params), body, version)
+            RecordedRequest(
+                request.method,
+                request.url.path,
+                dict(request.query_params),
+                body,
+                version,
+                request.headers.get("accept", ""),
+            )
         )
         return body
 
@@ -155,7 +164,13 @@ class VespaStub:
             }
         )
 
-    async def _search(self, request: Request) -> JSONResponse:
+    async def _search(self, request: Request) -> Response:
+        status, answer = await self._search_answer(request)
+        if "application/cbor" in request.headers.get("accept", ""):
+            return Response(cbor(answer), status_code=status, media_type="application/cbor")
+        return JSONResponse(answer, status_code=status)
+
+    async def _search_answer(self, request: Request) -> tuple[int, dict[str, Any]]:
         body = await self._record(request) or {}
         params = {**dict(request.query_params), **body}
         with self._lock:
@@ -164,14 +179,11 @@ class VespaStub:
         if delay:
             await asyncio.sleep(delay)
         if failure is not None:
-            return JSONResponse(failure[1], status_code=failure[0])
+            return failure
         try:
-            status, answer = self.answer(params)
+            return self.answer(params)
         except YqlError as exc:
-            status, answer = error_answer(
-                400, 4, "Invalid query parameter", f"Could not instantiate query from YQL: {exc}"
-            )
-        return JSONResponse(answer, status_code=status)
+            return error_answer(400, 4, "Invalid query parameter", f"Could not instantiate query from YQL: {exc}")
 
     async def _document(self, request: Request) -> JSONResponse:
         body = await self._record(request)

@@ -7,12 +7,14 @@
     term      := true | false | <field> in ("v", ...) | !(condition)
                | {defaultIndex: "...", grammar: "any"}userInput(@param)
 
-Anything else is refused, as Vespa refuses YQL it cannot parse (HTTP 400, error code 4).
+Anything else is refused, as Vespa refuses YQL it cannot parse (HTTP 400, error code 4). ``cbor``
+encodes an answer the way Vespa sends it to a client that accepts ``application/cbor``.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,3 +153,33 @@ def parse(yql: str) -> ParsedQuery:
 
 def words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
+
+
+def cbor(value: Any) -> bytes:
+    """``value`` (JSON-like) as CBOR (RFC 8949), which Vespa answers with when asked for
+    ``application/cbor``, as pyvespa's query does."""
+    if value is None:
+        return b"\xf6"
+    if isinstance(value, bool):
+        return b"\xf5" if value else b"\xf4"
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, float):
+        return b"\xfb" + struct.pack(">d", value)
+    if isinstance(value, str):
+        encoded = value.encode("utf-8")
+        return _head(3, len(encoded)) + encoded
+    if isinstance(value, list | tuple):
+        return _head(4, len(value)) + b"".join(cbor(item) for item in value)
+    if isinstance(value, dict):
+        return _head(5, len(value)) + b"".join(cbor(str(key)) + cbor(item) for key, item in value.items())
+    raise TypeError(f"cannot encode {type(value).__name__} as CBOR")
+
+
+def _head(major: int, argument: int) -> bytes:
+    if argument < 24:
+        return bytes([major << 5 | argument])
+    for extra, size, fmt in ((24, 1, ">B"), (25, 2, ">H"), (26, 4, ">I"), (27, 8, ">Q")):
+        if argument < 1 << (8 * size):
+            return bytes([major << 5 | extra]) + struct.pack(fmt, argument)
+    raise ValueError("integer too large for CBOR")

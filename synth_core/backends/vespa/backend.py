@@ -35,12 +35,10 @@ class VespaBackend:
         *,
         entity_counter: Callable[[str], int] | None = None,
     ) -> None:
-        from synth_core.backends.sqlite_store import default_entity_counter
-
         self.settings = settings
         self.layout = layout
         self.client = VespaClient(settings)
-        self._count_entities = entity_counter or default_entity_counter()
+        self._count_entities = entity_counter  # the default (pattern extraction) is loaded by the first feed
 
     @classmethod
     def from_settings(cls, settings: Settings) -> VespaBackend:
@@ -63,6 +61,10 @@ class VespaBackend:
 
     def upsert(self, items: Iterable[ContentItem]) -> int:
         """Feed items (a put replaces a document with the same id); returns how many Vespa took."""
+        if self._count_entities is None:
+            from synth_core.backends.sqlite_store import default_entity_counter
+
+            self._count_entities = default_entity_counter()
         return feed_items(self.client, self.layout, items, self._count_entities)
 
     # -- reading ---------------------------------------------------------------------------------

@@ -144,8 +144,9 @@ def test_search_ranks_title_matches_first_and_filters(loaded: VespaBackend) -> N
 def test_search_many_runs_on_the_async_http2_client_and_matches_search(loaded: VespaBackend, stub: VespaStub) -> None:
     texts = ["volcano", "espresso glacier", "", "violin orchard"] * 10
     batched = list(loaded.search_many(texts, limit=4))
-    versions = {r.http_version for r in stub.requests if r.path == "/search/"}
-    assert versions == {"2"}  # pyvespa's query_many: HTTP/2
+    searches = [r for r in stub.requests if r.path == "/search/"]
+    assert {r.http_version for r in searches} == {"2"}  # pyvespa's query_many: HTTP/2
+    assert {r.accept for r in searches} == {"application/cbor"}  # answered in CBOR, as Vespa does
     assert len(batched) == 40
     assert batched[2] == ([], 0.0)
     assert [hit.id for hit in batched[1][0]] == [hit.id for hit in loaded.search("espresso glacier", limit=4)]

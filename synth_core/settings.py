@@ -61,6 +61,22 @@ class ReviewSettings(BaseModel):
     text_index: bool = False
 
 
+class LearningSettings(BaseModel):
+    """The learned confidence (approval.learning): a model trained on reviewers' decisions."""
+
+    min_decisions: int = Field(default=50, ge=2)
+    """Decided examples a tenant needs before a model is trained; below, the rule-based score alone."""
+    retrain_every: int = Field(default=25, ge=1)
+    """Retrain when this many more examples were decided since the last training."""
+    max_decisions: int = Field(default=5000, ge=2)
+    """Train on at most this many of the latest decisions."""
+    blend_weight: float = Field(default=0.5, ge=0.0, le=1.0)
+    """The score = (1 - weight) * rule-based score + weight * learned chance of approval."""
+    audit_share: float = Field(default=0.02, ge=0.0, le=1.0)
+    """The share of would-be auto-approved examples sent to review at random, so the model keeps
+    learning where it is most sure."""
+
+
 class VespaSettings(BaseModel):
     """The Vespa content backend (``backend = "vespa"``); see ``synth_core.backends.vespa``."""
 
@@ -185,6 +201,7 @@ class Settings(BaseSettings):
     seed: int = Field(default=42, ge=0, le=SEED_MAX)
     store: StoreSettings = StoreSettings()
     review: ReviewSettings = ReviewSettings()
+    learning: LearningSettings = LearningSettings()
     vespa: VespaSettings = VespaSettings()
     generation: GenerationSettings
     ingest: IngestSettings

@@ -370,3 +370,35 @@ def test_text_queries_read_as_factual_questions(writer: TemplateWriter) -> None:
     texts = [r.text.lower() for r in writer.write(specs, seed=25) if r.text]
     asked = [text for text in texts if text.split()[0] in starts]
     assert len(asked) >= 0.7 * len(texts)
+
+
+def test_topics_are_whole_phrases_and_no_music_aspect_tags(agents: AgentInference) -> None:
+    from synth_core.writing.template_content import ContentFacts
+
+    facts = ContentFacts(agents)
+    paper = make_item(
+        "d9",
+        "DOCUMENT",
+        "Latency under load",
+        "We measure p99 service latency of Cilium in clusters. The p99 service latency grows with load.",
+    )
+    topics = facts.usable_topics(paper, ("p99 service", "p99 service latency"))
+    assert "p99 service latency" in topics and "p99 service" not in topics
+    clip = make_item(
+        "a9",
+        "AUDIO",
+        "Music clip: low quality, mono, female screams, live performance, rock, electric guitar",
+        "A live performance of a rock song with electric guitar, female screams and mono sound. Aspects: low"
+        " quality, mono, female screams, live performance, rock, electric guitar.",
+    )
+    aspects = facts.usable_topics(clip, ("mono", "female screams", "electric guitar"))
+    assert "mono" not in aspects and "female screams" not in aspects
+
+
+def test_a_caption_inside_a_phrase_is_cut_to_its_subject() -> None:
+    from synth_core.writing.template_content import description
+
+    rng = random.Random(0)
+    assert description("A skillet contains diced meat", "a photo of {d}", rng) == "a skillet"
+    assert description("A man is riding a horse", "a photo of {d}", rng) == "a man riding a horse"
+    assert description("two gulls sit on a wooden post", "the picture of {d}", rng) == "two gulls"

@@ -63,7 +63,8 @@ def where_clause(
         clauses.append(_in_set(layout.field(name), distinct))
     excluded = sorted(set(exclude_ids))
     if excluded:
-        clauses.append(f"!({_in_set(layout.field('id'), excluded)})")
+        # A negation only narrows what something else matched: with no other filter it follows `true`.
+        clauses = (clauses or ["true"]) + [f"!({_in_set(layout.field('id'), excluded)})"]
     return " and ".join(clauses) or "true"
 
 

@@ -47,6 +47,7 @@ def test_filters_are_in_sets_and_drawn_items_are_left_out(layout: VespaLayout) -
     )
     assert where == ('profile in ("doc_p", "video_p") and modality in ("VIDEO") and !(doc_id in ("a", "b"))')
     assert q.where_clause(layout) == "true"
+    assert q.where_clause(layout, exclude_ids=["a"]) == 'true and !(doc_id in ("a"))'  # never a lone negation
     assert q.where_clause(layout, profiles=[]) is None  # matches nothing: no query at all
 
 

@@ -86,6 +86,9 @@ class VespaStub:
         self._failures: list[tuple[int, dict[str, Any]]] = []
         self._delays: list[float] = []
         self._lock = threading.Lock()
+        self._in_flight = 0
+        self.max_in_flight = 0
+        """The most search requests the stub was answering at once."""
         self._token_cache: dict[tuple[str, str], dict[str, list[str]]] = {}
         self._stats_cache: dict[tuple[str, tuple[str, ...]], tuple[int, float, dict[str, int]]] = {}
         self.app = Starlette(
@@ -124,6 +127,7 @@ class VespaStub:
         self.requests.clear()
         self._failures.clear()
         self._delays.clear()
+        self.max_in_flight = 0
         self._changed()
 
     def _changed(self) -> None:
@@ -165,7 +169,12 @@ class VespaStub:
         )
 
     async def _search(self, request: Request) -> Response:
-        status, answer = await self._search_answer(request)
+        self._in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            status, answer = await self._search_answer(request)
+        finally:
+            self._in_flight -= 1
         if "application/cbor" in request.headers.get("accept", ""):
             return Response(cbor(answer), status_code=status, media_type="application/cbor")
         return JSONResponse(answer, status_code=status)

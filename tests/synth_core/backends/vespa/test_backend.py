@@ -152,6 +152,16 @@ def test_search_many_runs_on_the_async_http2_client_and_matches_search(loaded: V
     assert [hit.id for hit in batched[1][0]] == [hit.id for hit in loaded.search("espresso glacier", limit=4)]
 
 
+def test_search_many_keeps_at_most_max_concurrent_searches_in_flight(vespa_settings: Settings, stub: VespaStub) -> None:
+    settings = load_settings(home=vespa_settings.home, vespa={**vespa_settings.vespa.model_dump(), "max_concurrent": 3})
+    backend = VespaBackend.from_settings(settings)
+    backend.upsert(make_items())
+    stub.hang_next(0.05, times=24)
+    assert len(list(backend.search_many(["volcano"] * 24))) == 24
+    assert 1 < stub.max_in_flight <= 3
+    backend.close()
+
+
 def test_search_results_are_like_the_memory_backends(loaded: VespaBackend) -> None:
     memory = MemoryBackend(make_items())
     for text in ("volcano story", "espresso", "glacier friends"):

@@ -4,7 +4,7 @@
         [order by <field> asc|desc] [limit <n>] [| all(group(<field>) max(<n>) each(output(count())))]
 
     condition := term (and term)*
-    term      := true | false | <field> in ("v", ...) | !(condition)
+    term      := true | false | <field> in ("v", ...) | <field> (=|<|>|<=|>=) <integer> | !(condition)
                | {defaultIndex: "...", grammar: "any"}userInput(@param)
 
 Anything else is refused, as Vespa refuses YQL it cannot parse (HTTP 400, error code 4). ``cbor``
@@ -13,6 +13,7 @@ encodes an answer the way Vespa sends it to a client that accepts ``application/
 
 from __future__ import annotations
 
+import operator
 import re
 import struct
 from collections.abc import Callable, Mapping
@@ -27,6 +28,14 @@ _TAIL_ORDER = re.compile(r"^\s*order by (?P<field>\w+) (?P<direction>asc|desc)")
 _TAIL_LIMIT = re.compile(r"^\s*limit (?P<n>\d+)")
 _GROUPING = re.compile(r"^\s*\| all\(group\((?P<field>\w+)\) max\((?P<max>\d+)\) each\(output\(count\(\)\)\)\)$")
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"-?\d+")
+_COMPARISONS: tuple[tuple[str, Callable[[float, float], bool]], ...] = (
+    (">=", operator.ge),
+    ("<=", operator.le),
+    (">", operator.gt),
+    ("<", operator.lt),
+    ("=", operator.eq),
+)
 
 
 class YqlError(ValueError):
@@ -75,6 +84,14 @@ class _Parser:
         self.pos = match.end()
         return match.group()
 
+    def _number(self) -> float:
+        self._skip()
+        match = _NUMBER.match(self.text, self.pos)
+        if not match:
+            raise YqlError(f"expected a number at {self.pos}")
+        self.pos = match.end()
+        return float(match.group())
+
     def _string(self) -> str:
         self._expect('"')
         out: list[str] = []
@@ -116,6 +133,11 @@ class _Parser:
         name = self._word()
         if name in ("true", "false"):
             return lambda doc: name == "true"
+        for symbol, compare in _COMPARISONS:
+            if self._peek(f"{symbol} "):
+                self._expect(symbol)
+                number = self._number()
+                return lambda doc: compare(float(doc.get(name, 0)), number)
         self._expect("in (")
         values = {self._string()}
         while self._peek(","):

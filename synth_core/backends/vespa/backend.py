@@ -116,20 +116,36 @@ class VespaBackend:
         where = q.where_clause(self.layout, profiles=profiles, modalities=modalities, exclude_ids=exclude_ids)
         if n <= 0 or where is None:
             return []
+        if order == "random":
+            return self._drawn(where, "random", n, seed)
+        return self._top(where, order, n, seed)
+
+    def _top(self, where: str, order: SampleOrder, n: int, seed: int) -> list[ContentItem]:
+        """The ``n`` items with the largest sort value; the items tied at the cut are drawn by the seed
+        (random ranking among them), as the embedded store does, so another seed draws other ties."""
+        if order not in q.SORT_FIELD:
+            raise BackendError(f"Unknown sample order {order!r}.", hint="Use random, newest or entity_rich.")
+        field = self.layout.field(q.SORT_FIELD[order])
+        cut = self._page(where, order, seed, hits=1, offset=n - 1)
+        if not cut:  # fewer than n match: take them all
+            return self._drawn(where, order, n, seed)
+        boundary = int(self.layout.fields_value(cut[0], field))
+        above = self._drawn(f"{where} and {field} > {boundary}", order, n, seed)
+        return above + self._drawn(f"{where} and {field} = {boundary}", "random", n - len(above), seed)
+
+    def _page(self, where: str, order: SampleOrder, seed: int, *, hits: int, offset: int) -> list[dict[str, Any]]:
+        body = q.sample_body(
+            self.layout, where, order=order, seed=seed, hits=hits, offset=offset, timeout_s=self.settings.timeout_s
+        )
+        return [hit["fields"] for hit in q.hits_of(self.client.query(body, action="sampling"))]
+
+    def _drawn(self, where: str, order: SampleOrder, n: int, seed: int) -> list[ContentItem]:
+        """Up to ``n`` items in ``order``, a page of ``page_size`` at a time."""
         drawn: list[ContentItem] = []
         while len(drawn) < n:
             hits = min(self.settings.page_size, n - len(drawn))
-            body = q.sample_body(
-                self.layout,
-                where,
-                order=order,
-                seed=seed,
-                hits=hits,
-                offset=len(drawn),
-                timeout_s=self.settings.timeout_s,
-            )
-            page = [self.layout.to_item(hit["fields"]) for hit in q.hits_of(self.client.query(body, action="sampling"))]
-            drawn += page
+            page = self._page(where, order, seed, hits=hits, offset=len(drawn))
+            drawn += map(self.layout.to_item, page)
             if len(page) < hits:  # the filter matches no more
                 break
         return drawn[:n]

@@ -55,6 +55,16 @@ class VespaLayout:
         """Every schema content may live in: the default first, then the mapped ones."""
         return list(dict.fromkeys([self.default_schema, *self.profile_schema.values()]))
 
+    @staticmethod
+    def fields_value(fields: Mapping[str, Any], name: str) -> Any:
+        """One field of a hit; a hit without it means the schema does not match the mapping."""
+        if name not in fields:
+            raise BackendError(
+                f"A Vespa hit lacks the field {name!r} (it has {', '.join(sorted(fields))}).",
+                hint="Map the deployment's field names in the [vespa.fields] settings.",
+            )
+        return fields[name]
+
     def to_fields(self, item: ContentItem, *, entity_count: int, topic_key: str) -> dict[str, Any]:
         """The document fields of ``item`` (created_at as whole seconds since the epoch)."""
         values: dict[str, Any] = {

@@ -9,6 +9,10 @@ deployment as on a small one (nothing is copied out to be drawn from):
 - ``newest`` (``temporal_recent``): ``order by created_at desc``: largest timestamp, the newest, first.
 - ``entity_rich``: ``order by entity_count desc``.
 
+A sorted sample reads the value at the cut first (one hit at offset n-1), then takes every item above
+it in order and draws the items tied at it with the seeded random ranking, as the embedded store does;
+so another seed draws other ties, which matters for entity counts, where ties are the rule.
+
 Filters are YQL ``in`` sets over attribute fields; items drawn already are left out with
 ``!(id in (...))``. Label searches are BM25 over title and text: ``userInput`` with the ``any``
 grammar (a document matching any term is a hit, as the embedded store's OR query) ranked by the

@@ -109,6 +109,24 @@ def test_entity_rich_draws_the_items_with_most_entities(stub: VespaStub, vespa_s
     backend.close()
 
 
+def test_ties_at_the_cut_are_drawn_by_the_seed(stub: VespaStub, vespa_settings: Settings) -> None:
+    backend = VespaBackend(
+        vespa_settings.vespa, VespaBackend.from_settings(vespa_settings).layout, entity_counter=count_marks
+    )
+    backend.upsert(make_items())  # five items hold 6 entities, five hold 5
+    stub.clear_requests()
+    drawn = backend.sample(7, seed=1, order="entity_rich")
+    assert [count_marks(item.text) for item in drawn] == [6, 6, 6, 6, 6, 5, 5]
+    sent = stub.searches()
+    assert [(body["hits"], body["offset"]) for body in sent[:1]] == [(1, 6)]  # the value at the cut: 5
+    assert sent[1]["yql"].endswith("where true and entity_count > 5 order by entity_count desc")
+    assert sent[2]["yql"].endswith("where true and entity_count = 5")
+    assert sent[2]["ranking.profile"] == "random"
+    tied_draws = {tuple(item.id for item in backend.sample(7, seed=seed, order="entity_rich")[5:]) for seed in range(8)}
+    assert len(tied_draws) > 1  # another seed, other ties
+    backend.close()
+
+
 def test_random_samples_are_seeded_filtered_and_skip_drawn_items(loaded: VespaBackend) -> None:
     first = loaded.sample(8, seed=11)
     assert [item.id for item in loaded.sample(8, seed=11)] == [item.id for item in first]

@@ -26,6 +26,7 @@ from synth_core.entities import (
     metadata_names,
     refused_names,
 )
+from synth_core.entities.centrality import is_central
 from synth_core.entities.metadata import NAME_FIELDS, TITLE_SOURCE
 from synth_core.schemas.common import Entity, EntityEvidence, Relationship
 from synth_core.topics import extract_topics
@@ -82,8 +83,9 @@ _SENTENCE_SPLIT_RE = re.compile(r"[.!?](?=\s|$)|\n")
 class ContentPatterns:
     """What one content item is about. Tuples, because results are cached and shared.
 
-    ``entities`` come strongest-evidence first (each group in first-seen order), so a caller taking
-    the first few takes the best-founded ones; ``entity_evidence`` says why each has its type, keyed
+    ``entities`` come strongest-evidence first, and among equals the item's central ones (in its
+    title or metadata, or named twice: ``entities.centrality``) before passing mentions (each group
+    in first-seen order), so a caller taking the first few takes the best-founded ones; ``entity_evidence`` says why each has its type, keyed
     by the casefolded entity text."""
 
     topics: tuple[str, ...]
@@ -221,14 +223,22 @@ def _patterns(item_id: str, title: str, text: str, modality: str, metadata: Meta
     body = text[len(title) :] if title and text.startswith(title) else text  # the title counts once, as title
     fields = dict(metadata)
     ner = load_ner()
+    own = metadata_names(fields, modality=modality, title=title)
     findings = find_entities(
         full,
-        names=metadata_names(fields, modality=modality, title=title),
+        names=own,
         refused=refused_names(fields),
         ner=ner(full) if ner is not None else (),
         title_length=len(title),
     )
-    ranked = sorted(findings.mentions, key=lambda mention: mention[1].strength < WEAK)  # stable: strong first
+    own_names = [name for name, _ in own]
+
+    def rank(mention: tuple[str, Evidence]) -> tuple[bool, bool]:  # strong first, then what the item is about
+        surface, found = mention
+        central = is_central(surface, found.type, title=title, text=full, own_names=own_names)
+        return found.strength < WEAK, not central
+
+    ranked = sorted(findings.mentions, key=rank)  # stable: first seen first among equals
     entities = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source != TITLE_SOURCE]
     works = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source == TITLE_SOURCE]
     return ContentPatterns(

@@ -34,10 +34,10 @@ LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", 
                 "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")
 # Entity noun phrases by entity type; "*" serves every type.
 ENTITY_NP: dict[str, tuple[str, ...]] = {
-    "*": ("{e} and {t}", "{t} with {e}", "{e} on {t}"),
+    "*": ("{e} and {t}", "{t} with {e}"),
     "PERSON": ("{t} by {e}", "{e} talking about {t}", "{e} on {t}", "{e}'s take on {t}", "{e} explaining {t}"),
     "ORGANIZATION": ("{t} from {e}", "{e}'s {t}", "{e} work on {t}", "{t} at {e}"),
-    "PLACE": ("{t} in {e}", "{t} around {e}", "{t} near {e}"),
+    "PLACE": ("{t} in {e}", "{t} near {e}"),
     "EVENT": ("{t} at {e}", "{t} during {e}", "{e} sessions on {t}"),
     "TECHNOLOGY": ("{t} using {e}", "{e} for {t}", "{t} with {e}", "{t} setup with {e}"),
     "PRODUCT": ("{t} with the {e}", "{t} on the {e}", "{e} and {t}"),
@@ -45,10 +45,12 @@ ENTITY_NP: dict[str, tuple[str, ...]] = {
     "CONCEPT": ("{e} and {t}", "{t} and {e}", "{e} in {t}"),
 }
 ENTITY_MEDIA_NP = (
-    "a {m1} about {e} and {t}", "a {m1} of {e} on {t}", "the {m1} with {e} on {t}", "the {e} {m1} about {t}",
-    "{m} about {e} and {t}", "{e} {m} on {t}", "{m} of {e}", "the {e} {m1}", "{m} with {e}",
+    "a {m1} about {e} and {t}", "the {e} {m1} about {t}", "{m} about {e} and {t}", "{m} of {e}", "the {e} {m1}",
+    "{m} with {e}",
 )
-TWO_ENTITY_NP = ("{e} and {e2} on {t}", "{t} with {e} and {e2}")
+"""No "a photo of Copenhagen on coffee expo": "{e} on {t}" makes the entity speak (``ENTITY_NP``'s
+PERSON and ORGANIZATION phrases do that)."""
+TWO_ENTITY_NP = ("{t} with {e} and {e2}",)
 
 # How a person hints at a modality without naming it: noun wrappers (nest in any frame) and verb
 # frames (stand alone).

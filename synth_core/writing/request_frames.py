@@ -80,9 +80,10 @@ MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
 MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
 ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}")
-ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} of {e} on {t}")
+ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} by {e} on {t}")
 """Entity and topic together: only when the query must carry an entity (routing), as the topic can be
-weak. The entity may be of any type, so nothing here makes it speak ("the video where NYC talks about")."""
+weak. "{e} on {t}" says the entity speaks or writes on the topic, so only people and organisations
+(``speakers``) fill these ("a photo of Copenhagen on coffee expo" glues a place to a topic)."""
 ENTITY_PLAIN = {
     "VIDEO": ("{e}", "{e} highlights"),
     "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),

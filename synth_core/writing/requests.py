@@ -53,10 +53,15 @@ def compose(
     rng: random.Random,
     broaden: bool = False,
     frames: Sequence[str] = (),
+    speakers: Sequence[str] = (),
+    names: Sequence[str] = (),
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
-    the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames."""
+    the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames;
+    ``speakers``: the entities that can be "on" a topic (people, organisations); ``names``: every
+    name of the item, which no topic beside an entity may be ("Suzuka and Monaco on scuderia
+    ferrari" glues two names)."""
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden)
     if not options:
         return None
@@ -69,8 +74,9 @@ def compose(
         return None
     if kind == "named" and explicit and style == "keyword":
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
-    elif kind == "entity" and need_entity and rng.random() < 0.5:
+    elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
         phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else rf.ENTITY_TOPIC_PLAIN)
+        entities = speakers
     if frames:
         if phrase.startswith(LOOSE_OPENINGS):  # "summarize something about X" asks for no one thing
             return None
@@ -88,7 +94,17 @@ def compose(
         return None
     if need_entity and query.strip() in ("{e}", "{t}"):  # an entity query says more than the entity
         return None
-    return _fill(query, subjects, entities, topics, media_word, rng)
+    return _fill(query, subjects, entities, not_names(topics, names), media_word, rng)
+
+
+def not_names(topics: Sequence[str], names: Sequence[str]) -> list[str]:
+    """``topics`` that are no name of the item and hold none ("jun park", "nintendo switch")."""
+    keys = [name.casefold() for name in names]
+    return [
+        topic
+        for topic in topics
+        if not any(topic == key or _mentions(topic, [key]) or _mentions(key, [topic]) for key in keys)
+    ]
 
 
 def _options(

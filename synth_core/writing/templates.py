@@ -29,7 +29,10 @@ from collections.abc import Sequence
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.patterns import entities_in_query
+from synth_core.content import ContentItem
+from synth_core.entities import metadata_names
+from synth_core.entities.metadata import TITLE_SOURCE
+from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
@@ -67,6 +70,8 @@ SUBJECT_SHARE = 0.8
 """Entity and workflow queries built around the item's name, maker, caption or sound (``requests``);
 the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
+SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+"""Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 NAME_QUESTION_SHARE = 0.3  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
@@ -97,6 +102,7 @@ class TemplateWriter:
         self.agents = agents
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
+        self._names: dict[str, tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -280,8 +286,8 @@ class TemplateWriter:
     ) -> str:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
         template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
-        names = {e.text.casefold() for e in plan.entities}
-        topics = [topic for topic in plan.topics if topic.casefold() not in names] or plan.topics
+        names = self._item_names(plan.item)
+        topics = requests.not_names(plan.topics, names) or [t for t in plan.topics if t not in names]
         beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng)
         return template.replace("{t}", beside) if beside else template
 
@@ -300,6 +306,8 @@ class TemplateWriter:
             rng=rng,
             broaden=plan.broaden,
             frames=frames,
+            speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
+            names=self._item_names(plan.item),
         )
 
     def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
@@ -380,6 +388,16 @@ class TemplateWriter:
                 template = template.replace("{be}", "are" if looks_plural(first) else "is")
             template = template.replace("{t}", first)
         return template
+
+    def _item_names(self, item: ContentItem) -> tuple[str, ...]:
+        """The item's names (entities and metadata names, lower case): no topic beside an entity."""
+        names = self._names.get(item.id)
+        if names is None:
+            own = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            found = [e.text for e in extract_patterns(item).entities if e.type != "DATE"]
+            found += [name for name, evidence in own if evidence.source != TITLE_SOURCE]
+            names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
+        return names
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)

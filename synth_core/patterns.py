@@ -196,14 +196,15 @@ _MAX_METADATA_KEYS = 16384
 
 
 def _metadata_key(metadata: Mapping[str, Any]) -> MetadataKey:
-    """The metadata fields entity typing reads, as a hashable cache key (lists become tuples)."""
+    """The metadata fields entity typing and content kinds read, as a hashable cache key (lists become
+    tuples)."""
     known = _METADATA_KEYS.get(id(metadata))
     if known is not None and known[0] is metadata:
         return known[1]
     key = tuple(
         (name, tuple(map(str, value)) if isinstance(value, list | tuple) else str(value))
         for name, value in metadata.items()
-        if name in NAME_FIELDS
+        if name in NAME_FIELDS or name in DECLARED_KIND_FIELDS
     )
     if len(_METADATA_KEYS) >= _MAX_METADATA_KEYS:
         _METADATA_KEYS.clear()
@@ -246,10 +247,34 @@ def _patterns(item_id: str, title: str, text: str, modality: str, metadata: Meta
         entities=tuple(entities),
         titles=tuple(works),
         temporal=tuple(extract_temporal(full)),
-        content_types=tuple(extract_content_types(full)),
+        content_types=item_kinds(title, full, fields),
         relationships=tuple(extract_relationships(entities, full)),
         entity_evidence={surface.casefold(): _schema(found) for surface, found in ranked},
     )
+
+
+DECLARED_KIND_FIELDS = ("kind", "doc_type")
+TITLE_DECLARED_KINDS = frozenset({"trailer"})
+"""Kinds only the title declares: a movie review tagged "trailer" is no trailer."""
+_TV_TITLE_RE = re.compile(r"\b(?:season|episode|series)\b", re.IGNORECASE)
+
+
+def item_kinds(title: str, text: str, fields: Mapping[str, Any]) -> tuple[str, ...]:
+    """The item's content kinds: the ones its metadata declares first ("kind": "podcast", "doc_type":
+    "white paper", the value itself a kind too), then the ones its text signals; a trailer only when
+    the title says so, and "tv" for a title that names a season or an episode (no movie)."""
+    declared: list[str] = []
+    for key in DECLARED_KIND_FIELDS:
+        value = str(fields.get(key, "")).strip().lower()
+        if value and len(value.split()) <= 3:
+            declared += [*extract_content_types(value), value]
+    found = extract_content_types(text)
+    if title:
+        said = set(extract_content_types(title))
+        found = [kind for kind in found if kind not in TITLE_DECLARED_KINDS or kind in said]
+        if _TV_TITLE_RE.search(title):
+            found.append("tv")
+    return tuple(_dedupe(declared + found))
 
 
 def _schema(found: Evidence) -> EntityEvidence:

@@ -85,7 +85,7 @@ ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} by {e} 
 weak. "{e} on {t}" says the entity speaks or writes on the topic, so only people and organisations
 (``speakers``) fill these ("a photo of Copenhagen on coffee expo" glues a place to a topic)."""
 ENTITY_PLAIN = {
-    "VIDEO": ("{e}", "{e} highlights"),
+    "VIDEO": ("{e}",),  # no "{e} highlights": a trailer or a music video has none
     "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),
     "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),

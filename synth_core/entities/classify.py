@@ -84,8 +84,8 @@ def classify(
         found = found._replace(strength=ev.WORD_CUE)
     if found.source == "shape:capitalised" and _modifies_noun(surface, context, position):
         return None
-    if found.strength < ev.GAZETTEER and context.written_lowercase(surface):
-        return None  # "Frisbee ... a frisbee", "King Tide ... a king tide": a common noun with capitals
+    if (found.weak or found.source.startswith("context:")) and len(tokens) == 1 and context.written_lowercase(surface):
+        return None  # "Frisbee ... a frisbee", "King Tide ... a king tide": a common noun with a capital
     return _person_name((surface, found))
 
 
@@ -104,8 +104,8 @@ def headed_by_noun(typed: tuple[str, Evidence], text: str) -> tuple[str, Evidenc
     names, typed by that noun ("the Rosalind Franklin rover": PRODUCT; "a Monte Carlo study":
     CONCEPT); any other name as it was."""
     surface, found = typed
-    if found.strength >= ev.GAZETTEER or found.type in ("DATE", "EVENT"):
-        return typed
+    if found.strength >= ev.GAZETTEER or found.type in ("DATE", "EVENT", "ORGANIZATION"):
+        return typed  # "a Karolinska Institute study" is still the institute's
     lowered, needle = text.lower(), surface.lower()
     position = lowered.find(needle)
     while position >= 0:

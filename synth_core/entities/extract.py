@@ -76,7 +76,9 @@ def _cut_from_longer(typed: tuple[str, Evidence], text: str) -> bool:
     """A span the scan found that the text only ever writes inside a longer name ("Scala" of "La
     Scala"): no name of its own. The item's own names and defined acronyms are never cut."""
     surface, found = typed
-    return found.strength < ev.METADATA and found.source != "text:defined_acronym" and only_inside_longer(surface, text)
+    if found.strength >= ev.METADATA or found.source == "text:defined_acronym":
+        return False
+    return only_inside_longer(surface, text, known=found.strength >= ev.GAZETTEER)
 
 
 def _place_names(text: str, entries: Sequence[NameEntry], found: list[Found]) -> str:

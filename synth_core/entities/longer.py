@@ -14,6 +14,7 @@ import re
 
 from synth_core import lexicon as lx
 from synth_core.entities import words as wl
+from synth_core.entities.context import SpanContext
 
 NAME_PARTICLES = lx.words("la le las los el al de del della di da du des van von der den dos das st san santa")
 """Capitalised words that open a name before another name word ("La Scala", "De Niro")."""
@@ -21,28 +22,41 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 _WORD_AFTER_RE = re.compile(r"^[ \t]+([A-Za-z][\w'’-]*)")
 
 
-def only_inside_longer(name: str, text: str) -> bool:
+def only_inside_longer(name: str, text: str, *, known: bool = False) -> bool:
     """Whether every whole-word occurrence of ``name`` in ``text`` continues into a longer name
-    (False when ``name`` does not occur)."""
+    (False when ``name`` does not occur). A ``known`` name (a gazetteer's) is a name by itself: only a
+    particle or a word that is no English word continues it ("the NASA Perseverance rover" keeps NASA)."""
     lowered, needle = text.lower(), name.lower()
+    context = SpanContext(text)
     found = False
     position = lowered.find(needle)
     while position >= 0:
         end = position + len(needle)
         if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
             found = True
-            if not _continued(text, position, end):
+            if not _continued(context, position, end, known):
                 return False
         position = lowered.find(needle, position + 1)
     return found
 
 
-def _continued(text: str, start: int, end: int) -> bool:
+def _continued(context: SpanContext, start: int, end: int, known: bool) -> bool:
+    text = context.text
     before = _WORD_BEFORE_RE.search(text[max(0, start - 40) : start])
     if before is not None and (_continues_name(before.group(1)) or before.group(1).lower() in NAME_PARTICLES):
         return True  # "La Scala", "Femke de Vries"
     after = _WORD_AFTER_RE.match(text[end : end + 40])
-    return after is not None and _continues_name(after.group(1))
+    if after is None:
+        return False
+    if not known and not context.headline(start):  # mid-sentence a capital marks a name: "the Hamburg Quasar Survey"
+        return _capitalised_name_word(after.group(1))
+    return _continues_name(after.group(1))
+
+
+def _capitalised_name_word(word: str) -> bool:
+    lowered = word.lower()
+    titles = lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
+    return word[:1].isupper() and not word.endswith(("'s", "’s")) and lowered not in wl.NOT_NAMES | titles
 
 
 def _continues_name(word: str) -> bool:

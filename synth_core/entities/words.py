@@ -27,10 +27,10 @@ PLACES = lx.PLACES | lx.MORE_PLACES | lx.MORE_MULTIWORD_PLACES
 MAKERS = lx.words("nintendo tesla nvidia")
 """Companies the product list names for their products: alone, the word names the company."""
 ORGANIZATIONS = (lx.KNOWN_ORGANIZATIONS | lx.MORE_KNOWN_ORGANIZATIONS | MAKERS) - {"shell"}  # "Shell" names a model too
-INSTITUTION_WORDS = lx.words("medicine health clinic clinics hospitals")
+INSTITUTION_WORDS = lx.words("medicine clinic clinics hospitals")
 """Last words of institutions ("Stanford Medicine", "Mayo Clinic"): an organisation, not a person."""
 ORG_SUFFIXES = lx.ORG_SUFFIXES | lx.MORE_ORG_SUFFIXES | INSTITUTION_WORDS
-PLACE_SUFFIXES = lx.PLACE_SUFFIXES | lx.MORE_PLACE_SUFFIXES | lx.words("wall")  # "Hadrian's Wall"
+PLACE_SUFFIXES = lx.PLACE_SUFFIXES | lx.MORE_PLACE_SUFFIXES
 MONTHS = lx.words(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"

@@ -31,6 +31,7 @@ from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
 from synth_core.entities import WEAK, Evidence, date_mentions, metadata_names
 from synth_core.entities.centrality import is_central
+from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
@@ -223,8 +224,7 @@ def _dates_named(query: str, item: ContentItem) -> list[Entity]:
     """The dates of ``query`` that are the item's own date (its year, or its month and year)."""
     if not item.date_known:
         return []
-    created = item.created_at
-    own = {str(created.year), f"{created.strftime('%B')} {created.year}".casefold()}
+    own = date_names(item.title, item.created_at)
     return [Entity(text=text, type="DATE") for _, text in date_mentions(query) if text.casefold() in own]
 
 

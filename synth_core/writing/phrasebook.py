@@ -34,7 +34,7 @@ LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", 
                 "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")
 # Entity noun phrases by entity type; "*" serves every type.
 ENTITY_NP: dict[str, tuple[str, ...]] = {
-    "*": ("{e} and {t}", "{t} with {e}"),
+    "*": ("{t} with {e}",),  # no "{e} and {t}": two things glued ("NBC and meyers")
     "PERSON": ("{t} by {e}", "{e} talking about {t}", "{e} on {t}", "{e}'s take on {t}", "{e} explaining {t}"),
     "ORGANIZATION": ("{t} from {e}", "{e}'s {t}", "{e} work on {t}", "{t} at {e}"),
     "PLACE": ("{t} in {e}", "{t} near {e}"),
@@ -45,11 +45,11 @@ ENTITY_NP: dict[str, tuple[str, ...]] = {
     "CONCEPT": ("{e} and {t}", "{t} and {e}", "{e} in {t}"),
 }
 ENTITY_MEDIA_NP = (
-    "a {m1} about {e} and {t}", "the {e} {m1} about {t}", "{m} about {e} and {t}", "{m} of {e}", "the {e} {m1}",
-    "{m} with {e}",
+    "a {m1} about {e} and {t}", "the {e} {m1} about {t}", "a {m1} of {e}", "the {e} {m1}", "the {m1} with {e}",
 )
 """No "a photo of Copenhagen on coffee expo": "{e} on {t}" makes the entity speak (``ENTITY_NP``'s
-PERSON and ORGANIZATION phrases do that)."""
+PERSON and ORGANIZATION phrases do that); an article before every media word ("something on photo
+about ..." is broken)."""
 TWO_ENTITY_NP = ("{t} with {e} and {e2}",)
 
 # How a person hints at a modality without naming it: noun wrappers (nest in any frame) and verb

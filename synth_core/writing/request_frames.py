@@ -85,12 +85,13 @@ ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} by {e} 
 weak. "{e} on {t}" says the entity speaks or writes on the topic, so only people and organisations
 (``speakers``) fill these ("a photo of Copenhagen on coffee expo" glues a place to a topic)."""
 ENTITY_PLAIN = {
-    "VIDEO": ("{e}",),  # no "{e} highlights": a trailer or a music video has none
+    "VIDEO": ("{e}", "something on {e}", "anything with {e}"),  # no "{e} highlights": a trailer has none
     "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),
     "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }
-ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} and {t}")
+ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} talking about {t}")
+"""No "{e} and {t}": two things glued ("Rafael Ortiz and stereo pair")."""
 TOPIC_PLAIN = {
     "VIDEO": ("{t}", "something about {t}", "anything on {t}", "{t} explained"),
     "DOCUMENT": ("research on {t}", "studies of {t}", "the literature on {t}", "{t} research"),

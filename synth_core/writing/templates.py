@@ -31,6 +31,7 @@ from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
+from synth_core.entities.dates import own_date
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
@@ -359,9 +360,9 @@ class TemplateWriter:
         if "{when}" in template:
             verb = pb.MODALITY_VERBS.get(plan.modality, "from")
             template = template.replace("{when}", rng.choice(pb.WHEN_PHRASES).replace("{verb}", verb))
-        if "{year}" in template or "{month}" in template:
-            created = plan.item.created_at
-            template = template.replace("{year}", str(created.year)).replace("{month}", _MONTHS[created.month - 1])
+        if "{year}" in template or "{month}" in template:  # the date the item states (its title's), else created_at
+            year, month = own_date(plan.item.title, plan.item.created_at)
+            template = template.replace("{year}", str(year)).replace("{month}", _MONTHS[month - 1])
         if "{recent}" in template:
             template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))
         if "{m}" in template:
@@ -390,12 +391,15 @@ class TemplateWriter:
         return template
 
     def _item_names(self, item: ContentItem) -> tuple[str, ...]:
-        """The item's names (entities and metadata names, lower case): no topic beside an entity."""
+        """The item's names (entities, metadata names, and topics its text only writes capitalised,
+        "Borussia Dortmund"; lower case): no topic beside an entity may be one."""
         names = self._names.get(item.id)
         if names is None:
             own = metadata_names(item.metadata, modality=item.modality, title=item.title)
-            found = [e.text for e in extract_patterns(item).entities if e.type != "DATE"]
+            patterns = extract_patterns(item)
+            found = [e.text for e in patterns.entities if e.type != "DATE"]
             found += [name for name, evidence in own if evidence.source != TITLE_SOURCE]
+            found += [topic for topic in patterns.topics if _written_as_name(topic, item.text)]
             names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
         return names
 
@@ -432,3 +436,9 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+def _written_as_name(phrase: str, text: str) -> bool:
+    """``text`` writes ``phrase`` (a lower-case topic) only with every word capitalised: a name."""
+    found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE)]
+    return bool(found) and all(word[:1].isupper() for written in found for word in written.split())

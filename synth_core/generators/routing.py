@@ -30,7 +30,7 @@ from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
 from synth_core.entities import WEAK, Evidence, date_mentions, metadata_names
-from synth_core.entities.centrality import is_central
+from synth_core.entities.centrality import count_words, is_central
 from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.generators.base import GenerationContext, GeneratorOutput
@@ -313,9 +313,16 @@ class AskableEntities:
                 for entity in named_entities(item)
                 if not self._agents.media_mentions(entity.text)
                 and is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+                and not _place_not_shown(entity, item)
             ]
             self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
         return found
+
+
+def _place_not_shown(entity: Entity, item: ContentItem) -> bool:
+    """A place an image's title does not name: "I'd like to see Vancouver" for a chalkboard photo
+    whose caption mentions a conference held there asks for a picture of somewhere else."""
+    return item.modality == "IMAGE" and entity.type == "PLACE" and not count_words(item.title, entity.text)
 
 
 def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence]) -> list[Entity]:

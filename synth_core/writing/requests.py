@@ -203,12 +203,15 @@ def _fill(
         "{e}": entity,
         "{t}": _topic_beside(_named_beside(query, entity, maker), topics, rng),
     }
+    slots = {slot for slot in values if slot in query}
     for slot, value in values.items():
         if slot in query:
             if value is None:
                 return None
             query = query.replace(slot, value.replace("{", "(").replace("}", ")"))
     query = with_media_word(query, word) if "{m" in query else query
+    if entity is not None and "{e}" in slots and len(re.findall(rf"(?i)(?<!\w){re.escape(entity)}(?!\w)", query)) > 1:
+        return None  # "Samantha Bee on Full Frontal with Samantha Bee" names one person twice
     return _A_BEFORE_VOWEL.sub(r"\1n ", query)
 
 

@@ -183,3 +183,15 @@ def test_the_items_metadata_names_and_date_in_the_query_are_listed(settings: Set
     evidence = routing.query_evidence(entities, item)
     assert evidence["european cyclists federation"].source == "metadata:publisher"
     assert evidence[year.casefold()].type == "DATE"
+
+
+def test_an_image_is_asked_for_by_a_place_its_title_names(settings: Settings) -> None:
+    item = make_item(
+        "img-board",
+        "IMAGE",
+        "Chalkboard Lecture at MIT in Cambridge",
+        "A chalkboard at MIT in Cambridge. Coverage of NeurIPS in Vancouver. NeurIPS in Vancouver again.",
+        photographer="Kwabena Owusu",
+    )
+    askable = {entity.text for entity in routing.AskableEntities(AgentInference(settings.agents))(item)}
+    assert "Cambridge" in askable and "Vancouver" not in askable

@@ -87,3 +87,14 @@ def test_only_people_and_organisations_are_on_a_topic_and_no_topic_is_a_name() -
     assert queries
     assert not [query for query in queries if "Copenhagen on" in query or "scuderia ferrari" in query]
     assert any("Jun Park" in query and "coffee expo" in query for query in queries)
+
+
+def test_an_entity_is_named_once() -> None:
+    show = Subjects(tv_show="Full Frontal with Samantha Bee")
+    rng = random.Random(3)
+    for _ in range(60):
+        query = requests.compose(
+            modality="VIDEO", explicit=False, style="imperative", subjects=show, entities=("Samantha Bee",),
+            topics=(), need_entity=True, media_word=lambda: "video", dated=False, rng=rng,
+        )  # fmt: skip
+        assert query is None or query.lower().count("samantha bee") == 1, query

@@ -55,10 +55,10 @@ about ..." is broken)."""
 TWO_ENTITY_NP = ("{t} with {e} and {e2}",)
 
 # How a person hints at a modality without naming it: noun wrappers (nest in any frame) and verb
-# frames (stand alone). No "highlights" or "live": they say what kind of video it is (a match, a
-# concert), which a trailer or a talk is not.
+# frames (stand alone). No "highlights", "live", "demo" or "walkthrough" for a video: they say what
+# kind of video it is (a match, a concert, a product), which a trailer or a talk is not.
 IMPLICIT_NP: dict[str, tuple[str, ...]] = {
-    "VIDEO": ("{x} walkthrough", "{x} demo", "{x} in action", "{x} behind the scenes"),
+    "VIDEO": ("{x} in action",),
     "AUDIO": ("{x} tunes", "something with {x} to listen to", "{x} beats", "{x} mix", "some {x}", "{x} on repeat"),
     "IMAGE": ("{x} up close", "a view of {x}", "{x} close-up", "{x} scene", "an aerial view of {x}"),
     "DOCUMENT": ("research on {x}", "studies about {x}", "findings on {x}", "published work on {x}",

@@ -31,6 +31,7 @@ from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
+from synth_core.entities.centrality import is_central
 from synth_core.entities.dates import own_date
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.patterns import entities_in_query, extract_patterns
@@ -104,6 +105,7 @@ class TemplateWriter:
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
         self._names: dict[str, tuple[str, ...]] = {}
+        self._own: dict[str, tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -279,7 +281,7 @@ class TemplateWriter:
         elif plan.explicit:
             template = rng.choice(pb.ENTITY_MEDIA_NP)
         else:
-            template = rng.choice(pb.ENTITY_NP["*"] + pb.ENTITY_NP.get(entity.type, ()))
+            template = rng.choice(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"])
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -403,12 +405,22 @@ class TemplateWriter:
             names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
         return names
 
+    def _central(self, item: ContentItem, entity: Entity) -> bool:
+        """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
+        own = self._own.get(item.id)
+        if own is None:
+            names = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            own = self._own[item.id] = tuple(name for name, found in names if found.source != TITLE_SOURCE)
+        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
 
     def _pick_entities(self, plan: Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
         entities = plan.entities
         preferred = [e for e in entities if e.type != "DATE"] or list(entities)
+        if plan.spec.task != "entity":  # an entity task's entities are the generator's choice
+            preferred = [e for e in preferred if self._central(plan.item, e)] or preferred  # no passing mention
         entity = rng.choice(preferred[:6])
         rest = [e for e in preferred if e.text.lower() != entity.text.lower()]
         return entity, (rng.choice(rest[:6]) if rest else None)

@@ -72,6 +72,9 @@ from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.subjects import author_surnames, subjects_of
 
 MISROUTE_SHARE = 0.2
+MIN_ASKABLE = 2
+"""An item with fewer central entities is topped up with names that are no place (a person or an
+organisation mentioned once), so items of one show or channel still give distinct queries."""
 MAX_PAIRS = 4
 """Related entity pairs per item offered as two-entity specs (so relationships occur in queries)."""
 
@@ -188,24 +191,41 @@ def query_entities(query: str, *items: ContentItem) -> list[Entity]:
     (as written, or as people type it: a WORK). A name with an apostrophe is found without it too
     ("european cyclists federation")."""
     works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
-    known = [entity for item in items for entity in _names_of(item)] + works
-    known += [bare for entity in known if (bare := _without_apostrophes(entity)) is not None]
+    known = [entity for item in items for entity in _names_of(item)]
+    known += works + [bare for work in works if (bare := _without_apostrophes(work)) is not None]
     dates = [date for item in items for date in _dates_named(query, item)]
     return outermost_entities(query, entities_in_query(query, known) + dates)
 
 
+_PER_ITEM: dict[tuple[str, int], tuple[ContentItem, dict[str, Evidence], tuple[Entity, ...]]] = {}
+"""Each item's metadata names and known names, by its id and the identity of the item object
+(held, so the identity is never reused): every query of a run asks for them."""
+_MAX_PER_ITEM = 16384
+
+
+def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...]]:
+    key = (item.id, id(item))
+    found = _PER_ITEM.get(key)
+    if found is None or found[0] is not item:
+        names = metadata_names(item.metadata, modality=item.modality, title=item.title)
+        evidence = {name: value for name, value in names if value.source != TITLE_SOURCE}
+        metadata = tuple(Entity(text=name, type=value.type) for name, value in evidence.items())
+        known = [*_known_entities(item), *metadata, *_authors(item)]
+        known += [bare for entity in known if (bare := _without_apostrophes(entity)) is not None]
+        if len(_PER_ITEM) >= _MAX_PER_ITEM:
+            _PER_ITEM.clear()
+        found = _PER_ITEM[key] = (item, evidence, tuple(known))
+    return found[1], found[2]
+
+
 def _names_of(item: ContentItem) -> tuple[Entity, ...]:
-    return (*_known_entities(item), *_metadata_entities(item), *_authors(item))
-
-
-def _metadata_entities(item: ContentItem) -> tuple[Entity, ...]:
-    return tuple(Entity(text=name, type=found.type) for name, found in _metadata_evidence(item).items())
+    """The item's entities, metadata names and first author's surname, each also without apostrophes."""
+    return _per_item(item)[1]
 
 
 def _metadata_evidence(item: ContentItem) -> dict[str, Evidence]:
     """The item's metadata names (not its title) with the evidence of their field."""
-    names = metadata_names(item.metadata, modality=item.modality, title=item.title)
-    return {name: found for name, found in names if found.source != TITLE_SOURCE}
+    return _per_item(item)[0]
 
 
 _APOSTROPHES = str.maketrans("", "", "'’")
@@ -296,9 +316,11 @@ class EntityFinder:
 
 class AskableEntities:
     """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), central to
-    the item (``entities.centrality``: a passing mention is no subject to ask about; an item with no
-    central entity offers none), and only those with real evidence for their type when the item has
-    any (computed once per item: specs ask for them on every draw)."""
+    the item (``entities.centrality``: a passing mention is no subject to ask about; an item with
+    fewer than ``MIN_ASKABLE`` central ones is topped up with names that are no place, since a place
+    in passing is the worst subject: "a photo of Copenhagen" for a photo taken in Melbourne), and only those with real
+    evidence for their type when the item has any (computed once per item: specs ask for them on
+    every draw)."""
 
     def __init__(self, agents: AgentInference) -> None:
         self._agents = agents
@@ -308,13 +330,15 @@ class AskableEntities:
         found = self._cache.get(item.id)
         if found is None:
             own = list(_metadata_evidence(item))
-            found = [
+            named = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
+            central = [
                 entity
-                for entity in named_entities(item)
-                if not self._agents.media_mentions(entity.text)
-                and is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+                for entity in named
+                if is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
                 and not _place_not_shown(entity, item)
             ]
+            others = [entity for entity in named if entity not in central and entity.type != "PLACE"]
+            found = central + others[: max(0, MIN_ASKABLE - len(central))]
             self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
         return found
 

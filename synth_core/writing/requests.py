@@ -98,13 +98,25 @@ def compose(
 
 
 def not_names(topics: Sequence[str], names: Sequence[str]) -> list[str]:
-    """``topics`` that are no name of the item and hold none ("jun park", "nintendo switch")."""
-    keys = [name.casefold() for name in names]
-    return [
-        topic
-        for topic in topics
-        if not any(topic == key or _mentions(topic, [key]) or _mentions(key, [topic]) for key in keys)
-    ]
+    """``topics`` that are no name of the item, hold none and lie in none ("jun park", "nintendo
+    switch"), compared word by word."""
+    if not names:
+        return list(topics)
+    keys = [_words(name) for name in names]
+    kept = []
+    for topic in topics:
+        words = _words(topic)
+        if not any(words in key or key in words for key in keys):
+            kept.append(topic)
+    return kept
+
+
+def _words(text: str) -> str:
+    """`` word word `` (casefolded, padded): whole-word containment is substring containment."""
+    return " " + " ".join(_WORD_RE.findall(text.casefold())) + " "
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def _options(

@@ -401,7 +401,8 @@ class TemplateWriter:
             patterns = extract_patterns(item)
             found = [e.text for e in patterns.entities if e.type != "DATE"]
             found += [name for name, evidence in own if evidence.source != TITLE_SOURCE]
-            found += [topic for topic in patterns.topics if _written_as_name(topic, item.text)]
+            lowered = item.text.lower()
+            found += [topic for topic in patterns.topics if _written_as_name(topic, item.text, lowered)]
             names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
         return names
 
@@ -450,7 +451,15 @@ class TemplateWriter:
         return WrittenQuery(text=None, generator="template", failure=reason)
 
 
-def _written_as_name(phrase: str, text: str) -> bool:
-    """``text`` writes ``phrase`` (a lower-case topic) only with every word capitalised: a name."""
-    found = [m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, flags=re.IGNORECASE)]
-    return bool(found) and all(word[:1].isupper() for written in found for word in written.split())
+def _written_as_name(phrase: str, text: str, lowered: str) -> bool:
+    """``text`` (``lowered`` is its lower case) writes ``phrase`` (a lower-case topic) only with every
+    word capitalised: a name."""
+    found, position = False, lowered.find(phrase)
+    while position >= 0:
+        end = position + len(phrase)
+        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+            if not all(word[:1].isupper() for word in text[position:end].split()):
+                return False
+            found = True
+        position = lowered.find(phrase, end)
+    return found

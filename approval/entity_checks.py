@@ -104,12 +104,12 @@ def usage_problems(query: str, entity: Entity, entities: list[Entity]) -> list[P
     ("NBA Highlights · YouTube")."""
     text = entity.text
     problems: list[Problem] = []
-    if entity.type not in SPEAKING_TYPES and re.search(
-        rf"(?i)(?<!\w){re.escape(text)} {_GLUE_RE} [a-z]", query
-    ):
-        problems.append((GLUED_SCORE, f"'{text}' ({entity.type}) is glued to a topic with 'on': only people speak on one"))
+    if entity.type not in SPEAKING_TYPES and re.search(rf"(?i)(?<!\w){re.escape(text)} {_GLUE_RE} [a-z]", query):
+        problems.append((GLUED_SCORE, f"'{text}' ({entity.type}) is glued to a topic: only people speak on one"))
     if entity.type == "PLACE" and re.search(rf"(?i)\b(?:with|by) {re.escape(text)}(?!\w)", query):
-        problems.append((GLUED_SCORE, f"'{text}' (PLACE) follows 'with' or 'by': a place is neither in nor behind an item"))
+        problems.append(
+            (GLUED_SCORE, f"'{text}' (PLACE) follows 'with' or 'by': a place neither is in an item nor makes it")
+        )
     if _cut_from_longer(query, text, entities):
         problems.append((GLUED_SCORE, f"'{text}' is a piece of a longer name in the query"))
     if _NAME_MARKS & set(text):
@@ -120,14 +120,15 @@ def usage_problems(query: str, entity: Entity, entities: list[Entity]) -> list[P
 def _cut_from_longer(query: str, text: str, entities: list[Entity]) -> bool:
     """The query writes a name word or a number right before or after every mention of ``text``
     ("20th Century FOX" for "Century FOX") that no other listed entity covers."""
-    covered = {word.casefold() for entity in entities if entity.text != text for word in _NAME_WORD_RE.findall(entity.text)}
+    others = [entity.text for entity in entities if entity.text != text]
+    covered = {word.casefold() for other in others for word in _NAME_WORD_RE.findall(other)}
     mentions = list(re.finditer(rf"(?i)(?<![\w'’]){re.escape(text)}(?![\w'’])", query))
     if not mentions:
         return False
     for mention in mentions:
         before = query[: mention.start()].split()[-1:] or [""]
         after = query[mention.end() :].split()[:1] or [""]
-        neighbours = [word.strip(",.;:!?\"()") for word in (before[0], after[0])]
+        neighbours = [word.strip(',.;:!?"()') for word in (before[0], after[0])]
         if not any(_continues(word, covered) for word in neighbours):
             return False
     return True
@@ -136,7 +137,11 @@ def _cut_from_longer(query: str, text: str, entities: list[Entity]) -> bool:
 def _continues(word: str, covered: set[str]) -> bool:
     """A name word or a number next to a mention continues it; a possessive ends a name ("Google's
     Kubernetes" names two things)."""
-    if not word or word.endswith(("'s", "’s")) or word.casefold() in covered or word.casefold() in _COMMON_WORDS | _NOT_NAMES:
+    if (
+        not word
+        or word.endswith(("'s", "’s"))
+        or word.casefold() in covered
+        or word.casefold() in _COMMON_WORDS | _NOT_NAMES
+    ):
         return False
     return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)?", word)) or (word[:1].isupper() and not word.isupper())
-

@@ -85,8 +85,8 @@ class ContentPatterns:
 
     ``entities`` come strongest-evidence first, and among equals the item's central ones (in its
     title or metadata, or named twice: ``entities.centrality``) before passing mentions (each group
-    in first-seen order), so a caller taking the first few takes the best-founded ones; ``entity_evidence`` says why each has its type, keyed
-    by the casefolded entity text."""
+    in first-seen order), so a caller taking the first few takes the best-founded ones;
+    ``entity_evidence`` says why each has its type, keyed by the casefolded entity text."""
 
     topics: tuple[str, ...]
     entities: tuple[Entity, ...]

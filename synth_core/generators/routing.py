@@ -270,15 +270,15 @@ def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str,
     found |= {key: AUTHOR_EVIDENCE for key in authors if key in named}
     found |= {entity.text.casefold(): DATE_EVIDENCE for entity in entities if entity.type == "DATE"}
     for item in reversed(items):
-        for name, evidence in _metadata_evidence(item).items():
+        for name, field in _metadata_evidence(item).items():
             for key in {name.casefold(), name.translate(_APOSTROPHES).casefold()} & named:
-                found[key] = EntityEvidence(type=evidence.type, source=evidence.source, strength=evidence.strength)
+                found[key] = EntityEvidence(type=field.type, source=field.source, strength=field.strength)
         patterns = extract_patterns(item)
         found.update(patterns.evidence_for(entities))
-        for key, evidence in patterns.entity_evidence.items():
+        for key, own in patterns.entity_evidence.items():
             bare = key.translate(_APOSTROPHES)
             if bare != key and bare in named:
-                found[bare] = evidence
+                found[bare] = own
     return found
 
 

@@ -48,9 +48,10 @@ def _continued(context: SpanContext, start: int, end: int, known: bool) -> bool:
     after = _WORD_AFTER_RE.match(text[end : end + 40])
     if after is None:
         return False
+    word = after.group(1)
     if not known and not context.headline(start):  # mid-sentence a capital marks a name: "the Hamburg Quasar Survey"
-        return _capitalised_name_word(after.group(1))
-    return _continues_name(after.group(1))
+        return _capitalised_name_word(word)
+    return _continues_name(word) or (word[:1].isupper() and word.lower() in wl.PLACE_SUFFIXES)  # "Melbourne Park"
 
 
 def _capitalised_name_word(word: str) -> bool:

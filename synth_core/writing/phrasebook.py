@@ -34,7 +34,8 @@ LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", 
                 "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")
 # Entity noun phrases by entity type; "*" serves every type.
 # No "{e} and {t}" and no "{t} at {e}" for an organisation: with a weak topic they glue two things
-# ("Sun and structures", "preview at FOX").
+# ("Sun and structures", "preview at FOX"). People talk and explain only in audio and video
+# (``SPOKEN``): no "Sophie Laurent talking about running shoes" for an illustration she contributed to.
 ENTITY_NP: dict[str, tuple[str, ...]] = {
     "*": ("{t} with {e}",),  # no "{e} and {t}": two things glued ("NBC and meyers")
     "PERSON": ("{t} by {e}", "{e} talking about {t}", "{e} on {t}", "{e}'s take on {t}", "{e} explaining {t}"),
@@ -46,6 +47,17 @@ ENTITY_NP: dict[str, tuple[str, ...]] = {
     "DATE": ("{t} in {e}", "{t} from {e}"),
     "CONCEPT": ("{e} in {t}",),
 }
+SPOKEN = ("talking about", "explaining")
+SPOKEN_MODALITIES = ("AUDIO", "VIDEO")
+
+
+def for_modality(phrases: tuple[str, ...], modality: str) -> tuple[str, ...]:
+    """``phrases`` an item of ``modality`` can be asked with: a spoken one only for audio and video."""
+    if modality in SPOKEN_MODALITIES:
+        return phrases
+    return tuple(phrase for phrase in phrases if not any(word in phrase for word in SPOKEN)) or phrases
+
+
 ENTITY_MEDIA_NP = (
     "a {m1} about {e} and {t}", "the {e} {m1} about {t}", "a {m1} of {e}", "the {e} {m1}", "the {m1} with {e}",
 )
@@ -101,7 +113,7 @@ FIND_FRAMES: dict[str, tuple[str, ...]] = {
                        "could you show me {x}?", "I'm trying to find {x}", "hey, got anything on {x}?",
                        "my friend mentioned {x}, can you find it?", "please find {x}"),
     "time_constrained": ("{x} {when}", "{x} {when}", "show me {x} {when}", "find {x} {when}", "any {x} {when}?",
-                         "I'm looking for {x} {when}", "{recent} {x}", "{recent} {x}", "{year} {x}",
+                         "I'm looking for {x} {when}", "{recent} {x}", "{recent} {x}",
                          "get me {x} {when}"),
 }
 

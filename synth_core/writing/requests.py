@@ -75,7 +75,8 @@ def compose(
     if kind == "named" and explicit and style == "keyword":
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
     elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
-        phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else rf.ENTITY_TOPIC_PLAIN)
+        plain = rf.ENTITY_TOPIC_PLAIN if modality in ("AUDIO", "VIDEO") else rf.ENTITY_TOPIC_PLAIN[:1]
+        phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else plain)  # only audio and video talk
         entities = speakers
     if frames:
         if phrase.startswith(LOOSE_OPENINGS):  # "summarize something about X" asks for no one thing

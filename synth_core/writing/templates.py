@@ -281,7 +281,7 @@ class TemplateWriter:
         elif plan.explicit:
             template = rng.choice(pb.ENTITY_MEDIA_NP)
         else:
-            template = rng.choice(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"])
+            template = rng.choice(pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality))
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(

@@ -324,3 +324,8 @@ def test_a_channel_may_start_with_an_ordinal() -> None:
     assert ("20th Century Fox", "ORGANIZATION") in [
         (name, found.type) for name, found in metadata_names({"channel": "20th Century Fox"})
     ]
+
+
+def test_a_known_place_followed_by_a_place_word_is_part_of_that_place() -> None:
+    assert "Melbourne" not in typed("Tactics in Melbourne Park and Wimbledon. Rallies at Melbourne Park run long.")
+    assert "Melbourne" in typed("Rows of bowls line a table at a Melbourne roastery.")

@@ -98,3 +98,11 @@ def test_an_entity_is_named_once() -> None:
             topics=(), need_entity=True, media_word=lambda: "video", dated=False, rng=rng,
         )  # fmt: skip
         assert query is None or query.lower().count("samantha bee") == 1, query
+
+
+def test_only_audio_and_video_are_asked_with_someone_talking() -> None:
+    from synth_core.writing import phrasebook as pb
+
+    person = pb.ENTITY_NP["PERSON"]
+    assert not [p for p in pb.for_modality(person, "IMAGE") if "talking" in p or "explaining" in p]
+    assert any("talking" in p for p in pb.for_modality(person, "VIDEO"))

@@ -41,7 +41,7 @@ ENTITY_NP: dict[str, tuple[str, ...]] = {
     "PERSON": ("{t} by {e}", "{e} talking about {t}", "{e} on {t}", "{e}'s take on {t}", "{e} explaining {t}"),
     "ORGANIZATION": ("{t} from {e}", "{e}'s {t}", "{e} work on {t}"),
     "PLACE": ("{t} in {e}", "{t} near {e}"),
-    "EVENT": ("{t} at {e}", "{t} during {e}", "{e} sessions on {t}"),
+    "EVENT": ("{t} at {e}", "{t} during {e}"),
     "TECHNOLOGY": ("{t} using {e}", "{e} for {t}", "{t} with {e}", "{t} setup with {e}"),
     "PRODUCT": ("{t} with the {e}", "{t} on the {e}"),
     "DATE": ("{t} in {e}", "{t} from {e}"),

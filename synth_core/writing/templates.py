@@ -290,8 +290,10 @@ class TemplateWriter:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
         template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
         names = self._item_names(plan.item)
-        topics = requests.not_names(plan.topics, names) or [t for t in plan.topics if t not in names]
-        beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng)
+        topics = requests.not_names(plan.topics, names)
+        beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng) if topics else None
+        if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
+            return brace(entity.text)
         return template.replace("{t}", beside) if beside else template
 
     def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:

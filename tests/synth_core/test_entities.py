@@ -329,3 +329,8 @@ def test_a_channel_may_start_with_an_ordinal() -> None:
 def test_a_known_place_followed_by_a_place_word_is_part_of_that_place() -> None:
     assert "Melbourne" not in typed("Tactics in Melbourne Park and Wimbledon. Rallies at Melbourne Park run long.")
     assert "Melbourne" in typed("Rows of bowls line a table at a Melbourne roastery.")
+
+
+def test_a_channel_name_may_hold_function_words() -> None:
+    names = dict(metadata_names({"channel": "Late Night with Seth Meyers"}))
+    assert "Late Night with Seth Meyers" in names

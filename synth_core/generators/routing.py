@@ -72,7 +72,7 @@ from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.subjects import author_surnames, subjects_of
 
 MISROUTE_SHARE = 0.2
-MIN_ASKABLE = 2
+MIN_ASKABLE = 3
 """An item with fewer central entities is topped up with names that are no place (a person or an
 organisation mentioned once), so items of one show or channel still give distinct queries."""
 MAX_PAIRS = 4

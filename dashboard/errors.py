@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from synth_core.errors import Fix, Step, SynthError
+from synth_core.errors import Step, SynthError
 
 WIDGETS: dict[str, str] = {
     "reviewer": "Reviewer, in the sidebar",
@@ -35,18 +35,12 @@ PAGES: dict[Step, str] = {
 
 
 def describe_error(error: SynthError) -> str:
-    return error.message if error.fix is None else f"{error.message} {describe_fix(error.fix)}"
-
-
-def describe_fix(fix: Fix) -> str:
-    words = [fix.action]
-    if fix.field in WIDGETS:
-        words.append(f"(Set {WIDGETS[fix.field]}.)")
-    if fix.choices:
-        words.append(f"One of: {', '.join(fix.choices)}.")
-    if fix.step is not None:
-        words.append(f"See {PAGES[fix.step]}.")
-    return " ".join(words)
+    """The error as the page says it: the message, then the fix with the widget and page to use."""
+    if error.fix is None:
+        return error.message
+    fields = {field: f"(Set {widget}.)" for field, widget in WIDGETS.items()}
+    steps = {step: f"See {page}." for step, page in PAGES.items()}
+    return f"{error.message} {error.fix.said_with(fields, steps)}"
 
 
 @contextmanager

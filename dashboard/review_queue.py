@@ -1,4 +1,5 @@
-"""Where the reviewer is in the queue: the page offset, the example in focus and what was skipped.
+"""Where the reviewer is in the queue: the page (the example each page seen so far started after:
+keyset pages cost the same however deep the queue goes), the example in focus and what was skipped.
 
 Kept in the browser session's state, so a decision (which reruns the page) moves on to the next
 example of the page the reviewer was looking at."""
@@ -17,19 +18,36 @@ class QueueCursor:
 
     @classmethod
     def from_state(cls, state: MutableMapping[Any, Any], deep_link: str | None) -> QueueCursor:
-        state.setdefault(STATE_KEY, {"offset": 0, "skipped": [], "selection": [], "page_ids": []})
+        state.setdefault(STATE_KEY, {"starts": [], "skipped": [], "selection": [], "page_ids": []})
         cursor = cls(state)
         if deep_link and state.get("deep_link_opened") != deep_link:
             state["deep_link_opened"] = deep_link
             state["focus_id"] = deep_link
         return cursor
 
-    @property
-    def offset(self) -> int:
-        return int(self._own["offset"])
+    def restart_on_change(self, queue: str) -> None:
+        """Back to the first page when the queue (its filter, as text) is not the one paged through."""
+        if self._own.get("queue") != queue:
+            self._own.update(queue=queue, starts=[], skipped=[])
 
-    def turn(self, delta: int) -> None:
-        self._own["offset"] = max(0, self.offset + delta)
+    @property
+    def after(self) -> str | None:
+        """The example the current page starts after (None: the first page)."""
+        starts: list[str] = self._own["starts"]
+        return starts[-1] if starts else None
+
+    @property
+    def page_number(self) -> int:
+        return len(self._own["starts"]) + 1
+
+    def forward(self, next_after: str) -> None:
+        """To the page that starts after ``next_after`` (the current page's last example)."""
+        self._own["starts"] = [*self._own["starts"], next_after]
+        self.state["focus_id"] = None
+
+    def back(self) -> None:
+        """To the page before, as it starts now."""
+        self._own["starts"] = self._own["starts"][:-1]
         self.state["focus_id"] = None
 
     def select_row(self, rows: list[int], page_ids: list[str]) -> None:

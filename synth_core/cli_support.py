@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from synth_core.errors import Fix, InvalidRequestError, Step, SynthError
+from synth_core.errors import InvalidRequestError, Step, SynthError
 from synth_core.settings import Settings, load_settings
 from synth_core.tenants import check_tenant
 
@@ -145,18 +145,11 @@ COMMANDS: dict[Step, str] = {
 
 def describe_error(error: SynthError) -> str:
     """The error as the CLI says it: the message, then the fix with the option and command to use."""
-    return error.message if error.fix is None else f"{error.message} {describe_fix(error.fix)}"
-
-
-def describe_fix(fix: Fix) -> str:
-    words = [fix.action]
-    if fix.field in OPTIONS:
-        words.append(f"Use {OPTIONS[fix.field]}.")
-    if fix.choices:
-        words.append(f"One of: {', '.join(fix.choices)}.")
-    if fix.step is not None:
-        words.append(f"See '{COMMANDS[fix.step]}'.")
-    return " ".join(words)
+    if error.fix is None:
+        return error.message
+    fields = {field: f"Use {option}." for field, option in OPTIONS.items()}
+    steps = {step: f"See '{command}'." for step, command in COMMANDS.items()}
+    return f"{error.message} {error.fix.said_with(fields, steps)}"
 
 
 def fail(message: str) -> None:

@@ -32,6 +32,7 @@ the dashboard names its widget or page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -56,6 +57,18 @@ class Fix:
     def text(self) -> str:
         """The fix as one sentence or two, for a reader who needs no interface's names."""
         return f"{self.action} One of: {', '.join(self.choices)}." if self.choices else self.action
+
+    def said_with(self, fields: Mapping[str, str], steps: Mapping[Step, str]) -> str:
+        """The fix in one interface's words: ``fields`` says where each input is set ("Use --reason.",
+        "(Set Reason.)") and ``steps`` how each follow-up is taken ("See 'synth review list'.")."""
+        words = [self.action]
+        if self.field is not None and self.field in fields:
+            words.append(fields[self.field])
+        if self.choices:
+            words.append(f"One of: {', '.join(self.choices)}.")
+        if self.step is not None:
+            words.append(steps[self.step])
+        return " ".join(words)
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {"action": self.action}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from approval import ExampleFilter, ReviewService
-from approval.cli.review import reviewer_name, reviewer_option
+from approval.cli.review_options import reviewer_name, reviewer_option
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.errors import InvalidRequestError
 from synth_core.wiring import build_service

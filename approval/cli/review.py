@@ -6,115 +6,33 @@ or JSON with ``--json``). Errors are ``SynthError``s: the main group prints them
 
 from __future__ import annotations
 
-import getpass
 import json
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from approval import (
     QUEUE_ORDERS,
     REASON_CODES,
-    STATUSES,
     Decision,
-    ExampleFilter,
     ExamplePublic,
-    LabelFilter,
-    ReviewService,
-    check_label,
+)
+from approval.cli.review_options import (
+    example_filter,
+    example_row,
+    filter_options,
+    review_service,
+    reviewer_name,
+    reviewer_option,
 )
 from synth_core.cli_support import (
-    build_model,
     describe_error,
     emit,
-    get_settings,
     json_option,
     tenant_of,
     tenant_option,
 )
 from synth_core.errors import InvalidRequestError, SynthError
-
-F = TypeVar("F", bound=Callable[..., Any])
-QUERY_WIDTH = 70
-
-
-def reviewer_option(func: F) -> F:
-    return click.option("--reviewer", default=None, help="Who decides (default: your user name).")(func)
-
-
-def filter_options(func: F) -> F:
-    """The options that select a set of examples (``ExampleFilter``)."""
-    options = [
-        click.option("--optimizer", default=None, help="Only this optimizer's examples."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Repeatable."),
-        click.option("--min-confidence", type=float, default=None),
-        click.option("--max-confidence", type=float, default=None),
-        click.option("--run", "run_id", default=None, help="Only examples of this generation run."),
-        click.option("--text", default=None, help="Query contains this text (case-insensitive)."),
-        click.option(
-            "--rejected-for",
-            "reason_code",
-            type=click.Choice(REASON_CODES),
-            default=None,
-            help="Only examples rejected for this reason.",
-        ),
-        click.option(
-            "--label",
-            default=None,
-            metavar="FIELD=VALUE",
-            help="Only examples with this label: modality=VIDEO, chosen_agent=document_agent, query_type=compare.",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def review_service(ctx: click.Context) -> ReviewService:
-    """The service for this command, to use as a context manager (closed when the command ends)."""
-    return ReviewService.from_settings(get_settings(ctx))
-
-
-def reviewer_name(reviewer: str | None) -> str:
-    if reviewer:
-        return reviewer
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        raise InvalidRequestError("Cannot tell who you are.", hint="Pass --reviewer NAME.") from None
-
-
-def example_filter(ctx: click.Context, options: dict[str, Any]) -> ExampleFilter:
-    fields = ("optimizer", "statuses", "min_confidence", "max_confidence", "run_id", "text", "reason_code")
-    values = {name: options.pop(name) for name in fields}
-    label = label_filter(options.pop("label"))
-    if label is not None:
-        check_label(label, optimizer=values["optimizer"], agents=get_settings(ctx).agents)
-    return build_model(ExampleFilter, **{**values, "statuses": list(values["statuses"]), "label": label})
-
-
-def label_filter(assignment: str | None) -> LabelFilter | None:
-    """``--label FIELD=VALUE`` -> a LabelFilter."""
-    if assignment is None:
-        return None
-    field, equals, value = assignment.partition("=")
-    if not equals:
-        raise InvalidRequestError(f"--label '{assignment}' is not FIELD=VALUE.", hint="For example: modality=VIDEO.")
-    return build_model(LabelFilter, field=field.strip(), value=value.strip())
-
-
-def example_row(example: ExamplePublic) -> dict[str, Any]:
-    query = example.query if len(example.query) <= QUERY_WIDTH else example.query[: QUERY_WIDTH - 1] + "…"
-    return {
-        "id": example.id,
-        "optimizer": example.optimizer,
-        "status": example.status,
-        "confidence": example.confidence,
-        "reason": example.reason_code,
-        "version": example.version,
-        "query": query,
-    }
 
 
 @click.group()
@@ -133,6 +51,11 @@ def review() -> None:
 )
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option(
+    "--after",
+    metavar="ID",
+    help="Start right after this example (the page's 'next: --after ID'): as fast on page 10,000 as on page 1.",
+)
 @tenant_option
 @json_option
 @click.pass_context
@@ -146,17 +69,20 @@ def list_examples(ctx: click.Context, **options: Any) -> None:
             limit=options["limit"],
             offset=options["offset"],
             order=options["order"],
+            after=options["after"],
         )
     if not page.items and not options["as_json"]:
         click.echo(f"No examples on this page ({page.total_text()} match)." if page.total else "No examples match.")
         return
-    shown = f"{page.offset + 1}-{page.offset + len(page.items)}"
+    shown = f"{page.offset + 1}-{page.offset + len(page.items)}" if options["after"] is None else f"{len(page.items)}"
     emit(
         page,
         as_json=options["as_json"],
         rows=[example_row(e) for e in page.items],
         title=f"Examples {shown} of {page.total_text()}",
     )
+    if page.next_after is not None and not options["as_json"]:
+        click.echo(f"next page: --after {page.next_after}")
 
 
 @review.command()
@@ -196,17 +122,21 @@ def show(ctx: click.Context, example_id: str, tenant: str | None, as_json: bool)
 
 
 def decide_each(
-    ctx: click.Context, ids: tuple[str, ...], as_json: bool, decide: Callable[[str], ExamplePublic]
+    ctx: click.Context, ids: tuple[str, ...], decision: Decision, tenant: str | None, as_json: bool
 ) -> None:
-    """Decide every id; a failing one is reported on its own line and does not stop the others."""
+    """Apply one decision to every id; a failing one is reported on its own line and does not stop
+    the others."""
+    check_single_version(ids, decision.expected_version)
+    tenant_id = tenant_of(ctx, tenant)
     decided: list[ExamplePublic] = []
     failed: list[SynthError] = []
-    for example_id in ids:
-        try:
-            decided.append(decide(example_id))
-        except SynthError as exc:
-            failed.append(exc)
-            click.echo(f"error: {example_id}: {describe_error(exc)}", err=True)
+    with review_service(ctx) as service:
+        for example_id in ids:
+            try:
+                decided.append(service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision))
+            except SynthError as exc:
+                failed.append(exc)
+                click.echo(f"error: {example_id}: {describe_error(exc)}", err=True)
     emit(decided, as_json=as_json, rows=[example_row(e) for e in decided], title=f"Decided {len(decided)}")
     if failed:
         ctx.exit(failed[0].exit_code)
@@ -230,16 +160,10 @@ def approve(
     as_json: bool,
 ) -> None:
     """Approve examples."""
-    check_single_version(ids, expected_version)
-    who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
-    decision = Decision(action="approve", reviewer=who, feedback=feedback, expected_version=expected_version)
-    with review_service(ctx) as service:
-        decide_each(
-            ctx,
-            ids,
-            as_json,
-            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
-        )
+    decision = Decision(
+        action="approve", reviewer=reviewer_name(reviewer), feedback=feedback, expected_version=expected_version
+    )
+    decide_each(ctx, ids, decision, tenant, as_json)
 
 
 @review.command()
@@ -262,18 +186,14 @@ def reject(
     as_json: bool,
 ) -> None:
     """Reject examples with a reason code and optional feedback."""
-    check_single_version(ids, expected_version)
-    who, tenant_id = reviewer_name(reviewer), tenant_of(ctx, tenant)
     decision = Decision(
-        action="reject", reviewer=who, reason_code=reason_code, feedback=feedback, expected_version=expected_version
+        action="reject",
+        reviewer=reviewer_name(reviewer),
+        reason_code=reason_code,
+        feedback=feedback,
+        expected_version=expected_version,
     )
-    with review_service(ctx) as service:
-        decide_each(
-            ctx,
-            ids,
-            as_json,
-            lambda example_id: service.decide(tenant_id=tenant_id, example_id=example_id, decision=decision),
-        )
+    decide_each(ctx, ids, decision, tenant, as_json)
 
 
 @review.command()

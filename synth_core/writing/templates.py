@@ -48,13 +48,13 @@ from synth_core.writing.template_content import (
     defines,
     description,
     has_subject,
-    linked_topics,
     looks_plural,
     normalized,
     tidy,
     topic_beside,
 )
 from synth_core.writing.template_pairs import compare_template, fusion_template
+from synth_core.writing.text_questions import text_question
 
 MAX_DRAWS = 40
 BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
@@ -74,8 +74,6 @@ the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
-NAME_QUESTION_SHARE = 0.3  # factual questions about a document asked by its name ("who wrote ...?")
-MAX_NAME_QUESTION_WORDS = 10
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
 _MONTHS = (
@@ -226,7 +224,7 @@ class TemplateWriter:
         elif plan.intent != "find":  # the intent decides the frame, whatever the task
             template = self._intent_template(plan, rng)
         elif plan.modality == "TEXT":
-            template = self._text_template(plan, rng, style)
+            template = text_question(plan, rng, style, self._pick_entities(plan, rng)[0] if plan.entities else None)
         else:
             template = self._find_template(plan, rng, style)
             if template is None:
@@ -314,33 +312,6 @@ class TemplateWriter:
             speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
             names=self._item_names(plan.item),
         )
-
-    def _text_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
-        subjects = plan.subjects
-        if subjects.song is not None and plan.item.modality == "VIDEO":  # the title names the artist
-            return rng.choice(pb.SONG_QUESTIONS).replace("{song}", brace(subjects.song[1]))
-        if subjects.names and plan.item.modality == "DOCUMENT" and rng.random() < NAME_QUESTION_SHARE:
-            frames = pb.NAME_QUESTIONS + (pb.AUTHOR_QUESTIONS if subjects.makers else ())
-            frames += pb.DATE_QUESTIONS if plan.item.date_known else ()
-            name = rng.choice(subjects.names)
-            if len(name.split()) <= MAX_NAME_QUESTION_WORDS:
-                return rng.choice(frames).replace("{n}", brace(name))
-        if plan.entities and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.5):
-            # Only what the text can answer: the entity beside one of the text's own topics ("what did
-            # Marco Vitali say about glacier retreat?"), never "how big is Norway?" from a passing mention.
-            entity, _ = self._pick_entities(plan, rng)
-            frames = pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"])
-            template = self._with_entity(rng.choice([f for f in frames if "{t}" in f]), plan, rng, entity)
-            if "{t}" not in template:
-                return template
-            identity = pb.TEXT_IDENTITY_FRAMES.get(entity.type, pb.TEXT_IDENTITY_FRAMES["*"])
-            return rng.choice(identity).replace("{e}", brace(entity.text))
-        if not plan.defined:  # "what is X?" only when the text says what X is; else two topics it links
-            pair = linked_topics(plan.item.text, plan.topics, rng)
-            if pair is None:
-                return None
-            return rng.choice(pb.TEXT_RELATION_FRAMES).replace("{t}", brace(pair[0])).replace("{t2}", brace(pair[1]))
-        return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
         if plan.intent == "compare":

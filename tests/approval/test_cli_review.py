@@ -39,6 +39,15 @@ def test_list_filters_and_pages(settings: Settings, ids: list[str]) -> None:
     assert "Examples 1-4 of 6" in table.stdout
 
 
+def test_list_pages_on_after_the_last_example_shown(settings: Settings, ids: list[str]) -> None:
+    first = synth(settings, "list", "--status", "pending_review", "--limit", "4")
+    assert first.stdout.rstrip().endswith(f"next page: --after {ids[6]}")
+    page = json.loads(synth(settings, "list", "--status", "pending_review", "--after", ids[6], "--json").stdout)
+    assert [item["id"] for item in page["items"]] == [ids[8], ids[10]] and page["next_after"] is None
+    both = synth(settings, "list", "--offset", "2", "--after", ids[6])
+    assert both.exit_code != 0 and "not both" in both.output
+
+
 def test_list_says_when_nothing_matches(settings: Settings, ids: list[str]) -> None:
     assert synth(settings, "list", "--status", "approved").stdout == "No examples match.\n"
     beyond = synth(settings, "list", "--status", "pending_review", "--offset", "50")

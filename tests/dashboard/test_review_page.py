@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import STATUSES, ExampleFilter
 from approval.review import ReviewService
 from tests.dashboard.conftest import REVIEWER
 
@@ -112,3 +112,17 @@ def test_a_service_error_is_one_readable_message(app: AppTest) -> None:
     assert not app.exception
     assert len(app.error) == 1
     assert "Traceback" not in app.error[0].value
+
+
+def test_pages_turn_forward_and_back_by_keyset(app: AppTest, review: ReviewService) -> None:
+    app.multiselect(key="filter_status").set_value(list(STATUSES)).run()
+    everything = ExampleFilter(statuses=list(STATUSES))
+    page = review.list_page(tenant_id="default", filter=everything, limit=1000, order="confidence")
+    queue = [item.id for item in page.items]
+    assert len(queue) > 25, "the fixture must hold more than one page"
+    app.button(key="next_page").click().run()
+    assert any("page 2" in markdown.value for markdown in app.markdown)
+    assert any(queue[25] in caption.value for caption in app.caption)  # the second page's first example
+    app.button(key="previous_page").click().run()
+    assert any("page 1" in markdown.value for markdown in app.markdown)
+    assert any(queue[0] in caption.value for caption in app.caption)

@@ -1,0 +1,139 @@
+"""What a factual (TEXT) question may ask: only what the item's own text answers.
+
+Judges of the generated data marked a factual question wrong whenever its answer was not in the text:
+"when was X published?" from a text that gives no date, "what did Maersk announce about stacking
+cranes?" from a text that never links the two, "how does symmetry affect clear evidence?" when the
+text asserts no effect. A question about a name beside a topic is asked only when one sentence names
+both; a question about how two topics relate asks how they relate, never whether one causes the other,
+and only about topics that single something out.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from synth_core.entities import Entity
+from synth_core.word_frequency import zipf
+from synth_core.writing import phrasebook as pb
+from synth_core.writing.template_content import Plan, brace, defines, linked_topics, looks_plural
+
+NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
+MAX_NAME_QUESTION_WORDS = 10
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+RELATION_ZIPF = 4.0
+"""A lone word this common or more is too general to ask how it relates to something ("theories" 4.2,
+"evidence" 5.1; "symmetry" 3.5 stays): stricter than what a search may be about, since the question
+claims the text relates the two."""
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, case-folded."""
+    return [sentence.casefold() for sentence in _SENTENCE_END.split(text)]
+
+
+def _names(sentence: str, phrase: str) -> bool:
+    return re.search(r"\b" + re.escape(phrase.casefold()) + r"\b", sentence) is not None
+
+
+def topic_named_with(text: str, name: str, topics: Sequence[str], rng: random.Random) -> str | None:
+    """One of ``topics`` that a sentence of ``text`` names together with ``name`` (and that repeats
+    none of its words), so "what did {name} say about {topic}?" has its answer there; else None."""
+    name_words = _words(name)
+    said_together = [
+        topic
+        for topic in topics[:8]
+        if name_words.isdisjoint(_words(topic))
+        and not written_as_name(text, topic)
+        and any(_names(sentence, name) and _names(sentence, topic) for sentence in sentences(text))
+    ]
+    return rng.choice(said_together) if said_together else None
+
+
+def written_as_name(text: str, topic: str) -> bool:
+    """Whether the text writes the topic only with capitals ("Seville", "Juilliard School"): a name,
+    which "what did X say about {topic}?" would treat as a subject."""
+    found = [m.group(0) for m in re.finditer(r"\b" + re.escape(topic) + r"\b", text, re.IGNORECASE)]
+    return bool(found) and all(word[:1].isupper() for match in found for word in match.split())
+
+
+def _words(phrase: str) -> set[str]:
+    """The phrase's words, case-folded, without possessives ("Beethoven's" is "beethoven")."""
+    return {word.removesuffix("'s").removesuffix("’s") for word in phrase.casefold().split()}
+
+
+def singles_out(topic: str) -> bool:
+    """A topic a relation question can be about: a phrase, or a word less common than everyday ones
+    ("how does Einstein relate to theories?" asks about nothing in particular)."""
+    words = topic.split()
+    return len(words) > 1 or zipf(words[0].casefold()) < RELATION_ZIPF
+
+
+def states_year(text: str, year: int | None) -> bool:
+    """Whether the text itself gives the year, so "when was X published?" has its answer there."""
+    return year is not None and re.search(rf"\b{year}\b", text) is not None
+
+
+def text_question(plan: Plan, rng: random.Random, style: str, entity: Entity | None) -> str | None:
+    """A factual question whose answer is in the item's text, or None when the text answers none;
+    ``entity`` is the one of ``plan.entities`` to ask about, if any."""
+    subjects, text = plan.subjects, plan.item.text
+    if subjects.song is not None and plan.item.modality == "VIDEO":  # the title names the artist
+        return rng.choice(pb.SONG_QUESTIONS).replace("{song}", brace(subjects.song[1]))
+    by_name = name_question(plan, rng)
+    if by_name is not None and rng.random() < NAME_QUESTION_SHARE:
+        return by_name
+    names = {named.text.casefold() for named in plan.entities}
+    topics = [topic for topic in plan.topics if topic.casefold() not in names]
+    if entity is not None and (plan.spec.task == "entity" or plan.prefer_entities or rng.random() < 0.5):
+        about_entity = entity_question(text, entity, topics, rng, must_name=plan.spec.task == "entity")
+        if about_entity is not None:
+            return about_entity
+    if plan.defined:
+        return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
+    if by_name is not None:  # a document asked about by its name rather than two loose topics
+        return by_name
+    return relation_question(text, topics, rng)
+
+
+def entity_question(
+    text: str, entity: Entity, topics: Sequence[str], rng: random.Random, *, must_name: bool
+) -> str | None:
+    """The entity beside a topic one sentence names with it ("what did Marco Vitali say about glacier
+    retreat?"); else who or what it is, when the text says so (or the query must name an entity)."""
+    topic = topic_named_with(text, entity.text, topics, rng)
+    if topic is not None:
+        frame = rng.choice(pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"]))
+        return frame.replace("{e}", brace(entity.text)).replace("{t}", brace(topic))
+    if defines(text, entity.text) or must_name:  # never "who is Nb?" from a list of metals
+        identity = pb.TEXT_IDENTITY_FRAMES.get(entity.type, pb.TEXT_IDENTITY_FRAMES["*"])
+        return rng.choice(identity).replace("{e}", brace(entity.text))
+    return None
+
+
+def relation_question(text: str, topics: Sequence[str], rng: random.Random) -> str | None:
+    """How two topics one sentence names together relate: the weakest question, so only topics that
+    single something out and are not names."""
+    pair = linked_topics(
+        text, [topic for topic in topics if singles_out(topic) and not written_as_name(text, topic)], rng
+    )
+    if pair is None:
+        return None
+    frame = rng.choice(pb.TEXT_RELATION_FRAMES)
+    if looks_plural(pair[0]):  # "how do thermal effects relate to ...?"
+        frame = frame.replace("how does {t}", "how do {t}")
+    return frame.replace("{t}", brace(pair[0])).replace("{t2}", brace(pair[1]))
+
+
+def name_question(plan: Plan, rng: random.Random) -> str | None:
+    """A document asked about by its name: what it finds, who wrote it, when (if its text says)."""
+    subjects, item = plan.subjects, plan.item
+    if not subjects.names or item.modality != "DOCUMENT":
+        return None
+    name = rng.choice(subjects.names)
+    if len(name.split()) > MAX_NAME_QUESTION_WORDS:
+        return None
+    frames = pb.NAME_QUESTIONS + (pb.AUTHOR_QUESTIONS if subjects.makers else ())
+    frames += pb.DATE_QUESTIONS if item.date_known and states_year(item.text, item.created_at.year) else ()
+    return rng.choice(frames).replace("{n}", brace(name))

@@ -318,7 +318,8 @@ class AskableEntities:
     """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), central to
     the item (``entities.centrality``: a passing mention is no subject to ask about; an item with
     fewer than ``MIN_ASKABLE`` central ones is topped up with names that are no place, since a place
-    in passing is the worst subject: "a photo of Copenhagen" for a photo taken in Melbourne), and only those with real
+    in passing is the worst subject: "a photo of Copenhagen" for a photo taken in Melbourne; an item
+    with neither keeps its names, so runs keep their content), and only those with real
     evidence for their type when the item has any (computed once per item: specs ask for them on
     every draw)."""
 
@@ -338,7 +339,7 @@ class AskableEntities:
                 and not _place_not_shown(entity, item)
             ]
             others = [entity for entity in named if entity not in central and entity.type != "PLACE"]
-            found = central + others[: max(0, MIN_ASKABLE - len(central))]
+            found = central + others[: max(0, MIN_ASKABLE - len(central))] or named  # else keep the item
             self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
         return found
 

@@ -72,6 +72,8 @@ SUBJECT_SHARE = 0.8
 """Entity and workflow queries built around the item's name, maker, caption or sound (``requests``);
 the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
+ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
+"""An entity asked about without a topic, when every topic of the item is one of its names."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
@@ -291,7 +293,7 @@ class TemplateWriter:
         topics = requests.not_names(plan.topics, names)
         beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng) if topics else None
         if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
-            return brace(entity.text)
+            return rng.choice(ENTITY_ALONE).replace("{e}", brace(entity.text))
         return template.replace("{t}", beside) if beside else template
 
     def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:

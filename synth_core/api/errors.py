@@ -91,6 +91,7 @@ class ErrorBody(BaseModel):
 
 
 ERROR_DESCRIPTIONS = {
+    400: "The request body cannot be read (not JSON, or not UTF-8).",
     401: "No bearer token, or not a known one.",
     403: "The token does not allow this tenant (or threshold).",
     404: "No such thing for this tenant.",
@@ -108,7 +109,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorBody, "description": ERROR_DESCRIPTIONS[status]} for status in statuses}
 
 
-COMMON_ERRORS = (401, 403, 413, 422, 500, 503)
+COMMON_ERRORS = (400, 401, 403, 413, 422, 500, 503)
 """What any route behind the token may answer besides its own errors."""
 
 
@@ -137,8 +138,12 @@ async def validation_error_response(_: Request, exc: Exception) -> JSONResponse:
 async def http_error_response(_: Request, exc: Exception) -> JSONResponse:
     """Starlette's own errors (an unknown path, a method a path does not take) in the same shape."""
     assert isinstance(exc, HTTPException)
-    codes = {404: "not_found", 405: "method_not_allowed"}
-    hints = {404: "Check the path: GET /docs lists every route.", 405: "Use a method this path takes (see /docs)."}
+    codes = {400: "invalid_body", 404: "not_found", 405: "method_not_allowed"}
+    hints = {
+        400: "Send the body as UTF-8 JSON with Content-Type: application/json.",
+        404: "Check the path: GET /docs lists every route.",
+        405: "Use a method this path takes (see /docs).",
+    }
     body = SynthError(str(exc.detail), hint=hints.get(exc.status_code)).to_dict()
     body["code"] = codes.get(exc.status_code, "http_error")
     return JSONResponse(status_code=exc.status_code, content={"error": body}, headers=exc.headers)

@@ -182,7 +182,8 @@ class JobRunner:
         with self._lock:
             live = self._live.get(job_id)
         state = self._state(public, summary, live)
-        stage, done, total = live if live is not None else (state, 0, 0)
+        # An ended job's progress is what it stored of what it asked for.
+        stage, done, total = live if live is not None else (state, public.stored, public.requested or public.stored)
         ended = live is None
         return JobView(
             job_id=job_id,

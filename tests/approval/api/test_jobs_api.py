@@ -37,6 +37,8 @@ def test_a_job_is_accepted_at_once_and_reports_its_result(demo_settings: Setting
         queue = httpx.get(f"{url}/synthetic/review/examples", params={"run_id": job["job_id"]}).json()
     assert result["state"] == "finished", result
     assert result["progress"]["stored"] == 40 == result["progress"]["requested"]
+    progress = result["progress"]
+    assert (progress["stage"], progress["done"], progress["total"]) == ("finished", 40, 40)
     assert sum(result["by_status"].values()) == 40
     assert result["quality"] is not None and result["error"] is None
     assert result["request"]["seed"] == 2

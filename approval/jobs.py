@@ -84,10 +84,13 @@ class JobRunner:
         """job id -> (stage, done, total) of the jobs this runner holds, queued or running."""
         self._tenants: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._closing = False
 
     def close(self) -> None:
-        """Jobs not started yet stay queued in the store (interrupted once the server is gone); a job
-        that is running finishes its generation first."""
+        """Stop taking jobs. Jobs not started yet stay registered in the store, unfinished (interrupted
+        once this server is gone); a running one carries on until it ends or the resources it uses close
+        under it, and is then left unfinished too, never marked failed: it can be resumed."""
+        self._closing = True
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     # -- starting ------------------------------------------------------------------------------------
@@ -146,11 +149,14 @@ class JobRunner:
         try:
             self._track(job_id, "starting", 0, 0)
             generate(progress)
-        except SynthError as exc:
-            self._fail(job_id, exc.to_dict())
-        except Exception:  # a bug: logged here, the caller sees only that it failed
-            log.exception("job %s failed", job_id)
-            self._fail(job_id, {"code": "internal_error", "message": "The job failed inside the server."})
+        except Exception as exc:
+            if self._closing:  # the server is stopping: the job is interrupted, not failed
+                log.warning("job %s stopped with the server: %s", job_id, exc)
+            elif isinstance(exc, SynthError):
+                self._fail(job_id, exc.to_dict())
+            else:  # a bug: logged here, the caller sees only that it failed
+                log.exception("job %s failed", job_id)
+                self._fail(job_id, {"code": "internal_error", "message": "The job failed inside the server."})
         finally:
             if service is not None:
                 service.close()

@@ -129,7 +129,9 @@ async def validation_error_response(_: Request, exc: Exception) -> JSONResponse:
     errors = exc.errors()
     problems = "; ".join(f"{'.'.join(map(str, error['loc']))}: {error['msg']}" for error in errors)
     field = str(errors[0]["loc"][-1]) if errors and errors[0]["loc"] else None
-    body = InvalidRequestError(problems, hint="Fix the request body and retry.").to_dict()
+    where = str(errors[0]["loc"][0]) if errors and errors[0]["loc"] else "body"
+    part = {"query": "query parameter", "path": "path", "header": "header"}.get(where, "request body")
+    body = InvalidRequestError(problems, hint=f"Fix the {part} and retry.").to_dict()
     if field is not None:
         body["fix"]["field"] = field
     return JSONResponse(status_code=422, content={"error": body})

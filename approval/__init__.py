@@ -11,8 +11,8 @@ Everything an interface needs is in ``__all__``: the service, the values it take
 it returns, the review vocabulary, and the schema commands. The modules behind it (``approval.store``,
 scoring, the export writers) are internal; an architecture test keeps interfaces out of them.
 
-The export names load pyarrow, and ``prepare_first_batch`` the generation side: they are imported
-when first used, so a review command does not pay for them.
+The export names load pyarrow, and ``prepare_first_batch`` and the job names the generation side:
+they are imported when first used, so a review command does not pay for them.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from approval.export import FORMATS, ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
     from approval.first_batch import FirstBatch, prepare_first_batch
+    from approval.jobs import JobProgress, JobRunner, JobState, JobView
 
 _LOADED_WHEN_USED = {
     "FORMATS": "approval.export",
@@ -60,6 +61,10 @@ _LOADED_WHEN_USED = {
     "ExportReadiness": "approval.export_download",
     "FirstBatch": "approval.first_batch",
     "prepare_first_batch": "approval.first_batch",
+    "JobProgress": "approval.jobs",
+    "JobRunner": "approval.jobs",
+    "JobState": "approval.jobs",
+    "JobView": "approval.jobs",
 }
 
 __all__ = [
@@ -84,6 +89,10 @@ __all__ = [
     "ExportResult",
     "FirstBatch",
     "Insights",
+    "JobProgress",
+    "JobRunner",
+    "JobState",
+    "JobView",
     "LabelFilter",
     "LearnedEvaluation",
     "OperatingPoint",

@@ -51,6 +51,7 @@ from synth_core.sinks import ExampleSink
 if TYPE_CHECKING:
     from approval.export import ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
+    from approval.jobs import JobRunner
 
 
 class ReviewService:
@@ -342,6 +343,19 @@ class ReviewService:
     def discard_run(self, *, tenant_id: str, run_id: str, force: bool = False) -> DiscardedRun:
         """Drop an interrupted run: its undecided examples are deleted, those a person decided kept."""
         return discard_run(self.store, tenant_id=tenant_id, run_id=run_id, force=force)
+
+    def job_runner(self, backend: ContentBackend, *, workers: int | None = None) -> JobRunner:
+        """Runs generation jobs in the background into this service's store, sampling ``backend`` (the
+        caller's, shared and left open); ``workers`` at once (default ``api.job_workers``). Close it."""
+        from approval.jobs import JobRunner
+        from synth_core.wiring import build_service  # the generation side: loaded when jobs are served
+
+        return JobRunner(
+            self.store,
+            self.settings,
+            service_for=lambda sink: build_service(self.settings, sink=sink, backend=backend),
+            workers=workers or self.settings.api.job_workers,
+        )
 
     def generation_sink(self) -> ExampleSink:
         """A sink for ``GenerationService`` that stores runs in this service's store (left open when

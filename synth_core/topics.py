@@ -186,6 +186,7 @@ _ADJECTIVE_SHAPES = ("ic", "ical", "ous", "ive", "ful", "less", "able", "ible", 
 _DETERMINERS = lx.words("a an the this that these those my your his her its our their some any every each no")
 
 
+@lru_cache(maxsize=65536)
 def stands_alone(phrase: str, source: str) -> bool:
     """Whether ``phrase`` occurs in ``source`` (an item's title and text) at least once as a whole
     phrase, not only as the cut of a longer one: its last word not followed by another content word

@@ -464,8 +464,10 @@ _DEFINITION_AFTER = (
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+@lru_cache(maxsize=65536)
 def defines(text: str, topic: str) -> bool:
-    """Whether ``text`` says what ``topic`` is: "X is a ...", "X, the ..., is the ...", "X refers to ..."."""
+    """Whether ``text`` says what ``topic`` is: "X is a ...", "X, the ..., is the ...", "X refers to ...".
+    Cached: a run asks it of the same item and topic for every draw."""
     pattern = re.compile(r"\b" + re.escape(topic) + _DEFINITION_AFTER, re.IGNORECASE)
     return pattern.search(text) is not None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core.entities import Entity
 from synth_core.word_frequency import zipf
@@ -28,13 +29,20 @@ RELATION_ZIPF = 4.0
 claims the text relates the two."""
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[str, ...]:
     """The text's sentences, case-folded."""
-    return [sentence.casefold() for sentence in _SENTENCE_END.split(text)]
+    return tuple(sentence.casefold() for sentence in _SENTENCE_END.split(text))
+
+
+@lru_cache(maxsize=65536)
+def _as_word(phrase: str) -> re.Pattern[str]:
+    """The phrase as whole words, any case (compiled once: a run asks about the same phrases often)."""
+    return re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
 
 
 def _names(sentence: str, phrase: str) -> bool:
-    return re.search(r"\b" + re.escape(phrase.casefold()) + r"\b", sentence) is not None
+    return _as_word(phrase).search(sentence) is not None
 
 
 def topic_named_with(text: str, name: str, topics: Sequence[str], rng: random.Random) -> str | None:
@@ -51,10 +59,11 @@ def topic_named_with(text: str, name: str, topics: Sequence[str], rng: random.Ra
     return rng.choice(said_together) if said_together else None
 
 
+@lru_cache(maxsize=65536)
 def written_as_name(text: str, topic: str) -> bool:
     """Whether the text writes the topic only with capitals ("Seville", "Juilliard School"): a name,
     which "what did X say about {topic}?" would treat as a subject."""
-    found = [m.group(0) for m in re.finditer(r"\b" + re.escape(topic) + r"\b", text, re.IGNORECASE)]
+    found = [match.group(0) for match in _as_word(topic).finditer(text)]
     return bool(found) and all(word[:1].isupper() for match in found for word in match.split())
 
 

@@ -6,7 +6,7 @@ broken plan labelled ``success=False`` is a correct negative and scores like any
 Signals that measure how *hard* an example is (the query names no media type; the source item ranks
 low) still show in the breakdown but weigh little and never cap the score.
 
-Each example gets up to twelve *components*, each a score in [0, 1] with a reason a reviewer can read:
+Each example gets up to thirteen *components*, each a score in [0, 1] with a reason a reviewer can read:
 
 =============== =================================================================================
 label_validity  the labels hang together and fit the source (``synth_core.label_checks``): verified
@@ -24,6 +24,10 @@ fluency         the query reads as typed by a person (``synth_core.writing.fluen
                 glued keywords, stray punctuation, pasted capitals score 0.2-0.5.
 specificity     the query singles something out (``approval.specificity``): a name, a number or
                 a rare word scores 1; only everyday words down to 0.5 by the rarest's Zipf.
+centrality      routing / workflow / unified: every name the query asks about is central to its source
+                (its title, its metadata, or named twice: ``synth_core.entities.centrality``); a passing
+                mention 0.35 ("reports of Seattle" for a review that cites one Seattle study); not
+                measured 0.8.
 media_cue       difficulty, not correctness: the query names its media type ``1 - 0.2 *
                 ambiguity``; it does not ``1 - ambiguity`` (floor 0.05).
 source_rank     difficulty, not correctness: the source item found at rank r when searching for
@@ -45,15 +49,15 @@ Any core component below 0.6 keeps an example under the default threshold of 0.8
 Weights (each optimizer's registry entry, ``OptimizerSpec.confidence_weights``; 0 = not used for that
 optimizer; tests/approval/test_confidence.py keeps this table equal to the registry):
 
-=========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
-optimizer   label margin entity fit   fluen spec  media rank cover  dupe gener effort
-=========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
-modality    3     0      0      2     2     0     1     0.5  0.25   2    0.5   1
-cross_modal 3     2      0      0     2     1     0     0.5  0.25   2    0.5   1
-routing     3     0      3      2     2     0.5   0.5   0.5  0.25   2    0.5   1
-workflow    3     0      0      1     2     1     0     0.5  0.25   2    0.5   1
-unified     3     0      3      2     2     1     1     0.5  2      2    0.5   1
-=========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+optimizer   label margin entity fit   fluen spec  centr media rank cover  dupe gener effort
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+modality    3     0      0      2     2     0     0     1     0.5  0.25   2    0.5   1
+cross_modal 3     2      0      0     2     1     0     0     0.5  0.25   2    0.5   1
+routing     3     0      3      2     2     0.5   1     0.5   0.5  0.25   2    0.5   1
+workflow    3     0      0      1     2     1     1     0     0.5  0.25   2    0.5   1
+unified     3     0      3      2     2     1     1     1     0.5  2      2    0.5   1
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
 
 Missing signals never look good: an unverified label scores 0.5, an unrecorded source modality 0.55
 and an entity without recorded evidence 0.5, so a generator that measures nothing lands in review.
@@ -89,6 +93,7 @@ COMPONENTS = (
     "media_fit",
     "fluency",
     "specificity",
+    "centrality",
     "media_cue",
     "source_rank",
     "entity_coverage",
@@ -224,6 +229,7 @@ def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: 
         "media_fit": lambda: media_fit(example, agents),
         "fluency": lambda: fluency(example.query),
         "specificity": lambda: specificity(example.query),
+        "centrality": lambda: _centrality(example),
         "media_cue": lambda: _media_cue(example),
         "source_rank": lambda: _source_rank(optimizer, example),
         "entity_coverage": lambda: _entity_coverage(example),
@@ -249,6 +255,22 @@ def _label_validity(optimizer: str, example: ExampleBase, agents: AgentInference
         return 1.0, "the label was verified against the backend and agrees with the query"
     worst = min(score for score, _ in problems)
     return worst, "; ".join(reason for _, reason in sorted(problems))
+
+
+PASSING_MENTION_SCORE = 0.35
+
+
+def _centrality(example: ExampleBase) -> tuple[float, str]:
+    passing = example.signals.passing_mentions
+    if passing is None:
+        return 0.8, "not measured: whether the names asked about are what the source is about"
+    if passing:
+        names = ", ".join(f"'{name}'" for name in passing)
+        return (
+            PASSING_MENTION_SCORE,
+            f"{names}: only a passing mention in the source (not in its title or metadata, named once)",
+        )
+    return 1.0, "every name the query asks about is what the source is about (title, metadata or named twice)"
 
 
 def _media_cue(example: ExampleBase) -> tuple[float, str]:

@@ -47,6 +47,8 @@ def current_model(store: ModelStore, *, tenant_id: str, settings: LearningSettin
     if total < settings.min_decisions:
         return None
     stored = store.confidence_model(tenant_id=tenant_id)
+    if stored is not None and not ConfidenceModel.reads(stored.features):
+        stored = None  # trained on other features (a release added a confidence component): train anew
     if stored is not None and total - stored.decisions < settings.retrain_every:
         return ConfidenceModel.load(stored.model, stored.features)
     decided = store.decided_examples(tenant_id=tenant_id, limit=settings.max_decisions)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel
 
-from approval.learning.features import DecidedExample, LabelVocabulary, features
+from approval.learning.features import DecidedExample, LabelVocabulary, feature_names, features
 
 if TYPE_CHECKING:
     import xgboost as xgb
@@ -75,7 +75,18 @@ class ConfidenceModel:
     def dump(self) -> tuple[str, dict[str, Any]]:
         """(the booster as JSON text, what else is needed to load it) for a store to keep."""
         raw = self.booster.save_raw(raw_format="json")
-        return bytes(raw).decode("utf-8"), {"vocabulary": self.vocabulary.model_dump(), "decisions": self.decisions}
+        spec = {
+            "vocabulary": self.vocabulary.model_dump(),
+            "decisions": self.decisions,
+            "feature_names": feature_names(self.vocabulary),
+        }
+        return bytes(raw).decode("utf-8"), spec
+
+    @staticmethod
+    def reads(spec: Mapping[str, Any]) -> bool:
+        """Whether a stored model was trained on the features this release computes."""
+        vocabulary = LabelVocabulary.model_validate(spec["vocabulary"])
+        return spec.get("feature_names") == feature_names(vocabulary)
 
     @classmethod
     def load(cls, model: str, spec: Mapping[str, Any]) -> ConfidenceModel:

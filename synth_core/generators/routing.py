@@ -344,6 +344,22 @@ class AskableEntities:
         return found
 
 
+def passing_mentions(entities: Sequence[Entity], *items: ContentItem) -> list[str]:
+    """The names among ``entities`` (those a query names) that every one of ``items`` mentions only in
+    passing (``entities.centrality``); dates are the item's own and never passing."""
+    return [
+        entity.text
+        for entity in entities
+        if entity.type != "DATE"
+        and not any(
+            is_central(
+                entity.text, entity.type, title=item.title, text=item.text, own_names=list(_metadata_evidence(item))
+            )
+            for item in items
+        )
+    ]
+
+
 def _place_not_shown(entity: Entity, item: ContentItem) -> bool:
     """A place an image's title does not name: "I'd like to see Vancouver" for a chalkboard photo
     whose caption mentions a conference held there asks for a picture of somewhere else."""
@@ -378,7 +394,7 @@ def _label(
         rewrites=done.rewrites,
         sources=(item,),
         entity_evidence=query_evidence(entities, item),
-    )
+    ).model_copy(update={"passing_mentions": passing_mentions(entities, item)})
     return RoutingExperienceSchema(
         query=query,
         provenance=build_provenance(ctx, (item,), done.written),

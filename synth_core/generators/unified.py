@@ -22,7 +22,7 @@ from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import CHECK_LIMIT, Ranking, best_scores, build_provenance, modality_ambiguity
 from synth_core.generators.pairs import StrategyOf
 from synth_core.generators.planning import WrittenJob, nothing_sampled
-from synth_core.generators.routing import query_entities, query_evidence
+from synth_core.generators.routing import passing_mentions, query_entities, query_evidence
 from synth_core.generators.workflow import plan_jobs, run_plan, workflow_signals, write_workflow_queries
 from synth_core.schemas.unified import UnifiedExampleSchema
 
@@ -54,7 +54,9 @@ def _label(
     return UnifiedExampleSchema(
         query=query,
         provenance=build_provenance(ctx, done.items, done.written, strategy=strategy(done.items)),
-        signals=signals.model_copy(update={"entity_evidence": evidence}),
+        signals=signals.model_copy(
+            update={"entity_evidence": evidence, "passing_mentions": passing_mentions(entities, *done.items)}
+        ),
         modality=source.modality,
         chosen_agent=agents.agent_for(source.modality),
         entities=entities,

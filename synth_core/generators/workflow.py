@@ -67,6 +67,7 @@ from synth_core.generators.planning import (
     topic_pair,
     write_unique,
 )
+from synth_core.generators.routing import passing_mentions
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, QueryIntent, Signals
@@ -278,6 +279,7 @@ def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, 
         rewrites=done.rewrites,
         sources=done.items,
     )
+    signals = signals.model_copy(update={"passing_mentions": passing_mentions(found, *done.items)})
     if len(done.items) < 2:
         return signals
     pair = ContentPair(done.items[0], done.items[1], "compare")

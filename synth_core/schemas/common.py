@@ -93,6 +93,11 @@ class Signals(BaseModel):
         description="Two-item examples: content words the two items share besides the subjects asked about "
         "(0 = nothing else links them); None for one item.",
     )
+    passing_mentions: list[str] | None = Field(
+        None,
+        description="Names in the query that are passing mentions of the source (not in its title or "
+        "metadata, named once): what the query asks about is not what the item is about. None = not measured.",
+    )
 
 
 class ExampleBase(BaseModel):

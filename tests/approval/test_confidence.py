@@ -340,3 +340,19 @@ def test_a_batch_from_the_real_engine_is_mostly_approved_but_not_blindly(
     # always holds a few examples a person should look at.
     assert 0.35 <= auto < 1.0, f"{optimizer}: {auto:.0%} auto-approved"
     assert max(scores) - min(scores) >= 0.2
+
+
+@pytest.mark.parametrize("optimizer", ["routing", "workflow", "unified"])
+def test_a_passing_mention_as_the_subject_keeps_an_example_in_review(optimizer: str) -> None:
+    clean = make_example(optimizer)
+    central = clean.model_copy(update={"signals": clean.signals.model_copy(update={"passing_mentions": []})})
+    passing = clean.model_copy(update={"signals": clean.signals.model_copy(update={"passing_mentions": ["Seattle"]})})
+    unmeasured = clean.model_copy(update={"signals": clean.signals.model_copy(update={"passing_mentions": None})})
+
+    scores = {name: score_example(optimizer, example) for name, example in
+              (("central", central), ("passing", passing), ("unmeasured", unmeasured))}  # fmt: skip
+    assert decide_status(scores["central"], DEFAULT_THRESHOLD) == "auto_approved"
+    assert decide_status(scores["passing"], DEFAULT_THRESHOLD) == "pending_review"
+    assert scores["passing"].score < scores["unmeasured"].score <= scores["central"].score
+    reason = next(part.reason for part in scores["passing"].components if part.name == "centrality")
+    assert "'Seattle'" in reason and "passing mention" in reason

@@ -29,6 +29,14 @@ def test_a_saved_model_predicts_the_same() -> None:
     assert loaded.decisions == 60 and loaded.vocabulary == model.vocabulary
 
 
+def test_a_model_trained_on_other_features_is_not_read() -> None:
+    _, spec = ConfidenceModel.train(decided(60)).dump()
+    assert ConfidenceModel.reads(spec)
+    older = {**spec, "feature_names": spec["feature_names"][:-1]}  # before a release added a feature
+    assert not ConfidenceModel.reads(older)
+    assert not ConfidenceModel.reads({key: value for key, value in spec.items() if key != "feature_names"})
+
+
 def test_one_outcome_only_is_nothing_to_learn() -> None:
     with pytest.raises(ValueError, match="both"):
         ConfidenceModel.train([example for example in decided(30) if example.approved])

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 from synth_core.agents import AgentInference
+from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
 from synth_core.generators import routing
 from synth_core.generators.labels import rank_of
 from synth_core.patterns import extract_patterns
+from synth_core.schemas.common import Entity
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.settings import Settings
 from synth_core.writing.subjects import subjects_of
@@ -195,3 +198,23 @@ def test_an_image_is_asked_for_by_a_place_its_title_names(settings: Settings) ->
     )
     askable = {entity.text for entity in routing.AskableEntities(AgentInference(settings.agents))(item)}
     assert "Cambridge" in askable and "Vancouver" not in askable
+
+
+def test_a_name_the_item_mentions_once_is_a_passing_mention() -> None:
+    review = ContentItem(
+        id="sleep",
+        profile="document_text_semantic",
+        modality="DOCUMENT",
+        title="Sleep Apnea: A Review",
+        text="Sleep apnea affects adults. A school-start study in Seattle found later starts help. Dr. Ines Roy "
+        "led the review. Roy notes that CPAP works.",
+        created_at=datetime(2024, 1, 1, tzinfo=UTC),
+        metadata={"publisher": "Sleep Lab"},
+    )
+    named = [
+        Entity(text="Seattle", type="PLACE"),
+        Entity(text="Ines Roy", type="PERSON"),  # named twice (once by her family name)
+        Entity(text="Sleep Lab", type="ORGANIZATION"),  # its publisher
+        Entity(text="January 2024", type="DATE"),
+    ]
+    assert routing.passing_mentions(named, review) == ["Seattle"]

@@ -33,7 +33,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return empty
     agents = AgentInference(ctx.settings.agents)
     jobs = plan_jobs(ctx, count)
-    written, failures = write_workflow_queries(ctx, agents, jobs)
+    written, failures = write_workflow_queries(ctx, agents, jobs, name_media=True)
     strategy = StrategyOf(ctx)
     examples, invalid = label_ranked(
         ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking, strategy), limit=CHECK_LIMIT

@@ -140,10 +140,12 @@ def _pairs_by_subject(rng: random.Random, pairs: list[ContentPair], count: int) 
 
 
 def write_workflow_queries(
-    ctx: GenerationContext, agents: AgentInference, jobs: list[Job]
+    ctx: GenerationContext, agents: AgentInference, jobs: list[Job], *, name_media: bool = False
 ) -> tuple[list[WrittenJob], list[GenerationFailure]]:
     """Write one query per job that reads as the job's intent and names no foreign media type. Each
-    intent has its own variant pool over the content its jobs drew, in job order."""
+    intent has its own variant pool over the content its jobs drew, in job order. ``name_media``: a
+    query about a video, an image or audio names its media (unified labels the modality, and "a deep
+    dive into Beautiful Trauma" reads as the album, not a video: judged wrong in rounds 3-5)."""
     content = {_ids(job.items): job.items for job in jobs}
     pools: dict[str, VariantPool[tuple[str, ...], Variant]] = {}
     for intent in dict.fromkeys(job.plan.intent for job in jobs):
@@ -152,7 +154,12 @@ def write_workflow_queries(
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
         drawn = pools[job.plan.intent].draw(job, _ids(job.items))
-        return None if drawn is None else _spec(ctx, content[drawn[0]], job.plan.intent, drawn[1])
+        if drawn is None:
+            return None
+        spec = _spec(ctx, content[drawn[0]], job.plan.intent, drawn[1])
+        if name_media and spec.target_modality != "DOCUMENT" and spec.explicit_media is None:
+            return replace(spec, explicit_media=True)
+        return spec
 
     def check(spec: QuerySpec, text: str) -> str | None:
         read_as = agents.detect_intent(text)

@@ -48,3 +48,13 @@ def test_deterministic(settings: Settings) -> None:
     first = unified.generate(make_context(settings, memory_backend(), seed=2), 40)
     again = unified.generate(make_context(settings, memory_backend(), seed=2), 40)
     assert [comparable(e) for e in first.examples] == [comparable(e) for e in again.examples]
+
+
+def test_a_query_about_a_video_audio_or_image_names_its_media(settings: Settings) -> None:
+    """Unified labels the modality: "a deep dive into Beautiful Trauma" reads as the album, not a video."""
+    output = unified.generate(make_context(settings, memory_backend(), seed=5), 80)
+    not_documents = [example for example in output.examples if example.modality != "DOCUMENT"]
+    assert not_documents
+    assert all(example.signals.explicit_media_cue for example in not_documents), [
+        example.query for example in not_documents if not example.signals.explicit_media_cue
+    ]

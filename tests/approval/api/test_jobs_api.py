@@ -17,7 +17,7 @@ from tests.security.conftest import running_api
 ENDED = ("finished", "failed", "interrupted", "discarded")
 
 
-def wait_for_end(url: str, job_id: str, tenant: str = "default", timeout: float = 60) -> dict[str, Any]:
+def wait_for_end(url: str, job_id: str, tenant: str = "default", timeout: float = 180) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while True:
         body: dict[str, Any] = httpx.get(f"{url}/synthetic/jobs/{job_id}", params={"tenant_id": tenant}).json()
@@ -32,7 +32,8 @@ def test_a_job_is_accepted_at_once_and_reports_its_result(demo_settings: Setting
         accepted = httpx.post(f"{url}/synthetic/jobs", json={"optimizer": "modality", "count": 40, "seed": 2})
         assert accepted.status_code == 202, accepted.text
         job = accepted.json()
-        assert job["state"] == "queued" and accepted.headers["location"] == job["status_url"]
+        # queued, or already picked up by the job worker on a fast machine
+        assert job["state"] in ("queued", "running") and accepted.headers["location"] == job["status_url"]
         result = wait_for_end(url, job["job_id"])
         queue = httpx.get(f"{url}/synthetic/review/examples", params={"run_id": job["job_id"]}).json()
     assert result["state"] == "finished", result

@@ -11,7 +11,7 @@ Everything an interface needs is in ``__all__``: the service, the values it take
 it returns, the review vocabulary, and the schema commands. The modules behind it (``approval.store``,
 scoring, the export writers) are internal; an architecture test keeps interfaces out of them.
 
-The export names load pyarrow, and ``prepare_first_batch`` the generation side: they are imported
+The export names load pyarrow, the scorecard's xgboost, and ``prepare_first_batch`` the generation side: they are imported
 when first used, so a review command does not pay for them.
 """
 
@@ -51,6 +51,9 @@ if TYPE_CHECKING:
     from approval.export import FORMATS, ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
     from approval.first_batch import FirstBatch, prepare_first_batch
+    from approval.scorecard import Scorecard
+    from approval.scorecard.topup import TopupResult
+    from approval.scorecard.train import TrainResult
 
 _LOADED_WHEN_USED = {
     "FORMATS": "approval.export",
@@ -59,6 +62,9 @@ _LOADED_WHEN_USED = {
     "ExportReadiness": "approval.export_download",
     "FirstBatch": "approval.first_batch",
     "prepare_first_batch": "approval.first_batch",
+    "Scorecard": "approval.scorecard",
+    "TopupResult": "approval.scorecard.topup",
+    "TrainResult": "approval.scorecard.train",
 }
 
 __all__ = [
@@ -100,7 +106,10 @@ __all__ = [
     "RunView",
     "SchemaState",
     "SchemaUpgrade",
+    "Scorecard",
     "StatusBin",
+    "TopupResult",
+    "TrainResult",
     "UndoResult",
     "changed_values",
     "check_label",

@@ -11,6 +11,7 @@ calibration, run reports, runs and the Insights numbers (``service.insights``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,9 +39,11 @@ from approval.run_report import RunReport, run_report
 from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_runs, resume_run, view
 from approval.sink import ReviewStoreSink
 from approval.store import QueueOrder, ReviewStore, field_diff
+from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
+from synth_core.registry import get_optimizer
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
 from synth_core.sinks import ExampleSink
@@ -48,6 +51,10 @@ from synth_core.sinks import ExampleSink
 if TYPE_CHECKING:
     from approval.export import ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
+    from approval.scorecard import Scorecard
+    from approval.scorecard.topup import TopupResult
+    from approval.scorecard.train import TrainResult
+    from synth_core.service import GenerationService
 
 
 class ReviewService:
@@ -324,6 +331,80 @@ class ReviewService:
     def discard_run(self, *, tenant_id: str, run_id: str, force: bool = False) -> DiscardedRun:
         """Drop an interrupted run: its undecided examples are deleted, those a person decided kept."""
         return discard_run(self.store, tenant_id=tenant_id, run_id=run_id, force=force)
+
+    # -- the dataset scorecard (approval.scorecard: xgboost, loaded when first used) ---------------
+
+    def scorecard(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        data: Path | None = None,
+        real: Path | None = None,
+        target: int | None = None,
+    ) -> Scorecard:
+        """The scorecard of ``data`` (an export's JSONL) or, without it, of ``optimizer``'s approved
+        examples in the store; the router and realism sections need ``real`` (real labelled queries)."""
+        from approval.scorecard import build_scorecard, read_jsonl, real_queries, router_label
+        from approval.scorecard.coverage import DEFAULT_TARGET
+
+        spec = get_optimizer(optimizer)
+        records = (
+            read_jsonl(data, what="dataset")
+            if data is not None
+            else self.approved_records(tenant_id=tenant_id, optimizer=optimizer)
+        )
+        queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
+        return build_scorecard(
+            records,
+            spec=spec,
+            agents=AgentInference(self.settings.agents),
+            real=queries,
+            target=DEFAULT_TARGET if target is None else target,
+            seed=self.settings.seed,
+        )
+
+    def approved_records(self, *, tenant_id: str, optimizer: str) -> list[dict[str, Any]]:
+        """The training records an export of ``optimizer`` would write (approved and auto-approved)."""
+        spec = get_optimizer(optimizer)
+        rows = self.store.iter_export_rows(
+            tenant_id=tenant_id, optimizer=optimizer, omit_fields=spec.schema.BOOKKEEPING_FIELDS
+        )
+        with closing(rows):
+            return [row.payload for row in rows]
+
+    def topup(
+        self, generation: GenerationService, *, tenant_id: str, optimizer: str, target: int | None = None
+    ) -> TopupResult:
+        """Generate for the label-grid cells of ``optimizer`` below ``target`` only (``approval.scorecard.topup``)."""
+        from approval.scorecard.coverage import DEFAULT_TARGET
+        from approval.scorecard.topup import topup
+
+        return topup(
+            generation,
+            self.insights,
+            self.generation_sink(),
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            target=DEFAULT_TARGET if target is None else target,
+            seed=self.settings.seed,
+        )
+
+    def train(self, *, optimizer: str, data: Path, real: Path | None = None, out: Path | None = None) -> TrainResult:
+        """Train ``optimizer``'s router on ``data`` (an export's JSONL) and save it with its metrics in
+        ``out`` (default ``<home>/models/<optimizer>/``)."""
+        from approval.scorecard import read_jsonl, real_queries, router_label
+        from approval.scorecard.train import train
+
+        spec = get_optimizer(optimizer)
+        queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
+        return train(
+            read_jsonl(data, what="dataset"),
+            spec=spec,
+            out=out if out is not None else self.settings.home / "models" / optimizer,
+            real=queries,
+            seed=self.settings.seed,
+        )
 
     def generation_sink(self) -> ExampleSink:
         """A sink for ``GenerationService`` that stores runs in this service's store (left open when

@@ -100,7 +100,12 @@ def test_the_architecture_test_sees_a_forbidden_import(tmp_path: Path) -> None:
     assert review_imports(sample) == [("approval.store", "ReviewStore"), ("approval", "ReviewService")]
 
 
-IMPORT_NAMES = {"pydantic-settings": "pydantic_settings", "psycopg": "psycopg", "pyvespa": "vespa"}
+IMPORT_NAMES = {
+    "pydantic-settings": "pydantic_settings",
+    "psycopg": "psycopg",
+    "pyvespa": "vespa",
+    "xgboost-cpu": "xgboost",
+}
 """Distributions whose module has another name."""
 
 

@@ -11,8 +11,8 @@ Everything an interface needs is in ``__all__``: the service, the values it take
 it returns, the review vocabulary, and the schema commands. The modules behind it (``approval.store``,
 scoring, the export writers) are internal; an architecture test keeps interfaces out of them.
 
-The export names load pyarrow, the scorecard's xgboost, and ``prepare_first_batch`` the generation side: they are imported
-when first used, so a review command does not pay for them.
+The export names load pyarrow, the scorecard's names xgboost, and ``prepare_first_batch`` the
+generation side: they are imported when first used, so a review command does not pay for them.
 """
 
 from __future__ import annotations

@@ -64,8 +64,9 @@ def build_scorecard(
     ready = readiness(
         records, label_field=label_field, input_field=INPUT_FIELD, real_count=len(real.queries) if real else 0
     )
-    transfer = realism = None
-    missing = NEEDS_REAL
+    transfer: Transfer | None = None
+    realism: Realism | None = None
+    missing: str | None = NEEDS_REAL
     if real is not None and texts:
         transfer = _transfer(texts, labels, real, agents, label_field, seed)
         realism = _realism(real.queries, texts, agents, seed)

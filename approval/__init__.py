@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from approval.export_download import ExportDownload, ExportReadiness
     from approval.first_batch import FirstBatch, prepare_first_batch
     from approval.scorecard import Scorecard
+    from approval.scorecard.coverage import DEFAULT_CELL_TARGET
     from approval.scorecard.topup import TopupResult
     from approval.scorecard.train import TrainResult
 
@@ -63,11 +64,13 @@ _LOADED_WHEN_USED = {
     "FirstBatch": "approval.first_batch",
     "prepare_first_batch": "approval.first_batch",
     "Scorecard": "approval.scorecard",
+    "DEFAULT_CELL_TARGET": "approval.scorecard.coverage",
     "TopupResult": "approval.scorecard.topup",
     "TrainResult": "approval.scorecard.train",
 }
 
 __all__ = [
+    "DEFAULT_CELL_TARGET",
     "FORMATS",
     "QUEUE_ORDERS",
     "REASON_CODES",

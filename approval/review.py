@@ -346,7 +346,7 @@ class ReviewService:
         """The scorecard of ``data`` (an export's JSONL) or, without it, of ``optimizer``'s approved
         examples in the store; the router and realism sections need ``real`` (real labelled queries)."""
         from approval.scorecard import build_scorecard, read_jsonl, real_queries, router_label
-        from approval.scorecard.coverage import DEFAULT_TARGET
+        from approval.scorecard.coverage import DEFAULT_CELL_TARGET
 
         spec = get_optimizer(optimizer)
         records = (
@@ -360,7 +360,7 @@ class ReviewService:
             spec=spec,
             agents=AgentInference(self.settings.agents),
             real=queries,
-            target=DEFAULT_TARGET if target is None else target,
+            target=DEFAULT_CELL_TARGET if target is None else target,
             seed=self.settings.seed,
         )
 
@@ -377,7 +377,7 @@ class ReviewService:
         self, generation: GenerationService, *, tenant_id: str, optimizer: str, target: int | None = None
     ) -> TopupResult:
         """Generate for the label-grid cells of ``optimizer`` below ``target`` only (``approval.scorecard.topup``)."""
-        from approval.scorecard.coverage import DEFAULT_TARGET
+        from approval.scorecard.coverage import DEFAULT_CELL_TARGET
         from approval.scorecard.topup import topup
 
         return topup(
@@ -386,7 +386,7 @@ class ReviewService:
             self.generation_sink(),
             tenant_id=tenant_id,
             optimizer=optimizer,
-            target=DEFAULT_TARGET if target is None else target,
+            target=DEFAULT_CELL_TARGET if target is None else target,
             seed=self.settings.seed,
         )
 

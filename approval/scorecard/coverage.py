@@ -9,7 +9,7 @@ from typing import Any
 
 from approval.insights import CoverageCell
 
-DEFAULT_TARGET = 20
+DEFAULT_CELL_TARGET = 20
 """Examples per label combination below which a cell is thin, unless the caller says otherwise."""
 
 

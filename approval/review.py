@@ -390,19 +390,35 @@ class ReviewService:
             seed=self.settings.seed,
         )
 
-    def train(self, *, optimizer: str, data: Path, real: Path | None = None, out: Path | None = None) -> TrainResult:
+    def train(
+        self,
+        *,
+        optimizer: str,
+        data: Path,
+        real: Path | None = None,
+        out: Path | None = None,
+        llm_model: str | None = None,
+        llm_api_base: str | None = None,
+    ) -> TrainResult:
         """Train ``optimizer``'s router on ``data`` (an export's JSONL) and save it with its metrics in
-        ``out`` (default ``<home>/models/<optimizer>/``)."""
+        ``out`` (default ``<home>/models/<optimizer>/``); with an LLM (``llm_model`` or the settings'),
+        also compile a DSPy routing module with the recommended optimizer."""
         from approval.scorecard import read_jsonl, real_queries, router_label
         from approval.scorecard.train import train
 
         spec = get_optimizer(optimizer)
         queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
+        lm = None
+        if llm_model or self.settings.llm.model:
+            from synth_core.llm.client import build_lm
+
+            lm = build_lm(self.settings, model=llm_model, api_base=llm_api_base)
         return train(
             read_jsonl(data, what="dataset"),
             spec=spec,
             out=out if out is not None else self.settings.home / "models" / optimizer,
             real=queries,
+            lm=lm,
             seed=self.settings.seed,
         )
 

@@ -95,13 +95,31 @@ def topup(ctx: click.Context, optimizer: str, target: int | None, tenant: str | 
     default=None,
     help="Folder (default: <home>/models/<optimizer>/).",
 )
+@click.option("--llm", default=None, help="LiteLLM model: also compile a DSPy routing module (default: settings).")
+@click.option("--llm-api-base", default=None, help="API base URL of the model's endpoint.")
 @json_option
 @click.pass_context
-def train(ctx: click.Context, optimizer: str, data: Path, real: Path | None, out: Path | None, as_json: bool) -> None:
-    """Train the optimizer's XGBoost router on a dataset and save it with its metrics."""
+def train(
+    ctx: click.Context,
+    optimizer: str,
+    data: Path,
+    real: Path | None,
+    out: Path | None,
+    llm: str | None,
+    llm_api_base: str | None,
+    as_json: bool,
+) -> None:
+    """Train the optimizer's XGBoost router on a dataset and save it with its metrics; with an LLM, also
+    compile a DSPy routing module with the recommended optimizer."""
     settings = get_settings(ctx)
+    if llm or settings.llm.model:
+        from synth_core.llm.client import configure_dspy_cache  # loads DSPy: only when it is used
+
+        configure_dspy_cache(settings.home)
     with ReviewService.from_settings(settings) as service:
-        result = service.train(optimizer=optimizer, data=data, real=real, out=out)
+        result = service.train(
+            optimizer=optimizer, data=data, real=real, out=out, llm_model=llm, llm_api_base=llm_api_base
+        )
     emit(result, as_json=as_json, rows=result.render_rows(), title=f"Router for {optimizer}")
     if not as_json:
         click.echo(f"Metrics: {result.metrics_path}")

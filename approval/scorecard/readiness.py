@@ -40,6 +40,8 @@ class Recommendation(BaseModel):
     optimizers: list[str]
     split: str
     """How to split the training examples for the recommended optimizer(s)."""
+    train_share: float
+    """The share of the examples the optimizer trains on; the rest validates (``split``)."""
 
 
 class Readiness(BaseModel):
@@ -76,18 +78,24 @@ def recommend(*, synthetic_count: int, real_count: int) -> Recommendation:
     else:
         strategy, size = "PURE_REAL", real_count
         reason = f"{real_count} real examples (>= {PURE_REAL_FROM}): train on real data, synthetic for thin cells"
-    optimizers, split = _optimizer_for(size)
+    optimizers, split, share = _optimizer_for(size)
     return Recommendation(
-        strategy=strategy, strategy_reason=reason, training_examples=size, optimizers=optimizers, split=split
+        strategy=strategy,
+        strategy_reason=reason,
+        training_examples=size,
+        optimizers=optimizers,
+        split=split,
+        train_share=share,
     )
 
 
-def _optimizer_for(size: int) -> tuple[list[str], str]:
+def _optimizer_for(size: int) -> tuple[list[str], str, float]:
     if size < MIPRO_FROM:
-        return ["BootstrapFewShot"], "all examples as the trainset (demos); hold out 20% as dev when you can"
+        return ["BootstrapFewShot"], "80% train (demos) / 20% dev", 0.8
     if size <= GEPA_ABOVE:
-        return ["MIPROv2", "SIMBA"], "20% train / 80% validation (MIPROv2 scores instructions on the validation set)"
-    return ["GEPA"], "50% train / 50% validation (GEPA keeps its Pareto front on the validation set)"
+        split = "20% train / 80% validation (MIPROv2 scores instructions on the validation set)"
+        return ["MIPROv2", "SIMBA"], split, 0.2
+    return ["GEPA"], "50% train / 50% validation (GEPA keeps its Pareto front on the validation set)", 0.5
 
 
 def _enough_samples(count: int) -> ReadinessCheck:

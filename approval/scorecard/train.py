@@ -4,7 +4,8 @@ Writes ``router.json`` (xgboost's own JSON model; the label names and feature co
 booster attributes, see ``QueryRouter.save``) and ``metrics.json``: what it was trained on, its
 accuracy and macro-F1 on a held-out fifth of the dataset (a router trained on the other four
 fifths), on real queries when a real file is given, and the readiness recommendation (the training
-strategy and the DSPy optimizer for the dataset's size).
+strategy and the DSPy optimizer for the dataset's size). With an LLM, ``dspy_router.json`` too: a
+DSPy routing module compiled with the recommended optimizer (``approval.scorecard.dspy_router``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import dspy
 from pydantic import BaseModel
 
 from approval.scorecard.build import INPUT_FIELD, router_label, scores
 from approval.scorecard.data import RealQueries
+from approval.scorecard.dspy_router import CompiledRouter, compile_router
 from approval.scorecard.metrics import accuracy, macro_f1, stratified_folds
 from approval.scorecard.readiness import Recommendation, recommend
 from approval.scorecard.router import SEED, train_router
@@ -41,6 +44,8 @@ class TrainResult(BaseModel):
     real_accuracy: float | None = None
     real_macro_f1: float | None = None
     recommendation: Recommendation
+    dspy_router: CompiledRouter | None = None
+    """The compiled DSPy routing module, when an LLM was given."""
 
     def render_rows(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = [
@@ -54,6 +59,15 @@ class TrainResult(BaseModel):
         rec = self.recommendation
         rows.append({"figure": "recommended", "value": f"{rec.strategy}, {' or '.join(rec.optimizers)} ({rec.split})"})
         rows.append({"figure": "model", "value": self.model_path})
+        if self.dspy_router is not None:
+            compiled = self.dspy_router
+            rows.append(
+                {
+                    "figure": f"DSPy module ({compiled.optimizer})",
+                    "value": f"{compiled.program_path}: dev accuracy {compiled.dev_accuracy:.3f} "
+                    f"({compiled.trained_on} train / {compiled.validated_on} dev)",
+                }
+            )
         return rows
 
 
@@ -63,8 +77,10 @@ def train(
     spec: OptimizerSpec,
     out: Path,
     real: RealQueries | None = None,
+    lm: dspy.LM | None = None,
     seed: int = SEED,
 ) -> TrainResult:
+    """The router (and, with ``lm``, a compiled DSPy routing module) saved in ``out`` with metrics.json."""
     label_field = router_label(spec)
     usable = [r for r in records if isinstance(r.get(INPUT_FIELD), str) and r.get(label_field) is not None]
     texts, labels = [str(r[INPUT_FIELD]) for r in usable], [str(r[label_field]) for r in usable]
@@ -91,6 +107,7 @@ def train(
         real_accuracy=real_scores.accuracy if real_scores else None,
         real_macro_f1=real_scores.macro_f1 if real_scores else None,
         recommendation=recommend(synthetic_count=len(texts), real_count=len(real.queries) if real else 0),
+        dspy_router=compile_router(texts, labels, lm=lm, out=out, seed=seed) if lm is not None else None,
     )
     metrics_path.write_text(json.dumps(result.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
     return result

@@ -45,6 +45,7 @@ from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.registry import get_optimizer
 from synth_core.schemas.common import ExampleBase
+from synth_core.service import GenerationService
 from synth_core.settings import Settings
 from synth_core.sinks import ExampleSink
 
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from approval.scorecard import Scorecard
     from approval.scorecard.topup import TopupResult
     from approval.scorecard.train import TrainResult
-    from synth_core.service import GenerationService
 
 
 class ReviewService:

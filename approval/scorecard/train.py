@@ -87,7 +87,7 @@ def train(
     if len(set(labels)) < 2:
         raise InvalidRequestError(
             f"The dataset has {len(set(labels))} distinct '{label_field}' labels: a router needs at least two.",
-            fix=Fix("Export a dataset with examples of at least two labels (synth scorecard shows its readiness)."),
+            fix=Fix("Give a dataset with examples of at least two labels (the scorecard's readiness checks it)."),
         )
     held_accuracy, held_f1 = _held_out(texts, labels, seed)
     router = train_router(texts, labels, seed=seed)

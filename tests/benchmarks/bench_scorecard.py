@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from approval.scorecard import build_scorecard, read_jsonl, real_queries, router_label
-from approval.scorecard.coverage import DEFAULT_TARGET
+from approval.scorecard.coverage import DEFAULT_CELL_TARGET
 from synth_core.agents import AgentInference
 from synth_core.registry import get_optimizer
 from synth_core.schemas.api import SyntheticDataRequest
@@ -49,7 +49,7 @@ def _scorecard_rows(corpus: str, data: Path) -> list[dict[str, Any]]:
     started = time.perf_counter()
     records = read_jsonl(data, what="dataset")
     real = real_queries(corpora.DEV_QUERIES, label_field=router_label(spec))
-    card = build_scorecard(records, spec=spec, agents=agents, real=real, target=DEFAULT_TARGET, seed=SEED)
+    card = build_scorecard(records, spec=spec, agents=agents, real=real, target=DEFAULT_CELL_TARGET, seed=SEED)
     seconds = time.perf_counter() - started
     assert card.transfer is not None and card.realism is not None
     transfer, realism = card.transfer, card.realism

@@ -25,6 +25,7 @@ from approval.decision import Decision
 from approval.edit_form import EditField, changed_values
 from approval.insights import ApprovalRow, CoverageCell, DuplicateGroup, Insights, StatusBin
 from approval.labels import check_label, label_choices
+from approval.learning import LearnedEvaluation, OperatingPoint, ReviewSavings
 from approval.models import (
     REASON_CODES,
     STATUSES,
@@ -93,6 +94,8 @@ __all__ = [
     "FirstBatch",
     "Insights",
     "LabelFilter",
+    "LearnedEvaluation",
+    "OperatingPoint",
     "Page",
     "QueueOrder",
     "ReasonCode",
@@ -103,6 +106,7 @@ __all__ = [
     "RejectedExample",
     "Replacement",
     "ResumedRun",
+    "ReviewSavings",
     "ReviewService",
     "ReviewStats",
     "RunReport",

@@ -52,7 +52,7 @@ modality    3     0      0      2     2     0     1     0.5  0.25   2    0.5   1
 cross_modal 3     2      0      0     2     1     0     0.5  0.25   2    0.5   1
 routing     3     0      3      2     2     0.5   0.5   0.5  0.25   2    0.5   1
 workflow    3     0      0      1     2     1     0     0.5  0.25   2    0.5   1
-unified     3     0      3      2     2     1     0.5   0.5  2      2    0.5   1
+unified     3     0      3      2     2     1     1     0.5  2      2    0.5   1
 =========== ===== ====== ====== ===== ===== ===== ===== ==== ====== ==== ===== ======
 
 Missing signals never look good: an unverified label scores 0.5, an unrecorded source modality 0.55

@@ -177,6 +177,9 @@ class NewExample(BaseModel):
     confidence_breakdown: list[dict[str, Any]] = []
     parent_id: str | None = None
     regeneration_attempt: int = Field(default=0, ge=0)
+    approval_chance: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="The learned model's chance of approval (approval.learning)."
+    )
 
     @field_validator("payload")
     @classmethod
@@ -221,3 +224,25 @@ class ReviewStats(BaseModel):
     decisions_by_reviewer: dict[str, int] = Field(description="People only: no system, no conflicts.")
     conflicts: int = Field(description="Attempts that lost a race (nothing changed).")
     regeneration: RegenerationCounts
+
+
+class DecidedExample(BaseModel):
+    """One example a person decided, as the learned confidence learns from it (approval.learning):
+    approved (edits included) or rejected. Lists of them are oldest decision first."""
+
+    optimizer: str
+    payload: dict[str, Any]
+    confidence: float
+    confidence_breakdown: list[dict[str, Any]]
+    approved: bool
+
+
+class StoredConfidenceModel(BaseModel):
+    """A tenant's learned confidence model as the review store keeps it (approval.learning.model)."""
+
+    tenant_id: str
+    decisions: int
+    model: str
+    features: dict[str, Any]
+    evaluation: dict[str, Any]
+    trained_at: datetime

@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from approval.calibration import CalibrationReport, calibrate
-from approval.confidence import score_batch
+from approval.confidence import score_batch, threshold_for
 from approval.decision import NAME_A_CHANGE, Decision, Revision
 from approval.edit_checks import check_edited_agents, editable_fields
 from approval.edit_form import EditField, edit_fields
 from approval.insights import Insights
+from approval.learning.evaluation import LearnedEvaluation
+from approval.learning.learner import learned_evaluation
 from approval.models import (
     DUPLICATE_SCOPE,
     DecisionPublic,
@@ -43,7 +45,7 @@ from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
-from synth_core.registry import get_optimizer
+from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.schemas.common import ExampleBase
 from synth_core.service import GenerationService
 from synth_core.settings import Settings
@@ -291,6 +293,21 @@ class ReviewService:
     ) -> CalibrationReport:
         """How well confidence predicted people's decisions, and a suggested auto-approval threshold."""
         return calibrate(self.store, tenant_id=tenant_id, optimizer=optimizer, bins=bins, target_error=target_error)
+
+    def learned_confidence(self, *, tenant_id: str, optimizer: str | None = None) -> LearnedEvaluation | None:
+        """The learned confidence against the rule-based score on the tenant's latest decisions (a model
+        trained on the ones before them): auto-approval precision and review load of each. None below
+        ``[learning] min_decisions`` decided examples."""
+        if optimizer is not None:
+            get_optimizer(optimizer)  # an unknown name is an error, not an empty report
+        thresholds = {name: threshold_for(name, self.settings) for name in OPTIMIZERS}
+        return learned_evaluation(
+            self.store,
+            tenant_id=tenant_id,
+            settings=self.settings.learning,
+            thresholds=thresholds,
+            optimizer=optimizer,
+        )
 
     def run_report(
         self, *, tenant_id: str, run_id: str, optimizer: str, examples: Iterable[dict[str, Any]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
@@ -60,12 +61,60 @@ class ReviewSettings(BaseModel):
     text_index: bool = False
 
 
+class LearningSettings(BaseModel):
+    """The learned confidence (approval.learning): a model trained on reviewers' decisions."""
+
+    min_decisions: int = Field(default=50, ge=2)
+    """Decided examples a tenant needs before a model is trained; below, the rule-based score alone."""
+    retrain_every: int = Field(default=25, ge=1)
+    """Retrain when this many more examples were decided since the last training."""
+    max_decisions: int = Field(default=5000, ge=2)
+    """Train on at most this many of the latest decisions."""
+    blend_weight: float = Field(default=0.5, ge=0.0, le=1.0)
+    """The score = (1 - weight) * rule-based score + weight * learned chance of approval."""
+    audit_share: float = Field(default=0.02, ge=0.0, le=1.0)
+    """The share of would-be auto-approved examples sent to review at random, so the model keeps
+    learning where it is most sure."""
+
+
 class VespaSettings(BaseModel):
+    """The Vespa content backend (``backend = "vespa"``); see ``synth_core.backends.vespa``."""
+
     url: str = "http://localhost"
-    port: int = 8080
+    port: int | None = 8080
+    """Left out when ``url`` names a port itself; None for an endpoint that needs none (a cloud URL)."""
     schema_name: str = Field("content", alias="schema")
+    """The schema (document type) every profile's content lives in, unless mapped otherwise below."""
+    namespace: str = "content"
+    """The document id namespace: ids are ``id:<namespace>:<schema>::<item id>``."""
+    profile_schemas: bool = False
+    """True: each profile's content lives in the schema ``configs/profiles.toml`` names for it."""
+    schemas: dict[str, str] = {}
+    """Profile -> schema, for the profiles whose content lives elsewhere than ``schema``."""
+    fields: dict[str, str] = {}
+    """Content field -> the Vespa field holding it (``[vespa.fields]``; unnamed fields keep their name)."""
+    timeout_s: float = Field(default=10, gt=0)
+    """Per query: Vespa answers a timeout error by then, and the client gives up a little later."""
+    max_concurrent: int = Field(default=16, ge=1, le=256)
+    """Searches in flight at once when a run checks its labels (HTTP/2, one connection)."""
+    retries: int = Field(default=2, ge=0, le=10)
+    """Re-tries of a request that could not connect (or got 429) before the run fails."""
+    page_size: int = Field(default=400, ge=1, le=10_000)
+    """Hits asked for per query; 400 is Vespa's default maxHits."""
+    feed_connections: int = Field(default=8, ge=1, le=64)
 
     model_config = {"populate_by_name": True}
+
+    @property
+    def url_port(self) -> int | None:
+        """The port to add to ``url``: none when the URL names one already."""
+        return None if urlsplit(self.url).port is not None else self.port
+
+    @property
+    def endpoint(self) -> str:
+        """The URL requests go to, as pyvespa builds it."""
+        base = self.url.rstrip("/")
+        return base if self.url_port is None else f"{base}:{self.url_port}"
 
 
 class GenerationSettings(BaseModel):
@@ -152,6 +201,7 @@ class Settings(BaseSettings):
     seed: int = Field(default=42, ge=0, le=SEED_MAX)
     store: StoreSettings = StoreSettings()
     review: ReviewSettings = ReviewSettings()
+    learning: LearningSettings = LearningSettings()
     vespa: VespaSettings = VespaSettings()
     generation: GenerationSettings
     ingest: IngestSettings

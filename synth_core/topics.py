@@ -177,3 +177,86 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+# -- does a phrase stand alone in its source? ---------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W_](?:[\w'’+-]*[\w+])?|[^\w\s]")
+_ADJECTIVE_SHAPES = ("ic", "ical", "ous", "ive", "ful", "less", "able", "ible", "al")
+_DETERMINERS = lx.words("a an the this that these those my your his her its our their some any every each no")
+
+
+def stands_alone(phrase: str, source: str) -> bool:
+    """Whether ``phrase`` occurs in ``source`` (an item's title and text) at least once as a whole
+    phrase, not only as the cut of a longer one: its last word not followed by another content word
+    ("p99 service" of "p99 service latency", "quantum field" of "quantum field theories"), its first
+    word not preceded by an adjective ("difference learning" of "temporal difference learning") nor,
+    when it starts like an adjective ("theoretic proofs"), by any content word. A lone word
+    must be used as a noun somewhere (heading a phrase, not before a determiner: "serves the"; "pour"
+    of "students pour red paint" never is), unless it is a name (capitalised inside a sentence:
+    "Kubernetes autoscaling"). True when the phrase is not found at all: then the source cannot tell."""
+    target = [_singular(_no_possessive(word)) for word in phrase.casefold().split()]
+    cased = _source_tokens(source)
+    tokens = [token.casefold() for token in cased]
+    keys = [_singular(_no_possessive(token)) for token in tokens]
+    found = False
+    for start in range(len(keys) - len(target) + 1):
+        if keys[start : start + len(target)] != target:
+            continue
+        found = True
+        end = start + len(target)
+        before = tokens[start - 1] if start else ""
+        after = tokens[end] if end < len(tokens) else ""
+        if len(target) == 1 and _lone_name(cased, start):
+            return True
+        if _continues(after) or after in _DETERMINERS:
+            continue
+        if len(target) == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
+            continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
+        if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
+            continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
+        if len(target) > 1 and _adjective_shaped(before):
+            continue  # "difference learning" of "temporal difference learning": the adjective is its own
+        return True
+    return not found
+
+
+@lru_cache(maxsize=4096)
+def _source_tokens(source: str) -> tuple[str, ...]:
+    if "$" in source or "\\" in source or "http" in source:
+        source = MATH_RE.sub(" , ", source)
+    return tuple(_WORD_RE.findall(source))
+
+
+def _content(token: str) -> bool:
+    """A word that can be part of a noun phrase (no punctuation, no function word)."""
+    return bool(token) and token[0].isalnum() and token not in lx.STOPWORDS
+
+
+def _continues(after: str) -> bool:
+    """The word after a phrase carries it on (a noun it modifies), rather than ending it: a content
+    word that does not look like a past-tense verb ("rotterdam partnered")."""
+    return _content(after) and not (_participle(after) and after not in _ED_NOUNS)
+
+
+def _derived_adjective(word: str) -> bool:
+    """An adjective made from a noun ("theoretic", "hydrothermal"), which a noun before it may modify."""
+    return len(word) > 4 and word.endswith(_ADJECTIVE_SHAPES)
+
+
+def _adjective_shaped(word: str) -> bool:
+    return word in lx.ADJECTIVES or _derived_adjective(word)
+
+
+def _plural_shaped(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _lone_name(cased: list[str] | tuple[str, ...], index: int) -> bool:
+    """The word at ``index`` is capitalised inside a sentence, and its neighbours are not (a name of
+    its own, not a cut of "San Francisco Bay")."""
+    word = cased[index]
+    if not word[:1].isupper() or index == 0 or not cased[index - 1][:1].isalpha():
+        return False
+    after = cased[index + 1] if index + 1 < len(cased) else ""
+    return not cased[index - 1][:1].isupper() and not after[:1].isupper()

@@ -1,4 +1,5 @@
-"""``synth calibration``: how well confidence predicts a person's decision, and a suggested threshold."""
+"""``synth calibration``: how well confidence predicts a person's decision, a suggested threshold, and
+what the learned confidence changes (auto-approval precision and review load on held-out decisions)."""
 
 from __future__ import annotations
 
@@ -28,13 +29,14 @@ def calibration(
     """Calibration of the confidence score over the examples people decided."""
     settings = get_settings(ctx)
     with ReviewService.from_settings(settings) as service:
-        report = service.calibration(
-            tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, bins=bins, target_error=target_error
-        )
+        tenant_id = tenant_of(ctx, tenant)
+        report = service.calibration(tenant_id=tenant_id, optimizer=optimizer, bins=bins, target_error=target_error)
+        learned = service.learned_confidence(tenant_id=tenant_id, optimizer=optimizer)
     title = (
         f"Calibration over {report.decided} decided examples ({report.approved} approved, {report.rejected} rejected)"
     )
-    emit(report, as_json=as_json, rows=report.render_rows(), title=title)
+    shown = {**report.model_dump(mode="json"), "learned": None if learned is None else learned.model_dump(mode="json")}
+    emit(shown, as_json=as_json, rows=report.render_rows(), title=title)
     if not as_json:
         ece = report.expected_calibration_error
         click.echo(f"Expected calibration error: {'n/a' if ece is None else f'{ece:.3f}'}")
@@ -44,3 +46,12 @@ def calibration(
             + (f" (configured: {current})" if current is not None else "")
         )
         click.echo(report.explanation)
+        if learned is None:
+            click.echo(
+                f"Learned confidence: needs {settings.learning.min_decisions} decided examples "
+                "([learning] min_decisions); the rule-based score stands alone until then."
+            )
+        else:
+            click.echo(learned.summary())
+            for item in learned.savings:
+                click.echo(item.sentence(learned.tested_on))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple, get_args
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, func, or_, select, union_all
+from sqlalchemy import ColumnElement, FromClause, ScalarSelect, Select, and_, func, or_, select, union_all
 
 from approval.models import STATUSES, ExampleFilter, LabelFilter
-from approval.store.tables import EXAMPLES, LABELS, PAYLOADS, RUNS
+from approval.store.tables import APPROVAL_CHANCES, EXAMPLES, LABELS, PAYLOADS, RUNS
 
 WITH_PAYLOAD = EXAMPLES.join(PAYLOADS, PAYLOADS.c.example_id == EXAMPLES.c.id)
 PAYLOAD_COLUMNS = (
@@ -23,15 +23,38 @@ PAYLOAD_COLUMNS = (
 )
 """What a whole example (``to_example``) reads from ``example_payloads`` beside its state."""
 
-QueueOrder = Literal["created", "confidence", "-confidence"]
-"""Oldest first (default), least confident first, most confident first."""
+QueueOrder = Literal["created", "confidence", "-confidence", "likely_wrong"]
+"""Oldest first (default), least confident first, most confident first, most likely wrong first (the
+learned confidence model's lowest chance of approval; the confidence where no model scored it)."""
 QUEUE_ORDERS: tuple[str, ...] = get_args(QueueOrder)
+
+APPROVAL_CHANCE = func.coalesce(APPROVAL_CHANCES.c.chance, EXAMPLES.c.confidence)
+"""What 'likely_wrong' sorts by: the learned chance of approval, else the rule-based confidence."""
+
+ORDER_SOURCES: dict[str, FromClause] = {
+    "likely_wrong": EXAMPLES.outerjoin(APPROVAL_CHANCES, APPROVAL_CHANCES.c.example_id == EXAMPLES.c.id),
+}
+"""What an order's query reads from, when more than ``examples``."""
+
+ORDER_KEYS: dict[str, ColumnElement[Any]] = {
+    "created": EXAMPLES.c.id,
+    "confidence": EXAMPLES.c.confidence,
+    "-confidence": EXAMPLES.c.confidence,
+    "likely_wrong": APPROVAL_CHANCE,
+}
+"""The value a keyset cursor remembers of the example a page ends with, per order."""
 
 ORDERINGS: dict[str, tuple[ColumnElement[Any], ...]] = {
     "created": (EXAMPLES.c.id,),  # ids sort by creation time (approval.store.ids)
     "confidence": (EXAMPLES.c.confidence, EXAMPLES.c.id),
     "-confidence": (EXAMPLES.c.confidence.desc(), EXAMPLES.c.id),
+    "likely_wrong": (APPROVAL_CHANCE, EXAMPLES.c.id),
 }
+
+INDEXED_ORDERS = ("created", "confidence", "-confidence")
+"""Orders a queue index holds per status (see select_page_ids). 'likely_wrong' has no index of its own:
+its page sorts the examples matching the filter (the queue index finds them), as a text filter does,
+rather than costing every decision one more index entry."""
 
 MERGE_DENSITY = 2
 """A page is merged from per-status index ranges only when at least this many times the examples it
@@ -118,10 +141,11 @@ def select_by_ids(ids: Sequence[str]) -> Select[Any]:
 
 
 class Cursor(NamedTuple):
-    """Where a keyset page starts: after the example ``id``, whose confidence is ``confidence``."""
+    """Where a keyset page starts: after the example ``id``, whose value of the order's key
+    (``ORDER_KEYS``: its confidence, or its chance of approval) is ``key``."""
 
     id: str
-    confidence: float
+    key: Any
 
 
 def after_cursor(order: str, cursor: Cursor) -> ColumnElement[bool]:
@@ -130,15 +154,10 @@ def after_cursor(order: str, cursor: Cursor) -> ColumnElement[bool]:
     columns = EXAMPLES.c
     if order == "created":
         return columns.id > cursor.id
-    if order == "confidence":
-        return and_(
-            columns.confidence >= cursor.confidence,
-            or_(columns.confidence > cursor.confidence, columns.id > cursor.id),
-        )
-    return and_(
-        columns.confidence <= cursor.confidence,
-        or_(columns.confidence < cursor.confidence, columns.id > cursor.id),
-    )
+    key = ORDER_KEYS[order]
+    if order == "-confidence":
+        return and_(key <= cursor.key, or_(key < cursor.key, columns.id > cursor.id))
+    return and_(key >= cursor.key, or_(key > cursor.key, columns.id > cursor.id))
 
 
 def select_page_ids(
@@ -163,12 +182,20 @@ def select_page_ids(
     limit, offset = page
     keys = ORDERINGS[order]
     statuses = example_filter.statuses or list(STATUSES)
-    ranged = dialect == "sqlite" or order != "created"
+    ranged = order in INDEXED_ORDERS and (dialect == "sqlite" or order != "created")
     dense = (total is None or total >= MERGE_DENSITY * (offset + limit)) and not example_filter.run_id
     start = [after_cursor(order, after)] if after is not None else []
     if not example_filter.optimizer or len(statuses) == 1 or not ranged or not dense:
         clauses = example_clauses(tenant_id, example_filter)
-        return select(EXAMPLES.c.id).where(*clauses, *start).order_by(*keys).limit(limit).offset(offset)
+        source = ORDER_SOURCES.get(order, EXAMPLES)
+        return (
+            select(EXAMPLES.c.id)
+            .select_from(source)
+            .where(*clauses, *start)
+            .order_by(*keys)
+            .limit(limit)
+            .offset(offset)
+        )
     key_name = "id" if order == "created" else "confidence"
     columns = [EXAMPLES.c.id] if order == "created" else [EXAMPLES.c.id, EXAMPLES.c.confidence]
     branches = [

@@ -26,12 +26,14 @@ from approval.decision import Decision, Revision
 from approval.dedup import NearbyQueries
 from approval.models import (
     DecidedCount,
+    DecidedExample,
     DecisionPublic,
     ExampleFilter,
     ExamplePublic,
     ExportableRow,
     NewExample,
     Page,
+    StoredConfidenceModel,
     UndoResult,
 )
 from approval.store.audit import INSERT_DECISION, audit_rows, auto_approval_values, to_decision
@@ -42,7 +44,10 @@ from approval.store.examples import example_row, payload_row, read_example, to_e
 from approval.store.exports import Exports
 from approval.store.ids import new_ids
 from approval.store.label_index import index_labels
+from approval.store.learning import decided_examples, decided_total, load_model, save_model
 from approval.store.queue import (
+    ORDER_KEYS,
+    ORDER_SOURCES,
     ORDERINGS,
     Cursor,
     QueueOrder,
@@ -54,7 +59,7 @@ from approval.store.queue import (
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
 from approval.store.schema import open_schema
 from approval.store.stats import collect_stats, decided_counts
-from approval.store.tables import EXAMPLES, PAYLOADS, utcnow
+from approval.store.tables import APPROVAL_CHANCES, EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.settings import Settings
@@ -108,9 +113,19 @@ class ReviewStore:
     def get_run(self, *, tenant_id: str, run_id: str) -> dict[str, Any]:
         return self._runs.get_run(tenant_id=tenant_id, run_id=run_id)
 
-    def finish_run(self, *, run_id: str, summary: dict[str, Any], auto_approve_at: float | None = None) -> int:
-        """Mark the run finished, granting its held-back auto-approvals; returns how many (``Runs.finish_run``)."""
-        return self._runs.finish_run(run_id=run_id, summary=summary, auto_approve_at=auto_approve_at)
+    def finish_run(
+        self,
+        *,
+        run_id: str,
+        summary: dict[str, Any],
+        auto_approve_at: float | None = None,
+        audit_ids: Sequence[str] = (),
+    ) -> int:
+        """Mark the run finished, granting its held-back auto-approvals but for ``audit_ids``; returns how
+        many (``Runs.finish_run``)."""
+        return self._runs.finish_run(
+            run_id=run_id, summary=summary, auto_approve_at=auto_approve_at, audit_ids=audit_ids
+        )
 
     def list_runs(self, *, tenant_id: str, optimizer: str | None = None, limit: int = 50) -> list[RunPublic]:
         """The tenant's runs, newest first, with how many examples each stored."""
@@ -158,6 +173,13 @@ class ReviewStore:
             bodies = [payload_row(key, example) for key, example in zip(ids, examples, strict=True)]
             connection.execute(insert(PAYLOADS), bodies)
             index_labels(connection, [(key, example.payload) for key, example in zip(ids, examples, strict=True)])
+            chances = [
+                {"example_id": key, "chance": example.approval_chance}
+                for key, example in zip(ids, examples, strict=True)
+                if example.approval_chance is not None
+            ]
+            if chances:
+                connection.execute(insert(APPROVAL_CHANCES), chances)
             auto = [row for row in rows if row["status"] == "auto_approved"]
             if auto:
                 approvals = [
@@ -202,7 +224,7 @@ class ReviewStore:
             # The count first: how many match decides how the page is best found (select_page_ids).
             counted = connection.execute(count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1)).scalar_one()
             exact = counted <= COUNT_LIMIT
-            cursor = _cursor(connection, tenant_id, after) if after is not None else None
+            cursor = _cursor(connection, tenant_id, after, order) if after is not None else None
             ids: list[str] = []
             by_id: dict[str, ExamplePublic] = {}
             if offset < counted or not exact:
@@ -255,6 +277,28 @@ class ReviewStore:
         calibration (``stats.decided_counts``)."""
         with transaction(self.engine, write=False) as connection:
             return decided_counts(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+    # -- the learned confidence (learning.py) --------------------------------------------------------
+
+    def decided_total(self, *, tenant_id: str) -> int:
+        """How many of the tenant's examples a person decided (approved or rejected)."""
+        with transaction(self.engine, write=False) as connection:
+            return decided_total(connection, tenant_id=tenant_id)
+
+    def decided_examples(self, *, tenant_id: str, limit: int) -> list[DecidedExample]:
+        """The ``limit`` most recently decided examples, oldest decision first, to learn from."""
+        with transaction(self.engine, write=False) as connection:
+            return decided_examples(connection, tenant_id=tenant_id, limit=limit)
+
+    def confidence_model(self, *, tenant_id: str) -> StoredConfidenceModel | None:
+        """The tenant's learned confidence model, if one was trained."""
+        with transaction(self.engine, write=False) as connection:
+            return load_model(connection, tenant_id=tenant_id)
+
+    def save_confidence_model(self, *, model: StoredConfidenceModel) -> None:
+        """Keep ``model`` as the tenant's (replacing the one before)."""
+        with transaction(self.engine, write=True) as connection:
+            save_model(connection, **model.model_dump())
 
     def children(self, *, tenant_id: str, parent_id: str) -> list[ExamplePublic]:
         """Examples regenerated from ``parent_id``, oldest first."""
@@ -346,12 +390,16 @@ class ReviewStore:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
 
 
-def _cursor(connection: Connection, tenant_id: str, example_id: str) -> Cursor:
-    """Where a keyset page starts: the example it follows, with its confidence."""
-    query = select(EXAMPLES.c.confidence).where(EXAMPLES.c.id == example_id, EXAMPLES.c.tenant_id == tenant_id)
-    confidence = connection.execute(query).scalar_one_or_none()
-    if confidence is None:
+def _cursor(connection: Connection, tenant_id: str, example_id: str, order: str) -> Cursor:
+    """Where a keyset page starts: the example it follows, with its value of the order's key."""
+    query = (
+        select(ORDER_KEYS[order])
+        .select_from(ORDER_SOURCES.get(order, EXAMPLES))
+        .where(EXAMPLES.c.id == example_id, EXAMPLES.c.tenant_id == tenant_id)
+    )
+    key = connection.execute(query).scalar_one_or_none()
+    if key is None:
         raise InvalidRequestError(
             f"No example '{example_id}' to start the page after.", hint="Start from the first page."
         )
-    return Cursor(example_id, float(confidence))
+    return Cursor(example_id, key)

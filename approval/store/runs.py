@@ -110,10 +110,17 @@ class Runs:
             raise NotFoundError(f"No run '{run_id}' for tenant '{tenant_id}'.")
         return dict(row)
 
-    def finish_run(self, *, run_id: str, summary: dict[str, Any], auto_approve_at: float | None = None) -> int:
+    def finish_run(
+        self,
+        *,
+        run_id: str,
+        summary: dict[str, Any],
+        auto_approve_at: float | None = None,
+        audit_ids: Sequence[str] = (),
+    ) -> int:
         """Mark the run finished and, with ``auto_approve_at``, auto-approve its examples that were held
-        back (still pending and untouched, confidence at or above it), all in one transaction.
-        Returns how many were auto-approved."""
+        back (still pending and untouched, confidence at or above it, and not among ``audit_ids``: drawn
+        for a person to check), all in one transaction. Returns how many were auto-approved."""
         now = utcnow()
         with transaction(self.engine, write=True) as connection:
             row = connection.execute(select(RUNS).where(RUNS.c.id == run_id)).mappings().first()
@@ -123,7 +130,7 @@ class Runs:
                 raise InvalidRequestError(f"Run '{run_id}' is already {run_state(row['finished_at'], row['summary'])}.")
             approved = 0
             if auto_approve_at is not None:
-                approved = _grant_held_approvals(connection, row["tenant_id"], run_id, auto_approve_at, now)
+                approved = _grant_held_approvals(connection, row["tenant_id"], run_id, auto_approve_at, now, audit_ids)
             connection.execute(update(RUNS).where(RUNS.c.id == run_id).values(summary=summary, finished_at=now))
         return approved
 
@@ -195,8 +202,12 @@ class Runs:
         return len(undecided), int(kept)
 
 
-def _grant_held_approvals(connection: Connection, tenant_id: str, run_id: str, threshold: float, now: Any) -> int:
+def _grant_held_approvals(
+    connection: Connection, tenant_id: str, run_id: str, threshold: float, now: Any, audit_ids: Sequence[str] = ()
+) -> int:
     held = example_clauses(tenant_id, ExampleFilter(run_id=run_id, statuses=["pending_review"]))
+    if audit_ids:
+        held.append(EXAMPLES.c.id.not_in(list(audit_ids)))
     granted = connection.execute(
         update(EXAMPLES)
         .where(*held, EXAMPLES.c.version == 1, EXAMPLES.c.confidence >= threshold)

@@ -256,6 +256,37 @@ class DuplicateKeyRow(Base):
     __table_args__ = {"sqlite_with_rowid": False}
 
 
+class ApprovalChanceRow(Base):
+    """The learned confidence model's chance that a person approves an example (approval.learning),
+    for examples stored while their tenant had a model; the queue's 'likely_wrong' order sorts by it,
+    falling back on the confidence of the examples without one. A table of its own: the hot
+    ``examples`` rows stay as narrow as they were, and a tenant without a model writes nothing here.
+
+    No foreign key, as in duplicate_keys: written in the transaction that stores the example, and only
+    ever joined by its id (a row whose example was discarded is never read)."""
+
+    __tablename__ = "approval_chances"
+
+    example_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    chance: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class ConfidenceModelRow(Base):
+    """A tenant's learned confidence model (approval.learning): trained on the examples its people
+    decided, replaced by each retraining. One row per tenant; read when a run starts."""
+
+    __tablename__ = "confidence_models"
+
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    decisions: Mapped[int] = mapped_column(Integer, doc="How many decided examples it was trained on.")
+    model: Mapped[str] = mapped_column(Text, doc="The xgboost booster, saved as JSON.")
+    features: Mapped[dict[str, Any]] = mapped_column(doc="What the model reads (approval.learning.features).")
+    evaluation: Mapped[dict[str, Any]] = mapped_column(doc="Its held-out evaluation when trained.")
+    trained_at: Mapped[datetime]
+
+
 class ExportRow(Base):
     __tablename__ = "exports"
 
@@ -321,4 +352,6 @@ LABELS = cast(Table, ExampleLabelRow.__table__)
 DECISIONS = cast(Table, DecisionRow.__table__)
 BULK_ITEMS = cast(Table, BulkItemRow.__table__)
 EXPORTS = cast(Table, ExportRow.__table__)
+CONFIDENCE_MODELS = cast(Table, ConfidenceModelRow.__table__)
+APPROVAL_CHANCES = cast(Table, ApprovalChanceRow.__table__)
 DUPLICATE_KEYS = cast(Table, DuplicateKeyRow.__table__)

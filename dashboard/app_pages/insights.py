@@ -1,6 +1,6 @@
-"""Insights: confidence by status, approval rates, calibration, label coverage, the dataset scorecard
-(with a real-file path and a top-up button) and near-duplicates. Clicking a bar or bin opens the
-queue filtered to it."""
+"""Insights: confidence by status, approval rates, calibration, the learned confidence, label coverage,
+the dataset scorecard (with a real-file path and a top-up button) and near-duplicates. Clicking a bar
+or bin opens the queue filtered to it."""
 
 from __future__ import annotations
 
@@ -87,6 +87,35 @@ with shown_errors():
         customdata=[as_filter(min_confidence=item.lower, max_confidence=item.upper) for item in filled],
     )
     clickable_chart(reliability, "reliability")
+
+    st.subheader("Learned confidence")
+    learned = service.learned_confidence(tenant_id=tenant, optimizer=optimizer)
+    if learned is None:
+        st.info(
+            f"The rule-based score stands alone until reviewers decided {service.settings.learning.min_decisions} "
+            "examples; then a model learns from their decisions and is blended into the score."
+        )
+    else:
+        st.write(learned.summary())
+        points = {
+            "rule-based, at the threshold": learned.rule,
+            "blended, at the threshold": learned.blended,
+            "blended, at the rule's review load": learned.blended_same_load,
+        }
+        st.dataframe(
+            [
+                {
+                    "score": name,
+                    "auto-approved": point.auto_approved,
+                    "precision": point.precision,
+                    "review load": point.review_load,
+                }
+                for name, point in points.items()
+            ],
+            hide_index=True,
+        )
+        for item in learned.savings:
+            st.caption(item.sentence(learned.tested_on))
 
     st.subheader("Regenerated examples by the reason their original was rejected")
     regenerated = insights.regeneration_by_reason(tenant_id=tenant, optimizer=optimizer)

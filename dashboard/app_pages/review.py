@@ -1,10 +1,11 @@
-"""Review: the queue (server-side pages, least confident first), one example in focus with its
-evidence, and the decisions. ``?example=ID`` opens one example directly."""
+"""Review: the queue (server-side pages, least confident first or most likely wrong first), one example
+in focus with its evidence, and the decisions. ``?example=ID`` opens one example directly."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from approval import QueueOrder
 from dashboard.components.bulk_decision import render_bulk_decision
 from dashboard.components.decision_bar import render_decision_bar, show_messages
 from dashboard.components.evidence_view import render_evidence, render_example_header
@@ -20,12 +21,18 @@ session = current_session()
 service = review_service()
 show_messages(service, session)
 example_filter = queue_filter(session)
+likely_wrong = st.toggle(
+    "Most likely wrong first",
+    key="order_likely_wrong",
+    help="Order by the learned confidence model's chance of approval (once reviewers decided enough examples).",
+)
+order: QueueOrder = "likely_wrong" if likely_wrong else "confidence"
 cursor = QueueCursor.from_state(st.session_state, st.query_params.get("example"))
-cursor.restart_on_change(example_filter.model_dump_json())
+cursor.restart_on_change(example_filter.model_dump_json() + order)
 
 with shown_errors():
     page = service.list_page(
-        tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, after=cursor.after, order="confidence"
+        tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, after=cursor.after, order=order
     )
     st.write(f"**{page.total_text()}** example(s) match · page {cursor.page_number}")
     previous, following = st.columns(2)

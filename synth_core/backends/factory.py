@@ -15,9 +15,23 @@ def open_backend(settings: Settings) -> ContentBackend:
         settings.store_path.parent.mkdir(parents=True, exist_ok=True)
         return SqliteStore(settings.store_path, search_processes=settings.store.search_processes)
     if settings.backend == "vespa":
-        try:
-            from synth_core.backends.vespa import VespaBackend
-        except ImportError as exc:  # pragma: no cover - depends on the optional module
-            raise ConfigError("The Vespa backend is not available in this build.") from exc
-        return VespaBackend.from_settings(settings)
+        return _vespa_backend(settings)
     raise ConfigError(f"Unknown backend '{settings.backend}'.", hint="Set backend to 'sqlite' or 'vespa'.")
+
+
+def require_vespa() -> None:
+    """Raise a clear ``ConfigError`` when pyvespa (the optional extra) is not installed."""
+    try:
+        import vespa  # noqa: F401
+    except ImportError as exc:
+        raise ConfigError(
+            f"The Vespa backend needs pyvespa, which is not installed ({exc}).",
+            hint="Install the vespa extra: pip install 'synth-studio[vespa]'.",
+        ) from exc
+
+
+def _vespa_backend(settings: Settings) -> ContentBackend:
+    require_vespa()
+    from synth_core.backends.vespa import VespaBackend
+
+    return VespaBackend.from_settings(settings)

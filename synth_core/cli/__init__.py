@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from synth_core.cli.backends import backends, vespa
 from synth_core.cli.content import ingest, sample
 from synth_core.cli.generate import demo, generate, optimizers
 from synth_core.cli.serve import serve
@@ -65,7 +66,7 @@ def cli(ctx: click.Context, config_file: Path | None) -> None:
     ctx.obj["config_file"] = config_file
 
 
-for command in (optimizers, ingest, sample, generate, demo, serve):
+for command in (optimizers, ingest, sample, generate, demo, serve, backends, vespa):
     cli.add_command(command)
 
 

@@ -33,11 +33,21 @@ def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, list[str]] | None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--map", "mappings", multiple=True, help="Field mapping FIELD=COLUMN (repeatable).")
 @click.option("--source", default=None, help="Source name recorded on items that have none.")
+@click.option(
+    "--backend",
+    type=click.Choice(["sqlite", "vespa"]),
+    default=None,
+    help="Where to load into (default: the configured backend); vespa feeds the deployment [vespa] names.",
+)
 @json_option
 @click.pass_context
-def ingest(ctx: click.Context, file: Path, mappings: tuple[str, ...], source: str | None, as_json: bool) -> None:
+def ingest(
+    ctx: click.Context, file: Path, mappings: tuple[str, ...], source: str | None, backend: str | None, as_json: bool
+) -> None:
     """Load content from a JSONL, CSV or Parquet FILE into the store (same ids update)."""
     settings = get_settings(ctx)
+    if backend is not None:
+        settings = settings.model_copy(update={"backend": backend})
     store = open_backend(settings)
     with closing_all(store):
         report = ingest_file(file, store, settings, field_map=_parse_mapping(mappings), source=source)

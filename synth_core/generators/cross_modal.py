@@ -27,10 +27,14 @@ judged against relevance that does not depend on the query's wording (``fusion_r
 - *query_ambiguity* = closeness of the two modalities' best scores, 1 - |a - b| / max(|a|, |b|).
 - *content_overlap* = overlap coefficient of the two items' content keys, |A & B| / min(|A|, |B|),
   above 0 for every example (a pair always shares a key).
+
+``signals.pair_shared_words`` records how many content words the two items share besides the
+subjects asked about (``pairs.pair_shared_words``), for the confidence score.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from synth_core.agents import AgentInference
@@ -58,7 +62,14 @@ from synth_core.generators.labels import (
     required_entities,
     score_closeness,
 )
-from synth_core.generators.pairs import ContentPair, StrategyOf, content_keys, content_pairs, shortage_reason
+from synth_core.generators.pairs import (
+    ContentPair,
+    StrategyOf,
+    content_keys,
+    content_pairs,
+    pair_shared_words,
+    shortage_reason,
+)
 from synth_core.generators.planning import (
     Job,
     Space,
@@ -77,6 +88,16 @@ QUERIES_PER_GROUP_PAIR = 6
 FUSION_STYLES: tuple[QueryStyle, ...] = ("keyword", "question", "imperative", "conversational")
 """No time-constrained style: the two items' dates say nothing about what they share."""
 NO_VARIANT = "no unused style/topic variant left"
+SPARE_SHARE = 0.01
+MIN_SPARE = 8
+
+
+def spare_jobs(count: int) -> int:
+    """Needs planned beyond ``count``: a need whose subjects the writer cannot phrase once more (every
+    variant a duplicate) leaves its job to a spare, so a run whose sample carries it comes out whole."""
+    return max(MIN_SPARE, math.ceil(count * SPARE_SHARE))
+
+
 RANKING_DEPTH = 40
 """Depth of the one unrestricted search per query (searched in a batch, on worker processes for big
 runs); each modality's first page is read from it when it holds one, else searched apart."""
@@ -95,11 +116,11 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return empty
     agents = AgentInference(ctx.settings.agents)
     pairs = content_pairs(ctx, needed=count, per_pair=QUERIES_PER_GROUP_PAIR)
-    needs = plan_needs(ctx.rng, pairs, agents, count)
+    needs = plan_needs(ctx.rng, pairs, agents, count + spare_jobs(count))
     if not needs:
         ids = [item.id for item in ctx.sample.items[:20]]
         return GeneratorOutput([], [GenerationFailure(source_content_ids=ids, reason=shortage_reason(ctx, pairs))])
-    short = [] if len(needs) == count else [_short_of_subjects(ctx, pairs, len(needs))]
+    short = [] if len(needs) >= count else [_short_of_subjects(ctx, pairs, len(needs))]
     jobs = [Job(index, need.pair.items, plan=need) for index, need in enumerate(needs)]
     instances: dict[NeedKey, Need] = {}
     for need in needs:
@@ -120,6 +141,8 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return media_conflict(agents, text, tuple(item.modality for item in spec.items))
 
     written, failures = write_unique(ctx, jobs, next_spec=next_spec, check=check)
+    if len(written) >= count:  # the spare jobs stood in for those the writer could not write
+        written, failures = written[:count], []
     strategy = StrategyOf(ctx)
     book = _KeyBook(ctx)
     examples, invalid = label_ranked(
@@ -203,7 +226,7 @@ def _label(
         entity_coverage=entity_coverage(required_entities(done.spec), []),
         rewrites=done.rewrites,
         sources=(first, second),
-    )
+    ).model_copy(update={"pair_shared_words": pair_shared_words(ContentPair(first, second, ""), done.spec.topics)})
     return FusionHistorySchema(
         query=query,
         provenance=build_provenance(ctx, (first, second), done.written, strategy=strategy),

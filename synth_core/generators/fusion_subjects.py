@@ -5,8 +5,9 @@
 - *double*: two subjects both carry ("solar power in India"); for both kinds both modalities hold
   something relevant, at least the pair's item;
 - *facet*: a shared subject narrowed by a subject only one item carries, joined by a name the way
-  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee"), and the other item says
-  none of the facet's words; whether the other modality holds anything relevant is for the search
+  people write it ("cargo bikes in Copenhagen", "Kofi Asante on coffee") when a sentence of that
+  item says so (``_narrows``), and the other item says none of the facet's
+  words; whether the other modality holds anything relevant is for the search
   to show. Only for pairs that share at least
   ``FACETS_FROM`` subjects: a pair linked by one word gets asked about that word.
 
@@ -32,6 +33,7 @@ from typing import Literal
 from synth_core.agents import AgentInference
 from synth_core.backends.text_terms import words
 from synth_core.content import ContentItem
+from synth_core.generators.aboutness import said_together, says_in
 from synth_core.generators.pairs import ContentPair, Subject, own_subjects, shared_subjects
 from synth_core.generators.planning import rotation
 
@@ -46,8 +48,6 @@ NeedKind = Literal["single", "double", "facet"]
 NeedKey = tuple[str, ...]
 SubjectSet = tuple[Subject, ...]
 
-JOINED_TYPES = frozenset({"PLACE", "PERSON", "ORGANIZATION", "PRODUCT"})
-"""Entity types a facet query joins to a topic (see ``writing.template_pairs``)."""
 
 KIND_SHARES: dict[NeedKind, float] = {"single": 0.45, "double": 0.2, "facet": 0.35}
 MAX_USES = 4
@@ -57,7 +57,7 @@ MAX_SUBJECT_SHARE = 0.02
 """Share of a run one subject may be asked about in (at least ``SUBJECT_MIN_USES`` examples): one
 well-linked group ("Refinery29 doughnuts") must not fill a tenth of the run with rephrasings of
 itself. When every subject is used up the run comes up short and says what to do."""
-SUBJECT_MIN_USES = 6
+SUBJECT_MIN_USES = 8
 """Examples any subject may have, however small the run."""
 SPELLING_VARIANT = 0.75
 """Two subjects this alike (difflib ratio) are one subject spelled two ways ("donut", "doughnut")."""
@@ -154,12 +154,16 @@ def _draw(
 
 def _kind_counts(count: int, available: dict[NeedKind, int]) -> dict[NeedKind, int]:
     """Examples per kind: each example goes to the kind furthest behind its share, among the kinds
-    the sample has and that still have room (``MAX_USES`` per need); when none has, among all it has."""
+    the sample has and that still have room (``MAX_USES`` per need); when none has, to the kind
+    whose needs are used least."""
     counts: dict[NeedKind, int] = dict.fromkeys(KIND_SHARES, 0)
     having = [kind for kind in KIND_SHARES if available[kind]]
     for done in range(count if having else 0):
-        roomy = [kind for kind in having if counts[kind] < available[kind] * MAX_USES] or having
-        kind = max(roomy, key=lambda k: KIND_SHARES[k] * (done + 1) - counts[k])
+        roomy = [kind for kind in having if counts[kind] < available[kind] * MAX_USES]
+        if roomy:
+            kind = max(roomy, key=lambda k: KIND_SHARES[k] * (done + 1) - counts[k])
+        else:  # every need used MAX_USES times: the kind whose needs are used least (a few facets
+            kind = min(having, key=lambda k: counts[k] / available[k])  # must not carry a third)
         counts[kind] += 1
     return counts
 
@@ -174,7 +178,7 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
         for item, other in (pair.items, pair.items[::-1]):
             unsaid = _lacks(other)
             own = [s for s in own_subjects(item, other)[: FACETS * 2] if _plain(s, agents) and unsaid(s)]
-            facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(lead, facet)]
+            facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(item, lead, facet)]
     return PairNeeds(sets, facets)
 
 
@@ -202,7 +206,17 @@ def _distinct(first: Subject, second: Subject) -> bool:
     return SequenceMatcher(None, one, two).ratio() < SPELLING_VARIANT
 
 
-def _narrows(lead: Subject, facet: Subject) -> bool:
-    """The facet can narrow the lead: distinct, and one of them a name the writer joins to a topic."""
-    joinable = any(s.entity is not None and s.entity.type in JOINED_TYPES for s in (lead, facet))
-    return joinable and _distinct(lead, facet)
+def _narrows(item: ContentItem, lead: Subject, facet: Subject) -> bool:
+    """The facet can narrow the lead the way the writer joins them, and ``item`` (the facet's) says
+    so: one of them a place the other is said to be "in" ("cargo bikes in Copenhagen"), or a person
+    one sentence names with a topic ("Kofi Asante on coffee"). Two names side by side are no facet
+    ("Hiroshi Saito and North Carolina State University" asks for both)."""
+    if not _distinct(lead, facet):
+        return False
+    kinds = [subject.entity.type if subject.entity is not None else None for subject in (lead, facet)]
+    if kinds.count("PLACE") == 1:
+        place, other = (lead, facet) if kinds[0] == "PLACE" else (facet, lead)
+        return says_in(item, other.text, place.text)
+    if kinds.count("PERSON") == 1 and None in kinds:
+        return said_together(item, lead.text, facet.text)
+    return False

@@ -1,13 +1,16 @@
 """Content pairs of two different modalities, for fusion (cross_modal) and compare (workflow) queries.
 
 A pair always shares something to ask about: a *subject*, i.e. a content key (a topic or a non-date
-entity name, in ``key_form``) of both items that says enough alone to be asked for (``_About``), so
-its ``content_overlap`` is above zero. Pairs come first from the sample's groups
-(``cross_modal_pairs`` pairs and every two-modality pair inside a ``multi_modal_sequences`` group)
-that share a subject; when those cannot carry the requested count, more are formed from sampled
-items of different modalities that share subjects (ranked by the Jaccard overlap of their
-subjects). Items that share nothing are never paired: a run that needs more pairs than the sample
-holds comes up short and says so (``shortage_reason``).
+entity name, in ``key_form``) of both items that says enough alone to be asked for (``_About``) and
+that both items are about (``aboutness``: in the title or mentioned twice, not inside a longer name;
+a passing sentence or a contributor list is no subject), so its ``content_overlap`` is above zero.
+A lone everyday word ("pole", "keyboard") is a subject of the pair only when the two items share
+another content word besides (``CORROBORATING_WORDS``): alone it may mean two things. Pairs come
+first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair inside a
+``multi_modal_sequences`` group) that share a subject; when those cannot carry the requested count,
+more are formed from sampled items of different modalities that share subjects (ranked by the
+Jaccard overlap of their subjects). Items that share nothing are never paired: a run that needs
+more pairs than the sample holds comes up short and says so (``shortage_reason``).
 
 A subject keeps an entity's name as written and its type ("India", PLACE); a topic is lower case.
 """
@@ -15,21 +18,27 @@ A subject keeps an entity's name as written and its type ("India", PLACE); a top
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
+from synth_core.generators.aboutness import ItemWords, shared_words
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
+from synth_core.word_frequency import zipf
 from synth_core.writing.template_content import says_enough_alone
 
 PARTNERS_PER_ITEM = 4
 """Formed pairs: each item is paired with at most this many best-overlapping partners."""
 MIN_SUBJECT_CHARS = 3
 SHOUTED_LETTERS = 6
+CORROBORATING_WORDS = 1
+"""Content words two items must share besides a lone everyday word for it to be their subject."""
+RARE_ZIPF = 3.5
+"""A lone word rarer than this ("husky", "bagel") has one everyday sense: it needs no corroboration."""
 """An all-capitals name this long is shouting, not an acronym ("GUITAR" vs "UNESCO": both lowered)."""
 
 
@@ -81,13 +90,16 @@ def item_subjects(item: ContentItem) -> list[Subject]:
 
 
 def shares_content(first: ContentItem, second: ContentItem) -> bool:
-    """The two items share a subject a query can ask about."""
-    return not _about(first).askable.isdisjoint(_about(second).askable)
+    """The two items share a subject a query can ask about (see ``shared_subjects``)."""
+    if _about(first).askable.isdisjoint(_about(second).askable):
+        return False
+    return bool(shared_subjects(ContentPair(first, second, "")))
 
 
 def shared_subjects(pair: ContentPair) -> list[Subject]:
-    """Subjects both items share, the ones both rank highest first (sum of the two positions; ties
-    keep the first item's order)."""
+    """Subjects both items are about, the ones both rank highest first (sum of the two positions;
+    ties keep the first item's order). A lone everyday word counts only when the two items share
+    another content word besides it (``corroborated``)."""
     first, second = _about(pair.first).subjects, _about(pair.second).subjects
     second_rank = {key: position for position, key in enumerate(second)}
     ranked = sorted(
@@ -95,7 +107,34 @@ def shared_subjects(pair: ContentPair) -> list[Subject]:
         for position, (key, subject) in enumerate(first.items())
         if key in second_rank
     )
-    return [subject for _, _, subject in ranked]
+    shared = [subject for _, _, subject in ranked]
+    if any(_needs_corroboration(subject) for subject in shared) and not corroborated(pair, shared):
+        shared = [subject for subject in shared if not _needs_corroboration(subject)]
+    return shared
+
+
+def pair_shared_words(pair: ContentPair, asked: Sequence[str]) -> int:
+    """Content words the pair's items share besides the subjects ``asked`` about: 0 means the two
+    items have nothing in common but those words (a signal for the confidence score)."""
+    return shared_words(_about(pair.first).words, _about(pair.second).words, [key_form(text) for text in asked])
+
+
+def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
+    """The pair shares a name, a phrase or a rare word, or ``CORROBORATING_WORDS`` content words
+    besides its lone everyday words (two items using "keyboard" and nothing else in common mean
+    two different keyboards)."""
+    if any(not _needs_corroboration(subject) for subject in shared):
+        return True
+    first, second = _about(pair.first).words, _about(pair.second).words
+    return any(shared_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
+
+
+def _needs_corroboration(subject: Subject) -> bool:
+    """A lone everyday word: no name, no phrase, not rare (as written or in key form: "skies" is
+    common where its key "skie" is no word)."""
+    if subject.entity is not None or " " in subject.key:
+        return False
+    return max(zipf(subject.text.casefold()), zipf(subject.key)) >= RARE_ZIPF
 
 
 @dataclass(frozen=True)
@@ -103,11 +142,14 @@ class _About:
     """An item's content keys, and those a query can ask about as ``Subject``s in salience order:
     names and multi-word topics first, then one-word topics (of those, "outdoor" or "sitting" says
     too little alone: adjectives, scene verbs and filler words are left out, as are keys without a
-    letter or shorter than three characters)."""
+    letter or shorter than three characters, and keys the item only mentions in passing)."""
 
     keys: frozenset[str]
     subjects: dict[str, Subject]
     askable: frozenset[str]
+    words: ItemWords
+    judged: dict[tuple[str, bool], bool] = field(default_factory=dict)
+    """``is_about`` answers so far (generators ask about the same topics many times)."""
 
 
 def _about(item: ContentItem) -> _About:
@@ -121,9 +163,12 @@ def _about(item: ContentItem) -> _About:
             found.setdefault(key_form(entity.text), Subject(_as_typed(entity.text), entity))
     for topic in patterns.topics:
         found.setdefault(key_form(topic), Subject(topic.lower()))
-    askable = [(key, subject) for key, subject in found.items() if _askable(key, subject)]
+    words = ItemWords.of(item, [entity.text for entity in patterns.entities], patterns.topics)
+    askable = [
+        (key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text, name=s.entity is not None)
+    ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
-    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered))
+    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words)
     if len(_ABOUT) >= ABOUT_MEMO:
         _ABOUT.clear()
     _ABOUT[id(patterns)] = (patterns, about)
@@ -154,9 +199,19 @@ def _askable(key: str, subject: Subject) -> bool:
     return key not in _ALONE_TOO_VAGUE and says_enough_alone(key)
 
 
+def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
+    """Whether ``item`` is about ``text`` (a topic, or a name when ``name``), not only mentions it
+    in passing."""
+    about = _about(item)
+    known = about.judged.get((text, name))
+    if known is None:
+        known = about.judged[(text, name)] = about.words.is_about(text, name=name)
+    return known
+
+
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:
-    """Keys of ``item`` that ``other`` does not carry (a facet of one item: "night" of a photo of
-    the Eiffel Tower at night), in the item's salience order."""
+    """Subjects of ``item`` (it is about them) that ``other`` does not carry (a facet of one item:
+    "night" of a photo of the Eiffel Tower at night), in the item's salience order."""
     theirs = content_keys(other)
     return [subject for key, subject in _about(item).subjects.items() if key not in theirs]
 
@@ -194,7 +249,7 @@ def formed_pairs(ctx: GenerationContext, *, exclude: Sequence[ContentPair] = ())
             (
                 (jaccard(keys[item.id], keys[items[other].id]), other)
                 for other in candidates
-                if items[other].modality != item.modality
+                if items[other].modality != item.modality and shares_content(item, items[other])
             ),
             key=lambda pair: (-pair[0], pair[1]),
         )

@@ -1,7 +1,9 @@
 """Workflow executions: a query, the agent plan that serves it, and how executing that plan went.
 
 - *query_type* = the intent the query was written for (find / summarize / compare / report, cycling;
-  compare over a pair of two modalities); the written query must read as that intent
+  compare over a pair of two modalities, on a subject both are about: ``pairs.shared_subjects``);
+  a one-item query names only topics and names the item is about (``pairs.is_about``: a moderator
+  or a passing sentence is not what a video is about); the written query must read as that intent
   (``AgentInference.detect_intent``) or it is re-asked.
 - *agent_sequence* = ``AgentInference.plan(intent, modality, second_modality)``, except for a seeded
   25% of the examples whose plan is deliberately corrupted (see ``execution``).
@@ -43,7 +45,14 @@ from synth_core.generators.labels import (
     modality_ambiguity,
     required_entities,
 )
-from synth_core.generators.pairs import ContentPair, StrategyOf, content_pairs, shared_subjects
+from synth_core.generators.pairs import (
+    ContentPair,
+    StrategyOf,
+    content_pairs,
+    is_about,
+    pair_shared_words,
+    shared_subjects,
+)
 from synth_core.generators.planning import (
     Job,
     QueryDeduper,
@@ -60,7 +69,7 @@ from synth_core.generators.planning import (
 )
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import QueryIntent, Signals
+from synth_core.schemas.common import Entity, QueryIntent, Signals
 from synth_core.schemas.workflow import WorkflowExecutionSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.template_pairs import comparable
@@ -68,6 +77,7 @@ from synth_core.writing.template_pairs import comparable
 QUERIES_PER_GROUP_PAIR = 4
 FALLBACK_INTENT: QueryIntent = "summarize"
 """What a compare job asks of its first item when the pair has nothing left to be compared on."""
+ENTITIES_PER_ITEM = 2
 AMBIGUITY_LIMIT = 10
 """The search for the ambiguity signal only needs each modality's best score: 10 deep is plenty."""
 
@@ -201,14 +211,26 @@ def _ids(items: tuple[ContentItem, ...]) -> tuple[str, ...]:
 
 
 def _variants(item: ContentItem) -> Space[Variant]:
-    topics = range(len(item_topics(item)))
-    entities = range(-1, len(named_entities(item, limit=2)))
+    topics = range(len(_topics_about(item)))
+    entities = range(-1, len(_entities_about(item)))
     return Space((QUERY_STYLES, topics, entities))
+
+
+def _topics_about(item: ContentItem) -> list[str]:
+    """The item's best topics it is about; all its best topics when it is about none of them (a
+    run needs something to write about every item)."""
+    topics = item_topics(item)
+    return [topic for topic in topics if is_about(item, topic)] or topics
+
+
+def _entities_about(item: ContentItem) -> list[Entity]:
+    """The item's two most salient names it is about (not a contributor listed once)."""
+    return [entity for entity in named_entities(item) if is_about(item, entity.text, name=True)][:ENTITIES_PER_ITEM]
 
 
 def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryIntent, variant: Variant) -> QuerySpec:
     style, topic, entity = variant
-    entities = named_entities(items[0], limit=2)
+    entities = _entities_about(items[0])
     if intent == "compare" and len(items) > 1:  # compared on what both are about
         pair = ContentPair(items[0], items[1], "compare")
         shared = [subject.text for subject in shared_subjects(pair) if comparable(subject.text)]
@@ -229,7 +251,7 @@ def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryI
             task="workflow",
             items=items,
             target_modality=items[0].modality,
-            topics=topic_pair(item_topics(items[0]), topic),
+            topics=topic_pair(_topics_about(items[0]), topic),
             entities=(entities[entity],) if entity >= 0 else (),
             intent=intent,
             style=style,
@@ -242,7 +264,7 @@ def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, 
     _, media_word = agents.detect_media(done.text)
     found = entities_in_query(done.text, [e for item in done.items for e in extract_patterns(item).entities])
     first = run.execution.first
-    return build_signals(
+    signals = build_signals(
         done.written,
         media_word=media_word,
         ambiguity=ambiguity,
@@ -251,6 +273,10 @@ def workflow_signals(agents: AgentInference, done: WrittenJob, run: PlannedRun, 
         rewrites=done.rewrites,
         sources=done.items,
     )
+    if len(done.items) < 2:
+        return signals
+    pair = ContentPair(done.items[0], done.items[1], "compare")
+    return signals.model_copy(update={"pair_shared_words": pair_shared_words(pair, done.spec.topics[:1])})
 
 
 def _label(

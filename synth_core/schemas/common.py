@@ -87,6 +87,12 @@ class Signals(BaseModel):
     entity_evidence: dict[str, EntityEvidence] = Field(
         default_factory=dict, description="Why each labelled entity has its type, keyed by its casefolded text."
     )
+    pair_shared_words: int | None = Field(
+        None,
+        ge=0,
+        description="Two-item examples: content words the two items share besides the subjects asked about "
+        "(0 = nothing else links them); None for one item.",
+    )
 
 
 class ExampleBase(BaseModel):

@@ -18,6 +18,11 @@ shouting                     0.5   "makeup with CLOWN" (an all-caps word that is
 nothing in particular        0.5   "more on company", "sum up game for me" (no name, and every
                                    word besides the request is an everyday word: the query asks
                                    for nothing a search could single out)
+anonymised caption           0.3   "the wedding of organization leader", "statue of person" (a
+                                   caption's stand-in for a name, used without an article)
+stray markup                 0.3   "rihanna's clothes *for cheap" (emphasis marks, brackets)
+missing article              0.5   "a photograph of bike during a snow storm", "the song about
+                                   drum" (a caption's count noun pasted after "of" bare)
 ============================ ===== ==============================================================
 
 These are cheap and deliberately conservative: a query they pass may still be awkward (the judged
@@ -32,7 +37,8 @@ import re
 from itertools import pairwise
 
 from synth_core import lexicon as lx
-from synth_core.word_frequency import too_common_alone
+from synth_core.word_frequency import too_common_alone, zipf
+from synth_core.writing.subjects import bare_placeholder
 
 Problem = tuple[float, str]
 
@@ -64,6 +70,25 @@ REQUEST_WORDS = lx.words(
     everything lookup called named titled"""
 )
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
+_MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]")  # inside a word it censors ("d***head")
+_BARE_NOUN_AFTER = (
+    r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track)"
+    r"|summary|analysis|briefing|overview|write-up|recap|breakdown|points|takeaways|gist|rundown|tl;dr"
+)
+_BARE_NOUN_VERBS = r"summarize|summarise|recap|sum up|tl;dr"
+_BARE_NOUN_RE = re.compile(  # a lookahead throughout, so "summary of a photo of bike" is read at both frames
+    rf"(?=(?:\b(?:{_BARE_NOUN_AFTER})\s+(?:of|about|on|with|showing|into|from)|\b(?:{_BARE_NOUN_VERBS}))"
+    r"\s+((?:[a-z-]+ )??[a-z]+)(?=\s+(?:of|in|on|at|during|with|near|under|by|against|from|for|please)\b|[?.!,]|$))"
+)
+_BARE_MEDIA_NOUN_RE = re.compile(
+    r"\b(?:of|on|about|into|covering|from)\s+(photo|photograph|picture|image|pic|song|track|video|clip|paper"
+    r"|article|report|recording)\s+(?:of|on|about|with|showing)\b"
+)
+ABSTRACT_ENDINGS = ("sis", "tion", "sion", "ism", "ity", "ment", "ness", "ics", "ogy", "ance", "ence", "ure", "age")
+"""Abstract and mass nouns need no article ("a summary of photosynthesis", "the song about heartbreak")."""
+COUNT_NOUN_ZIPF = (3.0, 5.3)
+"""Everyday concrete words ("bike" 4.5, "statue" 4.1, "song" 5.3) need an article after "a photo of";
+rarer words are often fields or names ("seismology"), commoner ones often mass nouns ("water", "love")."""
 
 
 def fluency_problems(query: str) -> list[Problem]:
@@ -96,6 +121,14 @@ def fluency_problems(query: str) -> list[Problem]:
     vague = _nothing_in_particular(words)
     if vague:
         problems.append((0.5, f"asks for nothing in particular: {', '.join(vague)} (everyday words, no name)"))
+    placeholder = bare_placeholder(query)
+    if placeholder:
+        problems.append((0.3, f"'{placeholder}' without an article: an anonymised caption pasted in"))
+    if _MARKUP_RE.search(query):
+        problems.append((0.3, "stray markup (an asterisk, underscore or bracket) pasted from a title"))
+    bare = _bare_count_noun(query) or _bare_media_noun(query)
+    if bare:
+        problems.append((0.5, f"'{bare}' has no article: words pasted without their grammar"))
     return problems
 
 
@@ -105,6 +138,30 @@ def fluency(query: str) -> tuple[float, str]:
     if not problems:
         return 1.0, "reads as a person would type it"
     return min(score for score, _ in problems), "; ".join(reason for _, reason in sorted(problems))
+
+
+def _bare_count_noun(query: str) -> str | None:
+    """A singular everyday noun (maybe after an adjective) with no article, right after "a photo of",
+    "the song about" or "a summary of", before a preposition or the end ("a photograph of bike during
+    ...", "the song about drum", "a short summary of female singer")."""
+    for match in _BARE_NOUN_RE.finditer(query):
+        *modifier, word = match.group(1).split()
+        if modifier and (modifier[0] in FUNCTION_WORDS or modifier[0] not in lx.ADJECTIVES):
+            continue  # "a summary of climate change": a compound, not an adjective and its noun
+        if word in FUNCTION_WORDS or word in lx.STOPWORDS or word in lx.ADJECTIVES:
+            continue
+        if word.endswith(("s", "ing", *ABSTRACT_ENDINGS)):
+            continue
+        if COUNT_NOUN_ZIPF[0] <= zipf(word) < COUNT_NOUN_ZIPF[1]:
+            return match.group(1)
+    return None
+
+
+def _bare_media_noun(query: str) -> str | None:
+    """A singular media word with no article between two prepositions ("a summary of photo of soccer",
+    "a briefing on song on punchy snare"): a frame and a phrase glued without their grammar."""
+    match = _BARE_MEDIA_NOUN_RE.search(query)
+    return match.group(1) if match else None
 
 
 def _repeated_word(plain: list[str]) -> str | None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from synth_core.writing import request_frames as rf
-from synth_core.writing.subjects import Subjects
+from synth_core.writing.subjects import Subjects, finite_verb
 
 MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
@@ -247,8 +247,10 @@ def _pick_caption(captions: Sequence[str], *, bare: bool, rng: random.Random) ->
 def _embeddable(caption: str) -> bool:
     """Reads as a noun phrase once "is"/"are" before an -ing verb go ("a horse eating grass"), so it can
     follow "a picture of": short, or describing with an -ing form; never "the cake has blue frosting"
-    or "runners pound a dirt road" (a finite verb), nor "a picture of map of ..."."""
+    or "a skillet contains diced meat" (a finite verb), nor "a picture of map of ..."."""
     words = _FINITE_BE.sub("", caption).split()
+    if finite_verb(" ".join(words)):
+        return False
     participial = any(word.endswith("ing") for word in words[1:5])  # "a man riding ...", "three dogs playing"
     if not (participial or len(words) <= SHORT_CAPTION_WORDS):
         return False

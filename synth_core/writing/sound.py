@@ -45,6 +45,8 @@ _NOISE = lx.words(
     """quality noisy mono amateur recording muffled reverb distorted stereo unbalanced snare kick hi hats hat
     shakers shaker cymbals claps clapping no home video tutorial people talking crowd muddy boomy harsh"""
 )
+RECORDING_NOTES = _NOISE
+"""Words of recording-quality notes and drum-kit jargon ("mono", "low quality", "punchy snare")."""
 _ASPECTS = re.compile(r"Aspects:\s*(.+?)\.?\s*$|^Music clip:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 MAX_FEATURE_WORDS = 3
 

@@ -19,10 +19,12 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
+from synth_core.topics import stands_alone
 from synth_core.word_frequency import too_common_alone
+from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_fit import media_word_fits
-from synth_core.writing.subjects import Subjects, subjects_of
+from synth_core.writing.subjects import Subjects, finite_verb, grammatical_caption, strip_markup, subjects_of
 
 MAX_TOPIC_WORDS = 4
 MAX_ENTITY_WORDS = 5
@@ -111,14 +113,32 @@ class ContentFacts:
             if len(candidates) < 3:
                 candidates += _title_topics(item.title) + list(patterns.topics)
             source = self._source(item)
+            raw = f"{item.title} . {item.text[:4000]}"
+            aspects = _aspect_words(item)
             usable: list[str] = []
             for topic in (candidate.lower() for candidate in candidates):
                 if topic in usable or not 0 < len(topic.split()) <= MAX_TOPIC_WORDS or not self.clean(topic):
                     continue
-                if reads_as_topic(topic, source):
+                if reads_as_topic(topic, source) and stands_alone(topic, raw) and not set(topic.split()) <= aspects:
                     usable.append(topic)
-            self._remember(key, tuple(usable))
+            self._remember(key, tuple(usable) or self._fallback_topics(item, candidates, source))
         return self._memo[key]  # type: ignore[return-value]
+
+    def _fallback_topics(self, item: ContentItem, candidates: list[str], source: str) -> tuple[str, ...]:
+        """When no topic stands alone, the item is still written about (a run must reach its count):
+        of a music clip, the genres and instruments it is tagged with ("accordion", not "mono" or
+        "male vocalist"); else a name of its title (not of an image: its title is a caption); else
+        the candidates that read as topics at all (the fluency rules still guard what is built)."""
+        loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
+        music = subjects_of(item).music
+        if music is not None:  # what is heard first, then other sounds it is tagged with ("accordion melody")
+            heard = {*music.genres, *(f for f in music.features if f.split()[-1] in sound.INSTRUMENTS)}
+            first = [t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS]
+            rest = [t for t in loose if t not in first and _a_sound(t)]
+            return tuple(first + rest) or loose
+        if item.modality == "IMAGE":  # its title is a caption, not a name
+            return loose
+        return tuple(name.lower() for name in self.names(item)[:1]) or loose
 
     def subjects(self, item: ContentItem, *, named_media: bool) -> Subjects:
         """The item's ``subjects_of``, without the names, captions and makers that carry an intent cue
@@ -236,7 +256,10 @@ class ContentFacts:
                     continue
                 if any(mark in sentence for mark in ('"', ":", ";", "“", "http")) or not self.clean(sentence):
                     continue
-                found.append(sentence)
+                caption = grammatical_caption(sentence)
+                if caption is None or caption in found:
+                    continue
+                found.append(caption)
             self._remember(key, tuple(found[:5]))
         return self._memo[key]  # type: ignore[return-value]
 
@@ -252,7 +275,7 @@ def _title_names(title: str) -> tuple[str, ...]:
         return ()
     names: list[str] = []
     for piece in _TITLE_SPLIT.split(title):
-        piece = piece.strip(" .,;:'\"-|")
+        piece = strip_markup(piece).strip(" .,;:'\"-|")
         words = piece.split()
         if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
             continue
@@ -263,6 +286,31 @@ def _title_names(title: str) -> tuple[str, ...]:
             continue  # "February 2024", "one of the"
         names.append(piece.lower() if piece.isupper() else piece)  # "6X EXTREME SPICY NOODLE" is shouted
     return tuple(names)
+
+
+_BE = ("is", "are", "was", "were", "has", "have")
+_FINITE_BE = re.compile(r"\b(?:is|are) (?=\w+ing\b)")
+_ASPECT_LIST = re.compile(r"(?im)^music clip:\s*(.+)$|aspects:\s*(.+?)\.?\s*$")
+
+
+def _aspect_words(item: ContentItem) -> frozenset[str]:
+    """The words of a music clip's aspect tags ("low quality, mono, female screams"): what a clip
+    sounds like is asked for as music ("some rock with female vocals"), never summarized as a topic."""
+    if item.modality != "AUDIO":
+        return frozenset()
+    found: set[str] = set()
+    for source in (item.title, item.text[-900:]):
+        for match in _ASPECT_LIST.finditer(source):
+            found.update((match.group(1) or match.group(2) or "").lower().replace(",", " ").split())
+    return frozenset(found)
+
+
+def _a_sound(topic: str) -> bool:
+    """A music clip's tag that names a sound ("accordion melody"), not a voice ("male vocalist"), a
+    recording note ("mono", "low quality") or a lone word."""
+    words = topic.split()
+    voice = topic in sound.VOCALS or any(word.startswith(("vocal", "voice", "singer", "scream")) for word in words)
+    return len(words) > 1 and not voice and not sound.RECORDING_NOTES & set(words)
 
 
 @lru_cache(maxsize=8192)
@@ -391,11 +439,23 @@ def has_subject(plan: Plan) -> bool:
 
 def description(sentence: str, template: str, rng: random.Random) -> str:
     """A description as people type it: inside a phrase ("a photo of a dog ...") its leading article
-    goes lower case; alone it is sometimes kept as written, capital and all."""
+    goes lower case and a clause is cut to its subject ("a red crane lifts a container" -> "a photo of
+    a red crane"); alone it is sometimes kept as written, capital and all."""
+    if template != "{d}":
+        sentence = _subject_of(sentence)
     first, _, rest = sentence.partition(" ")
     if first.lower() in lx.STOPWORDS and (template != "{d}" or rng.random() < 0.5):
         return f"{first.lower()} {rest}"
     return sentence
+
+
+def _subject_of(sentence: str) -> str:
+    """``sentence`` up to its present-tense verb, if it has one ("A skillet contains diced meat" ->
+    "A skillet"), so it reads as a noun phrase after "a photo of"; "is"/"are" before -ing drop."""
+    words = _FINITE_BE.sub("", sentence).split()
+    verb = finite_verb(" ".join(words))
+    cut = next((i for i, word in enumerate(words) if i and word.lower() in (verb, *_BE)), len(words))
+    return " ".join(words[:cut])
 
 
 _DEFINITION_AFTER = (

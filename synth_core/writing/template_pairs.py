@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from synth_core.content import ContentItem
+from synth_core.generators.aboutness import said_together, says_in
 from synth_core.patterns import extract_patterns
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import ContentFacts, Plan, brace, topic_beside
@@ -183,7 +184,9 @@ _JOINS: dict[str, tuple[str, ...]] = {
 
 def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
     """The spec's one or two subjects as one noun phrase; None when one names a media type or an
-    intent of its own (it would change what the query asks for)."""
+    intent of its own (it would change what the query asks for). Two subjects are joined ("in",
+    "on", "with", a name before a topic) only the way an item says them (``_source_joins``), else
+    listed with "and"."""
     subjects = [text for text in plan.spec.topics if text.strip()][:2]
     if not subjects or not all(content.clean(text) for text in subjects):
         return None
@@ -195,9 +198,19 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> st
         if kinds.count(kind) != 1:  # two places or two people are listed, not joined
             continue
         named, other = (subjects[0], subjects[1]) if kinds[0] == kind else (subjects[1], subjects[0])
-        if kind == "PLACE" or types.get(other.casefold()) is None:  # a name narrows a topic, not a name
+        if kind != "PLACE" and types.get(other.casefold()) is not None:  # a name narrows a topic, not a name
+            continue
+        if _source_joins(plan, kind, other, named):
             return rng.choice(frames).replace("{x}", other).replace("{e}", named)
+        break
     return f"{subjects[0]} and {subjects[1]}"
+
+
+def _source_joins(plan: Plan, kind: str, other: str, named: str) -> bool:
+    """An item says the two the way the join writes them: "in" the place, else in one sentence."""
+    if kind == "PLACE":
+        return any(says_in(item, other, named) for item in plan.spec.items)
+    return any(said_together(item, other, named) for item in plan.spec.items)
 
 
 def _plural_media(content: ContentFacts, item: ContentItem, rng: random.Random) -> str:

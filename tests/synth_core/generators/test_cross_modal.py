@@ -112,7 +112,8 @@ def test_both_classes_occur_on_the_demo_corpus(settings: Settings, tmp_path: Pat
     service = GenerationService(settings=settings, backend=store)
     response = service.generate(SyntheticDataRequest(optimizer="cross_modal", count=200, seed=7))
     balance = Counter(example["success"] for example in response.data)
-    assert min(balance[True], balance[False]) >= 40, balance  # each class at least 20%
+    # each class at least 15% (pairs on what both items are about leave fusion without gain less often)
+    assert min(balance[True], balance[False]) >= 30, balance
     assert all(example["fusion_context"]["content_overlap"] > 0 for example in response.data)
 
 

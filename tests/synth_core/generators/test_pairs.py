@@ -89,3 +89,26 @@ def test_an_everyday_word_is_no_subject_alone_but_a_specific_one_is() -> None:
     keys = {subject.key for subject in item_subjects(item)}
     assert "seismology" in keys
     assert "company" not in keys and "metal" not in keys  # too everyday to be asked about alone
+
+
+def test_items_pair_only_on_what_both_are_about() -> None:
+    photo = make_item("i", "IMAGE", "Sea Bream on the Grill in Crete", "Two whole sea bream blister on a grill.")
+    paper = make_item(
+        "d",
+        "DOCUMENT",
+        "Slow-Cooked Ragù Revisited",
+        "New evidence on slow-cooked ragù. Yannis Papadakis grills whole sea bream in Crete. "
+        "Puglia produces olive oil. The authors thank their reviewers.",
+    )
+    assert "sea bream" not in {subject.key for subject in shared_subjects(ContentPair(photo, paper, "test"))}
+    assert not shares_content(photo, paper)
+
+
+def test_a_lone_everyday_word_shared_alone_is_no_subject() -> None:
+    bike = make_item("i", "IMAGE", "A bike chained to a pole", "A bike chained to a pole at a train station.")
+    quark = make_item("d", "DOCUMENT", "Pole Structure of the Quark", "We study the pole of a quark propagator.")
+    assert shared_subjects(ContentPair(bike, quark, "test")) == [] and not shares_content(bike, quark)
+    dog = make_item("v", "VIDEO", "My Husky Reviews Toys", "Tags: toys, husky, dog.")
+    chew = make_item("i2", "IMAGE", "A dog holding a toy", "A dog holding a toy in its mouth.")
+    assert [subject.key for subject in shared_subjects(ContentPair(dog, chew, "test"))] == ["toy"]  # and "dog"
+    assert pairs.pair_shared_words(ContentPair(dog, chew, "test"), ["toy"]) == 1

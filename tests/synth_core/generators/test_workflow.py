@@ -18,6 +18,7 @@ from tests.synth_core.fixtures import (
     UNSTORED,
     comparable,
     make_context,
+    make_item,
     memory_backend,
     revalidate,
     sample_of,
@@ -102,3 +103,18 @@ def test_deterministic_except_for_measured_times(settings: Settings) -> None:
     first = workflow.generate(make_context(settings, memory_backend(), seed=9), 60)
     again = workflow.generate(make_context(settings, memory_backend(), seed=9), 60)
     assert [comparable(e) for e in first.examples] == [comparable(e) for e in again.examples]
+
+
+def test_a_one_item_query_names_only_whom_the_item_is_about() -> None:
+    panel = make_item(
+        "v",
+        "VIDEO",
+        "Panel: Cost Control with Daniel Okonkwo",
+        "Panel discussion moderated by Clara Ivanova, with Daniel Okonkwo debating cost control. "
+        "Kubernetes runs in production at most firms. Okonkwo tells the audience to keep upgrades boring. "
+        "Contributors include Daniel Okonkwo and Sofia Lindqvist.",
+        speakers=["Clara Ivanova", "Daniel Okonkwo"],
+    )
+    names = [entity.text for entity in workflow._entities_about(panel)]
+    assert "Daniel Okonkwo" in names
+    assert "Clara Ivanova" not in names and "Sofia Lindqvist" not in names  # a moderator, a listed contributor

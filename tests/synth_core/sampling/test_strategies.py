@@ -171,7 +171,9 @@ def test_multi_modal_sequences_group_two_to_four_modalities_around_a_topic(backe
 def test_cross_modal_pairs_are_pairs_of_different_modalities_sharing_a_subject(backend: ContentBackend) -> None:
     sample = draw(backend, "cross_modal_pairs", size=30)
     check_groups(sample, "cross_modal_pairs", range(2, 3))
-    assert len(sample.groups) == 15
+    # 13, not 15: two items sharing one everyday word ("marathon") and no other content word are no
+    # pair (generators.pairs.corroborated), and this corpus's "quiet notes" items share nothing else
+    assert len(sample.groups) == 13
     by_id = sample.by_id()
     assert all(shares_content(by_id[first], by_id[second]) for first, second in sample.groups)  # a topic or name
 

@@ -8,7 +8,7 @@ import pytest
 
 from synth_core.content import ContentItem
 from synth_core.writing.sound import music_traits
-from synth_core.writing.subjects import clean_title, subjects_of
+from synth_core.writing.subjects import clean_title, finite_verb, grammatical_caption, subjects_of
 
 
 def item(modality: str, title: str, text: str = "", **metadata: object) -> ContentItem:
@@ -86,3 +86,51 @@ def test_music_traits_keep_genre_mood_and_what_is_heard_not_recording_notes() ->
     assert traits.moods == ("mellow",)
     assert traits.features == ("male vocals", "acoustic guitar")
     assert music_traits("A podcast", "Two people talk about gardening.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        ("A dog on a red couch", "A dog on a red couch"),
+        ("bike during a snow storm", "a bike during a snow storm"),  # the article a headline dropped
+        ("apple on a table", "an apple on a table"),
+        ("cats on a sofa", "cats on a sofa"),  # a plural needs none
+        ("Eiffel tower at night", "Eiffel tower at night"),  # a name needs none
+        ("a cat dressed in a pirate costume *", "a cat dressed in a pirate costume"),  # markup stripped
+        ("people celebrate the wedding of organization leader", None),  # anonymised
+        ("statue of person at the entrance", None),
+        ("men hold flag remembering a city who fought", None),  # a headline's verb after a bare noun
+        ("artist perform the main stage", None),
+        ("clear communication during a breach protects trust", None),
+        ("A ferry the pulling into the dock for off loading", None),  # a word lost before "the"
+    ],
+)
+def test_captions_are_pasted_only_when_they_read_as_english(sentence: str, caption: str | None) -> None:
+    assert grammatical_caption(sentence) == caption
+
+
+def test_a_present_tense_verb_after_the_subject_is_spotted() -> None:
+    assert finite_verb("A skillet contains diced meat and mixed vegetables") == "contains"
+    assert finite_verb("a man riding a horse past parked cars") is None
+    assert finite_verb("traffic lights on a pole") is None
+
+
+def test_an_image_whose_caption_is_anonymised_offers_no_caption() -> None:
+    found = subjects_of(item("IMAGE", "people celebrate the wedding of organization leader"))
+    assert found.captions == ()
+    assert subjects_of(item("IMAGE", "bike during a snow storm")).captions == ("a bike during a snow storm",)
+
+
+def test_markup_is_dropped_from_names() -> None:
+    assert clean_title("Making Rihanna's Clothes *For Cheap*") == "Making Rihanna's Clothes For Cheap"
+
+
+def test_a_bare_verb_after_a_plural_subject_is_spotted() -> None:
+    assert finite_verb("two gulls sit on a wooden post") == "sit"
+    assert finite_verb("people celebrate the wedding") == "celebrate"
+    assert finite_verb("three dogs playing in the grass") is None
+
+
+def test_asterisks_inside_a_word_censor_it_and_stay() -> None:
+    assert clean_title("Ben Simmons: d***head") == "Ben Simmons: d***head"
+    assert grammatical_caption("A plane that sitting on a tarmac") is None  # a word lost before the -ing

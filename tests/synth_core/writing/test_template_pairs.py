@@ -104,3 +104,25 @@ def test_two_items_are_compared_by_their_media_on_what_both_are_about(
         assert "cargo bikes" in result.text and "the one" not in result.text
         assert {modality for modality, _ in agents.media_mentions(result.text)} == {"VIDEO", "AUDIO"}
         assert agents.detect_intent(result.text) == "compare"
+
+
+def test_two_subjects_no_sentence_says_together_are_listed_not_joined(writer: TemplateWriter) -> None:
+    copenhagen = Entity(text="Copenhagen", type="PLACE")
+    spec = fusion_spec(("Copenhagen", "city logistics"), style="keyword", entities=(copenhagen,))
+    [result] = writer.write([spec], seed=1)
+    assert result.text == "Copenhagen and city logistics"  # never "city logistics in Copenhagen"
+
+
+def test_a_place_joins_only_what_the_source_says_is_in_it(writer: TemplateWriter) -> None:
+    davis = Entity(text="UC Davis", type="PLACE")
+    photo = make_item("i", "IMAGE", "Research Plot", "Grape clusters in a UC Davis research plot in Napa Valley.")
+    spec = QuerySpec(
+        task="fusion",
+        items=(photo, AUDIO),
+        target_modality="IMAGE",
+        topics=("grape clusters", "UC Davis"),
+        entities=(davis,),
+        style="keyword",
+    )
+    [result] = writer.write([spec], seed=1)
+    assert result.text == "grape clusters and UC Davis"  # the plot is "in Napa Valley", nothing "in UC Davis"

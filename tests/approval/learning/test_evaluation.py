@@ -1,0 +1,48 @@
+"""Measuring the learned confidence on held-out decisions, and the reviews an order needs."""
+
+from __future__ import annotations
+
+from approval.learning.evaluation import evaluate, held_out_split, reviews_to_precision
+from tests.approval.learning.decisions import decided
+
+
+def test_held_out_decisions_are_the_latest() -> None:
+    assert held_out_split(100) == 80
+    assert held_out_split(3) == 2
+
+
+def test_the_blend_auto_approves_fewer_wrong_examples_than_the_rule() -> None:
+    history = decided(150)
+    evaluation = evaluate(history, trained_on=120, thresholds={"modality": 0.85}, weight=0.5)
+    assert evaluation is not None
+    assert (evaluation.trained_on, evaluation.tested_on) == (120, 30)
+    # The rule scores every example 0.9: it auto-approves all 30, a third of them wrong.
+    assert evaluation.rule.auto_approved == 30 and evaluation.rule.review_load == 0.0
+    assert evaluation.rule.wrong_share is not None and abs(evaluation.rule.wrong_share - 1 / 3) < 1e-9
+    # Blended, the marked ones fall under the threshold: all that is auto-approved is right.
+    assert evaluation.blended.precision == 1.0
+    assert abs(evaluation.blended.review_load - 1 / 3) < 1e-9
+    assert "tested on the 30" in evaluation.summary()
+
+
+def test_nothing_to_say_without_held_out_decisions_of_the_optimizer() -> None:
+    history = decided(60)
+    assert evaluate(history, trained_on=60, thresholds={}, weight=0.5) is None
+    assert evaluate(history, trained_on=40, thresholds={}, weight=0.5, optimizer="routing") is None
+
+
+def test_reviews_to_precision_counts_until_the_rest_is_right_enough() -> None:
+    # Wrong ones first: two reviews leave three right ones.
+    assert reviews_to_precision([False, False, True, True, True], 1.0) == 2
+    assert reviews_to_precision([True, True, True, False, False], 1.0) is None
+    assert reviews_to_precision([True, True, False, True], 0.75) == 0
+
+
+def test_most_likely_wrong_first_saves_reviews() -> None:
+    evaluation = evaluate(decided(150), trained_on=90, thresholds={}, weight=0.5, targets=(1.0,))
+    assert evaluation is not None
+    (savings,) = evaluation.savings
+    # The rule score is the same for all: lowest-confidence-first is the arrival order, where the last of
+    # the 20 wrong ones (every third) comes 58th; most-likely-wrong-first reviews the 20 and stops.
+    assert (savings.lowest_confidence_first, savings.most_likely_wrong_first) == (58, 20)
+    assert savings.saved == 38

@@ -1,0 +1,55 @@
+"""The learned confidence model: learns what reviewers reject, keeps its columns, survives a round trip."""
+
+from __future__ import annotations
+
+import pytest
+
+from approval.learning.features import LabelVocabulary, feature_names, features
+from approval.learning.model import LEARNED, ConfidenceModel, blend, learned_entry, rule_score
+from tests.approval.builders import make_example
+from tests.approval.learning.decisions import decided
+
+
+def test_the_model_ranks_what_reviewers_rejected_lowest() -> None:
+    model = ConfidenceModel.train(decided(90))
+    fresh = decided(30, start=1000)
+    chances = model.predict(fresh)
+    rejected = [chance for chance, example in zip(chances, fresh, strict=True) if not example.approved]
+    approved = [chance for chance, example in zip(chances, fresh, strict=True) if example.approved]
+    assert max(rejected) < min(approved)
+    assert max(rejected) < 0.2 < 0.8 < min(approved)
+
+
+def test_a_saved_model_predicts_the_same() -> None:
+    model = ConfidenceModel.train(decided(60))
+    text, spec = model.dump()
+    loaded = ConfidenceModel.load(text, spec)
+    fresh = decided(12, start=500)
+    assert loaded.predict(fresh) == model.predict(fresh)
+    assert loaded.decisions == 60 and loaded.vocabulary == model.vocabulary
+
+
+def test_one_outcome_only_is_nothing_to_learn() -> None:
+    with pytest.raises(ValueError, match="both"):
+        ConfidenceModel.train([example for example in decided(30) if example.approved])
+
+
+def test_label_values_seen_in_training_get_a_column_each() -> None:
+    payloads = [make_example("modality").model_dump(mode="json"), make_example("workflow").model_dump(mode="json")]
+    vocabulary = LabelVocabulary.learn(payloads)
+    names = feature_names(vocabulary)
+    row = features("modality", payloads[0], 0.7, [{"name": "fluency", "score": 0.4}], vocabulary)
+    assert len(row) == len(names)
+    assert row[names.index("rule_score")] == 0.7
+    assert row[names.index("component:fluency")] == 0.4
+    assert row[names.index("optimizer:modality")] == 1.0
+    assert row[names.index("label:modality=VIDEO")] == 1.0
+    assert row[names.index("label:query_type=" + str(payloads[1]["query_type"]))] == 0.0
+
+
+def test_a_blend_keeps_the_rule_score_for_the_next_training() -> None:
+    entry = learned_entry(0.9, 0.2, 0.5, decisions=80)
+    assert blend(0.9, 0.2, 0.5) == 0.55
+    assert entry["name"] == LEARNED and "80 decisions" in entry["reason"]
+    assert rule_score(0.55, [{"name": "fluency", "score": 1.0}, entry]) == 0.9
+    assert rule_score(0.55, [{"name": "fluency", "score": 1.0}]) == 0.55

@@ -1,0 +1,80 @@
+"""Fluency rules for caption text pasted with its grammar broken (round 3 of the judged sample)."""
+
+from __future__ import annotations
+
+import pytest
+
+from synth_core.writing.fluency import fluency
+
+
+@pytest.mark.parametrize(
+    ("query", "cue"),
+    [
+        ("show me people celebrate the wedding of organization leader", "organization leader"),
+        ("key takeaways from the photo of statue of person at the entrance", "person"),
+        ("brief overview of a photograph showing artist perform the main stage", "artist"),
+    ],
+)
+def test_an_anonymisation_placeholder_without_an_article_is_not_fluent(query: str, cue: str) -> None:
+    score, reason = fluency(query)
+    assert score <= 0.3 and f"'{cue}' without an article" in reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["a person riding a horse at a race track", "a documentary about actor Tom Hanks", "the artist's studio"],
+)
+def test_a_role_noun_with_an_article_or_a_name_is_fine(query: str) -> None:
+    assert fluency(query)[0] == 1.0
+
+
+def test_stray_markup_is_not_fluent() -> None:
+    score, reason = fluency("watch making rihanna's clothes *for cheap")
+    assert score == 0.3 and "markup" in reason
+    assert fluency("watch Celebrities Read Mean Tweets #11")[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "noun"),
+    [
+        ("give me a summary of a photograph of bike during a snow storm", "bike"),
+        ("the song about drum", "drum"),
+        ("give me the gist of a track with retro", "retro"),
+        ("main points of male vocalist?", "male vocalist"),
+        ("summarize guitar", "guitar"),
+        ("comprehensive analysis of sunset, please", "sunset"),
+    ],
+)
+def test_a_count_noun_without_its_article_is_not_fluent(query: str, noun: str) -> None:
+    score, reason = fluency(query)
+    assert score == 0.5 and f"'{noun}' has no article" in reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "a photo of Dubai",  # a name
+        "a summary of photosynthesis",  # an abstract noun
+        "summarize water on mars",  # a mass noun
+        "the song about heartbreak and the one about seismology",  # rare words: fields, no count nouns
+        "give me a summary of a photograph of a bike during a snow storm",
+        "summarize the guitar solo",
+        "videos about climate change",
+    ],
+)
+def test_names_abstract_nouns_and_nouns_with_articles_are_fine(query: str) -> None:
+    assert "has no article" not in fluency(query)[1]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["give me a summary of photo of soccer", "write a detailed briefing on song on punchy snare",
+     "produce a structured briefing covering picture on sunset"],
+)  # fmt: skip
+def test_a_media_word_without_its_article_between_prepositions_is_not_fluent(query: str) -> None:
+    assert fluency(query)[0] == 0.5
+
+
+def test_a_media_word_with_its_article_or_in_the_plural_is_fine() -> None:
+    assert fluency("a summary of the photo of the harbour at dusk")[0] == 1.0
+    assert fluency("a briefing on photos of Lisbon")[0] == 1.0

@@ -11,8 +11,9 @@ Everything an interface needs is in ``__all__``: the service, the values it take
 it returns, the review vocabulary, and the schema commands. The modules behind it (``approval.store``,
 scoring, the export writers) are internal; an architecture test keeps interfaces out of them.
 
-The export names load pyarrow, the scorecard's names xgboost, and ``prepare_first_batch`` the
-generation side: they are imported when first used, so a review command does not pay for them.
+The export names load pyarrow, the scorecard's names xgboost, and ``prepare_first_batch`` and the
+job names the generation side: they are imported when first used, so a review command does not pay
+for them.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from approval.export import FORMATS, ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
     from approval.first_batch import FirstBatch, prepare_first_batch
+    from approval.jobs import JobProgress, JobRunner, JobState, JobView
     from approval.scorecard import Scorecard
     from approval.scorecard.coverage import DEFAULT_CELL_TARGET
     from approval.scorecard.topup import TopupResult
@@ -64,6 +66,10 @@ _LOADED_WHEN_USED = {
     "ExportReadiness": "approval.export_download",
     "FirstBatch": "approval.first_batch",
     "prepare_first_batch": "approval.first_batch",
+    "JobProgress": "approval.jobs",
+    "JobRunner": "approval.jobs",
+    "JobState": "approval.jobs",
+    "JobView": "approval.jobs",
     "Scorecard": "approval.scorecard",
     "DEFAULT_CELL_TARGET": "approval.scorecard.coverage",
     "TopupResult": "approval.scorecard.topup",
@@ -93,6 +99,10 @@ __all__ = [
     "ExportResult",
     "FirstBatch",
     "Insights",
+    "JobProgress",
+    "JobRunner",
+    "JobState",
+    "JobView",
     "LabelFilter",
     "LearnedEvaluation",
     "OperatingPoint",

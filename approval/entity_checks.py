@@ -41,6 +41,7 @@ def entity_types(example: ExampleBase) -> tuple[float, str]:
     name of the query is left out."""
     entities: list[Entity] = list(getattr(example, "entities", None) or [])
     problems = [problem for entity in entities for problem in entity_problems(example, entity)]
+    problems += [problem for entity in entities for problem in usage_problems(example.query, entity, entities)]
     unlisted = unlisted_names(example.query, entities)
     if unlisted:
         problems.append((UNLISTED_SCORE, f"the query names '{unlisted[0]}' but no entity covers it"))
@@ -86,3 +87,61 @@ def entity_problems(example: ExampleBase, entity: Entity) -> list[Problem]:
     if support <= IMPLAUSIBLE_SUPPORT:
         problems.append((support, f"'{text}' as {label}: {why}"))
     return problems
+
+
+GLUED_SCORE = 0.4
+"""An entity used the way no name of its type is: "Rotterdam on suez canal", "Century FOX" of "20th
+Century FOX"."""
+SPEAKING_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+_GLUE_RE = r"(?:on|around|talking about|explaining)"
+_NAME_MARKS = frozenset("·|•")
+
+
+def usage_problems(query: str, entity: Entity, entities: list[Entity]) -> list[Problem]:
+    """How the query uses ``entity``: only people and organisations are "on" a topic, and no place is
+    "with" an item or made "by" one ("the video with Copenhagen"); a listed name
+    is the whole name the query writes, not a piece of a longer one; a name holds no separator mark
+    ("NBA Highlights · YouTube")."""
+    text = entity.text
+    problems: list[Problem] = []
+    if entity.type not in SPEAKING_TYPES and re.search(rf"(?i)(?<!\w){re.escape(text)} {_GLUE_RE} [a-z]", query):
+        problems.append((GLUED_SCORE, f"'{text}' ({entity.type}) is glued to a topic: only people speak on one"))
+    if entity.type == "PLACE" and re.search(rf"(?i)\b(?:with|by) {re.escape(text)}(?!\w)", query):
+        problems.append(
+            (GLUED_SCORE, f"'{text}' (PLACE) follows 'with' or 'by': a place neither is in an item nor makes it")
+        )
+    if _cut_from_longer(query, text, entities):
+        problems.append((GLUED_SCORE, f"'{text}' is a piece of a longer name in the query"))
+    if _NAME_MARKS & set(text):
+        problems.append((GLUED_SCORE, f"'{text}' holds a separator mark: a label pasted in, not a name"))
+    return problems
+
+
+def _cut_from_longer(query: str, text: str, entities: list[Entity]) -> bool:
+    """The query writes a name word or a number right before or after every mention of ``text``
+    ("20th Century FOX" for "Century FOX") that no other listed entity covers."""
+    others = [entity.text for entity in entities if entity.text != text]
+    covered = {word.casefold() for other in others for word in _NAME_WORD_RE.findall(other)}
+    mentions = list(re.finditer(rf"(?i)(?<![\w'’]){re.escape(text)}(?![\w'’])", query))
+    if not mentions:
+        return False
+    for mention in mentions:
+        before = query[: mention.start()].split()[-1:] or [""]
+        after = query[mention.end() :].split()[:1] or [""]
+        neighbours = [word.strip(',.;:!?"()') for word in (before[0], after[0])]
+        if not any(_continues(word, covered) for word in neighbours):
+            return False
+    return True
+
+
+def _continues(word: str, covered: set[str]) -> bool:
+    """A name word or a number next to a mention continues it; a possessive ends a name ("Google's
+    Kubernetes" names two things)."""
+    if (
+        not word
+        or word.endswith(("'s", "’s"))
+        or word.casefold() in covered
+        or word.casefold() in _COMMON_WORDS | _NOT_NAMES
+    ):
+        return False
+    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)?", word)) or (word[:1].isupper() and not word.isupper())

@@ -47,13 +47,13 @@ from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.schemas.common import ExampleBase
-from synth_core.service import GenerationService
 from synth_core.settings import Settings
 from synth_core.sinks import ExampleSink
 
 if TYPE_CHECKING:
     from approval.export import ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
+    from approval.jobs import JobRunner
     from approval.scorecard import Scorecard
     from approval.scorecard.topup import TopupResult
     from approval.scorecard.train import TrainResult
@@ -391,14 +391,16 @@ class ReviewService:
             return [row.payload for row in rows]
 
     def topup(
-        self, generation: GenerationService, *, tenant_id: str, optimizer: str, target: int | None = None
+        self, backend: ContentBackend, *, tenant_id: str, optimizer: str, target: int | None = None
     ) -> TopupResult:
-        """Generate for the label-grid cells of ``optimizer`` below ``target`` only (``approval.scorecard.topup``)."""
+        """Generate for the label-grid cells of ``optimizer`` below ``target`` only, sampling ``backend``
+        (the caller's, left open) with the configured writer (``approval.scorecard.topup``)."""
         from approval.scorecard.coverage import DEFAULT_CELL_TARGET
         from approval.scorecard.topup import topup
+        from synth_core.wiring import build_service  # the generation side: loaded when a top-up runs
 
         return topup(
-            generation,
+            lambda sink: build_service(self.settings, sink=sink, backend=backend),
             self.insights,
             self.generation_sink(),
             tenant_id=tenant_id,
@@ -437,6 +439,19 @@ class ReviewService:
             real=queries,
             lm=lm,
             seed=self.settings.seed,
+        )
+
+    def job_runner(self, backend: ContentBackend, *, workers: int | None = None) -> JobRunner:
+        """Runs generation jobs in the background into this service's store, sampling ``backend`` (the
+        caller's, shared and left open); ``workers`` at once (default ``api.job_workers``). Close it."""
+        from approval.jobs import JobRunner
+        from synth_core.wiring import build_service  # the generation side: loaded when jobs are served
+
+        return JobRunner(
+            self.store,
+            self.settings,
+            service_for=lambda sink: build_service(self.settings, sink=sink, backend=backend),
+            workers=workers or self.settings.api.job_workers,
         )
 
     def generation_sink(self) -> ExampleSink:

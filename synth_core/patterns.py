@@ -26,6 +26,7 @@ from synth_core.entities import (
     metadata_names,
     refused_names,
 )
+from synth_core.entities.centrality import is_central
 from synth_core.entities.metadata import NAME_FIELDS, TITLE_SOURCE
 from synth_core.schemas.common import Entity, EntityEvidence, Relationship
 from synth_core.topics import extract_topics
@@ -82,9 +83,10 @@ _SENTENCE_SPLIT_RE = re.compile(r"[.!?](?=\s|$)|\n")
 class ContentPatterns:
     """What one content item is about. Tuples, because results are cached and shared.
 
-    ``entities`` come strongest-evidence first (each group in first-seen order), so a caller taking
-    the first few takes the best-founded ones; ``entity_evidence`` says why each has its type, keyed
-    by the casefolded entity text."""
+    ``entities`` come strongest-evidence first, and among equals the item's central ones (in its
+    title or metadata, or named twice: ``entities.centrality``) before passing mentions (each group
+    in first-seen order), so a caller taking the first few takes the best-founded ones;
+    ``entity_evidence`` says why each has its type, keyed by the casefolded entity text."""
 
     topics: tuple[str, ...]
     entities: tuple[Entity, ...]
@@ -194,14 +196,15 @@ _MAX_METADATA_KEYS = 16384
 
 
 def _metadata_key(metadata: Mapping[str, Any]) -> MetadataKey:
-    """The metadata fields entity typing reads, as a hashable cache key (lists become tuples)."""
+    """The metadata fields entity typing and content kinds read, as a hashable cache key (lists become
+    tuples)."""
     known = _METADATA_KEYS.get(id(metadata))
     if known is not None and known[0] is metadata:
         return known[1]
     key = tuple(
         (name, tuple(map(str, value)) if isinstance(value, list | tuple) else str(value))
         for name, value in metadata.items()
-        if name in NAME_FIELDS
+        if name in NAME_FIELDS or name in DECLARED_KIND_FIELDS
     )
     if len(_METADATA_KEYS) >= _MAX_METADATA_KEYS:
         _METADATA_KEYS.clear()
@@ -221,14 +224,22 @@ def _patterns(item_id: str, title: str, text: str, modality: str, metadata: Meta
     body = text[len(title) :] if title and text.startswith(title) else text  # the title counts once, as title
     fields = dict(metadata)
     ner = load_ner()
+    own = metadata_names(fields, modality=modality, title=title)
     findings = find_entities(
         full,
-        names=metadata_names(fields, modality=modality, title=title),
+        names=own,
         refused=refused_names(fields),
         ner=ner(full) if ner is not None else (),
         title_length=len(title),
     )
-    ranked = sorted(findings.mentions, key=lambda mention: mention[1].strength < WEAK)  # stable: strong first
+    own_names = [name for name, _ in own]
+
+    def rank(mention: tuple[str, Evidence]) -> tuple[bool, bool]:  # strong first, then what the item is about
+        surface, found = mention
+        central = is_central(surface, found.type, title=title, text=full, own_names=own_names)
+        return found.strength < WEAK, not central
+
+    ranked = sorted(findings.mentions, key=rank)  # stable: first seen first among equals
     entities = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source != TITLE_SOURCE]
     works = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source == TITLE_SOURCE]
     return ContentPatterns(
@@ -236,10 +247,34 @@ def _patterns(item_id: str, title: str, text: str, modality: str, metadata: Meta
         entities=tuple(entities),
         titles=tuple(works),
         temporal=tuple(extract_temporal(full)),
-        content_types=tuple(extract_content_types(full)),
+        content_types=item_kinds(title, full, fields),
         relationships=tuple(extract_relationships(entities, full)),
         entity_evidence={surface.casefold(): _schema(found) for surface, found in ranked},
     )
+
+
+DECLARED_KIND_FIELDS = ("kind", "doc_type")
+TITLE_DECLARED_KINDS = frozenset({"trailer"})
+"""Kinds only the title declares: a movie review tagged "trailer" is no trailer."""
+_TV_TITLE_RE = re.compile(r"\b(?:season|episode|series)\b", re.IGNORECASE)
+
+
+def item_kinds(title: str, text: str, fields: Mapping[str, Any]) -> tuple[str, ...]:
+    """The item's content kinds: the ones its metadata declares first ("kind": "podcast", "doc_type":
+    "white paper", the value itself a kind too), then the ones its text signals; a trailer only when
+    the title says so, and "tv" for a title that names a season or an episode (no movie)."""
+    declared: list[str] = []
+    for key in DECLARED_KIND_FIELDS:
+        value = str(fields.get(key, "")).strip().lower()
+        if value and len(value.split()) <= 3:
+            declared += [*extract_content_types(value), value]
+    found = extract_content_types(text)
+    if title:
+        said = set(extract_content_types(title))
+        found = [kind for kind in found if kind not in TITLE_DECLARED_KINDS or kind in said]
+        if _TV_TITLE_RE.search(title):
+            found.append("tv")
+    return tuple(_dedupe(declared + found))
 
 
 def _schema(found: Evidence) -> EntityEvidence:

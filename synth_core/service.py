@@ -260,14 +260,7 @@ class GenerationService:
         seed: int,
     ) -> None:
         assert self.sink is not None
-        snapshot = {
-            "seed": seed,
-            "generator": self.writer.kind,
-            **self._writer_metadata(),
-            "backend": self.settings.backend,
-            "threshold": request.auto_approve_threshold,
-        }
-        self.sink.start_run(run_id=run_id, request=request, settings_snapshot=snapshot)
+        self.sink.start_run(run_id=run_id, request=request, settings_snapshot=self.run_settings(request, seed))
         size = self.settings.generation.batch_size
         for start in range(0, len(examples), size):
             self.sink.write_batch(
@@ -277,6 +270,17 @@ class GenerationService:
                 examples=examples[start : start + size],
             )
         self.sink.finish_run(run_id=run_id, summary={"count": len(examples), "quality": quality})
+
+    def run_settings(self, request: SyntheticDataRequest, seed: int) -> dict[str, Any]:
+        """What a run records of how it was made (the sink's ``settings_snapshot``): a job registers its
+        run with it before generating."""
+        return {
+            "seed": seed,
+            "generator": self.writer.kind,
+            **self._writer_metadata(),
+            "backend": self.settings.backend,
+            "threshold": request.auto_approve_threshold,
+        }
 
     def _writer_metadata(self) -> dict[str, Any]:
         describe = getattr(self.writer, "describe", None)

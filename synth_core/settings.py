@@ -166,6 +166,8 @@ class ApiSettings(BaseModel):
     """Tenants ``SYNTH_API_TOKEN`` may use; empty = the default tenant; ``"*"`` = any tenant."""
     token_may_lower_threshold: bool = False
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    job_workers: int = Field(default=1, ge=1, le=16)
+    """Generation jobs (``POST /synthetic/jobs``) that run at once; more wait their turn."""
 
     @field_validator("token_tenants")
     @classmethod

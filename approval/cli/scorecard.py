@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from approval import ReviewService
+from synth_core.backends.factory import open_backend
 from synth_core.cli_support import emit, get_settings, json_option, print_table, tenant_of, tenant_option
-from synth_core.wiring import build_service
+from synth_core.resources import closing_all
 
 DATA_HELP = "An exported dataset (JSONL from 'synth export'); default: the optimizer's approved examples in the store."
 REAL_HELP = "Real labelled queries (JSONL: 'query' and the label field, or 'label')."
@@ -65,8 +66,9 @@ def scorecard(
 def topup(ctx: click.Context, optimizer: str, target: int | None, tenant: str | None, as_json: bool) -> None:
     """Generate for the label cells below target only, into the review store."""
     settings = get_settings(ctx)
-    with build_service(settings) as generation, ReviewService.from_settings(settings) as service:
-        result = service.topup(generation, tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, target=target)
+    backend = open_backend(settings)
+    with closing_all(backend), ReviewService.from_settings(settings) as service:
+        result = service.topup(backend, tenant_id=tenant_of(ctx, tenant), optimizer=optimizer, target=target)
     if as_json:
         emit(result, as_json=True)
         return

@@ -12,7 +12,8 @@ reported as not steerable, never padded.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from typing import Any
 
 from pydantic import BaseModel
@@ -111,7 +112,7 @@ class ThinCellSink:
 
 
 def topup(
-    generation: GenerationService,
+    service_for: Callable[[ExampleSink], GenerationService],
     insights: Insights,
     sink: ExampleSink,
     *,
@@ -122,29 +123,26 @@ def topup(
     rounds: int = ROUNDS,
 ) -> TopupResult:
     """Generate into ``sink`` until every thin cell of ``optimizer``'s grid (pending and approved
-    examples counted) reaches ``target``, or ``rounds`` rounds have run."""
+    examples counted) reaches ``target``, or ``rounds`` rounds have run. ``service_for(sink)``: the
+    generation service ``synth generate`` would use, writing into ``sink``."""
     axes = get_optimizer(optimizer).coverage_labels
     cells = insights.label_coverage(tenant_id=tenant_id, optimizer=optimizer)
     needed = deficits(cells, axes, target=target)
     before = {tuple(cell.labels[axis] for axis in axes): cell.count for cell in cells}
     filtering = ThinCellSink(sink, axes, dict(needed))
-    service = GenerationService(
-        settings=generation.settings,
-        backend=generation.backend,
-        writer=generation.writer,
-        profile_selector=generation.profile_selector,
-        sink=filtering,
-    )
     hit_rate, generated = FIRST_HIT_RATE, 0
-    for round_number in range(rounds):
-        remaining = sum(max(0, n) for n in filtering.needed.values())
-        if not remaining:
-            break
-        stored_before, seen_before = sum(filtering.added.values()), filtering.seen
-        count = min(MAX_REQUEST, max(MIN_REQUEST, math.ceil(remaining / hit_rate)))
-        generated += _generate(service, optimizer=optimizer, tenant_id=tenant_id, count=count, seed=seed + round_number)
-        hits = sum(filtering.added.values()) - stored_before
-        hit_rate = max(hits / max(1, filtering.seen - seen_before), 1 / MAX_REQUEST)
+    with closing(service_for(filtering)) as service:
+        for round_number in range(rounds):
+            remaining = sum(max(0, n) for n in filtering.needed.values())
+            if not remaining:
+                break
+            stored_before, seen_before = sum(filtering.added.values()), filtering.seen
+            count = min(MAX_REQUEST, max(MIN_REQUEST, math.ceil(remaining / hit_rate)))
+            generated += _generate(
+                service, optimizer=optimizer, tenant_id=tenant_id, count=count, seed=seed + round_number
+            )
+            hits = sum(filtering.added.values()) - stored_before
+            hit_rate = max(hits / max(1, filtering.seen - seen_before), 1 / MAX_REQUEST)
     return TopupResult(
         optimizer=optimizer,
         target=target,

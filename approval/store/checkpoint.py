@@ -63,6 +63,10 @@ class WalCheckpointer:
                 if self._stopping.wait(COALESCE_S):
                     break
                 self._wanted.clear()
+                # ``close`` sets stopping before it wakes us: had its wake-up come just before the
+                # clear above, stopping is already set here (else the wait above would never end).
+                if self._stopping.is_set():
+                    break
                 # Busy (another process is checkpointing) or failed: the next write asks again.
                 with contextlib.suppress(sqlite3.Error):
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()

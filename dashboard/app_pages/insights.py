@@ -12,9 +12,8 @@ import streamlit as st
 from approval import DEFAULT_CELL_TARGET, STATUSES, ApprovalRow
 from dashboard.components.queue_links import as_filter, clickable_chart
 from dashboard.components.scorecard_view import show_scorecard
-from dashboard.context import content_backend, current_session, review_service, settings
+from dashboard.context import content_backend, current_session, review_service
 from dashboard.errors import shown_errors
-from synth_core.wiring import build_service
 
 COLORS = {
     "approved": "#2e7d32",
@@ -148,7 +147,7 @@ with shown_errors():
         if st.button("Top up the thin cells", key="scorecard_topup"):
             with st.spinner("Generating for the thin label cells"):
                 result = service.topup(
-                    build_service(settings(), backend=content_backend()),
+                    content_backend(),
                     tenant_id=tenant,
                     optimizer=session.optimizer,
                     target=target,

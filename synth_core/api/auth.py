@@ -132,14 +132,19 @@ def authenticate(grants: tuple[Grant, ...], token: str | None) -> Caller:
     return Caller(name=found.name, tenants=found.tenants, may_lower_threshold=found.may_lower_threshold)
 
 
+def require_tenant(caller: Caller, tenant_id: str) -> None:
+    """Refuse a tenant the caller's token does not list: one tenant's token never reaches another's data."""
+    if not caller.may_use(tenant_id):
+        raise ForbiddenError(
+            f"Your token ({caller.name}) may not use tenant '{tenant_id}'.",
+            hint="Ask for a token that lists this tenant, or name a tenant your token lists.",
+        )
+
+
 def authorize_generation(caller: Caller, request: SyntheticDataRequest, settings: Settings) -> None:
     """Refuse a request for a tenant the caller may not use, or for a threshold below the configured
     one when the caller's token does not allow lowering it."""
-    if not caller.may_use(request.tenant_id):
-        raise ForbiddenError(
-            f"Your token ({caller.name}) may not use tenant '{request.tenant_id}'.",
-            hint="Ask for a token that lists this tenant.",
-        )
+    require_tenant(caller, request.tenant_id)
     asked = request.auto_approve_threshold
     configured = get_optimizer(request.optimizer).threshold(settings.thresholds)
     if asked is not None and asked < configured and not caller.may_lower_threshold:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from synth_core.api.auth import Caller, authenticate
+from synth_core.api.auth import Caller, authenticate, require_tenant
 from synth_core.backends.base import ContentBackend
 from synth_core.service import GenerationService
 from synth_core.settings import Settings
+from synth_core.tenants import TENANT_PATTERN, TENANT_RULE
 
 bearer = HTTPBearer(
     auto_error=False,  # our own 401 keeps the one error shape
@@ -39,7 +40,22 @@ def get_caller(
     return authenticate(request.app.state.grants, credentials.credentials if credentials else None)
 
 
+def get_tenant(
+    request: Request,
+    caller: Annotated[Caller, Depends(get_caller)],
+    tenant_id: Annotated[
+        str | None,
+        Query(pattern=TENANT_PATTERN, description=f"The tenant ({TENANT_RULE}); default: the configured one."),
+    ] = None,
+) -> str:
+    """The tenant a request works in (``?tenant_id=``), once the caller's token is known to allow it."""
+    tenant = tenant_id if tenant_id is not None else get_settings(request).default_tenant
+    require_tenant(caller, tenant)
+    return tenant
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ServiceDep = Annotated[GenerationService, Depends(get_service)]
 BackendDep = Annotated[ContentBackend, Depends(get_backend)]
 CallerDep = Annotated[Caller, Depends(get_caller)]
+TenantDep = Annotated[str, Depends(get_tenant)]

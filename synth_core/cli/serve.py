@@ -10,10 +10,11 @@ from synth_core.cli_support import get_settings
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Anything but loopback needs SYNTH_API_TOKEN.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--no-store", is_flag=True, help="Do not write generated examples into the review store.")
+@click.option("--no-store", is_flag=True, help="Do not write /generate results into the review store (jobs always do).")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, no_store: bool) -> None:
-    """Serve the REST API (POST /synthetic/generate, GET /synthetic/optimizers, /synthetic/health).
+    """Serve the REST API: generate, batch generate, optimizers, health, and the routes the review side
+    adds (jobs, the review queue, decisions, regeneration, export; see /docs).
 
     With a token configured every route but health requires it; without one the server only
     listens on loopback."""

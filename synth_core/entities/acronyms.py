@@ -29,7 +29,7 @@ def defined_acronyms(text: str) -> dict[str, Evidence]:
     found: dict[str, Evidence] = {}
     for match in _SHORT_IN_PARENS_RE.finditer(text):
         short = _singular(match.group(1))
-        if _uppers(short) < 2 or short in found:
+        if _uppers(short) < 2 or short in found or _reads_as_word(short):
             continue
         words = text[max(0, match.start() - 160) : match.start()].split()
         window = " ".join(words[-min(len(short) + 5, 2 * len(short)) :])
@@ -39,11 +39,16 @@ def defined_acronyms(text: str) -> dict[str, Evidence]:
     for match in _SHORT_BEFORE_PARENS_RE.finditer(text):
         short = _singular(match.group(1))
         inside = match.group(2).strip()
-        if short not in found and _uppers(short) >= 2 and len(inside.split()) >= 2:
+        if short not in found and _uppers(short) >= 2 and len(inside.split()) >= 2 and not _reads_as_word(short):
             long_form = best_long_form(short, inside)
             if long_form and long_form == inside:
                 found[short] = expansion_evidence(long_form)
     return found
+
+
+def _reads_as_word(short: str) -> bool:
+    """An acronym spelling a function word ("WE", "IT", "AS") reads as that word in a query."""
+    return short.lower() in lx.STOPWORDS
 
 
 def best_long_form(short: str, long: str) -> str | None:

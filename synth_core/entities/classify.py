@@ -84,20 +84,61 @@ def classify(
         found = found._replace(strength=ev.WORD_CUE)
     if found.source == "shape:capitalised" and _modifies_noun(surface, context, position):
         return None
-    if found.weak and len(tokens) == 1 and context.written_lowercase(surface):
-        return None  # "Frisbee ... a frisbee": a common noun with a capital
+    if (found.weak or found.source.startswith("context:")) and len(tokens) == 1 and context.written_lowercase(surface):
+        return None  # "Frisbee ... a frisbee", "King Tide ... a king tide": a common noun with a capital
     return _person_name((surface, found))
 
 
+PRODUCT_HEADS = lx.words("rover rovers telescope probe satellite spacecraft orbiter lander rocket console")
+"""Nouns a name labels as a made thing: "the Rosalind Franklin rover" is no person."""
+CONCEPT_HEADS = lx.words(
+    "method methods simulation simulations algorithm algorithms estimator estimators sampling technique"
+    " techniques calculation calculations theorem conjecture equation equations principle inequality"
+    " distribution transform criterion hypothesis paradox integration approach study studies"
+)
+"""Nouns a name labels as an idea: "Monte Carlo simulations" are a method, not a person."""
+
+
+def headed_by_noun(typed: tuple[str, Evidence], text: str) -> tuple[str, Evidence]:
+    """A name (not the item's own) that the text puts before a noun saying what kind of thing it
+    names, typed by that noun ("the Rosalind Franklin rover": PRODUCT; "a Monte Carlo study":
+    CONCEPT); any other name as it was."""
+    surface, found = typed
+    if found.strength >= ev.GAZETTEER or found.type in ("DATE", "EVENT", "ORGANIZATION"):
+        return typed  # "a Karolinska Institute study" is still the institute's
+    lowered, needle = text.lower(), surface.lower()
+    position = lowered.find(needle)
+    while position >= 0:
+        end = position + len(needle)
+        if position == 0 or not lowered[position - 1].isalnum():
+            head = _HEAD_RE.match(lowered, end)
+            word = head.group(1) if head else ""
+            if word in PRODUCT_HEADS:
+                return surface, Evidence("PRODUCT", "context:head_noun", ev.CONTEXT)
+            if word in CONCEPT_HEADS:
+                return surface, Evidence("CONCEPT", "context:head_noun", ev.CONTEXT)
+        position = lowered.find(needle, end)
+    return typed
+
+
+_HEAD_RE = re.compile(r" ([a-z]+)(?:['’]s)?\b")
+
+
 def _person_name(typed: tuple[str, Evidence]) -> tuple[str, Evidence]:
-    """A person's name without a trailing common word: "Nicki Minaj" of "Nicki Minaj Super"."""
+    """A person's name without a trailing common word: "Nicki Minaj" of "Nicki Minaj Super" (a word
+    that is a surname too stays: "Billie Jean King")."""
     surface, found = typed
     tokens = tuple(surface.split())
-    if found.type == "PERSON" and len(tokens) == 3 and wl.in_dictionary(tokens[-1]):
+    if found.type == "PERSON" and len(tokens) == 3 and _trailing_word(tokens[-1]):
         first_two = span_evidence(tokens[:2])
         if first_two is not None and first_two is not ev.ASK_CONTEXT and first_two.type == "PERSON":
             return " ".join(tokens[:2]), first_two
     return typed
+
+
+def _trailing_word(word: str) -> bool:
+    """A common word after a name ("Super"), not a surname that is a name-like word too ("King")."""
+    return wl.is_common_word(word) or (wl.in_dictionary(word) and not wl.is_surname(word))
 
 
 def _modifies_noun(surface: str, context: SpanContext, position: int) -> bool:

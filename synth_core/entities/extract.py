@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from synth_core.entities import evidence as ev
 from synth_core.entities import words as wl
 from synth_core.entities.acronyms import defined_acronyms
-from synth_core.entities.classify import Clues, classify
+from synth_core.entities.classify import Clues, classify, headed_by_noun
 from synth_core.entities.context import SpanContext
 from synth_core.entities.evidence import Evidence
+from synth_core.entities.longer import only_inside_longer
 from synth_core.entities.metadata import TITLE_SOURCE, NameEntry
 from synth_core.entities.spans import MAX_ENTITIES, clean, date_mentions, scan
 
@@ -66,9 +67,18 @@ def find_entities(
     )
     for position, tokens, first in scan(scanned):
         typed = classify(tokens, context, position, first=first, clues=clues)
-        if typed is not None and typed[0].casefold() not in refused:
-            found.append((position, *typed))
+        if typed is not None and typed[0].casefold() not in refused and not _cut_from_longer(typed, cleaned):
+            found.append((position, *headed_by_noun(typed, cleaned)))
     return Findings(_first_seen(found))
+
+
+def _cut_from_longer(typed: tuple[str, Evidence], text: str) -> bool:
+    """A span the scan found that the text only ever writes inside a longer name ("Scala" of "La
+    Scala"): no name of its own. The item's own names and defined acronyms are never cut."""
+    surface, found = typed
+    if found.strength >= ev.METADATA or found.source == "text:defined_acronym":
+        return False
+    return only_inside_longer(surface, text, known=found.strength >= ev.GAZETTEER)
 
 
 def _place_names(text: str, entries: Sequence[NameEntry], found: list[Found]) -> str:

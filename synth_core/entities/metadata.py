@@ -142,8 +142,15 @@ def _names(value: Any, *, split: bool) -> Iterable[str]:
 
 
 def _readable(name: str) -> bool:
-    """A name a query can mention: starts with a letter, and every longer word carries a capital."""
+    """A name a query can mention: starts with a letter (or an ordinal: "20th Century Fox"), and every
+    longer word carries a capital or is a function word ("Late Night with Seth Meyers")."""
     words = name.split()
-    if not words or not name[:1].isalpha() or len(name) < 2:
+    if not words or not (name[:1].isalpha() or _ORDINAL_RE.match(words[0])) or len(name) < 2:
         return False
-    return all(any(char.isupper() for char in word) or len(word) <= 3 for word in words)
+    return all(
+        any(char.isupper() for char in word) or len(word) <= 3 or word in lx.STOPWORDS or _ORDINAL_RE.match(word)
+        for word in words
+    )
+
+
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)$")

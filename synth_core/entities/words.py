@@ -24,8 +24,12 @@ _DICTIONARY = _load("common_words.txt")
 NAME_LIKE = _load("name_like_words.txt")
 
 PLACES = lx.PLACES | lx.MORE_PLACES | lx.MORE_MULTIWORD_PLACES
-ORGANIZATIONS = (lx.KNOWN_ORGANIZATIONS | lx.MORE_KNOWN_ORGANIZATIONS) - {"shell"}  # "Shell" names a model too
-ORG_SUFFIXES = lx.ORG_SUFFIXES | lx.MORE_ORG_SUFFIXES
+MAKERS = lx.words("nintendo tesla nvidia")
+"""Companies the product list names for their products: alone, the word names the company."""
+ORGANIZATIONS = (lx.KNOWN_ORGANIZATIONS | lx.MORE_KNOWN_ORGANIZATIONS | MAKERS) - {"shell"}  # "Shell" names a model too
+INSTITUTION_WORDS = lx.words("medicine clinic clinics hospitals")
+"""Last words of institutions ("Stanford Medicine", "Mayo Clinic"): an organisation, not a person."""
+ORG_SUFFIXES = lx.ORG_SUFFIXES | lx.MORE_ORG_SUFFIXES | INSTITUTION_WORDS
 PLACE_SUFFIXES = lx.PLACE_SUFFIXES | lx.MORE_PLACE_SUFFIXES
 MONTHS = lx.words(
     "january february march april may june july august september october november december"
@@ -37,7 +41,7 @@ NOT_NAMES = lx.STOPWORDS | lx.GENERIC_WORDS | lx.NATIONALITIES | lx.STYLE_ADJECT
 # One-word gazetteer: the type and the evidence source of a word that names one thing.
 KNOWN_WORDS: dict[str, tuple[EntityType, str]] = {
     **{word: ("CONCEPT", "lexicon:technique") for word in lx.TECH_CONCEPTS | lx.KNOWN_CONCEPT_ACRONYMS},
-    **{word: ("PRODUCT", "lexicon:product") for word in lx.PRODUCT_TERMS | lx.MORE_PRODUCTS},
+    **{word: ("PRODUCT", "lexicon:product") for word in (lx.PRODUCT_TERMS | lx.MORE_PRODUCTS) - MAKERS},
     **{word: ("ORGANIZATION", "gazetteer:organization") for word in ORGANIZATIONS},
     **{word: ("PLACE", "gazetteer:place") for word in PLACES if " " not in word},
     **{word: ("PLACE", "gazetteer:place") for word in lx.ACRONYM_PLACES},

@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
-from synth_core.entities import WEAK
+from synth_core.entities import WEAK, Evidence, date_mentions, metadata_names
+from synth_core.entities.centrality import count_words, is_central
+from synth_core.entities.dates import date_names
+from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
@@ -69,6 +72,9 @@ from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.subjects import author_surnames, subjects_of
 
 MISROUTE_SHARE = 0.2
+MIN_ASKABLE = 3
+"""An item with fewer central entities is topped up with names that are no place (a person or an
+organisation mentioned once), so items of one show or channel still give distinct queries."""
 MAX_PAIRS = 4
 """Related entity pairs per item offered as two-entity specs (so relationships occur in queries)."""
 
@@ -179,11 +185,67 @@ TITLE_EVIDENCE = EntityEvidence(type="WORK", source="text:title", strength=0.9)
 
 
 def query_entities(query: str, *items: ContentItem) -> list[Entity]:
-    """The items' entities the query mentions (whole words), each mention under its fullest name; a
-    query that names an item's title (as written, or as people type it) names a WORK."""
+    """The items' names the query mentions (whole words), each mention under its fullest name: their
+    entities, their metadata's names (channel, publisher, photographer ... even when the text never
+    writes them), the first author's surname, the item's date, and the title when the query names it
+    (as written, or as people type it: a WORK). A name with an apostrophe is found without it too
+    ("european cyclists federation")."""
     works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
-    known = [entity for item in items for entity in (*_known_entities(item), *_authors(item))] + works
-    return outermost_entities(query, entities_in_query(query, known))
+    known = [entity for item in items for entity in _names_of(item)]
+    known += works + [bare for work in works if (bare := _without_apostrophes(work)) is not None]
+    dates = [date for item in items for date in _dates_named(query, item)]
+    return outermost_entities(query, entities_in_query(query, known) + dates)
+
+
+_PER_ITEM: dict[tuple[str, int], tuple[ContentItem, dict[str, Evidence], tuple[Entity, ...]]] = {}
+"""Each item's metadata names and known names, by its id and the identity of the item object
+(held, so the identity is never reused): every query of a run asks for them."""
+_MAX_PER_ITEM = 16384
+
+
+def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...]]:
+    key = (item.id, id(item))
+    found = _PER_ITEM.get(key)
+    if found is None or found[0] is not item:
+        names = metadata_names(item.metadata, modality=item.modality, title=item.title)
+        evidence = {name: value for name, value in names if value.source != TITLE_SOURCE}
+        metadata = tuple(Entity(text=name, type=value.type) for name, value in evidence.items())
+        known = [*_known_entities(item), *metadata, *_authors(item)]
+        known += [bare for entity in known if (bare := _without_apostrophes(entity)) is not None]
+        if len(_PER_ITEM) >= _MAX_PER_ITEM:
+            _PER_ITEM.clear()
+        found = _PER_ITEM[key] = (item, evidence, tuple(known))
+    return found[1], found[2]
+
+
+def _names_of(item: ContentItem) -> tuple[Entity, ...]:
+    """The item's entities, metadata names and first author's surname, each also without apostrophes."""
+    return _per_item(item)[1]
+
+
+def _metadata_evidence(item: ContentItem) -> dict[str, Evidence]:
+    """The item's metadata names (not its title) with the evidence of their field."""
+    return _per_item(item)[0]
+
+
+_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def _without_apostrophes(entity: Entity) -> Entity | None:
+    """ "European Cyclists Federation" for "European Cyclists' Federation": how people type it."""
+    bare = entity.text.translate(_APOSTROPHES)
+    return None if bare == entity.text else Entity(text=bare, type=entity.type)
+
+
+DATE_EVIDENCE = EntityEvidence(type="DATE", source="metadata:created_at", strength=0.95)
+
+
+def _dates_named(query: str, item: ContentItem) -> list[Entity]:
+    """The dates of ``query`` that are the item's own date (its year, or its month and year)."""
+    if not item.date_known:
+        return []
+    own = date_names(item.title, item.created_at)
+    return [Entity(text=text, type="DATE") for _, text in date_mentions(query) if text.casefold() in own]
 
 
 SHORT_TITLE_WORDS = 2
@@ -201,12 +263,22 @@ def _written_as_name(query: str, title: str) -> bool:
 
 def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str, EntityEvidence]:
     """The evidence of ``entities``: the items' own (the first item's wins), or the title they name."""
+    named = {entity.text.casefold() for entity in entities}
     titles = {work.text.casefold() for item in items for work in _title_works(item)}
-    found = {key: TITLE_EVIDENCE for key in titles if any(e.text.casefold() == key for e in entities)}
+    found = {key: TITLE_EVIDENCE for key in titles if key in named}
     authors = {author.text.casefold() for item in items for author in _authors(item)}
-    found |= {key: AUTHOR_EVIDENCE for key in authors if any(e.text.casefold() == key for e in entities)}
+    found |= {key: AUTHOR_EVIDENCE for key in authors if key in named}
+    found |= {entity.text.casefold(): DATE_EVIDENCE for entity in entities if entity.type == "DATE"}
     for item in reversed(items):
-        found.update(extract_patterns(item).evidence_for(entities))
+        for name, field in _metadata_evidence(item).items():
+            for key in {name.casefold(), name.translate(_APOSTROPHES).casefold()} & named:
+                found[key] = EntityEvidence(type=field.type, source=field.source, strength=field.strength)
+        patterns = extract_patterns(item)
+        found.update(patterns.evidence_for(entities))
+        for key, own in patterns.entity_evidence.items():
+            bare = key.translate(_APOSTROPHES)
+            if bare != key and bare in named:
+                found[bare] = own
     return found
 
 
@@ -243,9 +315,13 @@ class EntityFinder:
 
 
 class AskableEntities:
-    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), and only
-    those with real evidence for their type when the item has any (computed once per item: specs ask
-    for them on every draw)."""
+    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), central to
+    the item (``entities.centrality``: a passing mention is no subject to ask about; an item with
+    fewer than ``MIN_ASKABLE`` central ones is topped up with names that are no place, since a place
+    in passing is the worst subject: "a photo of Copenhagen" for a photo taken in Melbourne; an item
+    with neither keeps its names, so runs keep their content), and only those with real
+    evidence for their type when the item has any (computed once per item: specs ask for them on
+    every draw)."""
 
     def __init__(self, agents: AgentInference) -> None:
         self._agents = agents
@@ -254,9 +330,24 @@ class AskableEntities:
     def __call__(self, item: ContentItem) -> list[Entity]:
         found = self._cache.get(item.id)
         if found is None:
-            found = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
+            own = list(_metadata_evidence(item))
+            named = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
+            central = [
+                entity
+                for entity in named
+                if is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+                and not _place_not_shown(entity, item)
+            ]
+            others = [entity for entity in named if entity not in central and entity.type != "PLACE"]
+            found = central + others[: max(0, MIN_ASKABLE - len(central))] or named  # else keep the item
             self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
         return found
+
+
+def _place_not_shown(entity: Entity, item: ContentItem) -> bool:
+    """A place an image's title does not name: "I'd like to see Vancouver" for a chalkboard photo
+    whose caption mentions a conference held there asks for a picture of somewhere else."""
+    return item.modality == "IMAGE" and entity.type == "PLACE" and not count_words(item.title, entity.text)
 
 
 def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence]) -> list[Entity]:

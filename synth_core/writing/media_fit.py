@@ -20,7 +20,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class MediaWord:
     """A media word: the content kinds it fits (None = any item of its modality), what it must not
-    be used for even when generic (a diagram is no photo), and how often people use it."""
+    be used for even when its kinds fit (a diagram is no photo, a podcast episode no audio lecture,
+    a manual no article, a movie review no trailer), and how often people use it."""
 
     kinds: frozenset[str] | None
     weight: float
@@ -31,16 +32,16 @@ def _any(weight: float, not_for: str = "") -> MediaWord:
     return MediaWord(None, weight, frozenset(not_for.split(",")) - {""})
 
 
-def _only(kinds: str, weight: float) -> MediaWord:
-    return MediaWord(frozenset(kinds.split(",")), weight)
+def _only(kinds: str, weight: float, not_for: str = "") -> MediaWord:
+    return MediaWord(frozenset(kinds.split(",")), weight, frozenset(not_for.split(",")) - {""})
 
 
 _DRAWN = "diagram,illustration"
 WORDS: dict[str, dict[str, MediaWord]] = {
     "VIDEO": {
         "video": _any(4), "clip": _any(3), "footage": _any(1, "music,trailer"), "recording": _any(0),
-        "livestream": _any(0), "trailer": _only("trailer", 9), "teaser": _only("trailer", 1),
-        "movie": _only("movie,documentary", 6), "film": _only("movie,documentary", 2),
+        "livestream": _any(0), "trailer": _only("trailer", 9, "review"), "teaser": _only("trailer", 1, "review"),
+        "movie": _only("movie,documentary", 6, "tv"), "film": _only("movie,documentary", 2, "tv"),
         "documentary": _only("documentary", 2), "music video": _only("music", 5),
         "talk": _only("lecture", 3), "lecture video": _only("lecture", 1), "tutorial video": _only("tutorial", 2),
         "vlog": _only("vlog", 2),
@@ -56,14 +57,14 @@ WORDS: dict[str, dict[str, MediaWord]] = {
         "music": _only("music", 5), "tune": _only("music", 1), "soundtrack": _only("soundtrack", 3),
         "album": _only("album", 0), "playlist": _only("music", 0), "podcast": _only("podcast,interview", 6),
         "episode": _only("podcast,interview", 3), "radio": _only("podcast,news", 0),
-        "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2),
-        "earnings call": _only("report,earnings call", 2), "audiobook": _only("book,audiobook", 1),
+        "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2, "podcast"),
+        "earnings call": _only("earnings call", 2, "podcast"), "audiobook": _only("book,audiobook", 1),
     },
     "DOCUMENT": {
         "document": _any(2), "pdf": _any(1), "paper": _only("paper", 9), "research paper": _only("paper", 2),
-        "article": _only("paper,news,review,overview,report,case study,guide,tutorial", 4),
+        "article": _only("paper,news,review,overview,report,case study,guide,tutorial", 4, "manual,book"),
         "preprint": _only("paper", 1), "thesis": _only("paper,thesis", 0), "essay": _only("paper,review", 0),
-        "report": _only("report,case study,review", 6), "whitepaper": _only("report,paper", 1),
+        "report": _only("report,case study,review", 6), "whitepaper": _only("white paper", 1),
         "manual": _only("manual,guide", 5), "handbook": _only("manual,guide", 2), "datasheet": _only("datasheet", 3),
         "slides": _only("presentation", 3), "slide deck": _only("presentation", 2), "brochure": _only("brochure", 2),
         "form": _only("form", 2), "book": _only("book", 8), "novel": _only("novel", 4),
@@ -79,9 +80,9 @@ def media_word_fits(word: str, modality: str, content_kinds: Sequence[str]) -> b
     if entry is None:
         return True
     kinds = set(content_kinds)
-    if entry.kinds is None:
-        return not (entry.not_for & kinds)
-    return not entry.kinds.isdisjoint(kinds)
+    if entry.not_for & kinds:
+        return False
+    return entry.kinds is None or not entry.kinds.isdisjoint(kinds)
 
 
 def fitting_words(modality: str, content_kinds: Sequence[str]) -> tuple[tuple[str, float], ...]:

@@ -80,16 +80,18 @@ MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
 MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
 ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}")
-ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} of {e} on {t}")
+ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} by {e} on {t}")
 """Entity and topic together: only when the query must carry an entity (routing), as the topic can be
-weak. The entity may be of any type, so nothing here makes it speak ("the video where NYC talks about")."""
+weak. "{e} on {t}" says the entity speaks or writes on the topic, so only people and organisations
+(``speakers``) fill these ("a photo of Copenhagen on coffee expo" glues a place to a topic)."""
 ENTITY_PLAIN = {
-    "VIDEO": ("{e}", "{e} highlights"),
+    "VIDEO": ("{e}", "something on {e}", "anything with {e}"),  # no "{e} highlights": a trailer has none
     "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),
     "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }
-ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} and {t}")
+ENTITY_TOPIC_PLAIN = ("{e} on {t}", "{e} talking about {t}")
+"""No "{e} and {t}": two things glued ("Rafael Ortiz and stereo pair")."""
 TOPIC_PLAIN = {
     "VIDEO": ("{t}", "something about {t}", "anything on {t}", "{t} explained"),
     "DOCUMENT": ("research on {t}", "studies of {t}", "the literature on {t}", "{t} research"),

@@ -53,10 +53,15 @@ def compose(
     rng: random.Random,
     broaden: bool = False,
     frames: Sequence[str] = (),
+    speakers: Sequence[str] = (),
+    names: Sequence[str] = (),
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
-    the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames."""
+    the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames;
+    ``speakers``: the entities that can be "on" a topic (people, organisations); ``names``: every
+    name of the item, which no topic beside an entity may be ("Suzuka and Monaco on scuderia
+    ferrari" glues two names)."""
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden)
     if not options:
         return None
@@ -69,8 +74,10 @@ def compose(
         return None
     if kind == "named" and explicit and style == "keyword":
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
-    elif kind == "entity" and need_entity and rng.random() < 0.5:
-        phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else rf.ENTITY_TOPIC_PLAIN)
+    elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
+        plain = rf.ENTITY_TOPIC_PLAIN if modality in ("AUDIO", "VIDEO") else rf.ENTITY_TOPIC_PLAIN[:1]
+        phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else plain)  # only audio and video talk
+        entities = speakers
     if frames:
         if phrase.startswith(LOOSE_OPENINGS):  # "summarize something about X" asks for no one thing
             return None
@@ -88,7 +95,29 @@ def compose(
         return None
     if need_entity and query.strip() in ("{e}", "{t}"):  # an entity query says more than the entity
         return None
-    return _fill(query, subjects, entities, topics, media_word, rng)
+    return _fill(query, subjects, entities, not_names(topics, names), media_word, rng)
+
+
+def not_names(topics: Sequence[str], names: Sequence[str]) -> list[str]:
+    """``topics`` that are no name of the item, hold none and lie in none ("jun park", "nintendo
+    switch"), compared word by word."""
+    if not names:
+        return list(topics)
+    keys = [_words(name) for name in names]
+    kept = []
+    for topic in topics:
+        words = _words(topic)
+        if not any(words in key or key in words for key in keys):
+            kept.append(topic)
+    return kept
+
+
+def _words(text: str) -> str:
+    """`` word word `` (casefolded, padded): whole-word containment is substring containment."""
+    return " " + " ".join(_WORD_RE.findall(text.casefold())) + " "
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def _options(
@@ -187,12 +216,15 @@ def _fill(
         "{e}": entity,
         "{t}": _topic_beside(_named_beside(query, entity, maker), topics, rng),
     }
+    slots = {slot for slot in values if slot in query}
     for slot, value in values.items():
         if slot in query:
             if value is None:
                 return None
             query = query.replace(slot, value.replace("{", "(").replace("}", ")"))
     query = with_media_word(query, word) if "{m" in query else query
+    if entity is not None and "{e}" in slots and len(re.findall(rf"(?i)(?<!\w){re.escape(entity)}(?!\w)", query)) > 1:
+        return None  # "Samantha Bee on Full Frontal with Samantha Bee" names one person twice
     return _A_BEFORE_VOWEL.sub(r"\1n ", query)
 
 

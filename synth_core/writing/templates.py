@@ -29,7 +29,12 @@ from collections.abc import Sequence
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.patterns import entities_in_query
+from synth_core.content import ContentItem
+from synth_core.entities import metadata_names
+from synth_core.entities.centrality import is_central
+from synth_core.entities.dates import own_date
+from synth_core.entities.metadata import TITLE_SOURCE
+from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
@@ -67,6 +72,10 @@ SUBJECT_SHARE = 0.8
 """Entity and workflow queries built around the item's name, maker, caption or sound (``requests``);
 the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
+ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
+"""An entity asked about without a topic, when every topic of the item is one of its names."""
+SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+"""Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
 _MONTHS = (
@@ -95,6 +104,8 @@ class TemplateWriter:
         self.agents = agents
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._own: dict[str, tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -270,7 +281,7 @@ class TemplateWriter:
         elif plan.explicit:
             template = rng.choice(pb.ENTITY_MEDIA_NP)
         else:
-            template = rng.choice(pb.ENTITY_NP["*"] + pb.ENTITY_NP.get(entity.type, ()))
+            template = rng.choice(pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality))
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -278,9 +289,11 @@ class TemplateWriter:
     ) -> str:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
         template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
-        names = {e.text.casefold() for e in plan.entities}
-        topics = [topic for topic in plan.topics if topic.casefold() not in names] or plan.topics
-        beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng)
+        names = self._item_names(plan.item)
+        topics = requests.not_names(plan.topics, names)
+        beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng) if topics else None
+        if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
+            return rng.choice(ENTITY_ALONE).replace("{e}", brace(entity.text))
         return template.replace("{t}", beside) if beside else template
 
     def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:
@@ -298,6 +311,8 @@ class TemplateWriter:
             rng=rng,
             broaden=plan.broaden,
             frames=frames,
+            speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
+            names=self._item_names(plan.item),
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
@@ -322,9 +337,9 @@ class TemplateWriter:
         if "{when}" in template:
             verb = pb.MODALITY_VERBS.get(plan.modality, "from")
             template = template.replace("{when}", rng.choice(pb.WHEN_PHRASES).replace("{verb}", verb))
-        if "{year}" in template or "{month}" in template:
-            created = plan.item.created_at
-            template = template.replace("{year}", str(created.year)).replace("{month}", _MONTHS[created.month - 1])
+        if "{year}" in template or "{month}" in template:  # the date the item states (its title's), else created_at
+            year, month = own_date(plan.item.title, plan.item.created_at)
+            template = template.replace("{year}", str(year)).replace("{month}", _MONTHS[month - 1])
         if "{recent}" in template:
             template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))
         if "{m}" in template:
@@ -352,12 +367,36 @@ class TemplateWriter:
             template = template.replace("{t}", first)
         return template
 
+    def _item_names(self, item: ContentItem) -> tuple[str, ...]:
+        """The item's names (entities, metadata names, and topics its text only writes capitalised,
+        "Borussia Dortmund"; lower case): no topic beside an entity may be one."""
+        names = self._names.get(item.id)
+        if names is None:
+            own = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            patterns = extract_patterns(item)
+            found = [e.text for e in patterns.entities if e.type != "DATE"]
+            found += [name for name, evidence in own if evidence.source != TITLE_SOURCE]
+            lowered = item.text.lower()
+            found += [topic for topic in patterns.topics if _written_as_name(topic, item.text, lowered)]
+            names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
+        return names
+
+    def _central(self, item: ContentItem, entity: Entity) -> bool:
+        """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
+        own = self._own.get(item.id)
+        if own is None:
+            names = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            own = self._own[item.id] = tuple(name for name, found in names if found.source != TITLE_SOURCE)
+        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
 
     def _pick_entities(self, plan: Plan, rng: random.Random) -> tuple[Entity, Entity | None]:
         entities = plan.entities
         preferred = [e for e in entities if e.type != "DATE"] or list(entities)
+        if plan.spec.task != "entity":  # an entity task's entities are the generator's choice
+            preferred = [e for e in preferred if self._central(plan.item, e)] or preferred  # no passing mention
         entity = rng.choice(preferred[:6])
         rest = [e for e in preferred if e.text.lower() != entity.text.lower()]
         return entity, (rng.choice(rest[:6]) if rest else None)
@@ -385,3 +424,17 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+def _written_as_name(phrase: str, text: str, lowered: str) -> bool:
+    """``text`` (``lowered`` is its lower case) writes ``phrase`` (a lower-case topic) only with every
+    word capitalised: a name."""
+    found, position = False, lowered.find(phrase)
+    while position >= 0:
+        end = position + len(phrase)
+        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+            if not all(word[:1].isupper() for word in text[position:end].split()):
+                return False
+            found = True
+        position = lowered.find(phrase, end)
+    return found

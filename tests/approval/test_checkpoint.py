@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
-from approval.store import ReviewStore
+import pytest
+
+from approval.store import ReviewStore, checkpoint
 from tests.support.review_data import seed_store
 
 WAIT_S = 10.0
@@ -46,3 +49,19 @@ def test_closing_the_store_checkpoints_and_removes_the_wal(tmp_path: Path) -> No
         seed_store(store, 50)
     assert not path.with_name("review.db-wal").exists()
     assert rows_in_database_file(path) == 50
+
+
+def test_close_never_waits_forever_for_the_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``close`` right as the thread wakes for a checkpoint (CI hung here once: the thread cleared the
+    wake-up ``close`` had just given it and slept again): the thread still stops."""
+    monkeypatch.setattr(checkpoint, "COALESCE_S", 0.0005)
+    path = tmp_path / "plain.db"
+    sqlite3.connect(path).close()
+    for attempt in range(300):
+        checkpointer = checkpoint.WalCheckpointer(str(path))
+        checkpointer.request()
+        time.sleep(0.0005 * (attempt % 4))
+        closer = threading.Thread(target=checkpointer.close, daemon=True)
+        closer.start()
+        closer.join(WAIT_S)
+        assert not closer.is_alive(), f"close() still waiting after {WAIT_S} s (attempt {attempt})"

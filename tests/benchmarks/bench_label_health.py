@@ -18,7 +18,7 @@ import json
 import re
 from typing import Any
 
-from approval.confidence import score_batch
+from approval.confidence import score_batch, threshold_for
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import load_settings
 from tests.benchmarks import corpora
@@ -31,14 +31,14 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def run() -> list[dict[str, Any]]:
-    thresholds = load_settings().thresholds
+    settings = load_settings()
     rows: list[dict[str, Any]] = []
     for corpus in corpora.available():
         with corpora.corpus_service(corpus) as service:
             routing = corpora.generate(service, "routing", COUNT, SEED)
             cross = corpora.generate(service, "cross_modal", COUNT, SEED)
             modality = corpora.generate(service, "modality", COUNT, SEED)
-        rows.append(_routing_row(corpus, routing, thresholds["routing"]))
+        rows.append(_routing_row(corpus, routing, threshold_for("routing", settings)))
         rows.extend(_cross_modal_rows(corpus, cross))
         rows.append(_year_row(f"{corpus} modality", [example.query for example in modality]))
     if corpora.DEV_QUERIES.is_file():

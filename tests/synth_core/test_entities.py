@@ -274,3 +274,63 @@ def test_common_words_before_a_speech_verb_are_no_person() -> None:
     found = typed("In this clip, Marathon Pacing explained for beginners; Rue de Rivoli at dawn.")
     assert found.get("Marathon Pacing") != "PERSON"
     assert found["Rue de Rivoli"] == "PLACE"
+
+
+# -- names cut from longer ones, and what the noun after a name says ---------------------------------
+
+
+def test_a_name_the_text_only_writes_inside_a_longer_one_is_none() -> None:
+    found = typed("The red tiers of La Scala in Milan fill up. Opera at La Scala is sold out.")
+    assert "Scala" not in found and found["Milan"] == "PLACE"
+    assert "Nerf Team" not in typed("Tags: Nerf Film, Nerf Team Deathmatch, Elite Nerf Strike.")
+    assert typed("Alexei Volkov talks. Later Alexei Volkov says more.")["Alexei Volkov"] == "PERSON"
+
+
+def test_only_inside_longer_reads_particles_and_name_words_not_headline_words() -> None:
+    from synth_core.entities.longer import only_inside_longer
+
+    assert only_inside_longer("Vries", "a report by Femke de Vries")
+    assert only_inside_longer("Scala", "at La Scala")
+    assert not only_inside_longer("Alexei Volkov", "Nina Castellanos Meets Alexei Volkov")  # a headline word
+    assert not only_inside_longer("Milan", "Stockholm. Milan is next")  # a sentence ends before it
+    assert not only_inside_longer("Oslo", "nothing here")
+
+
+def test_the_noun_after_a_name_says_what_it_names() -> None:
+    found = typed("Engineers test the Rosalind Franklin rover's wheels in Toulouse.")
+    assert found["Rosalind Franklin"] == "PRODUCT"
+    assert typed("In a Monte Carlo study we assess the risk.")["Monte Carlo"] == "CONCEPT"
+
+
+def test_institution_words_and_surnames_that_are_words() -> None:
+    assert typed("Dr. Hannah Okoro directs the sleep lab at Stanford Medicine.")["Stanford Medicine"] == "ORGANIZATION"
+    assert "Billie Jean King" in typed("Tags: Emma Stone, Billie Jean King, Steve Carrell.")
+    assert typed("Fans lined up at Nintendo in Kyoto.")["Nintendo"] == "ORGANIZATION"
+
+
+def test_a_phrase_the_text_also_writes_in_lower_case_is_no_name() -> None:
+    assert "Tide" not in typed("King Tide in Tuvalu. Seawater washes over a road during a king tide.")
+
+
+def test_an_acronym_spelling_a_function_word_is_no_name() -> None:
+    assert "WE" not in typed("The gas lies near complex WE (Wakker 2001), at higher velocity.")
+
+
+def test_a_capitalised_word_mid_sentence_continues_a_name() -> None:
+    assert "Hamburg" not in typed("five new CVs identified by the Hamburg Quasar Survey were observed")
+
+
+def test_a_channel_may_start_with_an_ordinal() -> None:
+    assert ("20th Century Fox", "ORGANIZATION") in [
+        (name, found.type) for name, found in metadata_names({"channel": "20th Century Fox"})
+    ]
+
+
+def test_a_known_place_followed_by_a_place_word_is_part_of_that_place() -> None:
+    assert "Melbourne" not in typed("Tactics in Melbourne Park and Wimbledon. Rallies at Melbourne Park run long.")
+    assert "Melbourne" in typed("Rows of bowls line a table at a Melbourne roastery.")
+
+
+def test_a_channel_name_may_hold_function_words() -> None:
+    names = dict(metadata_names({"channel": "Late Night with Seth Meyers"}))
+    assert "Late Night with Seth Meyers" in names

@@ -276,3 +276,14 @@ def test_a_pair_is_related_once_and_never_with_a_name_inside_it() -> None:
     ]
     pairs = [(r.source, r.target) for r in extract_relationships(entities, text)]
     assert pairs == [("Leonardo", "Venice")]
+
+
+def test_content_kinds_declared_by_metadata_and_a_trailer_only_by_its_title() -> None:
+    from synth_core.patterns import item_kinds
+
+    assert item_kinds("Crema Talk: Coffee", "A talk on coffee.", {"kind": "podcast"})[0] == "podcast"
+    assert "white paper" in item_kinds("Charging", "This white paper argues.", {"doc_type": "white paper"})
+    review = item_kinds("Home Again - Movie Review", "Tags: Movie Review, Trailer, Teaser.", {})
+    assert "review" in review and "trailer" not in review
+    assert "trailer" in item_kinds("Alias Grace | Official Trailer", "Tags: Trailer.", {})
+    assert "tv" in item_kinds("Curb Season 9 Trailer", "Category: Film & Animation.", {})

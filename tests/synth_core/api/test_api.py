@@ -77,3 +77,30 @@ def test_bad_request_body_uses_the_error_shape(base_url: str) -> None:
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_request"
     assert "count" in response.json()["error"]["message"]
+
+
+def test_batch_generate_makes_each_batch_with_its_own_seed(base_url: str) -> None:
+    params = {"optimizer": "routing", "count_per_batch": 10, "num_batches": 3, "seed": 7}
+    response = httpx.post(f"{base_url}/synthetic/batch/generate", params=params, timeout=60)
+    assert response.status_code == 200, response.text
+    batches = response.json()
+    assert [batch["count"] for batch in batches] == [10, 10, 10]
+    assert [batch["metadata"]["seed"] for batch in batches] == [7, 8, 9]
+    assert len({batch["metadata"]["run_id"] for batch in batches}) == 3
+    first, second = ({example["query"] for example in batch["data"]} for batch in batches[:2])
+    assert first != second
+
+
+def test_batch_generate_refuses_more_than_one_request_may_make(base_url: str) -> None:
+    params = {"optimizer": "routing", "count_per_batch": 50_000, "num_batches": 3}
+    response = httpx.post(f"{base_url}/synthetic/batch/generate", params=params)
+    assert response.status_code == 422
+    assert response.json()["error"]["fix"]["field"] == "num_batches"
+
+
+def test_an_unknown_path_and_a_wrong_method_answer_in_the_error_shape(base_url: str) -> None:
+    missing = httpx.get(f"{base_url}/synthetic/nothing-here")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found" and "/docs" in missing.json()["error"]["hint"]
+    wrong = httpx.delete(f"{base_url}/synthetic/generate")
+    assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"

@@ -76,3 +76,24 @@ def test_a_bad_body_names_the_field_in_the_fix(settings: Settings) -> None:
         response = client.post("/synthetic/generate", json={"optimizer": "modality", "count": 0})
     assert response.status_code == 422
     assert response.json()["error"]["fix"]["field"] == "count"
+
+
+def test_a_bug_is_a_500_in_the_error_shape_without_a_traceback(settings: Settings) -> None:
+    app = create_app(settings, store_results=False)
+
+    @app.get("/bug")
+    def bug() -> None:
+        raise KeyError("internal_secret_name")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/bug")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert "internal_secret_name" not in response.text and "Traceback" not in response.text
+
+
+def test_a_bad_query_parameter_says_it_is_one(settings: Settings) -> None:
+    with TestClient(create_app(settings, store_results=False)) as client:
+        response = client.post("/synthetic/batch/generate", params={"optimizer": "routing", "num_batches": 0})
+    assert response.status_code == 422
+    assert response.json()["error"]["hint"] == "Fix the query parameter and retry."
+    assert response.json()["error"]["fix"]["field"] == "num_batches"

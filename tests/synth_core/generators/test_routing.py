@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from synth_core.agents import AgentInference
+from synth_core.entities import metadata_names
 from synth_core.generators import routing
 from synth_core.generators.labels import rank_of
 from synth_core.patterns import extract_patterns
@@ -47,6 +48,8 @@ def test_entities_occur_in_the_query_and_outcomes_come_from_search(settings: Set
         patterns = extract_patterns(source)
         titles = set(subjects_of(source).names)  # a query naming the item's title names a WORK
         item_entities = {entity.text for entity in patterns.entities + patterns.titles} | titles
+        item_entities |= {name for name, _ in metadata_names(source.metadata, modality=source.modality)}
+        item_entities |= {str(source.created_at.year), source.created_at.strftime("%B %Y")}  # its own date
         assert {entity.text for entity in example.entities} <= item_entities
         named = {entity.text.casefold() for entity in example.entities}
         for rel in example.relationships:
@@ -112,7 +115,8 @@ def test_queries_are_built_around_well_founded_entities(settings: Settings) -> N
         evidence = example.signals.entity_evidence
         assert any(found.strength >= 0.5 for found in evidence.values()), example.query
     askable = routing.AskableEntities(AgentInference(settings.agents))(item)
-    assert {entity.text for entity in askable} == {"Hannah Brooks", "Rotterdam"}  # not "Tevatron Annex"
+    # not "Tevatron Annex" (capitals only), nor "Rotterdam" (one passing mention)
+    assert {entity.text for entity in askable} == {"Hannah Brooks"}
     assert [work.text for work in extract_patterns(item).titles] == ["Harbour Cranes at Dawn"]
 
 
@@ -150,3 +154,44 @@ def test_a_short_title_typed_in_lower_case_is_a_topic_not_a_work() -> None:
     item = make_item("aud-title", "AUDIO", title, "Where does vaccine equity stand?")
     assert not [e for e in routing.query_entities("I want to hear about vaccine equity", item) if e.type == "WORK"]
     assert [e.type for e in routing.query_entities("play Vaccine Equity", item)] == ["WORK"]
+
+
+def test_only_central_entities_are_asked_about(settings: Settings) -> None:
+    """A name in the title, in the metadata or named twice is what the item is about; a place named
+    once in passing is no subject of a query ("look up Germany on jun park")."""
+    item = make_item(
+        "doc-central",
+        "DOCUMENT",
+        "Charging Networks in Norway",
+        "Jun Park finds networks in Norway grow. The ID.4 is assembled in Germany. Oslo leads, and Oslo plans more.",
+        authors=["Jun Park"],
+    )
+    askable = {entity.text for entity in routing.AskableEntities(AgentInference(settings.agents))(item)}
+    assert {"Norway", "Oslo", "Jun Park"} <= askable
+    assert "Germany" not in askable
+
+
+def test_the_items_metadata_names_and_date_in_the_query_are_listed(settings: Settings) -> None:
+    item = make_item(
+        "doc-meta", "DOCUMENT", "Secure Bike Parking", "A report on secure bike parking.",
+        publisher="the European Cyclists' Federation", authors=["Femke de Vries"],
+    )  # fmt: skip
+    year = item.created_at.strftime("%B %Y")
+    query = f"the european cyclists federation report from {year}"
+    entities = routing.query_entities(query, item)
+    assert {(e.text, e.type) for e in entities} == {("European Cyclists Federation", "ORGANIZATION"), (year, "DATE")}
+    evidence = routing.query_evidence(entities, item)
+    assert evidence["european cyclists federation"].source == "metadata:publisher"
+    assert evidence[year.casefold()].type == "DATE"
+
+
+def test_an_image_is_asked_for_by_a_place_its_title_names(settings: Settings) -> None:
+    item = make_item(
+        "img-board",
+        "IMAGE",
+        "Chalkboard Lecture at MIT in Cambridge",
+        "A chalkboard at MIT in Cambridge. Coverage of NeurIPS in Vancouver. NeurIPS in Vancouver again.",
+        photographer="Kwabena Owusu",
+    )
+    askable = {entity.text for entity in routing.AskableEntities(AgentInference(settings.agents))(item)}
+    assert "Cambridge" in askable and "Vancouver" not in askable

@@ -26,6 +26,15 @@ from synth_core.writing.media_fit import WORDS, fitting_words, media_word_fits
         ("photo", "IMAGE", ["diagram"], False),
         ("picture", "IMAGE", [], True),
         ("tv show", "VIDEO", [], True),  # not judged: a TV show is no content kind
+        ("teaser", "VIDEO", ["review", "trailer"], False),  # a movie review tagged "trailer"
+        ("trailer", "VIDEO", ["trailer"], True),
+        ("movie", "VIDEO", ["trailer", "movie", "tv"], False),  # a season's trailer
+        ("article", "DOCUMENT", ["manual", "guide"], False),  # a 57-page handbook
+        ("article", "DOCUMENT", ["guide"], True),
+        ("whitepaper", "DOCUMENT", ["paper"], False),  # an arXiv abstract
+        ("whitepaper", "DOCUMENT", ["paper", "white paper"], True),
+        ("audio lecture", "AUDIO", ["podcast", "lecture"], False),  # "Crema Talk" is a podcast episode
+        ("earnings call", "AUDIO", ["podcast", "report"], False),
     ],
 )
 def test_media_word_fits(word: str, modality: str, kinds: list[str], fits: bool) -> None:

@@ -70,3 +70,39 @@ def test_an_entity_task_draws_only_subjects_that_carry_the_entity() -> None:
             need_entity=True, media_word=lambda: "video", dated=False, rng=rng,
         )  # fmt: skip
         assert query is None or "Kygo" in query
+
+
+def test_only_people_and_organisations_are_on_a_topic_and_no_topic_is_a_name() -> None:
+    """No "a photo of Copenhagen on coffee expo", no "Suzuka and Monaco on scuderia ferrari"."""
+    rng = random.Random(5)
+    queries = []
+    for _ in range(200):
+        query = requests.compose(
+            modality="IMAGE", explicit=True, style="imperative", subjects=Subjects(), need_entity=True,
+            entities=("Copenhagen", "Jun Park"), speakers=("Jun Park",), topics=("coffee expo", "scuderia ferrari"),
+            names=("copenhagen", "jun park", "scuderia ferrari"), media_word=lambda: "photo", dated=False, rng=rng,
+        )  # fmt: skip
+        if query is not None:
+            queries.append(query)
+    assert queries
+    assert not [query for query in queries if "Copenhagen on" in query or "scuderia ferrari" in query]
+    assert any("Jun Park" in query and "coffee expo" in query for query in queries)
+
+
+def test_an_entity_is_named_once() -> None:
+    show = Subjects(tv_show="Full Frontal with Samantha Bee")
+    rng = random.Random(3)
+    for _ in range(60):
+        query = requests.compose(
+            modality="VIDEO", explicit=False, style="imperative", subjects=show, entities=("Samantha Bee",),
+            topics=(), need_entity=True, media_word=lambda: "video", dated=False, rng=rng,
+        )  # fmt: skip
+        assert query is None or query.lower().count("samantha bee") == 1, query
+
+
+def test_only_audio_and_video_are_asked_with_someone_talking() -> None:
+    from synth_core.writing import phrasebook as pb
+
+    person = pb.ENTITY_NP["PERSON"]
+    assert not [p for p in pb.for_modality(person, "IMAGE") if "talking" in p or "explaining" in p]
+    assert any("talking" in p for p in pb.for_modality(person, "VIDEO"))

@@ -1,0 +1,44 @@
+"""Is a name central to its item, or a passing mention? A query built around a name asks for the
+item *about* it, so the name must be what the item is about: in its title, in its metadata (author,
+channel, speaker, location ...), or named at least twice ("Germany" in one sentence about where a car
+is assembled is a passing mention of a white paper on charging networks).
+
+A person's later mentions by family name alone count ("Volkov says ..." after "Alexei Volkov").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from synth_core.entities import words as wl
+
+CENTRAL_MENTIONS = 2
+
+
+def is_central(name: str, entity_type: str, *, title: str, text: str, own_names: Iterable[str] = ()) -> bool:
+    """Whether ``name`` is in ``title``, among ``own_names`` (the item's metadata names; not for a
+    place) or named at least ``CENTRAL_MENTIONS`` times in ``title`` and ``text`` (the title counted
+    once)."""
+    key = name.casefold()
+    if entity_type != "PLACE" and key in {own.casefold() for own in own_names}:
+        return True  # a place field alone does not say what is shown ("location": "Pasadena" on Olympus Mons)
+    if count_words(title, name):
+        return True
+    body = text[len(title) :] if title and text.startswith(title) else text
+    mentions = count_words(body, name)
+    words = name.split()
+    if entity_type == "PERSON" and len(words) >= 2 and not wl.is_common_word(words[-1]):
+        mentions = max(mentions, count_words(body, words[-1]))
+    return mentions >= CENTRAL_MENTIONS
+
+
+def count_words(haystack: str, needle: str) -> int:
+    """Whole-word, case-insensitive occurrences of ``needle`` in ``haystack``."""
+    lowered, target = haystack.casefold(), needle.casefold()
+    count, position = 0, lowered.find(target) if target else -1
+    while position >= 0:
+        end = position + len(target)
+        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+            count += 1
+        position = lowered.find(target, end)
+    return count

@@ -1,0 +1,45 @@
+"""A name is central to its item (title, metadata, or named twice) or a passing mention."""
+
+from __future__ import annotations
+
+from synth_core.entities.centrality import count_words, is_central
+
+TITLE = "White Paper: Rethinking Fast-Charging Networks"
+TEXT = (
+    "This white paper from Toyota argues for fast charging. The ID.4 is assembled in Germany. "
+    "Jun Park, a planner at Voltway, joins colleagues from Toyota. Park says chargers lag."
+)
+
+
+def test_title_metadata_or_two_mentions_make_a_name_central() -> None:
+    assert is_central("Toyota", "ORGANIZATION", title=TITLE, text=TEXT)  # named twice
+    assert is_central("Fast-Charging Networks", "CONCEPT", title=TITLE, text=TEXT)  # in the title
+    assert is_central("Harbourside Press", "ORGANIZATION", title=TITLE, text=TEXT, own_names=["Harbourside Press"])
+    assert is_central("Jun Park", "PERSON", title=TITLE, text=TEXT)  # later by family name alone
+
+
+def test_a_single_passing_mention_is_not_central() -> None:
+    assert not is_central("Germany", "PLACE", title=TITLE, text=TEXT)
+    assert not is_central("Voltway", "ORGANIZATION", title=TITLE, text=TEXT)
+
+
+def test_the_title_counts_once_when_the_text_repeats_it() -> None:
+    text = f"{TITLE}. Germany is mentioned once."
+    assert not is_central("Germany", "PLACE", title=TITLE, text=text)
+    assert count_words("Oslo, oslo and Oslofjord", "Oslo") == 2
+
+
+def test_a_place_field_alone_does_not_make_a_place_central() -> None:
+    text = "A mosaic shows Olympus Mons. Material was gathered in Pasadena."
+    assert not is_central("Pasadena", "PLACE", title="Olympus Mons from Orbit", text=text, own_names=["Pasadena"])
+
+
+def test_the_date_an_item_states_in_its_title_wins_over_created_at() -> None:
+    from datetime import UTC, datetime
+
+    from synth_core.entities.dates import date_names, own_date
+
+    created = datetime(2025, 9, 3, tzinfo=UTC)
+    assert own_date("The State of Single-Origin Espresso, July 2025", created) == (2025, 7)
+    assert own_date("Plenary Hall at COP29", created) == (2025, 9)
+    assert date_names("Report, July 2025", created) == {"2025", "july 2025"}

@@ -15,6 +15,8 @@ from pydantic import BaseModel
 from approval.models import DecisionPublic, ExamplePublic
 from approval.store import ReviewStore
 from synth_core.backends.base import ContentBackend
+from synth_core.content import ContentItem, SearchHit
+from synth_core.registry import get_optimizer
 
 SEARCH_HITS = 5
 EXCERPT_CHARS = 600
@@ -69,7 +71,7 @@ def example_evidence(
     example = store.get(tenant_id=tenant_id, example_id=example_id)
     decisions = store.decisions(tenant_id=tenant_id, example_id=example_id)
     items = backend.get(example.source_content_ids)
-    hits = backend.search(example.query, limit=SEARCH_HITS) if example.query else []
+    hits = _search_behind_the_labels(backend, example, items)
     titles = {item.id: item.title for item in backend.get([hit.id for hit in hits])}
     source_ids = set(example.source_content_ids)
     content = " ".join(f"{item.title} {item.text}" for item in items).casefold()
@@ -104,6 +106,18 @@ def example_evidence(
         ],
         confidence=plain_confidence(example.confidence_breakdown),
     )
+
+
+def _search_behind_the_labels(
+    backend: ContentBackend, example: ExamplePublic, sources: Sequence[ContentItem]
+) -> list[SearchHit]:
+    """The search the source's rank was measured in: among items of the source's modality (the labelled
+    agent's search), or among all content where the optimizer ranks it there (routing)."""
+    if not example.query:
+        return []
+    within = get_optimizer(example.optimizer).ranks_within_source_modality and sources
+    modalities = [sources[0].modality] if within else None
+    return backend.search(example.query, limit=SEARCH_HITS, modalities=modalities)
 
 
 def labelled_entities(payload: dict[str, Any]) -> list[tuple[str, str]]:

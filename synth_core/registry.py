@@ -51,6 +51,10 @@ class OptimizerSpec:
     """Auto-approve at or above this confidence unless ``[thresholds]`` in the config says otherwise."""
     confidence_weights: Mapping[str, float]
     """Each confidence component's weight (``approval.confidence``; 0 = not used, >= 1 = core)."""
+    ranks_within_source_modality: bool = True
+    """The ``source_rank`` signal is the source's rank among items of its own modality (the labelled
+    agent's search), else among all content (routing: the search before any routing). The review's
+    evidence lists the same search's hits."""
 
     @property
     def export_fields(self) -> tuple[str, ...]:
@@ -134,6 +138,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             label_fields=("chosen_agent", "agent_success"),
             coverage_labels=("chosen_agent", "agent_success"),
             default_threshold=0.85,
+            ranks_within_source_modality=False,
             confidence_weights=dict(
                 label_validity=3.0,
                 label_margin=0.0,

@@ -72,6 +72,7 @@ from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, QueryIntent, Signals
 from synth_core.schemas.workflow import WorkflowExecutionSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
+from synth_core.writing.subjects import subjects_of
 from synth_core.writing.template_pairs import comparable
 
 QUERIES_PER_GROUP_PAIR = 4
@@ -108,11 +109,15 @@ def plan_jobs(ctx: GenerationContext, count: int) -> list[Job]:
     fixed = ctx.guidance.corrections.get("query_type")
     limit = len(pairs) * QUERIES_PER_GROUP_PAIR
     intents = intent_cycle(count, compare_limit=limit, fixed=str(fixed) if fixed else None)
-    singles = iter(rotation(ctx.rng, ctx.sample.items, sum(1 for intent in intents if intent != "compare")))
-    doubles = iter(_pairs_by_subject(ctx.rng, pairs, sum(1 for intent in intents if intent == "compare")))
+    finds = iter(rotation(ctx.rng, ctx.sample.items, intents.count("find")))
+    # A summary or a report is of something with a name: "tl;dr a man and woman on a scooter" or "a
+    # briefing on synth pads" asks to summarise a caption or a sound (judged unnatural, rounds 3-4).
+    named = [item for item in ctx.sample.items if subjects_of(item).names] or list(ctx.sample.items)
+    digests = iter(rotation(ctx.rng, named, sum(1 for intent in intents if intent in ("summarize", "report"))))
+    doubles = iter(_pairs_by_subject(ctx.rng, pairs, intents.count("compare")))
     jobs: list[Job] = []
     for index, intent in enumerate(intents):
-        items = next(doubles).items if intent == "compare" else (next(singles),)
+        items = next(doubles).items if intent == "compare" else (next(finds if intent == "find" else digests),)
         jobs.append(Job(index, items, plan=WorkflowPlan(intent, choose_corruption(ctx.rng, intent))))
     return jobs
 

@@ -79,14 +79,16 @@ MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "
                "a {by} {m} on {t}", "{ms} by {by} about {t}")  # fmt: skip
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
 MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
-ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}")
+ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}",
+                "{ms} on {e}")  # fmt: skip
+""""Of" only for what shows someone (photos, videos): "articles of CPU" or "a paper of RVQ" is no query."""
 ENTITY_TOPIC_MEDIA = ("a {m} about {e} and {t}", "{e} {m} on {t}", "{ms} by {e} on {t}")
 """Entity and topic together: only when the query must carry an entity (routing), as the topic can be
 weak. "{e} on {t}" says the entity speaks or writes on the topic, so only people and organisations
 (``speakers``) fill these ("a photo of Copenhagen on coffee expo" glues a place to a topic)."""
 ENTITY_PLAIN = {
     "VIDEO": ("{e}", "something on {e}", "anything with {e}"),  # no "{e} highlights": a trailer has none
-    "DOCUMENT": ("research on {e}", "papers on {e}", "studies of {e}"),
+    "DOCUMENT": ("research on {e}", "papers on {e}", "studies on {e}"),
     "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }

@@ -172,12 +172,22 @@ def _phrase(
         return choice(rf.CAPTION_MEDIA) if explicit else "{d}"
     if kind == "music":
         return choice(rf.MUSIC_MEDIA) if explicit else choice(rf.MUSIC)
-    if kind == "entity":  # an image is "of" someone, not "about" them
-        media = [f for f in rf.ENTITY_MEDIA if modality != "IMAGE" or " about " not in f]
+    if kind == "entity":
+        media = [frame for frame in rf.ENTITY_MEDIA if _entity_frame_fits(frame, modality)]
         return choice(media) if explicit else choice(rf.ENTITY_PLAIN.get(modality, ("{e}",)))
     if explicit and modality == "DOCUMENT" and rng.random() < READING_SHARE:
         return choice(rf.DOCUMENT_READING)
     return choice(rf.TOPIC_MEDIA) if explicit else choice(rf.TOPIC_PLAIN.get(modality, ("{t}",)))
+
+
+def _entity_frame_fits(frame: str, modality: str) -> bool:
+    """An image is "of" someone, not "about" them; a video "of" or "about"; a paper or a podcast is
+    "on" or "about" it, never "of" ("articles of CPU")."""
+    if modality == "IMAGE":
+        return " about " not in frame and " on " not in frame
+    if modality == "VIDEO":
+        return " on " not in frame
+    return " of " not in frame
 
 
 def _frames(modality: str, style: str, dated: bool) -> tuple[str, ...]:

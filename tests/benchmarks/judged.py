@@ -103,6 +103,7 @@ def show(prefix: str, round_: int) -> str:
                 continue
             text = " ".join(str(item.get("text", "")).split())[:500]
             lines.append(f"source {source_id} [{item['modality']}] title: {item.get('title', '')}")
+            lines.append(f"  date: {item.get('created_at') or '(none: the ingest stands in the file time)'}")
             lines.append(f"  text: {text}")
             lines.append(
                 f"  meta: {json.dumps(item.get('meta') or item.get('metadata') or {}, ensure_ascii=False)[:300]}"

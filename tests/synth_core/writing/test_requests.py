@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from synth_core.writing import request_frames as rf
 from synth_core.writing import requests
 from synth_core.writing.sound import MusicTraits
 from synth_core.writing.subjects import Subjects
@@ -106,3 +107,11 @@ def test_only_audio_and_video_are_asked_with_someone_talking() -> None:
     person = pb.ENTITY_NP["PERSON"]
     assert not [p for p in pb.for_modality(person, "IMAGE") if "talking" in p or "explaining" in p]
     assert any("talking" in p for p in pb.for_modality(person, "VIDEO"))
+
+
+def test_a_paper_or_a_podcast_is_never_of_its_subject() -> None:
+    for modality in ("DOCUMENT", "AUDIO"):
+        kept = [frame for frame in rf.ENTITY_MEDIA if requests._entity_frame_fits(frame, modality)]
+        assert kept and not any(" of " in frame for frame in kept)  # "articles of CPU"
+    pictures = [frame for frame in rf.ENTITY_MEDIA if requests._entity_frame_fits(frame, "IMAGE")]
+    assert "{ms} of {e}" in pictures and not any(" about " in frame or " on " in frame for frame in pictures)

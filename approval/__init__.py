@@ -11,8 +11,9 @@ Everything an interface needs is in ``__all__``: the service, the values it take
 it returns, the review vocabulary, and the schema commands. The modules behind it (``approval.store``,
 scoring, the export writers) are internal; an architecture test keeps interfaces out of them.
 
-The export names load pyarrow, and ``prepare_first_batch`` and the job names the generation side:
-they are imported when first used, so a review command does not pay for them.
+The export names load pyarrow, the scorecard's names xgboost, and ``prepare_first_batch`` and the
+job names the generation side: they are imported when first used, so a review command does not pay
+for them.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ if TYPE_CHECKING:
     from approval.export_download import ExportDownload, ExportReadiness
     from approval.first_batch import FirstBatch, prepare_first_batch
     from approval.jobs import JobProgress, JobRunner, JobState, JobView
+    from approval.scorecard import Scorecard
+    from approval.scorecard.coverage import DEFAULT_CELL_TARGET
+    from approval.scorecard.topup import TopupResult
+    from approval.scorecard.train import TrainResult
 
 _LOADED_WHEN_USED = {
     "FORMATS": "approval.export",
@@ -65,9 +70,14 @@ _LOADED_WHEN_USED = {
     "JobRunner": "approval.jobs",
     "JobState": "approval.jobs",
     "JobView": "approval.jobs",
+    "Scorecard": "approval.scorecard",
+    "DEFAULT_CELL_TARGET": "approval.scorecard.coverage",
+    "TopupResult": "approval.scorecard.topup",
+    "TrainResult": "approval.scorecard.train",
 }
 
 __all__ = [
+    "DEFAULT_CELL_TARGET",
     "FORMATS",
     "QUEUE_ORDERS",
     "REASON_CODES",
@@ -113,7 +123,10 @@ __all__ = [
     "RunView",
     "SchemaState",
     "SchemaUpgrade",
+    "Scorecard",
     "StatusBin",
+    "TopupResult",
+    "TrainResult",
     "UndoResult",
     "changed_values",
     "check_label",

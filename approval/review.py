@@ -11,6 +11,7 @@ calibration, run reports, runs and the Insights numbers (``service.insights``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ from approval.run_report import RunReport, run_report
 from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_runs, resume_run, view
 from approval.sink import ReviewStoreSink
 from approval.store import QueueOrder, ReviewStore, field_diff
+from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
@@ -52,6 +54,9 @@ if TYPE_CHECKING:
     from approval.export import ExportResult
     from approval.export_download import ExportDownload, ExportReadiness
     from approval.jobs import JobRunner
+    from approval.scorecard import Scorecard
+    from approval.scorecard.topup import TopupResult
+    from approval.scorecard.train import TrainResult
 
 
 class ReviewService:
@@ -343,6 +348,98 @@ class ReviewService:
     def discard_run(self, *, tenant_id: str, run_id: str, force: bool = False) -> DiscardedRun:
         """Drop an interrupted run: its undecided examples are deleted, those a person decided kept."""
         return discard_run(self.store, tenant_id=tenant_id, run_id=run_id, force=force)
+
+    # -- the dataset scorecard (approval.scorecard: xgboost, loaded when first used) ---------------
+
+    def scorecard(
+        self,
+        *,
+        tenant_id: str,
+        optimizer: str,
+        data: Path | None = None,
+        real: Path | None = None,
+        target: int | None = None,
+    ) -> Scorecard:
+        """The scorecard of ``data`` (an export's JSONL) or, without it, of ``optimizer``'s approved
+        examples in the store; the router and realism sections need ``real`` (real labelled queries)."""
+        from approval.scorecard import build_scorecard, read_jsonl, real_queries, router_label
+        from approval.scorecard.coverage import DEFAULT_CELL_TARGET
+
+        spec = get_optimizer(optimizer)
+        records = (
+            read_jsonl(data, what="dataset")
+            if data is not None
+            else self.approved_records(tenant_id=tenant_id, optimizer=optimizer)
+        )
+        queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
+        return build_scorecard(
+            records,
+            spec=spec,
+            agents=AgentInference(self.settings.agents),
+            real=queries,
+            target=DEFAULT_CELL_TARGET if target is None else target,
+            seed=self.settings.seed,
+        )
+
+    def approved_records(self, *, tenant_id: str, optimizer: str) -> list[dict[str, Any]]:
+        """The training records an export of ``optimizer`` would write (approved and auto-approved)."""
+        spec = get_optimizer(optimizer)
+        rows = self.store.iter_export_rows(
+            tenant_id=tenant_id, optimizer=optimizer, omit_fields=spec.schema.BOOKKEEPING_FIELDS
+        )
+        with closing(rows):
+            return [row.payload for row in rows]
+
+    def topup(
+        self, backend: ContentBackend, *, tenant_id: str, optimizer: str, target: int | None = None
+    ) -> TopupResult:
+        """Generate for the label-grid cells of ``optimizer`` below ``target`` only, sampling ``backend``
+        (the caller's, left open) with the configured writer (``approval.scorecard.topup``)."""
+        from approval.scorecard.coverage import DEFAULT_CELL_TARGET
+        from approval.scorecard.topup import topup
+        from synth_core.wiring import build_service  # the generation side: loaded when a top-up runs
+
+        return topup(
+            lambda sink: build_service(self.settings, sink=sink, backend=backend),
+            self.insights,
+            self.generation_sink(),
+            tenant_id=tenant_id,
+            optimizer=optimizer,
+            target=DEFAULT_CELL_TARGET if target is None else target,
+            seed=self.settings.seed,
+        )
+
+    def train(
+        self,
+        *,
+        optimizer: str,
+        data: Path,
+        real: Path | None = None,
+        out: Path | None = None,
+        llm_model: str | None = None,
+        llm_api_base: str | None = None,
+    ) -> TrainResult:
+        """Train ``optimizer``'s router on ``data`` (an export's JSONL) and save it with its metrics in
+        ``out`` (default ``<home>/models/<optimizer>/``); with an LLM (``llm_model`` or the settings'),
+        also compile a DSPy routing module with the recommended optimizer."""
+        from approval.scorecard import read_jsonl, real_queries, router_label
+        from approval.scorecard.train import train
+
+        spec = get_optimizer(optimizer)
+        queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
+        lm = None
+        if llm_model or self.settings.llm.model:
+            from synth_core.llm.client import build_lm
+
+            lm = build_lm(self.settings, model=llm_model, api_base=llm_api_base)
+        return train(
+            read_jsonl(data, what="dataset"),
+            spec=spec,
+            out=out if out is not None else self.settings.home / "models" / optimizer,
+            real=queries,
+            lm=lm,
+            seed=self.settings.seed,
+        )
 
     def job_runner(self, backend: ContentBackend, *, workers: int | None = None) -> JobRunner:
         """Runs generation jobs in the background into this service's store, sampling ``backend`` (the

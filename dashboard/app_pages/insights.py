@@ -1,14 +1,18 @@
-"""Insights: confidence by status, approval rates, calibration, the learned confidence, label coverage
-and near-duplicates. Clicking a bar or bin opens the queue filtered to it."""
+"""Insights: confidence by status, approval rates, calibration, the learned confidence, label coverage,
+the dataset scorecard (with a real-file path and a top-up button) and near-duplicates. Clicking a bar
+or bin opens the queue filtered to it."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from approval import STATUSES, ApprovalRow
+from approval import DEFAULT_CELL_TARGET, STATUSES, ApprovalRow
 from dashboard.components.queue_links import as_filter, clickable_chart
-from dashboard.context import current_session, review_service
+from dashboard.components.scorecard_view import show_scorecard
+from dashboard.context import content_backend, current_session, review_service
 from dashboard.errors import shown_errors
 
 COLORS = {
@@ -129,6 +133,41 @@ with shown_errors():
         cells = insights.label_coverage(tenant_id=session.tenant, optimizer=session.optimizer)
         st.caption(f"{sum(cell.thin for cell in cells)} of {len(cells)} label combinations are thin (marked).")
         st.dataframe([{**cell.labels, "examples": cell.count, "thin": cell.thin} for cell in cells], hide_index=True)
+
+    st.subheader("Dataset scorecard")
+    if session.optimizer is None:
+        st.info("Pick an optimizer in the sidebar to see its dataset scorecard.")
+    else:
+        real_file = st.text_input(
+            "Real labelled queries (JSONL path; empty: no router or realism figures)", value="", key="scorecard_real"
+        )
+        target = int(
+            st.number_input("Examples per label cell", 1, 100_000, DEFAULT_CELL_TARGET, key="scorecard_target")
+        )
+        if st.button("Top up the thin cells", key="scorecard_topup"):
+            with st.spinner("Generating for the thin label cells"):
+                result = service.topup(
+                    content_backend(),
+                    tenant_id=tenant,
+                    optimizer=session.optimizer,
+                    target=target,
+                )
+            st.success(f"Top-up: {result.stored} stored of {result.generated} generated.")
+            if result.not_steerable:
+                st.warning(
+                    f"{len(result.not_steerable)} cells stayed below {target}: this content and writer rarely or "
+                    "never write them (a request cannot ask for a label combination)."
+                )
+        card = service.scorecard(
+            tenant_id=tenant,
+            optimizer=session.optimizer,
+            real=Path(real_file.strip()) if real_file.strip() else None,
+            target=target,
+        )
+        st.caption(
+            f"The {card.examples} approved {session.optimizer} examples; the router predicts {card.label_field}."
+        )
+        show_scorecard(card)
 
     st.subheader("Near-duplicates among the least confident pending examples")
     for group in insights.near_duplicate_groups(tenant_id=tenant, optimizer=optimizer):

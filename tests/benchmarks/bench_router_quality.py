@@ -3,8 +3,8 @@ human queries?
 
 For each corpus (the shipped demo corpus; the real corpus ../shared/data/corpus.jsonl when present)
 the real ``GenerationService`` writes ``COUNT`` modality examples offline (template writer, fixed seed),
-an xgboost router is trained on them (query -> modality, hashed word and character n-grams, see
-``router_quality_support``) and evaluated on ../shared/data/queries_dev.jsonl: 555 real queries
+an xgboost router is trained on them (query -> modality, hashed word and character n-grams: the
+shipped scorecard's router, ``approval.scorecard``) and evaluated on ../shared/data/queries_dev.jsonl: 555 real queries
 labelled VIDEO / IMAGE / AUDIO / DOCUMENT / TEXT. The dev set is only ever predicted, never trained on,
 except by the one reference row that says so (a router cross-validated on the real queries).
 
@@ -33,6 +33,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from approval.scorecard.features import HashedTfidf, tokens
+from approval.scorecard.floor import keyword_predictions
+from approval.scorecard.metrics import accuracy, macro_f1, per_label_f1
+from approval.scorecard.realism import distinct_n, distribution_overlap, realism_auc, word_count_distribution
+from approval.scorecard.router import QueryRouter, cross_validated_predictions
 from synth_core.agents import AgentInference
 from synth_core.backends.sqlite_store import SqliteStore
 from synth_core.ingest import DEMO_CORPUS, ingest_file, load_demo_corpus
@@ -106,7 +111,7 @@ def _corpus_rows(name: str, dev: list[dict], corpus: Path | None) -> list[dict[s
         )
     ]
     started = time.perf_counter()
-    router = rq.QueryRouter(LABELS).fit(texts, labels)
+    router = QueryRouter(LABELS).fit(texts, labels)
     truth = [query["modality"] for query in dev]
     predicted = router.predict([query["query"] for query in dev])
     train_seconds = time.perf_counter() - started
@@ -114,7 +119,7 @@ def _corpus_rows(name: str, dev: list[dict], corpus: Path | None) -> list[dict[s
     rows.append(
         _row(
             f"{name}: majority-class baseline (train prior {majority})",
-            round(rq.accuracy(truth, [majority] * len(truth)), 3),
+            round(accuracy(truth, [majority] * len(truth)), 3),
             note="accuracy",
         )
     )
@@ -123,11 +128,11 @@ def _corpus_rows(name: str, dev: list[dict], corpus: Path | None) -> list[dict[s
     )
     rows[-1]["note"] = f"trained on {len(texts):,} synthetic queries and predicted in {train_seconds:.1f} s"
     rows.append(_covered_row(name, dev, predicted, texts, labels))
-    for label, score in rq.per_label_f1(truth, predicted, LABELS).items():
+    for label, score in per_label_f1(truth, predicted, LABELS).items():
         rows.append(_row(f"{name}: F1 {label} (n={truth.count(label)})", round(score, 3)))
     for quality in QUALITIES:
         chosen = [i for i, query in enumerate(dev) if query["label_quality"] == quality]
-        subset_accuracy = rq.accuracy([truth[i] for i in chosen], [predicted[i] for i in chosen])
+        subset_accuracy = accuracy([truth[i] for i in chosen], [predicted[i] for i in chosen])
         rows.append(_row(f"{name}: accuracy {quality} (n={len(chosen)})", round(subset_accuracy, 3)))
     return rows + _realism_rows(name, dev, texts, corpus) + _closeness_rows(name, dev, texts, labels)
 
@@ -138,8 +143,8 @@ def _f1_rows(
     """Macro-F1 overall and on the explicit queries, with issue 11's targets when ``targeted``."""
     truth = [query["modality"] for query in dev]
     explicit = [i for i, query in enumerate(dev) if query["label_quality"] == "explicit"]
-    overall = rq.macro_f1(truth, predicted, LABELS)
-    on_explicit = rq.macro_f1([truth[i] for i in explicit], [predicted[i] for i in explicit], LABELS)
+    overall = macro_f1(truth, predicted, LABELS)
+    on_explicit = macro_f1([truth[i] for i in explicit], [predicted[i] for i in explicit], LABELS)
     rows = []
     for label, value, target, key in (
         ("overall", overall, TARGET_OVERALL_F1, "macro_f1"),
@@ -162,11 +167,12 @@ def _covered_row(
 ) -> dict[str, Any]:
     """Macro-F1 on the explicit queries whose media word ("book", "trailer") the synthetic queries of
     that label use too: how well the router transfers where the corpus affords the word people use."""
-    used = {(label, word) for text, label in zip(texts, labels, strict=True) for word in rq.tokens(text)}
+    agents = AgentInference(load_settings().agents)
+    used = {(label, word) for text, label in zip(texts, labels, strict=True) for word in tokens(text)}
     used |= {(label, " ".join(pair)) for text, label in zip(texts, labels, strict=True) for pair in _pairs(text)}
     chosen, missing = [], Counter()
     for i, query in enumerate(dev):
-        cue = rq.first_media_cue(query["query"]) if query["label_quality"] == "explicit" else None
+        cue = _first_media_cue(agents, query["query"]) if query["label_quality"] == "explicit" else None
         if cue is None:
             continue
         if cue in used:
@@ -174,7 +180,7 @@ def _covered_row(
         else:
             missing[cue[1]] += 1
     truth = [dev[i]["modality"] for i in chosen]
-    score = rq.macro_f1(truth, [predicted[i] for i in chosen], LABELS)
+    score = macro_f1(truth, [predicted[i] for i in chosen], LABELS)
     absent = ", ".join(f"{word} {n}" for word, n in missing.most_common(8))
     return _row(
         f"{name}: macro-F1 explicit, media word in the synthetic data (n={len(chosen)})",
@@ -183,16 +189,26 @@ def _covered_row(
     )
 
 
+def _first_media_cue(agents: AgentInference, query: str) -> tuple[str, str] | None:
+    """(modality, word) of the first media word ``query`` names, or None."""
+    mentions = agents.media_mentions(query)
+    return mentions[0] if mentions else None
+
+
+def _length_overlap(real: Sequence[str], synthetic: Sequence[str]) -> float:
+    return distribution_overlap(word_count_distribution(real), word_count_distribution(synthetic))
+
+
 def _pairs(text: str) -> list[tuple[str, str]]:
-    return list(pairwise(rq.tokens(text)))
+    return list(pairwise(tokens(text)))
 
 
 def _realism_rows(name: str, dev: list[dict], texts: Sequence[str], corpus: Path | None) -> list[dict[str, Any]]:
     real = [query["query"] for query in dev]
     before = BEFORE.get(name, {})
-    auc = rq.realism_auc(real, texts, seed=SEED)
+    auc = realism_auc(real, texts, seed=SEED)
     titles = [json.loads(line)["title"] for line in (corpus or DEMO_CORPUS).read_text().splitlines() if line.strip()]
-    floor = rq.realism_auc(real, titles, seed=SEED)
+    floor = realism_auc(real, titles, seed=SEED)
     was = f" (before {before['realism_auc']:.3f})" if "realism_auc" in before else ""
     years = rq.year_share(texts)
     was_years = f" (before {before['year_share']:.3f})" if "year_share" in before else ""
@@ -228,7 +244,7 @@ def _realism_rows(name: str, dev: list[dict], texts: Sequence[str], corpus: Path
 
 def _closeness_rows(name: str, dev: list[dict], texts: Sequence[str], labels: Sequence[str]) -> list[dict[str, Any]]:
     real = [query["query"] for query in dev]
-    vectorizer = rq.HashedTfidf().fit(texts)
+    vectorizer = HashedTfidf().fit(texts)
     real_vectors, synthetic_vectors = vectorizer.transform(real), vectorizer.transform(texts)
     shuffled_vectors = vectorizer.transform(rq.word_shuffled(texts, SEED))
     to_synthetic = float(rq.nearest_similarity(real_vectors, synthetic_vectors).mean())
@@ -255,12 +271,12 @@ def _closeness_rows(name: str, dev: list[dict], texts: Sequence[str], labels: Se
         _row(
             f"{name}: query length in words, synthetic vs real",
             f"mean {synthetic_length[0]:.1f} vs {real_length[0]:.1f}, median {synthetic_length[1]:g} vs "
-            f"{real_length[1]:g}, histogram overlap {rq.length_overlap(real, texts):.2f}",
+            f"{real_length[1]:g}, histogram overlap {_length_overlap(real, texts):.2f}",
         ),
         _row(
             f"{name}: question share, synthetic vs real",
             f"{rq.question_share(texts):.2f} vs {rq.question_share(real):.2f}; distinct-2 synthetic "
-            f"{rq.distinct_n(texts, 2):.2f}",
+            f"{distinct_n(texts, 2):.2f}",
         ),
     ]
 
@@ -275,8 +291,8 @@ def _baseline_rows(dev: list[dict]) -> list[dict[str, Any]]:
     spread = Counter(truth)
     return [
         _row("real queries (dev split)", f"{len(dev)}: " + ", ".join(f"{k} {spread[k]}" for k in LABELS)),
-        _row(f"majority-class baseline (dev prior {majority}): accuracy", round(rq.accuracy(truth, predicted), 3)),
-        _row("majority-class baseline (dev prior): macro-F1", round(rq.macro_f1(truth, predicted, LABELS), 3)),
+        _row(f"majority-class baseline (dev prior {majority}): accuracy", round(accuracy(truth, predicted), 3)),
+        _row("majority-class baseline (dev prior): macro-F1", round(macro_f1(truth, predicted, LABELS), 3)),
     ]
 
 
@@ -286,8 +302,9 @@ def _reference_rows(dev: list[dict]) -> list[dict[str, Any]]:
     trained on, as a ceiling, never mixed into the synthetic figures)."""
     queries = [query["query"] for query in dev]
     truth = [query["modality"] for query in dev]
-    rows = _f1_rows("reference: media-word keyword rules", dev, [rq.keyword_route(q) for q in queries], {}, False)
-    cross_validated = rq.cross_validated_predictions(queries, truth, LABELS, seed=SEED)
+    floor = keyword_predictions(AgentInference(load_settings().agents), queries, train_labels=truth)
+    rows = _f1_rows("reference: media-word keyword rules (the scorecard's floor)", dev, floor, {}, False)
+    cross_validated = cross_validated_predictions(queries, truth, seed=SEED)
     rows += _f1_rows("reference: router trained on the real queries (5-fold CV)", dev, cross_validated, {}, False)
     return rows
 

@@ -27,7 +27,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import combinations
+from itertools import combinations, product
 from typing import Literal
 
 from synth_core.agents import AgentInference
@@ -172,7 +172,11 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
     """The shared and facet subject sets of a pair (either may be empty)."""
     shared = [subject for subject in shared_subjects(pair) if _plain(subject, agents)]
     sets: list[SubjectSet] = [(subject,) for subject in shared[:LEAD_SUBJECTS]]
-    sets += [combo for combo in combinations(shared[:COMBINED_FROM], 2) if _distinct(*combo)]
+    sets += [
+        combo
+        for combo in combinations(shared[:COMBINED_FROM], 2)
+        if _distinct(*combo) and not any(_one_phrase(item.title, *combo) for item in pair.items)
+    ]
     facets: list[SubjectSet] = []
     if len(shared) >= FACETS_FROM:
         for item, other in (pair.items, pair.items[::-1]):
@@ -204,6 +208,29 @@ def _distinct(first: Subject, second: Subject) -> bool:
     if not set(one.split()).isdisjoint(two.split()) or one in two or two in one:
         return False
     return SequenceMatcher(None, one, two).ratio() < SPELLING_VARIANT
+
+
+TITLE_PHRASE_GAP = 2
+"""Two subjects this close in a title (words between them at most) are one phrase of it."""
+
+
+def _one_phrase(title: str, first: Subject, second: Subject) -> bool:
+    """Whether two subjects are pieces of one phrase of ``title`` ("Cherry Harvest", "Erasmus Bridge
+    at Dusk", "Blade Inspection"): asked as "cherry and harvest" they glue a title back together. A
+    title that puts one "in" the other says two things ("Container Cranes in Rotterdam")."""
+    said = words(title)
+    spans = []
+    for subject in (first, second):
+        wanted = words(subject.text)
+        starts = [i for i in range(len(said) - len(wanted) + 1) if said[i : i + len(wanted)] == wanted]
+        if not wanted or not starts:
+            return False
+        spans.append([(start, start + len(wanted)) for start in starts])
+    for (a_start, a_end), (b_start, b_end) in product(*spans):
+        between = said[a_end:b_start] if a_end <= b_start else said[b_end:a_start]
+        if len(between) <= TITLE_PHRASE_GAP and "in" not in between:
+            return True
+    return False
 
 
 def _narrows(item: ContentItem, lead: Subject, facet: Subject) -> bool:

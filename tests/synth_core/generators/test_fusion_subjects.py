@@ -12,6 +12,7 @@ from synth_core.agents import AgentInference
 from synth_core.generators import fusion_subjects
 from synth_core.generators.fusion_subjects import MAX_USES, pair_needs, plan_needs
 from synth_core.generators.pairs import ContentPair, Subject, content_keys, formed_pairs, key_form
+from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import ITEMS, make_context, make_item, memory_backend, sample_of
 
@@ -106,3 +107,14 @@ def test_a_facet_is_joined_only_to_what_its_item_says_with_it(agents: AgentInfer
     joined = {subject.key for facet in facets for subject in facet}
     assert "tharsis" in joined  # said in one sentence with the caldera of Olympus Mons
     assert "kavya menon" not in joined and "pasadena" not in joined  # said apart: never joined
+
+
+def test_two_pieces_of_one_title_phrase_are_not_two_subjects() -> None:
+    assert fusion_subjects._one_phrase("Cherry Harvest in the Douro", Subject("cherry"), Subject("harvest"))
+    bridge = Subject("Erasmus Bridge", Entity(text="Erasmus Bridge", type="PLACE"))
+    assert fusion_subjects._one_phrase("Erasmus Bridge at Dusk", Subject("dusk"), bridge)
+    assert not fusion_subjects._one_phrase(
+        "Cherry orchards, and the harvest festival later", Subject("cherry"), Subject("harvest")
+    )
+    rotterdam = Subject("Rotterdam", Entity(text="Rotterdam", type="PLACE"))
+    assert not fusion_subjects._one_phrase("Container Cranes in Rotterdam", Subject("container cranes"), rotterdam)

@@ -182,11 +182,14 @@ class JobRunner:
 
     def view(self, *, tenant_id: str, job_id: str) -> JobView:
         """The job's state, progress and, once it ended, its result (NotFoundError for another tenant's)."""
+        # What this runner holds is read before the store: a job leaves ``_live`` only after its run is
+        # finished in the store, so a job missing here yet unfinished there is truly not running here
+        # (read the other way round, a job ending between the two reads looked interrupted).
+        with self._lock:
+            live = self._live.get(job_id)
         public = self.store.get_run_public(tenant_id=tenant_id, run_id=job_id)
         stored = self.store.get_run(tenant_id=tenant_id, run_id=job_id)
         summary = stored.get("summary") or {}
-        with self._lock:
-            live = self._live.get(job_id)
         state = self._state(public, summary, live)
         # An ended job's progress is what it stored of what it asked for.
         stage, done, total = live if live is not None else (state, public.stored, public.requested or public.stored)

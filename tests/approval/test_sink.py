@@ -137,9 +137,13 @@ def test_a_run_can_override_the_auto_approval_threshold(demo_settings) -> None:
     from synth_core.schemas import SyntheticDataRequest
     from synth_core.service import GenerationService
 
-    with ReviewStore(demo_settings.review_url) as store:
-        sink = ReviewStoreSink(demo_settings, store=store)
-        service = GenerationService(settings=demo_settings, backend=SqliteStore(demo_settings.store_path), sink=sink)
+    # no random audit draw: with threshold 0 every example would be auto-approved but the audited ones
+    settings = demo_settings.model_copy(
+        update={"learning": demo_settings.learning.model_copy(update={"audit_share": 0.0})}
+    )
+    with ReviewStore(settings.review_url) as store:
+        sink = ReviewStoreSink(settings, store=store)
+        service = GenerationService(settings=settings, backend=SqliteStore(settings.store_path), sink=sink)
         for threshold, tenant in ((0.0, "everything"), (1.0, "nothing")):
             service.generate(
                 SyntheticDataRequest(

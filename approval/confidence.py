@@ -6,7 +6,7 @@ broken plan labelled ``success=False`` is a correct negative and scores like any
 Signals that measure how *hard* an example is (the query names no media type; the source item ranks
 low) still show in the breakdown but weigh little and never cap the score.
 
-Each example gets up to thirteen *components*, each a score in [0, 1] with a reason a reviewer can read:
+Each example gets up to fourteen *components*, each a score in [0, 1] with a reason a reviewer can read:
 
 =============== =================================================================================
 label_validity  the labels hang together and fit the source (``synth_core.label_checks``): verified
@@ -28,6 +28,11 @@ centrality      routing / workflow / unified: every name the query asks about is
                 (its title, its metadata, or named twice: ``synth_core.entities.centrality``); a passing
                 mention 0.35 ("reports of Seattle" for a review that cites one Seattle study); not
                 measured 0.8.
+title_match     modality / workflow / unified: the share c of the source title's content words the query
+                names (``signals.title_coverage``), ``0.5 + 0.5 * c``: a query that names its item by
+                its title asks for the item; one built only from body words is where passing mentions,
+                tag words and fragments creep in (under a fifth of the title keeps it in review).
+                No title 0.8.
 media_cue       difficulty, not correctness: the query names its media type ``1 - 0.2 *
                 ambiguity``; it does not ``1 - ambiguity`` (floor 0.05).
 source_rank     difficulty, not correctness: the source item found at rank r when searching for
@@ -49,15 +54,15 @@ Any core component below 0.6 keeps an example under the default threshold of 0.8
 Weights (each optimizer's registry entry, ``OptimizerSpec.confidence_weights``; 0 = not used for that
 optimizer; tests/approval/test_confidence.py keeps this table equal to the registry):
 
-=========== ===== ====== ====== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
-optimizer   label margin entity fit   fluen spec  centr media rank cover  dupe gener effort
-=========== ===== ====== ====== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
-modality    3     0      0      2     2     0     0     1     0.5  0.25   2    0.5   1
-cross_modal 3     2      0      0     2     1     0     0     0.5  0.25   2    0.5   1
-routing     3     0      3      2     2     0.5   1     0.5   0.5  0.25   2    0.5   1
-workflow    3     0      0      1     2     1     1     0     0.5  0.25   2    0.5   1
-unified     3     0      3      2     2     1     1     1     0.5  2      2    0.5   1
-=========== ===== ====== ====== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+optimizer   label margin entity fit   fluen spec  centr title media rank cover  dupe gener effort
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+modality    3     0      0      2     2     0     0     2     1     0.5  0.25   2    0.5   1
+cross_modal 3     2      0      0     2     1     0     0     0     0.5  0.25   2    0.5   1
+routing     3     0      3      2     2     0.5   1     0     0.5   0.5  0.25   2    0.5   1
+workflow    3     0      0      1     2     1     1     2     0     0.5  0.25   2    0.5   1
+unified     3     0      3      2     2     1     1     2     1     0.5  2      2    0.5   1
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
 
 Missing signals never look good: an unverified label scores 0.5, an unrecorded source modality 0.55
 and an entity without recorded evidence 0.5, so a generator that measures nothing lands in review.
@@ -94,6 +99,7 @@ COMPONENTS = (
     "fluency",
     "specificity",
     "centrality",
+    "title_match",
     "media_cue",
     "source_rank",
     "entity_coverage",
@@ -230,6 +236,7 @@ def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: 
         "fluency": lambda: fluency(example.query),
         "specificity": lambda: specificity(example.query),
         "centrality": lambda: _centrality(example),
+        "title_match": lambda: _title_match(example),
         "media_cue": lambda: _media_cue(example),
         "source_rank": lambda: _source_rank(optimizer, example),
         "entity_coverage": lambda: _entity_coverage(example),
@@ -271,6 +278,23 @@ def _centrality(example: ExampleBase) -> tuple[float, str]:
             f"{names}: only a passing mention in the source (not in its title or metadata, named once)",
         )
     return 1.0, "every name the query asks about is what the source is about (title, metadata or named twice)"
+
+
+TITLE_MATCH_FLOOR = 0.5
+"""A query naming none of its source's title scores this; under a fifth of it, below 0.6 (so, being
+core, it keeps the example in review)."""
+
+
+def _title_match(example: ExampleBase) -> tuple[float, str]:
+    coverage = example.signals.title_coverage
+    if coverage is None:
+        return 0.8, "not measured: the source has no title (or the generator did not record how much the query names)"
+    score = TITLE_MATCH_FLOOR + (1.0 - TITLE_MATCH_FLOOR) * coverage
+    if coverage == 1.0:
+        return score, "the query names its source by its whole title"
+    if coverage == 0.0:
+        return score, "the query names nothing of its source's title: it may ask about a detail the item is not about"
+    return score, f"the query names {coverage:.0%} of its source's title"
 
 
 def _media_cue(example: ExampleBase) -> tuple[float, str]:

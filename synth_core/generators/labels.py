@@ -32,6 +32,7 @@ from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import ContentItem, SearchHit
 from synth_core.generators.base import GenerationContext
+from synth_core.generators.title_coverage import title_coverage
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence, Provenance, Relationship, Signals
 from synth_core.writing.base import QuerySpec, WrittenQuery
@@ -320,6 +321,7 @@ def build_signals(
         generator=written.generator,
         retries=written.retries + rewrites,
         fallback_used=written.fallback_used,
+        title_coverage=title_coverage(written.text or "", sources),
     )
 
 

@@ -98,6 +98,13 @@ class Signals(BaseModel):
         description="Names in the query that are passing mentions of the source (not in its title or "
         "metadata, named once): what the query asks about is not what the item is about. None = not measured.",
     )
+    title_coverage: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Share of the source title's content words the query names (averaged over the sources "
+        "with a title): a query that names its item by its title asks for the item. None = no title.",
+    )
 
 
 class ExampleBase(BaseModel):

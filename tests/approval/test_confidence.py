@@ -356,3 +356,23 @@ def test_a_passing_mention_as_the_subject_keeps_an_example_in_review(optimizer: 
     assert scores["passing"].score < scores["unmeasured"].score <= scores["central"].score
     reason = next(part.reason for part in scores["passing"].components if part.name == "centrality")
     assert "'Seattle'" in reason and "passing mention" in reason
+
+
+@pytest.mark.parametrize("optimizer", ["modality", "workflow", "unified"])
+def test_a_query_naming_little_of_its_sources_title_stays_in_review(optimizer: str) -> None:
+    def with_coverage(coverage: float | None) -> Confidence:
+        clean = make_example(optimizer)
+        update = {"title_coverage": coverage}
+        return score_example(optimizer, clean.model_copy(update={"signals": clean.signals.model_copy(update=update)}))
+
+    whole, half, tenth, none, unmeasured = map(with_coverage, (1.0, 0.5, 0.1, 0.0, None))
+    assert decide_status(whole, DEFAULT_THRESHOLD) == decide_status(half, DEFAULT_THRESHOLD) == "auto_approved"
+    assert decide_status(tenth, DEFAULT_THRESHOLD) == decide_status(none, DEFAULT_THRESHOLD) == "pending_review"
+    assert none.score <= tenth.score < half.score < whole.score
+    assert unmeasured.score < whole.score
+    assert "names nothing of its source's title" in component(none, "title_match").reason
+
+
+def test_cross_modal_and_routing_do_not_read_the_title_coverage() -> None:
+    for optimizer in ("cross_modal", "routing"):
+        assert "title_match" not in [part.name for part in score_example(optimizer, make_example(optimizer)).components]

@@ -12,6 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import ValidationError
+
+from approval.decision import NAME_A_CHANGE
+from approval.models import ExamplePublic
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import AgentsConfig
@@ -40,3 +44,34 @@ def check_edited_agents(changes: Mapping[str, Any], agents: AgentsConfig) -> Non
             f"Unknown agent(s) in the edit: {', '.join(unknown)}.",
             fix=Fix("Name agents the registry knows.", field="changes", choices=tuple(sorted(known))),
         )
+
+
+def validate_edit(example: ExamplePublic, changes: dict[str, Any]) -> ExampleBase:
+    """The example with ``changes`` merged in, validated by its optimizer's schema."""
+    from synth_core.registry import get_optimizer  # the registry pulls in every generator: load it late
+
+    schema = get_optimizer(example.optimizer).schema
+    if not changes:
+        raise InvalidRequestError("An edit needs at least one field to change.", fix=NAME_A_CHANGE)
+    unknown = sorted(set(changes) - set(schema.model_fields))
+    if unknown:
+        raise InvalidRequestError(
+            f"Unknown field(s) for {example.optimizer}: {', '.join(unknown)}.",
+            fix=Fix("Edit the example's own fields.", field="changes", choices=tuple(editable_fields(schema))),
+        )
+    bookkeeping = sorted(set(changes) & set(schema.BOOKKEEPING_FIELDS))
+    if bookkeeping:
+        raise InvalidRequestError(
+            f"{', '.join(bookkeeping)} record how the example was made and cannot be edited.",
+            fix=Fix("Leave them out of the edit.", field="changes"),
+        )
+    try:
+        return schema.model_validate({**example.payload, **changes})
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in exc.errors()
+        )
+        raise InvalidRequestError(
+            f"The edit is not a valid {example.optimizer} example: {problems}.",
+            fix=Fix("Correct the values it names.", field="changes"),
+        ) from None

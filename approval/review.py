@@ -11,16 +11,13 @@ calibration, run reports, runs and the Insights numbers (``service.insights``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from approval.calibration import CalibrationReport, calibrate
 from approval.confidence import score_batch, threshold_for
-from approval.decision import NAME_A_CHANGE, Decision, Revision
-from approval.edit_checks import check_edited_agents, editable_fields
+from approval.decision import Decision, Revision
+from approval.edit_checks import check_edited_agents, validate_edit
 from approval.edit_form import EditField, edit_fields
 from approval.insights import Insights
 from approval.learning.evaluation import LearnedEvaluation
@@ -41,12 +38,10 @@ from approval.run_report import RunReport, run_report
 from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_runs, resume_run, view
 from approval.sink import ReviewStoreSink
 from approval.store import QueueOrder, ReviewStore, field_diff
-from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.registry import OPTIMIZERS, get_optimizer
-from synth_core.schemas.common import ExampleBase
 from synth_core.settings import Settings
 from synth_core.sinks import ExampleSink
 
@@ -362,51 +357,27 @@ class ReviewService:
     ) -> Scorecard:
         """The scorecard of ``data`` (an export's JSONL) or, without it, of ``optimizer``'s approved
         examples in the store; the router and realism sections need ``real`` (real labelled queries)."""
-        from approval.scorecard import build_scorecard, read_jsonl, real_queries, router_label
-        from approval.scorecard.coverage import DEFAULT_CELL_TARGET
+        from approval.scorecard.actions import scorecard_of  # xgboost: loaded when a scorecard is made
 
-        spec = get_optimizer(optimizer)
-        records = (
-            read_jsonl(data, what="dataset")
-            if data is not None
-            else self.approved_records(tenant_id=tenant_id, optimizer=optimizer)
+        return scorecard_of(
+            self.store, self.settings, tenant_id=tenant_id, optimizer=optimizer, data=data, real=real, target=target
         )
-        queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
-        return build_scorecard(
-            records,
-            spec=spec,
-            agents=AgentInference(self.settings.agents),
-            real=queries,
-            target=DEFAULT_CELL_TARGET if target is None else target,
-            seed=self.settings.seed,
-        )
-
-    def approved_records(self, *, tenant_id: str, optimizer: str) -> list[dict[str, Any]]:
-        """The training records an export of ``optimizer`` would write (approved and auto-approved)."""
-        spec = get_optimizer(optimizer)
-        rows = self.store.iter_export_rows(
-            tenant_id=tenant_id, optimizer=optimizer, omit_fields=spec.schema.BOOKKEEPING_FIELDS
-        )
-        with closing(rows):
-            return [row.payload for row in rows]
 
     def topup(
         self, backend: ContentBackend, *, tenant_id: str, optimizer: str, target: int | None = None
     ) -> TopupResult:
         """Generate for the label-grid cells of ``optimizer`` below ``target`` only, sampling ``backend``
         (the caller's, left open) with the configured writer (``approval.scorecard.topup``)."""
-        from approval.scorecard.coverage import DEFAULT_CELL_TARGET
-        from approval.scorecard.topup import topup
-        from synth_core.wiring import build_service  # the generation side: loaded when a top-up runs
+        from approval.scorecard.actions import topup_thin_cells
 
-        return topup(
-            lambda sink: build_service(self.settings, sink=sink, backend=backend),
+        return topup_thin_cells(
+            self.settings,
             self.insights,
             self.generation_sink(),
+            backend,
             tenant_id=tenant_id,
             optimizer=optimizer,
-            target=DEFAULT_CELL_TARGET if target is None else target,
-            seed=self.settings.seed,
+            target=target,
         )
 
     def train(
@@ -422,23 +393,16 @@ class ReviewService:
         """Train ``optimizer``'s router on ``data`` (an export's JSONL) and save it with its metrics in
         ``out`` (default ``<home>/models/<optimizer>/``); with an LLM (``llm_model`` or the settings'),
         also compile a DSPy routing module with the recommended optimizer."""
-        from approval.scorecard import read_jsonl, real_queries, router_label
-        from approval.scorecard.train import train
+        from approval.scorecard.actions import train_router
 
-        spec = get_optimizer(optimizer)
-        queries = real_queries(real, label_field=router_label(spec)) if real is not None else None
-        lm = None
-        if llm_model or self.settings.llm.model:
-            from synth_core.llm.client import build_lm
-
-            lm = build_lm(self.settings, model=llm_model, api_base=llm_api_base)
-        return train(
-            read_jsonl(data, what="dataset"),
-            spec=spec,
-            out=out if out is not None else self.settings.home / "models" / optimizer,
-            real=queries,
-            lm=lm,
-            seed=self.settings.seed,
+        return train_router(
+            self.settings,
+            optimizer=optimizer,
+            data=data,
+            real=real,
+            out=out,
+            llm_model=llm_model,
+            llm_api_base=llm_api_base,
         )
 
     def job_runner(self, backend: ContentBackend, *, workers: int | None = None) -> JobRunner:
@@ -458,34 +422,3 @@ class ReviewService:
         """A sink for ``GenerationService`` that stores runs in this service's store (left open when
         the sink is closed: the service owns it)."""
         return ReviewStoreSink(self.settings, store=self.store)
-
-
-def validate_edit(example: ExamplePublic, changes: dict[str, Any]) -> ExampleBase:
-    """The example with ``changes`` merged in, validated by its optimizer's schema."""
-    from synth_core.registry import get_optimizer  # the registry pulls in every generator: load it late
-
-    schema = get_optimizer(example.optimizer).schema
-    if not changes:
-        raise InvalidRequestError("An edit needs at least one field to change.", fix=NAME_A_CHANGE)
-    unknown = sorted(set(changes) - set(schema.model_fields))
-    if unknown:
-        raise InvalidRequestError(
-            f"Unknown field(s) for {example.optimizer}: {', '.join(unknown)}.",
-            fix=Fix("Edit the example's own fields.", field="changes", choices=tuple(editable_fields(schema))),
-        )
-    bookkeeping = sorted(set(changes) & set(schema.BOOKKEEPING_FIELDS))
-    if bookkeeping:
-        raise InvalidRequestError(
-            f"{', '.join(bookkeeping)} record how the example was made and cannot be edited.",
-            fix=Fix("Leave them out of the edit.", field="changes"),
-        )
-    try:
-        return schema.model_validate({**example.payload, **changes})
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in exc.errors()
-        )
-        raise InvalidRequestError(
-            f"The edit is not a valid {example.optimizer} example: {problems}.",
-            fix=Fix("Correct the values it names.", field="changes"),
-        ) from None

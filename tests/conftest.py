@@ -11,6 +11,9 @@ from synth_core.settings import Settings, load_settings
 
 # litellm must never reach for the network to fetch its price list.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+# No random audit draw unless a test asks for one: it sends ~2% of would-be auto-approvals to review,
+# seeded by the run id, and run ids are unique, so exact status counts would fail now and then.
+os.environ.setdefault("SYNTH_LEARNING__AUDIT_SHARE", "0")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"

@@ -168,16 +168,19 @@ def select_page_ids(
     total: int | None,
     dialect: str,
     after: Cursor | None = None,
+    optimizers: Sequence[str] | None = None,
 ) -> Select[Any]:
     """The ids of one queue page (``page`` = limit, offset; from the start or ``after`` a cursor) of the
     ``total`` matching examples (None: more than were counted), without reading any payload.
 
-    Where an index holds each status as its own range in the page's order (SQLite: both orders;
-    PostgreSQL: the confidence orders, see tables.ExampleRow), a page over several statuses is merged
-    from the first ``offset + limit`` entries of each range instead of sorting every matching row.
-    PostgreSQL takes the 'created' order from the primary key, filtering as it walks. No merging when
-    the walk would read most of the ranges to fill the page, because the filter holds columns those
-    indexes do not (a rare word in the query; a run, which has few rows): one scan and a sort instead.
+    Where an index holds each optimizer and status as its own range in the page's order (SQLite: both
+    orders; PostgreSQL: the confidence orders, see tables.ExampleRow), a page over several of them is
+    merged from the first ``offset + limit`` entries of each range instead of sorting every matching row.
+    A filter without an optimizer covers the tenant's stored ``optimizers`` (``select_optimizers``; None:
+    not known, then no merging). PostgreSQL takes the 'created' order from the primary key, filtering as
+    it walks. No merging when the walk would read most of the ranges to fill the page, because the
+    filter holds columns those indexes do not (a rare word in the query; a run, which has few rows): one
+    scan and a sort instead.
     """
     limit, offset = page
     keys = ORDERINGS[order]
@@ -185,7 +188,11 @@ def select_page_ids(
     ranged = order in INDEXED_ORDERS and (dialect == "sqlite" or order != "created")
     dense = (total is None or total >= MERGE_DENSITY * (offset + limit)) and not example_filter.run_id
     start = [after_cursor(order, after)] if after is not None else []
-    if not example_filter.optimizer or len(statuses) == 1 or not ranged or not dense:
+    ranges = queue_ranges(example_filter, statuses, optimizers)
+    if ranges is not None and len(ranges) == 1 and ranged and dense:
+        # One range of an index: the filter as if it had named its one optimizer.
+        example_filter = example_filter.model_copy(update={"optimizer": ranges[0][0]})
+    if ranges is None or len(ranges) <= 1 or not ranged or not dense:
         clauses = example_clauses(tenant_id, example_filter)
         source = ORDER_SOURCES.get(order, EXAMPLES)
         return (
@@ -200,11 +207,14 @@ def select_page_ids(
     columns = [EXAMPLES.c.id] if order == "created" else [EXAMPLES.c.id, EXAMPLES.c.confidence]
     branches = [
         select(*columns)
-        .where(*example_clauses(tenant_id, example_filter.model_copy(update={"statuses": [status]})), *start)
+        .where(
+            *example_clauses(tenant_id, example_filter.model_copy(update={"optimizer": name, "statuses": [status]})),
+            *start,
+        )
         .order_by(*keys)
         .limit(offset + limit)
         .subquery()
-        for status in statuses
+        for name, status in ranges
     ]
     merged = union_all(*(select(*branch.c) for branch in branches)).subquery()
     merged_key = merged.c[key_name].desc() if order == "-confidence" else merged.c[key_name]
@@ -213,10 +223,46 @@ def select_page_ids(
 
 
 def count_examples(
-    tenant_id: str, example_filter: ExampleFilter | None = None, *, up_to: int | None = None
+    tenant_id: str,
+    example_filter: ExampleFilter | None = None,
+    *,
+    up_to: int | None = None,
+    optimizers: Sequence[str] | None = None,
 ) -> Select[Any]:
-    """How many examples match, or, with ``up_to``, how many up to that many (reading no further)."""
-    clauses = and_(*example_clauses(tenant_id, example_filter))
+    """How many examples match, or, with ``up_to``, how many up to that many (reading no further).
+
+    ``optimizers``: the tenant's stored optimizers (``select_optimizers``), for a filter that names none.
+    Naming them changes no count, but lets the queue index be read as one range per optimizer and status:
+    without them a status filter reads the tenant's whole index (the optimizer comes before the status
+    in it): 7 ms instead of 0.6 ms to count 10,000 pending among 100,000 examples on SQLite."""
+    clauses = example_clauses(tenant_id, example_filter)
+    if optimizers is not None and not (example_filter and example_filter.optimizer):
+        clauses.append(EXAMPLES.c.optimizer.in_(list(optimizers)))
     if up_to is None:
-        return select(func.count()).select_from(EXAMPLES).where(clauses)
-    return select(func.count()).select_from(select(EXAMPLES.c.id).where(clauses).limit(up_to).subquery())
+        return select(func.count()).select_from(EXAMPLES).where(*clauses)
+    return select(func.count()).select_from(select(EXAMPLES.c.id).where(*clauses).limit(up_to).subquery())
+
+
+def select_optimizers(tenant_id: str) -> Select[Any]:
+    """The optimizers the tenant has examples of, in order, found by a loose index scan: each step seeks
+    the next optimizer in the queue index (tenant, optimizer, ...) instead of reading every entry
+    (SELECT DISTINCT would read all of them: 7.5 ms at 100,000 examples on SQLite, this 0.01 ms)."""
+    columns = EXAMPLES.c
+    first = select(func.min(columns.optimizer).label("optimizer")).where(columns.tenant_id == tenant_id)
+    stored = first.cte("stored_optimizers", recursive=True)
+    following = (
+        select(func.min(columns.optimizer))
+        .where(columns.tenant_id == tenant_id, columns.optimizer > stored.c.optimizer)
+        .scalar_subquery()
+    )
+    stored = stored.union_all(select(following).select_from(stored).where(stored.c.optimizer.is_not(None)))
+    return select(stored.c.optimizer).where(stored.c.optimizer.is_not(None))
+
+
+def queue_ranges(
+    example_filter: ExampleFilter, statuses: Sequence[str], optimizers: Sequence[str] | None
+) -> list[tuple[str, str]] | None:
+    """The (optimizer, status) pairs a filter covers, each a range of the queue indexes; None when the
+    filter names no optimizer and the stored ones are not known."""
+    named = [example_filter.optimizer] if example_filter.optimizer else optimizers
+    return None if named is None else [(name, status) for name in named for status in statuses]

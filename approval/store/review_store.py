@@ -54,6 +54,7 @@ from approval.store.queue import (
     count_examples,
     select_by_ids,
     select_examples,
+    select_optimizers,
     select_page_ids,
 )
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
@@ -221,17 +222,19 @@ class ReviewStore:
                 fix=Fix("Pass either an offset or the example to start after.", field="after"),
             )
         with transaction(self.engine, write=False) as connection:
+            optimizers = _queue_optimizers(connection, tenant_id, filter)
             # The count first: how many match decides how the page is best found (select_page_ids).
-            counted = connection.execute(count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1)).scalar_one()
+            counting = count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1, optimizers=optimizers)
+            counted = connection.execute(counting).scalar_one()
             exact = counted <= COUNT_LIMIT
             cursor = _cursor(connection, tenant_id, after, order) if after is not None else None
             ids: list[str] = []
             by_id: dict[str, ExamplePublic] = {}
             if offset < counted or not exact:
                 page = (limit + 1, offset)  # one more tells whether a next page exists
-                found = select_page_ids(
-                    tenant_id, filter, order, page, counted if exact else None, connection.dialect.name, cursor
-                )
+                total = counted if exact else None
+                dialect = connection.dialect.name
+                found = select_page_ids(tenant_id, filter, order, page, total, dialect, cursor, optimizers)
                 ids = list(connection.execute(found).scalars())
                 # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
                 # here lures SQLite into scanning the tenant's index instead (100x slower).
@@ -388,6 +391,15 @@ class ReviewStore:
     def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+
+def _queue_optimizers(connection: Connection, tenant_id: str, example_filter: ExampleFilter) -> list[str] | None:
+    """The tenant's stored optimizers, for a filter that names none, so that its count and page read the
+    queue indexes one optimizer's range at a time (``count_examples``, ``select_page_ids``); None when
+    the filter names one, or a run (whose examples are found by its own index)."""
+    if example_filter.optimizer or example_filter.run_id:
+        return None
+    return list(connection.execute(select_optimizers(tenant_id)).scalars())
 
 
 def _cursor(connection: Connection, tenant_id: str, example_id: str, order: str) -> Cursor:

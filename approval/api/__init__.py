@@ -15,6 +15,7 @@ from fastapi import APIRouter, FastAPI
 
 from approval import ReviewService
 from approval.api import decision_routes, export_routes, job_routes, queue_routes
+from approval.api.deps import queue_read_slots
 from synth_core.settings import Settings
 
 
@@ -34,6 +35,7 @@ class ReviewApi:
             jobs = review.job_runner(app.state.service.backend)
             app.state.review = review
             app.state.jobs = jobs
+            app.state.queue_reads = queue_read_slots()
             try:
                 yield review
             finally:

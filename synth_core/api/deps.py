@@ -1,4 +1,9 @@
-"""Dependencies: settings, the shared service and backend (opened by the app's lifespan), the caller."""
+"""Dependencies: settings, the shared service and backend (opened by the app's lifespan), the caller.
+
+Each is ``async def`` because none of them blocks (they read the app's state and hash a token): FastAPI
+runs a plain ``def`` dependency in its thread pool, a hand-off to a worker thread and back per
+dependency, which cost a queue page more than its own database reads under concurrent requests.
+"""
 
 from __future__ import annotations
 
@@ -19,28 +24,28 @@ bearer = HTTPBearer(
 )
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_service(request: Request) -> GenerationService:
+async def get_service(request: Request) -> GenerationService:
     service: GenerationService = request.app.state.service
     return service
 
 
-def get_backend(request: Request) -> ContentBackend:
-    return get_service(request).backend
+async def get_backend(request: Request) -> ContentBackend:
+    return (await get_service(request)).backend
 
 
-def get_caller(
+async def get_caller(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> Caller:
     """Every route but health depends on this: it declares the bearer scheme in the OpenAPI document."""
     return authenticate(request.app.state.grants, credentials.credentials if credentials else None)
 
 
-def get_tenant(
+async def get_tenant(
     request: Request,
     caller: Annotated[Caller, Depends(get_caller)],
     tenant_id: Annotated[
@@ -49,7 +54,7 @@ def get_tenant(
     ] = None,
 ) -> str:
     """The tenant a request works in (``?tenant_id=``), once the caller's token is known to allow it."""
-    tenant = tenant_id if tenant_id is not None else get_settings(request).default_tenant
+    tenant = tenant_id if tenant_id is not None else (await get_settings(request)).default_tenant
     require_tenant(caller, tenant)
     return tenant
 

@@ -54,8 +54,8 @@ from approval.store.queue import (
     count_examples,
     select_by_ids,
     select_examples,
-    select_optimizers,
     select_page_ids,
+    stored_optimizers,
 )
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
 from approval.store.schema import open_schema
@@ -399,7 +399,7 @@ def _queue_optimizers(connection: Connection, tenant_id: str, example_filter: Ex
     the filter names one, or a run (whose examples are found by its own index)."""
     if example_filter.optimizer or example_filter.run_id:
         return None
-    return list(connection.execute(select_optimizers(tenant_id)).scalars())
+    return stored_optimizers(connection, tenant_id)
 
 
 def _cursor(connection: Connection, tenant_id: str, example_id: str, order: str) -> Cursor:

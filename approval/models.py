@@ -144,12 +144,19 @@ class ExampleFilter(BaseModel):
 
 
 class Page(BaseModel):
-    """One page of the review queue."""
+    """One page of the review queue.
+
+    ``total`` is counted for every page, but for one case: a keyset page (``after``) whose filter
+    matched more than the limit moments before (``total_exact`` False, "10000+") reuses that count for
+    up to 2 seconds, unless the same process changed the store since (approval/store/recent_counts.py).
+    """
 
     items: list[ExamplePublic]
-    total: int
-    """How many examples match, counted up to a limit (``total_exact`` False when more do)."""
-    total_exact: bool = True
+    total: int = Field(
+        description="How many examples match, counted up to a limit (10,000; total_exact false when more do). "
+        "On a page after another (after=) a count past the limit may be up to 2 s old."
+    )
+    total_exact: bool = Field(default=True, description="False when more examples match than total says.")
     limit: int
     offset: int
     next_after: str | None = None

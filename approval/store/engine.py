@@ -16,6 +16,7 @@ pinged only after it sat idle (``IDLE_PING_S``), not on every checkout as ``pool
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -53,6 +54,8 @@ _JSON_CODEC: dict[str, Any] = {
 }
 _RACE_STATES = {"40001", "40P01"}  # serialization failure, deadlock detected
 _CHECKPOINTERS: WeakKeyDictionary[Engine, WalCheckpointer] = WeakKeyDictionary()
+_WRITE_MARKS = itertools.count(1)  # next() is atomic: two writers never leave the same mark
+_LAST_WRITES: dict[str, int] = {}
 
 
 def normalize_url(url: str) -> str:
@@ -182,8 +185,22 @@ def transaction(engine: Engine, *, write: bool, isolation: str | None = None) ->
         if getattr(exc.orig, "sqlstate", None) in _RACE_STATES:
             raise SerializationConflict(f"A concurrent change interfered: {_first_line(exc)}.") from exc
         raise _store_error(exc) from exc
+    finally:
+        if write:  # once committed or rolled back: a read that saw the change is newer than this mark
+            _LAST_WRITES[_database_of(engine)] = next(_WRITE_MARKS)
     if write and (checkpointer := _CHECKPOINTERS.get(engine)) is not None:
         checkpointer.request()
+
+
+def last_write(engine: Engine) -> int:
+    """A mark that changes whenever this process ends a write transaction on ``engine``'s database,
+    through any engine on its URL (0 before the first): what a read remembered under one mark is still
+    all of this process's writes while the mark stays the same (other processes' writes it cannot see)."""
+    return _LAST_WRITES.get(_database_of(engine), 0)
+
+
+def _database_of(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
 
 
 def dispose(engine: Engine) -> None:

@@ -39,7 +39,7 @@ from approval.models import (
 from approval.store.audit import INSERT_DECISION, audit_rows, auto_approval_values, to_decision
 from approval.store.decisions import Decisions
 from approval.store.duplicates import file_queries, nearby_queries
-from approval.store.engine import dispose, make_engine, transaction
+from approval.store.engine import dispose, last_write, make_engine, transaction
 from approval.store.examples import example_row, payload_row, read_example, to_example
 from approval.store.exports import Exports
 from approval.store.ids import new_ids
@@ -57,6 +57,7 @@ from approval.store.queue import (
     select_page_ids,
     stored_optimizers,
 )
+from approval.store.recent_counts import RecentCounts
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
 from approval.store.schema import open_schema
 from approval.store.stats import collect_stats, decided_counts
@@ -83,6 +84,7 @@ class ReviewStore:
         self._runs = Runs(self.engine)
         self._decisions = Decisions(self.engine)
         self._exports = Exports(self.engine)
+        self._recent_counts = RecentCounts()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReviewStore:
@@ -208,7 +210,8 @@ class ReviewStore:
     ) -> Page:
         """One page of the filtered queue, from ``offset`` or right ``after`` an example (keyset: the
         page's ``next_after`` gives the next one, however deep), and how many match, counted up to
-        ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all)."""
+        ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all). A
+        keyset page may reuse a count past the limit made moments before (recent_counts.py)."""
         if not 1 <= limit <= MAX_PAGE or offset < 0:
             raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
         if order not in ORDERINGS:
@@ -224,8 +227,7 @@ class ReviewStore:
         with transaction(self.engine, write=False) as connection:
             optimizers = _queue_optimizers(connection, tenant_id, filter)
             # The count first: how many match decides how the page is best found (select_page_ids).
-            counting = count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1, optimizers=optimizers)
-            counted = connection.execute(counting).scalar_one()
+            counted = self._count_for_page(connection, tenant_id, filter, optimizers, keyset=after is not None)
             exact = counted <= COUNT_LIMIT
             cursor = _cursor(connection, tenant_id, after, order) if after is not None else None
             ids: list[str] = []
@@ -248,6 +250,28 @@ class ReviewStore:
             offset=offset,
             next_after=ids[limit - 1] if len(ids) > limit else None,
         )
+
+    def _count_for_page(
+        self,
+        connection: Connection,
+        tenant_id: str,
+        filter: ExampleFilter,
+        optimizers: list[str] | None,
+        *,
+        keyset: bool,
+    ) -> int:
+        """How many match, up to ``COUNT_LIMIT`` + 1; a keyset page takes a count that reached the limit
+        moments ago for the same filter, unless this process wrote since (recent_counts.py)."""
+        key = (tenant_id, filter.model_dump_json())
+        mark = last_write(self.engine)  # before counting: a write ending meanwhile makes the count stale
+        remembered = self._recent_counts.get(key, mark) if keyset else None
+        if remembered is not None:
+            return remembered
+        counting = count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1, optimizers=optimizers)
+        counted = int(connection.execute(counting).scalar_one())
+        if counted > COUNT_LIMIT:
+            self._recent_counts.put(key, mark, counted)
+        return counted
 
     def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
         with transaction(self.engine, write=False) as connection:

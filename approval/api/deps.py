@@ -3,16 +3,14 @@ pages are read in, and their router."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from asyncio import Semaphore
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
 from approval import JobRunner, ReviewService
 from synth_core.api.deps import get_caller
 from synth_core.api.errors import COMMON_ERRORS, error_responses
-
 
 QUEUE_READ_THREADS = 2
 """How many queue pages are read at once, each in a worker thread. A page is mostly Python work (rows to

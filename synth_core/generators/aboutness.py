@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from synth_core.backends.text_terms import STOPWORDS, TOPIC_NOISE
 from synth_core.content import ContentItem
-from synth_core.word_frequency import too_common_alone, zipf
+from synth_core.word_frequency import zipf
 
 CENTRAL_MENTIONS = 2
 """Mentions in title and text that make a subject one the item is about (one is a passing mention)."""
@@ -91,6 +91,8 @@ class ItemWords:
     acronyms: frozenset[str] = frozenset()
     """Words the item writes only in capitals, outside shouted text ("HARPS", the spectrograph):
     another item's lower-case "harps" is another word."""
+    uploaders: tuple[tuple[str, frozenset[str]], ...] = ()
+    """The channel's name, squeezed and word by word."""
     title_phrases: tuple[tuple[str, ...], ...] = ()
     """Capitalised runs of a title that has prose beside it ("Harbour Chicane"): a topic that only
     qualifies a word after it as specific or more ("harbour": ``_names_the_head``) is not named by
@@ -127,7 +129,25 @@ class ItemWords:
         compounds = _COMPOUND.findall(full)  # "hip-hop": no "hip" of its own
         joined = tuple(phrase for phrase in {tokens(text) for text in (*phrases, *compounds)} if len(phrase) > 1)
         runs = title_runs(title) if sentences else ()
-        return cls(tokens(title), counted, tokens(full), longer, short, joined, listed, acronyms_of(full), runs)
+        uploaders = tuple(
+            (_squeezed(value), frozenset(_squeezed(word) for word in value.split()))
+            for key in ("channel",)  # a publisher or a show may well be what a report is about
+            if isinstance(value := item.metadata.get(key), str) and _squeezed(value)
+        )
+        return cls(
+            tokens(title), counted, tokens(full), longer, short, joined, listed, acronyms_of(full), uploaders, runs
+        )
+
+    def by_uploader(self, key: str) -> bool:
+        """Whether ``key`` is the channel's name or a word of it ("Tasty", "Swift" of channel "Taylor
+        Swift", "cupcake" of "CupcakeJemma"): who put the item out, not what it is about."""
+        squeezed = _squeezed(key)
+        if not squeezed:
+            return False
+        return any(
+            squeezed == name or squeezed in words or (len(squeezed) >= UPLOADER_PREFIX and name.startswith(squeezed))
+            for name, words in self.uploaders
+        )
 
     def only_in_capitals(self, key: str) -> bool:
         """Whether the item writes ``key`` (one word) only as an acronym."""
@@ -142,10 +162,18 @@ class ItemWords:
             return _mentions(self.headline, self._covering(key, name), key, modifying)
         return _mentions(self.counted, self._covering(key, name), key)
 
+    def by_list_only(self, key: str, *, name: bool = False) -> bool:
+        """Whether only a keyword list says the item is about ``key`` (its title and prose do not)."""
+        if self.mentions(key, title_only=True, name=name) > 0:
+            return False
+        return self.mentions(key, name=name) < (1 if self.short else CENTRAL_MENTIONS)
+
     def is_about(self, key: str, *, name: bool = False) -> bool:
         """The item names ``key`` in its title or a keyword list, or mentions it ``CENTRAL_MENTIONS``
         times in its prose, or at all in a short prose (``name``: ``key`` is a name, see
         ``mentions``)."""
+        if self.by_uploader(key):
+            return False
         if self.mentions(key, title_only=True, name=name) > 0:
             return True
         said = self.mentions(key, name=name)
@@ -262,6 +290,8 @@ METADATA_WORDS = 6
 """A labelled field this short ("Channel: CupcakeJemma", "Credit: Sven Aalto for Microsoft") says who
 made or filed the item, not what it shows."""
 UPLOADER_FIELDS = ("channel", "show", "publisher")
+UPLOADER_PREFIX = 5
+"""A word this long that starts a channel's squeezed name is a word of it ("cupcake" of "CupcakeJemma")."""
 """Metadata naming who put the item out: a title segment that only repeats it is no subject."""
 _QUOTES = "\"“‘'"
 
@@ -375,11 +405,27 @@ def shared_words(first: ItemWords, second: ItemWords, beside: Iterable[str]) -> 
 
 def shared_about_words(first: ItemWords, second: ItemWords, beside: Iterable[str]) -> int:
     """Specific content words both items say themselves (title and prose; no tags, no uploader; no
-    everyday word: "feature", "house" or "wing" join a string-theory paper to a string melody, a
-    haunted-house sketch to a creepy house, a black hole's jets to an airliner) besides the words
-    of ``beside``: what tells that one word means one thing in both."""
+    common word, ``CORROBORATING_ZIPF``: "feature", "house" or "wing" join a string-theory paper to a
+    string melody, a haunted-house sketch to a creepy house, a black hole's jets to an airliner)
+    besides the words of ``beside`` and their forms: what tells that one word means one thing in
+    both."""
     asked = {word for key in beside for word in tokens(key)}
-    return sum(1 for word in (first.about_words & second.about_words) - asked if not too_common_alone(word))
+    return sum(
+        1
+        for word in (first.about_words & second.about_words) - asked
+        if max(zipf(word), zipf(f"{word}s")) < CORROBORATING_ZIPF and not any(_variant(word, other) for other in asked)
+    )
+
+
+CORROBORATING_ZIPF = 4.3
+"""A word this common or more corroborates nothing ("sequence" of a title sequence and of a paper); a
+word is judged as written or with its "s" back (``word_form`` made "clothes" "clothe")."""
+
+
+def _variant(word: str, other: str) -> bool:
+    """One word a form of the other ("dusty", "dust"): no second word."""
+    stem = min(len(word), len(other), max(4, len(other) - 1))
+    return word[:stem] == other[:stem]
 
 
 def said_together(item: ContentItem, first: str, second: str) -> bool:
@@ -391,20 +437,36 @@ def said_together(item: ContentItem, first: str, second: str) -> bool:
     return any(_starts(said, one) and _starts(said, two) for said in _sentences(item.title, item.text))
 
 
+IN_PLACE_GAP = 6
+"""Words at most between a thing and the "in" of its place ("coffee cherries from branches on a
+hillside in Minas Gerais"); a thing named after the place is not in it ("the Prefontaine Classic in
+Eugene, plus recent work by INSEP" puts no INSEP in Eugene)."""
+
+
 def says_in(item: ContentItem, thing: str, place: str) -> bool:
-    """Whether one sentence of ``item`` names ``thing`` and says "in [the] ``place``": only then may
-    a query ask for "``thing`` in ``place``" ("a UC Davis research plot in Napa Valley" puts no
-    grape "in UC Davis")."""
+    """Whether one sentence of ``item`` names ``thing`` and, at most ``IN_PLACE_GAP`` words after it,
+    says "in [the] ``place``": only then may a query ask for "``thing`` in ``place``" ("a UC Davis
+    research plot in Napa Valley" puts no grape "in UC Davis")."""
     one, where = tokens(thing), tokens(place)
     if not one or not where:
         return False
     for said in _sentences(item.title, item.text):
-        if _starts(said, one):
+        things = _starts(said, one)
+        if things:
             for start in _starts(said, where):
-                before = said[max(0, start - 2) : start]
-                if before[-1:] == ("in",) or before == ("in", "the"):
+                at = _in_before(said, start)
+                if at is not None and any(0 <= at - (thing + len(one)) <= IN_PLACE_GAP for thing in things):
                     return True
     return False
+
+
+def _in_before(said: Sequence[str], start: int) -> int | None:
+    """Where "in" stands right before ``start`` ("in Napa", "in the Douro"), if it does."""
+    if said[start - 1 : start] == ("in",):
+        return start - 1
+    if tuple(said[max(0, start - 2) : start]) == ("in", "the"):
+        return start - 2
+    return None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n+")

@@ -4,15 +4,16 @@ A pair always shares something to ask about: a *subject*, i.e. a content key (a 
 entity name, in ``key_form``) of both items that says enough alone to be asked for (``_About``) and
 that both items are about (``aboutness``: in the title or mentioned twice, not inside a longer name;
 a passing sentence or a contributor list is no subject), so its ``content_overlap`` is above zero.
-A lone word that is no name ("pole", "keyboard", "trumpet") is a subject of the pair only when the
-two items also share a name or a phrase, or say another specific word themselves, in their titles or
-prose (``CORROBORATING_WORDS``; tags do not count): alone it may mean two things. A word one item
-writes only as an acronym and the other in lower case ("HARPS", "harps") is two words. Pairs come
-first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair inside a
-``multi_modal_sequences`` group) that share a subject; when those cannot carry the requested count,
-more are formed from sampled items of different modalities that share subjects (ranked by the
-Jaccard overlap of their subjects). Items that share nothing are never paired: a run that needs
-more pairs than the sample holds comes up short and says so (``shortage_reason``).
+A lone word that is no name ("pole", "keyboard", "trumpet"), or a subject one item only has in a
+keyword list, is a subject of the pair only when the two items also share a name or a phrase, or say
+another specific word themselves, in their titles or prose (``CORROBORATING_WORDS``; tags do not
+count): alone it may mean two things. A word one item writes only as an acronym and the other in
+lower case ("HARPS", "harps") is two words. Pairs come first from the sample's groups
+(``cross_modal_pairs`` pairs and every two-modality pair inside a ``multi_modal_sequences`` group)
+that share a subject; when those cannot carry the requested count, more are formed from sampled
+items of different modalities that share subjects (ranked by the Jaccard overlap of their
+subjects). Items that share nothing are never paired: a run that needs more pairs than the sample
+holds comes up short and says so (``shortage_reason``).
 
 A subject keeps an entity's name as written and its type ("India", PLACE); a topic is lower case.
 """
@@ -108,8 +109,9 @@ def shared_subjects(pair: ContentPair) -> list[Subject]:
         if key in second_rank
     )
     shared = [subject for _, _, subject in ranked if not _two_words(pair, subject)]
-    if any(_needs_corroboration(subject) for subject in shared) and not corroborated(pair, shared):
-        shared = [subject for subject in shared if not _needs_corroboration(subject)]
+    weak = [subject for subject in shared if _needs_corroboration(pair, subject)]
+    if weak and not corroborated(pair, shared):
+        shared = [subject for subject in shared if subject not in weak]
     return shared
 
 
@@ -123,16 +125,20 @@ def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
     """The pair shares a name or a phrase, or its items say ``CORROBORATING_WORDS`` specific words
     themselves besides a lone word (two items using "keyboard" and nothing else in common mean two
     different keyboards; tags do not count: ``aboutness.shared_about_words``)."""
-    if any(not _needs_corroboration(subject) for subject in shared):
+    if any(not _needs_corroboration(pair, subject) for subject in shared):
         return True
     first, second = _about(pair.first).words, _about(pair.second).words
     return any(shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
 
 
-def _needs_corroboration(subject: Subject) -> bool:
-    """A lone word that is no name: rare words mean two things too ("trumpet" of a boot advert
-    titled "Trumpet" and of a synth-pop clip, "resonant" of a test tone and of a pion resonance)."""
-    return subject.entity is None and " " not in subject.key
+def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
+    """A lone word, a name of one word too (rare words mean two things too: "trumpet" of a boot advert
+    titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title
+    is no more one thing: Chicago blues and the Chicago Bulls), or any subject one item only has in a
+    keyword list ("YouTube" among a make-up video's tags)."""
+    if " " not in subject.key and subject.entity is None:
+        return True
+    return any(subject.key in _about(item).listed_only for item in pair.items)
 
 
 def _two_words(pair: ContentPair, subject: Subject) -> bool:
@@ -155,6 +161,8 @@ class _About:
     subjects: dict[str, Subject]
     askable: frozenset[str]
     words: ItemWords
+    listed_only: frozenset[str] = frozenset()
+    """Subjects only a keyword list says the item is about (tags are for search)."""
     judged: dict[tuple[str, bool], bool] = field(default_factory=dict)
     """``is_about`` answers so far (generators ask about the same topics many times)."""
 
@@ -179,7 +187,8 @@ def _about(item: ContentItem) -> _About:
         (key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text, name=s.entity is not None)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
-    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words)
+    listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
+    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words, listed_only)
     if len(_ABOUT) >= ABOUT_MEMO:
         _ABOUT.clear()
     _ABOUT[id(patterns)] = (patterns, about)

@@ -28,7 +28,7 @@ SEARCH_BUDGET = 800_000
 """Searches per call = SEARCH_BUDGET / items in scope (at least MIN_SEARCHES): a 600-item store gets
 one search per group, a 100,000-item store eight."""
 MIN_SEARCHES = 4
-PAIR_SEARCH_FACTOR = 6
+PAIR_SEARCH_FACTOR = 12
 """``cross_modal_pairs`` searches this many times the budget: a pair must share a subject both items
 are about, and a lone word only with another specific word both say (``generators.pairs``), which few
 of a big store's seeds find (the real corpus, 7,700 items: 800 examples need six times the budget);

@@ -3,7 +3,14 @@ caption; never a mention inside a longer name, a passing sentence or a contribut
 
 from __future__ import annotations
 
-from synth_core.generators.aboutness import ItemWords, keyword_lists, said_together, shared_words
+from synth_core.generators.aboutness import (
+    ItemWords,
+    keyword_lists,
+    said_together,
+    says_in,
+    shared_about_words,
+    shared_words,
+)
 from tests.synth_core.fixtures import make_item
 
 PAPER = make_item(
@@ -120,3 +127,27 @@ def test_a_lone_word_inside_a_key_phrase_only_is_no_subject_but_a_name_is() -> N
     assert not words.is_about("hip") and words.is_about("hip hop")
     kube = ItemWords.of(make_item("d", "DOCUMENT", "Kubernetes Autoscaling", "Notes."), [], ["kubernetes autoscaling"])
     assert kube.is_about("Kubernetes", name=True) and not kube.is_about("Kubernetes")
+
+
+def test_a_thing_is_in_a_place_only_when_named_before_it() -> None:
+    video = make_item(
+        "v",
+        "VIDEO",
+        "Eugene on Film",
+        "Also referenced: wind gauges and the Prefontaine Classic in Eugene, plus recent work by INSEP.",
+    )
+    assert says_in(video, "Prefontaine Classic", "Eugene") and not says_in(video, "INSEP", "Eugene")
+
+
+def test_a_channels_words_are_no_subject_of_its_items() -> None:
+    video = make_item(
+        "v", "VIDEO", "Red Velvet Cupcakes | Tasty", "Channel: Tasty. Tags: tasty, cupcakes, baking.", channel="Tasty"
+    )
+    words = words_of(video)
+    assert not words.is_about("Tasty", name=True) and words.is_about("cupcakes")
+
+
+def test_a_word_and_its_own_forms_corroborate_nothing() -> None:
+    disk = words_of(make_item("d", "DOCUMENT", "White dwarfs with dust disks", "Dusty disks orbit dwarfs. Dust glows."))
+    cloud = words_of(make_item("i", "IMAGE", "A dust cloud near an elephant", "An elephant in a dusty field."))
+    assert shared_about_words(disk, cloud, ["dust"]) == 0  # "dusty" is "dust" again

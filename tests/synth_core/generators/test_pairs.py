@@ -157,3 +157,17 @@ def test_a_word_of_a_songs_name_is_no_subject() -> None:
     photo = make_item("i", "IMAGE", "a dog on a bed in a bedroom", "a dog on a bed in a bedroom with wood floors .")
     assert "bedroom" not in {subject.key for subject in item_subjects(video)}
     assert shared_subjects(ContentPair(video, photo, "test")) == []
+
+
+def test_a_name_only_a_keyword_list_gives_needs_a_second_word() -> None:
+    video = make_item(
+        "v",
+        "VIDEO",
+        "Victoria Beckham Collection Review",
+        "Channel: Tati. Tags: YouTube, Beauty, Makeup, Review.",
+        channel="Tati",
+    )
+    clip = make_item(
+        "a", "AUDIO", "Music clip: piano, YouTube", "A piano track made for YouTube. Aspects: piano, YouTube, idea."
+    )
+    assert "youtube" not in {subject.key for subject in shared_subjects(ContentPair(video, clip, "test"))}

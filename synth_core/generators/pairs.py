@@ -4,16 +4,18 @@ A pair always shares something to ask about: a *subject*, i.e. a content key (a 
 entity name, in ``key_form``) of both items that says enough alone to be asked for (``_About``) and
 that both items are about (``aboutness``: in the title or mentioned twice, not inside a longer name;
 a passing sentence or a contributor list is no subject), so its ``content_overlap`` is above zero.
-A lone word that is no name ("pole", "keyboard", "trumpet"), or a subject one item only has in a
-keyword list, is a subject of the pair only when the two items also share a name or a phrase, or say
-another specific word themselves, in their titles or prose (``CORROBORATING_WORDS``; tags do not
-count): alone it may mean two things. A word one item writes only as an acronym and the other in
-lower case ("HARPS", "harps") is two words. Pairs come first from the sample's groups
-(``cross_modal_pairs`` pairs and every two-modality pair inside a ``multi_modal_sequences`` group)
-that share a subject; when those cannot carry the requested count, more are formed from sampled
-items of different modalities that share subjects (ranked by the Jaccard overlap of their
-subjects). Items that share nothing are never paired: a run that needs more pairs than the sample
-holds comes up short and says so (``shortage_reason``).
+
+A lone word ("pole", "keyboard", "trumpet"; a one-word name too when it is an everyday word:
+"Chicago"), or a subject one item only has in a keyword list, is a subject of the pair only when the
+two items also share a longer name or a phrase, or say another specific word themselves, in their
+titles or prose (``CORROBORATING_WORDS``; tags do not count): alone it may mean two things. A word
+one item writes only as an acronym and the other in lower case ("HARPS", "harps") is two words.
+
+Pairs come first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair
+inside a ``multi_modal_sequences`` group) that share a subject; when those cannot carry the
+requested count, more are formed from sampled items of different modalities that share subjects
+(ranked by the Jaccard overlap of their subjects). Items that share nothing are never paired: a run
+that needs more pairs than the sample holds comes up short and says so (``shortage_reason``).
 
 A subject keeps an entity's name as written and its type ("India", PLACE); a topic is lower case.
 """
@@ -31,6 +33,7 @@ from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
+from synth_core.word_frequency import zipf
 from synth_core.writing.subjects import subjects_of
 from synth_core.writing.template_content import says_enough_alone
 
@@ -39,6 +42,10 @@ PARTNERS_PER_ITEM = 4
 MIN_SUBJECT_CHARS = 3
 SHOUTED_LETTERS = 6
 """An all-capitals name this long is shouting, not an acronym ("GUITAR" vs "UNESCO": both lowered)."""
+EVERYDAY_NAME_ZIPF = 4.0
+"""A one-word name this common as a word ("Earth", "Chicago", "YouTube", "LUXURY" of a shouted title)
+needs a second word like a lone topic (Chicago blues and the Chicago Bulls); a rarer one ("Vestas",
+"INSEP", "Blender") names one thing."""
 CORROBORATING_WORDS = 1
 """Specific words two items must say themselves besides a lone word for it to be their subject."""
 
@@ -136,7 +143,7 @@ def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
     titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title
     is no more one thing: Chicago blues and the Chicago Bulls), or any subject one item only has in a
     keyword list ("YouTube" among a make-up video's tags)."""
-    if " " not in subject.key and subject.entity is None:
+    if " " not in subject.key and (subject.entity is None or zipf(subject.key) >= EVERYDAY_NAME_ZIPF):
         return True
     return any(subject.key in _about(item).listed_only for item in pair.items)
 

@@ -31,8 +31,8 @@ MIN_SEARCHES = 4
 PAIR_SEARCH_FACTOR = 12
 """``cross_modal_pairs`` searches this many times the budget: a pair must share a subject both items
 are about, and a lone word only with another specific word both say (``generators.pairs``), which few
-of a big store's seeds find (the real corpus, 7,700 items: 800 examples need six times the budget);
-a multi-modal sequence needs only a shared word."""
+of a big store's seeds find (the real corpus, 7,700 items: fewer searches leave a 300-example run
+short of subjects); a multi-modal sequence needs only a shared word."""
 PARTNER_LIMIT = 6
 MAX_LIMIT = 64
 SEED_POOL_FACTOR = 2

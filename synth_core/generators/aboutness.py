@@ -89,8 +89,8 @@ class ItemWords:
     listed: tuple[str, ...] = ()
     """The keyword lists' items (``_BREAK`` between)."""
     acronyms: frozenset[str] = frozenset()
-    """Words the item writes only in capitals, outside shouted text ("HARPS", the spectrograph):
-    another item's lower-case "harps" is another word."""
+    """Words the item writes only with inner capitals, outside shouted text ("HARPS", the
+    spectrograph; "InAs"): another item's "harps" or "Ina" is another word."""
     uploaders: tuple[tuple[str, frozenset[str]], ...] = ()
     """The channel's name, squeezed and word by word."""
     title_phrases: tuple[tuple[str, ...], ...] = ()
@@ -149,6 +149,14 @@ class ItemWords:
             for name, words in self.uploaders
         )
 
+    def next_words(self, key: str) -> frozenset[str]:
+        """The words that follow ``key`` (one word) wherever the item says it ("" at the end)."""
+        return frozenset(
+            self.words[index + 1] if index + 1 < len(self.words) else ""
+            for index, word in enumerate(self.words)
+            if word == key
+        )
+
     def only_in_capitals(self, key: str) -> bool:
         """Whether the item writes ``key`` (one word) only as an acronym."""
         return key in self.acronyms
@@ -192,15 +200,16 @@ SHOUTED_SHARE = 0.6
 
 
 def acronyms_of(text: str) -> frozenset[str]:
-    """Words (``word_form``) ``text`` writes only in capitals, two letters or more, outside shouted
-    sentences; a word also written in lower or title case is no acronym."""
+    """Words (``word_form``) ``text`` writes only with capitals past the first letter ("HARPS",
+    "InAs"), outside shouted sentences; a word also written in lower or title case is no acronym
+    ("InAs" of indium arsenide is no "Ina")."""
     capitals: set[str] = set()
     lowered: set[str] = set()
     for sentence in _SENTENCE_END.split(text):
         letters = [char for char in sentence if char.isalpha()]
         shouted = bool(letters) and sum(char.isupper() for char in letters) >= SHOUTED_SHARE * len(letters)
         for word in _TOKEN.findall(sentence):
-            if len(word) > 1 and word.isupper() and word.isalpha():
+            if len(word) > 1 and word.isalpha() and any(char.isupper() for char in word[1:]):
                 if not shouted:
                     capitals.add(word_form(word))
             else:

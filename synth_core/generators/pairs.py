@@ -150,11 +150,20 @@ def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
 
 def _two_words(pair: ContentPair, subject: Subject) -> bool:
     """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
-    spectrograph, and a harp melody): two words spelled alike."""
+    spectrograph, and a harp melody): two words spelled alike; or both say it only as the front of
+    one phrase (``_one_phrase_only``)."""
     if " " in subject.key:
         return False
-    first, second = (_about(item).words.only_in_capitals(subject.key) for item in pair.items)
-    return first != second
+    first, second = (_about(item).words for item in pair.items)
+    if first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key):
+        return True
+    return _one_phrase_only(first.next_words(subject.key), second.next_words(subject.key))
+
+
+def _one_phrase_only(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Both items only ever say the word before one same word ("mexican" of "Mexican Dish" and
+    "mexican dish"): what they share is that phrase, and the word alone says less ("on mexican")."""
+    return len(first) == 1 and first == second and "" not in first
 
 
 @dataclass(frozen=True)

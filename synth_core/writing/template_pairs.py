@@ -201,7 +201,8 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tu
     if len(subjects) == 1:
         if types.get(subjects[0].casefold()) is not None:
             return subjects[0], subjects[0]
-        return as_said(subjects[0], items, article=False), as_said(subjects[0], items, article=True)
+        lone = len(subjects[0].split()) < 2  # "the zoo" alone asks for one zoo: a lone word stays bare
+        return as_said(subjects[0], items, article=False), as_said(subjects[0], items, article=not lone)
     kinds = [types.get(text.casefold()) for text in subjects]
     for kind, frames in _JOINS.items():  # a place wins: "Tenzing Norbu Sherpa in Chamonix"
         if kinds.count(kind) != 1:  # two places or two people are listed, not joined

@@ -171,3 +171,16 @@ def test_a_name_only_a_keyword_list_gives_needs_a_second_word() -> None:
         "a", "AUDIO", "Music clip: piano, YouTube", "A piano track made for YouTube. Aspects: piano, YouTube, idea."
     )
     assert "youtube" not in {subject.key for subject in shared_subjects(ContentPair(video, clip, "test"))}
+
+
+def test_a_word_with_inner_capitals_and_a_word_said_only_before_one_noun_are_no_subjects() -> None:
+    paper = make_item(
+        "d", "DOCUMENT", "Spin states in InAs quantum dots", "InAs dots hold spins. InAs is a semiconductor."
+    )
+    photo = make_item("i", "IMAGE", "A green motorcycle Ina parking lot", "A green motorcycle Ina full parking lot.")
+    assert shared_subjects(ContentPair(paper, photo, "test")) == []  # indium arsenide is no "Ina"
+    video = make_item(
+        "v", "VIDEO", "How To Make Every Popular Mexican Dish... VEGAN", "Vegan salsa and a Mexican dish with salsa."
+    )
+    plate = make_item("i2", "IMAGE", "salmon with mexican dish and fresh salsa", "salmon with mexican dish and salsa .")
+    assert "mexican" not in {subject.key for subject in shared_subjects(ContentPair(video, plate, "test"))}

@@ -139,5 +139,7 @@ def test_a_lone_topic_is_written_as_the_items_say_it() -> None:
     assert as_said("operations room", [room], article=True) == "the operations room"
     assert as_said("operations room", [room], article=False) == "operations room"  # a keyword query stays bare
     assert as_said("fermentation", [paper], article=True) == "fermentation"  # "of fermentation": no article
+    zoo = make_item("z", "IMAGE", "Giraffes", "Giraffes roam the zoo in spring.")
+    assert as_said("zoo", [zoo], article=True) == "the zoo"  # the writer asks this only of phrases and joins
     drive = make_item("x", "IMAGE", "Rover", "Engineers plan a rover drive.")
     assert as_said("rover", [drive], article=True) == "rover"  # "a rover drive": the rover qualifies the drive

@@ -149,13 +149,12 @@ class ItemWords:
             for name, words in self.uploaders
         )
 
-    def next_words(self, key: str) -> frozenset[str]:
-        """The words that follow ``key`` (one word) wherever the item says it ("" at the end)."""
-        return frozenset(
-            self.words[index + 1] if index + 1 < len(self.words) else ""
-            for index, word in enumerate(self.words)
-            if word == key
-        )
+    def neighbours(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words before and after ``key`` (one word) wherever the title or the prose says it
+        ("" at an edge)."""
+        said = ("", *(word if word != _BREAK else "" for word in (*self.headline, _BREAK, *self.counted)), "")
+        places = [index for index, word in enumerate(said) if word == key]
+        return frozenset(said[index - 1] for index in places), frozenset(said[index + 1] for index in places)
 
     def only_in_capitals(self, key: str) -> bool:
         """Whether the item writes ``key`` (one word) only as an acronym."""

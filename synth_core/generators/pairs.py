@@ -150,19 +150,25 @@ def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
 
 def _two_words(pair: ContentPair, subject: Subject) -> bool:
     """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
-    spectrograph, and a harp melody): two words spelled alike; or both say it only as the front of
-    one phrase (``_one_phrase_only``)."""
+    spectrograph, and a harp melody): two words spelled alike; or both say it only as a piece of one
+    phrase (``_one_phrase_only``)."""
     if " " in subject.key:
         return False
     first, second = (_about(item).words for item in pair.items)
     if first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key):
         return True
-    return _one_phrase_only(first.next_words(subject.key), second.next_words(subject.key))
+    if subject.entity is not None:  # "NASA Perseverance" and "NASA's rover": a name stands alone
+        return False
+    (before_first, after_first), (before_second, after_second) = (
+        words.neighbours(subject.key) for words in (first, second)
+    )
+    return _one_phrase_only(after_first, after_second) or _one_phrase_only(before_first, before_second)
 
 
 def _one_phrase_only(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Both items only ever say the word before one same word ("mexican" of "Mexican Dish" and
-    "mexican dish"): what they share is that phrase, and the word alone says less ("on mexican")."""
+    """Both items only ever say the word beside one same word ("mexican" and "dish" of "Mexican Dish"
+    and "mexican dish"): what they share is that phrase, and the word alone says less ("on mexican",
+    "about dish")."""
     return len(first) == 1 and first == second and "" not in first
 
 

@@ -2,18 +2,26 @@
 
 Two items pair on a subject only when both are about it (round 3 of the judged sample: a paper on
 ragù compared with a grilling photo "on sea bream", one passing sentence; a panel "about" the person
-who only moderates it). An item is about a subject when it names it in its title or in a keyword list
-(``Tags: a, b, c`` or ``Aspects: ...``, a field label then ``KEYWORD_LIST_ITEMS`` short items: the
-list says what the item is about), or at least
-``CENTRAL_MENTIONS`` times in its title and text, or at all in a text of at most ``SHORT_SENTENCES``
+who only moderates it). An item is about a subject when it names it in its title, or at least
+``CENTRAL_MENTIONS`` times in its prose, or at all in a prose of at most ``SHORT_SENTENCES``
 sentences and ``SHORT_WORDS`` words (a caption is about all it says; five captions run together
-without a full stop are not one short caption). A mention inside a longer name of the item does
-not count: "Arthur Ashe" in "Arthur Ashe Stadium", "Rotterdam" in "Port of Rotterdam" name
-something else.
+without a full stop are not one short caption). A mention inside a longer name of the item does not
+count: "Arthur Ashe" in "Arthur Ashe Stadium", "Rotterdam" in "Port of Rotterdam" name something else.
 
-A lone everyday word two items share ("pole" of a bike chained to a pole and of a quark's pole
-structure; "keyboard" of a computer and of a synth-pop band) may mean two things: two items that
-share nothing else are about different things (``shared_words`` counts what else they share).
+Labelled fields are no prose. A keyword list (``Tags: a, b, c``, a field label then
+``KEYWORD_LIST_ITEMS`` short items) says what the item is about, but its words are not what the item
+says itself (``about_words``): uploaders tag for search ("cupcake" on a video about caramels from the
+channel "Cupcake Jemma", round 5), so a lone word two items share needs their own words to agree
+(``pairs.corroborated``). A short field ("Channel: X", "Credit: Y") says who made or filed the item,
+and a title segment that only repeats the uploader ("... | Paris Ledger TV") is no subject either. A
+topic that only qualifies a more specific word in a capitalised title phrase that has prose beside it
+("harbour" of "Harbour Chicane", round 5: the harbour is only the backdrop) counts only by its prose
+mentions: the title names the whole, not the piece.
+
+A lone word two items share ("pole" of a bike chained to a pole and of a quark's pole structure;
+"keyboard" of a computer and of a synth-pop band; "jets" of a black hole and of an airliner) may mean
+two things: two items whose own words share nothing else specific are about different things
+(``shared_about_words``; ``shared_words`` counts every word they share, tags included).
 
 Words are compared in ``pairs.key_form``'s way (case-folded, the crude singular), split on anything
 that is not a letter or digit, so "Botticelli's Birth" is ``botticelli s birth`` in key and text alike.
@@ -22,7 +30,7 @@ that is not a letter or digit, so "Botticelli's Birth" is ``botticelli s birth``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,75 +69,188 @@ def tokens(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ItemWords:
-    """An item's words: all of them (title first, counted once), the ones whose mentions count (the
-    title's and those of sentences that are no enumeration), its names longer than one word (a
-    mention of a shorter subject inside one of them does not count), and whether its text is short
-    (``SHORT_SENTENCES``)."""
+    """An item's words: all of them (title first, counted once), the title's (less the uploader's
+    name), the prose's whose mentions count (sentences that are no enumeration), the keyword lists',
+    its names longer than one word (a mention of a shorter subject inside one of them does not
+    count), and whether its prose is short (``SHORT_SENTENCES``)."""
 
     headline: tuple[str, ...]
-    """The title's words and the keyword lists', each list item apart (``_BREAK`` between)."""
+    """The title's words, less a segment that only names the uploader."""
     counted: tuple[str, ...]
-    """The title's words and those of the text's sentences that list no three names: "Contributors
-    include A, B and C" or "Material was gathered in A, B and C" name them in passing (``_BREAK``
-    between sentences)."""
+    """The words of the prose's sentences that list no three names: "Contributors include A, B and
+    C" or "Material was gathered in A, B and C" name them in passing (``_BREAK`` between sentences).
+    Labelled fields ("Channel: X", "Tags: a, b, c") are no prose."""
     words: tuple[str, ...]
     names: tuple[tuple[str, ...], ...]
     short: bool
     phrases: tuple[tuple[str, ...], ...] = ()
     """The item's key phrases of two words or more: a lone word inside one of them only ("hip" of
     "hip hop") is no subject of its own."""
+    listed: tuple[str, ...] = ()
+    """The keyword lists' items (``_BREAK`` between)."""
+    acronyms: frozenset[str] = frozenset()
+    """Words the item writes only with inner capitals, outside shouted text ("HARPS", the
+    spectrograph; "InAs"): another item's "harps" or "Ina" is another word."""
+    uploaders: tuple[tuple[str, frozenset[str]], ...] = ()
+    """The channel's name, squeezed and word by word."""
+    title_phrases: tuple[tuple[str, ...], ...] = ()
+    """Capitalised runs of a title that has prose beside it ("Harbour Chicane"): a topic that only
+    qualifies a word after it as specific or more ("harbour": ``_names_the_head``) is not named by
+    the title; the prose must say it."""
     content_words: frozenset[str] = field(init=False)
     """Words that say something about the content (no stopwords, filler or field labels)."""
+    about_words: frozenset[str] = field(init=False)
+    """Content words of the title and the prose only: what the item itself says, not its tags."""
 
     def __post_init__(self) -> None:
-        said = (word for word in self.words if len(word) >= MIN_WORD_CHARS and word.isalpha())
-        object.__setattr__(self, "content_words", frozenset(word for word in said if word not in TOPIC_NOISE))
+        object.__setattr__(self, "content_words", _content(self.words))
+        object.__setattr__(self, "about_words", _content(self.headline + self.counted))
 
     @classmethod
     def of(cls, item: ContentItem, names: Iterable[str], phrases: Iterable[str] = ()) -> ItemWords:
         full = item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
         body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
-        sentences = [part for part in _SENTENCE_END.split(body) if part.strip()]
+        fields = labelled_fields(body)
+        prose = _without(body, fields)
+        sentences = [part for part in _SENTENCE_END.split(prose) if part.strip()]
         spans = [span for sentence in sentences for span in capitalised_names(sentence)]
         named = {tokens(name) for name in (*names, *spans)}
-        short = len(sentences) <= SHORT_SENTENCES and len(item.text.split()) <= SHORT_WORDS
-        headline = tokens(item.title)
-        for keyword in keyword_lists(item.text):
-            headline += (_BREAK, *tokens(keyword))
-        counted = tokens(item.title)
+        short = len(sentences) <= SHORT_SENTENCES and len(prose.split()) <= SHORT_WORDS
+        title = _without_uploader(item.title, item.metadata)
+        listed: tuple[str, ...] = ()
+        for found in fields:
+            for keyword in found.keywords:
+                listed += (_BREAK, *tokens(keyword))
+        counted: tuple[str, ...] = ()
         for sentence in sentences:
             if not _NAME_LIST.search(sentence):
                 counted += (_BREAK, *tokens(sentence))
         longer = tuple(name for name in named if len(name) > 1)
-        joined = tuple(phrase for phrase in {tokens(text) for text in phrases} if len(phrase) > 1)
-        return cls(headline, counted, tokens(full), longer, short, joined)
+        compounds = _COMPOUND.findall(full)  # "hip-hop": no "hip" of its own
+        joined = tuple(phrase for phrase in {tokens(text) for text in (*phrases, *compounds)} if len(phrase) > 1)
+        runs = title_runs(title) if sentences else ()
+        uploaders = tuple(
+            (_squeezed(value), frozenset(_squeezed(word) for word in value.split()))
+            for key in ("channel",)  # a publisher or a show may well be what a report is about
+            if isinstance(value := item.metadata.get(key), str) and _squeezed(value)
+        )
+        return cls(
+            tokens(title), counted, tokens(full), longer, short, joined, listed, acronyms_of(full), uploaders, runs
+        )
+
+    def by_uploader(self, key: str) -> bool:
+        """Whether ``key`` is the channel's name or a word of it ("Tasty", "Swift" of channel "Taylor
+        Swift", "cupcake" of "CupcakeJemma"): who put the item out, not what it is about."""
+        squeezed = _squeezed(key)
+        if not squeezed:
+            return False
+        return any(
+            squeezed == name or squeezed in words or (len(squeezed) >= UPLOADER_PREFIX and name.startswith(squeezed))
+            for name, words in self.uploaders
+        )
+
+    def neighbours(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words before and after ``key`` (one word) wherever the title or the prose says it
+        ("" at an edge)."""
+        said = ("", *(word if word != _BREAK else "" for word in (*self.headline, _BREAK, *self.counted)), "")
+        places = [index for index, word in enumerate(said) if word == key]
+        return frozenset(said[index - 1] for index in places), frozenset(said[index + 1] for index in places)
+
+    def only_in_capitals(self, key: str) -> bool:
+        """Whether the item writes ``key`` (one word) only as an acronym."""
+        return key in self.acronyms
 
     def mentions(self, key: str, *, title_only: bool = False, name: bool = False) -> int:
-        """How often ``key`` (in key form) stands alone in the title or a keyword list
-        (``title_only``) or in what counts: not inside a longer name, nor (a lone word that is no
-        name) inside a key phrase."""
-        wanted = tokens(key)
-        if not wanted:
-            return 0
-        within = self.headline if title_only else self.counted
-        starts = _starts(within, wanted)
-        if not starts:
-            return 0
-        covered: set[int] = set()
-        lone_word = not name and len(wanted) == 1
-        for longer in (*self.names, *self.phrases) if lone_word else self.names:
-            if len(longer) > len(wanted):
-                inner = _starts(longer, wanted)
-                if inner:
-                    covered.update(start + offset for start in _starts(within, longer) for offset in inner)
-        return len(starts - covered)
+        """How often ``key`` (in key form) stands alone in the title (``title_only``; a topic not as
+        a piece of a longer title phrase) or in the prose: not inside a longer name, nor (a lone
+        word that is no name) inside a key phrase."""
+        if title_only:
+            modifying = () if name else tuple(run for run in self.title_phrases if _names_the_head(run, key))
+            return _mentions(self.headline, self._covering(key, name), key, modifying)
+        return _mentions(self.counted, self._covering(key, name), key)
+
+    def by_list_only(self, key: str, *, name: bool = False) -> bool:
+        """Whether only a keyword list says the item is about ``key`` (its title and prose do not)."""
+        if self.mentions(key, title_only=True, name=name) > 0:
+            return False
+        return self.mentions(key, name=name) < (1 if self.short else CENTRAL_MENTIONS)
 
     def is_about(self, key: str, *, name: bool = False) -> bool:
         """The item names ``key`` in its title or a keyword list, or mentions it ``CENTRAL_MENTIONS``
-        times, or at all in a short text (``name``: ``key`` is a name, see ``mentions``)."""
+        times in its prose, or at all in a short prose (``name``: ``key`` is a name, see
+        ``mentions``)."""
+        if self.by_uploader(key):
+            return False
         if self.mentions(key, title_only=True, name=name) > 0:
             return True
-        return self.mentions(key, name=name) >= (1 if self.short else CENTRAL_MENTIONS)
+        said = self.mentions(key, name=name)
+        if said >= (1 if self.short else CENTRAL_MENTIONS):
+            return True
+        return _mentions(self.listed, self._covering(key, name), key) > 0
+
+    def _covering(self, key: str, name: bool) -> tuple[tuple[str, ...], ...]:
+        lone_word = not name and len(tokens(key)) == 1
+        return (*self.names, *self.phrases) if lone_word else self.names
+
+
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+SHOUTED_SHARE = 0.6
+"""A sentence whose letters are this much capitals is shouted ("10 EASY MAGIC TRICKS"): no acronyms."""
+
+
+def acronyms_of(text: str) -> frozenset[str]:
+    """Words (``word_form``) ``text`` writes only with capitals past the first letter ("HARPS",
+    "InAs"), outside shouted sentences; a word also written in lower or title case is no acronym
+    ("InAs" of indium arsenide is no "Ina")."""
+    capitals: set[str] = set()
+    lowered: set[str] = set()
+    for sentence in _SENTENCE_END.split(text):
+        letters = [char for char in sentence if char.isalpha()]
+        shouted = bool(letters) and sum(char.isupper() for char in letters) >= SHOUTED_SHARE * len(letters)
+        for word in _TOKEN.findall(sentence):
+            if len(word) > 1 and word.isalpha() and any(char.isupper() for char in word[1:]):
+                if not shouted:
+                    capitals.add(word_form(word))
+            else:
+                lowered.add(word_form(word))
+    return frozenset(capitals - lowered)
+
+
+def _names_the_head(run: tuple[str, ...], key: str) -> bool:
+    """Whether the last word of a title run is as specific as ``key`` or more (no more common):
+    "Harbour Chicane" is a chicane, "harbour" only says which; in "Olympus Mons Caldera Survey" the
+    caldera is what the survey is of."""
+    return zipf(run[-1]) <= min(zipf(word) for word in tokens(key))
+
+
+def _content(said: Iterable[str]) -> frozenset[str]:
+    return frozenset(
+        word for word in said if len(word) >= MIN_WORD_CHARS and word.isalpha() and word not in TOPIC_NOISE
+    )
+
+
+def _mentions(
+    within: Sequence[str], covering: Sequence[tuple[str, ...]], key: str, modifying: Sequence[tuple[str, ...]] = ()
+) -> int:
+    """Occurrences of ``key`` in ``within`` that are no part of a longer phrase of ``covering``, nor
+    the front of a phrase of ``modifying`` (a title run whose last words it only qualifies)."""
+    wanted = tokens(key)
+    if not wanted:
+        return 0
+    starts = _starts(within, wanted)
+    if not starts:
+        return 0
+    covered: set[int] = set()
+    for longer in covering:
+        if len(longer) > len(wanted):
+            inner = _starts(longer, wanted)
+            if inner:
+                covered.update(start + offset for start in _starts(within, longer) for offset in inner)
+    for run in modifying:
+        inner = {offset for offset in _starts(run, wanted) if offset + len(wanted) < len(run)}
+        if inner:
+            covered.update(start + offset for start in _starts(within, run) for offset in inner)
+    return len(starts - covered)
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|de|del|da|di|du|van|von)(?:\s+the)?\s+)?[A-Z][\w'’-]*)*")
@@ -173,21 +294,105 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z][a-z]*\s+[a-z])")
 _FIELD_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][\w-]*):\s")
 
 
-def keyword_lists(text: str) -> list[str]:
-    """The items of the text's keyword lists: a field label ("Tags:") then at least
-    ``KEYWORD_LIST_ITEMS`` comma-separated items of ``KEYWORD_WORDS`` words or fewer (by median); a
-    list of names in a sentence ("Contributors include A, B and C") has no field label."""
+METADATA_WORDS = 6
+"""A labelled field this short ("Channel: CupcakeJemma", "Credit: Sven Aalto for Microsoft") says who
+made or filed the item, not what it shows."""
+UPLOADER_FIELDS = ("channel", "show", "publisher")
+UPLOADER_PREFIX = 5
+"""A word this long that starts a channel's squeezed name is a word of it ("cupcake" of "CupcakeJemma")."""
+"""Metadata naming who put the item out: a title segment that only repeats it is no subject."""
+_QUOTES = "\"“‘'"
+
+
+@dataclass(frozen=True)
+class LabelledField:
+    """A field label and its value in a text ("Tags: a, b, c"): ``start``-``end`` in the text, and the
+    items when it is a keyword list."""
+
+    start: int
+    end: int
+    keywords: tuple[str, ...] = ()
+
+
+def labelled_fields(text: str) -> list[LabelledField]:
+    """The metadata fields of a text: a field label ("Tags:") then a keyword list (at least
+    ``KEYWORD_LIST_ITEMS`` comma-separated items of ``KEYWORD_WORDS`` words or fewer, by median) or
+    a short value (``METADATA_WORDS``, no quotation: "Vitali: \"The summit is optional\"" is what
+    someone says). A list of names in a sentence ("Contributors include A, B and C") has no label."""
     labels = list(_FIELD_LABEL.finditer(text))
-    found: list[str] = []
+    found: list[LabelledField] = []
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         segment = _SENTENCE_BREAK.split(text[label.end() : end], maxsplit=1)[0]
         parts = [part.strip(" .") for part in segment.split(",")]
         parts = [part for part in parts if part]
         sizes = sorted(len(part.split()) for part in parts)
+        value_end = label.end() + len(segment)
         if len(parts) >= KEYWORD_LIST_ITEMS and sizes[len(sizes) // 2] <= KEYWORD_WORDS:
-            found += parts
+            found.append(LabelledField(label.start(), value_end, tuple(parts)))
+        elif len(segment.split()) <= METADATA_WORDS and not segment.lstrip().startswith(tuple(_QUOTES)):
+            found.append(LabelledField(label.start(), value_end))
     return found
+
+
+def keyword_lists(text: str) -> list[str]:
+    """The items of the text's keyword lists (``labelled_fields``)."""
+    return [keyword for found in labelled_fields(text) for keyword in found.keywords]
+
+
+def _without(text: str, fields: Sequence[LabelledField]) -> str:
+    """``text`` less its labelled fields, each cut where a sentence ends."""
+    if not fields:
+        return text
+    kept, position = [], 0
+    for found in fields:
+        kept.append(text[position : found.start])
+        position = found.end
+    kept.append(text[position:])
+    return ". ".join(piece for piece in kept if _TOKEN.search(piece))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+_PARTICIPLE = re.compile(r"[^e]ed$")
+"""A participle ends a title's noun run ("Slow-Cooked Ragù Revisited": the ragù is named whole)."""
+_TITLE_SEGMENT = re.compile(r"\s+[|–—-]\s+|:\s+")
+
+
+def _without_uploader(title: str, metadata: Mapping[str, object]) -> str:
+    """The title less a segment that only names the uploader ("Plenary Hall at COP29 | Paris Ledger
+    TV", "Chewy Salted Chocolate Caramels | Cupcake Jemma" of channel "CupcakeJemma")."""
+    uploaders = {_squeezed(value) for key in UPLOADER_FIELDS if isinstance(value := metadata.get(key), str)}
+    if not uploaders or not title:
+        return title
+    segments = _TITLE_SEGMENT.split(title)
+    kept = [segment for segment in segments if _squeezed(segment) not in uploaders]
+    return " | ".join(kept) if kept and len(kept) < len(segments) else title
+
+
+def title_runs(title: str) -> tuple[tuple[str, ...], ...]:
+    """The runs of two capitalised words or more of a title, in ``tokens`` form ("Harbour Chicane in
+    Monaco": ``harbour chicane``); a stopword, a participle, a lower-case word or punctuation other
+    than a hyphen or an apostrophe ends a run."""
+    runs: list[tuple[str, ...]] = []
+    current: list[str] = []
+    last_end = 0
+    for match in _TOKEN.finditer(title):
+        word = match.group()
+        capital = word[:1].isupper() and word.casefold() not in _NOT_NAMES and not _PARTICIPLE.search(word)
+        joined = title[last_end : match.start()].strip() in ("", "-", "'", "’")
+        if not (capital and joined):
+            if len(current) > 1:
+                runs.append(tuple(word_form(each) for each in current))
+            current = []
+        if capital:
+            current.append(word)
+        last_end = match.end()
+    if len(current) > 1:
+        runs.append(tuple(word_form(each) for each in current))
+    return tuple(runs)
 
 
 def _starts(within: Sequence[str], wanted: Sequence[str]) -> set[int]:
@@ -206,6 +411,31 @@ def shared_words(first: ItemWords, second: ItemWords, beside: Iterable[str]) -> 
     return len((first.content_words & second.content_words) - asked)
 
 
+def shared_about_words(first: ItemWords, second: ItemWords, beside: Iterable[str]) -> int:
+    """Specific content words both items say themselves (title and prose; no tags, no uploader; no
+    common word, ``CORROBORATING_ZIPF``: "feature", "house" or "wing" join a string-theory paper to a
+    string melody, a haunted-house sketch to a creepy house, a black hole's jets to an airliner)
+    besides the words of ``beside`` and their forms: what tells that one word means one thing in
+    both."""
+    asked = {word for key in beside for word in tokens(key)}
+    return sum(
+        1
+        for word in (first.about_words & second.about_words) - asked
+        if max(zipf(word), zipf(f"{word}s")) < CORROBORATING_ZIPF and not any(_variant(word, other) for other in asked)
+    )
+
+
+CORROBORATING_ZIPF = 4.3
+"""A word this common or more corroborates nothing ("sequence" of a title sequence and of a paper); a
+word is judged as written or with its "s" back (``word_form`` made "clothes" "clothe")."""
+
+
+def _variant(word: str, other: str) -> bool:
+    """One word a form of the other ("dusty", "dust"): no second word."""
+    stem = min(len(word), len(other), max(4, len(other) - 1))
+    return word[:stem] == other[:stem]
+
+
 def said_together(item: ContentItem, first: str, second: str) -> bool:
     """Whether one sentence of ``item`` (its title counts as one) names both texts: only then may a
     query join them ("cargo bikes in Copenhagen", "Hiroshi Saito on open crumb")."""
@@ -215,20 +445,36 @@ def said_together(item: ContentItem, first: str, second: str) -> bool:
     return any(_starts(said, one) and _starts(said, two) for said in _sentences(item.title, item.text))
 
 
+IN_PLACE_GAP = 6
+"""Words at most between a thing and the "in" of its place ("coffee cherries from branches on a
+hillside in Minas Gerais"); a thing named after the place is not in it ("the Prefontaine Classic in
+Eugene, plus recent work by INSEP" puts no INSEP in Eugene)."""
+
+
 def says_in(item: ContentItem, thing: str, place: str) -> bool:
-    """Whether one sentence of ``item`` names ``thing`` and says "in [the] ``place``": only then may
-    a query ask for "``thing`` in ``place``" ("a UC Davis research plot in Napa Valley" puts no
-    grape "in UC Davis")."""
+    """Whether one sentence of ``item`` names ``thing`` and, at most ``IN_PLACE_GAP`` words after it,
+    says "in [the] ``place``": only then may a query ask for "``thing`` in ``place``" ("a UC Davis
+    research plot in Napa Valley" puts no grape "in UC Davis")."""
     one, where = tokens(thing), tokens(place)
     if not one or not where:
         return False
     for said in _sentences(item.title, item.text):
-        if _starts(said, one):
+        things = _starts(said, one)
+        if things:
             for start in _starts(said, where):
-                before = said[max(0, start - 2) : start]
-                if before[-1:] == ("in",) or before == ("in", "the"):
+                at = _in_before(said, start)
+                if at is not None and any(0 <= at - (thing + len(one)) <= IN_PLACE_GAP for thing in things):
                     return True
     return False
+
+
+def _in_before(said: Sequence[str], start: int) -> int | None:
+    """Where "in" stands right before ``start`` ("in Napa", "in the Douro"), if it does."""
+    if said[start - 1 : start] == ("in",):
+        return start - 1
+    if tuple(said[max(0, start - 2) : start]) == ("in", "the"):
+        return start - 2
+    return None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n+")

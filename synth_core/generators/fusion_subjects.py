@@ -57,8 +57,9 @@ MAX_SUBJECT_SHARE = 0.02
 """Share of a run one subject may be asked about in (at least ``SUBJECT_MIN_USES`` examples): one
 well-linked group ("Refinery29 doughnuts") must not fill a tenth of the run with rephrasings of
 itself. When every subject is used up the run comes up short and says what to do."""
-SUBJECT_MIN_USES = 8
-"""Examples any subject may have, however small the run."""
+SUBJECT_MIN_USES = 16
+"""Examples any subject may have, however small the run (a 300-example run of the real corpus, whose
+pairs share few subjects once a lone word needs a second word both items say, has about 25)."""
 SPELLING_VARIANT = 0.75
 """Two subjects this alike (difflib ratio) are one subject spelled two ways ("donut", "doughnut")."""
 
@@ -175,7 +176,7 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
     sets += [
         combo
         for combo in combinations(shared[:COMBINED_FROM], 2)
-        if _distinct(*combo) and not any(_one_phrase(item.title, *combo) for item in pair.items)
+        if _distinct(*combo) and _listable(*combo) and not any(_one_phrase(item.title, *combo) for item in pair.items)
     ]
     facets: list[SubjectSet] = []
     if len(shared) >= FACETS_FROM:
@@ -208,6 +209,15 @@ def _distinct(first: Subject, second: Subject) -> bool:
     if not set(one.split()).isdisjoint(two.split()) or one in two or two in one:
         return False
     return SequenceMatcher(None, one, two).ratio() < SPELLING_VARIANT
+
+
+def _listable(first: Subject, second: Subject) -> bool:
+    """Whether two subjects can be listed with "and": not a name beside a lone common word ("Sentinel
+    Forge and analysts", "Vestas and inspection" of round 5: the word only says what the name does
+    there, and alone it asks for nothing in particular)."""
+    lone = [subject.entity is None and " " not in subject.key for subject in (first, second)]
+    named = [subject.entity is not None for subject in (first, second)]
+    return not ((lone[0] and named[1]) or (lone[1] and named[0]))
 
 
 TITLE_PHRASE_GAP = 2

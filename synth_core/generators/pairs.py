@@ -4,13 +4,18 @@ A pair always shares something to ask about: a *subject*, i.e. a content key (a 
 entity name, in ``key_form``) of both items that says enough alone to be asked for (``_About``) and
 that both items are about (``aboutness``: in the title or mentioned twice, not inside a longer name;
 a passing sentence or a contributor list is no subject), so its ``content_overlap`` is above zero.
-A lone everyday word ("pole", "keyboard") is a subject of the pair only when the two items share
-another content word besides (``CORROBORATING_WORDS``): alone it may mean two things. Pairs come
-first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair inside a
-``multi_modal_sequences`` group) that share a subject; when those cannot carry the requested count,
-more are formed from sampled items of different modalities that share subjects (ranked by the
-Jaccard overlap of their subjects). Items that share nothing are never paired: a run that needs
-more pairs than the sample holds comes up short and says so (``shortage_reason``).
+
+A lone word ("pole", "keyboard", "trumpet"; a one-word name too when it is an everyday word:
+"Chicago"), or a subject one item only has in a keyword list, is a subject of the pair only when the
+two items also share a longer name or a phrase, or say another specific word themselves, in their
+titles or prose (``CORROBORATING_WORDS``; tags do not count): alone it may mean two things. A word
+one item writes only as an acronym and the other in lower case ("HARPS", "harps") is two words.
+
+Pairs come first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair
+inside a ``multi_modal_sequences`` group) that share a subject; when those cannot carry the
+requested count, more are formed from sampled items of different modalities that share subjects
+(ranked by the Jaccard overlap of their subjects). Items that share nothing are never paired: a run
+that needs more pairs than the sample holds comes up short and says so (``shortage_reason``).
 
 A subject keeps an entity's name as written and its type ("India", PLACE); a topic is lower case.
 """
@@ -23,23 +28,26 @@ from itertools import combinations
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import ItemWords, shared_words
+from synth_core.generators.aboutness import ItemWords, shared_about_words, shared_words
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
 from synth_core.word_frequency import zipf
+from synth_core.writing.subjects import subjects_of
 from synth_core.writing.template_content import says_enough_alone
 
 PARTNERS_PER_ITEM = 4
 """Formed pairs: each item is paired with at most this many best-overlapping partners."""
 MIN_SUBJECT_CHARS = 3
 SHOUTED_LETTERS = 6
-CORROBORATING_WORDS = 1
-"""Content words two items must share besides a lone everyday word for it to be their subject."""
-RARE_ZIPF = 3.5
-"""A lone word rarer than this ("husky", "bagel") has one everyday sense: it needs no corroboration."""
 """An all-capitals name this long is shouting, not an acronym ("GUITAR" vs "UNESCO": both lowered)."""
+EVERYDAY_NAME_ZIPF = 4.0
+"""A one-word name this common as a word ("Earth", "Chicago", "YouTube", "LUXURY" of a shouted title)
+needs a second word like a lone topic (Chicago blues and the Chicago Bulls); a rarer one ("Vestas",
+"INSEP", "Blender") names one thing."""
+CORROBORATING_WORDS = 1
+"""Specific words two items must say themselves besides a lone word for it to be their subject."""
 
 
 @dataclass(frozen=True)
@@ -98,8 +106,8 @@ def shares_content(first: ContentItem, second: ContentItem) -> bool:
 
 def shared_subjects(pair: ContentPair) -> list[Subject]:
     """Subjects both items are about, the ones both rank highest first (sum of the two positions;
-    ties keep the first item's order). A lone everyday word counts only when the two items share
-    another content word besides it (``corroborated``)."""
+    ties keep the first item's order). A lone word counts only when the two items share another
+    specific word besides it (``corroborated``), and an acronym is no lower-case word."""
     first, second = _about(pair.first).subjects, _about(pair.second).subjects
     second_rank = {key: position for position, key in enumerate(second)}
     ranked = sorted(
@@ -107,9 +115,10 @@ def shared_subjects(pair: ContentPair) -> list[Subject]:
         for position, (key, subject) in enumerate(first.items())
         if key in second_rank
     )
-    shared = [subject for _, _, subject in ranked]
-    if any(_needs_corroboration(subject) for subject in shared) and not corroborated(pair, shared):
-        shared = [subject for subject in shared if not _needs_corroboration(subject)]
+    shared = [subject for _, _, subject in ranked if not _two_words(pair, subject)]
+    weak = [subject for subject in shared if _needs_corroboration(pair, subject)]
+    if weak and not corroborated(pair, shared):
+        shared = [subject for subject in shared if subject not in weak]
     return shared
 
 
@@ -120,21 +129,47 @@ def pair_shared_words(pair: ContentPair, asked: Sequence[str]) -> int:
 
 
 def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
-    """The pair shares a name, a phrase or a rare word, or ``CORROBORATING_WORDS`` content words
-    besides its lone everyday words (two items using "keyboard" and nothing else in common mean
-    two different keyboards)."""
-    if any(not _needs_corroboration(subject) for subject in shared):
+    """The pair shares a name or a phrase, or its items say ``CORROBORATING_WORDS`` specific words
+    themselves besides a lone word (two items using "keyboard" and nothing else in common mean two
+    different keyboards; tags do not count: ``aboutness.shared_about_words``)."""
+    if any(not _needs_corroboration(pair, subject) for subject in shared):
         return True
     first, second = _about(pair.first).words, _about(pair.second).words
-    return any(shared_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
+    return any(shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
 
 
-def _needs_corroboration(subject: Subject) -> bool:
-    """A lone everyday word: no name, no phrase, not rare (as written or in key form: "skies" is
-    common where its key "skie" is no word)."""
-    if subject.entity is not None or " " in subject.key:
+def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
+    """A lone word, a name of one word too (rare words mean two things too: "trumpet" of a boot advert
+    titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title
+    is no more one thing: Chicago blues and the Chicago Bulls), or any subject one item only has in a
+    keyword list ("YouTube" among a make-up video's tags)."""
+    if " " not in subject.key and (subject.entity is None or zipf(subject.key) >= EVERYDAY_NAME_ZIPF):
+        return True
+    return any(subject.key in _about(item).listed_only for item in pair.items)
+
+
+def _two_words(pair: ContentPair, subject: Subject) -> bool:
+    """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
+    spectrograph, and a harp melody): two words spelled alike; or both say it only as a piece of one
+    phrase (``_one_phrase_only``)."""
+    if " " in subject.key:
         return False
-    return max(zipf(subject.text.casefold()), zipf(subject.key)) >= RARE_ZIPF
+    first, second = (_about(item).words for item in pair.items)
+    if first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key):
+        return True
+    if subject.entity is not None:  # "NASA Perseverance" and "NASA's rover": a name stands alone
+        return False
+    (before_first, after_first), (before_second, after_second) = (
+        words.neighbours(subject.key) for words in (first, second)
+    )
+    return _one_phrase_only(after_first, after_second) or _one_phrase_only(before_first, before_second)
+
+
+def _one_phrase_only(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Both items only ever say the word beside one same word ("mexican" and "dish" of "Mexican Dish"
+    and "mexican dish"): what they share is that phrase, and the word alone says less ("on mexican",
+    "about dish")."""
+    return len(first) == 1 and first == second and "" not in first
 
 
 @dataclass(frozen=True)
@@ -148,6 +183,8 @@ class _About:
     subjects: dict[str, Subject]
     askable: frozenset[str]
     words: ItemWords
+    listed_only: frozenset[str] = frozenset()
+    """Subjects only a keyword list says the item is about (tags are for search)."""
     judged: dict[tuple[str, bool], bool] = field(default_factory=dict)
     """``is_about`` answers so far (generators ask about the same topics many times)."""
 
@@ -163,12 +200,17 @@ def _about(item: ContentItem) -> _About:
             found.setdefault(key_form(entity.text), Subject(_as_typed(entity.text), entity))
     for topic in patterns.topics:
         found.setdefault(key_form(topic), Subject(topic.lower()))
-    words = ItemWords.of(item, [entity.text for entity in patterns.entities], patterns.topics)
+    names = [entity.text for entity in patterns.entities]
+    song = subjects_of(item).song
+    if song is not None:  # a word of a song's name is no subject of its own ("Bedroom Floor")
+        names.append(song[1])
+    words = ItemWords.of(item, names, patterns.topics)
     askable = [
         (key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text, name=s.entity is not None)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
-    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words)
+    listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
+    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words, listed_only)
     if len(_ABOUT) >= ABOUT_MEMO:
         _ABOUT.clear()
     _ABOUT[id(patterns)] = (patterns, about)

@@ -28,6 +28,11 @@ SEARCH_BUDGET = 800_000
 """Searches per call = SEARCH_BUDGET / items in scope (at least MIN_SEARCHES): a 600-item store gets
 one search per group, a 100,000-item store eight."""
 MIN_SEARCHES = 4
+PAIR_SEARCH_FACTOR = 12
+"""``cross_modal_pairs`` searches this many times the budget: a pair must share a subject both items
+are about, and a lone word only with another specific word both say (``generators.pairs``), which few
+of a big store's seeds find (the real corpus, 7,700 items: fewer searches leave a 300-example run
+short of subjects); a multi-modal sequence needs only a shared word."""
 PARTNER_LIMIT = 6
 MAX_LIMIT = 64
 SEED_POOL_FACTOR = 2
@@ -50,13 +55,13 @@ def multi_modal_sequences(ctx: StrategyContext, n: int) -> None:
 
 
 def cross_modal_pairs(ctx: StrategyContext, n: int) -> None:
-    _draw_groups(ctx, n, lambda: 2, by_keys=True)
+    _draw_groups(ctx, n, lambda: 2, by_keys=True, budget=SEARCH_BUDGET * PAIR_SEARCH_FACTOR)
 
 
-def _draw_groups(ctx: StrategyContext, n: int, size: SizeFn, *, by_keys: bool) -> None:
+def _draw_groups(ctx: StrategyContext, n: int, size: SizeFn, *, by_keys: bool, budget: int = SEARCH_BUDGET) -> None:
     if len(ctx.scope_modalities()) < 2 or n < 2:
         return
-    max_searches = max(MIN_SEARCHES, SEARCH_BUDGET // max(ctx.in_scope, 1))
+    max_searches = max(MIN_SEARCHES, budget // max(ctx.in_scope, 1))
     # With a search to spare per item, each seed only looks for its own partners (some seeds find
     # none). With fewer, each topic also feeds further groups, which takes a second search (in the
     # seed's own modality): half as many topics, each good for an equal share of the items.

@@ -9,7 +9,11 @@ writer's own slots left (``{m}``, ``{m1}``), or None when the content gives noth
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Sequence
+from functools import lru_cache
 
+from synth_core import lexicon as lx
 from synth_core.content import ContentItem
 from synth_core.generators.aboutness import said_together, says_in
 from synth_core.patterns import extract_patterns
@@ -128,9 +132,10 @@ def fusion_template(content: ContentFacts, plan: Plan, rng: random.Random, style
     Nothing of either item alone goes in."""
     if len(plan.spec.items) < 2:
         return None
-    subject = _subject_phrase(content, plan, rng)
-    if subject is None:
+    phrased = _subject_phrase(content, plan, rng)
+    if phrased is None:
         return None
+    subject, framed = phrased
     if plan.spec.explicit_media:
         first, second = (_plural_media(content, item, rng) for item in plan.spec.items[:2])
         frame = rng.choice(FUSION_MEDIA_FRAMES.get(style, FUSION_MEDIA_FRAMES["keyword"]))
@@ -141,7 +146,7 @@ def fusion_template(content: ContentFacts, plan: Plan, rng: random.Random, style
         frame = rng.choice(FUSION_FRAMES.get(style, FUSION_FRAMES["keyword"]))
     if " on " in subject:  # "Kofi Asante on coffee": no second "on" before it
         frame = frame.replace(" on {s}", " about {s}")
-    return frame.replace("{s}", brace(subject))
+    return frame.replace("{s}", brace(subject if frame.startswith("{s}") else framed))
 
 
 FUSION_FRAMES: dict[str, tuple[str, ...]] = {
@@ -182,17 +187,22 @@ _JOINS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> str | None:
-    """The spec's one or two subjects as one noun phrase; None when one names a media type or an
-    intent of its own (it would change what the query asks for). Two subjects are joined ("in",
-    "on", "with", a name before a topic) only the way an item says them (``_source_joins``), else
-    listed with "and"."""
+def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tuple[str, str] | None:
+    """The spec's one or two subjects as one noun phrase, bare (a keyword query) and as a frame's
+    object ("the operations room": ``as_said``); None when one names a media type or an intent of
+    its own (it would change what the query asks for). Two subjects are joined ("in", "on", "with",
+    a name before a topic) only the way an item says them (``_source_joins``), else listed with
+    "and"."""
     subjects = [text for text in plan.spec.topics if text.strip()][:2]
     if not subjects or not all(content.clean(text) for text in subjects):
         return None
-    if len(subjects) == 1:
-        return subjects[0]
     types: dict[str, str] = {entity.text.casefold(): entity.type for entity in plan.spec.entities}
+    items = plan.spec.items
+    if len(subjects) == 1:
+        if types.get(subjects[0].casefold()) is not None:
+            return subjects[0], subjects[0]
+        lone = len(subjects[0].split()) < 2  # "the zoo" alone asks for one zoo: a lone word stays bare
+        return as_said(subjects[0], items, article=False), as_said(subjects[0], items, article=not lone)
     kinds = [types.get(text.casefold()) for text in subjects]
     for kind, frames in _JOINS.items():  # a place wins: "Tenzing Norbu Sherpa in Chamonix"
         if kinds.count(kind) != 1:  # two places or two people are listed, not joined
@@ -201,9 +211,83 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> st
         if kind != "PLACE" and types.get(other.casefold()) is not None:  # a name narrows a topic, not a name
             continue
         if _source_joins(plan, kind, other, named):
-            return rng.choice(frames).replace("{x}", other).replace("{e}", named)
+            frame = rng.choice(frames)
+            leading = frame.startswith("{x}") and types.get(other.casefold()) is None  # "the rover in Pasadena"
+            phrases = (as_said(other, items, article=False), as_said(other, items, article=True)) if leading else None
+            return (
+                frame.replace("{x}", phrases[0] if phrases else other).replace("{e}", named),
+                frame.replace("{x}", phrases[1] if phrases else other).replace("{e}", named),
+            )
         break
-    return f"{subjects[0]} and {subjects[1]}"
+    listed = [text if types.get(text.casefold()) else as_said(text, items, article=False) for text in subjects]
+    return f"{listed[0]} and {listed[1]}", f"{listed[0]} and {listed[1]}"
+
+
+def as_said(topic: str, items: Sequence[ContentItem], *, article: bool) -> str:
+    """A lower-case topic as the items say it: plural when either writes its last word so ("elephant"
+    of "a family of elephants" -> "elephants in Amboseli"); else, as a frame's object (``article``),
+    with "the" when an item writes it after an article and as a whole noun ("plan a drive in the
+    operations room at ..." -> "about the operations room"; "a rover drive" does not count); a
+    topic an item writes bare stays bare ("the science of fermentation")."""
+    words = topic.split()
+    if not words or topic != topic.lower() or not words[-1].isalpha():
+        return topic
+    said = [_item_words(item.title, item.text) for item in items]
+    plural = _plural(words[-1])
+    if plural != words[-1] and any(_starts_in([*words[:-1], plural], text) for text in said):
+        return " ".join([*words[:-1], plural])
+    if article and any(_with_article(words, text) for text in said) and not any(_bare(words, text) for text in said):
+        return f"the {topic}"
+    return topic
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word  # already plural, or a word like "chess" that has none
+    if word.endswith(("sh", "ch", "x", "z")):
+        return f"{word}es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return f"{word[:-1]}ies"
+    return f"{word}s"
+
+
+_WORD = re.compile(r"[^\W_]+")
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+@lru_cache(maxsize=4096)
+def _item_words(title: str, text: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in _WORD.findall(f"{title}. {text}"))
+
+
+def _positions(words: Sequence[str], text: tuple[str, ...]) -> list[int]:
+    """Where ``words`` stand in ``text`` as a whole noun: not followed by another content word
+    ("a rover drive")."""
+    size = len(words)
+    found = []
+    for start in range(len(text) - size + 1):
+        if list(text[start : start + size]) == list(words):
+            after = text[start + size] if start + size < len(text) else ""
+            if not after or after in lx.STOPWORDS:
+                found.append(start)
+    return found
+
+
+def _starts_in(words: Sequence[str], text: tuple[str, ...]) -> bool:
+    size = len(words)
+    return any(list(text[start : start + size]) == list(words) for start in range(len(text) - size + 1))
+
+
+def _with_article(words: Sequence[str], text: tuple[str, ...]) -> bool:
+    return any(start > 0 and text[start - 1] in _ARTICLES for start in _positions(words, text))
+
+
+def _bare(words: Sequence[str], text: tuple[str, ...]) -> bool:
+    """The topic as a whole noun after a preposition or a verb, with no article ("of fermentation")."""
+    return any(
+        start > 0 and text[start - 1] in lx.STOPWORDS and text[start - 1] not in _ARTICLES
+        for start in _positions(words, text)
+    )
 
 
 def _source_joins(plan: Plan, kind: str, other: str, named: str) -> bool:

@@ -24,9 +24,11 @@ from synth_core.settings import load_settings
 from tests.benchmarks import corpora
 
 COUNT = 1_000
-CROSS_MODAL_COUNT = 800
+CROSS_MODAL_COUNT = {"demo": 800, "real": 300}
 """The demo corpus's cross-modal profiles (166 items) bear 999 examples once a pair must be about one
-subject and a subject is asked about at most 8 times: a run of 1,000 stops short, loudly."""
+subject and a subject is asked about at most 8 times: a run of 1,000 stops short, loudly. The real
+corpus's pairs share about 22 subjects once a lone word needs a second specific word both items say
+(``generators.pairs``), each asked about at most 16 times in a run this size: 800 stop short."""
 SEED = 7
 ROUTING_NEGATIVES_TARGET = 0.15
 CLASS_TARGET = 0.20
@@ -39,7 +41,7 @@ def run() -> list[dict[str, Any]]:
     for corpus in corpora.available():
         with corpora.corpus_service(corpus) as service:
             routing = corpora.generate(service, "routing", COUNT, SEED)
-            cross = corpora.generate(service, "cross_modal", CROSS_MODAL_COUNT, SEED)
+            cross = corpora.generate(service, "cross_modal", CROSS_MODAL_COUNT[corpus], SEED)
             modality = corpora.generate(service, "modality", COUNT, SEED)
         rows.append(_routing_row(corpus, routing, threshold_for("routing", settings)))
         rows.extend(_cross_modal_rows(corpus, cross))

@@ -3,7 +3,14 @@ caption; never a mention inside a longer name, a passing sentence or a contribut
 
 from __future__ import annotations
 
-from synth_core.generators.aboutness import ItemWords, keyword_lists, said_together, shared_words
+from synth_core.generators.aboutness import (
+    ItemWords,
+    keyword_lists,
+    said_together,
+    says_in,
+    shared_about_words,
+    shared_words,
+)
 from tests.synth_core.fixtures import make_item
 
 PAPER = make_item(
@@ -42,17 +49,50 @@ def test_a_mention_inside_a_longer_name_is_no_mention() -> None:
     )
     words = words_of(stadium, ["Arthur Ashe Stadium", "Arthur Ashe", "WTA"])
     assert words.is_about("Arthur Ashe Stadium") and not words.is_about("Arthur Ashe")
-    assert words.mentions("Arthur Ashe") == 0 and words.mentions("sunset") == 2
+    assert words.mentions("Arthur Ashe") == 0 and words.mentions("Arthur Ashe", title_only=True) == 0
+    assert words.mentions("sunset", title_only=True) == 1 and words.mentions("sunset") == 1  # title, prose
 
 
-def test_a_keyword_list_says_what_an_item_is_about() -> None:
+def test_a_keyword_list_says_what_an_item_is_about_but_not_what_it_says_itself() -> None:
     text = (
         "Cardi B Performs. Channel: Jimmy Kimmel Live. Category: Comedy. Tags: jimmy, U.S. Soccer Federation, hip hop."
     )
     assert keyword_lists(text) == ["jimmy", "U.S. Soccer Federation", "hip hop"]
     assert keyword_lists("Contributors include Ana, Ben and Cleo. Lopez: On the reef we grow coral.") == []
     video = make_item("v", "VIDEO", "Cardi B Performs Bodak Yellow", text)
-    assert words_of(video).is_about("hip hop") and not words_of(video).is_about("Jimmy Kimmel Live")
+    words = words_of(video)
+    assert words.is_about("hip hop") and not words.is_about("Jimmy Kimmel Live")
+    assert "hop" in words.content_words and "hop" not in words.about_words and "bodak" in words.about_words
+
+
+def test_the_uploaders_name_and_its_fields_are_no_subject() -> None:
+    video = make_item(
+        "v",
+        "VIDEO",
+        "Chewy Salted Chocolate Caramels | Cupcake Jemma",
+        "Chewy Salted Chocolate Caramels | Cupcake Jemma. Channel: CupcakeJemma. Category: Howto & Style. "
+        "Tags: cupcake, cupcakes, cake, caramels.",
+        channel="CupcakeJemma",
+    )
+    words = words_of(video)
+    assert words.is_about("caramels") and words.mentions("cupcake", title_only=True) == 0
+    assert "cupcake" not in words.about_words and "cupcake" in words.content_words  # a tag, the channel
+
+
+def test_a_title_word_that_only_qualifies_a_more_specific_one_needs_the_prose() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Harbour Chicane in Monaco",
+        "Cars thread the chicane in Monaco as yachts crowd the harbour. Qualifying decides most of the "
+        "result at the Monaco Grand Prix. Part of a photo essay on pit stops.",
+    )
+    words = words_of(photo)
+    assert not words.is_about("harbour") and words.is_about("harbour chicane") and words.is_about("chicane")
+    survey = make_item("d", "DOCUMENT", "Olympus Mons Caldera Survey", "Notes. On the caldera. Of Mars. More.")
+    assert words_of(survey).is_about("caldera")  # "survey" is the commoner word: the caldera is named
+    captionless = make_item("v", "VIDEO", "Harbour Chicane", "Harbour Chicane. Channel: F1. Category: Sports.")
+    assert words_of(captionless).is_about("harbour")  # a title with no prose beside it is all it says
 
 
 def test_shared_words_count_what_else_two_items_have_in_common() -> None:
@@ -87,3 +127,27 @@ def test_a_lone_word_inside_a_key_phrase_only_is_no_subject_but_a_name_is() -> N
     assert not words.is_about("hip") and words.is_about("hip hop")
     kube = ItemWords.of(make_item("d", "DOCUMENT", "Kubernetes Autoscaling", "Notes."), [], ["kubernetes autoscaling"])
     assert kube.is_about("Kubernetes", name=True) and not kube.is_about("Kubernetes")
+
+
+def test_a_thing_is_in_a_place_only_when_named_before_it() -> None:
+    video = make_item(
+        "v",
+        "VIDEO",
+        "Eugene on Film",
+        "Also referenced: wind gauges and the Prefontaine Classic in Eugene, plus recent work by INSEP.",
+    )
+    assert says_in(video, "Prefontaine Classic", "Eugene") and not says_in(video, "INSEP", "Eugene")
+
+
+def test_a_channels_words_are_no_subject_of_its_items() -> None:
+    video = make_item(
+        "v", "VIDEO", "Red Velvet Cupcakes | Tasty", "Channel: Tasty. Tags: tasty, cupcakes, baking.", channel="Tasty"
+    )
+    words = words_of(video)
+    assert not words.is_about("Tasty", name=True) and words.is_about("cupcakes")
+
+
+def test_a_word_and_its_own_forms_corroborate_nothing() -> None:
+    disk = words_of(make_item("d", "DOCUMENT", "White dwarfs with dust disks", "Dusty disks orbit dwarfs. Dust glows."))
+    cloud = words_of(make_item("i", "IMAGE", "A dust cloud near an elephant", "An elephant in a dusty field."))
+    assert shared_about_words(disk, cloud, ["dust"]) == 0  # "dusty" is "dust" again

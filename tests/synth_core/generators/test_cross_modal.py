@@ -112,8 +112,10 @@ def test_both_classes_occur_on_the_demo_corpus(settings: Settings, tmp_path: Pat
     service = GenerationService(settings=settings, backend=store)
     response = service.generate(SyntheticDataRequest(optimizer="cross_modal", count=200, seed=7))
     balance = Counter(example["success"] for example in response.data)
-    # each class at least 15% (pairs on what both items are about leave fusion without gain less often)
-    assert min(balance[True], balance[False]) >= 30, balance
+    # each class at least 12.5% (pairs on what both items are about leave fusion without gain less
+    # often; since lone words need a second shared word and facets a thing named before its place,
+    # 29 of 200 runs of this seed are no gain, down from 33)
+    assert min(balance[True], balance[False]) >= 25, balance
     assert all(example["fusion_context"]["content_overlap"] > 0 for example in response.data)
 
 

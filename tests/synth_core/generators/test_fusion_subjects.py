@@ -118,3 +118,20 @@ def test_two_pieces_of_one_title_phrase_are_not_two_subjects() -> None:
     )
     rotterdam = Subject("Rotterdam", Entity(text="Rotterdam", type="PLACE"))
     assert not fusion_subjects._one_phrase("Container Cranes in Rotterdam", Subject("container cranes"), rotterdam)
+
+
+def test_a_name_and_a_lone_common_word_are_not_listed_together(agents: AgentInference) -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Security Operations Centre at Night",
+        "Analysts at Sentinel Forge's security operations centre watch threat maps. Sentinel Forge analysts log in.",
+    )
+    call = make_item(
+        "a",
+        "AUDIO",
+        "Earnings Call: Sentinel Forge",
+        "Analysts pressed Sentinel Forge on its security operations centre. Sentinel Forge told analysts to wait.",
+    )
+    doubles = [needs for needs in pair_needs(ContentPair(photo, call, "test"), agents).shared if len(needs) == 2]
+    assert not any({s.key for s in needs} == {"sentinel forge", "analyst"} for needs in doubles)

@@ -26,6 +26,10 @@ from synth_core.sampling.strategies_names import STRATEGIES
 from synth_core.settings import load_settings
 
 TOPICS = ["volcano", "marathon", "espresso", "glacier", "satellite", "violin", "chess", "orchard"]
+COMPANIONS = dict(
+    zip(TOPICS, ["lava", "pacing", "crema", "moraine", "orbit", "bowing", "gambit", "pruning"], strict=True)
+)
+"""A second word each item of a topic says: two items sharing one lone word need another (``pairs.corroborated``)."""
 PROFILES = {
     "VIDEO": ["video_colpali_smol500_mv_frame", "video_videoprism_base_mv_chunk_30s"],
     "DOCUMENT": ["document_text_semantic", "document_colpali_page"],
@@ -43,7 +47,9 @@ def corpus_rows() -> list[dict[str, object]]:
         for modality, profiles in PROFILES.items():
             for k in range(4):
                 i = len(rows)
-                text = f"A {MEDIA[modality]} about the {topic}, number {k}. " + (NAMES if k == 0 else "quiet notes.")
+                text = f"A {MEDIA[modality]} about the {topic} and {COMPANIONS[topic]}, number {k}. " + (
+                    NAMES if k == 0 else "quiet notes."
+                )
                 rows.append(
                     {
                         "id": f"{modality.lower()}-{topic}-{k}",
@@ -171,9 +177,9 @@ def test_multi_modal_sequences_group_two_to_four_modalities_around_a_topic(backe
 def test_cross_modal_pairs_are_pairs_of_different_modalities_sharing_a_subject(backend: ContentBackend) -> None:
     sample = draw(backend, "cross_modal_pairs", size=30)
     check_groups(sample, "cross_modal_pairs", range(2, 3))
-    # 13, not 15: two items sharing one everyday word ("marathon") and no other content word are no
-    # pair (generators.pairs.corroborated), and this corpus's "quiet notes" items share nothing else
-    assert len(sample.groups) == 13
+    # 15: every topic's items also say its companion word, so their lone shared word is corroborated
+    # (generators.pairs.corroborated: two items sharing one lone word and nothing else are no pair)
+    assert len(sample.groups) == 15
     by_id = sample.by_id()
     assert all(shares_content(by_id[first], by_id[second]) for first, second in sample.groups)  # a topic or name
 

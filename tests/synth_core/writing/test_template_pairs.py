@@ -8,6 +8,7 @@ from synth_core.agents import AgentInference
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from synth_core.writing.base import QuerySpec
+from synth_core.writing.template_pairs import as_said
 from synth_core.writing.templates import TemplateWriter
 from tests.synth_core.fixtures import make_item
 
@@ -126,3 +127,19 @@ def test_a_place_joins_only_what_the_source_says_is_in_it(writer: TemplateWriter
     )
     [result] = writer.write([spec], seed=1)
     assert result.text == "grape clusters and UC Davis"  # the plot is "in Napa Valley", nothing "in UC Davis"
+
+
+def test_a_lone_topic_is_written_as_the_items_say_it() -> None:
+    photo = make_item(
+        "i", "IMAGE", "Elephants Beneath Kilimanjaro", "A family of elephants crosses the Amboseli plains."
+    )
+    room = make_item("r", "IMAGE", "Rover Operations Room", "Engineers plan a drive in the operations room at JPL.")
+    paper = make_item("d", "DOCUMENT", "Fermentation Notes", "On the science of fermentation in bread.")
+    assert as_said("elephant", [photo], article=False) == "elephants"  # plural as the item writes it
+    assert as_said("operations room", [room], article=True) == "the operations room"
+    assert as_said("operations room", [room], article=False) == "operations room"  # a keyword query stays bare
+    assert as_said("fermentation", [paper], article=True) == "fermentation"  # "of fermentation": no article
+    zoo = make_item("z", "IMAGE", "Giraffes", "Giraffes roam the zoo in spring.")
+    assert as_said("zoo", [zoo], article=True) == "the zoo"  # the writer asks this only of phrases and joins
+    drive = make_item("x", "IMAGE", "Rover", "Engineers plan a rover drive.")
+    assert as_said("rover", [drive], article=True) == "rover"  # "a rover drive": the rover qualifies the drive

@@ -112,6 +112,9 @@ def fluency_problems(query: str) -> list[Problem]:
     repeated = _repeated_word(plain) or _repeated_phrase(query)
     if repeated:
         problems.append((0.3, f"'{repeated}' twice in a row"))
+    echoed = _echoed_noun(plain)
+    if echoed:
+        problems.append((0.3, f"'{echoed}' twice within a few words: a name glued to a media word or itself"))
     shouted = _shouted_word(words)
     if shouted:
         problems.append((0.5, f"'{shouted}' is in capitals but is no acronym: it reads as a pasted tag"))
@@ -168,6 +171,22 @@ def _repeated_word(plain: list[str]) -> str | None:
     for before, after in pairwise(plain):
         if before and before == after and before.isalpha():
             return before
+    return None
+
+
+ECHO_SPAN = 3  # words apart
+
+
+def _echoed_noun(plain: list[str]) -> str | None:
+    """A content word said again a few words on, as no one types it ("asante lectures audio
+    lectures", "Crumb Club's podcast Crumb Club"); an idiom ("side by side") aside."""
+    keys = [word.removesuffix("'s").removesuffix("’s") for word in plain]
+    for index, word in enumerate(keys):
+        if len(word) < 4 or not word.isalpha() or word in lx.STOPWORDS:
+            continue
+        idiom = index + 2 < len(keys) and keys[index + 2] == word and keys[index + 1] in lx.STOPWORDS
+        if word in keys[index + 2 : index + 1 + ECHO_SPAN] and not idiom:  # "side by side", "step by step"
+            return word
     return None
 
 

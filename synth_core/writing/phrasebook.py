@@ -27,8 +27,8 @@ NAMED_NP = ("{n}", "{n}", "{n}")
 # What an image shows (``{d}``, a short description sentence of the item): how people search images.
 DESCRIBED_MEDIA_NP = ("a {m1} of {d}", "{m} of {d}", "the {m1} of {d}", "{d} {m1}", "a {m1} showing {d}")
 # Bare topics read well in every frame; the loose ones ("stuff on ...") only after a verb.
-PLAIN_NP = ("{t}", "{t}", "{t}", "{t} and {t2}")
-LOOSE_NP = ("something about {t}", "anything on {t}", "more on {t}", "info on {t}", "something on {t} and {t2}",
+PLAIN_NP = ("{t}", "{t}", "{t}")  # no "{t} and {t2}": two topics glue ("minas gerais and roast profiles")
+LOOSE_NP = ("something about {t}", "anything on {t}", "more on {t}", "info on {t}",
             "whatever you have on {t}")
 LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", "I need {x}", "do you have {x}?",
                 "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
@@ -43,6 +44,7 @@ from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.template_content import (
     ContentFacts,
+    TOPIC_MARK,
     Plan,
     brace,
     defines,
@@ -52,6 +54,7 @@ from synth_core.writing.template_content import (
     normalized,
     tidy,
     topic_beside,
+    with_articles,
 )
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
@@ -106,6 +109,7 @@ class TemplateWriter:
         self.media = MediaWordChooser(agents)
         self._names: dict[str, tuple[str, ...]] = {}
         self._own: dict[str, tuple[str, ...]] = {}
+        self._makers: dict[str, frozenset[str]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -186,6 +190,9 @@ class TemplateWriter:
             defined = tuple(t for t in plan.topics if defines(plan.item.text, t))
             plan.topics, plan.defined = (defined, True) if defined else (plan.topics, False)
         plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
+        # An entity task's entities are the generator's choice; a comparison's are its sides (template_pairs).
+        if spec.task in ("modality", "workflow") and intent != "compare":
+            plan.entities = tuple(e for e in plan.entities if self._subject_entity(plan.item, e))
         if modality not in ("TEXT", plan.item.modality):
             pass  # a corrected modality: the item's name and look belong to its own modality
         elif modality == "IMAGE":
@@ -235,7 +242,8 @@ class TemplateWriter:
             return None, ""
         if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
             return None, template  # a stand-in date is no fact to write
-        return tidy(self._fill(template, plan, rng), rng), template
+        text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
+        return with_articles(text, plan.topics, self.content.article_source(plan.item)), template
 
     def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks
@@ -274,12 +282,12 @@ class TemplateWriter:
                 return rng.choice(pb.NAMED_MEDIA_NP if plan.explicit else pb.NAMED_NP), "named"
             if not plan.explicit:
                 return rng.choice(pb.PLAIN_NP), "plain"
-            return rng.choice(pb.MEDIA_NP), "media"
+            return rng.choice(_media_phrases(plan.modality)), "media"
         entity, second = self._pick_entities(plan, rng)
         if second is not None and not plan.explicit and rng.random() < 0.3:
             template = rng.choice(pb.TWO_ENTITY_NP)
         elif plan.explicit:
-            template = rng.choice(pb.ENTITY_MEDIA_NP)
+            template = rng.choice(_entity_media_phrases(plan.modality))
         else:
             template = rng.choice(pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality))
         return self._with_entity(template, plan, rng, entity, second), "entity"
@@ -313,6 +321,7 @@ class TemplateWriter:
             frames=frames,
             speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
             names=self._item_names(plan.item),
+            mark_topics=True,
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
@@ -342,8 +351,8 @@ class TemplateWriter:
             template = template.replace("{year}", str(year)).replace("{month}", _MONTHS[month - 1])
         if "{recent}" in template:
             template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))
-        if "{m}" in template:
-            template = template.replace("{m}", self._media_word(plan, rng))
+        if "{m}" in template:  # no article before it: "pictures showing ...", never "picture showing ..."
+            template = template.replace("{m}", requests.plural_media_word(self._media_word(plan, rng)))
         if "{m1}" in template:
             word = self._media_word(plan, rng, singular=True)
             article = "n {m1}" if word[:1] in "aeiou" else " {m1}"  # "an image", "a photo"
@@ -364,7 +373,7 @@ class TemplateWriter:
                 template = template.replace("{t2}", second)
             if "{be}" in template:
                 template = template.replace("{be}", "are" if looks_plural(first) else "is")
-            template = template.replace("{t}", first)
+            template = template.replace("{t}", TOPIC_MARK + first)
         return template
 
     def _item_names(self, item: ContentItem) -> tuple[str, ...]:
@@ -388,6 +397,19 @@ class TemplateWriter:
             names = metadata_names(item.metadata, modality=item.modality, title=item.title)
             own = self._own[item.id] = tuple(name for name, found in names if found.source != TITLE_SOURCE)
         return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+
+    def _subject_entity(self, item: ContentItem, entity: Entity) -> bool:
+        """An entity a request may be about: central to the item (not a passing mention, "a video
+        about Kenji Morimoto" for one of a feature's other voices) and not who made it (the channel
+        is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
+        if entity.type == "DATE":
+            return True
+        key = _squashed(entity.text)
+        makers = self._makers.get(item.id)
+        if makers is None:
+            found = (*self.content.subjects(item, named_media=True).makers, str(item.metadata.get("channel", "")))
+            makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
+        return key not in makers and self._central(item, entity)
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
@@ -424,6 +446,25 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+@lru_cache(maxsize=8)
+def _entity_media_phrases(modality: str) -> tuple[str, ...]:
+    """``phrasebook.ENTITY_MEDIA_NP`` as the modality takes a name: a photo "of" someone, never a
+    manual "of" them."""
+    fitting = tuple(p for p in pb.ENTITY_MEDIA_NP if requests.entity_frame_fits(p, modality))
+    return fitting or pb.ENTITY_MEDIA_NP
+
+
+def _squashed(name: str) -> str:
+    """A name compared with its spaces and punctuation gone ("CineFix" = "cinefix", "Steve Mould")."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+@lru_cache(maxsize=8)
+def _media_phrases(modality: str) -> tuple[str, ...]:
+    """``phrasebook.MEDIA_NP`` as the modality takes a topic: a picture "of" it, a paper "on" it."""
+    return tuple(phrase for phrase in pb.MEDIA_NP if requests.topic_frame_fits(phrase, modality)) or pb.MEDIA_NP
 
 
 def _written_as_name(phrase: str, text: str, lowered: str) -> bool:

@@ -279,43 +279,45 @@ _LOOKBACK = 3  # content words an article may stand before the phrase ("a banana
 def article_for(phrase: str, source: str) -> str:
     """The article ``phrase`` (lower case) takes when it heads a noun phrase, as ``source`` (the
     item's title and text) uses it: "a" / "an" when the source counts it ("a pink dress", "a
-    durability test"), "the" when it only ever says "the recipe"; "" for a plural, a name, or a mass
-    noun the source writes bare ("climate change", "alpinism"). A phrase is counted when an article
+    durability test"), "the" when it only ever says "the recipe"; "" for a plural, or a name or a
+    mass noun the source writes bare ("EX Hydrae", "climate change", "alpinism"). A phrase is counted when an article
     stands before it, or before the few content words that modify it ("a banana bread recipe")."""
     target = phrase.casefold().split()
     if not target or _plural_shaped(target[-1]) or phrase != phrase.casefold():
         return ""
     cased = _source_tokens(source)
     tokens = [token.casefold() for token in cased]
-    indefinite = definite = bare = lower = 0
+    indefinite = definite = bare = 0
     for start in range(len(tokens) - len(target) + 1):
         if tokens[start : start + len(target)] != target:
             continue
-        lower += not cased[start][:1].isupper()
-        article = _article_before(tokens, start)
+        if cased[start][:1].isupper():
+            continue  # a name's or a headline's capitals: "the Afro-Cuban Jazz" tells nothing of "afro-cuban jazz"
+        article = _article_before(cased, start)
         if article is None:
             bare += 1
         elif article == "the":
             definite += 1
         else:
             indefinite += 1
-    if not lower or indefinite + definite == 0 or indefinite + definite < bare:
-        return ""  # never written in lower case: a name ("EX Hydrae"), or a headline's words
+    if indefinite + definite == 0 or indefinite + definite < bare:
+        return ""
     if not indefinite:
         return "the"
     return "an" if target[0][:1] in "aeiou" and not target[0].startswith(("uni", "use", "usu", "one", "eu")) else "a"
 
 
-def _article_before(tokens: list[str], start: int) -> str | None:
-    """The article (or another determiner, counted as "the") before ``tokens[start]``, looking back
-    over up to ``_LOOKBACK`` content words; None when the phrase stands bare."""
+def _article_before(cased: tuple[str, ...], start: int) -> str | None:
+    """The article (or another determiner, counted as "the") before ``cased[start]``, looking back
+    over up to ``_LOOKBACK`` lower-case content words (a capitalised one makes the phrase part of a
+    name: "the Intermediate Polar EX Hydrae"); None when the phrase stands bare."""
     for index in range(start - 1, max(start - 1 - _LOOKBACK, -1), -1):
-        token = tokens[index]
+        token = cased[index].casefold()
         if token in _ARTICLES:
             return token
         if token in _COUNTING or token.endswith(("'s", "’s")):
             return "the"
-        if not _content(token):
+        if not _content(token) or cased[index][:1].isupper():
             return None
     return None
 

@@ -175,6 +175,7 @@ def _repeated_word(plain: list[str]) -> str | None:
 
 
 ECHO_SPAN = 3  # words apart
+_JOINING = lx.words("and or nor vs versus than")
 
 
 def _echoed_noun(plain: list[str]) -> str | None:
@@ -184,8 +185,12 @@ def _echoed_noun(plain: list[str]) -> str | None:
     for index, word in enumerate(keys):
         if len(word) < 4 or not word.isalpha() or word in lx.STOPWORDS:
             continue
-        idiom = index + 2 < len(keys) and keys[index + 2] == word and keys[index + 1] in lx.STOPWORDS
-        if word in keys[index + 2 : index + 1 + ECHO_SPAN] and not idiom:  # "side by side", "step by step"
+        for later in range(index + 2, min(index + 1 + ECHO_SPAN, len(keys))):
+            between = keys[index + 1 : later]
+            if keys[later] != word or _JOINING & set(between):  # "cycle lanes and bus lanes" lists two
+                continue
+            if len(between) == 1 and between[0] in lx.STOPWORDS:  # "side by side", "step by step"
+                continue
             return word
     return None
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 # right ("a" becomes "an" before a vowel).
 MEDIA_NP = (
     "{m} about {t}", "a {m1} about {t}", "the {m1} about {t}", "{t} {m}", "a {t} {m1}", "the {t} {m1}",
-    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "a {m1} with {t}", "{m} showing {t}",
+    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "{m} showing {t}", "a {m1} of {t}",
 )
+"""Filtered by ``requests.topic_frame_fits``: a picture is "of" its topic, a paper "on" it."""
 # An item's own name (its cleaned title, ``{n}``): how people ask for a known work.
 NAMED_MEDIA_NP = (
     "the {m1} {n}", "the {m1} called {n}", "the {m1} titled {n}", "{n} {m1}", "a {m1} called {n}",

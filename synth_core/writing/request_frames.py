@@ -104,7 +104,8 @@ DOCUMENT_READING = ("papers or articles on {t}", "a paper or article about {t}",
                     "articles about {t}", "a good article on {t}")  # fmt: skip
 """Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""
 TOPIC_MEDIA = ("{ms} about {t}", "a {m} on {t}", "{t} {ms}", "a {m} about {t}", "any {ms} on {t}",
-               "the {m} about {t}", "a good {m} on {t}", "{ms} of {t}", "a {m} of {t}", "a {m} showing {t}")  # fmt: skip
+               "the {m} about {t}", "a good {m} on {t}", "{ms} of {t}", "a {m} of {t}",
+               "a {m} showing {t}")  # fmt: skip
 """Filtered by ``requests.topic_frame_fits``: a picture is "of" its topic, a paper "on" or "about" it."""
 
 # -- images: captions ---------------------------------------------------------------------------------

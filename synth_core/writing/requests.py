@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
-from synth_core.writing.template_content import TOPIC_MARK
 from synth_core.writing.subjects import Subjects, finite_verb
+from synth_core.writing.template_content import TOPIC_MARK
 
 MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
@@ -204,12 +204,14 @@ def _topic_frames(modality: str) -> tuple[str, ...]:
 
 def topic_frame_fits(frame: str, modality: str) -> bool:
     """A picture is "of" or "showing" what it shows ("the photo about pink dress" reads wrong); a
-    paper, a talk or a clip is "on" or "about" a topic, and only a picture or a video "shows" one
-    ("a pdf showing globular cluster g1")."""
+    paper or a talk is "on" or "about" a topic, a video any of these, and only a picture or a video
+    "shows" one ("a pdf showing globular cluster g1"); no topic comes "with" an item."""
     padded = f" {frame} "
+    if " with " in padded:  # "a photo with batting practice": a topic is what it is about, not a guest
+        return False
     if modality == "IMAGE":
         return " about " not in padded and " on " not in padded
-    return " of " not in padded and (modality == "VIDEO" or " showing " not in padded)
+    return modality == "VIDEO" or (" of " not in padded and " showing " not in padded)
 
 
 def _frames(modality: str, style: str, dated: bool) -> tuple[str, ...]:

@@ -528,7 +528,9 @@ def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple
 TOPIC_MARK = "\x00"
 """Put before a topic where a template slot takes it, so ``with_articles`` looks at the topics the
 template placed, not at the same words inside a caption or a title ("rhythmic percussion")."""
-_NO_ARTICLE_BEFORE = lx.words("a an the this that these those my your his her its our their some any every each no more")
+_NO_ARTICLE_BEFORE = lx.words(
+    "a an the this that these those my your his her its our their some any every each no more"
+)
 _NOT_MODIFIED = lx.words("explained up")  # "recipe explained", "yellow card up close": the topic heads its phrase
 
 

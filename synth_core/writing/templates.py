@@ -32,7 +32,7 @@ from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
-from synth_core.entities.centrality import is_central
+from synth_core.entities.centrality import count_words, is_central
 from synth_core.entities.dates import own_date
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.patterns import entities_in_query, extract_patterns
@@ -43,8 +43,8 @@ from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.template_content import (
-    ContentFacts,
     TOPIC_MARK,
+    ContentFacts,
     Plan,
     brace,
     defines,
@@ -78,6 +78,9 @@ TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+CREDITS = ("PERSON", "ORGANIZATION", "WORK")
+"""Metadata names that credit who made or voices an item (speakers, authors, publisher, show): by
+them, never about them, unless the title names them."""
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
@@ -185,6 +188,8 @@ class TemplateWriter:
         if modality == "TEXT" or spec.task == "fusion":
             plan.explicit = False
         plan.topics = self.content.usable_topics(plan.item, spec.topics)
+        if spec.task in ("modality", "workflow"):  # "summarize cinefix": the channel is no topic
+            plan.topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic)) or plan.topics
         if modality == "TEXT":  # "what is interview?": content-type words make no factual question
             plan.topics = tuple(t for t in plan.topics if t not in lx.CONTENT_TYPE_CUES) or plan.topics
             defined = tuple(t for t in plan.topics if defines(plan.item.text, t))
@@ -404,12 +409,20 @@ class TemplateWriter:
         is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
         if entity.type == "DATE":
             return True
-        key = _squashed(entity.text)
+        if self._maker(item, entity.text) and not _titled(item.title, entity.text):
+            return False  # a credit the title names is what the item is about ("... Meets Tenzing Norbu Sherpa")
+        return self._central(item, entity)
+
+    def _maker(self, item: ContentItem, name: str) -> bool:
+        """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,
+        publisher: a credit), spaces aside."""
         makers = self._makers.get(item.id)
         if makers is None:
-            found = (*self.content.subjects(item, named_media=True).makers, str(item.metadata.get("channel", "")))
+            found = [*self.content.subjects(item, named_media=True).makers, str(item.metadata.get("channel", ""))]
+            own = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            found += [name for name, evidence in own if evidence.source != TITLE_SOURCE and evidence.type in CREDITS]
             makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
-        return key not in makers and self._central(item, entity)
+        return _squashed(name) in makers
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
@@ -454,6 +467,17 @@ def _entity_media_phrases(modality: str) -> tuple[str, ...]:
     manual "of" them."""
     fitting = tuple(p for p in pb.ENTITY_MEDIA_NP if requests.entity_frame_fits(p, modality))
     return fitting or pb.ENTITY_MEDIA_NP
+
+
+_TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*")
+
+
+def _titled(title: str, name: str) -> bool:
+    """The title names ``name`` inside its own words, not as a label segment of its own ("Overture:
+    ...", "... | TODAY": the show or the channel that credits it)."""
+    if not count_words(title, name):
+        return False
+    return all(_squashed(segment) != _squashed(name) for segment in _TITLE_SEGMENTS.split(title))
 
 
 def _squashed(name: str) -> str:

@@ -188,16 +188,12 @@ class TemplateWriter:
         if modality == "TEXT" or spec.task == "fusion":
             plan.explicit = False
         plan.topics = self.content.usable_topics(plan.item, spec.topics)
-        if spec.task in ("modality", "workflow"):  # "summarize cinefix": the channel is no topic
-            plan.topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic)) or plan.topics
         if modality == "TEXT":  # "what is interview?": content-type words make no factual question
             plan.topics = tuple(t for t in plan.topics if t not in lx.CONTENT_TYPE_CUES) or plan.topics
             defined = tuple(t for t in plan.topics if defines(plan.item.text, t))
             plan.topics, plan.defined = (defined, True) if defined else (plan.topics, False)
         plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
-        # An entity task's entities are the generator's choice; a comparison's are its sides (template_pairs).
-        if spec.task in ("modality", "workflow") and intent != "compare":
-            plan.entities = tuple(e for e in plan.entities if self._subject_entity(plan.item, e))
+        self._keep_subjects(plan)
         if modality not in ("TEXT", plan.item.modality):
             pass  # a corrected modality: the item's name and look belong to its own modality
         elif modality == "IMAGE":
@@ -208,6 +204,18 @@ class TemplateWriter:
         plan.subjects = self.content.subjects(plan.item, named_media=bool(plan.explicit))
         plan.kinds = self.content.kinds(plan.item)
         return plan
+
+    def _keep_subjects(self, plan: Plan) -> None:
+        """A request for one item is about what the item is about: no credit as a topic ("summarize
+        cinefix"), no passing mention or credit as an entity ("a video about Kenji Morimoto",
+        "videos about Steve Mould"). Not for an entity task (its entities are the generator's
+        choice), a comparison (its sides, ``template_pairs``) or a factual question ("what did Clara
+        Ivanova say about ...?")."""
+        if plan.spec.task not in ("modality", "workflow"):
+            return
+        plan.topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic)) or plan.topics
+        if plan.intent != "compare" and plan.modality != "TEXT":
+            plan.entities = tuple(e for e in plan.entities if self._subject_entity(plan.item, e))
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:
         if not feedback:

@@ -100,6 +100,9 @@ TOPIC_PLAIN = {
     "AUDIO": ("something about {t}", "anything on {t}"),
     "IMAGE": ("{t}", "views of {t}", "{t} up close"),
 }
+LOOKS = ("{t} up close", "views of {t}", "views of {e}", "{t} explained")
+"""How a thing looks or is shown: what one finds, never what one summarizes ("deep dive into views of
+Volkswagen", "main points of rhino patrol up close")."""
 DOCUMENT_READING = ("papers or articles on {t}", "a paper or article about {t}", "any good papers on {t}",
                     "articles about {t}", "a good article on {t}")  # fmt: skip
 """Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""

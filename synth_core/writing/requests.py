@@ -83,7 +83,7 @@ def compose(
         phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else plain)  # only audio and video talk
         entities = speakers
     if frames:
-        if phrase.startswith(LOOSE_OPENINGS):  # "summarize something about X" asks for no one thing
+        if phrase.startswith(LOOSE_OPENINGS) or phrase in rf.LOOKS:  # "summarize something about X"
             return None
         query = rng.choice(frames).replace("{x}", phrase if phrase != "{d}" else "the picture of {d}")
     elif kind == "caption" and not explicit and not timed:

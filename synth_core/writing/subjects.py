@@ -165,7 +165,7 @@ def _unlabelled(piece: str) -> str:
 
 
 _TALK_LABEL = re.compile(r"(?i)\b(?:interview|conversation|q&a|chat|talk|talks)\b")
-_GUEST = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}(?: (?:in|at|from|of)\b.*)?$")
+_GUEST = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?: (?:in|at|from|of)\b.*)?$")
 
 
 def names_a_guest(label: str, rest: str) -> bool:

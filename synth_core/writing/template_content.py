@@ -50,6 +50,7 @@ _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+|\s*[(\[][^)\]]*[)\]]\s*|
 _DOUBLE_DETERMINER = re.compile(
     r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
 )
+_CREDIT_LINE = re.compile(r"(?i)^(?:taken|shot|photographed|captured|filmed|credit|source|courtesy)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _NOT_NAME_STARTS = lx.words(
     "lecture episode ep part chapter tutorial film chart music video official transcript interview radio podcast"
@@ -270,6 +271,8 @@ class ContentFacts:
                 if not DESCRIPTION_WORDS[0] <= len(words) <= DESCRIPTION_WORDS[1] or sentence in found:
                     continue
                 if any(mark in sentence for mark in ('"', ":", ";", "“", "http")) or not self.clean(sentence):
+                    continue
+                if _CREDIT_LINE.match(sentence):  # "Taken in March 2025 with an iPhone 15 Pro": how, not what
                     continue
                 caption = grammatical_caption(sentence)
                 if caption is None or caption in found:

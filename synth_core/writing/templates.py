@@ -78,9 +78,9 @@ TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
-CREDITS = ("PERSON", "ORGANIZATION", "WORK")
-"""Metadata names that credit who made or voices an item (speakers, authors, publisher, show): by
-them, never about them, unless the title names them."""
+CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
+"""Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
+made it (the camera): by them, never about them, unless the title names them."""
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 

@@ -192,3 +192,25 @@ def test_a_channel_is_the_author_of_a_request_never_its_subject(writer: Template
 )
 def test_a_word_echoed_within_a_few_words_is_a_fluency_problem(query: str, echoed: bool) -> None:
     assert any("twice within" in reason for _, reason in fluency_problems(query)) is echoed
+
+
+def test_a_look_is_never_summarized() -> None:
+    for seed in range(60):
+        query = requests.compose(
+            modality="IMAGE",
+            explicit=False,
+            style="imperative",
+            subjects=Subjects(),
+            entities=(),
+            topics=("rhino patrol",),
+            need_entity=False,
+            media_word=lambda: "photo",
+            dated=False,
+            rng=random.Random(seed),
+            frames=("main points of {x}?",),
+        )
+        assert query is None or not any(look in query for look in ("up close", "views of", "explained")), query
+
+
+def test_a_titled_guest_is_no_name_either() -> None:
+    assert names_a_guest("Radio Interview", "Dr. Fatima Zahra Benali in Pune")

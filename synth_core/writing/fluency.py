@@ -182,6 +182,8 @@ def _echoed_noun(plain: list[str]) -> str | None:
     """A content word said again a few words on, as no one types it ("asante lectures audio
     lectures", "Crumb Club's podcast Crumb Club"); an idiom ("side by side") aside."""
     keys = [word.removesuffix("'s").removesuffix("’s") for word in plain]
+    if len(set(keys)) == len(keys):  # no word twice: the common case, answered at once
+        return None
     for index, word in enumerate(keys):
         if len(word) < 4 or not word.isalpha() or word in lx.STOPWORDS:
             continue

@@ -34,6 +34,7 @@ from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
 from synth_core.entities.centrality import count_words, is_central
 from synth_core.entities.dates import own_date
+from synth_core.entities.evidence import Evidence
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
@@ -42,6 +43,7 @@ from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_choice import MediaWordChooser
+from synth_core.writing.subjects import subjects_of
 from synth_core.writing.template_content import (
     TOPIC_MARK,
     ContentFacts,
@@ -111,8 +113,10 @@ class TemplateWriter:
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
         self._names: dict[str, tuple[str, ...]] = {}
-        self._own: dict[str, tuple[str, ...]] = {}
+        self._own: dict[str, tuple[tuple[str, Evidence], ...]] = {}
         self._makers: dict[str, frozenset[str]] = {}
+        self._subject_entities: dict[tuple[str, str, str], bool] = {}
+        self._uncredited: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -213,7 +217,12 @@ class TemplateWriter:
         Ivanova say about ...?")."""
         if plan.spec.task not in ("modality", "workflow"):
             return
-        plan.topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic)) or plan.topics
+        key = (plan.item.id, plan.topics)
+        topics = self._uncredited.get(key)
+        if topics is None:
+            topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic)) or plan.topics
+            self._uncredited[key] = topics
+        plan.topics = topics
         if plan.intent != "compare" and plan.modality != "TEXT":
             plan.entities = tuple(e for e in plan.entities if self._subject_entity(plan.item, e))
 
@@ -318,19 +327,26 @@ class TemplateWriter:
         return template.replace("{t}", beside) if beside else template
 
     def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:
-        """A request around the item's subjects (``requests.compose``), or None when this draw found none."""
+        """A request around the item's subjects (``requests.compose``), or None when this draw found none.
+        An item with no name, look or sound and no strong topic (an interview titled by its guest) is
+        broadened at once: the first draws would find nothing on it."""
+        strong = self.content.strong_topics(plan.item, plan.topics)
+        subjects = plan.subjects
+        broaden = plan.broaden or not (
+            strong or subjects.names or subjects.captions or subjects.music or subjects.song or subjects.tv_show
+        )
         return requests.compose(
             modality=plan.modality,
             explicit=bool(plan.explicit),
             style=style,
             subjects=plan.subjects,
             entities=[entity.text for entity in plan.entities if entity.type != "DATE"],
-            topics=plan.topics if plan.broaden else self.content.strong_topics(plan.item, plan.topics),
+            topics=plan.topics if broaden else strong,
             need_entity=plan.spec.task == "entity",
             media_word=lambda: self._media_word(plan, rng, singular=True),
             dated=plan.item.date_known,
             rng=rng,
-            broaden=plan.broaden,
+            broaden=broaden,
             frames=frames,
             speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
             names=self._item_names(plan.item),
@@ -405,10 +421,7 @@ class TemplateWriter:
 
     def _central(self, item: ContentItem, entity: Entity) -> bool:
         """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
-        own = self._own.get(item.id)
-        if own is None:
-            names = metadata_names(item.metadata, modality=item.modality, title=item.title)
-            own = self._own[item.id] = tuple(name for name, found in names if found.source != TITLE_SOURCE)
+        own = tuple(name for name, _ in self._own_names(item))
         return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
 
     def _subject_entity(self, item: ContentItem, entity: Entity) -> bool:
@@ -417,20 +430,30 @@ class TemplateWriter:
         is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
         if entity.type == "DATE":
             return True
-        if self._maker(item, entity.text) and not _titled(item.title, entity.text):
-            return False  # a credit the title names is what the item is about ("... Meets Tenzing Norbu Sherpa")
-        return self._central(item, entity)
+        key = (item.id, entity.text, entity.type)
+        known = self._subject_entities.get(key)
+        if known is None:
+            credit = self._maker(item, entity.text) and not _titled(item.title, entity.text)
+            known = self._subject_entities[key] = not credit and self._central(item, entity)
+        return known
 
     def _maker(self, item: ContentItem, name: str) -> bool:
         """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,
         publisher: a credit), spaces aside."""
         makers = self._makers.get(item.id)
         if makers is None:
-            found = [*self.content.subjects(item, named_media=True).makers, str(item.metadata.get("channel", ""))]
-            own = metadata_names(item.metadata, modality=item.modality, title=item.title)
-            found += [name for name, evidence in own if evidence.source != TITLE_SOURCE and evidence.type in CREDITS]
+            found = [*subjects_of(item).makers, str(item.metadata.get("channel", ""))]
+            found += [name for name, evidence in self._own_names(item) if evidence.type in CREDITS]
             makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
         return _squashed(name) in makers
+
+    def _own_names(self, item: ContentItem) -> tuple[tuple[str, Evidence], ...]:
+        """The item's metadata names, not its title (``entities.metadata_names``), remembered."""
+        own = self._own.get(item.id)
+        if own is None:
+            names = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            own = self._own[item.id] = tuple((name, found) for name, found in names if found.source != TITLE_SOURCE)
+        return own
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
@@ -488,6 +511,7 @@ def _titled(title: str, name: str) -> bool:
     return all(_squashed(segment) != _squashed(name) for segment in _TITLE_SEGMENTS.split(title))
 
 
+@lru_cache(maxsize=65536)
 def _squashed(name: str) -> str:
     """A name compared with its spaces and punctuation gone ("CineFix" = "cinefix", "Steve Mould")."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())

@@ -79,6 +79,8 @@ MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "
                "a {by} {m} on {t}", "{ms} by {by} about {t}")  # fmt: skip
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
 MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
+"""The first ("{by} on {t}") says the maker talks: only for audio and video ("Chidi Eze on battery
+gigafactory" for a photographer's picture reads wrong)."""
 ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}",
                 "{ms} on {e}")  # fmt: skip
 """"Of" only for what shows someone (photos, videos): "articles of CPU" or "a paper of RVQ" is no query."""

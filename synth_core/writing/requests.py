@@ -172,7 +172,9 @@ def _phrase(
         return "{trailer}" if rng.random() < 0.5 else choice(rf.NAMED_MEDIA)
     if kind == "maker":
         pool = rf.MAKER_MEDIA + (rf.MAKER_RECENT if dated else ())
-        return choice(pool) if explicit else choice(rf.MAKER)
+        if explicit:
+            return choice(pool)
+        return choice(rf.MAKER if modality in ("AUDIO", "VIDEO") else rf.MAKER[1:])  # a photographer is not "on" it
     if kind == "caption":
         return choice(rf.CAPTION_MEDIA) if explicit else "{d}"
     if kind == "music":

@@ -197,7 +197,6 @@ class TemplateWriter:
             defined = tuple(t for t in plan.topics if defines(plan.item.text, t))
             plan.topics, plan.defined = (defined, True) if defined else (plan.topics, False)
         plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
-        self._keep_subjects(plan)
         if modality not in ("TEXT", plan.item.modality):
             pass  # a corrected modality: the item's name and look belong to its own modality
         elif modality == "IMAGE":
@@ -206,6 +205,7 @@ class TemplateWriter:
             plan.names = self.content.names(plan.item)
         plan.avoid = {normalized(text) for text in spec.avoid}
         plan.subjects = self.content.subjects(plan.item, named_media=bool(plan.explicit))
+        self._keep_subjects(plan)
         plan.kinds = self.content.kinds(plan.item)
         return plan
 
@@ -213,17 +213,19 @@ class TemplateWriter:
         """A request for one item is about what the item is about: no credit as a topic ("summarize
         cinefix"), no passing mention or credit as an entity ("a video about Kenji Morimoto",
         "videos about Steve Mould"). Not for an entity task (its entities are the generator's
-        choice), a comparison (its sides, ``template_pairs``) or a factual question ("what did Clara
-        Ivanova say about ...?")."""
-        if plan.spec.task not in ("modality", "workflow"):
+        choice), a comparison's entities (its sides, ``template_pairs``) or a factual question ("what
+        did Clara Ivanova say about ...?"). Credits are dropped from the topics even when none is left,
+        if the item has a name to be asked for by."""
+        if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
             return
         key = (plan.item.id, plan.topics)
         topics = self._uncredited.get(key)
         if topics is None:
-            topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic)) or plan.topics
+            topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic))
             self._uncredited[key] = topics
-        plan.topics = topics
-        if plan.intent != "compare" and plan.modality != "TEXT":
+        named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
+        plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name
+        if plan.intent != "compare":
             plan.entities = tuple(e for e in plan.entities if self._subject_entity(plan.item, e))
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:

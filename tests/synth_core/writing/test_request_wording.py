@@ -214,3 +214,21 @@ def test_a_look_is_never_summarized() -> None:
 
 def test_a_titled_guest_is_no_name_either() -> None:
     assert names_a_guest("Radio Interview", "Dr. Fatima Zahra Benali in Pune")
+
+
+def test_a_photographer_is_never_on_a_topic() -> None:
+    for seed in range(80):
+        query = requests.compose(
+            modality="IMAGE",
+            explicit=False,
+            style="imperative",
+            subjects=Subjects(makers=("Chidi Eze",)),
+            entities=(),
+            topics=("battery gigafactory",),
+            need_entity=False,
+            media_word=lambda: "photo",
+            dated=False,
+            rng=random.Random(seed),
+            broaden=True,
+        )
+        assert query is None or "Chidi Eze on" not in query, query

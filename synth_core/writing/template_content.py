@@ -84,6 +84,8 @@ class Plan:
     """Still nothing: the older topic-and-entity phrasing may be used."""
     kinds: tuple[str, ...] = ()
     """The item's content kinds (``patterns.extract_content_types``): which media words fit it."""
+    credits: frozenset[str] = frozenset()
+    """Entities (casefolded) that credit who made or voices the item: asked "by" or "on", never "about"."""
     defined: bool = False
     """TEXT: the item's text defines ``topics`` ("X is a ..."), so "what is X?" has its answer there."""
 

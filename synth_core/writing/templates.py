@@ -79,6 +79,8 @@ the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
 """An entity asked about without a topic, when every topic of the item is one of its names."""
+CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
+"""A credit (who made or voices the item) asked for without a topic: by them, not about them."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
 """Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
@@ -226,7 +228,9 @@ class TemplateWriter:
         named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
         plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name
         if plan.intent != "compare":
-            plan.entities = tuple(e for e in plan.entities if self._subject_entity(plan.item, e))
+            credits = [e for e in plan.entities if self._credit(plan.item, e)]
+            plan.credits = frozenset(e.text.casefold() for e in credits)
+            plan.entities = tuple(e for e in plan.entities if e in credits or self._subject_entity(plan.item, e))
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:
         if not feedback:
@@ -308,12 +312,14 @@ class TemplateWriter:
                 return rng.choice(pb.PLAIN_NP), "plain"
             return rng.choice(_media_phrases(plan.modality)), "media"
         entity, second = self._pick_entities(plan, rng)
-        if second is not None and not plan.explicit and rng.random() < 0.3:
+        credit = entity.text.casefold() in plan.credits
+        if second is not None and not plan.explicit and not credit and rng.random() < 0.3:
             template = rng.choice(pb.TWO_ENTITY_NP)
         elif plan.explicit:
-            template = rng.choice(_entity_media_phrases(plan.modality))
+            template = rng.choice(_entity_media_phrases(plan.modality, credit))
         else:
-            template = rng.choice(pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality))
+            by_type = pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality)
+            template = rng.choice(_by_credit(by_type) if credit else by_type)
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -325,7 +331,8 @@ class TemplateWriter:
         topics = requests.not_names(plan.topics, names)
         beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng) if topics else None
         if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
-            return rng.choice(ENTITY_ALONE).replace("{e}", brace(entity.text))
+            alone = CREDIT_ALONE if entity.text.casefold() in plan.credits else ENTITY_ALONE
+            return rng.choice(alone).replace("{e}", brace(entity.text))
         return template.replace("{t}", beside) if beside else template
 
     def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:
@@ -342,7 +349,7 @@ class TemplateWriter:
             explicit=bool(plan.explicit),
             style=style,
             subjects=plan.subjects,
-            entities=[entity.text for entity in plan.entities if entity.type != "DATE"],
+            entities=[e.text for e in plan.entities if e.type != "DATE" and e.text.casefold() not in plan.credits],
             topics=plan.topics if broaden else strong,
             need_entity=plan.spec.task == "entity",
             media_word=lambda: self._media_word(plan, rng, singular=True),
@@ -435,9 +442,13 @@ class TemplateWriter:
         key = (item.id, entity.text, entity.type)
         known = self._subject_entities.get(key)
         if known is None:
-            credit = self._maker(item, entity.text) and not _titled(item.title, entity.text)
-            known = self._subject_entities[key] = not credit and self._central(item, entity)
+            known = self._subject_entities[key] = not self._credit(item, entity) and self._central(item, entity)
         return known
+
+    def _credit(self, item: ContentItem, entity: Entity) -> bool:
+        """The entity credits who made or voices the item and the title does not name it inside its
+        own words: "by" or "on" it, never "about" it."""
+        return self._maker(item, entity.text) and not _titled(item.title, entity.text)
 
     def _maker(self, item: ContentItem, name: str) -> bool:
         """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,
@@ -494,12 +505,34 @@ class TemplateWriter:
         return WrittenQuery(text=None, generator="template", failure=reason)
 
 
-@lru_cache(maxsize=8)
-def _entity_media_phrases(modality: str) -> tuple[str, ...]:
+@lru_cache(maxsize=16)
+def _entity_media_phrases(modality: str, credit: bool = False) -> tuple[str, ...]:
     """``phrasebook.ENTITY_MEDIA_NP`` as the modality takes a name: a photo "of" someone, never a
-    manual "of" them."""
+    manual "of" them; a credit only as the maker ("the Chidi Eze photo")."""
     fitting = tuple(p for p in pb.ENTITY_MEDIA_NP if requests.entity_frame_fits(p, modality))
-    return fitting or pb.ENTITY_MEDIA_NP
+    fitting = fitting or pb.ENTITY_MEDIA_NP
+    return (_by_credit(fitting) or ("the {e} {m1}",)) if credit else fitting
+
+
+_ABOUT_THE_ENTITY = (
+    " of {e}",
+    "about {e}",
+    "with {e}",
+    "with the {e}",
+    "on the {e}",
+    "in {e}",
+    "near {e}",
+    "at {e}",
+    "during {e}",
+)
+
+
+@lru_cache(maxsize=64)
+def _by_credit(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``phrases`` that name an entity as who made or voices the item ("{t} by {e}", "{e} on
+    {t}"), not as what it is about ("a photo of {e}", "{t} with {e}")."""
+    kept = tuple(p for p in phrases if not any(part in p for part in _ABOUT_THE_ENTITY))
+    return kept or ("{t} by {e}",)
 
 
 _TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*")

@@ -182,6 +182,7 @@ def _singular(word: str) -> str:
 # -- does a phrase stand alone in its source? ---------------------------------------------------------
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’+-]*[\w+])?|[^\w\s]")
+_DEGREE_WORDS = lx.words("very so too quite rather more most less least really fairly pretty both")
 _ADJECTIVE_SHAPES = ("ic", "ical", "ous", "ive", "ful", "less", "able", "ible", "al")
 _DETERMINERS = lx.words("a an the this that these those my your his her its our their some any every each no")
 
@@ -212,12 +213,16 @@ def stands_alone(phrase: str, source: str) -> bool:
             return True
         if _continues(after) or after in _DETERMINERS:
             continue
+        if len(target) == 1 and (_adverb(before) or before in _DEGREE_WORDS):
+            continue  # "entirely feminine", "very loud": an adjective, not a thing to show
         if len(target) == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
             continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
         if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
             continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
         if len(target) > 1 and _adjective_shaped(before):
             continue  # "difference learning" of "temporal difference learning": the adjective is its own
+        if len(target) > 1 and _content(before) and cased[start - 1][:1].isupper() and cased[start][:1].isupper():
+            continue  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
         return True
     return not found
 
@@ -261,3 +266,76 @@ def _lone_name(cased: list[str] | tuple[str, ...], index: int) -> bool:
         return False
     after = cased[index + 1] if index + 1 < len(cased) else ""
     return not cased[index - 1][:1].isupper() and not after[:1].isupper()
+
+
+# -- does a phrase take an article? ---------------------------------------------------------------------
+
+_ARTICLES = lx.words("a an the")
+_COUNTING = lx.words("this that my your his her its our their every each")  # "some", "any", "no" take mass nouns too
+_LOOKBACK = 3  # content words an article may stand before the phrase ("a banana bread recipe")
+
+
+@lru_cache(maxsize=65536)
+def article_for(phrase: str, source: str) -> str:
+    """The article ``phrase`` (lower case) takes when it heads a noun phrase, as ``source`` (the
+    item's title and text) uses it: "a" / "an" when the source counts it ("a pink dress", "a
+    durability test"), "the" when it only ever says "the recipe"; "" for a plural, or a name or a
+    mass noun the source writes bare ("EX Hydrae", "climate change", "alpinism"). A phrase is counted when an article
+    stands before it, or before the few content words that modify it ("a banana bread recipe")."""
+    target = phrase.casefold().split()
+    if not target or _plural_shaped(target[-1]) or phrase != phrase.casefold():
+        return ""
+    cased = _source_tokens(source)
+    tokens = [token.casefold() for token in cased]
+    indefinite = definite = bare = 0
+    for start in range(len(tokens) - len(target) + 1):
+        if tokens[start : start + len(target)] != target:
+            continue
+        if cased[start][:1].isupper():
+            continue  # a name's or a headline's capitals: "the Afro-Cuban Jazz" tells nothing of "afro-cuban jazz"
+        article = _article_before(cased, start)
+        if article is None:
+            bare += 1
+        elif article == "the":
+            definite += 1
+        else:
+            indefinite += 1
+    if indefinite + definite == 0 or indefinite + definite < bare:
+        return ""
+    if not indefinite:
+        return "the"
+    return "an" if target[0][:1] in "aeiou" and not target[0].startswith(("uni", "use", "usu", "one", "eu")) else "a"
+
+
+def _article_before(cased: tuple[str, ...], start: int) -> str | None:
+    """The article (or another determiner, counted as "the") before ``cased[start]``, looking back
+    over up to ``_LOOKBACK`` lower-case content words (a capitalised one makes the phrase part of a
+    name: "the Intermediate Polar EX Hydrae"); None when the phrase stands bare."""
+    for index in range(start - 1, max(start - 1 - _LOOKBACK, -1), -1):
+        token = cased[index].casefold()
+        if token in _ARTICLES:
+            return token
+        if token in _COUNTING or token.endswith(("'s", "’s")):
+            return "the"
+        if not _content(token) or cased[index][:1].isupper():
+            return None
+    return None
+
+
+@lru_cache(maxsize=65536)
+def written_form(phrase: str, source: str) -> str:
+    """``phrase`` (lower case) as ``source`` writes it when it always capitalises it, at least twice
+    ("barcelona" -> "Barcelona", "tenzing norbu sherpa" -> "Tenzing Norbu Sherpa"): a name keeps its
+    capitals in a query; else ``phrase`` as it is."""
+    target = phrase.casefold().split()
+    if not target or phrase != phrase.casefold():
+        return phrase
+    cased = _source_tokens(source)
+    forms = [
+        cased[start : start + len(target)]
+        for start in range(len(cased) - len(target) + 1)
+        if [token.casefold() for token in cased[start : start + len(target)]] == target
+    ]
+    if len(forms) < 2 or not all(all(token[:1].isupper() for token in form) for form in forms):
+        return phrase
+    return " ".join(forms[-1])

@@ -112,6 +112,9 @@ def fluency_problems(query: str) -> list[Problem]:
     repeated = _repeated_word(plain) or _repeated_phrase(query)
     if repeated:
         problems.append((0.3, f"'{repeated}' twice in a row"))
+    echoed = _echoed_noun(plain)
+    if echoed:
+        problems.append((0.3, f"'{echoed}' twice within a few words: a name glued to a media word or itself"))
     shouted = _shouted_word(words)
     if shouted:
         problems.append((0.5, f"'{shouted}' is in capitals but is no acronym: it reads as a pasted tag"))
@@ -168,6 +171,29 @@ def _repeated_word(plain: list[str]) -> str | None:
     for before, after in pairwise(plain):
         if before and before == after and before.isalpha():
             return before
+    return None
+
+
+ECHO_SPAN = 3  # words apart
+_JOINING = lx.words("and or nor vs versus than")
+
+
+def _echoed_noun(plain: list[str]) -> str | None:
+    """A content word said again a few words on, as no one types it ("asante lectures audio
+    lectures", "Crumb Club's podcast Crumb Club"); an idiom ("side by side") aside."""
+    keys = [word.removesuffix("'s").removesuffix("’s") for word in plain]
+    if len(set(keys)) == len(keys):  # no word twice: the common case, answered at once
+        return None
+    for index, word in enumerate(keys):
+        if len(word) < 4 or not word.isalpha() or word in lx.STOPWORDS:
+            continue
+        for later in range(index + 2, min(index + 1 + ECHO_SPAN, len(keys))):
+            between = keys[index + 1 : later]
+            if keys[later] != word or _JOINING & set(between):  # "cycle lanes and bus lanes" lists two
+                continue
+            if len(between) == 1 and between[0] in lx.STOPWORDS:  # "side by side", "step by step"
+                continue
+            return word
     return None
 
 

@@ -53,8 +53,9 @@ WORDS: dict[str, dict[str, MediaWord]] = {
         "drawing": _only("illustration,painting", 2), "diagram": _only("diagram", 4),
     },
     "AUDIO": {
-        "audio": _any(1, "music"), "recording of": _any(0), "song": _only("music", 9), "track": _only("music", 4),
-        "music": _only("music", 5), "tune": _only("music", 1), "soundtrack": _only("soundtrack", 3),
+        "audio": _any(1, "music"), "recording of": _any(0), "song": _only("music", 9, "unsung"),
+        "track": _only("music", 4), "music": _only("music", 5), "tune": _only("music", 1, "unsung"),
+        "soundtrack": _only("soundtrack", 3),
         "album": _only("album", 0), "playlist": _only("music", 0), "podcast": _only("podcast,interview", 6),
         "episode": _only("podcast,interview", 3), "radio": _only("podcast,news", 0),
         "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2, "podcast"),

@@ -16,8 +16,9 @@ from __future__ import annotations
 # right ("a" becomes "an" before a vowel).
 MEDIA_NP = (
     "{m} about {t}", "a {m1} about {t}", "the {m1} about {t}", "{t} {m}", "a {t} {m1}", "the {t} {m1}",
-    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "a {m1} with {t}", "{m} showing {t}",
+    "{m} of {t}", "a {m1} on {t}", "{m} on {t}", "the {m1} on {t}", "{m} showing {t}", "a {m1} of {t}",
 )
+"""Filtered by ``requests.topic_frame_fits``: a picture is "of" its topic, a paper "on" it."""
 # An item's own name (its cleaned title, ``{n}``): how people ask for a known work.
 NAMED_MEDIA_NP = (
     "the {m1} {n}", "the {m1} called {n}", "the {m1} titled {n}", "{n} {m1}", "a {m1} called {n}",
@@ -27,8 +28,8 @@ NAMED_NP = ("{n}", "{n}", "{n}")
 # What an image shows (``{d}``, a short description sentence of the item): how people search images.
 DESCRIBED_MEDIA_NP = ("a {m1} of {d}", "{m} of {d}", "the {m1} of {d}", "{d} {m1}", "a {m1} showing {d}")
 # Bare topics read well in every frame; the loose ones ("stuff on ...") only after a verb.
-PLAIN_NP = ("{t}", "{t}", "{t}", "{t} and {t2}")
-LOOSE_NP = ("something about {t}", "anything on {t}", "more on {t}", "info on {t}", "something on {t} and {t2}",
+PLAIN_NP = ("{t}", "{t}", "{t}")  # no "{t} and {t2}": two topics glue ("minas gerais and roast profiles")
+LOOSE_NP = ("something about {t}", "anything on {t}", "more on {t}", "info on {t}",
             "whatever you have on {t}")
 LOOSE_FRAMES = ("show me {x}", "find {x}", "get me {x}", "I'm looking for {x}", "I need {x}", "do you have {x}?",
                 "I want {x}", "can you find {x}?", "looking for {x}", "is there {x}?")

@@ -79,6 +79,8 @@ MAKER_MEDIA = ("{ms} by {by}", "{ms} from {by}", "a {m} by {by}", "{by} {ms}", "
                "a {by} {m} on {t}", "{ms} by {by} about {t}")  # fmt: skip
 MAKER_RECENT = ("the latest {m} from {by}", "the newest {by} {m}", "new {ms} from {by}")
 MAKER = ("{by} on {t}", "something by {by}", "anything from {by} about {t}")
+"""The first ("{by} on {t}") says the maker talks: only for audio and video ("Chidi Eze on battery
+gigafactory" for a photographer's picture reads wrong)."""
 ENTITY_MEDIA = ("{ms} of {e}", "a {m} of {e}", "the {m} with {e}", "{e} {ms}", "{ms} about {e}", "a {m} about {e}",
                 "{ms} on {e}")  # fmt: skip
 """"Of" only for what shows someone (photos, videos): "articles of CPU" or "a paper of RVQ" is no query."""
@@ -100,11 +102,16 @@ TOPIC_PLAIN = {
     "AUDIO": ("something about {t}", "anything on {t}"),
     "IMAGE": ("{t}", "views of {t}", "{t} up close"),
 }
+LOOKS = ("{t} up close", "views of {t}", "views of {e}", "{t} explained")
+"""How a thing looks or is shown: what one finds, never what one summarizes ("deep dive into views of
+Volkswagen", "main points of rhino patrol up close")."""
 DOCUMENT_READING = ("papers or articles on {t}", "a paper or article about {t}", "any good papers on {t}",
                     "articles about {t}", "a good article on {t}")  # fmt: skip
 """Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""
 TOPIC_MEDIA = ("{ms} about {t}", "a {m} on {t}", "{t} {ms}", "a {m} about {t}", "any {ms} on {t}",
-               "the {m} about {t}", "a good {m} on {t}")  # fmt: skip
+               "the {m} about {t}", "a good {m} on {t}", "{ms} of {t}", "a {m} of {t}",
+               "a {m} showing {t}")  # fmt: skip
+"""Filtered by ``requests.topic_frame_fits``: a picture is "of" its topic, a paper "on" or "about" it."""
 
 # -- images: captions ---------------------------------------------------------------------------------
 

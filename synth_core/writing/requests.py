@@ -13,9 +13,11 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
 from synth_core.writing.subjects import Subjects, finite_verb
+from synth_core.writing.template_content import TOPIC_MARK
 
 MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
@@ -55,13 +57,15 @@ def compose(
     frames: Sequence[str] = (),
     speakers: Sequence[str] = (),
     names: Sequence[str] = (),
+    mark_topics: bool = False,
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
     the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames;
     ``speakers``: the entities that can be "on" a topic (people, organisations); ``names``: every
     name of the item, which no topic beside an entity may be ("Suzuka and Monaco on scuderia
-    ferrari" glues two names)."""
+    ferrari" glues two names); ``mark_topics``: put ``TOPIC_MARK`` before the topic, where the
+    writer gives it its article."""
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden)
     if not options:
         return None
@@ -72,14 +76,14 @@ def compose(
     phrase = _phrase(kind, modality, explicit, subjects, rng, dated)
     if phrase is None:
         return None
-    if kind == "named" and explicit and style == "keyword":
+    if kind == "named" and explicit and style == "keyword" and not frames:  # "analysis of document called X"
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
     elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
         plain = rf.ENTITY_TOPIC_PLAIN if modality in ("AUDIO", "VIDEO") else rf.ENTITY_TOPIC_PLAIN[:1]
         phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else plain)  # only audio and video talk
         entities = speakers
     if frames:
-        if phrase.startswith(LOOSE_OPENINGS):  # "summarize something about X" asks for no one thing
+        if phrase.startswith(LOOSE_OPENINGS) or phrase in rf.LOOKS:  # "summarize something about X"
             return None
         query = rng.choice(frames).replace("{x}", phrase if phrase != "{d}" else "the picture of {d}")
     elif kind == "caption" and not explicit and not timed:
@@ -95,7 +99,8 @@ def compose(
         return None
     if need_entity and query.strip() in ("{e}", "{t}"):  # an entity query says more than the entity
         return None
-    return _fill(query, subjects, entities, not_names(topics, names), media_word, rng)
+    filled = _fill(query, subjects, entities, not_names(topics, names), media_word, rng)
+    return filled if mark_topics or filled is None else filled.replace(TOPIC_MARK, "")
 
 
 def not_names(topics: Sequence[str], names: Sequence[str]) -> list[str]:
@@ -167,20 +172,24 @@ def _phrase(
         return "{trailer}" if rng.random() < 0.5 else choice(rf.NAMED_MEDIA)
     if kind == "maker":
         pool = rf.MAKER_MEDIA + (rf.MAKER_RECENT if dated else ())
-        return choice(pool) if explicit else choice(rf.MAKER)
+        if explicit:
+            return choice(pool)
+        return choice(rf.MAKER if modality in ("AUDIO", "VIDEO") else rf.MAKER[1:])  # a photographer is not "on" it
     if kind == "caption":
         return choice(rf.CAPTION_MEDIA) if explicit else "{d}"
     if kind == "music":
         return choice(rf.MUSIC_MEDIA) if explicit else choice(rf.MUSIC)
     if kind == "entity":
-        media = [frame for frame in rf.ENTITY_MEDIA if _entity_frame_fits(frame, modality)]
+        media = [frame for frame in rf.ENTITY_MEDIA if entity_frame_fits(frame, modality)]
         return choice(media) if explicit else choice(rf.ENTITY_PLAIN.get(modality, ("{e}",)))
     if explicit and modality == "DOCUMENT" and rng.random() < READING_SHARE:
         return choice(rf.DOCUMENT_READING)
-    return choice(rf.TOPIC_MEDIA) if explicit else choice(rf.TOPIC_PLAIN.get(modality, ("{t}",)))
+    if explicit:
+        return choice(_topic_frames(modality))
+    return choice(rf.TOPIC_PLAIN.get(modality, ("{t}",)))
 
 
-def _entity_frame_fits(frame: str, modality: str) -> bool:
+def entity_frame_fits(frame: str, modality: str) -> bool:
     """An image is "of" someone, not "about" them; a video "of" or "about"; a paper or a podcast is
     "on" or "about" it, never "of" ("articles of CPU")."""
     if modality == "IMAGE":
@@ -188,6 +197,23 @@ def _entity_frame_fits(frame: str, modality: str) -> bool:
     if modality == "VIDEO":
         return " on " not in frame
     return " of " not in frame
+
+
+@lru_cache(maxsize=8)
+def _topic_frames(modality: str) -> tuple[str, ...]:
+    return tuple(frame for frame in rf.TOPIC_MEDIA if topic_frame_fits(frame, modality))
+
+
+def topic_frame_fits(frame: str, modality: str) -> bool:
+    """A picture is "of" or "showing" what it shows ("the photo about pink dress" reads wrong); a
+    paper or a talk is "on" or "about" a topic, a video any of these, and only a picture or a video
+    "shows" one ("a pdf showing globular cluster g1"); no topic comes "with" an item."""
+    padded = f" {frame} "
+    if " with " in padded:  # "a photo with batting practice": a topic is what it is about, not a guest
+        return False
+    if modality == "IMAGE":
+        return " about " not in padded and " on " not in padded
+    return modality == "VIDEO" or (" of " not in padded and " showing " not in padded)
 
 
 def _frames(modality: str, style: str, dated: bool) -> tuple[str, ...]:
@@ -226,6 +252,8 @@ def _fill(
         "{e}": entity,
         "{t}": _topic_beside(_named_beside(query, entity, maker), topics, rng),
     }
+    if values["{t}"] is not None:  # where the writer may give the topic its article (template_content)
+        values["{t}"] = TOPIC_MARK + values["{t}"]
     slots = {slot for slot in values if slot in query}
     for slot, value in values.items():
         if slot in query:
@@ -238,10 +266,16 @@ def _fill(
     return _A_BEFORE_VOWEL.sub(r"\1n ", query)
 
 
+def plural_media_word(word: str) -> str:
+    """``word`` as it reads with no article before it: plural ("pictures", "papers"), a mass word
+    as it is ("music", "footage", "slides")."""
+    return word if word in rf.MASS_WORDS or word.endswith("s") else word + "s"
+
+
 def with_media_word(query: str, word: str) -> str:
     """``query`` with ``{m}`` (singular, "a" -> "an" before a vowel, "a" -> "some" before a mass noun)
     and ``{ms}`` (plural) filled with ``word``."""
-    plural = word if word in rf.MASS_WORDS or word.endswith("s") else word + "s"
+    plural = plural_media_word(word)
     shown, shown_plural = rf.DISPLAY.get(word, word), rf.DISPLAY.get(plural, plural.replace("tv ", "TV "))
     if word in rf.MASS_WORDS:  # "a music" reads wrong: "some music"
         query = re.sub(r"\b[Aa]n? (\{m\})", r"some \1", query)

@@ -89,11 +89,35 @@ def _traits(title: str, text_tail: str) -> MusicTraits | None:
             genres.append(re.sub(r"\s+(?:music|song|songs)$", "", aspect))
         elif len(words) == 1 and aspect in MOODS:
             moods.append(aspect)
+    genres = _described_genres(genres, text_tail)
     instrumental = any(a in ("instrumental", "instrumental music", "no voices", "no singer") for a in aspects)
     if not (genres or moods or features):  # nothing the word lists know: what is heard, as listed
         features = [a for a in aspects if 0 < len(a.split()) <= 2 and not _NOISE & set(a.split())][:3]
     traits = MusicTraits(_unique(genres), _unique(moods), _unique(features), instrumental)
     return None if traits.empty else traits
+
+
+TAG_CLOUD = 3
+"""This many genre tags on one head word ("american dance, african dance, mexican dance") contradict
+each other: a tag cloud, no genre."""
+
+
+def _described_genres(genres: list[str], text_tail: str) -> list[str]:
+    """The genre tags a clip's description bears out: none of a tag cloud (``TAG_CLOUD``), and, when
+    the clip has a written description, only those whose genre word it names ("techno" tagged on
+    video-game music the description calls fast electronic music is no genre of it)."""
+    heads: dict[str, int] = {}
+    for genre in genres:
+        heads[genre.split()[-1]] = heads.get(genre.split()[-1], 0) + 1
+    kept = [genre for genre in genres if heads[genre.split()[-1]] < TAG_CLOUD]
+    prose = _ASPECTS_START.split(text_tail, maxsplit=1)[0].lower()
+    if len(prose.split()) < 5:  # no description to check the tags against
+        return kept
+    said = set(re.findall(r"[\w&-]+", prose))
+    return [g for g in kept if said & set(g.split()) & GENRES or any(p in g and p in prose for p in GENRE_PHRASES)]
+
+
+_ASPECTS_START = re.compile(r"(?i)aspects:")
 
 
 def _aspect_list(title: str, text_tail: str) -> list[str]:

@@ -159,7 +159,20 @@ def _paper_title(title: str) -> str:
 def _unlabelled(piece: str) -> str:
     """ "Lecture 110: Open Crumb" -> "Open Crumb"; a colon after a name stays ("Harry Potter Theory: ...")."""
     head, colon, rest = piece.partition(": ")
-    return rest if colon and rest and _LABEL_HEAD.match(head.strip()) else piece
+    if not (colon and rest and _LABEL_HEAD.match(head.strip())):
+        return piece
+    return "" if names_a_guest(head, rest) else rest
+
+
+_TALK_LABEL = re.compile(r"(?i)\b(?:interview|conversation|q&a|chat|talk|talks)\b")
+_GUEST = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?: (?:in|at|from|of)\b.*)?$")
+
+
+def names_a_guest(label: str, rest: str) -> bool:
+    """After an interview's label, the rest of a title is who is interviewed, where ("Radio
+    Interview: Ingrid Solberg in Oslo"): without its label it would ask for the person, so it is no
+    name of the work."""
+    return bool(_TALK_LABEL.search(label)) and bool(_GUEST.match(rest.strip()))
 
 
 def _clean_piece(piece: str) -> str:

@@ -19,12 +19,19 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
-from synth_core.topics import stands_alone
+from synth_core.topics import article_for, stands_alone, written_form
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_fit import media_word_fits
-from synth_core.writing.subjects import Subjects, finite_verb, grammatical_caption, strip_markup, subjects_of
+from synth_core.writing.subjects import (
+    Subjects,
+    finite_verb,
+    grammatical_caption,
+    names_a_guest,
+    strip_markup,
+    subjects_of,
+)
 
 MAX_TOPIC_WORDS = 4
 MAX_ENTITY_WORDS = 5
@@ -43,6 +50,7 @@ _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+|\s*[(\[][^)\]]*[)\]]\s*|
 _DOUBLE_DETERMINER = re.compile(
     r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
 )
+_CREDIT_LINE = re.compile(r"(?i)^(?:taken|shot|photographed|captured|filmed|credit|source|courtesy)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _NOT_NAME_STARTS = lx.words(
     "lecture episode ep part chapter tutorial film chart music video official transcript interview radio podcast"
@@ -76,6 +84,8 @@ class Plan:
     """Still nothing: the older topic-and-entity phrasing may be used."""
     kinds: tuple[str, ...] = ()
     """The item's content kinds (``patterns.extract_content_types``): which media words fit it."""
+    credits: frozenset[str] = frozenset()
+    """Entities (casefolded) that credit who made or voices the item: asked "by" or "on", never "about"."""
     defined: bool = False
     """TEXT: the item's text defines ``topics`` ("X is a ..."), so "what is X?" has its answer there."""
 
@@ -174,11 +184,19 @@ class ContentFacts:
             self._remember(key, f" {normalized(item.title)} {normalized(item.text[:2000])} ")
         return self._memo[key]  # type: ignore[return-value]
 
+    def article_source(self, item: ContentItem) -> str:
+        """The item's title and text start as written, where ``topics.article_for`` reads how a
+        phrase is used ("a pink dress", "climate change")."""
+        key = ("article source", item.id, item.title)
+        if key not in self._memo:
+            self._remember(key, f"{item.title} . {item.text[:2000]}")
+        return self._memo[key]  # type: ignore[return-value]
+
     def kinds(self, item: ContentItem) -> tuple[str, ...]:
         """The item's content kinds (``patterns.extract_content_types``), remembered."""
         key = ("kinds", item.id, item.title)
         if key not in self._memo:
-            self._remember(key, extract_patterns(item).content_types)
+            self._remember(key, writer_kinds(item, extract_patterns(item).content_types))
         return self._memo[key]  # type: ignore[return-value]
 
     def strong_topics(self, item: ContentItem, topics: tuple[str, ...]) -> tuple[str, ...]:
@@ -256,6 +274,8 @@ class ContentFacts:
                     continue
                 if any(mark in sentence for mark in ('"', ":", ";", "“", "http")) or not self.clean(sentence):
                     continue
+                if _CREDIT_LINE.match(sentence):  # "Taken in March 2025 with an iPhone 15 Pro": how, not what
+                    continue
                 caption = grammatical_caption(sentence)
                 if caption is None or caption in found:
                     continue
@@ -269,13 +289,37 @@ class ContentFacts:
         self._memo[key] = value
 
 
+_SUNG = re.compile(
+    r"(?i)\b(?:sings?|singing|sung|singers?|vocals?|vocalists?|voices?|melod(?:y|ies|ic)|songs?|tunes?|lyrics|choir"
+    r"|rap|rapping|chant(?:s|ing)?|hums?|humming)\b"
+)
+UNSUNG = "unsung"
+"""A writer-only content kind: music with no singing, melody or song in its description (singing-bowl
+tones, a drum loop), which is a track or music, not a "song" (``media_fit``)."""
+
+
+def writer_kinds(item: ContentItem, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The content kinds the writer picks media words by: an uploaded web video (it has a channel)
+    is a video or a clip, never a "movie" (a trailer stays a trailer); music nobody sings and no
+    melody carries is ``UNSUNG``."""
+    if item.modality == "VIDEO" and item.metadata.get("channel") and "movie" in kinds:
+        kinds = tuple(kind for kind in kinds if kind != "movie")
+    if item.modality == "AUDIO" and "music" in kinds and not _SUNG.search(item.text):
+        kinds = (*kinds, UNSUNG)
+    return kinds
+
+
 @lru_cache(maxsize=8192)
 def _title_names(title: str) -> tuple[str, ...]:
     if title.count(",") >= 2:  # "Music clip: classical, baroque, canon": a list, no name
         return ()
     names: list[str] = []
+    label = ""
     for piece in _TITLE_SPLIT.split(title):
         piece = strip_markup(piece).strip(" .,;:'\"-|")
+        label, after_label = piece, label
+        if after_label and names_a_guest(after_label, piece):  # "Radio Interview: Ingrid Solberg in Oslo"
+            continue
         words = piece.split()
         if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]:
             continue
@@ -484,3 +528,65 @@ def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple
         and any(a.casefold() in sentence and b.casefold() in sentence for sentence in sentences)
     ]
     return rng.choice(pairs) if pairs else None
+
+
+TOPIC_MARK = "\x00"
+"""Put before a topic where a template slot takes it, so ``with_articles`` looks at the topics the
+template placed, not at the same words inside a caption or a title ("rhythmic percussion")."""
+_NO_ARTICLE_BEFORE = lx.words(
+    "a an the this that these those my your his her its our their some any every each no more"
+)
+_NOT_MODIFIED = lx.words("explained up")  # "recipe explained", "yellow card up close": the topic heads its phrase
+
+
+def with_articles(query: str, topics: Sequence[str], source: str) -> str:
+    """``query`` with its topic marks (``TOPIC_MARK``) removed, and an article before each marked
+    topic that heads a noun phrase and takes one (``topics.article_for`` on ``source``, the item's
+    title and text): "a video about recipe" -> "a video about a recipe", "clips about durability
+    test" -> "clips about a durability test". Not at the start (a keyword query drops articles), not
+    after a determiner or a possessive, not when a noun follows (the topic modifies it: "zoo
+    pictures"); a frame's own "a" agrees with the topic ("an unmade bed")."""
+    if TOPIC_MARK not in query:
+        return query
+    head, *pieces = query.split(TOPIC_MARK)
+    for piece in pieces:
+        head = _joined(head, piece, topics, source)
+    return head
+
+
+def _joined(head: str, piece: str, topics: Sequence[str], source: str) -> str:
+    """``head`` and ``piece`` (which starts with a marked topic) joined, the topic given its article."""
+    lowered = piece.casefold()
+    topic = max((t for t in topics if _whole_word(lowered, t) == 0), key=len, default=None)
+    if topic is not None:  # a name keeps its capitals ("Barcelona")
+        piece = written_form(topic, source) + piece[len(topic) :]
+    before = head.split()
+    if topic is None or not before or piece[:1].isupper():
+        return head + piece
+    last = before[-1].casefold()
+    if last in ("a", "an"):
+        article = "an" if _vowel_sound(topic) else "a"
+        return head[: len(head.rstrip()) - len(last)] + f"{article} " + piece
+    after = lowered[len(topic) :].split()
+    follower = after[0].strip("?!.,;:") if after else ""
+    if last in _NO_ARTICLE_BEFORE or last.endswith(("'s", "’s")):
+        return head + piece
+    if follower and follower not in lx.STOPWORDS and follower not in _NOT_MODIFIED:
+        return head + piece  # "the zoo pictures": the topic modifies the noun after it
+    article = article_for(topic, source)
+    return f"{head}{article} {piece}" if article else head + piece
+
+
+def _vowel_sound(word: str) -> bool:
+    return word[:1] in "aeiou" and not word.startswith(("uni", "use", "usu", "one", "eu"))
+
+
+def _whole_word(lowered: str, phrase: str) -> int:
+    """Where ``phrase`` first occurs in ``lowered`` as whole words; -1 when it does not."""
+    position = lowered.find(phrase)
+    while position >= 0:
+        end = position + len(phrase)
+        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+            return position
+        position = lowered.find(phrase, end)
+    return -1

@@ -26,13 +26,15 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
-from synth_core.entities.centrality import is_central
+from synth_core.entities.centrality import count_words, is_central
 from synth_core.entities.dates import own_date
+from synth_core.entities.evidence import Evidence
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, GeneratorKind
@@ -41,7 +43,9 @@ from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_choice import MediaWordChooser
+from synth_core.writing.subjects import subjects_of
 from synth_core.writing.template_content import (
+    TOPIC_MARK,
     ContentFacts,
     Plan,
     brace,
@@ -52,6 +56,7 @@ from synth_core.writing.template_content import (
     normalized,
     tidy,
     topic_beside,
+    with_articles,
 )
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
@@ -74,7 +79,12 @@ the rest ask about an entity or a topic. Modality queries always are."""
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
 """An entity asked about without a topic, when every topic of the item is one of its names."""
+CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
+"""A credit (who made or voices the item) asked for without a topic: by them, not about them."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
+CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
+"""Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
+made it (the camera): by them, never about them, unless the title names them."""
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
@@ -105,7 +115,10 @@ class TemplateWriter:
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
         self._names: dict[str, tuple[str, ...]] = {}
-        self._own: dict[str, tuple[str, ...]] = {}
+        self._own: dict[str, tuple[tuple[str, Evidence], ...]] = {}
+        self._makers: dict[str, frozenset[str]] = {}
+        self._subject_entities: dict[tuple[str, str, str], bool] = {}
+        self._uncredited: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -194,8 +207,30 @@ class TemplateWriter:
             plan.names = self.content.names(plan.item)
         plan.avoid = {normalized(text) for text in spec.avoid}
         plan.subjects = self.content.subjects(plan.item, named_media=bool(plan.explicit))
+        self._keep_subjects(plan)
         plan.kinds = self.content.kinds(plan.item)
         return plan
+
+    def _keep_subjects(self, plan: Plan) -> None:
+        """A request for one item is about what the item is about: no credit as a topic ("summarize
+        cinefix"), no passing mention or credit as an entity ("a video about Kenji Morimoto",
+        "videos about Steve Mould"). Not for an entity task (its entities are the generator's
+        choice), a comparison's entities (its sides, ``template_pairs``) or a factual question ("what
+        did Clara Ivanova say about ...?"). Credits are dropped from the topics even when none is left,
+        if the item has a name to be asked for by."""
+        if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
+            return
+        key = (plan.item.id, plan.topics)
+        topics = self._uncredited.get(key)
+        if topics is None:
+            topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic))
+            self._uncredited[key] = topics
+        named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
+        plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name
+        if plan.intent != "compare":
+            credits = [e for e in plan.entities if self._credit(plan.item, e)]
+            plan.credits = frozenset(e.text.casefold() for e in credits)
+            plan.entities = tuple(e for e in plan.entities if e in credits or self._subject_entity(plan.item, e))
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:
         if not feedback:
@@ -235,7 +270,8 @@ class TemplateWriter:
             return None, ""
         if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
             return None, template  # a stand-in date is no fact to write
-        return tidy(self._fill(template, plan, rng), rng), template
+        text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
+        return with_articles(text, plan.topics, self.content.article_source(plan.item)), template
 
     def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks
@@ -274,14 +310,16 @@ class TemplateWriter:
                 return rng.choice(pb.NAMED_MEDIA_NP if plan.explicit else pb.NAMED_NP), "named"
             if not plan.explicit:
                 return rng.choice(pb.PLAIN_NP), "plain"
-            return rng.choice(pb.MEDIA_NP), "media"
+            return rng.choice(_media_phrases(plan.modality)), "media"
         entity, second = self._pick_entities(plan, rng)
-        if second is not None and not plan.explicit and rng.random() < 0.3:
+        credit = entity.text.casefold() in plan.credits
+        if second is not None and not plan.explicit and not credit and rng.random() < 0.3:
             template = rng.choice(pb.TWO_ENTITY_NP)
         elif plan.explicit:
-            template = rng.choice(pb.ENTITY_MEDIA_NP)
+            template = rng.choice(_entity_media_phrases(plan.modality, credit))
         else:
-            template = rng.choice(pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality))
+            by_type = pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality)
+            template = rng.choice(_by_credit(by_type) if credit else by_type)
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -293,26 +331,35 @@ class TemplateWriter:
         topics = requests.not_names(plan.topics, names)
         beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng) if topics else None
         if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
-            return rng.choice(ENTITY_ALONE).replace("{e}", brace(entity.text))
+            alone = CREDIT_ALONE if entity.text.casefold() in plan.credits else ENTITY_ALONE
+            return rng.choice(alone).replace("{e}", brace(entity.text))
         return template.replace("{t}", beside) if beside else template
 
     def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:
-        """A request around the item's subjects (``requests.compose``), or None when this draw found none."""
+        """A request around the item's subjects (``requests.compose``), or None when this draw found none.
+        An item with no name, look or sound and no strong topic (an interview titled by its guest) is
+        broadened at once: the first draws would find nothing on it."""
+        strong = self.content.strong_topics(plan.item, plan.topics)
+        subjects = plan.subjects
+        broaden = plan.broaden or not (
+            strong or subjects.names or subjects.captions or subjects.music or subjects.song or subjects.tv_show
+        )
         return requests.compose(
             modality=plan.modality,
             explicit=bool(plan.explicit),
             style=style,
             subjects=plan.subjects,
-            entities=[entity.text for entity in plan.entities if entity.type != "DATE"],
-            topics=plan.topics if plan.broaden else self.content.strong_topics(plan.item, plan.topics),
+            entities=[e.text for e in plan.entities if e.type != "DATE" and e.text.casefold() not in plan.credits],
+            topics=plan.topics if broaden else strong,
             need_entity=plan.spec.task == "entity",
             media_word=lambda: self._media_word(plan, rng, singular=True),
             dated=plan.item.date_known,
             rng=rng,
-            broaden=plan.broaden,
+            broaden=broaden,
             frames=frames,
             speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
             names=self._item_names(plan.item),
+            mark_topics=True,
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
@@ -342,8 +389,8 @@ class TemplateWriter:
             template = template.replace("{year}", str(year)).replace("{month}", _MONTHS[month - 1])
         if "{recent}" in template:
             template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))
-        if "{m}" in template:
-            template = template.replace("{m}", self._media_word(plan, rng))
+        if "{m}" in template:  # no article before it: "pictures showing ...", never "picture showing ..."
+            template = template.replace("{m}", requests.plural_media_word(self._media_word(plan, rng)))
         if "{m1}" in template:
             word = self._media_word(plan, rng, singular=True)
             article = "n {m1}" if word[:1] in "aeiou" else " {m1}"  # "an image", "a photo"
@@ -364,7 +411,7 @@ class TemplateWriter:
                 template = template.replace("{t2}", second)
             if "{be}" in template:
                 template = template.replace("{be}", "are" if looks_plural(first) else "is")
-            template = template.replace("{t}", first)
+            template = template.replace("{t}", TOPIC_MARK + first)
         return template
 
     def _item_names(self, item: ContentItem) -> tuple[str, ...]:
@@ -383,11 +430,43 @@ class TemplateWriter:
 
     def _central(self, item: ContentItem, entity: Entity) -> bool:
         """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
+        own = tuple(name for name, _ in self._own_names(item))
+        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+
+    def _subject_entity(self, item: ContentItem, entity: Entity) -> bool:
+        """An entity a request may be about: central to the item (not a passing mention, "a video
+        about Kenji Morimoto" for one of a feature's other voices) and not who made it (the channel
+        is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
+        if entity.type == "DATE":
+            return True
+        key = (item.id, entity.text, entity.type)
+        known = self._subject_entities.get(key)
+        if known is None:
+            known = self._subject_entities[key] = not self._credit(item, entity) and self._central(item, entity)
+        return known
+
+    def _credit(self, item: ContentItem, entity: Entity) -> bool:
+        """The entity credits who made or voices the item and the title does not name it inside its
+        own words: "by" or "on" it, never "about" it."""
+        return self._maker(item, entity.text) and not _titled(item.title, entity.text)
+
+    def _maker(self, item: ContentItem, name: str) -> bool:
+        """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,
+        publisher: a credit), spaces aside."""
+        makers = self._makers.get(item.id)
+        if makers is None:
+            found = [*subjects_of(item).makers, str(item.metadata.get("channel", ""))]
+            found += [name for name, evidence in self._own_names(item) if evidence.type in CREDITS]
+            makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
+        return _squashed(name) in makers
+
+    def _own_names(self, item: ContentItem) -> tuple[tuple[str, Evidence], ...]:
+        """The item's metadata names, not its title (``entities.metadata_names``), remembered."""
         own = self._own.get(item.id)
         if own is None:
             names = metadata_names(item.metadata, modality=item.modality, title=item.title)
-            own = self._own[item.id] = tuple(name for name, found in names if found.source != TITLE_SOURCE)
-        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+            own = self._own[item.id] = tuple((name, found) for name, found in names if found.source != TITLE_SOURCE)
+        return own
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
@@ -424,6 +503,59 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+@lru_cache(maxsize=16)
+def _entity_media_phrases(modality: str, credit: bool = False) -> tuple[str, ...]:
+    """``phrasebook.ENTITY_MEDIA_NP`` as the modality takes a name: a photo "of" someone, never a
+    manual "of" them; a credit only as the maker ("the Chidi Eze photo")."""
+    fitting = tuple(p for p in pb.ENTITY_MEDIA_NP if requests.entity_frame_fits(p, modality))
+    fitting = fitting or pb.ENTITY_MEDIA_NP
+    return (_by_credit(fitting) or ("the {e} {m1}",)) if credit else fitting
+
+
+_ABOUT_THE_ENTITY = (
+    " of {e}",
+    "about {e}",
+    "with {e}",
+    "with the {e}",
+    "on the {e}",
+    "in {e}",
+    "near {e}",
+    "at {e}",
+    "during {e}",
+)
+
+
+@lru_cache(maxsize=64)
+def _by_credit(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``phrases`` that name an entity as who made or voices the item ("{t} by {e}", "{e} on
+    {t}"), not as what it is about ("a photo of {e}", "{t} with {e}")."""
+    kept = tuple(p for p in phrases if not any(part in p for part in _ABOUT_THE_ENTITY))
+    return kept or ("{t} by {e}",)
+
+
+_TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*")
+
+
+def _titled(title: str, name: str) -> bool:
+    """The title names ``name`` inside its own words, not as a label segment of its own ("Overture:
+    ...", "... | TODAY": the show or the channel that credits it)."""
+    if not count_words(title, name):
+        return False
+    return all(_squashed(segment) != _squashed(name) for segment in _TITLE_SEGMENTS.split(title))
+
+
+@lru_cache(maxsize=65536)
+def _squashed(name: str) -> str:
+    """A name compared with its spaces and punctuation gone ("CineFix" = "cinefix", "Steve Mould")."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+@lru_cache(maxsize=8)
+def _media_phrases(modality: str) -> tuple[str, ...]:
+    """``phrasebook.MEDIA_NP`` as the modality takes a topic: a picture "of" it, a paper "on" it."""
+    return tuple(phrase for phrase in pb.MEDIA_NP if requests.topic_frame_fits(phrase, modality)) or pb.MEDIA_NP
 
 
 def _written_as_name(phrase: str, text: str, lowered: str) -> bool:

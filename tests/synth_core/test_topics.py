@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.topics import stands_alone
+from synth_core.topics import article_for, stands_alone, written_form
 
 SOURCE = (
     "Cilium CNI affects p99 service latency in clusters. The globular cluster G1 is bright. Information theoretic"
@@ -34,3 +34,36 @@ def test_a_whole_phrase_a_noun_or_a_name_stands_alone(phrase: str) -> None:
 
 def test_a_phrase_the_source_does_not_hold_is_not_judged() -> None:
     assert stands_alone("coral reef", SOURCE)
+
+
+# -- articles, capitals and cut phrases ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source", "article"),
+    [
+        ("pink dress", "child wearing a pink dress", "a"),
+        ("durability test", "We ran a durability test. The durability test failed.", "a"),
+        ("recipe", "The banana bread recipe won. The recipe uses rye.", "the"),
+        ("unit test", "Write a unit test first.", "a"),  # "a unit", not "an unit"
+        ("climate change", "Climate change moves harvests; growers feel climate change.", ""),
+        ("durability tests", "Two durability tests ran.", ""),
+        ("ex hydrae", "Observations of the Intermediate Polar EX Hydrae.", ""),
+        ("alpinism", "Winter alpinism is hard; alpinism needs skill.", ""),
+    ],
+)
+def test_a_phrase_takes_the_article_its_source_gives_it(phrase: str, source: str, article: str) -> None:
+    assert article_for(phrase, source) == article
+
+
+def test_a_name_keeps_its_capitals() -> None:
+    assert written_form("barcelona", "Superblocks in Barcelona. Barcelona has many.") == "Barcelona"
+    assert written_form("zoo", "a benefit for zoo . the zoo opened") == "zoo"
+    assert written_form("service vessel", "Service Vessel at Hornsea") == "service vessel"  # once, in a title
+
+
+def test_a_cut_of_a_capitalised_name_and_an_adjective_do_not_stand_alone() -> None:
+    assert not stands_alone("training matters", "Why Altitude Training Matters . Athletes train high.")
+    assert not stands_alone("brandt lectures", "Jonas Brandt Lectures on Protected Bike Lanes")
+    assert not stands_alone("feminine", "white on white that 's both modern and entirely feminine .")
+    assert stands_alone("protected bike lanes", "Jonas Brandt Lectures on Protected Bike Lanes")

@@ -111,7 +111,7 @@ def test_only_audio_and_video_are_asked_with_someone_talking() -> None:
 
 def test_a_paper_or_a_podcast_is_never_of_its_subject() -> None:
     for modality in ("DOCUMENT", "AUDIO"):
-        kept = [frame for frame in rf.ENTITY_MEDIA if requests._entity_frame_fits(frame, modality)]
+        kept = [frame for frame in rf.ENTITY_MEDIA if requests.entity_frame_fits(frame, modality)]
         assert kept and not any(" of " in frame for frame in kept)  # "articles of CPU"
-    pictures = [frame for frame in rf.ENTITY_MEDIA if requests._entity_frame_fits(frame, "IMAGE")]
+    pictures = [frame for frame in rf.ENTITY_MEDIA if requests.entity_frame_fits(frame, "IMAGE")]
     assert "{ms} of {e}" in pictures and not any(" about " in frame or " on " in frame for frame in pictures)

@@ -15,11 +15,13 @@ from synth_core.entities import words as wl
 
 CENTRAL_MENTIONS = 2
 _CREDIT_BEFORE_RE = re.compile(
-    r"(?:(?:support|funding|help|input|colleagues|data|contributions?) from|thanks to|courtesy of|funded by"
-    r"|supported by|reviewed by|acknowledg\w*|in partnership with|on behalf of)(?:\s+the)?\s*$",
+    r"(?:(?:support|funding|help|input|colleagues|data|contributions?|statement|question|comment|message)"
+    r" from(?: someone at)?|(?:recent )?work by|thanks to|courtesy of|funded by|supported by|reviewed by"
+    r"|acknowledg\w*|in partnership with|on behalf of)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-"""Words before a name that credit it (an acknowledgement, a sponsor): such a mention is in passing."""
+"""Words before a name that credit it (an acknowledgement, a sponsor, "a statement from", "recent work
+by"): such a mention is in passing."""
 
 
 def is_central(name: str, entity_type: str, *, title: str, text: str, own_names: Iterable[str] = ()) -> bool:

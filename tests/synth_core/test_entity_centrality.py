@@ -50,3 +50,8 @@ def test_the_date_an_item_states_in_its_title_wins_over_created_at() -> None:
     assert own_date("The State of Single-Origin Espresso, July 2025", created) == (2025, 7)
     assert own_date("Plenary Hall at COP29", created) == (2025, 9)
     assert date_names("Report, July 2025", created) == {"2025", "july 2025"}
+
+
+def test_statements_and_recent_work_credit_a_name_in_passing() -> None:
+    text = "Plus a statement from the Smithsonian. Also referenced: recent work by the Smithsonian."
+    assert not is_central("Smithsonian", "ORGANIZATION", title="Live Recording", text=text)

@@ -358,8 +358,10 @@ _EQUIPMENT_FIELDS = frozenset({"metadata:camera", "metadata:lens", "metadata:dev
 
 
 def _own_names(item: ContentItem) -> list[str]:
-    """The item's metadata names that say what it is or who made it (not the equipment used)."""
-    return [name for name, found in _metadata_evidence(item).items() if found.source not in _EQUIPMENT_FIELDS]
+    """The item's metadata names that say what it is or who made it (not the equipment used), and its
+    first author's surname as people ask for it ("documents from Mhlahlo" is no passing mention)."""
+    own = [name for name, found in _metadata_evidence(item).items() if found.source not in _EQUIPMENT_FIELDS]
+    return own + [author.text for author in _authors(item)]
 
 
 def _place_not_shown(entity: Entity, item: ContentItem) -> bool:

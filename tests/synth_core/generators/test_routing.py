@@ -241,3 +241,10 @@ def test_the_camera_that_took_a_photo_is_no_subject_of_it(settings: Settings) ->
     )
     askable = {entity.text for entity in routing.AskableEntities(AgentInference(settings.agents))(item)}
     assert "Sony A7 IV" not in askable and "Pompeii" in askable
+
+
+def test_the_first_authors_surname_is_no_passing_mention() -> None:
+    item = make_item(
+        "doc-surname", "DOCUMENT", "Fractional Calculus", "We study kernels.", authors="F. Mainardi, G. Pagnini"
+    )
+    assert routing.passing_mentions([Entity(text="Mainardi", type="PERSON")], item) == []

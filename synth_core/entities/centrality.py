@@ -8,11 +8,20 @@ A person's later mentions by family name alone count ("Volkov says ..." after "A
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from synth_core.entities import words as wl
 
 CENTRAL_MENTIONS = 2
+_CREDIT_BEFORE_RE = re.compile(
+    r"(?:(?:support|funding|help|input|colleagues|data|contributions?|statement|question|comment|message)"
+    r" from(?: someone at)?|(?:recent )?work by|thanks to|courtesy of|funded by|supported by|reviewed by"
+    r"|acknowledg\w*|in partnership with|on behalf of)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+"""Words before a name that credit it (an acknowledgement, a sponsor, "a statement from", "recent work
+by"): such a mention is in passing."""
 
 
 def is_central(name: str, entity_type: str, *, title: str, text: str, own_names: Iterable[str] = ()) -> bool:
@@ -25,11 +34,22 @@ def is_central(name: str, entity_type: str, *, title: str, text: str, own_names:
     if count_words(title, name):
         return True
     body = text[len(title) :] if title and text.startswith(title) else text
-    mentions = count_words(body, name)
+    mentions = count_words(body, name) - credited_mentions(body, name)
     words = name.split()
     if entity_type == "PERSON" and len(words) >= 2 and not wl.is_common_word(words[-1]):
         mentions = max(mentions, count_words(body, words[-1]))
     return mentions >= CENTRAL_MENTIONS
+
+
+def credited_mentions(haystack: str, needle: str) -> int:
+    """Occurrences of ``needle`` right after words that credit it ("with support from Volkswagen")."""
+    lowered, target = haystack.casefold(), needle.casefold()
+    count, position = 0, lowered.find(target) if target else -1
+    while position >= 0:
+        if _CREDIT_BEFORE_RE.search(haystack[max(0, position - 40) : position]):
+            count += 1
+        position = lowered.find(target, position + len(target))
+    return count
 
 
 def count_words(haystack: str, needle: str) -> int:

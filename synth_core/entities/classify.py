@@ -241,7 +241,14 @@ def _name_pair(word: str, context: SpanContext, position: int) -> bool:
     if not other and len(after) >= 2 and after[0] == "and":
         other = after[1]
     other = other.strip(",.;:()")
-    return bool(other) and other[:1].isupper() and other.isalpha() and not wl.in_dictionary(other)
+    if not (_word_shaped(word) and _word_shaped(other)):
+        return False  # "Qp and G": symbols of a formula, not names
+    return other[:1].isupper() and other.isalpha() and not wl.in_dictionary(other)
+
+
+def _word_shaped(word: str) -> bool:
+    """At least two letters and a vowel: a name can be said; "Qp" or "G" is a symbol."""
+    return len(word) >= 2 and any(char in _VOWELS for char in word.upper())
 
 
 def _person_cue(previous: str) -> Evidence | None:
@@ -336,6 +343,8 @@ def _person_by_name(tokens: tuple[str, ...], lowered: list[str]) -> Evidence | N
             return Evidence("PERSON", "lexicon:first_name", ev.LEXICON)  # "Ryan Gosling", not "Olive Harvest"
         return None
     if wl.is_surname(last) and not any(wl.in_dictionary(word) or word in wl.PLACES for word in lowered):
+        if len(tokens) == 2 and wl.is_surname(head) and not wl.is_first_name(head):
+            return None  # two family names side by side name a law or a model ("Einstein Hilbert"), not a person
         return Evidence("PERSON", "lexicon:surname", ev.SURNAME)
     return None
 

@@ -69,7 +69,44 @@ def find_entities(
         typed = classify(tokens, context, position, first=first, clues=clues)
         if typed is not None and typed[0].casefold() not in refused and not _cut_from_longer(typed, cleaned):
             found.append((position, *headed_by_noun(typed, cleaned)))
-    return Findings(_first_seen(found))
+    return Findings(_first_seen(_without_pieces(found, cleaned)))
+
+
+def _without_pieces(found: list[Found], text: str) -> list[Found]:
+    """``found`` without the scanned names the text only writes inside another found name ("Hamburg" of
+    "the Hamburg Quasar Survey", even when a gazetteer knows it) or writes elsewhere as a common noun
+    phrase ("the oracle property" makes the title's "Oracle Property" no name)."""
+    lowered = text.lower()
+    surfaces = {surface.casefold() for _, surface, evidence in found if evidence.type != "DATE"}
+    return [
+        entry
+        for entry in found
+        if entry[2].type == "DATE"
+        or entry[2].strength >= ev.METADATA
+        or not (_inside_other(entry[1].casefold(), surfaces, lowered) or _common_noun_phrase(entry[1], text, lowered))
+    ]
+
+
+def _inside_other(name: str, surfaces: set[str], lowered: str) -> bool:
+    longer = [other for other in surfaces if other != name and f" {name} " in f" {other} "]
+    if not longer:
+        return False
+    covered = [(start, start + len(other)) for other in longer for start in _word_positions(lowered, other)]
+    own = _word_positions(lowered, name)
+    return bool(own) and all(any(start <= at < end for start, end in covered) for at in own)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _common_noun_phrase(name: str, text: str, lowered: str) -> bool:
+    if " " not in name:
+        return False
+    for at in _word_positions(lowered, name.lower()):
+        before = text[max(0, at - 6) : at].split()
+        if before and before[-1].lower() in _ARTICLES and text[at : at + len(name)].islower():
+            return True
+    return False
 
 
 def _cut_from_longer(typed: tuple[str, Evidence], text: str) -> bool:

@@ -20,6 +20,7 @@ NAME_PARTICLES = lx.words("la le las los el al de del della di da du des van von
 """Capitalised words that open a name before another name word ("La Scala", "De Niro")."""
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 _WORD_AFTER_RE = re.compile(r"^[ \t]+([A-Za-z][\w'’-]*)")
+_OF_NAME_AFTER_RE = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 
 
 def only_inside_longer(name: str, text: str, *, known: bool = False) -> bool:
@@ -49,9 +50,18 @@ def _continued(context: SpanContext, start: int, end: int, known: bool) -> bool:
     if after is None:
         return False
     word = after.group(1)
+    if not known and not context.headline(start) and _goes_on_after_of(text, start, end):
+        return True  # "the International Organisation of Vine and Wine"
     if not known and not context.headline(start):  # mid-sentence a capital marks a name: "the Hamburg Quasar Survey"
         return _capitalised_name_word(word)
     return _continues_name(word) or (word[:1].isupper() and word.lower() in wl.PLACE_SUFFIXES)  # "Melbourne Park"
+
+
+def _goes_on_after_of(text: str, start: int, end: int) -> bool:
+    """A name ending in an organisation word ("Organisation", "Bank") and followed by "of" and a capital goes
+    on ("Bank of England"); a person's name does not ("Jane Smith of the University")."""
+    last = text[start:end].split()[-1].lower()
+    return last in wl.ORG_SUFFIXES and _OF_NAME_AFTER_RE.match(text[end : end + 40]) is not None
 
 
 def _capitalised_name_word(word: str) -> bool:

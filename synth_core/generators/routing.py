@@ -72,9 +72,6 @@ from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.subjects import author_surnames, subjects_of
 
 MISROUTE_SHARE = 0.2
-MIN_ASKABLE = 3
-"""An item with fewer central entities is topped up with names that are no place (a person or an
-organisation mentioned once), so items of one show or channel still give distinct queries."""
 MAX_PAIRS = 4
 """Related entity pairs per item offered as two-entity specs (so relationships occur in queries)."""
 
@@ -316,10 +313,9 @@ class EntityFinder:
 
 class AskableEntities:
     """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), central to
-    the item (``entities.centrality``: a passing mention is no subject to ask about; an item with
-    fewer than ``MIN_ASKABLE`` central ones is topped up with names that are no place, since a place
-    in passing is the worst subject: "a photo of Copenhagen" for a photo taken in Melbourne; an item
-    with neither keeps its names, so runs keep their content), and only those with real
+    the item (``entities.centrality``: a passing mention is no subject to ask about, and an item with
+    no central name gives no routing query: "a paper about Australian Open" for one sentence on heat
+    policy asks for something else), and only those with real
     evidence for their type when the item has any (computed once per item: specs ask for them on
     every draw)."""
 
@@ -330,7 +326,7 @@ class AskableEntities:
     def __call__(self, item: ContentItem) -> list[Entity]:
         found = self._cache.get(item.id)
         if found is None:
-            own = list(_metadata_evidence(item))
+            own = _own_names(item)
             named = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
             central = [
                 entity
@@ -338,8 +334,7 @@ class AskableEntities:
                 if is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
                 and not _place_not_shown(entity, item)
             ]
-            others = [entity for entity in named if entity not in central and entity.type != "PLACE"]
-            found = central + others[: max(0, MIN_ASKABLE - len(central))] or named  # else keep the item
+            found = central  # a passing mention is no subject: "a paper about Australian Open" for one sentence
             self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
         return found
 
@@ -352,12 +347,21 @@ def passing_mentions(entities: Sequence[Entity], *items: ContentItem) -> list[st
         for entity in entities
         if entity.type != "DATE"
         and not any(
-            is_central(
-                entity.text, entity.type, title=item.title, text=item.text, own_names=list(_metadata_evidence(item))
-            )
+            is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=_own_names(item))
             for item in items
         )
     ]
+
+
+_EQUIPMENT_FIELDS = frozenset({"metadata:camera", "metadata:lens", "metadata:device", "metadata:equipment"})
+"""Metadata that says what made an item, not what it is about ("views of Sony A7 IV" for a fresco photo)."""
+
+
+def _own_names(item: ContentItem) -> list[str]:
+    """The item's metadata names that say what it is or who made it (not the equipment used), and its
+    first author's surname as people ask for it ("documents from Mhlahlo" is no passing mention)."""
+    own = [name for name, found in _metadata_evidence(item).items() if found.source not in _EQUIPMENT_FIELDS]
+    return own + [author.text for author in _authors(item)]
 
 
 def _place_not_shown(entity: Entity, item: ContentItem) -> bool:

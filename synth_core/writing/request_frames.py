@@ -58,7 +58,7 @@ NAMED_MEDIA = ("the {m} {n}", "the {m} called {n}", "a {m} called {n}", "the {m}
                "the {m} named {n}")  # fmt: skip
 NAMED_MEDIA_KEYWORD = ("{n} {m}", "{m} {n}", "the {m} {n}", "{m} called {n}")
 """Keyword style: "Kids in Love song", "novel Build Engine"."""
-NAMED_ONLY_VERBS = ("download", "open", "read ", "pull up", "put on", "play ", "watch ")
+NAMED_ONLY_VERBS = ("download", "open", "read ", "pull up", "put on", "play ", "watch ", "stream ")
 """Verbs that need a known work after them ("download the paper X", not "download research on X")."""
 NAMED = ("{n}", "{n}", "{n}")
 NAMED_BY = ("{n} by {by}", "{n} from {by}")

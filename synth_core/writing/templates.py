@@ -296,7 +296,8 @@ class TemplateWriter:
             return noun_phrase
         elif verbal and plan.modality in pb.VERB_FRAMES and rng.random() < VERB_FRAME_SHARE:
             frames = pb.VERB_FRAMES[plan.modality]
-        return rng.choice(frames).replace("{x}", noun_phrase)
+        fitting = [frame for frame in frames if frame_fits(frame, noun_phrase)] or ["{x}"]
+        return rng.choice(fitting).replace("{x}", noun_phrase)
 
     def _noun_phrase(self, plan: Plan, rng: random.Random) -> tuple[str, str]:
         """What the query asks for, and its kind: plain (topics), media (names the media), entity,
@@ -570,3 +571,21 @@ def _written_as_name(phrase: str, text: str, lowered: str) -> bool:
             found = True
         position = lowered.find(phrase, end)
     return found
+
+
+_DETERMINED_FRAME_RE = re.compile(r"(?:^|\s)(?:good|any|the|\{recent\})\s+\{x\}")
+"""Frames that put a word of their own right before the noun phrase ("good {x}", "any {x}?")."""
+_SELF_DETERMINED = frozenset({"anything", "something", "things", "bits"})
+
+
+def frame_fits(frame: str, noun_phrase: str) -> bool:
+    """Whether ``noun_phrase`` (a template) reads after ``frame``'s own word before it: "good {ms} of
+    {e}" and "any videos of {e}" do; "good {e} picture" (a name first), "any anything with {e}" and
+    "good talk of {e}" (a singular noun without its article) do not. A frame with nothing before the
+    slot fits any phrase."""
+    if not _DETERMINED_FRAME_RE.search(frame):
+        return True
+    first = noun_phrase.split(maxsplit=1)[0] if noun_phrase.strip() else ""
+    if first.startswith("{"):
+        return first.startswith(("{ms}", "{m}"))  # a media word, not a name or a topic fragment
+    return first[:1].islower() and first.endswith("s") and first not in _SELF_DETERMINED

@@ -334,3 +334,28 @@ def test_a_known_place_followed_by_a_place_word_is_part_of_that_place() -> None:
 def test_a_channel_name_may_hold_function_words() -> None:
     names = dict(metadata_names({"channel": "Late Night with Seth Meyers"}))
     assert "Late Night with Seth Meyers" in names
+
+
+# -- names that are no names: symbols, eponyms, pieces, common noun phrases ------------------------
+
+
+def test_symbols_joined_by_and_are_no_pair_of_names() -> None:
+    assert typed("Let F be a finite extension of Qp and G be its group.").get("Qp") != "PERSON"
+    assert typed("The method of Bousquet and Leroux works.").get("Bousquet") == "PERSON"
+
+
+def test_two_family_names_side_by_side_are_no_person() -> None:
+    assert (
+        typed("We require the full standard Einstein Hilbert lagrangian to hold.").get("Einstein Hilbert") != "PERSON"
+    )
+
+
+def test_an_organisation_name_goes_on_after_of() -> None:
+    found = typed("Grapes were picked with support from the International Organisation of Vine and Wine today.")
+    assert "International Organisation" not in found
+    assert typed("Dr. Jane Smith of the University of Amsterdam spoke.").get("Jane Smith") == "PERSON"
+
+
+def test_a_title_phrase_the_text_writes_as_a_common_noun_is_no_name() -> None:
+    text = "Sparse Estimators and the Oracle Property. We study an oracle property of estimators."
+    assert "Oracle Property" not in typed(text)

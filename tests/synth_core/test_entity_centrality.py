@@ -7,7 +7,7 @@ from synth_core.entities.centrality import count_words, is_central
 TITLE = "White Paper: Rethinking Fast-Charging Networks"
 TEXT = (
     "This white paper from Toyota argues for fast charging. The ID.4 is assembled in Germany. "
-    "Jun Park, a planner at Voltway, joins colleagues from Toyota. Park says chargers lag."
+    "Jun Park, a planner at Voltway, joins Toyota engineers. Park says chargers lag."
 )
 
 
@@ -21,6 +21,13 @@ def test_title_metadata_or_two_mentions_make_a_name_central() -> None:
 def test_a_single_passing_mention_is_not_central() -> None:
     assert not is_central("Germany", "PLACE", title=TITLE, text=TEXT)
     assert not is_central("Voltway", "ORGANIZATION", title=TITLE, text=TEXT)
+
+
+def test_mentions_that_only_credit_a_name_are_passing() -> None:
+    text = "Ana Ruiz reviews used EVs, alongside colleagues from Volkswagen, with support from the Volkswagen group."
+    assert not is_central("Volkswagen", "ORGANIZATION", title="Used EV Prices", text=text)
+    text = "Volkswagen sells more EVs. Volkswagen plans a new plant, with support from Bosch."
+    assert is_central("Volkswagen", "ORGANIZATION", title="Used EV Prices", text=text)
 
 
 def test_the_title_counts_once_when_the_text_repeats_it() -> None:
@@ -43,3 +50,8 @@ def test_the_date_an_item_states_in_its_title_wins_over_created_at() -> None:
     assert own_date("The State of Single-Origin Espresso, July 2025", created) == (2025, 7)
     assert own_date("Plenary Hall at COP29", created) == (2025, 9)
     assert date_names("Report, July 2025", created) == {"2025", "july 2025"}
+
+
+def test_statements_and_recent_work_credit_a_name_in_passing() -> None:
+    text = "Plus a statement from the Smithsonian. Also referenced: recent work by the Smithsonian."
+    assert not is_central("Smithsonian", "ORGANIZATION", title="Live Recording", text=text)

@@ -218,3 +218,33 @@ def test_a_name_the_item_mentions_once_is_a_passing_mention() -> None:
         Entity(text="January 2024", type="DATE"),
     ]
     assert routing.passing_mentions(named, review) == ["Seattle"]
+
+
+def test_an_item_without_central_names_gives_no_routing_subject(settings: Settings) -> None:
+    """No top-up with passing mentions: "a paper about Australian Open" for a paper that names it once."""
+    item = make_item(
+        "doc-passing",
+        "DOCUMENT",
+        "Junior Development Pathways",
+        "Coaches plan junior calendars. Heat rules at the Australian Open changed in 2024.",
+    )
+    assert routing.AskableEntities(AgentInference(settings.agents))(item) == []
+
+
+def test_the_camera_that_took_a_photo_is_no_subject_of_it(settings: Settings) -> None:
+    item = make_item(
+        "img-camera",
+        "IMAGE",
+        "Frescoes of Pompeii",
+        "Frescoes in Pompeii. Taken with a Sony A7 IV.",
+        camera="Sony A7 IV",
+    )
+    askable = {entity.text for entity in routing.AskableEntities(AgentInference(settings.agents))(item)}
+    assert "Sony A7 IV" not in askable and "Pompeii" in askable
+
+
+def test_the_first_authors_surname_is_no_passing_mention() -> None:
+    item = make_item(
+        "doc-surname", "DOCUMENT", "Fractional Calculus", "We study kernels.", authors="F. Mainardi, G. Pagnini"
+    )
+    assert routing.passing_mentions([Entity(text="Mainardi", type="PERSON")], item) == []

@@ -405,3 +405,14 @@ def test_a_caption_inside_a_phrase_is_cut_to_its_subject() -> None:
     assert description("A skillet contains diced meat", "a photo of {d}", rng) == "a skillet"
     assert description("A man is riding a horse", "a photo of {d}", rng) == "a man riding a horse"
     assert description("two gulls sit on a wooden post", "the picture of {d}", rng) == "two gulls"
+
+
+def test_a_frame_with_its_own_determiner_takes_only_a_media_noun_phrase() -> None:
+    from synth_core.writing.templates import frame_fits
+
+    assert frame_fits("good {x}", "{ms} of {e}")
+    assert frame_fits("any {x} {when}?", "videos of {e}")
+    assert not frame_fits("good {x}", "{e} picture about {t}")  # "good Chidi Eze picture"
+    assert not frame_fits("any {x} {when}?", "anything with {e}")  # "any anything with Zurich"
+    assert not frame_fits("good {x}", "talk of {e}")  # "good talk of Henrik Lund"
+    assert frame_fits("where can I find {x}?", "{e}")

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
 from synth_core.writing.subjects import Subjects, finite_verb
-from synth_core.writing.template_content import TOPIC_MARK
+from synth_core.writing.wording import TOPIC_MARK
 
 MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""

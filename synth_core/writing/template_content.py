@@ -2,8 +2,8 @@
 
 Topics, entities and "angles" (short entities and topics of an item) are usable when they name no
 media type and carry no intent cue of their own ("photo", "comparison"), so a query built from them
-keeps its media and intent rules. Also the text helpers the writer shares: how queries are compared,
-tidied, and kept from being read as template slots.
+keeps its media and intent rules. The text helpers the writer shares (how queries are compared and
+tidied, articles before topics) are in ``wording``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
-from synth_core.topics import article_for, stands_alone, written_form
+from synth_core.topics import stands_alone
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
@@ -32,6 +32,7 @@ from synth_core.writing.subjects import (
     strip_markup,
     subjects_of,
 )
+from synth_core.writing.wording import normalized
 
 MAX_TOPIC_WORDS = 4
 MAX_ENTITY_WORDS = 5
@@ -39,17 +40,9 @@ NAME_WORDS = (2, 7)  # a title piece this long reads as a work's name ("Deformed
 DESCRIPTION_WORDS = (4, 12)  # a sentence this long reads as an image search ("a dog on a red couch")
 MEMO_LIMIT = 50_000  # entries; the writer may live as long as a service
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
-_REPEATED_PUNCT = re.compile(r"([?!.,])\1+")
-_TRAILING_JUNK = re.compile(r"[\s,;:\-(]+$")
-_PUNCTUATION = re.compile(r"[^\w\s]+")
 # Where a title splits into its name and the labels around it: "Lecture 38: New Excavations at Pompeii",
 # "Replicas | Official Trailer (2017)", "Mass Timber Towers, with Ingeborg Larsen".
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+|\s*[(\[][^)\]]*[)\]]\s*|,\s+|\s+w/\s+|!+|\?")
-# A frame's own determiner or adjective before a noun phrase that brings its own ("find the a video").
-_DOUBLE_DETERMINER = re.compile(
-    r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
-)
 _CREDIT_LINE = re.compile(r"(?i)^(?:taken|shot|photographed|captured|filmed|credit|source|courtesy)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _NOT_NAME_STARTS = lx.words(
@@ -422,59 +415,6 @@ def says_enough_alone(word: str) -> bool:
     return word not in lx.NOT_ALONE and ends_as_noun(word, alone=True) and not too_common_alone(word)
 
 
-def normalized(text: str) -> str:
-    """How queries are compared for sameness: case-folded, punctuation dropped, spaces collapsed."""
-    return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
-
-
-def brace(text: str) -> str:
-    """Keep content text from being read as a template slot."""
-    return text.replace("{", "(").replace("}", ")")
-
-
-def tidy(text: str, rng: random.Random) -> str:
-    """One space between words, no space before punctuation, no trailing junk; a question sometimes
-    starts with a capital, as people type."""
-    text = " ".join(text.split())
-    if "the " in text or "a " in text:
-        text = _DOUBLE_DETERMINER.sub(lambda match: _kept_determiner(match.group(1), match.group(2)), text)
-    if " ?" in text or " ," in text or " :" in text or " )" in text or " ." in text:
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    if "??" in text or ",," in text or ".." in text:
-        text = _REPEATED_PUNCT.sub(r"\1", text)
-    if text and text[-1] in ",;:-( ":
-        text = _TRAILING_JUNK.sub("", text)
-    if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:
-        text = text[0].upper() + text[1:]
-    return text
-
-
-def _kept_determiner(frame_word: str, own: str) -> str:
-    """What is left of "<frame word> <determiner>": "find the a video" -> "find a video" (the phrase's
-    own article wins), "best the video" -> "best video"."""
-    if frame_word.lower() in ("the", "a", "an"):
-        return f"{own[0].upper()}{own[1:]} " if frame_word[0].isupper() else f"{own} "
-    return f"{frame_word} "
-
-
-def topic_beside(names: Sequence[str], topics: Sequence[str], rng: random.Random) -> str | None:
-    """A topic that repeats none of the names' words ("bertrand's" repeats "Bertrand"), so "{e} {t}"
-    says two things."""
-    name_words = {_no_possessive(word) for name in names for word in name.lower().split()}
-    separate = [t for t in topics if not {_no_possessive(word) for word in t.split()} & name_words]
-    return rng.choice(separate[:6]) if separate else None
-
-
-def looks_plural(phrase: str) -> bool:
-    """The phrase's head noun (its last word) looks plural: "cycle lanes", not "bus" or "analysis"."""
-    last = phrase.rsplit(" ", 1)[-1]
-    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
-
-
-def _no_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s")) else word
-
-
 def has_subject(plan: Plan) -> bool:
     """The plan has something a request can be built around: a topic, a name, a caption, a sound."""
     subjects = plan.subjects
@@ -528,65 +468,3 @@ def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple
         and any(a.casefold() in sentence and b.casefold() in sentence for sentence in sentences)
     ]
     return rng.choice(pairs) if pairs else None
-
-
-TOPIC_MARK = "\x00"
-"""Put before a topic where a template slot takes it, so ``with_articles`` looks at the topics the
-template placed, not at the same words inside a caption or a title ("rhythmic percussion")."""
-_NO_ARTICLE_BEFORE = lx.words(
-    "a an the this that these those my your his her its our their some any every each no more"
-)
-_NOT_MODIFIED = lx.words("explained up")  # "recipe explained", "yellow card up close": the topic heads its phrase
-
-
-def with_articles(query: str, topics: Sequence[str], source: str) -> str:
-    """``query`` with its topic marks (``TOPIC_MARK``) removed, and an article before each marked
-    topic that heads a noun phrase and takes one (``topics.article_for`` on ``source``, the item's
-    title and text): "a video about recipe" -> "a video about a recipe", "clips about durability
-    test" -> "clips about a durability test". Not at the start (a keyword query drops articles), not
-    after a determiner or a possessive, not when a noun follows (the topic modifies it: "zoo
-    pictures"); a frame's own "a" agrees with the topic ("an unmade bed")."""
-    if TOPIC_MARK not in query:
-        return query
-    head, *pieces = query.split(TOPIC_MARK)
-    for piece in pieces:
-        head = _joined(head, piece, topics, source)
-    return head
-
-
-def _joined(head: str, piece: str, topics: Sequence[str], source: str) -> str:
-    """``head`` and ``piece`` (which starts with a marked topic) joined, the topic given its article."""
-    lowered = piece.casefold()
-    topic = max((t for t in topics if _whole_word(lowered, t) == 0), key=len, default=None)
-    if topic is not None:  # a name keeps its capitals ("Barcelona")
-        piece = written_form(topic, source) + piece[len(topic) :]
-    before = head.split()
-    if topic is None or not before or piece[:1].isupper():
-        return head + piece
-    last = before[-1].casefold()
-    if last in ("a", "an"):
-        article = "an" if _vowel_sound(topic) else "a"
-        return head[: len(head.rstrip()) - len(last)] + f"{article} " + piece
-    after = lowered[len(topic) :].split()
-    follower = after[0].strip("?!.,;:") if after else ""
-    if last in _NO_ARTICLE_BEFORE or last.endswith(("'s", "’s")):
-        return head + piece
-    if follower and follower not in lx.STOPWORDS and follower not in _NOT_MODIFIED:
-        return head + piece  # "the zoo pictures": the topic modifies the noun after it
-    article = article_for(topic, source)
-    return f"{head}{article} {piece}" if article else head + piece
-
-
-def _vowel_sound(word: str) -> bool:
-    return word[:1] in "aeiou" and not word.startswith(("uni", "use", "usu", "one", "eu"))
-
-
-def _whole_word(lowered: str, phrase: str) -> int:
-    """Where ``phrase`` first occurs in ``lowered`` as whole words; -1 when it does not."""
-    position = lowered.find(phrase)
-    while position >= 0:
-        end = position + len(phrase)
-        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
-            return position
-        position = lowered.find(phrase, end)
-    return -1

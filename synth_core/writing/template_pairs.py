@@ -18,7 +18,8 @@ from synth_core.content import ContentItem
 from synth_core.generators.aboutness import said_together, says_in
 from synth_core.patterns import extract_patterns
 from synth_core.writing import phrasebook as pb
-from synth_core.writing.template_content import ContentFacts, Plan, brace, topic_beside
+from synth_core.writing.template_content import ContentFacts, Plan
+from synth_core.writing.wording import brace, topic_beside
 
 SAME_KIND_SHARE = 0.7  # compare queries built on two entities of one kind, when there are such pairs
 

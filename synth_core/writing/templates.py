@@ -26,40 +26,23 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.content import ContentItem
-from synth_core.entities import metadata_names
-from synth_core.entities.centrality import count_words, is_central
 from synth_core.entities.dates import own_date
-from synth_core.entities.evidence import Evidence
-from synth_core.entities.metadata import TITLE_SOURCE
-from synth_core.patterns import entities_in_query, extract_patterns
+from synth_core.patterns import entities_in_query
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
+from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
-from synth_core.writing.subjects import subjects_of
-from synth_core.writing.template_content import (
-    TOPIC_MARK,
-    ContentFacts,
-    Plan,
-    brace,
-    defines,
-    description,
-    has_subject,
-    looks_plural,
-    normalized,
-    tidy,
-    topic_beside,
-    with_articles,
-)
+from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame_fits, media_phrases
+from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
+from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural, normalized, tidy, topic_beside, with_articles
 
 MAX_DRAWS = 40
 BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
@@ -82,9 +65,6 @@ ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", 
 CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
 """A credit (who made or voices the item) asked for without a topic: by them, not about them."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
-CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
-"""Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
-made it (the camera): by them, never about them, unless the title names them."""
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
 
@@ -114,10 +94,7 @@ class TemplateWriter:
         self.agents = agents
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
-        self._names: dict[str, tuple[str, ...]] = {}
-        self._own: dict[str, tuple[tuple[str, Evidence], ...]] = {}
-        self._makers: dict[str, frozenset[str]] = {}
-        self._subject_entities: dict[tuple[str, str, str], bool] = {}
+        self.roles = ItemRoles()
         self._uncredited: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
@@ -223,14 +200,14 @@ class TemplateWriter:
         key = (plan.item.id, plan.topics)
         topics = self._uncredited.get(key)
         if topics is None:
-            topics = tuple(topic for topic in plan.topics if not self._maker(plan.item, topic))
+            topics = tuple(topic for topic in plan.topics if not self.roles.maker(plan.item, topic))
             self._uncredited[key] = topics
         named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
         plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name
         if plan.intent != "compare":
-            credits = [e for e in plan.entities if self._credit(plan.item, e)]
+            credits = [e for e in plan.entities if self.roles.credit(plan.item, e)]
             plan.credits = frozenset(e.text.casefold() for e in credits)
-            plan.entities = tuple(e for e in plan.entities if e in credits or self._subject_entity(plan.item, e))
+            plan.entities = tuple(e for e in plan.entities if e in credits or self.roles.subject_entity(plan.item, e))
 
     def _apply_feedback(self, plan: Plan, feedback: str) -> None:
         if not feedback:
@@ -311,16 +288,16 @@ class TemplateWriter:
                 return rng.choice(pb.NAMED_MEDIA_NP if plan.explicit else pb.NAMED_NP), "named"
             if not plan.explicit:
                 return rng.choice(pb.PLAIN_NP), "plain"
-            return rng.choice(_media_phrases(plan.modality)), "media"
+            return rng.choice(media_phrases(plan.modality)), "media"
         entity, second = self._pick_entities(plan, rng)
         credit = entity.text.casefold() in plan.credits
         if second is not None and not plan.explicit and not credit and rng.random() < 0.3:
             template = rng.choice(pb.TWO_ENTITY_NP)
         elif plan.explicit:
-            template = rng.choice(_entity_media_phrases(plan.modality, credit))
+            template = rng.choice(entity_media_phrases(plan.modality, credit))
         else:
             by_type = pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality)
-            template = rng.choice(_by_credit(by_type) if credit else by_type)
+            template = rng.choice(by_credit(by_type) if credit else by_type)
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -328,7 +305,7 @@ class TemplateWriter:
     ) -> str:
         """Fill the entity slots, and the topic slot with a topic that does not repeat the entity."""
         template = template.replace("{e}", brace(entity.text)).replace("{e2}", brace((second or entity).text))
-        names = self._item_names(plan.item)
+        names = self.roles.names(plan.item)
         topics = requests.not_names(plan.topics, names)
         beside = topic_beside([entity.text] + ([second.text] if second else []), topics, rng) if topics else None
         if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
@@ -359,7 +336,7 @@ class TemplateWriter:
             broaden=broaden,
             frames=frames,
             speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
-            names=self._item_names(plan.item),
+            names=self.roles.names(plan.item),
             mark_topics=True,
         )
 
@@ -415,60 +392,6 @@ class TemplateWriter:
             template = template.replace("{t}", TOPIC_MARK + first)
         return template
 
-    def _item_names(self, item: ContentItem) -> tuple[str, ...]:
-        """The item's names (entities, metadata names, and topics its text only writes capitalised,
-        "Borussia Dortmund"; lower case): no topic beside an entity may be one."""
-        names = self._names.get(item.id)
-        if names is None:
-            own = metadata_names(item.metadata, modality=item.modality, title=item.title)
-            patterns = extract_patterns(item)
-            found = [e.text for e in patterns.entities if e.type != "DATE"]
-            found += [name for name, evidence in own if evidence.source != TITLE_SOURCE]
-            lowered = item.text.lower()
-            found += [topic for topic in patterns.topics if _written_as_name(topic, item.text, lowered)]
-            names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
-        return names
-
-    def _central(self, item: ContentItem, entity: Entity) -> bool:
-        """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
-        own = tuple(name for name, _ in self._own_names(item))
-        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
-
-    def _subject_entity(self, item: ContentItem, entity: Entity) -> bool:
-        """An entity a request may be about: central to the item (not a passing mention, "a video
-        about Kenji Morimoto" for one of a feature's other voices) and not who made it (the channel
-        is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
-        if entity.type == "DATE":
-            return True
-        key = (item.id, entity.text, entity.type)
-        known = self._subject_entities.get(key)
-        if known is None:
-            known = self._subject_entities[key] = not self._credit(item, entity) and self._central(item, entity)
-        return known
-
-    def _credit(self, item: ContentItem, entity: Entity) -> bool:
-        """The entity credits who made or voices the item and the title does not name it inside its
-        own words: "by" or "on" it, never "about" it."""
-        return self._maker(item, entity.text) and not _titled(item.title, entity.text)
-
-    def _maker(self, item: ContentItem, name: str) -> bool:
-        """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,
-        publisher: a credit), spaces aside."""
-        makers = self._makers.get(item.id)
-        if makers is None:
-            found = [*subjects_of(item).makers, str(item.metadata.get("channel", ""))]
-            found += [name for name, evidence in self._own_names(item) if evidence.type in CREDITS]
-            makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
-        return _squashed(name) in makers
-
-    def _own_names(self, item: ContentItem) -> tuple[tuple[str, Evidence], ...]:
-        """The item's metadata names, not its title (``entities.metadata_names``), remembered."""
-        own = self._own.get(item.id)
-        if own is None:
-            names = metadata_names(item.metadata, modality=item.modality, title=item.title)
-            own = self._own[item.id] = tuple((name, found) for name, found in names if found.source != TITLE_SOURCE)
-        return own
-
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)
 
@@ -476,7 +399,7 @@ class TemplateWriter:
         entities = plan.entities
         preferred = [e for e in entities if e.type != "DATE"] or list(entities)
         if plan.spec.task != "entity":  # an entity task's entities are the generator's choice
-            preferred = [e for e in preferred if self._central(plan.item, e)] or preferred  # no passing mention
+            preferred = [e for e in preferred if self.roles.central(plan.item, e)] or preferred  # no passing mention
         entity = rng.choice(preferred[:6])
         rest = [e for e in preferred if e.text.lower() != entity.text.lower()]
         return entity, (rng.choice(rest[:6]) if rest else None)
@@ -504,88 +427,3 @@ class TemplateWriter:
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
-
-
-@lru_cache(maxsize=16)
-def _entity_media_phrases(modality: str, credit: bool = False) -> tuple[str, ...]:
-    """``phrasebook.ENTITY_MEDIA_NP`` as the modality takes a name: a photo "of" someone, never a
-    manual "of" them; a credit only as the maker ("the Chidi Eze photo")."""
-    fitting = tuple(p for p in pb.ENTITY_MEDIA_NP if requests.entity_frame_fits(p, modality))
-    fitting = fitting or pb.ENTITY_MEDIA_NP
-    return (_by_credit(fitting) or ("the {e} {m1}",)) if credit else fitting
-
-
-_ABOUT_THE_ENTITY = (
-    " of {e}",
-    "about {e}",
-    "with {e}",
-    "with the {e}",
-    "on the {e}",
-    "in {e}",
-    "near {e}",
-    "at {e}",
-    "during {e}",
-)
-
-
-@lru_cache(maxsize=64)
-def _by_credit(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The ``phrases`` that name an entity as who made or voices the item ("{t} by {e}", "{e} on
-    {t}"), not as what it is about ("a photo of {e}", "{t} with {e}")."""
-    kept = tuple(p for p in phrases if not any(part in p for part in _ABOUT_THE_ENTITY))
-    return kept or ("{t} by {e}",)
-
-
-_TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*")
-
-
-def _titled(title: str, name: str) -> bool:
-    """The title names ``name`` inside its own words, not as a label segment of its own ("Overture:
-    ...", "... | TODAY": the show or the channel that credits it)."""
-    if not count_words(title, name):
-        return False
-    return all(_squashed(segment) != _squashed(name) for segment in _TITLE_SEGMENTS.split(title))
-
-
-@lru_cache(maxsize=65536)
-def _squashed(name: str) -> str:
-    """A name compared with its spaces and punctuation gone ("CineFix" = "cinefix", "Steve Mould")."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
-@lru_cache(maxsize=8)
-def _media_phrases(modality: str) -> tuple[str, ...]:
-    """``phrasebook.MEDIA_NP`` as the modality takes a topic: a picture "of" it, a paper "on" it."""
-    return tuple(phrase for phrase in pb.MEDIA_NP if requests.topic_frame_fits(phrase, modality)) or pb.MEDIA_NP
-
-
-def _written_as_name(phrase: str, text: str, lowered: str) -> bool:
-    """``text`` (``lowered`` is its lower case) writes ``phrase`` (a lower-case topic) only with every
-    word capitalised: a name."""
-    found, position = False, lowered.find(phrase)
-    while position >= 0:
-        end = position + len(phrase)
-        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
-            if not all(word[:1].isupper() for word in text[position:end].split()):
-                return False
-            found = True
-        position = lowered.find(phrase, end)
-    return found
-
-
-_DETERMINED_FRAME_RE = re.compile(r"(?:^|\s)(?:good|any|the|\{recent\})\s+\{x\}")
-"""Frames that put a word of their own right before the noun phrase ("good {x}", "any {x}?")."""
-_SELF_DETERMINED = frozenset({"anything", "something", "things", "bits"})
-
-
-def frame_fits(frame: str, noun_phrase: str) -> bool:
-    """Whether ``noun_phrase`` (a template) reads after ``frame``'s own word before it: "good {ms} of
-    {e}" and "any videos of {e}" do; "good {e} picture" (a name first), "any anything with {e}" and
-    "good talk of {e}" (a singular noun without its article) do not. A frame with nothing before the
-    slot fits any phrase."""
-    if not _DETERMINED_FRAME_RE.search(frame):
-        return True
-    first = noun_phrase.split(maxsplit=1)[0] if noun_phrase.strip() else ""
-    if first.startswith("{"):
-        return first.startswith(("{ms}", "{m}"))  # a media word, not a name or a topic fragment
-    return first[:1].islower() and first.endswith("s") and first not in _SELF_DETERMINED

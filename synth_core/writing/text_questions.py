@@ -18,7 +18,8 @@ from functools import lru_cache
 from synth_core.entities import Entity
 from synth_core.word_frequency import zipf
 from synth_core.writing import phrasebook as pb
-from synth_core.writing.template_content import Plan, brace, defines, linked_topics, looks_plural
+from synth_core.writing.template_content import Plan, defines, linked_topics
+from synth_core.writing.wording import brace, looks_plural
 
 NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10

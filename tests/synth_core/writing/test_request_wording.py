@@ -17,8 +17,9 @@ from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_fit import fitting_words
 from synth_core.writing.sound import music_traits
 from synth_core.writing.subjects import Subjects, names_a_guest, subjects_of
-from synth_core.writing.template_content import TOPIC_MARK, with_articles, writer_kinds
+from synth_core.writing.template_content import writer_kinds
 from synth_core.writing.templates import TemplateWriter
+from synth_core.writing.wording import TOPIC_MARK, with_articles
 
 
 def item(modality: str, title: str, text: str, **metadata: object) -> ContentItem:

@@ -1,0 +1,114 @@
+"""What a content item's names are to a request about it (``TemplateWriter``): its own names, the
+entities it is about (central, ``entities.centrality``) and the credits that say who made or voices it
+(by or on them, never about them). Remembered per item: a writer sees the same items many times."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from synth_core.content import ContentItem
+from synth_core.entities import metadata_names
+from synth_core.entities.centrality import count_words, is_central
+from synth_core.entities.evidence import Evidence
+from synth_core.entities.metadata import TITLE_SOURCE
+from synth_core.patterns import extract_patterns
+from synth_core.schemas.common import Entity
+from synth_core.writing.subjects import subjects_of
+
+CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
+"""Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
+made it (the camera): by them, never about them, unless the title names them."""
+_TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*")
+
+
+def _titled(title: str, name: str) -> bool:
+    """The title names ``name`` inside its own words, not as a label segment of its own ("Overture:
+    ...", "... | TODAY": the show or the channel that credits it)."""
+    if not count_words(title, name):
+        return False
+    return all(_squashed(segment) != _squashed(name) for segment in _TITLE_SEGMENTS.split(title))
+
+
+@lru_cache(maxsize=65536)
+def _squashed(name: str) -> str:
+    """A name compared with its spaces and punctuation gone ("CineFix" = "cinefix", "Steve Mould")."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _written_as_name(phrase: str, text: str, lowered: str) -> bool:
+    """``text`` (``lowered`` is its lower case) writes ``phrase`` (a lower-case topic) only with every
+    word capitalised: a name."""
+    found, position = False, lowered.find(phrase)
+    while position >= 0:
+        end = position + len(phrase)
+        if (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum():
+            if not all(word[:1].isupper() for word in text[position:end].split()):
+                return False
+            found = True
+        position = lowered.find(phrase, end)
+    return found
+
+
+class ItemRoles:
+    """The roles of an item's names, computed once per item (or item and entity)."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._own: dict[str, tuple[tuple[str, Evidence], ...]] = {}
+        self._makers: dict[str, frozenset[str]] = {}
+        self._subjects: dict[tuple[str, str, str], bool] = {}
+
+    def names(self, item: ContentItem) -> tuple[str, ...]:
+        """The item's names (entities, metadata names, and topics its text only writes capitalised,
+        "Borussia Dortmund"; lower case): no topic beside an entity may be one."""
+        names = self._names.get(item.id)
+        if names is None:
+            own = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            patterns = extract_patterns(item)
+            found = [e.text for e in patterns.entities if e.type != "DATE"]
+            found += [name for name, evidence in own if evidence.source != TITLE_SOURCE]
+            lowered = item.text.lower()
+            found += [topic for topic in patterns.topics if _written_as_name(topic, item.text, lowered)]
+            names = self._names[item.id] = tuple(dict.fromkeys(name.casefold() for name in found))
+        return names
+
+    def central(self, item: ContentItem, entity: Entity) -> bool:
+        """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
+        own = tuple(name for name, _ in self.own_names(item))
+        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+
+    def subject_entity(self, item: ContentItem, entity: Entity) -> bool:
+        """An entity a request may be about: central to the item (not a passing mention, "a video
+        about Kenji Morimoto" for one of a feature's other voices) and not who made it (the channel
+        is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
+        if entity.type == "DATE":
+            return True
+        key = (item.id, entity.text, entity.type)
+        known = self._subjects.get(key)
+        if known is None:
+            known = self._subjects[key] = not self.credit(item, entity) and self.central(item, entity)
+        return known
+
+    def credit(self, item: ContentItem, entity: Entity) -> bool:
+        """The entity credits who made or voices the item and the title does not name it inside its
+        own words: "by" or "on" it, never "about" it."""
+        return self.maker(item, entity.text) and not _titled(item.title, entity.text)
+
+    def maker(self, item: ContentItem, name: str) -> bool:
+        """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,
+        publisher: a credit), spaces aside."""
+        makers = self._makers.get(item.id)
+        if makers is None:
+            found = [*subjects_of(item).makers, str(item.metadata.get("channel", ""))]
+            found += [name for name, evidence in self.own_names(item) if evidence.type in CREDITS]
+            makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
+        return _squashed(name) in makers
+
+    def own_names(self, item: ContentItem) -> tuple[tuple[str, Evidence], ...]:
+        """The item's metadata names, not its title (``entities.metadata_names``), remembered."""
+        own = self._own.get(item.id)
+        if own is None:
+            names = metadata_names(item.metadata, modality=item.modality, title=item.title)
+            own = self._own[item.id] = tuple((name, found) for name, found in names if found.source != TITLE_SOURCE)
+        return own

@@ -1,0 +1,45 @@
+"""The names a written query says, and the evidence of their types (``generators.query_names``)."""
+
+from __future__ import annotations
+
+from synth_core.generators.query_names import query_entities, query_evidence
+from synth_core.settings import Settings
+from tests.synth_core.fixtures import make_item
+
+
+def test_a_query_that_quotes_the_title_labels_it_as_a_work() -> None:
+    item = make_item("doc-work", "DOCUMENT", "Sparse Graphs and Pebble Games", "We study rigidity with Ileana Streinu.")
+    found = query_entities("find the paper Sparse Graphs and Pebble Games by ileana streinu", item)
+    assert [(entity.text, entity.type) for entity in found] == [
+        ("Ileana Streinu", "PERSON"),
+        ("Sparse Graphs and Pebble Games", "WORK"),
+    ]
+
+
+def test_a_paper_asked_for_by_its_first_authors_surname_names_that_person() -> None:
+    authors = "G. Nannicini, P. Baptiste"
+    item = make_item("doc-author", "DOCUMENT", "Fast paths in road networks", "We study routing.", authors=authors)
+    found = query_entities("please find papers by Nannicini", item)
+    assert [(entity.text, entity.type) for entity in found] == [("Nannicini", "PERSON")]
+    assert query_evidence(found, item)["nannicini"].source == "metadata:authors"
+
+
+def test_a_short_title_typed_in_lower_case_is_a_topic_not_a_work() -> None:
+    title = "Immune Response Transcript: Vaccine Equity"
+    item = make_item("aud-title", "AUDIO", title, "Where does vaccine equity stand?")
+    assert not [e for e in query_entities("I want to hear about vaccine equity", item) if e.type == "WORK"]
+    assert [e.type for e in query_entities("play Vaccine Equity", item)] == ["WORK"]
+
+
+def test_the_items_metadata_names_and_date_in_the_query_are_listed(settings: Settings) -> None:
+    item = make_item(
+        "doc-meta", "DOCUMENT", "Secure Bike Parking", "A report on secure bike parking.",
+        publisher="the European Cyclists' Federation", authors=["Femke de Vries"],
+    )  # fmt: skip
+    year = item.created_at.strftime("%B %Y")
+    query = f"the european cyclists federation report from {year}"
+    entities = query_entities(query, item)
+    assert {(e.text, e.type) for e in entities} == {("European Cyclists Federation", "ORGANIZATION"), (year, "DATE")}
+    evidence = query_evidence(entities, item)
+    assert evidence["european cyclists federation"].source == "metadata:publisher"
+    assert evidence[year.casefold()].type == "DATE"

@@ -33,6 +33,10 @@ def query_entities(query: str, *items: ContentItem) -> list[Entity]:
     ("european cyclists federation")."""
     works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
     known = [entity for item in items for entity in _names_of(item)]
+    if len(items) > 1:  # a name of both items takes the type with the stronger evidence (first item's on a tie)
+        evidence = [(item, _own_evidence(item)) for item in items]
+        ranked = [(entity, _strength(own, entity.text)) for item, own in evidence for entity in _names_of(item)]
+        known = [entity for entity, _ in sorted(ranked, key=lambda pair: -pair[1])]
     known += works + [bare for work in works if (bare := _without_apostrophes(work)) is not None]
     dates = [date for item in items for date in _dates_named(query, item)]
     return outermost_entities(query, entities_in_query(query, known) + dates)
@@ -103,24 +107,45 @@ def _written_as_name(query: str, title: str) -> bool:
 
 
 def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str, EntityEvidence]:
-    """The evidence of ``entities``: the items' own (the first item's wins), or the title they name."""
+    """The evidence of ``entities``: the items' own (the strongest of them, the first item's on a tie:
+    "Pompeii" is a PLACE by a photo's location even when a report names it weakly), or the title they
+    name."""
     named = {entity.text.casefold() for entity in entities}
     titles = {work.text.casefold() for item in items for work in _title_works(item)}
     found = {key: TITLE_EVIDENCE for key in titles if key in named}
     authors = {author.text.casefold() for item in items for author in author_entities(item)}
     found |= {key: AUTHOR_EVIDENCE for key in authors if key in named}
     found |= {entity.text.casefold(): DATE_EVIDENCE for entity in entities if entity.type == "DATE"}
-    for item in reversed(items):
-        for name, field in metadata_evidence(item).items():
-            for key in {name.casefold(), name.translate(_APOSTROPHES).casefold()} & named:
-                found[key] = EntityEvidence(type=field.type, source=field.source, strength=field.strength)
-        patterns = extract_patterns(item)
-        found.update(patterns.evidence_for(entities))
-        for key, own in patterns.entity_evidence.items():
-            bare = key.translate(_APOSTROPHES)
-            if bare != key and bare in named:
-                found[bare] = own
+    found.update({key: value for key, value in _strongest_evidence(items).items() if key in named})
     return found
+
+
+def _strongest_evidence(items: Sequence[ContentItem]) -> dict[str, EntityEvidence]:
+    """Each name's strongest evidence over ``items`` (the first item's on a tie)."""
+    best: dict[str, EntityEvidence] = {}
+    for item in items:
+        for key, value in _own_evidence(item).items():
+            if key not in best or value.strength > best[key].strength:
+                best[key] = value
+    return best
+
+
+def _own_evidence(item: ContentItem) -> dict[str, EntityEvidence]:
+    """The item's evidence for its names: its metadata's fields, then its text's (which win), each
+    name also without apostrophes."""
+    own = {
+        key: EntityEvidence(type=field.type, source=field.source, strength=field.strength)
+        for name, field in metadata_evidence(item).items()
+        for key in (name.casefold(), name.translate(_APOSTROPHES).casefold())
+    }
+    for key, value in extract_patterns(item).entity_evidence.items():
+        own[key] = own[key.translate(_APOSTROPHES)] = value
+    return own
+
+
+def _strength(evidence: dict[str, EntityEvidence], name: str) -> float:
+    found = evidence.get(name.casefold())
+    return found.strength if found is not None else 0.0
 
 
 def _known_entities(item: ContentItem) -> tuple[Entity, ...]:

@@ -43,3 +43,19 @@ def test_the_items_metadata_names_and_date_in_the_query_are_listed(settings: Set
     evidence = query_evidence(entities, item)
     assert evidence["european cyclists federation"].source == "metadata:publisher"
     assert evidence[year.casefold()].type == "DATE"
+
+
+def test_a_name_of_two_items_takes_the_type_with_the_stronger_evidence() -> None:
+    report = make_item(
+        "doc-wall",
+        "DOCUMENT",
+        "Life on the Wall",
+        "This report examines the frontier, drawing on case studies from Ephesus and Pompeii.",
+    )
+    photo = make_item("img-frescoes", "IMAGE", "Frescoes", "Archaeologists brush soil from frescoes.", location="Pompeii")
+    assert [e.type for e in query_entities("Pompeii", report)] == ["PERSON"]  # a weak guess: "Ephesus and Pompeii"
+    for items in ((report, photo), (photo, report)):
+        found = query_entities("report or photo on Pompeii, which is better?", *items)
+        assert [(e.text, e.type) for e in found] == [("Pompeii", "PLACE")]
+        evidence = query_evidence(found, *items)["pompeii"]
+        assert (evidence.type, evidence.source) == ("PLACE", "metadata:location")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from synth_core.content import ContentItem
 from synth_core.entities import Evidence, date_mentions, metadata_names
+from synth_core.entities import words as wl
 from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.generators.labels import outermost_entities
@@ -37,7 +38,7 @@ def query_entities(query: str, *items: ContentItem) -> list[Entity]:
         evidence = [(item, _own_evidence(item)) for item in items]
         ranked = [(entity, _strength(own, entity.text)) for item, own in evidence for entity in _names_of(item)]
         known = [entity for entity, _ in sorted(ranked, key=lambda pair: -pair[1])]
-    known += works + [bare for work in works if (bare := _without_apostrophes(work)) is not None]
+    known += works + [alias for work in works for alias in _aliases(work)]
     dates = [date for item in items for date in _dates_named(query, item)]
     return outermost_entities(query, entities_in_query(query, known) + dates)
 
@@ -56,7 +57,7 @@ def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...
         evidence = {name: value for name, value in names if value.source != TITLE_SOURCE}
         metadata = tuple(Entity(text=name, type=value.type) for name, value in evidence.items())
         known = [*_known_entities(item), *metadata, *author_entities(item)]
-        known += [bare for entity in known if (bare := _without_apostrophes(entity)) is not None]
+        known += [alias for entity in known for alias in _aliases(entity)]
         if len(_PER_ITEM) >= _MAX_PER_ITEM:
             _PER_ITEM.clear()
         found = _PER_ITEM[key] = (item, evidence, tuple(known))
@@ -64,7 +65,8 @@ def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...
 
 
 def _names_of(item: ContentItem) -> tuple[Entity, ...]:
-    """The item's entities, metadata names and first author's surname, each also without apostrophes."""
+    """The item's entities, metadata names and first author's surname, each also as people type it
+    (``_aliases``)."""
     return _per_item(item)[1]
 
 
@@ -76,10 +78,21 @@ def metadata_evidence(item: ContentItem) -> dict[str, Evidence]:
 _APOSTROPHES = str.maketrans("", "", "'’")
 
 
-def _without_apostrophes(entity: Entity) -> Entity | None:
-    """ "European Cyclists Federation" for "European Cyclists' Federation": how people type it."""
-    bare = entity.text.translate(_APOSTROPHES)
-    return None if bare == entity.text else Entity(text=bare, type=entity.type)
+def _aliases(entity: Entity) -> list[Entity]:
+    """The other ways people type a name: without apostrophes ("European Cyclists Federation"),
+    without its leading "The" ("a false nine podcast"; not when a lone common word is left: "voice" is
+    no mention of The Voice), or both."""
+    return [Entity(text=alias, type=entity.type) for alias in _alias_texts(entity.text)]
+
+
+def _alias_texts(name: str) -> list[str]:
+    bare = name.translate(_APOSTROPHES)
+    forms = [bare] if bare != name else []
+    for form in (name, bare):
+        rest = form[4:] if form.startswith("The ") else ""
+        if rest and not (" " not in rest and wl.is_common_word(rest.casefold())):
+            forms.append(rest)
+    return list(dict.fromkeys(forms))
 
 
 DATE_EVIDENCE = EntityEvidence(type="DATE", source="metadata:created_at", strength=0.95)
@@ -111,7 +124,12 @@ def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str,
     "Pompeii" is a PLACE by a photo's location even when a report names it weakly), or the title they
     name."""
     named = {entity.text.casefold() for entity in entities}
-    titles = {work.text.casefold() for item in items for work in _title_works(item)}
+    titles = {
+        name.casefold()
+        for item in items
+        for work in _title_works(item)
+        for name in (work.text, *_alias_texts(work.text))
+    }
     found = {key: TITLE_EVIDENCE for key in titles if key in named}
     authors = {author.text.casefold() for item in items for author in author_entities(item)}
     found |= {key: AUTHOR_EVIDENCE for key in authors if key in named}
@@ -131,12 +149,12 @@ def _strongest_evidence(items: Sequence[ContentItem]) -> dict[str, EntityEvidenc
 
 
 def _own_evidence(item: ContentItem) -> dict[str, EntityEvidence]:
-    """The item's evidence for its names: its metadata's fields, then its text's (which win), each
-    name also without apostrophes."""
+    """The item's evidence for its names: its metadata's fields (each name also as people type it),
+    then its text's (which win; each also without apostrophes)."""
     own = {
         key: EntityEvidence(type=field.type, source=field.source, strength=field.strength)
         for name, field in metadata_evidence(item).items()
-        for key in (name.casefold(), name.translate(_APOSTROPHES).casefold())
+        for key in (name.casefold(), *(alias.casefold() for alias in _alias_texts(name)))
     }
     for key, value in extract_patterns(item).entity_evidence.items():
         own[key] = own[key.translate(_APOSTROPHES)] = value

@@ -359,3 +359,10 @@ def test_an_organisation_name_goes_on_after_of() -> None:
 def test_a_title_phrase_the_text_writes_as_a_common_noun_is_no_name() -> None:
     text = "Sparse Estimators and the Oracle Property. We study an oracle property of estimators."
     assert "Oracle Property" not in typed(text)
+
+
+def test_a_capital_the_belongs_to_a_metadata_name_a_lower_case_one_does_not() -> None:
+    names = dict(metadata_names({"channel": "The Royal Butler", "show": "The False Nine", "publisher": "the WTA"}))
+    assert set(names) == {"The Royal Butler", "The False Nine", "WTA"}
+    assert names["The Royal Butler"].type != "PERSON"  # no person "Royal Butler": a person takes no article
+    assert "Yusuf Kaya" in dict(metadata_names({"speakers": ["Dr. Yusuf Kaya"]}))  # a title still leads in

@@ -52,10 +52,31 @@ def test_a_name_of_two_items_takes_the_type_with_the_stronger_evidence() -> None
         "Life on the Wall",
         "This report examines the frontier, drawing on case studies from Ephesus and Pompeii.",
     )
-    photo = make_item("img-frescoes", "IMAGE", "Frescoes", "Archaeologists brush soil from frescoes.", location="Pompeii")
+    photo = make_item(
+        "img-frescoes", "IMAGE", "Frescoes", "Archaeologists brush soil from frescoes.", location="Pompeii"
+    )
     assert [e.type for e in query_entities("Pompeii", report)] == ["PERSON"]  # a weak guess: "Ephesus and Pompeii"
     for items in ((report, photo), (photo, report)):
         found = query_entities("report or photo on Pompeii, which is better?", *items)
         assert [(e.text, e.type) for e in found] == [("Pompeii", "PLACE")]
         evidence = query_evidence(found, *items)["pompeii"]
         assert (evidence.type, evidence.source) == ("PLACE", "metadata:location")
+
+
+def test_a_name_with_a_capital_the_is_listed_whole_and_found_without_it() -> None:
+    episode = make_item(
+        "aud-nine",
+        "AUDIO",
+        "The False Nine Ep. 50: Set-Piece Design",
+        "Episode 50 of The False Nine.",
+        show="The False Nine",
+    )
+    found = query_entities("analysis of the Set-Piece Design podcast by The False Nine", episode)
+    assert ("The False Nine", "WORK") in [(e.text, e.type) for e in found]
+    assert [(e.text, e.type) for e in query_entities("false nine episodes", episode)] == [("False Nine", "WORK")]
+    assert (
+        query_evidence(query_entities("false nine episodes", episode), episode)["false nine"].source == "metadata:show"
+    )
+    voice = make_item("vid-voice", "VIDEO", "Blind Auditions", "Blind auditions tonight.", channel="The Voice")
+    assert [e.text for e in query_entities("videos from the voice", voice)] == ["The Voice"]
+    assert not query_entities("a voice memo", voice)  # no lone common word

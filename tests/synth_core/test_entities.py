@@ -366,3 +366,12 @@ def test_a_capital_the_belongs_to_a_metadata_name_a_lower_case_one_does_not() ->
     assert set(names) == {"The Royal Butler", "The False Nine", "WTA"}
     assert names["The Royal Butler"].type != "PERSON"  # no person "Royal Butler": a person takes no article
     assert "Yusuf Kaya" in dict(metadata_names({"speakers": ["Dr. Yusuf Kaya"]}))  # a title still leads in
+
+
+def test_a_pair_joined_by_and_is_of_places_beside_a_known_place_or_after_a_place_word() -> None:
+    found = {entity.text: entity.type for entity in extract_entities("Map of Naples and Puglia marking the sites.")}
+    assert found == {"Naples": "PLACE", "Puglia": "PLACE"}  # not a person "Puglia"
+    found = {e.text: e.type for e in extract_entities("A report drawing on case studies from Ephesus and Pompeii.")}
+    assert found == {"Ephesus": "PLACE", "Pompeii": "PLACE"}
+    found = {e.text: e.type for e in extract_entities("This extends results of Bousquet and Leroux on groups.")}
+    assert found == {"Bousquet": "PERSON", "Leroux": "PERSON"}

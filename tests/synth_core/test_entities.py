@@ -375,3 +375,8 @@ def test_a_pair_joined_by_and_is_of_places_beside_a_known_place_or_after_a_place
     assert found == {"Ephesus": "PLACE", "Pompeii": "PLACE"}
     found = {e.text: e.type for e in extract_entities("This extends results of Bousquet and Leroux on groups.")}
     assert found == {"Bousquet": "PERSON", "Leroux": "PERSON"}
+
+
+def test_an_affiliation_in_brackets_is_no_author() -> None:
+    names = dict(metadata_names({"authors": "HongSheng Zhao (SUPA, St Andrews), Ana Ruiz (MIT)"}))
+    assert set(names) == {"HongSheng Zhao", "Ana Ruiz"}

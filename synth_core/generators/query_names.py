@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from synth_core.content import ContentItem
@@ -32,7 +33,7 @@ def query_entities(query: str, *items: ContentItem) -> list[Entity]:
     writes them), the first author's surname, the item's date, and the title when the query names it
     (as written, or as people type it: a WORK). A name with an apostrophe is found without it too
     ("european cyclists federation")."""
-    works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
+    works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text, item)]
     known = [entity for item in items for entity in _names_of(item)]
     if len(items) > 1:  # a name of both items takes the type with the stronger evidence (first item's on a tie)
         evidence = [(item, _own_evidence(item)) for item in items]
@@ -109,14 +110,38 @@ def _dates_named(query: str, item: ContentItem) -> list[Entity]:
 SHORT_TITLE_WORDS = 2
 
 
-def _written_as_name(query: str, title: str) -> bool:
+def _written_as_name(query: str, title: str, item: ContentItem) -> bool:
     """Whether the query names the title as a work: longer titles however typed ("play kids in love by
-    kygo"), a short one only with a capital ("on vaccine equity" asks about a topic, "Vaccine Equity"
-    names the episode)."""
-    if len(title.split()) > SHORT_TITLE_WORDS:
-        return True
+    kygo"), unless typed in lower case where the item's own text also writes the phrase in lower case,
+    as its topic ("a report about the rhino anti-poaching work" of "Rhino Anti-Poaching Work: Annual
+    Review 2024", which "reviews rhino anti-poaching work"); a short one only with a capital ("on
+    vaccine equity" asks about a topic, "Vaccine Equity" names the episode)."""
     at = query.casefold().find(title.casefold())
-    return at >= 0 and query[at : at + len(title)] != query[at : at + len(title)].lower()
+    capitalised = at >= 0 and query[at : at + len(title)] != query[at : at + len(title)].lower()
+    if len(title.split()) <= SHORT_TITLE_WORDS or capitalised:
+        return capitalised
+    return _NAMING_CUE.search(query[:at]) is not None or not _written_as_topic(item.text, title)
+
+
+_NAMING_CUE = re.compile(r"\b(?:called|titled|named)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Words that announce a name ("a trailer called isle of dogs"): what follows is a title however typed."""
+_PROSE_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
+
+
+def _written_as_topic(text: str, phrase: str) -> bool:
+    """``text`` writes ``phrase`` in lower case in its prose, after a lower-case word ("reviews rhino
+    anti-poaching work"): a common noun phrase, not a name (a lower-case tag in a comma list is no
+    prose: "Tags: isle of dogs, trailer")."""
+    lowered, target = text.casefold(), phrase.casefold()
+    position = lowered.find(target)
+    while position >= 0:
+        end = position + len(target)
+        whole = (position == 0 or not lowered[position - 1].isalnum()) and not lowered[end : end + 1].isalnum()
+        in_prose = _PROSE_WORD_BEFORE.search(text[max(0, position - 30) : position]) is not None
+        if whole and in_prose and text[position:end] == text[position:end].lower():
+            return True
+        position = lowered.find(target, end)
+    return False
 
 
 def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str, EntityEvidence]:

@@ -50,12 +50,12 @@ def test_a_name_of_two_items_takes_the_type_with_the_stronger_evidence() -> None
         "doc-wall",
         "DOCUMENT",
         "Life on the Wall",
-        "This report examines the frontier, drawing on case studies from Ephesus and Pompeii.",
+        "This report examines the frontier, with notes by Ephesus and Pompeii.",
     )
     photo = make_item(
         "img-frescoes", "IMAGE", "Frescoes", "Archaeologists brush soil from frescoes.", location="Pompeii"
     )
-    assert [e.type for e in query_entities("Pompeii", report)] == ["PERSON"]  # a weak guess: "Ephesus and Pompeii"
+    assert [e.type for e in query_entities("Pompeii", report)] == ["PERSON"]  # a weak guess: "by Ephesus and Pompeii"
     for items in ((report, photo), (photo, report)):
         found = query_entities("report or photo on Pompeii, which is better?", *items)
         assert [(e.text, e.type) for e in found] == [("Pompeii", "PLACE")]
@@ -80,3 +80,17 @@ def test_a_name_with_a_capital_the_is_listed_whole_and_found_without_it() -> Non
     voice = make_item("vid-voice", "VIDEO", "Blind Auditions", "Blind auditions tonight.", channel="The Voice")
     assert [e.text for e in query_entities("videos from the voice", voice)] == ["The Voice"]
     assert not query_entities("a voice memo", voice)  # no lone common word
+
+
+def test_a_title_the_items_prose_writes_as_a_topic_is_no_work_when_typed_in_lower_case() -> None:
+    review = make_item(
+        "doc-rhino",
+        "DOCUMENT",
+        "Rhino Anti-Poaching Work: Annual Review 2024",
+        "Published by WWF, this report reviews rhino anti-poaching work and what changed.",
+    )
+    assert not [e for e in query_entities("a report about the rhino anti-poaching work", review) if e.type == "WORK"]
+    assert [e.type for e in query_entities("the report Rhino Anti-Poaching Work", review)] == ["WORK"]
+    assert [e.type for e in query_entities("the report called rhino anti-poaching work", review)] == ["WORK"]
+    trailer = make_item("vid-isle", "VIDEO", "Isle of Dogs", "Isle of Dogs. Tags: isle of dogs, trailer, wes anderson.")
+    assert [e.type for e in query_entities("a trailer for isle of dogs", trailer)] == ["WORK"]  # a tag is no prose

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from synth_core.content import ContentItem
 from synth_core.entities import Evidence, date_mentions, metadata_names
+from synth_core.entities import evidence as ev
 from synth_core.entities import words as wl
 from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
@@ -59,6 +60,9 @@ def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...
         metadata = tuple(Entity(text=name, type=value.type) for name, value in evidence.items())
         known = [*_known_entities(item), *metadata, *author_entities(item)]
         known += [alias for entity in known for alias in _aliases(entity)]
+        if _tv_show_key(item):  # the channel that is a TV show names the show: a WORK
+            evidence = {name: TV_SHOW if _is_tv_show(item, name) else value for name, value in evidence.items()}
+            known = [Entity(text=e.text, type="WORK") if _is_tv_show(item, e.text) else e for e in known]
         if len(_PER_ITEM) >= _MAX_PER_ITEM:
             _PER_ITEM.clear()
         found = _PER_ITEM[key] = (item, evidence, tuple(known))
@@ -183,7 +187,30 @@ def _own_evidence(item: ContentItem) -> dict[str, EntityEvidence]:
     }
     for key, value in extract_patterns(item).entity_evidence.items():
         own[key] = own[key.translate(_APOSTROPHES)] = value
+    if _tv_show_key(item):
+        show = EntityEvidence(type=TV_SHOW.type, source=TV_SHOW.source, strength=TV_SHOW.strength)
+        own.update({key: show for key in own if _is_tv_show(item, key)})
     return own
+
+
+TV_SHOW = Evidence("WORK", "metadata:channel+tv_show", ev.WORD_CUE)
+"""A channel the item's subjects read as a TV show (``writing.subjects``: "Late Night with Seth Meyers",
+"This Morning") is the show, a WORK: a query names it as one ("the TV show This Morning")."""
+
+
+def _tv_show_key(item: ContentItem) -> str:
+    show = subjects_of(item).tv_show
+    return _squashed(show) if show else ""
+
+
+def _is_tv_show(item: ContentItem, name: str) -> bool:
+    key = _tv_show_key(item)
+    return bool(key) and key in {_squashed(name), _squashed(f"The {name}")}
+
+
+def _squashed(name: str) -> str:
+    """A name without spaces and punctuation ("TheEllenShow" = "The Ellen Show")."""
+    return "".join(char for char in name.casefold() if char.isalnum())
 
 
 def _strength(evidence: dict[str, EntityEvidence], name: str) -> float:

@@ -94,3 +94,18 @@ def test_a_title_the_items_prose_writes_as_a_topic_is_no_work_when_typed_in_lowe
     assert [e.type for e in query_entities("the report called rhino anti-poaching work", review)] == ["WORK"]
     trailer = make_item("vid-isle", "VIDEO", "Isle of Dogs", "Isle of Dogs. Tags: isle of dogs, trailer, wes anderson.")
     assert [e.type for e in query_entities("a trailer for isle of dogs", trailer)] == ["WORK"]  # a tag is no prose
+
+
+def test_a_channel_that_is_a_tv_show_is_named_as_a_work() -> None:
+    clip = make_item(
+        "vid-late-night",
+        "VIDEO",
+        "Seth Gives His Fans an Ultimatum",
+        "Seth Gives His Fans an Ultimatum. Channel: Late Night with Seth Meyers. Category: Comedy.",
+        channel="Late Night with Seth Meyers",
+    )
+    found = query_entities("the television show Late Night with Seth Meyers", clip)
+    assert [(e.text, e.type) for e in found] == [("Late Night with Seth Meyers", "WORK")]
+    assert query_evidence(found, clip)["late night with seth meyers"].source == "metadata:channel+tv_show"
+    vlog = make_item("vid-vlog", "VIDEO", "Morning Routine", "My routine.", channel="Ariel Tejada Studio")
+    assert [e.type for e in query_entities("videos by Ariel Tejada Studio", vlog)] == ["ORGANIZATION"]

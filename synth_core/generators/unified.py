@@ -22,7 +22,7 @@ from synth_core.generators.askable import AskableEntities, passing_mentions
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import CHECK_LIMIT, Ranking, best_scores, build_provenance, modality_ambiguity
-from synth_core.generators.pairs import StrategyOf
+from synth_core.generators.pairs import StrategyOf, is_about
 from synth_core.generators.planning import WrittenJob, nothing_sampled
 from synth_core.generators.query_names import query_entities, query_evidence
 from synth_core.generators.workflow import (
@@ -55,10 +55,12 @@ def _askable_subjects(agents: AgentInference) -> Subjects:
     """The routing half's rule for what a query may be built around (``generators.askable``): the
     item's most salient central, well-founded names, and topics that are none of its other names, so
     "display a diagram of Marco Bellini" is never written for a map that lists him once among other
-    voices, nor "Vancouver photos" for a chalkboard photo whose caption mentions a conference there."""
+    voices, nor "Vancouver photos" for a chalkboard photo whose caption mentions a conference there.
+    Of the names, only those the item is about (``pairs.is_about``, as in workflow): its uploader is
+    who made it, never what a summary or a report is about ("trailers about Warner Bros")."""
     askable = AskableEntities(agents)
     return Subjects(
-        names=lambda item: askable(item)[:ENTITIES_PER_ITEM],
+        names=lambda item: [e for e in askable(item) if is_about(item, e.text, name=True)][:ENTITIES_PER_ITEM],
         topics=lambda item: askable.topics(item, topics_about(item)),
     )
 

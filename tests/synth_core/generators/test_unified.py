@@ -94,3 +94,19 @@ def test_a_one_item_query_is_built_around_a_name_the_routing_half_would_ask_abou
     assert len(queries) >= 30
     assert any("naples" in query for query in queries) and any("mit" in query.split() for query in queries)
     assert not [query for query in queries if "bellini" in query or "vancouver" in query]
+
+
+def test_the_uploader_is_no_subject_of_a_one_item_query(settings: Settings) -> None:
+    """Routing asks "videos by Warner Bros"; a unified summary or report is never about the channel
+    that uploaded the trailer ("trailers about Warner Bros", judged unnatural)."""
+    trailer = make_item(
+        "vid-trailer",
+        "VIDEO",
+        "Harbour Lights - Official Trailer",
+        "Harbour Lights - Official Trailer. Channel: Warner Bros. Pictures. Tags: Harbour Lights, Warner Bros, "
+        "trailer, drama.",
+        channel="Warner Bros. Pictures",
+    )
+    output = unified.generate(make_context(settings, memory_backend([trailer]), sample_of([trailer])), 16)
+    assert output.examples
+    assert not [e.query for e in output.examples if "about warner bros" in e.query.casefold()]

@@ -189,8 +189,9 @@ class TemplateWriter:
         return plan
 
     def _keep_subjects(self, plan: Plan) -> None:
-        """A request for one item is about what the item is about: no credit as a topic ("summarize
-        cinefix"), no passing mention or credit as an entity ("a video about Kenji Morimoto",
+        """A request for one item is about what the item is about: no credit or passing mention as a
+        topic ("summarize cinefix", "the marco bellini diagram"), no passing mention or credit as an entity
+        ("a video about Kenji Morimoto",
         "videos about Steve Mould"). Not for an entity task (its entities are the generator's
         choice), a comparison's entities (its sides, ``template_pairs``) or a factual question ("what
         did Clara Ivanova say about ...?"). Credits are dropped from the topics even when none is left,
@@ -200,7 +201,9 @@ class TemplateWriter:
         key = (plan.item.id, plan.topics)
         topics = self._uncredited.get(key)
         if topics is None:
-            topics = tuple(topic for topic in plan.topics if not self.roles.maker(plan.item, topic))
+            topics = tuple(
+                t for t in plan.topics if not self.roles.maker(plan.item, t) and not self.roles.unaskable(plan.item, t)
+            )
             self._uncredited[key] = topics
         named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
         plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from synth_core.entities.centrality import count_words, is_central
+from synth_core.entities.centrality import count_words, is_central, place_not_shown
 
 TITLE = "White Paper: Rethinking Fast-Charging Networks"
 TEXT = (
@@ -55,3 +55,11 @@ def test_the_date_an_item_states_in_its_title_wins_over_created_at() -> None:
 def test_statements_and_recent_work_credit_a_name_in_passing() -> None:
     text = "Plus a statement from the Smithsonian. Also referenced: recent work by the Smithsonian."
     assert not is_central("Smithsonian", "ORGANIZATION", title="Live Recording", text=text)
+
+
+def test_a_place_an_images_title_does_not_name_is_not_shown() -> None:
+    title = "Chalkboard Lecture at MIT in Cambridge"
+    assert place_not_shown("Vancouver", "PLACE", modality="IMAGE", title=title)
+    assert not place_not_shown("Cambridge", "PLACE", modality="IMAGE", title=title)
+    assert not place_not_shown("Vancouver", "PLACE", modality="VIDEO", title=title)  # a video can go there
+    assert not place_not_shown("Grace Oduya", "PERSON", modality="IMAGE", title=title)

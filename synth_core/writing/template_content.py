@@ -19,7 +19,7 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
-from synth_core.topics import stands_alone
+from synth_core.topics import cut_short, stands_alone
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
@@ -131,7 +131,9 @@ class ContentFacts:
         """When no topic stands alone, the item is still written about (a run must reach its count):
         of a music clip, the genres and instruments it is tagged with ("accordion", not "mono" or
         "male vocalist"); else a name of its title (not of an image: its title is a caption); else
-        the candidates that read as topics at all (the fluency rules still guard what is built)."""
+        the candidates that read as topics at all, only those not cut short of the noun they modify
+        when there are some ("range topping" of "a range topping model"; the fluency rules still
+        guard what is built)."""
         loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
         music = subjects_of(item).music
         if music is not None:  # what is heard first, then other sounds it is tagged with ("accordion melody")
@@ -139,6 +141,8 @@ class ContentFacts:
             first = [t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS]
             rest = [t for t in loose if t not in first and _a_sound(t)]
             return tuple(first + rest) or loose
+        raw = f"{item.title} . {item.text[:4000]}"
+        loose = tuple(t for t in loose if not cut_short(t, raw)) or loose
         if item.modality == "IMAGE":  # its title is a caption, not a name
             return loose
         return tuple(name.lower() for name in self.names(item)[:1]) or loose
@@ -380,7 +384,8 @@ _VERB_INGS = lx.ACTION_GERUNDS | lx.words(
 def reads_as_topic(topic: str, source: str) -> bool:
     """Whether ``topic`` reads as a noun phrase a person would ask about, not a keyword fragment:
     it occurs as written in ``source`` (the item's normalized text, space-padded), it neither starts
-    nor ends on a function word, an adjective, an adverb or a verb form, and a single word occurs
+    nor ends on a function word, an adjective, an adverb or a verb form, holds no amount word
+    ("million dollars") and does not start with a verb's -ing form ("holding bats"), and a single word occurs
     at least twice (a word said once is rarely what the item is about) and is no everyday word
     ("company", "game": see ``word_frequency``)."""
     words = topic.split()
@@ -391,7 +396,26 @@ def reads_as_topic(topic: str, source: str) -> bool:
     last = words[-1]
     if not ends_as_noun(last, alone=len(words) == 1):
         return False
+    if _AMOUNT_WORDS.intersection(words) or (len(words) > 1 and _verb_phrase(words[0], key, source)):
+        return False
     return len(words) > 1 or (occurrences >= 2 and says_enough_alone(last))
+
+
+_AMOUNT_WORDS = lx.words("hundred hundreds thousand thousands million millions billion billions trillion percent")
+"""Words of an amount: a phrase holding one is cut from a figure ("million dollars" of "4219 million
+dollars"), not a subject."""
+
+
+def _verb_phrase(first: str, key: str, source: str) -> bool:
+    """The phrase starts with a verb's -ing form and its object ("holding bats" of "players walking
+    around while holding bats", "giving nature" of "giving nature back its tools"): a verb phrase,
+    unless the source puts a determiner before it ("a walking tour")."""
+    if first not in _VERB_INGS:
+        return False
+    return not any(f" {determiner} {key} " in source for determiner in _NOUN_PHRASE_STARTS)
+
+
+_NOUN_PHRASE_STARTS = ("a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "my", "your")
 
 
 def ends_as_noun(word: str, *, alone: bool) -> bool:

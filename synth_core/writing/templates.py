@@ -248,7 +248,10 @@ class TemplateWriter:
         if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
             return None, template  # a stand-in date is no fact to write
         text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
-        return with_articles(text, plan.topics, self.content.article_source(plan.item)), template
+        # The recorded template keeps no topic marks (a text question places its topics itself).
+        return with_articles(text, plan.topics, self.content.article_source(plan.item)), template.replace(
+            TOPIC_MARK, ""
+        )
 
     def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks

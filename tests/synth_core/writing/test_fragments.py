@@ -1,0 +1,66 @@
+"""Round 6: topics and title pieces that are fragments, and grammar lost when text is pasted."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from synth_core.writing.requests import _embeddable
+from synth_core.writing.subjects import clean_title, finite_verb
+from synth_core.writing.template_content import reads_as_topic
+from synth_core.writing.wording import TOPIC_MARK, tidy, with_articles
+
+
+def _padded(text: str) -> str:
+    return f" {' '.join(text.lower().replace('.', ' ').replace(',', ' ').split())} "
+
+
+@pytest.mark.parametrize(
+    ("topic", "source"),
+    [
+        ("million dollars", "revenue of 4219 million dollars in the year"),
+        ("holding bats", "three baseball players walking around while holding bats"),
+        ("giving nature", "rewilding is about giving nature back its tools"),
+    ],
+)
+def test_an_amount_or_a_verb_phrase_is_no_topic(topic: str, source: str) -> None:
+    assert not reads_as_topic(topic, _padded(source))
+
+
+def test_an_ing_word_the_source_puts_an_article_before_heads_a_noun_phrase() -> None:
+    assert reads_as_topic("walking tour", _padded("we took a walking tour of the old town"))
+
+
+def test_an_exclaimed_hook_or_an_adjective_is_not_the_name_of_a_title() -> None:
+    assert clean_title("ULTRA RARE! - Velvet Worm") == "Velvet Worm"
+    assert clean_title("Velvet Worm - Super Rare") == "Velvet Worm"
+    assert clean_title("Night Drive - Beautiful Day") == "Night Drive"  # no hook: the first piece, as before
+
+
+def test_a_verb_before_a_clause_is_a_finite_verb() -> None:
+    assert finite_verb("the piece links what is happening in San Francisco") == "links"
+    assert not _embeddable("the piece links what is happening in San Francisco")
+    assert _embeddable("a horse is eating grass")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a energetic rock song", "an energetic rock song"),
+        ("find a apple pie", "find an apple pie"),
+        ("a useful tool", "a useful tool"),
+        ("a unicorn", "a unicorn"),
+        ("a one-off", "a one-off"),
+        ("a European car", "a European car"),
+        ("a USB stick", "a USB stick"),
+    ],
+)
+def test_a_becomes_an_before_a_vowel_sound(text: str, expected: str) -> None:
+    assert tidy(text, random.Random(0)) == expected
+
+
+def test_a_relation_questions_topics_get_their_articles() -> None:
+    source = "the geometry of a wedge with a coaxial shell . a wedge and the geometry"
+    query = f"how does {TOPIC_MARK}wedge relate to {TOPIC_MARK}geometry?"
+    assert with_articles(query, ("wedge", "geometry"), source) == "how does a wedge relate to the geometry?"

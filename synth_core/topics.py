@@ -247,20 +247,6 @@ def _after_noun_phrase(tokens: list[str], start: int) -> bool:
     return tokens[start - 2] in _DETERMINERS and _content(before) and not _adjective_shaped(before)
 
 
-def cut_short(phrase: str, source: str) -> bool:
-    """Every occurrence of ``phrase`` in ``source`` runs on into a noun it modifies ("range topping"
-    of "a range topping model"): the phrase is a cut, not a subject. False when it is not found."""
-    target = [_singular(_no_possessive(word)) for word in phrase.casefold().split()]
-    tokens = [token.casefold() for token in _source_tokens(source)]
-    keys = [_singular(_no_possessive(token)) for token in tokens]
-    ends = [
-        start + len(target)
-        for start in range(len(keys) - len(target) + 1)
-        if keys[start : start + len(target)] == target
-    ]
-    return bool(ends) and all(end < len(tokens) and _continues(tokens[end]) for end in ends)
-
-
 def _inside_name(cased: tuple[str, ...], start: int) -> bool:
     """The capitalised word at ``start`` continues a capitalised name that starts before it: after a
     possessive ("Theorem" of "Bell's Theorem", "Final Resting Place" of "Ingenuity's Final Resting

@@ -19,7 +19,7 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
-from synth_core.topics import cut_short, stands_alone
+from synth_core.topics import stands_alone
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
@@ -131,9 +131,7 @@ class ContentFacts:
         """When no topic stands alone, the item is still written about (a run must reach its count):
         of a music clip, the genres and instruments it is tagged with ("accordion", not "mono" or
         "male vocalist"); else a name of its title (not of an image: its title is a caption); else
-        the candidates that read as topics at all, only those not cut short of the noun they modify
-        when there are some ("range topping" of "a range topping model"; the fluency rules still
-        guard what is built)."""
+        the candidates that read as topics at all (the fluency rules still guard what is built)."""
         loose = tuple(t.lower() for t in candidates if self.clean(t.lower()) and reads_as_topic(t.lower(), source))
         music = subjects_of(item).music
         if music is not None:  # what is heard first, then other sounds it is tagged with ("accordion melody")
@@ -141,8 +139,6 @@ class ContentFacts:
             first = [t for t in loose if t in heard or t.split()[-1] in sound.INSTRUMENTS]
             rest = [t for t in loose if t not in first and _a_sound(t)]
             return tuple(first + rest) or loose
-        raw = f"{item.title} . {item.text[:4000]}"
-        loose = tuple(t for t in loose if not cut_short(t, raw)) or loose
         if item.modality == "IMAGE":  # its title is a caption, not a name
             return loose
         return tuple(name.lower() for name in self.names(item)[:1]) or loose

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.topics import article_for, cut_short, stands_alone, written_form
+from synth_core.topics import article_for, stands_alone, written_form
 
 SOURCE = (
     "Cilium CNI affects p99 service latency in clusters. The globular cluster G1 is bright. Information theoretic"
@@ -96,14 +96,6 @@ def test_a_cut_of_a_name_a_fixed_phrase_or_a_noun_phrase_does_not_stand_alone(ph
 )
 def test_the_whole_phrase_and_names_after_an_article_or_a_sentence_start_stand_alone(phrase: str, source: str) -> None:
     assert stands_alone(phrase, source)
-
-
-def test_a_phrase_only_ever_followed_by_the_noun_it_modifies_is_cut_short() -> None:
-    source = "person rendered as a range topping model . a range topping model"
-    assert cut_short("range topping", source)
-    assert not cut_short("range topping model", source)
-    assert not cut_short("sourdough starter", "a sourdough starter is fed daily")
-    assert not cut_short("missing phrase", source)
 
 
 def test_a_phrase_written_only_in_a_title_takes_its_head_nouns_article() -> None:

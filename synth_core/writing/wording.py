@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from synth_core import lexicon as lx
-from synth_core.topics import article_for, written_form
+from synth_core.topics import article_for, takes_the, written_form
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
 _REPEATED_PUNCT = re.compile(r"([?!.,])\1+")
@@ -139,3 +139,22 @@ def _whole_word(lowered: str, phrase: str) -> int:
             return position
         position = lowered.find(phrase, end)
     return -1
+
+
+_NAME_PREPOSITIONS = lx.words("about on at of in from for with to into near across around over by")
+
+
+def with_name_articles(query: str, names: Sequence[str], source: str) -> str:
+    """``query`` with "the" before each of ``names`` that follows a preposition and that ``source``
+    writes after "the" (``topics.takes_the``): "episodes about Atacama Desert" -> "episodes about the
+    Atacama Desert", "the report on the Specialty Coffee Association"."""
+    for name in sorted(set(names), key=len, reverse=True):
+        if name not in query or not takes_the(name, source):
+            continue
+        query = re.sub(
+            rf"(?i)\b({'|'.join(_NAME_PREPOSITIONS)}) (?={re.escape(name)}(?!\w))",
+            lambda match: f"{match.group(1)} the ",
+            query,
+            count=1,
+        )
+    return query

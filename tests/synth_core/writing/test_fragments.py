@@ -9,7 +9,7 @@ import pytest
 from synth_core.writing.requests import _embeddable
 from synth_core.writing.subjects import clean_title, finite_verb
 from synth_core.writing.template_content import reads_as_topic
-from synth_core.writing.wording import TOPIC_MARK, tidy, with_articles
+from synth_core.writing.wording import TOPIC_MARK, tidy, with_articles, with_name_articles
 
 
 def _padded(text: str) -> str:
@@ -64,3 +64,22 @@ def test_a_relation_questions_topics_get_their_articles() -> None:
     source = "the geometry of a wedge with a coaxial shell . a wedge and the geometry"
     query = f"how does {TOPIC_MARK}wedge relate to {TOPIC_MARK}geometry?"
     assert with_articles(query, ("wedge", "geometry"), source) == "how does a wedge relate to the geometry?"
+
+
+def test_a_name_the_source_writes_after_the_gets_the_after_a_preposition() -> None:
+    source = (
+        "Radio Interview: Viktor Lindahl in the Atacama Desert . Recorded in the Atacama Desert with Viktor Lindahl"
+    )
+    names = ["Atacama Desert", "Viktor Lindahl"]
+    assert with_name_articles("episodes about Atacama Desert?", names, source) == "episodes about the Atacama Desert?"
+    assert with_name_articles("a podcast on Viktor Lindahl", names, source) == "a podcast on Viktor Lindahl"
+    assert with_name_articles("Atacama Desert podcasts", names, source) == "Atacama Desert podcasts"  # a keyword
+    assert with_name_articles("about the Atacama Desert", names, source) == "about the Atacama Desert"
+
+
+def test_a_name_the_source_writes_bare_keeps_no_article() -> None:
+    source = "Yellow Wall at Signal Iduna Park . Fans fill Signal Iduna Park, the home of the club."
+    assert (
+        with_name_articles("photos at Signal Iduna Park", ["Signal Iduna Park"], source)
+        == "photos at Signal Iduna Park"
+    )

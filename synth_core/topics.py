@@ -395,19 +395,21 @@ def written_form(phrase: str, source: str) -> str:
 
 @lru_cache(maxsize=65536)
 def takes_the(name: str, source: str) -> bool:
-    """Whether ``source`` writes the capitalised ``name`` after "the" at least as often as without
-    ("the Atacama Desert", "The Las Vegas Grand Prix", "the Specialty Coffee Association"): a query
-    then says "the" before it too. A person's name, never written so, takes none."""
+    """Whether ``source`` writes the capitalised ``name`` (two words or more) after "the" at least as
+    often as without ("the Atacama Desert", "The Las Vegas Grand Prix", "the Specialty Coffee
+    Association"): a query then says "the" before it too. A person's name, never written so, takes
+    none; nor does a name that only modifies a noun after "the" ("the Hornsea 2 wind farm")."""
     target = name.split()
-    if not target or not all(word[:1].isupper() for word in target) or target[0].casefold() in _ARTICLES:
+    if len(target) < 2 or not all(word[:1].isupper() for word in target) or target[0].casefold() in _ARTICLES:
         return False
     cased = _source_tokens(source)
     with_the = without = 0
     for start in range(len(cased) - len(target) + 1):
         if list(cased[start : start + len(target)]) != target:
             continue
+        end = start + len(target)
         if start and cased[start - 1].casefold() == "the":
-            with_the += 1
+            with_the += not (end < len(cased) and _content(cased[end].casefold()))
         else:
             without += 1
     return with_the > 0 and with_the >= without

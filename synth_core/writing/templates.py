@@ -258,7 +258,10 @@ class TemplateWriter:
             return None, template  # a stand-in date is no fact to write
         text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
         source = self.content.article_source(plan.item)
-        text = with_name_articles(with_articles(text, plan.topics, source), [e.text for e in plan.entities], source)
+        entities = [entity.text for entity in plan.entities]
+        text = with_name_articles(
+            with_articles(text, plan.topics, source), entities, source, (*plan.names, plan.item.title)
+        )
         # The recorded template keeps no topic marks (a text question places its topics itself).
         return text, template.replace(TOPIC_MARK, "")
 

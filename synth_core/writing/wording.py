@@ -144,12 +144,14 @@ def _whole_word(lowered: str, phrase: str) -> int:
 _NAME_PREPOSITIONS = lx.words("about on at of in from for with to into near across around over by")
 
 
-def with_name_articles(query: str, names: Sequence[str], source: str) -> str:
+def with_name_articles(query: str, names: Sequence[str], source: str, titles: Sequence[str] = ()) -> str:
     """``query`` with "the" before each of ``names`` that follows a preposition and that ``source``
     writes after "the" (``topics.takes_the``): "episodes about Atacama Desert" -> "episodes about the
-    Atacama Desert", "the report on the Specialty Coffee Association"."""
+    Atacama Desert", "the report on the Specialty Coffee Association". Never inside one of
+    ``titles`` the query quotes ("the picture titled Service Vessel at Hornsea 2")."""
+    quoted = [title for title in titles if title in query]
     for name in sorted(set(names), key=len, reverse=True):
-        if name not in query or not takes_the(name, source):
+        if name not in query or any(name in title for title in quoted) or not takes_the(name, source):
             continue
         query = re.sub(
             rf"(?i)\b({'|'.join(_NAME_PREPOSITIONS)}) (?={re.escape(name)}(?!\w))",

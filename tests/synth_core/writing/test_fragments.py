@@ -83,3 +83,11 @@ def test_a_name_the_source_writes_bare_keeps_no_article() -> None:
         with_name_articles("photos at Signal Iduna Park", ["Signal Iduna Park"], source)
         == "photos at Signal Iduna Park"
     )
+
+
+def test_no_article_inside_a_quoted_title_nor_before_a_name_that_modifies_a_noun() -> None:
+    source = "Service Vessel at Hornsea 2 . A vessel at the Hornsea 2 wind farm in the Atacama Desert"
+    title = "Service Vessel at Hornsea 2"
+    query = f"the picture titled {title}"
+    assert with_name_articles(query, ["Hornsea 2"], source, (title,)) == query
+    assert with_name_articles("photos at Hornsea 2", ["Hornsea 2"], source) == "photos at Hornsea 2"

@@ -211,6 +211,8 @@ def stands_alone(phrase: str, source: str) -> bool:
         after = tokens[end] if end < len(tokens) else ""
         if len(target) == 1 and _lone_name(cased, start):
             return True
+        if _appositive(cased, start):
+            continue  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
         if _inside_name(cased, start) or _inside_phrase(tokens, start):
             continue  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
         if _continues(after) or after in _DETERMINERS:
@@ -245,6 +247,17 @@ def _after_noun_phrase(tokens: list[str], start: int) -> bool:
         return False
     before = tokens[start - 1]
     return tokens[start - 2] in _DETERMINERS and _content(before) and not _adjective_shaped(before)
+
+
+def _appositive(cased: tuple[str, ...], start: int) -> bool:
+    """The phrase at ``start`` follows "<Name>, a/an/the": it describes the name before it (who a
+    person is, what an organisation does), not what the item is about."""
+    return (
+        start >= 3
+        and cased[start - 1].casefold() in _ARTICLES
+        and cased[start - 2] == ","
+        and cased[start - 3][:1].isupper()
+    )
 
 
 def _inside_name(cased: tuple[str, ...], start: int) -> bool:

@@ -108,3 +108,9 @@ def test_a_phrase_written_only_in_a_title_takes_its_head_nouns_article() -> None
 
 def test_a_symbol_takes_no_article() -> None:
     assert article_for("a_q", "the a_q of the model and the a_q again") == ""
+
+
+def test_a_description_in_apposition_to_a_name_does_not_stand_alone() -> None:
+    source = "Radio interview with Viktor Lindahl, an optical engineer at the observatory."
+    assert not stands_alone("optical engineer", source)
+    assert stands_alone("optical engineer", f"{source} She trained as an optical engineer.")

@@ -91,3 +91,11 @@ def test_no_article_inside_a_quoted_title_nor_before_a_name_that_modifies_a_noun
     query = f"the picture titled {title}"
     assert with_name_articles(query, ["Hornsea 2"], source, (title,)) == query
     assert with_name_articles("photos at Hornsea 2", ["Hornsea 2"], source) == "photos at Hornsea 2"
+
+
+def test_a_name_written_with_the_before_its_possessive_gets_the() -> None:
+    source = "At Melbourne Park, the Australian Open's heat policy can close the roofs."
+    query = "what was said about the heat policy at Australian Open?"
+    assert with_name_articles(query, ["Australian Open"], source) == (
+        "what was said about the heat policy at the Australian Open?"
+    )

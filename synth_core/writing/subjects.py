@@ -99,11 +99,9 @@ def subjects_of(item: ContentItem) -> Subjects:
 def clean_title(title: str) -> str:
     """A title as people would type it: labels, credits, bracketed notes, dates and shouting removed;
     "" when nothing name-like is left ("| Full Interview | 10/03/17")."""
-    raw_pieces = _SEPARATORS.split(_BRACKETED.sub("", title))
-    pieces = [_clean_piece(_unlabelled(piece)) for piece in raw_pieces]
+    pieces = [_clean_piece(_unlabelled(piece)) for piece in _SEPARATORS.split(_BRACKETED.sub("", title))]
     kept = [piece for piece in pieces if piece and not _LABEL_SEGMENT.match(piece)]
-    named = [piece for raw, piece in zip(raw_pieces, pieces, strict=True) if piece in kept and not _hook(raw, piece)]
-    kept = named or kept
+    kept = [piece for piece in kept if not _hook(piece)] or kept
     undated = [piece for piece in kept if not _DATE_LIKE.search(piece)]
     best = next((piece for piece in undated if len(piece.split()) >= 2), undated[0] if undated else "")
     return best if NAME_WORDS[0] <= len(best.split()) <= NAME_WORDS[1] else ""
@@ -191,11 +189,12 @@ def _clean_piece(piece: str) -> str:
     return " ".join(words)
 
 
-def _hook(raw: str, piece: str) -> bool:
-    """A title piece that is a hook, not a name: an exclamation ("ULTRA RARE!") or a phrase that ends
-    on an adjective ("Super Rare"), naming nothing without the piece beside it ("Velvet Worm")."""
+def _hook(piece: str) -> bool:
+    """A title piece that is a hook, not a name: it ends on an adjective ("ULTRA RARE!", "Super
+    Rare"), naming nothing without the piece beside it ("Velvet Worm"). An exclamation alone says
+    nothing: "MY LITTLE PONY CAKE!" is the name."""
     words = piece.lower().split()
-    return raw.rstrip().endswith("!") or (bool(words) and words[-1] in lx.ADJECTIVES)
+    return bool(words) and words[-1] in lx.ADJECTIVES
 
 
 def _looks_like_a_name(title: str) -> bool:

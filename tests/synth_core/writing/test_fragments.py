@@ -36,6 +36,7 @@ def test_an_exclaimed_hook_or_an_adjective_is_not_the_name_of_a_title() -> None:
     assert clean_title("ULTRA RARE! - Velvet Worm") == "Velvet Worm"
     assert clean_title("Velvet Worm - Super Rare") == "Velvet Worm"
     assert clean_title("Night Drive - Beautiful Day") == "Night Drive"  # no hook: the first piece, as before
+    assert clean_title("MY LITTLE PONY CAKE! - NERDY NUMMIES") == "my little pony cake"  # "!" alone is no hook
 
 
 def test_a_verb_before_a_clause_is_a_finite_verb() -> None:

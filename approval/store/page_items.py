@@ -2,12 +2,13 @@
 the stored JSON (``list_page_json``, for the REST API's list endpoint).
 
 ``Page.model_dump_json()`` of a page read as models costs each example three JSON columns parsed into
-Python, the result validated into an ``ExamplePublic`` and serialised back: two thirds of a 50-example
-page's CPU in the store. Here the payload, the confidence breakdown and the source ids are read as the
-JSON text the database holds and embedded as they are (``orjson.Fragment``); only the columns of the
-example's state are serialised. The document is the one ``Page.model_dump_json()`` writes: the same
-fields in the same order, datetimes in pydantic's form (``...Z``), a missing list as ``[]``
-(tests/approval/test_page_items.py holds the two side by side on SQLite and PostgreSQL).
+Python, the result validated into an ``ExamplePublic`` and serialised back: 40% of a 50-example keyset
+page's CPU in the store (2.6 ms, and 1.6 ms without; SQLite, 100,000 examples). Here the payload, the
+confidence breakdown and the source ids are read as the JSON text the database holds and embedded as
+they are (``orjson.Fragment``); only the columns of the example's state are serialised. The document
+is the one ``Page.model_dump_json()`` writes: the same fields in the same order, datetimes in
+pydantic's form (``...Z``), a missing list as ``[]`` (tests/approval/test_page_items.py holds the two
+side by side on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations

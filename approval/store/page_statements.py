@@ -2,8 +2,8 @@
 
 A keyset walk through the queue asks for the same page statement page after page, only its cursor
 changes. Building it (``select_page_ids``: one branch per optimizer and status, each with the filter's
-clauses) and SQLAlchemy's cache key for it cost a keyset page more than the database's work for it (0.4
-of 1.7 ms at 100,000 examples on SQLite). So a statement is kept by everything it is built from but the
+clauses) and SQLAlchemy's cache key for it took a tenth of a keyset page's CPU in the store (cProfile,
+100,000 examples on SQLite). So a statement is kept by everything it is built from but the
 cursor, which it holds as bound parameters (``after_cursor``) and is given anew at every execution.
 """
 

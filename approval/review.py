@@ -97,6 +97,22 @@ class ReviewService:
             tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
         )
 
+    def list_page_json(
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int = 50,
+        offset: int = 0,
+        order: QueueOrder = "created",
+        after: str | None = None,
+    ) -> bytes:
+        """``list_page`` as its JSON document (``Page.model_dump_json()``), written from the stored JSON
+        without building models: what the REST API sends."""
+        return self.store.list_page_json(
+            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
+        )
+
     def show(self, *, tenant_id: str, example_id: str) -> tuple[ExamplePublic, list[DecisionPublic]]:
         """An example and its audit log."""
         example = self.store.get(tenant_id=tenant_id, example_id=example_id)

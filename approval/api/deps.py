@@ -14,7 +14,7 @@ from synth_core.api.errors import COMMON_ERRORS, error_responses
 
 QUEUE_READ_THREADS = 2
 """How many queue pages are read at once, each in a worker thread. A page is mostly Python work (rows to
-models), and Python runs one thread at a time: eight pages read at once by eight threads pass the
+JSON), and Python runs one thread at a time: eight pages read at once by eight threads pass the
 interpreter lock to and fro at every database call, which cost each page a third more CPU than two at
 a time (8 clients, 100,000 stored examples: 10.5 ms of server CPU a page against 7.5 ms)."""
 

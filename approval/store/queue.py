@@ -57,6 +57,15 @@ ORDER_KEYS: dict[str, ColumnElement[Any]] = {
 }
 """The value a keyset cursor remembers of the example a page ends with, per order."""
 
+CURSOR_KEYS: dict[str, Select[Any]] = {
+    order: select(key)
+    .select_from(ORDER_SOURCES.get(order, EXAMPLES))
+    .where(EXAMPLES.c.id == bindparam("cursor_id"), EXAMPLES.c.tenant_id == bindparam("cursor_tenant"))
+    for order, key in ORDER_KEYS.items()
+}
+"""Per order, the order's key of one example of a tenant (where a keyset page starts). Built once, as
+building it cost a keyset page more than running it."""
+
 ORDERINGS: dict[str, tuple[ColumnElement[Any], ...]] = {
     "created": (EXAMPLES.c.id,),  # ids sort by creation time (approval.store.ids)
     "confidence": (EXAMPLES.c.confidence, EXAMPLES.c.id),
@@ -161,16 +170,31 @@ class Cursor(NamedTuple):
     key: Any
 
 
+AFTER_ID = "after_id"
+AFTER_KEY = "after_key"
+"""The bound parameters a cursor is given as (``after_cursor``): a statement built for one cursor serves
+the next pages of a walk with their own (``cursor_values``; page_statements.py)."""
+
+
 def after_cursor(order: str, cursor: Cursor) -> ColumnElement[bool]:
     """Examples after ``cursor`` in ``order``. The first clause is a range of the queue's indexes; the
     second only breaks ties."""
     columns = EXAMPLES.c
+    after_id: BindParameter[Any] = bindparam(AFTER_ID, cursor.id)
     if order == "created":
-        return columns.id > cursor.id
+        return columns.id > after_id
     key = ORDER_KEYS[order]
+    after_key: BindParameter[Any] = bindparam(AFTER_KEY, cursor.key)
     if order == "-confidence":
-        return and_(key <= cursor.key, or_(key < cursor.key, columns.id > cursor.id))
-    return and_(key >= cursor.key, or_(key > cursor.key, columns.id > cursor.id))
+        return and_(key <= after_key, or_(key < after_key, columns.id > after_id))
+    return and_(key >= after_key, or_(key > after_key, columns.id > after_id))
+
+
+def cursor_values(order: str, cursor: Cursor | None) -> dict[str, Any]:
+    """The values of ``after_cursor``'s parameters for ``cursor`` (none without one)."""
+    if cursor is None:
+        return {}
+    return {AFTER_ID: cursor.id} if order == "created" else {AFTER_ID: cursor.id, AFTER_KEY: cursor.key}
 
 
 def select_page_ids(

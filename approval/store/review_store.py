@@ -17,10 +17,10 @@ rows are audit.py's, the statistics stats.py's, the tables tables.py's and the s
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert
 
 from approval.decision import Decision, Revision
 from approval.dedup import NearbyQueries
@@ -45,16 +45,15 @@ from approval.store.exports import Exports
 from approval.store.ids import new_ids
 from approval.store.label_index import index_labels
 from approval.store.learning import decided_examples, decided_total, load_model, save_model
+from approval.store.page_items import FoundPage, Item, page_json, read_examples, read_examples_json
+from approval.store.page_statements import PageStatements
 from approval.store.queue import (
-    ORDER_KEYS,
-    ORDER_SOURCES,
+    CURSOR_KEYS,
     ORDERINGS,
     Cursor,
     QueueOrder,
     count_examples,
-    select_by_ids,
     select_examples,
-    select_page_ids,
     stored_optimizers,
 )
 from approval.store.recent_counts import RecentCounts
@@ -85,6 +84,7 @@ class ReviewStore:
         self._decisions = Decisions(self.engine)
         self._exports = Exports(self.engine)
         self._recent_counts = RecentCounts()
+        self._page_statements = PageStatements()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReviewStore:
@@ -212,6 +212,49 @@ class ReviewStore:
         page's ``next_after`` gives the next one, however deep), and how many match, counted up to
         ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all). A
         keyset page may reuse a count past the limit made moments before (recent_counts.py)."""
+        found = self._read_page(tenant_id, filter, limit, offset, order, after, read_examples)
+        return Page(
+            items=found.items,
+            total=found.total,
+            total_exact=found.total_exact,
+            limit=limit,
+            offset=offset,
+            next_after=found.next_after,
+        )
+
+    def list_page_json(
+        self,
+        *,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int = 50,
+        offset: int = 0,
+        order: QueueOrder = "created",
+        after: str | None = None,
+    ) -> bytes:
+        """``list_page`` as the JSON ``Page.model_dump_json()`` writes, made from the stored JSON without
+        building models (page_json.py): what the REST API sends for a queue page."""
+        found = self._read_page(tenant_id, filter, limit, offset, order, after, read_examples_json)
+        return page_json(
+            found.items,
+            total=found.total,
+            total_exact=found.total_exact,
+            limit=limit,
+            offset=offset,
+            next_after=found.next_after,
+        )
+
+    def _read_page(
+        self,
+        tenant_id: str,
+        filter: ExampleFilter,
+        limit: int,
+        offset: int,
+        order: str,
+        after: str | None,
+        read: Callable[[Connection, str, Sequence[str]], dict[str, Item]],
+    ) -> FoundPage[Item]:
+        """The page's examples as ``read`` gives them (by id, in one transaction with the page's ids)."""
         if not 1 <= limit <= MAX_PAGE or offset < 0:
             raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
         if order not in ORDERINGS:
@@ -226,28 +269,34 @@ class ReviewStore:
             )
         with transaction(self.engine, write=False) as connection:
             optimizers = _queue_optimizers(connection, tenant_id, filter)
+            filter_key = filter.model_dump_json()
             # The count first: how many match decides how the page is best found (select_page_ids).
-            counted = self._count_for_page(connection, tenant_id, filter, optimizers, keyset=after is not None)
+            keyset = after is not None
+            counted = self._count_for_page(connection, tenant_id, filter, filter_key, optimizers, keyset=keyset)
             exact = counted <= COUNT_LIMIT
             cursor = _cursor(connection, tenant_id, after, order) if after is not None else None
             ids: list[str] = []
-            by_id: dict[str, ExamplePublic] = {}
+            by_id: dict[str, Item] = {}
             if offset < counted or not exact:
                 page = (limit + 1, offset)  # one more tells whether a next page exists
                 total = counted if exact else None
-                dialect = connection.dialect.name
-                found = select_page_ids(tenant_id, filter, order, page, total, dialect, cursor, optimizers)
-                ids = list(connection.execute(found).scalars())
-                # By primary key only: the ids come from the tenant-scoped query above, and a tenant clause
-                # here lures SQLite into scanning the tenant's index instead (100x slower).
-                rows = connection.execute(select_by_ids(ids[:limit])).mappings()
-                by_id = {row["id"]: to_example(row) for row in rows if row["tenant_id"] == tenant_id}
-        return Page(
+                found, cursor_values = self._page_statements.page_ids(
+                    tenant_id=tenant_id,
+                    example_filter=filter,
+                    filter_key=filter_key,
+                    order=order,
+                    page=page,
+                    total=total,
+                    dialect=connection.dialect.name,
+                    cursor=cursor,
+                    optimizers=optimizers,
+                )
+                ids = list(connection.execute(found, cursor_values).scalars())
+                by_id = read(connection, tenant_id, ids[:limit])
+        return FoundPage(
             items=[by_id[example_id] for example_id in ids[:limit]],
             total=min(counted, COUNT_LIMIT),
             total_exact=exact,
-            limit=limit,
-            offset=offset,
             next_after=ids[limit - 1] if len(ids) > limit else None,
         )
 
@@ -256,13 +305,14 @@ class ReviewStore:
         connection: Connection,
         tenant_id: str,
         filter: ExampleFilter,
+        filter_key: str,
         optimizers: list[str] | None,
         *,
         keyset: bool,
     ) -> int:
         """How many match, up to ``COUNT_LIMIT`` + 1; a keyset page takes a count that reached the limit
         moments ago for the same filter, unless this process wrote since (recent_counts.py)."""
-        key = (tenant_id, filter.model_dump_json())
+        key = (tenant_id, filter_key)
         mark = last_write(self.engine)  # before counting: a write ending meanwhile makes the count stale
         remembered = self._recent_counts.get(key, mark) if keyset else None
         if remembered is not None:
@@ -428,12 +478,8 @@ def _queue_optimizers(connection: Connection, tenant_id: str, example_filter: Ex
 
 def _cursor(connection: Connection, tenant_id: str, example_id: str, order: str) -> Cursor:
     """Where a keyset page starts: the example it follows, with its value of the order's key."""
-    query = (
-        select(ORDER_KEYS[order])
-        .select_from(ORDER_SOURCES.get(order, EXAMPLES))
-        .where(EXAMPLES.c.id == example_id, EXAMPLES.c.tenant_id == tenant_id)
-    )
-    key = connection.execute(query).scalar_one_or_none()
+    found = connection.execute(CURSOR_KEYS[order], {"cursor_id": example_id, "cursor_tenant": tenant_id})
+    key = found.scalar_one_or_none()
     if key is None:
         raise InvalidRequestError(
             f"No example '{example_id}' to start the page after.", hint="Start from the first page."

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
@@ -66,7 +67,7 @@ from synth_core.generators.planning import (
 )
 from synth_core.patterns import annotate_entities, entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import Entity, EntityEvidence
+from synth_core.schemas.common import Entity, EntityEvidence, EntityType
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
 from synth_core.writing.subjects import author_surnames, subjects_of
@@ -290,11 +291,17 @@ AUTHOR_EVIDENCE = EntityEvidence(type="PERSON", source="metadata:authors", stren
 
 def _authors(item: ContentItem) -> tuple[Entity, ...]:
     """The first author's surname as people search for it, a PERSON (the item's own metadata says so)."""
-    return tuple(Entity(text=name, type="PERSON") for name in author_surnames(str(item.metadata.get("authors", ""))))
+    return _named_as(tuple(author_surnames(str(item.metadata.get("authors", "")))), "PERSON")
 
 
 def _title_works(item: ContentItem) -> tuple[Entity, ...]:
-    return tuple(Entity(text=name, type="WORK") for name in subjects_of(item).names)
+    return _named_as(subjects_of(item).names, "WORK")
+
+
+@lru_cache(maxsize=16384)
+def _named_as(names: tuple[str, ...], entity_type: EntityType) -> tuple[Entity, ...]:
+    """``names`` as entities of one type, built once (every query's check and label asks again)."""
+    return tuple(Entity(text=name, type=entity_type) for name in names)
 
 
 class EntityFinder:

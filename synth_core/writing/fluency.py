@@ -207,7 +207,7 @@ def _repeated_phrase(query: str) -> str | None:
 
 
 def _shouted_word(words: list[str]) -> str | None:
-    letters = [word for word in words if any(ch.isalpha() for ch in word)]
+    letters = [word for word in words if any(map(str.isalpha, word))]
     if sum(word.isupper() for word in letters) * 2 > len(letters):
         return None  # a query typed in capitals throughout is a style, not a pasted tag
     for word in letters:

@@ -55,3 +55,10 @@ def test_the_date_an_item_states_in_its_title_wins_over_created_at() -> None:
 def test_statements_and_recent_work_credit_a_name_in_passing() -> None:
     text = "Plus a statement from the Smithsonian. Also referenced: recent work by the Smithsonian."
     assert not is_central("Smithsonian", "ORGANIZATION", title="Live Recording", text=text)
+
+
+def test_the_cached_answer_depends_on_the_own_names_not_their_container() -> None:
+    text = "Notes on tides. Lena Richter measured them."
+    assert is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=["Lena Richter"])
+    assert is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=("lena richter",))
+    assert not is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=())

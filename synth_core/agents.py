@@ -84,6 +84,8 @@ NOT_MEDIA_PHRASES = frozenset(
     }
 )  # fmt: skip
 """Phrases whose media-looking word names no media type: "a horse at a race track" asks for no song."""
+_MENTIONS_BY_WORDS: dict[frozenset[tuple[str, str]], dict[str, tuple[tuple[str, str], ...]]] = {}
+"""``media_mentions`` remembered per query, one memo per set of media words."""
 
 
 class AgentInference:
@@ -105,7 +107,8 @@ class AgentInference:
                 self._media_forms.setdefault(form, modality)
         self._phrase_starts = frozenset(word.split()[0] for word in self._media_modality if " " in word)
         self._not_media_starts = frozenset(phrase.split()[0] for phrase in NOT_MEDIA_PHRASES)
-        self._mentions: dict[str, tuple[tuple[str, str], ...]] = {}
+        # Shared by every instance with the same media words (the writer's and the generator's).
+        self._mentions = _MENTIONS_BY_WORDS.setdefault(frozenset(self._media_modality.items()), {})
 
     # -- agents and plans -------------------------------------------------------------------
 

@@ -197,11 +197,15 @@ def _echoed_noun(plain: list[str]) -> str | None:
     return None
 
 
+_JOINERS = (" and ", " or ", " vs ", " vs. ", " versus ", " with ")
 _JOINED_TO_ITSELF = re.compile(r"\b(\w+(?: \w+){0,3}) (?:and|or|vs\.?|versus|with) \1\b", re.IGNORECASE)
 
 
 def _repeated_phrase(query: str) -> str | None:
     """A phrase joined to itself ("snow storm and snow storm")."""
+    lowered = query.lower()
+    if not any(joiner in lowered for joiner in _JOINERS):  # the common case, answered without the regex
+        return None
     match = _JOINED_TO_ITSELF.search(query)
     return match.group(1) if match else None
 

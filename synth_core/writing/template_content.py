@@ -254,9 +254,14 @@ class ContentFacts:
 
     def fitting_media_words(self, item: ContentItem, modality: str, allowed: Sequence[str]) -> tuple[str, ...]:
         """The words of ``allowed`` that suit the item (``media_fit``: a podcast is an episode, not a
-        song), in ``allowed`` order."""
-        kinds = extract_patterns(item).content_types
-        return tuple(word for word in allowed if media_word_fits(word, modality, kinds))
+        song), in ``allowed`` order; remembered per item (every draw of a comparison asks again)."""
+        key = ("fitting media", item.id, item.title, modality, tuple(allowed))
+        known = self._memo.get(key)
+        if known is None:
+            kinds = extract_patterns(item).content_types
+            known = tuple(word for word in allowed if media_word_fits(word, modality, kinds))
+            self._remember(key, known)
+        return known  # type: ignore[return-value]
 
     def names(self, item: ContentItem) -> tuple[str, ...]:
         """Pieces of the item's title that read as the name of the work ("New Excavations at Pompeii"

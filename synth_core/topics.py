@@ -211,12 +211,18 @@ def stands_alone(phrase: str, source: str) -> bool:
         after = tokens[end] if end < len(tokens) else ""
         if len(target) == 1 and _lone_name(cased, start):
             return True
+        if _appositive(cased, start):
+            continue  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
+        if _inside_name(cased, start) or _inside_phrase(tokens, start):
+            continue  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
         if _continues(after) or after in _DETERMINERS:
             continue
         if len(target) == 1 and (_adverb(before) or before in _DEGREE_WORDS):
             continue  # "entirely feminine", "very loud": an adjective, not a thing to show
         if len(target) == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
             continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
+        if len(target) == 1 and _after_noun_phrase(tokens, start):
+            continue  # "the bed unmade", "a tennis court": a word said of a noun, or a compound's head
         if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
             continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
         if len(target) > 1 and _adjective_shaped(before):
@@ -225,6 +231,60 @@ def stands_alone(phrase: str, source: str) -> bool:
             continue  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
         return True
     return not found
+
+
+_PREPOSITIONS = lx.words(
+    "of in on at by with during near under over against from for behind beside inside outside above below"
+    " along across around among between through into onto about via to"
+)
+_SENTENCE_BREAKS = frozenset(".!?:;")
+
+
+def _after_noun_phrase(tokens: list[str], start: int) -> bool:
+    """The word at ``start`` follows a determiner and a word that is no adjective ("the bed unmade",
+    "a tennis court"): that word is the noun, and this one is said of it or cuts a compound."""
+    if start < 2:
+        return False
+    before = tokens[start - 1]
+    return tokens[start - 2] in _DETERMINERS and _content(before) and not _adjective_shaped(before)
+
+
+def _appositive(cased: tuple[str, ...], start: int) -> bool:
+    """The phrase at ``start`` follows "<Name>, a/an/the": it describes the name before it (who a
+    person is, what an organisation does), not what the item is about."""
+    return (
+        start >= 3
+        and cased[start - 1].casefold() in _ARTICLES
+        and cased[start - 2] == ","
+        and cased[start - 3][:1].isupper()
+    )
+
+
+def _inside_name(cased: tuple[str, ...], start: int) -> bool:
+    """The capitalised word at ``start`` continues a capitalised name that starts before it: after a
+    possessive ("Theorem" of "Bell's Theorem", "Final Resting Place" of "Ingenuity's Final Resting
+    Place") or after a capitalised word inside a sentence or title ("Ferrata Routes" of "Handbook for
+    Via Ferrata Routes": title case writes a preposition of its own in lower case). A leading article
+    is no part of the name ("the Montreux Jazz Festival"), nor a word capitalised only because it
+    starts a sentence ("Guest Hiroshi Saito")."""
+    if start == 0 or not cased[start][:1].isupper():
+        return False
+    before = cased[start - 1]
+    if not before[:1].isupper() or before.casefold() in _ARTICLES:
+        return False
+    if before.endswith(("'s", "’s")):
+        return True
+    return start > 1 and cased[start - 2] not in _SENTENCE_BREAKS and cased[start - 2][:1].isalnum()
+
+
+def _inside_phrase(tokens: list[str], start: int) -> bool:
+    """The phrase at ``start`` follows a preposition that itself follows a preposition or a
+    determiner ("on via ferrata routes", "the via ferrata"): that word cannot be a preposition there,
+    it is the first word of the noun phrase the topic cuts."""
+    if start < 2:
+        return False
+    before, earlier = tokens[start - 1], tokens[start - 2]
+    return before in _PREPOSITIONS and (earlier in _PREPOSITIONS or earlier in _DETERMINERS)
 
 
 @lru_cache(maxsize=4096)
@@ -271,6 +331,7 @@ def _lone_name(cased: list[str] | tuple[str, ...], index: int) -> bool:
 # -- does a phrase take an article? ---------------------------------------------------------------------
 
 _ARTICLES = lx.words("a an the")
+_SYMBOL_RE = re.compile(r"[^\w\s'’-]|_")
 _COUNTING = lx.words("this that my your his her its our their every each")  # "some", "any", "no" take mass nouns too
 _LOOKBACK = 3  # content words an article may stand before the phrase ("a banana bread recipe")
 
@@ -281,10 +342,12 @@ def article_for(phrase: str, source: str) -> str:
     item's title and text) uses it: "a" / "an" when the source counts it ("a pink dress", "a
     durability test"), "the" when it only ever says "the recipe"; "" for a plural, or a name or a
     mass noun the source writes bare ("EX Hydrae", "climate change", "alpinism"). A phrase is counted when an article
-    stands before it, or before the few content words that modify it ("a banana bread recipe")."""
+    stands before it, or before the few content words that modify it ("a banana bread recipe"). A
+    phrase the source writes only with capitals (a title's "Violin Workshop") takes its head noun's
+    article ("in his workshop": "the violin workshop")."""
     target = phrase.casefold().split()
-    if not target or _plural_shaped(target[-1]) or phrase != phrase.casefold():
-        return ""
+    if not target or _plural_shaped(target[-1]) or phrase != phrase.casefold() or _SYMBOL_RE.search(phrase):
+        return ""  # "a_q" is a symbol: "the a_q" reads as no one writes it
     cased = _source_tokens(source)
     tokens = [token.casefold() for token in cased]
     indefinite = definite = bare = 0
@@ -300,6 +363,8 @@ def article_for(phrase: str, source: str) -> str:
             definite += 1
         else:
             indefinite += 1
+    if indefinite + definite + bare == 0 and len(target) > 1:
+        return article_for(target[-1], source)  # "Service Vessel" only in the title: as "a crew transfer vessel"
     if indefinite + definite == 0 or indefinite + definite < bare:
         return ""
     if not indefinite:
@@ -339,3 +404,27 @@ def written_form(phrase: str, source: str) -> str:
     if len(forms) < 2 or not all(all(token[:1].isupper() for token in form) for form in forms):
         return phrase
     return " ".join(forms[-1])
+
+
+@lru_cache(maxsize=65536)
+def takes_the(name: str, source: str) -> bool:
+    """Whether ``source`` writes the capitalised ``name`` (two words or more) after "the" at least as
+    often as without ("the Atacama Desert", "The Las Vegas Grand Prix", "the Specialty Coffee
+    Association"): a query then says "the" before it too. A person's name, never written so, takes
+    none; nor does a name that only modifies a noun after "the" ("the Hornsea 2 wind farm")."""
+    target = name.split()
+    if len(target) < 2 or not all(word[:1].isupper() for word in target) or target[0].casefold() in _ARTICLES:
+        return False
+    cased = _source_tokens(source)
+    with_the = without = 0
+    for start in range(len(cased) - len(target) + 1):
+        found = cased[start : start + len(target)]
+        if [*found[:-1], _no_possessive(found[-1])] != target:
+            continue  # "the Australian Open's heat policy" writes the name with "the" too
+        end = start + len(target)
+        if start and cased[start - 1].casefold() == "the":
+            heads = found[-1] != target[-1] or not (end < len(cased) and _content(cased[end].casefold()))
+            with_the += heads
+        else:
+            without += 1
+    return with_the > 0 and with_the >= without

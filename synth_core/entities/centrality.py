@@ -68,3 +68,9 @@ def count_words(haystack: str, needle: str) -> int:
             count += 1
         position = lowered.find(target, end)
     return count
+
+
+def place_not_shown(name: str, entity_type: str, *, modality: str, title: str) -> bool:
+    """A place an image's title does not name: "I'd like to see Vancouver" for a chalkboard photo whose
+    caption mentions a conference held there asks for a picture of somewhere else."""
+    return modality == "IMAGE" and entity_type == "PLACE" and not count_words(title, name)

@@ -226,24 +226,33 @@ def _word_in_context(word: str, context: SpanContext, position: int, found: Evid
         return Evidence("PERSON", "context:et_al", ev.CONTEXT)  # "Gabow et al."
     if context.next_word(position + len(word)) in lx.PERSON_CUES_AFTER:
         return Evidence("PERSON", "context:speech_verb", ev.SHAPE)
-    if _name_pair(word, context, position):
-        return Evidence("PERSON", "context:name_pair", ev.SHAPE)
+    pair = _name_pair(word, context, position)
+    if pair is not None:
+        return pair
     if previous in lx.PLACE_CUES:
         return Evidence("PLACE", "context:place_cue", ev.SHAPE)
     return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
 
 
-def _name_pair(word: str, context: SpanContext, position: int) -> bool:
-    """ "Bousquet and Leroux": two unknown capitalised words joined by "and" are a pair of names."""
-    before = context.text[max(0, position - 30) : position].split()
+def _name_pair(word: str, context: SpanContext, position: int) -> Evidence | None:
+    """ "Bousquet and Leroux": two unknown capitalised words joined by "and" are a pair of names, of
+    people unless a place word leads the pair or its other half is a known place ("Naples and
+    Puglia", "from Ephesus and Pompeii")."""
+    before = context.text[max(0, position - 40) : position].split()
     after = context.text[position + len(word) : position + len(word) + 30].split()
-    other = before[-2] if len(before) >= 2 and before[-1] == "and" else ""
-    if not other and len(after) >= 2 and after[0] == "and":
+    other, lead = "", context.previous_word(position).rstrip(".")
+    if len(before) >= 2 and before[-1] == "and":
+        other, lead = before[-2], before[-3].lower() if len(before) >= 3 else ""
+    elif len(after) >= 2 and after[0] == "and":
         other = after[1]
     other = other.strip(",.;:()")
-    if not (_word_shaped(word) and _word_shaped(other)):
-        return False  # "Qp and G": symbols of a formula, not names
-    return other[:1].isupper() and other.isalpha() and not wl.in_dictionary(other)
+    if not (_word_shaped(word) and _word_shaped(other)) or not other[:1].isupper() or not other.isalpha():
+        return None  # "Qp and G": symbols of a formula, not names
+    if other.lower() in wl.PLACES or lead in lx.PLACE_CUES:
+        return Evidence("PLACE", "context:place_pair", ev.SHAPE)
+    if wl.in_dictionary(other):
+        return None
+    return Evidence("PERSON", "context:name_pair", ev.SHAPE)
 
 
 def _word_shaped(word: str) -> bool:

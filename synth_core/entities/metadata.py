@@ -44,10 +44,11 @@ MAX_TITLE_WORDS = 16
 
 _LATEX_ACCENT_RE = re.compile(r"\\[`'^\"~=.uvHc]\{?([A-Za-z])\}?|[{}]")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_TITLE_PREFIX_RE = re.compile(
-    r"^(?:the|" + "|".join(sorted(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES)) + r")\.?\s+",
-    re.IGNORECASE,
-)
+_PERSON_TITLES = "|".join(sorted(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES))
+_TITLE_PREFIX_RE = re.compile(r"^(?:the|(?i:" + _PERSON_TITLES + r"))\.?\s+")
+"""A person's title ("Dr.") and a lower-case "the" ("the European Commission") lead into a name; a
+capital "The" belongs to it ("The False Nine", "The Voice", "The Royal Butler": no person "Royal
+Butler", no lone "Voice")."""
 _TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
 _SHOW_WORDS = lx.words("show podcast live tonight")  # "Jimmy Kimmel Live" is a show, not the man
 _PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(Official Video)", "[HD]"
@@ -133,6 +134,8 @@ def _names(value: Any, *, split: bool) -> Iterable[str]:
         if not isinstance(raw, str):
             continue
         text = _LATEX_ACCENT_RE.sub(r"\1", raw) if "\\" in raw or "{" in raw else raw
+        if split:  # "HongSheng Zhao (SUPA, St Andrews)": an affiliation in brackets names no person
+            text = _PARENTHESES_RE.sub(" ", text)
         for part in _AUTHOR_SPLIT_RE.split(text) if split else [text]:
             name = part.strip(" .")
             while _TITLE_PREFIX_RE.match(name):

@@ -267,7 +267,8 @@ def _occurrences(needle: str, haystack: str) -> int:
 
 def outermost_entities(query: str, entities: Sequence[Entity]) -> list[Entity]:
     """``entities`` minus those that occur in ``query`` only inside a longer one of them ("Brandt"
-    inside "Jonas Brandt"), so each mention is listed once, under its fullest name."""
+    inside "Jonas Brandt", both "Earth"s of "Earth to Earth"), so each mention is listed once, under
+    its fullest name."""
     if len(entities) < 2:
         return list(entities)
     kept: list[Entity] = []
@@ -278,7 +279,8 @@ def outermost_entities(query: str, entities: Sequence[Entity]) -> list[Entity]:
             for other in entities
             if len(other.text) > len(entity.text) and _occurrences(entity.text, other.text) > 0
         ]
-        if longer and _occurrences(entity.text, query) <= sum(_occurrences(o.text, query) for o in longer):
+        inside = sum(_occurrences(o.text, query) * _occurrences(entity.text, o.text) for o in longer)
+        if longer and _occurrences(entity.text, query) <= inside:
             continue
         if key not in {k.text.casefold() for k in kept}:
             kept.append(entity)

@@ -138,6 +138,19 @@ def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
     return any(shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
 
 
+def stands_alone(pair: ContentPair, subject: Subject) -> bool:
+    """A shared name or phrase that both items say themselves (not a tag): it links the pair by
+    itself, so a facet of one item may narrow it. A one-word name, however rare, may still be two
+    things ("Spoiler" of a film talk and of a paper's title) unless the two items also say another
+    specific word themselves (``CORROBORATING_WORDS``)."""
+    if _needs_corroboration(pair, subject):
+        return False
+    if " " in subject.key:
+        return True
+    first, second = _about(pair.first).words, _about(pair.second).words
+    return shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS
+
+
 def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
     """A lone word, a name of one word too (rare words mean two things too: "trumpet" of a boot advert
     titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title

@@ -23,17 +23,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
-from synth_core.entities import WEAK, Evidence, date_mentions, metadata_names
-from synth_core.entities.centrality import count_words, is_central
-from synth_core.entities.dates import date_names
-from synth_core.entities.metadata import TITLE_SOURCE
+from synth_core.generators.askable import AskableEntities, passing_mentions
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
@@ -47,7 +42,6 @@ from synth_core.generators.labels import (
     margin_confidence,
     media_conflict,
     modality_ambiguity,
-    outermost_entities,
     relationships_among,
     required_entities,
     restricted_check,
@@ -59,18 +53,16 @@ from synth_core.generators.planning import (
     WrittenJob,
     guided,
     item_topics,
-    named_entities,
     nothing_sampled,
     rotation,
     topic_pair,
     write_unique,
 )
-from synth_core.patterns import annotate_entities, entities_in_query, extract_patterns
+from synth_core.generators.query_names import EntityFinder, query_evidence
+from synth_core.patterns import annotate_entities, extract_patterns
 from synth_core.schemas.api import GenerationFailure
-from synth_core.schemas.common import Entity, EntityEvidence, EntityType
 from synth_core.schemas.routing import RoutingExperienceSchema
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryStyle
-from synth_core.writing.subjects import author_surnames, subjects_of
 
 MISROUTE_SHARE = 0.2
 MAX_PAIRS = 4
@@ -176,216 +168,6 @@ def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, v
             style=style,
         ),
     )
-
-
-TITLE_EVIDENCE = EntityEvidence(type="WORK", source="text:title", strength=0.9)
-"""A query that asks for an item by its name names a work: the item's own title is the evidence."""
-
-
-def query_entities(query: str, *items: ContentItem) -> list[Entity]:
-    """The items' names the query mentions (whole words), each mention under its fullest name: their
-    entities, their metadata's names (channel, publisher, photographer ... even when the text never
-    writes them), the first author's surname, the item's date, and the title when the query names it
-    (as written, or as people type it: a WORK). A name with an apostrophe is found without it too
-    ("european cyclists federation")."""
-    works = [work for item in items for work in _title_works(item) if _written_as_name(query, work.text)]
-    known = [entity for item in items for entity in _names_of(item)]
-    known += works + [bare for work in works if (bare := _without_apostrophes(work)) is not None]
-    dates = [date for item in items for date in _dates_named(query, item)]
-    return outermost_entities(query, entities_in_query(query, known) + dates)
-
-
-_PER_ITEM: dict[tuple[str, int], tuple[ContentItem, dict[str, Evidence], tuple[Entity, ...]]] = {}
-"""Each item's metadata names and known names, by its id and the identity of the item object
-(held, so the identity is never reused): every query of a run asks for them."""
-_MAX_PER_ITEM = 16384
-
-
-def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...]]:
-    key = (item.id, id(item))
-    found = _PER_ITEM.get(key)
-    if found is None or found[0] is not item:
-        names = metadata_names(item.metadata, modality=item.modality, title=item.title)
-        evidence = {name: value for name, value in names if value.source != TITLE_SOURCE}
-        metadata = tuple(Entity(text=name, type=value.type) for name, value in evidence.items())
-        known = [*_known_entities(item), *metadata, *_authors(item)]
-        known += [bare for entity in known if (bare := _without_apostrophes(entity)) is not None]
-        if len(_PER_ITEM) >= _MAX_PER_ITEM:
-            _PER_ITEM.clear()
-        found = _PER_ITEM[key] = (item, evidence, tuple(known))
-    return found[1], found[2]
-
-
-def _names_of(item: ContentItem) -> tuple[Entity, ...]:
-    """The item's entities, metadata names and first author's surname, each also without apostrophes."""
-    return _per_item(item)[1]
-
-
-def _metadata_evidence(item: ContentItem) -> dict[str, Evidence]:
-    """The item's metadata names (not its title) with the evidence of their field."""
-    return _per_item(item)[0]
-
-
-_APOSTROPHES = str.maketrans("", "", "'’")
-
-
-def _without_apostrophes(entity: Entity) -> Entity | None:
-    """ "European Cyclists Federation" for "European Cyclists' Federation": how people type it."""
-    bare = entity.text.translate(_APOSTROPHES)
-    return None if bare == entity.text else Entity(text=bare, type=entity.type)
-
-
-DATE_EVIDENCE = EntityEvidence(type="DATE", source="metadata:created_at", strength=0.95)
-
-
-def _dates_named(query: str, item: ContentItem) -> list[Entity]:
-    """The dates of ``query`` that are the item's own date (its year, or its month and year)."""
-    if not item.date_known:
-        return []
-    own = date_names(item.title, item.created_at)
-    return [Entity(text=text, type="DATE") for _, text in date_mentions(query) if text.casefold() in own]
-
-
-SHORT_TITLE_WORDS = 2
-
-
-def _written_as_name(query: str, title: str) -> bool:
-    """Whether the query names the title as a work: longer titles however typed ("play kids in love by
-    kygo"), a short one only with a capital ("on vaccine equity" asks about a topic, "Vaccine Equity"
-    names the episode)."""
-    if len(title.split()) > SHORT_TITLE_WORDS:
-        return True
-    at = query.casefold().find(title.casefold())
-    return at >= 0 and query[at : at + len(title)] != query[at : at + len(title)].lower()
-
-
-def query_evidence(entities: Sequence[Entity], *items: ContentItem) -> dict[str, EntityEvidence]:
-    """The evidence of ``entities``: the items' own (the first item's wins), or the title they name."""
-    named = {entity.text.casefold() for entity in entities}
-    titles = {work.text.casefold() for item in items for work in _title_works(item)}
-    found = {key: TITLE_EVIDENCE for key in titles if key in named}
-    authors = {author.text.casefold() for item in items for author in _authors(item)}
-    found |= {key: AUTHOR_EVIDENCE for key in authors if key in named}
-    found |= {entity.text.casefold(): DATE_EVIDENCE for entity in entities if entity.type == "DATE"}
-    for item in reversed(items):
-        for name, field in _metadata_evidence(item).items():
-            for key in {name.casefold(), name.translate(_APOSTROPHES).casefold()} & named:
-                found[key] = EntityEvidence(type=field.type, source=field.source, strength=field.strength)
-        patterns = extract_patterns(item)
-        found.update(patterns.evidence_for(entities))
-        for key, own in patterns.entity_evidence.items():
-            bare = key.translate(_APOSTROPHES)
-            if bare != key and bare in named:
-                found[bare] = own
-    return found
-
-
-def _known_entities(item: ContentItem) -> tuple[Entity, ...]:
-    patterns = extract_patterns(item)
-    return (*patterns.entities, *patterns.titles)
-
-
-AUTHOR_EVIDENCE = EntityEvidence(type="PERSON", source="metadata:authors", strength=0.9)
-"""A query that asks for a paper by its first author's surname ("papers by Nadolsky") names a person."""
-
-
-def _authors(item: ContentItem) -> tuple[Entity, ...]:
-    """The first author's surname as people search for it, a PERSON (the item's own metadata says so)."""
-    return _named_as(tuple(author_surnames(str(item.metadata.get("authors", "")))), "PERSON")
-
-
-def _title_works(item: ContentItem) -> tuple[Entity, ...]:
-    return _named_as(subjects_of(item).names, "WORK")
-
-
-@lru_cache(maxsize=16384)
-def _named_as(names: tuple[str, ...], entity_type: EntityType) -> tuple[Entity, ...]:
-    """``names`` as entities of one type, built once (every query's check and label asks again)."""
-    return tuple(Entity(text=name, type=entity_type) for name in names)
-
-
-class EntityFinder:
-    """``query_entities`` remembered per (query, item): the check and the label ask the same."""
-
-    def __init__(self) -> None:
-        self._found: dict[tuple[str, str], list[Entity]] = {}
-
-    def __call__(self, query: str, item: ContentItem) -> list[Entity]:
-        key = (query, item.id)
-        found = self._found.get(key)
-        if found is None:
-            found = self._found[key] = query_entities(query, item)
-        return found
-
-
-class AskableEntities:
-    """Entities a query can name without naming a media type ("Radio 4" would say AUDIO), central to
-    the item (``entities.centrality``: a passing mention is no subject to ask about, and an item with
-    no central name gives no routing query: "a paper about Australian Open" for one sentence on heat
-    policy asks for something else), and only those with real
-    evidence for their type when the item has any (computed once per item: specs ask for them on
-    every draw)."""
-
-    def __init__(self, agents: AgentInference) -> None:
-        self._agents = agents
-        self._cache: dict[str, list[Entity]] = {}
-
-    def __call__(self, item: ContentItem) -> list[Entity]:
-        found = self._cache.get(item.id)
-        if found is None:
-            own = _own_names(item)
-            named = [entity for entity in named_entities(item) if not self._agents.media_mentions(entity.text)]
-            central = [
-                entity
-                for entity in named
-                if is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
-                and not _place_not_shown(entity, item)
-            ]
-            found = central  # a passing mention is no subject: "a paper about Australian Open" for one sentence
-            self._cache[item.id] = found = well_founded(found, extract_patterns(item).entity_evidence)
-        return found
-
-
-def passing_mentions(entities: Sequence[Entity], *items: ContentItem) -> list[str]:
-    """The names among ``entities`` (those a query names) that every one of ``items`` mentions only in
-    passing (``entities.centrality``); dates are the item's own and never passing."""
-    return [
-        entity.text
-        for entity in entities
-        if entity.type != "DATE"
-        and not any(
-            is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=_own_names(item))
-            for item in items
-        )
-    ]
-
-
-_EQUIPMENT_FIELDS = frozenset({"metadata:camera", "metadata:lens", "metadata:device", "metadata:equipment"})
-"""Metadata that says what made an item, not what it is about ("views of Sony A7 IV" for a fresco photo)."""
-
-
-def _own_names(item: ContentItem) -> list[str]:
-    """The item's metadata names that say what it is or who made it (not the equipment used), and its
-    first author's surname as people ask for it ("documents from Mhlahlo" is no passing mention)."""
-    own = [name for name, found in _metadata_evidence(item).items() if found.source not in _EQUIPMENT_FIELDS]
-    return own + [author.text for author in _authors(item)]
-
-
-def _place_not_shown(entity: Entity, item: ContentItem) -> bool:
-    """A place an image's title does not name: "I'd like to see Vancouver" for a chalkboard photo
-    whose caption mentions a conference held there asks for a picture of somewhere else."""
-    return item.modality == "IMAGE" and entity.type == "PLACE" and not count_words(item.title, entity.text)
-
-
-def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence]) -> list[Entity]:
-    """``entities`` without those only their shape supports (capitals, digits), unless no other is left."""
-    strong = [entity for entity in entities if _strength(entity, evidence) >= WEAK]
-    return strong or entities
-
-
-def _strength(entity: Entity, evidence: Mapping[str, EntityEvidence]) -> float:
-    found = evidence.get(entity.text.casefold())
-    return found.strength if found is not None else 0.0
 
 
 def _label(

@@ -19,10 +19,12 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
+from synth_core.generators.askable import passing_mentions
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.execution import (
     Execution,
@@ -67,7 +69,6 @@ from synth_core.generators.planning import (
     topic_pair,
     write_unique,
 )
-from synth_core.generators.routing import passing_mentions
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, QueryIntent, Signals
@@ -85,6 +86,14 @@ AMBIGUITY_LIMIT = 10
 
 Variant = tuple[QueryStyle, int, int]
 """(style, topic index, entity index (-1 = none))."""
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """What a one-item query may be built around: the item's names and its topics, most salient first."""
+
+    names: Callable[[ContentItem], Sequence[Entity]]
+    topics: Callable[[ContentItem], Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -140,23 +149,30 @@ def _pairs_by_subject(rng: random.Random, pairs: list[ContentPair], count: int) 
 
 
 def write_workflow_queries(
-    ctx: GenerationContext, agents: AgentInference, jobs: list[Job], *, name_media: bool = False
+    ctx: GenerationContext,
+    agents: AgentInference,
+    jobs: list[Job],
+    *,
+    name_media: bool = False,
+    subjects: Subjects | None = None,
 ) -> tuple[list[WrittenJob], list[GenerationFailure]]:
     """Write one query per job that reads as the job's intent and names no foreign media type. Each
     intent has its own variant pool over the content its jobs drew, in job order. ``name_media``: a
     query about a video, an image or audio names its media (unified labels the modality, and "a deep
-    dive into Beautiful Trauma" reads as the album, not a video: judged wrong in rounds 3-5)."""
+    dive into Beautiful Trauma" reads as the album, not a video: judged wrong in rounds 3-5).
+    ``subjects``: what a one-item query may be built around (default: ``ABOUT``)."""
+    rule = subjects or ABOUT
     content = {_ids(job.items): job.items for job in jobs}
     pools: dict[str, VariantPool[tuple[str, ...], Variant]] = {}
     for intent in dict.fromkeys(job.plan.intent for job in jobs):
         keys = [_ids(job.items) for job in jobs if job.plan.intent == intent]
-        pools[intent] = VariantPool(ctx.rng, keys, lambda key: _variants(content[key][0]))
+        pools[intent] = VariantPool(ctx.rng, keys, lambda key: _variants(content[key][0], rule))
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
         drawn = pools[job.plan.intent].draw(job, _ids(job.items))
         if drawn is None:
             return None
-        spec = _spec(ctx, content[drawn[0]], job.plan.intent, drawn[1])
+        spec = _spec(ctx, content[drawn[0]], job.plan.intent, drawn[1], rule)
         if name_media and spec.target_modality != "DOCUMENT" and spec.explicit_media is None:
             return replace(spec, explicit_media=True)
         return spec
@@ -180,7 +196,7 @@ def write_workflow_queries(
         return written, failures
     content.update({_ids(job.items): job.items for job in retry})
     keys = [_ids(job.items) for job in retry]
-    pools[FALLBACK_INTENT] = VariantPool(ctx.rng, keys, lambda key: _variants(content[key][0]))
+    pools[FALLBACK_INTENT] = VariantPool(ctx.rng, keys, lambda key: _variants(content[key][0], rule))
     rewritten, _ = write_unique(ctx, retry, next_spec=next_spec, check=check, deduper=deduper)
     recovered = {item.id for entry in rewritten for item in entry.job.items}
     failures = [failure for failure in failures if not recovered & set(failure.source_content_ids)]
@@ -223,13 +239,13 @@ def _ids(items: tuple[ContentItem, ...]) -> tuple[str, ...]:
     return tuple(item.id for item in items)
 
 
-def _variants(item: ContentItem) -> Space[Variant]:
-    topics = range(len(_topics_about(item)))
-    entities = range(-1, len(_entities_about(item)))
+def _variants(item: ContentItem, subjects: Subjects) -> Space[Variant]:
+    topics = range(len(subjects.topics(item)))
+    entities = range(-1, len(subjects.names(item)))
     return Space((QUERY_STYLES, topics, entities))
 
 
-def _topics_about(item: ContentItem) -> list[str]:
+def topics_about(item: ContentItem) -> list[str]:
     """The item's best topics it is about; all its best topics when it is about none of them (a
     run needs something to write about every item)."""
     topics = item_topics(item)
@@ -241,9 +257,19 @@ def _entities_about(item: ContentItem) -> list[Entity]:
     return [entity for entity in named_entities(item) if is_about(item, entity.text, name=True)][:ENTITIES_PER_ITEM]
 
 
-def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryIntent, variant: Variant) -> QuerySpec:
+ABOUT = Subjects(names=_entities_about, topics=topics_about)
+"""The workflow generator's subjects: what the item is about (``pairs.is_about``)."""
+
+
+def _spec(
+    ctx: GenerationContext,
+    items: tuple[ContentItem, ...],
+    intent: QueryIntent,
+    variant: Variant,
+    subjects: Subjects,
+) -> QuerySpec:
     style, topic, entity = variant
-    entities = _entities_about(items[0])
+    entities = subjects.names(items[0])
     if intent == "compare" and len(items) > 1:  # compared on what both are about
         pair = ContentPair(items[0], items[1], "compare")
         shared = [subject.text for subject in shared_subjects(pair) if comparable(subject.text)]
@@ -264,7 +290,7 @@ def _spec(ctx: GenerationContext, items: tuple[ContentItem, ...], intent: QueryI
             task="workflow",
             items=items,
             target_modality=items[0].modality,
-            topics=topic_pair(_topics_about(items[0]), topic),
+            topics=topic_pair(subjects.topics(items[0]), topic),
             entities=(entities[entity],) if entity >= 0 else (),
             intent=intent,
             style=style,

@@ -23,6 +23,10 @@ anonymised caption           0.3   "the wedding of organization leader", "statue
 stray markup                 0.3   "rihanna's clothes *for cheap" (emphasis marks, brackets)
 missing article              0.5   "a photograph of bike during a snow storm", "the song about
                                    drum" (a caption's count noun pasted after "of" bare)
+loose word twice             0.4   "got anything on something on Wembley", "any anything with
+                                   X" (a frame's "anything" before a phrase's own "something")
+clause pasted                0.4   "the piece links what happening in ...", "photos showing
+                                   holding bats" (a wh-word or "showing" before a bare -ing verb)
 ============================ ===== ==============================================================
 
 These are cheap and deliberately conservative: a query they pass may still be awkward (the judged
@@ -132,7 +136,32 @@ def fluency_problems(query: str) -> list[Problem]:
     bare = _bare_count_noun(query) or _bare_media_noun(query)
     if bare:
         problems.append((0.5, f"'{bare}' has no article: words pasted without their grammar"))
+    loose = _LOOSE_TWICE_RE.search(query)
+    if loose:
+        problems.append((0.4, f"'{loose.group(0)}' asks for 'anything' twice: a frame glued to a phrase"))
+    clause = _bare_ing_clause(plain)
+    if clause:
+        problems.append((0.4, f"'{clause}' lacks its verb ('is', a subject): a clause pasted with broken grammar"))
     return problems
+
+
+_LOOSE_TWICE_RE = re.compile(
+    r"(?i)\b(?:any|some|something|anything|on|about)\s+(?:something|anything)\s+(?:on|about|with|by|of)\b"
+)
+_WH_WORDS = lx.words("what who which where how why")
+
+
+def _bare_ing_clause(plain: list[str]) -> str | None:
+    """A wh-word or "showing" right before an -ing verb ("what happening", "showing holding bats"):
+    the "is" or the subject the verb needs was lost when a sentence was cut into the query."""
+    for before, word in pairwise(plain):
+        if (before in _WH_WORDS and word in _VERB_INGS) or (before == "showing" and word in lx.ACTION_GERUNDS):
+            return f"{before} {word}"
+    return None
+
+
+_VERB_INGS = lx.words("happening going coming getting doing being having")
+"""-ing forms that are verbs only (never "what running shoes"): after a wh-word they lack their "is"."""
 
 
 def fluency(query: str) -> tuple[float, str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from synth_core.content import ContentItem
 from synth_core.entities import metadata_names
-from synth_core.entities.centrality import count_words, is_central
+from synth_core.entities.centrality import count_words, is_central, place_not_shown
 from synth_core.entities.evidence import Evidence
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.patterns import extract_patterns
@@ -87,16 +87,34 @@ class ItemRoles:
         return known
 
     def subject_entity(self, item: ContentItem, entity: Entity) -> bool:
-        """An entity a request may be about: central to the item (not a passing mention, "a video
-        about Kenji Morimoto" for one of a feature's other voices) and not who made it (the channel
-        is the author, "by Steve Mould", never the subject, "videos about Steve Mould")."""
+        """An entity a request may be about: central to the item and shown (``shown_subject``: not a
+        passing mention, "a video about Kenji Morimoto" for one of a feature's other voices) and not
+        who made it (the channel is the author, "by Steve Mould", never the subject, "videos about
+        Steve Mould")."""
         if entity.type == "DATE":
             return True
         key = (item.id, entity.text, entity.type)
         known = self._subjects.get(key)
         if known is None:
-            known = self._subjects[key] = not self.credit(item, entity) and self.central(item, entity)
+            known = self._subjects[key] = not self.credit(item, entity) and self.shown_subject(item, entity)
         return known
+
+    def unaskable(self, item: ContentItem, phrase: str) -> bool:
+        """``phrase`` (a topic) is one of the item's entities that is no subject of a request (see
+        ``shown_subject``): "get me the marco bellini diagram" for a map that lists him once among
+        other voices."""
+        key = phrase.casefold()
+        for entity in extract_patterns(item).entities:
+            if entity.type != "DATE" and entity.text.casefold() == key:
+                return not self.shown_subject(item, entity)
+        return False
+
+    def shown_subject(self, item: ContentItem, entity: Entity) -> bool:
+        """Central to the item (``entities.centrality``) and, for a place in an image, shown: "the
+        picture with Vancouver" asks for somewhere else than a chalkboard photo whose caption names a
+        conference held there."""
+        shown = not place_not_shown(entity.text, entity.type, modality=item.modality, title=item.title)
+        return shown and self.central(item, entity)
 
     def credit(self, item: ContentItem, entity: Entity) -> bool:
         """The entity credits who made or voices the item and the title does not name it inside its

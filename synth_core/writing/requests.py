@@ -305,7 +305,8 @@ def _topic_beside(entity: str | None, topics: Sequence[str], rng: random.Random)
     return rng.choice(separate) if separate else None
 
 
-_FINITE_BE = re.compile(r"\b(?:is|are) (?=\w+ing\b)")
+# "is"/"are" before an -ing verb, after the caption's subject (not after "what", "that", "it": a clause).
+_FINITE_BE = re.compile(r"(?<!\bwhat )(?<!\bthat )(?<!\bwho )(?<!\bwhich )(?<!\bit )\b(?:is|are) (?=\w+ing\b)")
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _MEDIA_NOUN_START = re.compile(
     r"(?i)^(?:[\w-]+ ){0,2}(?:map|diagram|infographic|photo|photograph|picture|image|illustration|chart|poster"

@@ -101,6 +101,7 @@ def clean_title(title: str) -> str:
     "" when nothing name-like is left ("| Full Interview | 10/03/17")."""
     pieces = [_clean_piece(_unlabelled(piece)) for piece in _SEPARATORS.split(_BRACKETED.sub("", title))]
     kept = [piece for piece in pieces if piece and not _LABEL_SEGMENT.match(piece)]
+    kept = [piece for piece in kept if not _hook(piece)] or kept
     undated = [piece for piece in kept if not _DATE_LIKE.search(piece)]
     best = next((piece for piece in undated if len(piece.split()) >= 2), undated[0] if undated else "")
     return best if NAME_WORDS[0] <= len(best.split()) <= NAME_WORDS[1] else ""
@@ -188,6 +189,14 @@ def _clean_piece(piece: str) -> str:
     return " ".join(words)
 
 
+def _hook(piece: str) -> bool:
+    """A title piece that is a hook, not a name: it ends on an adjective ("ULTRA RARE!", "Super
+    Rare"), naming nothing without the piece beside it ("Velvet Worm"). An exclamation alone says
+    nothing: "MY LITTLE PONY CAKE!" is the name."""
+    words = piece.lower().split()
+    return bool(words) and words[-1] in lx.ADJECTIVES
+
+
 def _looks_like_a_name(title: str) -> bool:
     """Title case ("Fitz Roy at Dawn in Patagonia"), not a sentence ("A man skis in open snow")."""
     words = [word for word in re.findall(r"[A-Za-z][\w'-]*", title) if len(word) > 3]
@@ -230,7 +239,8 @@ def author_surnames(authors: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _author_surnames(authors: str) -> tuple[str, ...]:
     """``author_surnames``, parsed once per authors string (every label of a run asks again)."""
-    first = re.split(r",|\band\b", authors.strip("[]'\" "), maxsplit=1)[0]
+    unbracketed = re.sub(r"\([^)]*\)", " ", authors)  # "Zhao (SUPA, St Andrews)": no affiliation
+    first = re.split(r",|\band\b", unbracketed.strip("[]'\" "), maxsplit=1)[0]
     first = re.sub(r"\\.|[{}'\"]", lambda m: m.group(0)[1:] if m.group(0).startswith("\\") else "", first)
     surname = first.split()[-1] if first.split() else ""
     surname = re.sub(r"[^\w-]", "", surname)
@@ -336,8 +346,8 @@ def bare_placeholder(text: str) -> str | None:
 def finite_verb(caption: str) -> str | None:
     """A present-tense verb right after the caption's subject ("a skillet contains diced meat",
     "two gulls sit on a post"), which no noun phrase after "a picture of" can hold; None otherwise.
-    Spotted by shape: an -s word after a singular content word and before a word it governs, or a
-    bare word after a plural before an article or a preposition."""
+    Spotted by shape: an -s word after a singular content word and before a word it governs or a
+    clause ("the piece links what is happening"), or a bare word after a plural before an article or a preposition."""
     words = caption.lower().split()
     for before, word, after in zip(words, words[1:], words[2:], strict=False):
         if before in lx.STOPWORDS or not before.isalpha() or word in lx.STOPWORDS or len(word) < 3:
@@ -346,10 +356,17 @@ def finite_verb(caption: str) -> str | None:
             if not word.endswith(("s", "ing", "ed")) and after in lx.STOPWORDS:
                 return word
         elif (
-            _plural(word) and len(word) > 3 and (after in _ARTICLES or (after.isalpha() and after not in lx.STOPWORDS))
+            _plural(word)
+            and len(word) > 3
+            and (after in _ARTICLES or after in _CLAUSE_STARTS or (after.isalpha() and after not in lx.STOPWORDS))
         ):
             return word
     return None
+
+
+_CLAUSE_STARTS = lx.words("what how why where when whether who which that")
+"""Words a verb's clause object starts with ("the piece links what is happening"): after a plural-
+shaped word that follows a singular noun, they show the word is a verb."""
 
 
 def _governed(word: str) -> bool:

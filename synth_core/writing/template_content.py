@@ -397,7 +397,8 @@ _VERB_INGS = lx.ACTION_GERUNDS | lx.words(
 def reads_as_topic(topic: str, source: str) -> bool:
     """Whether ``topic`` reads as a noun phrase a person would ask about, not a keyword fragment:
     it occurs as written in ``source`` (the item's normalized text, space-padded), it neither starts
-    nor ends on a function word, an adjective, an adverb or a verb form, and a single word occurs
+    nor ends on a function word, an adjective, an adverb or a verb form, holds no amount word
+    ("million dollars") and does not start with a verb's -ing form ("holding bats"), and a single word occurs
     at least twice (a word said once is rarely what the item is about) and is no everyday word
     ("company", "game": see ``word_frequency``)."""
     words = topic.split()
@@ -408,7 +409,26 @@ def reads_as_topic(topic: str, source: str) -> bool:
     last = words[-1]
     if not ends_as_noun(last, alone=len(words) == 1):
         return False
+    if _AMOUNT_WORDS.intersection(words) or (len(words) > 1 and _verb_phrase(words[0], key, source)):
+        return False
     return len(words) > 1 or (occurrences >= 2 and says_enough_alone(last))
+
+
+_AMOUNT_WORDS = lx.words("hundred hundreds thousand thousands million millions billion billions trillion percent")
+"""Words of an amount: a phrase holding one is cut from a figure ("million dollars" of "4219 million
+dollars"), not a subject."""
+
+
+def _verb_phrase(first: str, key: str, source: str) -> bool:
+    """The phrase starts with a verb's -ing form and its object ("holding bats" of "players walking
+    around while holding bats", "giving nature" of "giving nature back its tools"): a verb phrase,
+    unless the source puts a determiner before it ("a walking tour")."""
+    if first not in _VERB_INGS:
+        return False
+    return not any(f" {determiner} {key} " in source for determiner in _NOUN_PHRASE_STARTS)
+
+
+_NOUN_PHRASE_STARTS = ("a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "my", "your")
 
 
 def ends_as_noun(word: str, *, alone: bool) -> bool:

@@ -42,7 +42,16 @@ from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame
 from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
-from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural, normalized, tidy, topic_beside, with_articles
+from synth_core.writing.wording import (
+    TOPIC_MARK,
+    brace,
+    looks_plural,
+    normalized,
+    tidy,
+    topic_beside,
+    with_articles,
+    with_name_articles,
+)
 
 MAX_DRAWS = 40
 BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
@@ -189,8 +198,9 @@ class TemplateWriter:
         return plan
 
     def _keep_subjects(self, plan: Plan) -> None:
-        """A request for one item is about what the item is about: no credit as a topic ("summarize
-        cinefix"), no passing mention or credit as an entity ("a video about Kenji Morimoto",
+        """A request for one item is about what the item is about: no credit or passing mention as a
+        topic ("summarize cinefix", "the marco bellini diagram"), no passing mention or credit as an entity
+        ("a video about Kenji Morimoto",
         "videos about Steve Mould"). Not for an entity task (its entities are the generator's
         choice), a comparison's entities (its sides, ``template_pairs``) or a factual question ("what
         did Clara Ivanova say about ...?"). Credits are dropped from the topics even when none is left,
@@ -200,7 +210,9 @@ class TemplateWriter:
         key = (plan.item.id, plan.topics)
         topics = self._uncredited.get(key)
         if topics is None:
-            topics = tuple(topic for topic in plan.topics if not self.roles.maker(plan.item, topic))
+            topics = tuple(
+                t for t in plan.topics if not self.roles.maker(plan.item, t) and not self.roles.unaskable(plan.item, t)
+            )
             self._uncredited[key] = topics
         named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
         plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name
@@ -248,7 +260,13 @@ class TemplateWriter:
         if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
             return None, template  # a stand-in date is no fact to write
         text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
-        return with_articles(text, plan.topics, self.content.article_source(plan.item)), template
+        source = self.content.article_source(plan.item)
+        entities = [entity.text for entity in plan.entities]
+        text = with_name_articles(
+            with_articles(text, plan.topics, source), entities, source, (*plan.names, plan.item.title)
+        )
+        # The recorded template keeps no topic marks (a text question places its topics itself).
+        return text, template.replace(TOPIC_MARK, "")
 
     def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks

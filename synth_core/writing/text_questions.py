@@ -19,7 +19,7 @@ from synth_core.entities import Entity
 from synth_core.word_frequency import zipf
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import Plan, defines, linked_topics
-from synth_core.writing.wording import brace, looks_plural
+from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural
 
 NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10
@@ -124,7 +124,7 @@ def entity_question(
     topic = topic_named_with(text, entity.text, topics, rng)
     if topic is not None:
         frame = rng.choice(pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"]))
-        return frame.replace("{e}", brace(entity.text)).replace("{t}", brace(topic))
+        return frame.replace("{e}", brace(entity.text)).replace("{t}", TOPIC_MARK + brace(topic))
     if defines(text, entity.text) or must_name:  # never "who is Nb?" from a list of metals
         identity = pb.TEXT_IDENTITY_FRAMES.get(entity.type, pb.TEXT_IDENTITY_FRAMES["*"])
         return rng.choice(identity).replace("{e}", brace(entity.text))
@@ -142,7 +142,8 @@ def relation_question(text: str, topics: Sequence[str], rng: random.Random) -> s
     frame = rng.choice(pb.TEXT_RELATION_FRAMES)
     if looks_plural(pair[0]):  # "how do thermal effects relate to ...?"
         frame = frame.replace("how does {t}", "how do {t}")
-    return frame.replace("{t}", brace(pair[0])).replace("{t2}", brace(pair[1]))
+    # Marked, so the writer gives each topic its article ("how does a wedge relate to the geometry?").
+    return frame.replace("{t}", TOPIC_MARK + brace(pair[0])).replace("{t2}", TOPIC_MARK + brace(pair[1]))
 
 
 def name_question(plan: Plan, rng: random.Random) -> str | None:

@@ -9,13 +9,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core import lexicon as lx
-from synth_core.topics import article_for, written_form
+from synth_core.topics import article_for, takes_the, written_form
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
 _REPEATED_PUNCT = re.compile(r"([?!.,])\1+")
 _TRAILING_JUNK = re.compile(r"[\s,;:\-(]+$")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 # A frame's own determiner or adjective before a noun phrase that brings its own ("find the a video").
+# "a" before a vowel sound ("a energetic rock song"), but not before "uni-", "use", "one", "euro-"...
+# Lower-case words only: an acronym's letter is said by name ("a USB stick", "an MRI").
+_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=(?!u(?:ni|se|sa|su|ro|ti|ra)|one|once|eu)[aeiou][a-z])")
 _DOUBLE_DETERMINER = re.compile(
     r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
 )
@@ -34,8 +37,8 @@ def brace(text: str) -> str:
 
 
 def tidy(text: str, rng: random.Random) -> str:
-    """One space between words, no space before punctuation, no trailing junk; a question sometimes
-    starts with a capital, as people type."""
+    """One space between words, no space before punctuation, no trailing junk, "an" before a vowel
+    sound; a question sometimes starts with a capital, as people type."""
     text = " ".join(text.split())
     if "the " in text or "a " in text:
         text = _DOUBLE_DETERMINER.sub(lambda match: _kept_determiner(match.group(1), match.group(2)), text)
@@ -43,6 +46,8 @@ def tidy(text: str, rng: random.Random) -> str:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if "??" in text or ",," in text or ".." in text:
         text = _REPEATED_PUNCT.sub(r"\1", text)
+    if "a " in text or "A " in text:
+        text = _A_BEFORE_VOWEL.sub(r"\1n ", text)
     if text and text[-1] in ",;:-( ":
         text = _TRAILING_JUNK.sub("", text)
     if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:
@@ -82,7 +87,8 @@ template placed, not at the same words inside a caption or a title ("rhythmic pe
 _NO_ARTICLE_BEFORE = lx.words(
     "a an the this that these those my your his her its our their some any every each no more"
 )
-_NOT_MODIFIED = lx.words("explained up")  # "recipe explained", "yellow card up close": the topic heads its phrase
+# "recipe explained", "yellow card up close", "how does a wedge relate to ...": the topic heads its phrase
+_NOT_MODIFIED = lx.words("explained up relate")
 
 
 def with_articles(query: str, topics: Sequence[str], source: str) -> str:
@@ -136,3 +142,24 @@ def _whole_word(lowered: str, phrase: str) -> int:
             return position
         position = lowered.find(phrase, end)
     return -1
+
+
+_NAME_PREPOSITIONS = lx.words("about on at of in from for with to into near across around over by")
+
+
+def with_name_articles(query: str, names: Sequence[str], source: str, titles: Sequence[str] = ()) -> str:
+    """``query`` with "the" before each of ``names`` that follows a preposition and that ``source``
+    writes after "the" (``topics.takes_the``): "episodes about Atacama Desert" -> "episodes about the
+    Atacama Desert", "the report on the Specialty Coffee Association". Never inside one of
+    ``titles`` the query quotes ("the picture titled Service Vessel at Hornsea 2")."""
+    quoted = [title for title in titles if title in query]
+    for name in sorted(set(names), key=len, reverse=True):
+        if name not in query or any(name in title for title in quoted) or not takes_the(name, source):
+            continue
+        query = re.sub(
+            rf"(?i)\b({'|'.join(_NAME_PREPOSITIONS)}) (?={re.escape(name)}(?!\w))",
+            lambda match: f"{match.group(1)} the ",
+            query,
+            count=1,
+        )
+    return query

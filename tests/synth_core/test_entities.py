@@ -359,3 +359,24 @@ def test_an_organisation_name_goes_on_after_of() -> None:
 def test_a_title_phrase_the_text_writes_as_a_common_noun_is_no_name() -> None:
     text = "Sparse Estimators and the Oracle Property. We study an oracle property of estimators."
     assert "Oracle Property" not in typed(text)
+
+
+def test_a_capital_the_belongs_to_a_metadata_name_a_lower_case_one_does_not() -> None:
+    names = dict(metadata_names({"channel": "The Royal Butler", "show": "The False Nine", "publisher": "the WTA"}))
+    assert set(names) == {"The Royal Butler", "The False Nine", "WTA"}
+    assert names["The Royal Butler"].type != "PERSON"  # no person "Royal Butler": a person takes no article
+    assert "Yusuf Kaya" in dict(metadata_names({"speakers": ["Dr. Yusuf Kaya"]}))  # a title still leads in
+
+
+def test_a_pair_joined_by_and_is_of_places_beside_a_known_place_or_after_a_place_word() -> None:
+    found = {entity.text: entity.type for entity in extract_entities("Map of Naples and Puglia marking the sites.")}
+    assert found == {"Naples": "PLACE", "Puglia": "PLACE"}  # not a person "Puglia"
+    found = {e.text: e.type for e in extract_entities("A report drawing on case studies from Ephesus and Pompeii.")}
+    assert found == {"Ephesus": "PLACE", "Pompeii": "PLACE"}
+    found = {e.text: e.type for e in extract_entities("This extends results of Bousquet and Leroux on groups.")}
+    assert found == {"Bousquet": "PERSON", "Leroux": "PERSON"}
+
+
+def test_an_affiliation_in_brackets_is_no_author() -> None:
+    names = dict(metadata_names({"authors": "HongSheng Zhao (SUPA, St Andrews), Ana Ruiz (MIT)"}))
+    assert set(names) == {"HongSheng Zhao", "Ana Ruiz"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from synth_core.entities.centrality import count_words, is_central
+from synth_core.entities.centrality import count_words, is_central, place_not_shown
 
 TITLE = "White Paper: Rethinking Fast-Charging Networks"
 TEXT = (
@@ -62,3 +62,11 @@ def test_the_cached_answer_depends_on_the_own_names_not_their_container() -> Non
     assert is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=["Lena Richter"])
     assert is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=("lena richter",))
     assert not is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=())
+
+
+def test_a_place_an_images_title_does_not_name_is_not_shown() -> None:
+    title = "Chalkboard Lecture at MIT in Cambridge"
+    assert place_not_shown("Vancouver", "PLACE", modality="IMAGE", title=title)
+    assert not place_not_shown("Cambridge", "PLACE", modality="IMAGE", title=title)
+    assert not place_not_shown("Vancouver", "PLACE", modality="VIDEO", title=title)  # a video can go there
+    assert not place_not_shown("Grace Oduya", "PERSON", modality="IMAGE", title=title)

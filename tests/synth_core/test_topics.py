@@ -67,3 +67,50 @@ def test_a_cut_of_a_capitalised_name_and_an_adjective_do_not_stand_alone() -> No
     assert not stands_alone("brandt lectures", "Jonas Brandt Lectures on Protected Bike Lanes")
     assert not stands_alone("feminine", "white on white that 's both modern and entirely feminine .")
     assert stands_alone("protected bike lanes", "Jonas Brandt Lectures on Protected Bike Lanes")
+
+
+# -- round 6: topics cut out of a name or a fixed phrase ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source"),
+    [
+        ("theorem", "Bell's Theorem Explained . A short video on Bell's Theorem and entanglement."),
+        ("final resting place", "Ingenuity's Final Resting Place . The helicopter sits on a dune."),
+        ("ferrata routes", "Handbook for Via Ferrata Routes . The Dolomites have hundreds of via ferrata routes."),
+        ("unmade", "A bedroom with the bed unmade . This is an unmade bed next to a window."),
+    ],
+)
+def test_a_cut_of_a_name_a_fixed_phrase_or_a_noun_phrase_does_not_stand_alone(phrase: str, source: str) -> None:
+    assert not stands_alone(phrase, source)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source"),
+    [
+        ("via ferrata routes", "Handbook for Via Ferrata Routes . The Dolomites have hundreds of via ferrata routes."),
+        ("montreux jazz festival", "Stage . The Montreux Jazz Festival in 1967."),  # a leading article is no name
+        ("monaco", "Harbour Chicane . In Monaco, cars thread the chicane."),  # capitalised as a sentence's start
+        ("number", "There was a rise in the number of cyclists."),  # "in the": a preposition and its article
+    ],
+)
+def test_the_whole_phrase_and_names_after_an_article_or_a_sentence_start_stand_alone(phrase: str, source: str) -> None:
+    assert stands_alone(phrase, source)
+
+
+def test_a_phrase_written_only_in_a_title_takes_its_head_nouns_article() -> None:
+    assert article_for("service vessel", "Service Vessel at Hornsea 2 . A crew transfer vessel pulls alongside.") == "a"
+    assert (
+        article_for("violin workshop", "Violin Workshop in Cremona . He shapes a violin top in his workshop.") == "the"
+    )
+    assert article_for("modal jazz", "Measuring Modal Jazz . Modal jazz grew in the 1950s, and jazz is") == ""
+
+
+def test_a_symbol_takes_no_article() -> None:
+    assert article_for("a_q", "the a_q of the model and the a_q again") == ""
+
+
+def test_a_description_in_apposition_to_a_name_does_not_stand_alone() -> None:
+    source = "Radio interview with Viktor Lindahl, an optical engineer at the observatory."
+    assert not stands_alone("optical engineer", source)
+    assert stands_alone("optical engineer", f"{source} She trained as an optical engineer.")

@@ -28,6 +28,7 @@ from tests.synth_core.fixtures import (
     ITEMS,
     comparable,
     make_context,
+    make_item,
     memory_backend,
     revalidate,
     sample_of,
@@ -112,11 +113,41 @@ def test_both_classes_occur_on_the_demo_corpus(settings: Settings, tmp_path: Pat
     service = GenerationService(settings=settings, backend=store)
     response = service.generate(SyntheticDataRequest(optimizer="cross_modal", count=200, seed=7))
     balance = Counter(example["success"] for example in response.data)
-    # each class at least 12.5% (pairs on what both items are about leave fusion without gain less
-    # often; since lone words need a second shared word and facets a thing named before its place,
-    # 29 of 200 runs of this seed are no gain, down from 33)
-    assert min(balance[True], balance[False]) >= 25, balance
+    # each class at least 20% (issue 11): 66 of 200 of this seed are no gain since a pair linked by
+    # one name is narrowed by facets too (29 before; pairs are built on what both items share, so
+    # fusion helps unless the query asks for something one item alone carries)
+    assert min(balance[True], balance[False]) >= 40, balance
     assert all(example["fusion_context"]["content_overlap"] > 0 for example in response.data)
+
+
+def test_a_facet_only_one_modality_holds_is_no_gain_and_the_shared_name_is(
+    settings: Settings, subjects_seen: dict[str, tuple[str, ...]]
+) -> None:
+    """Fusion fails for a reason a reader can check: the report names Priyanka Sethi but never
+    Hsinchu, so for "Priyanka Sethi in Hsinchu" the documents add nothing to the interview."""
+    interview = make_item(
+        "a-sethi", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
+        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
+    )  # fmt: skip
+    report = make_item(
+        "d-fabs", "DOCUMENT", "Building Fabs in the United States",
+        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
+    )  # fmt: skip
+    items = [interview, report, *ITEMS]
+    sample = sample_of(items, groups=((interview.id, report.id),))
+    output = cross_modal.generate(make_context(settings, memory_backend(items), sample), 40)
+    labelled = {
+        example.query: example
+        for example in output.examples
+        if isinstance(example, FusionHistorySchema) and interview.id in example.provenance.source_content_ids
+    }
+    facets = [query for query in labelled if len(subjects_seen[query]) == 2]
+    alone = [query for query in labelled if subjects_seen[query] == ("Priyanka Sethi",)]
+    assert facets and alone
+    for query in facets:  # what the interview alone says: the documents' list holds nothing relevant
+        assert not labelled[query].success and labelled[query].improvement <= 0, query
+        assert labelled[query].primary_modality == "AUDIO"
+    assert all(labelled[query].success for query in alone)  # both modalities hold her
 
 
 def test_too_few_related_pairs_fail_loudly(settings: Settings) -> None:

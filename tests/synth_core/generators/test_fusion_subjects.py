@@ -135,3 +135,19 @@ def test_a_name_and_a_lone_common_word_are_not_listed_together(agents: AgentInfe
     )
     doubles = [needs for needs in pair_needs(ContentPair(photo, call, "test"), agents).shared if len(needs) == 2]
     assert not any({s.key for s in needs} == {"sentinel forge", "analyst"} for needs in doubles)
+
+
+def test_a_pair_linked_by_one_name_is_narrowed_by_what_only_one_item_says(agents: AgentInference) -> None:
+    interview = make_item(
+        "a", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
+        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
+    )  # fmt: skip
+    report = make_item(
+        "d", "DOCUMENT", "Building Fabs in the United States",
+        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
+    )  # fmt: skip
+    needs = pair_needs(ContentPair(interview, report, "test"), agents)
+    assert [[subject.key for subject in subjects] for subjects in needs.shared] == [["priyanka sethi"]]
+    facets = [tuple(subject.key for subject in subjects) for subjects in needs.facets]
+    assert ("priyanka sethi", "hsinchu") in facets  # said of her in the interview; the report never says it
+    assert "hsinchu" not in content_keys(report)

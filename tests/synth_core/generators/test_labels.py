@@ -148,6 +148,12 @@ def test_outermost_entities_lists_each_mention_once_under_its_fullest_name() -> 
     assert outermost_entities("Jonas Brandt and Brandt again", [jonas, brandt]) == [jonas, brandt]
 
 
+def test_a_name_said_twice_inside_a_longer_one_is_not_listed_on_its_own() -> None:
+    earth, title = Entity(text="Earth", type="CONCEPT"), Entity(text="Earth to Earth", type="WORK")
+    assert outermost_entities("the video Earth to Earth", [earth, title]) == [title]
+    assert outermost_entities("Earth to Earth, seen from Earth", [earth, title]) == [earth, title]
+
+
 def test_relationships_among_keeps_only_pairs_in_the_query() -> None:
     a, b, c = (Entity(text=name, type="PERSON") for name in ("Ann", "Bob", "Cid"))
     rels = [

@@ -15,7 +15,9 @@ from synth_core.generators.pairs import (
     key_form,
     shared_subjects,
     shares_content,
+    stands_alone,
 )
+from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import ITEMS, make_context, make_item, memory_backend, sample_of
 
@@ -184,3 +186,24 @@ def test_a_word_with_inner_capitals_and_a_word_said_only_before_one_noun_are_no_
     )
     plate = make_item("i2", "IMAGE", "salmon with mexican dish and fresh salsa", "salmon with mexican dish and salsa .")
     assert "mexican" not in {subject.key for subject in shared_subjects(ContentPair(video, plate, "test"))}
+
+
+def test_a_name_of_two_words_links_a_pair_alone_and_a_one_word_name_needs_a_second_word() -> None:
+    interview = make_item(
+        "a", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
+        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
+    )  # fmt: skip
+    report = make_item(
+        "d", "DOCUMENT", "Building Fabs in the United States",
+        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
+    )  # fmt: skip
+    pair = ContentPair(interview, report, "test")
+    [sethi] = shared_subjects(pair)
+    assert sethi.key == "priyanka sethi" and stands_alone(pair, sethi)
+    vestas = pairs.Subject("Vestas", Entity(text="Vestas", type="ORGANIZATION"))
+    blades = make_item("v", "VIDEO", "Vestas Blade Inspection", "Technicians at Vestas inspect a turbine blade.")
+    orders = make_item("o", "DOCUMENT", "Vestas Quarterly Report", "Vestas reports turbine orders from Denmark.")
+    party = make_item("i", "IMAGE", "Vestas Office Party", "Staff of Vestas celebrate with cake.")
+    assert stands_alone(ContentPair(blades, orders, "test"), vestas)  # both also say "turbine"
+    assert not stands_alone(ContentPair(blades, party, "test"), vestas)  # nothing else in common
+    assert not stands_alone(ContentPair(blades, orders, "test"), pairs.Subject("turbine"))  # a lone word

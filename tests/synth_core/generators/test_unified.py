@@ -13,7 +13,16 @@ from synth_core.generators import unified
 from synth_core.generators.labels import rank_of
 from synth_core.schemas.unified import UnifiedExampleSchema
 from synth_core.settings import Settings
-from tests.synth_core.fixtures import ITEMS, comparable, make_context, memory_backend, revalidate, sqlite_backend
+from tests.synth_core.fixtures import (
+    ITEMS,
+    comparable,
+    make_context,
+    make_item,
+    memory_backend,
+    revalidate,
+    sample_of,
+    sqlite_backend,
+)
 
 BY_ID = {item.id: item for item in ITEMS}
 
@@ -58,3 +67,46 @@ def test_a_query_about_a_video_audio_or_image_names_its_media(settings: Settings
     assert all(example.signals.explicit_media_cue for example in not_documents), [
         example.query for example in not_documents if not example.signals.explicit_media_cue
     ]
+
+
+def test_a_one_item_query_is_built_around_a_name_the_routing_half_would_ask_about(settings: Settings) -> None:
+    """The routing generator's rule (``generators.askable``): a name a map lists once among "other
+    voices" is no subject ("display a diagram of marco bellini", judged unnatural), nor a place a
+    photo's caption names but its title does not ("the picture with Vancouver" of a chalkboard)."""
+    olive_map = make_item(
+        "img-olive-map",
+        "IMAGE",
+        "Map: Cold-Pressed Olive Oil in Naples and Puglia",
+        "Map of Naples and Puglia marking the sites that matter for cold-pressed olive oil. Other voices: "
+        "Marco Bellini and Yannis Papadakis, plus a statement from Oliveto Bari.",
+        kind="diagram",
+    )
+    board = make_item(
+        "img-board",
+        "IMAGE",
+        "Chalkboard Lecture at MIT",
+        "Dr. Grace Oduya sketches a transformer block on a chalkboard at MIT. The image ran alongside coverage "
+        "of NeurIPS in Vancouver, and Vancouver hosted the poster session.",
+    )
+    items = [olive_map, board]
+    output = unified.generate(make_context(settings, memory_backend(items), sample_of(items)), 40)
+    queries = [example.query.casefold() for example in output.examples]
+    assert len(queries) >= 30
+    assert any("naples" in query for query in queries) and any("mit" in query.split() for query in queries)
+    assert not [query for query in queries if "bellini" in query or "vancouver" in query]
+
+
+def test_the_uploader_is_no_subject_of_a_one_item_query(settings: Settings) -> None:
+    """Routing asks "videos by Warner Bros"; a unified summary or report is never about the channel
+    that uploaded the trailer ("trailers about Warner Bros", judged unnatural)."""
+    trailer = make_item(
+        "vid-trailer",
+        "VIDEO",
+        "Harbour Lights - Official Trailer",
+        "Harbour Lights - Official Trailer. Channel: Warner Bros. Pictures. Tags: Harbour Lights, Warner Bros, "
+        "trailer, drama.",
+        channel="Warner Bros. Pictures",
+    )
+    output = unified.generate(make_context(settings, memory_backend([trailer]), sample_of([trailer])), 16)
+    assert output.examples
+    assert not [e.query for e in output.examples if "about warner bros" in e.query.casefold()]

@@ -78,3 +78,35 @@ def test_a_media_word_without_its_article_between_prepositions_is_not_fluent(que
 def test_a_media_word_with_its_article_or_in_the_plural_is_fine() -> None:
     assert fluency("a summary of the photo of the harbour at dusk")[0] == 1.0
     assert fluency("a briefing on photos of Lisbon")[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["hey, got anything on something on Wembley?", "Any anything with Tesla Model 3?", "some something about jazz"],
+)
+def test_asking_for_anything_twice_is_not_fluent(query: str) -> None:
+    score, reason = fluency(query)
+    assert score < 1.0 and "twice" in reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["an image of the piece links what happening in San Francisco", "find a photograph showing holding bats"],
+)
+def test_a_clause_cut_from_its_verb_or_subject_is_not_fluent(query: str) -> None:
+    score, reason = fluency(query)
+    assert score < 1.0 and "clause" in reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "do you have anything on sourdough starters?",
+        "what is happening in Lyon?",
+        "photos showing a man holding a bat",
+        "show me what running shoes Nike makes",
+    ],
+)
+def test_one_loose_word_and_whole_clauses_are_fine(query: str) -> None:
+    _, reason = fluency(query)
+    assert "twice" not in reason and "clause" not in reason

@@ -8,7 +8,7 @@ import pytest
 
 from synth_core.content import ContentItem
 from synth_core.writing.sound import music_traits
-from synth_core.writing.subjects import clean_title, finite_verb, grammatical_caption, subjects_of
+from synth_core.writing.subjects import author_surnames, clean_title, finite_verb, grammatical_caption, subjects_of
 
 
 def item(modality: str, title: str, text: str = "", **metadata: object) -> ContentItem:
@@ -134,3 +134,8 @@ def test_a_bare_verb_after_a_plural_subject_is_spotted() -> None:
 def test_asterisks_inside_a_word_censor_it_and_stay() -> None:
     assert clean_title("Ben Simmons: d***head") == "Ben Simmons: d***head"
     assert grammatical_caption("A plane that sitting on a tarmac") is None  # a word lost before the -ing
+
+
+def test_the_first_authors_surname_is_not_their_affiliation() -> None:
+    assert author_surnames("HongSheng Zhao (SUPA, St Andrews)") == ["Zhao"]  # not "SUPA"
+    assert author_surnames("Aurelien Crida (OCA), Morbidelli Alessandro (OCA)") == ["Crida"]

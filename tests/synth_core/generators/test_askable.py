@@ -1,0 +1,114 @@
+"""The names a query may be built around: central, well-founded, shown (``generators.askable``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from synth_core.agents import AgentInference
+from synth_core.content import ContentItem
+from synth_core.generators.askable import AskableEntities, passing_mentions, well_founded
+from synth_core.schemas.common import Entity
+from synth_core.settings import Settings
+from tests.synth_core.fixtures import make_item
+
+
+def test_well_founded_keeps_weak_entities_only_when_nothing_else_is_left() -> None:
+    from synth_core.schemas.common import Entity, EntityEvidence
+
+    strong, weak = Entity(text="Rotterdam", type="PLACE"), Entity(text="Tevatron", type="CONCEPT")
+    evidence = {
+        "rotterdam": EntityEvidence(type="PLACE", source="gazetteer:place", strength=0.9),
+        "tevatron": EntityEvidence(type="CONCEPT", source="shape:capitalised", strength=0.3),
+    }
+    assert well_founded([weak, strong], evidence) == [strong]
+    assert well_founded([weak], evidence) == [weak]
+
+
+def test_only_central_entities_are_asked_about(settings: Settings) -> None:
+    """A name in the title, in the metadata or named twice is what the item is about; a place named
+    once in passing is no subject of a query ("look up Germany on jun park")."""
+    item = make_item(
+        "doc-central",
+        "DOCUMENT",
+        "Charging Networks in Norway",
+        "Jun Park finds networks in Norway grow. The ID.4 is assembled in Germany. Oslo leads, and Oslo plans more.",
+        authors=["Jun Park"],
+    )
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(item)}
+    assert {"Norway", "Oslo", "Jun Park"} <= askable
+    assert "Germany" not in askable
+
+
+def test_an_image_is_asked_for_by_a_place_its_title_names(settings: Settings) -> None:
+    item = make_item(
+        "img-board",
+        "IMAGE",
+        "Chalkboard Lecture at MIT in Cambridge",
+        "A chalkboard at MIT in Cambridge. Coverage of NeurIPS in Vancouver. NeurIPS in Vancouver again.",
+        photographer="Kwabena Owusu",
+    )
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(item)}
+    assert "Cambridge" in askable and "Vancouver" not in askable
+
+
+def test_a_name_the_item_mentions_once_is_a_passing_mention() -> None:
+    review = ContentItem(
+        id="sleep",
+        profile="document_text_semantic",
+        modality="DOCUMENT",
+        title="Sleep Apnea: A Review",
+        text="Sleep apnea affects adults. A school-start study in Seattle found later starts help. Dr. Ines Roy "
+        "led the review. Roy notes that CPAP works.",
+        created_at=datetime(2024, 1, 1, tzinfo=UTC),
+        metadata={"publisher": "Sleep Lab"},
+    )
+    named = [
+        Entity(text="Seattle", type="PLACE"),
+        Entity(text="Ines Roy", type="PERSON"),  # named twice (once by her family name)
+        Entity(text="Sleep Lab", type="ORGANIZATION"),  # its publisher
+        Entity(text="January 2024", type="DATE"),
+    ]
+    assert passing_mentions(named, review) == ["Seattle"]
+
+
+def test_an_item_without_central_names_gives_no_routing_subject(settings: Settings) -> None:
+    """No top-up with passing mentions: "a paper about Australian Open" for a paper that names it once."""
+    item = make_item(
+        "doc-passing",
+        "DOCUMENT",
+        "Junior Development Pathways",
+        "Coaches plan junior calendars. Heat rules at the Australian Open changed in 2024.",
+    )
+    assert AskableEntities(AgentInference(settings.agents))(item) == []
+
+
+def test_the_camera_that_took_a_photo_is_no_subject_of_it(settings: Settings) -> None:
+    item = make_item(
+        "img-camera",
+        "IMAGE",
+        "Frescoes of Pompeii",
+        "Frescoes in Pompeii. Taken with a Sony A7 IV.",
+        camera="Sony A7 IV",
+    )
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(item)}
+    assert "Sony A7 IV" not in askable and "Pompeii" in askable
+
+
+def test_the_first_authors_surname_is_no_passing_mention() -> None:
+    item = make_item(
+        "doc-surname", "DOCUMENT", "Fractional Calculus", "We study kernels.", authors="F. Mainardi, G. Pagnini"
+    )
+    assert passing_mentions([Entity(text="Mainardi", type="PERSON")], item) == []
+
+
+def test_a_topic_that_names_what_the_item_would_not_be_asked_about_is_dropped(settings: Settings) -> None:
+    item = make_item(
+        "img-board-topics",
+        "IMAGE",
+        "Chalkboard Lecture at MIT",
+        "Dr. Grace Oduya sketches a transformer block on a chalkboard at MIT. The image ran alongside coverage "
+        "of NeurIPS in Vancouver, and Vancouver hosted the poster session.",
+    )
+    askable = AskableEntities(AgentInference(settings.agents))
+    assert askable.topics(item, ["chalkboard", "vancouver", "mit"]) == ["chalkboard", "mit"]
+    assert askable.topics(item, ["vancouver"]) == ["vancouver"]  # nothing else left: still something to say

@@ -1,0 +1,39 @@
+"""What an item's names are to a request about it (``writing.item_roles``)."""
+
+from __future__ import annotations
+
+from synth_core.schemas.common import Entity
+from synth_core.writing.item_roles import ItemRoles
+from tests.synth_core.fixtures import make_item
+
+MAP = make_item(
+    "img-olive-map",
+    "IMAGE",
+    "Map: Cold-Pressed Olive Oil in Naples and Puglia",
+    "Map of Naples and Puglia marking the sites that matter for cold-pressed olive oil. Other voices: "
+    "Marco Bellini and Yannis Papadakis, plus a statement from Oliveto Bari.",
+    kind="diagram",
+)
+BOARD = make_item(
+    "img-board",
+    "IMAGE",
+    "Chalkboard Lecture at MIT",
+    "Dr. Grace Oduya sketches a transformer block on a chalkboard at MIT. The image ran alongside coverage "
+    "of NeurIPS in Vancouver, and Vancouver hosted the poster session.",
+)
+
+
+def test_a_name_mentioned_in_passing_is_no_topic_of_a_request() -> None:
+    roles = ItemRoles()
+    assert roles.unaskable(MAP, "marco bellini")  # listed once among other voices
+    assert not roles.unaskable(MAP, "naples")  # in the title
+    assert not roles.unaskable(MAP, "olive oil")  # a topic, no name
+
+
+def test_a_place_an_image_does_not_show_is_no_subject() -> None:
+    roles = ItemRoles()
+    vancouver = Entity(text="Vancouver", type="PLACE")
+    assert roles.central(BOARD, vancouver)  # named twice ...
+    assert not roles.subject_entity(BOARD, vancouver)  # ... but the photo shows a chalkboard at MIT
+    assert roles.unaskable(BOARD, "vancouver")
+    assert roles.subject_entity(BOARD, Entity(text="MIT", type="ORGANIZATION"))

@@ -74,6 +74,7 @@ _INTENT_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 _INTENT_HINT_RE = re.compile("|".join(re.escape(hint) for _, hints, _ in _INTENT_CUES for hint in hints))
 _WORD_RE = re.compile(r"[\w]+(?:-[\w]+)*")
 MAX_MEDIA_PHRASE_WORDS = 3
+MENTIONS_MEMO_LIMIT = 65_536  # queries remembered by ``media_mentions`` (a service lives long)
 NOT_MEDIA_PHRASES = frozenset(
     {
         "race track", "race tracks", "train track", "train tracks", "railroad track", "railroad tracks",
@@ -83,6 +84,8 @@ NOT_MEDIA_PHRASES = frozenset(
     }
 )  # fmt: skip
 """Phrases whose media-looking word names no media type: "a horse at a race track" asks for no song."""
+_MENTIONS_BY_WORDS: dict[frozenset[tuple[str, str]], dict[str, tuple[tuple[str, str], ...]]] = {}
+"""``media_mentions`` remembered per query, one memo per set of media words."""
 
 
 class AgentInference:
@@ -104,6 +107,8 @@ class AgentInference:
                 self._media_forms.setdefault(form, modality)
         self._phrase_starts = frozenset(word.split()[0] for word in self._media_modality if " " in word)
         self._not_media_starts = frozenset(phrase.split()[0] for phrase in NOT_MEDIA_PHRASES)
+        # Shared by every instance with the same media words (the writer's and the generator's).
+        self._mentions = _MENTIONS_BY_WORDS.setdefault(frozenset(self._media_modality.items()), {})
 
     # -- agents and plans -------------------------------------------------------------------
 
@@ -172,7 +177,16 @@ class AgentInference:
 
     def media_mentions(self, query: str) -> list[tuple[str, str]]:
         """Every media word in ``query`` as (modality, word), in order: whole words (a hyphenated word
-        is one word), case-insensitive, plurals too, the longest phrase first at each position."""
+        is one word), case-insensitive, plurals too, the longest phrase first at each position.
+        Remembered per query: the writer, the checks and the labels each ask of the same query."""
+        known = self._mentions.get(query)
+        if known is None:
+            if len(self._mentions) >= MENTIONS_MEMO_LIMIT:
+                self._mentions.clear()
+            known = self._mentions[query] = tuple(self._find_media_mentions(query))
+        return list(known)
+
+    def _find_media_mentions(self, query: str) -> list[tuple[str, str]]:
         words = _WORD_RE.findall(query.lower())
         forms = self._media_forms
         mentions: list[tuple[str, str]] = []

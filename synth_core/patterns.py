@@ -182,8 +182,21 @@ def _dedupe(values: list[str]) -> list[str]:
 
 
 def extract_patterns(item: ContentItem) -> ContentPatterns:
-    """All patterns of one item, from its title (weighted), text and metadata; cached by id and content."""
-    return _patterns(item.id, item.title, item.text, item.modality, _metadata_key(item.metadata))
+    """All patterns of one item, from its title (weighted), text and metadata; cached by id and content
+    (first by the item object while its fields are unchanged: generators ask for the same item's
+    patterns on every draw and label, and building the content key costs more than the answer)."""
+    fields = (item.id, item.title, item.text, item.modality, item.metadata)
+    known = _BY_ITEM.get(id(item))
+    if known is not None and known[0] is item and known[1] == fields:
+        return known[2]
+    found = _patterns(item.id, item.title, item.text, item.modality, _metadata_key(item.metadata))
+    if len(_BY_ITEM) >= _MAX_METADATA_KEYS:
+        _BY_ITEM.clear()
+    _BY_ITEM[id(item)] = (item, fields, found)
+    return found
+
+
+_BY_ITEM: dict[int, tuple[ContentItem, tuple[str, str, str, str, Mapping[str, Any]], ContentPatterns]] = {}
 
 
 MetadataKey = tuple[tuple[str, str | tuple[str, ...]], ...]
@@ -216,6 +229,7 @@ def clear_pattern_cache() -> None:
     """Forget every item's cached patterns (benchmarks measure cold runs; tests start clean)."""
     _patterns.cache_clear()
     _METADATA_KEYS.clear()
+    _BY_ITEM.clear()
 
 
 @lru_cache(maxsize=16384)

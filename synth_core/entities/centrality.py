@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from synth_core.entities import words as wl
 
@@ -27,7 +28,12 @@ by"): such a mention is in passing."""
 def is_central(name: str, entity_type: str, *, title: str, text: str, own_names: Iterable[str] = ()) -> bool:
     """Whether ``name`` is in ``title``, among ``own_names`` (the item's metadata names; not for a
     place) or named at least ``CENTRAL_MENTIONS`` times in ``title`` and ``text`` (the title counted
-    once)."""
+    once). Cached: a run asks it of the same item and name for every draw and label."""
+    return _is_central(name, entity_type, title, text, tuple(own_names))
+
+
+@lru_cache(maxsize=65536)
+def _is_central(name: str, entity_type: str, title: str, text: str, own_names: tuple[str, ...]) -> bool:
     key = name.casefold()
     if entity_type != "PLACE" and key in {own.casefold() for own in own_names}:
         return True  # a place field alone does not say what is shown ("location": "Pasadena" on Olympus Mons)

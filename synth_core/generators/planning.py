@@ -17,6 +17,7 @@ import random
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Generic, TypeVar, cast, overload
 
 from synth_core.backends.text_terms import key_terms
@@ -40,8 +41,10 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalize_query(text: str) -> str:
-    """The form two queries are compared in: case-folded, punctuation dropped, spaces collapsed."""
+    """The form two queries are compared in: case-folded, punctuation dropped, spaces collapsed
+    (cached: the deduper and the quality report normalize the same queries)."""
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text.casefold())).strip()
 
 

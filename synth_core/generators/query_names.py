@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core.content import ContentItem
 from synth_core.entities import Evidence, date_mentions, metadata_names
@@ -21,7 +22,7 @@ from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.generators.labels import outermost_entities
 from synth_core.patterns import entities_in_query, extract_patterns
-from synth_core.schemas.common import Entity, EntityEvidence
+from synth_core.schemas.common import Entity, EntityEvidence, EntityType
 from synth_core.writing.subjects import author_surnames, subjects_of
 
 TITLE_EVIDENCE = EntityEvidence(type="WORK", source="text:title", strength=0.9)
@@ -229,11 +230,17 @@ AUTHOR_EVIDENCE = EntityEvidence(type="PERSON", source="metadata:authors", stren
 
 def author_entities(item: ContentItem) -> tuple[Entity, ...]:
     """The first author's surname as people search for it, a PERSON (the item's own metadata says so)."""
-    return tuple(Entity(text=name, type="PERSON") for name in author_surnames(str(item.metadata.get("authors", ""))))
+    return _named_as(tuple(author_surnames(str(item.metadata.get("authors", "")))), "PERSON")
 
 
 def _title_works(item: ContentItem) -> tuple[Entity, ...]:
-    return tuple(Entity(text=name, type="WORK") for name in subjects_of(item).names)
+    return _named_as(subjects_of(item).names, "WORK")
+
+
+@lru_cache(maxsize=16384)
+def _named_as(names: tuple[str, ...], entity_type: EntityType) -> tuple[Entity, ...]:
+    """``names`` as entities of one type, built once (every query's check and label asks again)."""
+    return tuple(Entity(text=name, type=entity_type) for name in names)
 
 
 class EntityFinder:

@@ -226,17 +226,21 @@ def _echoed_noun(plain: list[str]) -> str | None:
     return None
 
 
+_JOINERS = (" and ", " or ", " vs ", " vs. ", " versus ", " with ")
 _JOINED_TO_ITSELF = re.compile(r"\b(\w+(?: \w+){0,3}) (?:and|or|vs\.?|versus|with) \1\b", re.IGNORECASE)
 
 
 def _repeated_phrase(query: str) -> str | None:
     """A phrase joined to itself ("snow storm and snow storm")."""
+    lowered = query.lower()
+    if not any(joiner in lowered for joiner in _JOINERS):  # the common case, answered without the regex
+        return None
     match = _JOINED_TO_ITSELF.search(query)
     return match.group(1) if match else None
 
 
 def _shouted_word(words: list[str]) -> str | None:
-    letters = [word for word in words if any(ch.isalpha() for ch in word)]
+    letters = [word for word in words if any(map(str.isalpha, word))]
     if sum(word.isupper() for word in letters) * 2 > len(letters):
         return None  # a query typed in capitals throughout is a style, not a pasted tag
     for word in letters:

@@ -58,6 +58,8 @@ class ItemRoles:
         self._own: dict[str, tuple[tuple[str, Evidence], ...]] = {}
         self._makers: dict[str, frozenset[str]] = {}
         self._subjects: dict[tuple[str, str, str], bool] = {}
+        self._central: dict[tuple[str, str, str], bool] = {}
+        self._credits: dict[tuple[str, str], bool] = {}
 
     def names(self, item: ContentItem) -> tuple[str, ...]:
         """The item's names (entities, metadata names, and topics its text only writes capitalised,
@@ -74,9 +76,15 @@ class ItemRoles:
         return names
 
     def central(self, item: ContentItem, entity: Entity) -> bool:
-        """``entities.centrality``: the item is about the entity (title, metadata, named twice)."""
-        own = tuple(name for name, _ in self.own_names(item))
-        return is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+        """``entities.centrality``: the item is about the entity (title, metadata, named twice);
+        remembered per item and entity (every draw of a spec picks its entities again)."""
+        key = (item.id, entity.text, entity.type)
+        known = self._central.get(key)
+        if known is None:
+            own = tuple(name for name, _ in self.own_names(item))
+            known = is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+            self._central[key] = known
+        return known
 
     def subject_entity(self, item: ContentItem, entity: Entity) -> bool:
         """An entity a request may be about: central to the item and shown (``shown_subject``: not a
@@ -110,8 +118,12 @@ class ItemRoles:
 
     def credit(self, item: ContentItem, entity: Entity) -> bool:
         """The entity credits who made or voices the item and the title does not name it inside its
-        own words: "by" or "on" it, never "about" it."""
-        return self.maker(item, entity.text) and not _titled(item.title, entity.text)
+        own words: "by" or "on" it, never "about" it (remembered per item and name)."""
+        key = (item.id, entity.text)
+        known = self._credits.get(key)
+        if known is None:
+            known = self._credits[key] = self.maker(item, entity.text) and not _titled(item.title, entity.text)
+        return known
 
     def maker(self, item: ContentItem, name: str) -> bool:
         """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def fitting_words(modality: str, content_kinds: Sequence[str]) -> tuple[tuple[st
     return tuple(specific + generic)
 
 
+@lru_cache(maxsize=4096)
 def _entry(word: str, modality: str) -> MediaWord | None:
     """The table entry of ``word`` or of its singular ("videos", "papers", "slide decks")."""
     table = WORDS.get(modality, {})

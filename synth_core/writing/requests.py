@@ -110,13 +110,19 @@ def not_names(topics: Sequence[str], names: Sequence[str]) -> list[str]:
     switch"), compared word by word."""
     if not names:
         return list(topics)
+    return list(_not_names(tuple(topics), tuple(names)))
+
+
+@lru_cache(maxsize=16384)
+def _not_names(topics: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, ...]:
+    """``not_names``, computed once per topics and names: every draw about an item asks again."""
     keys = [_words(name) for name in names]
     kept = []
     for topic in topics:
         words = _words(topic)
         if not any(words in key or key in words for key in keys):
             kept.append(topic)
-    return kept
+    return tuple(kept)
 
 
 def _words(text: str) -> str:
@@ -263,7 +269,7 @@ def _fill(
                 return None
             query = query.replace(slot, value.replace("{", "(").replace("}", ")"))
     query = with_media_word(query, word) if "{m" in query else query
-    if entity is not None and "{e}" in slots and len(re.findall(rf"(?i)(?<!\w){re.escape(entity)}(?!\w)", query)) > 1:
+    if entity is not None and "{e}" in slots and len(_name_pattern(entity).findall(query)) > 1:
         return None  # "Samantha Bee on Full Frontal with Samantha Bee" names one person twice
     return _A_BEFORE_VOWEL.sub(r"\1n ", query)
 
@@ -323,6 +329,7 @@ def _pick_caption(captions: Sequence[str], *, bare: bool, rng: random.Random) ->
     return _caption(rng.choice(usable), bare=bare, rng=rng) if usable else None
 
 
+@lru_cache(maxsize=16384)
 def _embeddable(caption: str) -> bool:
     """Reads as a noun phrase once "is"/"are" before an -ing verb go ("a horse eating grass"), so it can
     follow "a picture of": short, or describing with an -ing form; never "the cake has blue frosting"
@@ -338,4 +345,17 @@ def _embeddable(caption: str) -> bool:
 
 def _mentions(text: str, entities: Sequence[str]) -> bool:
     lowered = f" {text.lower()} "
-    return any(re.search(rf"(?<!\w){re.escape(e.lower())}(?!\w)", lowered) for e in entities)
+    return any(_lower_name_pattern(e.lower()).search(lowered) for e in entities)
+
+
+@lru_cache(maxsize=65536)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """``name`` as a whole word, any case: compiled once (re's own cache holds too few for every name
+    of a corpus, so each draw compiled them again)."""
+    return re.compile(rf"(?i)(?<!\w){re.escape(name)}(?!\w)")
+
+
+@lru_cache(maxsize=65536)
+def _lower_name_pattern(name: str) -> re.Pattern[str]:
+    """``name`` (lower case) as a whole word in lower-case text, compiled once."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")

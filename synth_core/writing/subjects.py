@@ -233,12 +233,18 @@ def _makers(meta: dict[str, str], song: tuple[str, str] | None) -> tuple[str, ..
 def author_surnames(authors: str) -> list[str]:
     """The first author's surname, as people search ("papers by Nadolsky"): "['Dr. Lena Richter']",
     "C. Bal\\'azs, E. L. Berger" -> "Richter", "Balazs"."""
+    return list(_author_surnames(authors))
+
+
+@lru_cache(maxsize=16384)
+def _author_surnames(authors: str) -> tuple[str, ...]:
+    """``author_surnames``, parsed once per authors string (every label of a run asks again)."""
     unbracketed = re.sub(r"\([^)]*\)", " ", authors)  # "Zhao (SUPA, St Andrews)": no affiliation
     first = re.split(r",|\band\b", unbracketed.strip("[]'\" "), maxsplit=1)[0]
     first = re.sub(r"\\.|[{}'\"]", lambda m: m.group(0)[1:] if m.group(0).startswith("\\") else "", first)
     surname = first.split()[-1] if first.split() else ""
     surname = re.sub(r"[^\w-]", "", surname)
-    return [surname] if len(surname) > 2 and surname[0].isupper() else []
+    return (surname,) if len(surname) > 2 and surname[0].isupper() else ()
 
 
 def _tv_show(meta: dict[str, str]) -> str | None:

@@ -115,17 +115,29 @@ class ContentFacts:
             candidates = list(spec_topics or patterns.topics)
             if len(candidates) < 3:
                 candidates += _title_topics(item.title) + list(patterns.topics)
-            source = self._source(item)
-            raw = f"{item.title} . {item.text[:4000]}"
-            aspects = _aspect_words(item)
             usable: list[str] = []
             for topic in (candidate.lower() for candidate in candidates):
                 if topic in usable or not 0 < len(topic.split()) <= MAX_TOPIC_WORDS or not self.clean(topic):
                     continue
-                if reads_as_topic(topic, source) and stands_alone(topic, raw) and not set(topic.split()) <= aspects:
+                if self._stands_as_topic(item, topic):
                     usable.append(topic)
-            self._remember(key, tuple(usable) or self._fallback_topics(item, candidates, source))
+            self._remember(key, tuple(usable) or self._fallback_topics(item, candidates, self._source(item)))
         return self._memo[key]  # type: ignore[return-value]
+
+    def _stands_as_topic(self, item: ContentItem, topic: str) -> bool:
+        """``topic`` (lower case) reads as a topic of the item's own text, stands alone there and is no
+        music clip's aspect words; remembered per item and topic (specs vary their topics, not the item)."""
+        key = ("stands as topic", item.id, item.title, topic)
+        known = self._memo.get(key)
+        if known is None:
+            raw = f"{item.title} . {item.text[:4000]}"
+            known = (
+                reads_as_topic(topic, self._source(item))
+                and stands_alone(topic, raw)
+                and not set(topic.split()) <= _aspect_words(item)
+            )
+            self._remember(key, known)
+        return bool(known)
 
     def _fallback_topics(self, item: ContentItem, candidates: list[str], source: str) -> tuple[str, ...]:
         """When no topic stands alone, the item is still written about (a run must reach its count):
@@ -242,9 +254,14 @@ class ContentFacts:
 
     def fitting_media_words(self, item: ContentItem, modality: str, allowed: Sequence[str]) -> tuple[str, ...]:
         """The words of ``allowed`` that suit the item (``media_fit``: a podcast is an episode, not a
-        song), in ``allowed`` order."""
-        kinds = extract_patterns(item).content_types
-        return tuple(word for word in allowed if media_word_fits(word, modality, kinds))
+        song), in ``allowed`` order; remembered per item (every draw of a comparison asks again)."""
+        key = ("fitting media", item.id, item.title, modality, tuple(allowed))
+        known = self._memo.get(key)
+        if known is None:
+            kinds = extract_patterns(item).content_types
+            known = tuple(word for word in allowed if media_word_fits(word, modality, kinds))
+            self._remember(key, known)
+        return known  # type: ignore[return-value]
 
     def names(self, item: ContentItem) -> tuple[str, ...]:
         """Pieces of the item's title that read as the name of the work ("New Excavations at Pompeii"
@@ -479,12 +496,18 @@ def defines(text: str, topic: str) -> bool:
 def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple[str, str] | None:
     """Two of ``topics`` (sharing no word) that one sentence of ``text`` names together, so a question
     about how they relate has its answer there; None when no sentence links two."""
+    pairs = _linked_pairs(text, tuple(topics[:8]))
+    return rng.choice(pairs) if pairs else None
+
+
+@lru_cache(maxsize=16384)
+def _linked_pairs(text: str, topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The pairs of ``linked_topics``, computed once per text and topics (every draw asks again)."""
     sentences = [sentence.casefold() for sentence in _SENTENCE_END.split(text)]
-    pairs = [
+    return tuple(
         (a, b)
-        for i, a in enumerate(topics[:8])
-        for b in topics[i + 1 : 8]
+        for i, a in enumerate(topics)
+        for b in topics[i + 1 :]
         if set(a.casefold().split()).isdisjoint(b.casefold().split())
         and any(a.casefold() in sentence and b.casefold() in sentence for sentence in sentences)
-    ]
-    return rng.choice(pairs) if pairs else None
+    )

@@ -49,15 +49,22 @@ def _names(sentence: str, phrase: str) -> bool:
 def topic_named_with(text: str, name: str, topics: Sequence[str], rng: random.Random) -> str | None:
     """One of ``topics`` that a sentence of ``text`` names together with ``name`` (and that repeats
     none of its words), so "what did {name} say about {topic}?" has its answer there; else None."""
+    said_together = _said_together(text, name, tuple(topics[:8]))
+    return rng.choice(said_together) if said_together else None
+
+
+@lru_cache(maxsize=16384)
+def _said_together(text: str, name: str, topics: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``topics`` a sentence of ``text`` names with ``name`` (``topic_named_with``), computed once
+    per text, name and topics: every draw of a spec asks again."""
     name_words = _words(name)
-    said_together = [
+    return tuple(
         topic
-        for topic in topics[:8]
+        for topic in topics
         if name_words.isdisjoint(_words(topic))
         and not written_as_name(text, topic)
         and any(_names(sentence, name) and _names(sentence, topic) for sentence in sentences(text))
-    ]
-    return rng.choice(said_together) if said_together else None
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -80,8 +87,10 @@ def singles_out(topic: str) -> bool:
     return len(words) > 1 or zipf(words[0].casefold()) < RELATION_ZIPF
 
 
+@lru_cache(maxsize=16384)
 def states_year(text: str, year: int | None) -> bool:
-    """Whether the text itself gives the year, so "when was X published?" has its answer there."""
+    """Whether the text itself gives the year, so "when was X published?" has its answer there
+    (cached: every draw about a document asks it of the same text)."""
     return year is not None and re.search(rf"\b{year}\b", text) is not None
 
 

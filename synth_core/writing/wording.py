@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.topics import article_for, takes_the, written_form
@@ -23,8 +24,10 @@ _DOUBLE_DETERMINER = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalized(text: str) -> str:
-    """How queries are compared for sameness: case-folded, punctuation dropped, spaces collapsed."""
+    """How queries are compared for sameness: case-folded, punctuation dropped, spaces collapsed
+    (cached: a draft, the texts a spec avoids and the batch's taken queries are compared again and again)."""
     return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
 
 

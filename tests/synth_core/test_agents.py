@@ -140,3 +140,9 @@ def test_phrases_that_only_look_like_media_name_none(settings: Settings) -> None
     assert agents.detect_media("watch the music video for Kids in Love") == ("VIDEO", "music video")
     assert agents.detect_media("find a TV show called Revenge of the Nerds") == ("VIDEO", "tv show")
     assert agents.detect_media("Find a novel called A Perfect Day.") == ("DOCUMENT", "novel")
+
+
+def test_remembered_media_mentions_are_a_fresh_list_each_time(agents: AgentInference) -> None:
+    first = agents.media_mentions("a video and a photo of the lake")
+    first.clear()  # a caller changing its answer must not change the next caller's
+    assert agents.media_mentions("a video and a photo of the lake") == [("VIDEO", "video"), ("IMAGE", "photo")]

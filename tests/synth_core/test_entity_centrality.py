@@ -57,6 +57,13 @@ def test_statements_and_recent_work_credit_a_name_in_passing() -> None:
     assert not is_central("Smithsonian", "ORGANIZATION", title="Live Recording", text=text)
 
 
+def test_the_cached_answer_depends_on_the_own_names_not_their_container() -> None:
+    text = "Notes on tides. Lena Richter measured them."
+    assert is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=["Lena Richter"])
+    assert is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=("lena richter",))
+    assert not is_central("Lena Richter", "PERSON", title="Notes on tides", text=text, own_names=())
+
+
 def test_a_place_an_images_title_does_not_name_is_not_shown() -> None:
     title = "Chalkboard Lecture at MIT in Cambridge"
     assert place_not_shown("Vancouver", "PLACE", modality="IMAGE", title=title)

@@ -287,3 +287,13 @@ def test_content_kinds_declared_by_metadata_and_a_trailer_only_by_its_title() ->
     assert "review" in review and "trailer" not in review
     assert "trailer" in item_kinds("Alias Grace | Official Trailer", "Tags: Trailer.", {})
     assert "tv" in item_kinds("Curb Season 9 Trailer", "Category: Film & Animation.", {})
+
+
+def test_the_patterns_follow_an_item_whose_text_is_replaced() -> None:
+    doc = item("Kubernetes autoscaling keeps clusters small. Kubernetes autoscaling is tuned per service.")
+    before = extract_patterns(doc)
+    assert extract_patterns(doc) is before  # the same item asked again: the remembered answer
+    doc.text = "Glacier retreat in the Alps. Glacier retreat speeds up every summer."
+    after = extract_patterns(doc)
+    assert after is not before
+    assert any("glacier" in topic for topic in after.topics)

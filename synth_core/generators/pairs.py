@@ -35,7 +35,7 @@ from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
 from synth_core.word_frequency import zipf
 from synth_core.writing.subjects import subjects_of
-from synth_core.writing.template_content import says_enough_alone
+from synth_core.writing.topic_shape import says_enough_alone
 
 PARTNERS_PER_ITEM = 4
 """Formed pairs: each item is paired with at most this many best-overlapping partners."""

@@ -186,7 +186,7 @@ def _clean_piece(piece: str) -> str:
     words = piece.split()
     while words and words[-1].lower() in _DANGLING:
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(" .,;:-")  # "Mosaic: Official Trailer" -> "Mosaic", not "Mosaic:"
 
 
 def _hook(piece: str) -> bool:

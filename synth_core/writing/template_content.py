@@ -20,7 +20,6 @@ from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
 from synth_core.topics import stands_alone
-from synth_core.word_frequency import too_common_alone
 from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_fit import media_word_fits
@@ -32,6 +31,7 @@ from synth_core.writing.subjects import (
     strip_markup,
     subjects_of,
 )
+from synth_core.writing.topic_shape import reads_as_topic
 from synth_core.writing.wording import normalized
 
 MAX_TOPIC_WORDS = 4
@@ -370,86 +370,6 @@ def _a_sound(topic: str) -> bool:
 @lru_cache(maxsize=8192)
 def _title_topics(title: str) -> list[str]:
     return extract_topics(title, top_k=4)
-
-
-_ADJECTIVE_ENDINGS = ("ical", "ous", "ive", "ful", "less", "able", "ible", "ic")
-_NOUNS_LIKE_ADJECTIVES = lx.words(
-    "music logic magic traffic mosaic topic fabric clinic republic garlic panic picnic comic graphic mechanic"
-    " relative executive detective objective initiative perspective explosive representative table cable"
-    " vegetable"
-)
-
-
-_ING_NOUNS = lx.words(
-    "string strings thing king ring spring wing ceiling building painting clothing morning evening wedding meeting"
-    " setting ping pudding dumpling skiing surfing boxing camping hiking bowling sibling earring offering"
-    " learning computing scattering tunneling tunnelling pairing coupling doping screening lensing hashing"
-    " sampling scheduling routing caching clustering training"
-)
-
-
-_VERB_INGS = lx.ACTION_GERUNDS | lx.words(
-    "moving running going coming getting making taking using having being doing showing looking trying increasing"
-    " decreasing leading following including involving allowing giving becoming"
-)
-
-
-def reads_as_topic(topic: str, source: str) -> bool:
-    """Whether ``topic`` reads as a noun phrase a person would ask about, not a keyword fragment:
-    it occurs as written in ``source`` (the item's normalized text, space-padded), it neither starts
-    nor ends on a function word, an adjective, an adverb or a verb form, holds no amount word
-    ("million dollars") and does not start with a verb's -ing form ("holding bats"), and a single word occurs
-    at least twice (a word said once is rarely what the item is about) and is no everyday word
-    ("company", "game": see ``word_frequency``)."""
-    words = topic.split()
-    key = normalized(topic)
-    occurrences = source.count(f" {key} ")
-    if not occurrences or words[0] in lx.STOPWORDS or words[-1] in lx.STOPWORDS:
-        return False
-    last = words[-1]
-    if not ends_as_noun(last, alone=len(words) == 1):
-        return False
-    if _AMOUNT_WORDS.intersection(words) or (len(words) > 1 and _verb_phrase(words[0], key, source)):
-        return False
-    return len(words) > 1 or (occurrences >= 2 and says_enough_alone(last))
-
-
-_AMOUNT_WORDS = lx.words("hundred hundreds thousand thousands million millions billion billions trillion percent")
-"""Words of an amount: a phrase holding one is cut from a figure ("million dollars" of "4219 million
-dollars"), not a subject."""
-
-
-def _verb_phrase(first: str, key: str, source: str) -> bool:
-    """The phrase starts with a verb's -ing form and its object ("holding bats" of "players walking
-    around while holding bats", "giving nature" of "giving nature back its tools"): a verb phrase,
-    unless the source puts a determiner before it ("a walking tour")."""
-    if first not in _VERB_INGS:
-        return False
-    return not any(f" {determiner} {key} " in source for determiner in _NOUN_PHRASE_STARTS)
-
-
-_NOUN_PHRASE_STARTS = ("a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "my", "your")
-
-
-def ends_as_noun(word: str, *, alone: bool) -> bool:
-    """Whether a phrase can end on ``word`` (lower case): no adjective, adverb or verb form by its
-    shape ("atomic", "slowly", "rotated"); an -ing word only as a lone noun ("painting"), or inside a
-    phrase unless it is a verb form ("data mining", not "man riding")."""
-    if word in lx.ADJECTIVES or word in lx.ACTION_GERUNDS or word in lx.TOPIC_NOISE:
-        return False
-    if word.endswith("ly") and word not in lx.LY_NOUNS:
-        return False
-    if word.endswith("ed") and not word.endswith("eed"):
-        return False
-    if word.endswith("ing") and word not in _ING_NOUNS and (alone or word in _VERB_INGS):
-        return False
-    return not word.endswith(_ADJECTIVE_ENDINGS) or word in _NOUNS_LIKE_ADJECTIVES
-
-
-def says_enough_alone(word: str) -> bool:
-    """A lone topic word a query can be about: a noun, no filler, no everyday word ("seismology",
-    not "company": see ``word_frequency``)."""
-    return word not in lx.NOT_ALONE and ends_as_noun(word, alone=True) and not too_common_alone(word)
 
 
 def has_subject(plan: Plan) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from synth_core.writing.requests import _embeddable
 from synth_core.writing.subjects import clean_title, finite_verb
-from synth_core.writing.template_content import reads_as_topic
+from synth_core.writing.topic_shape import reads_as_topic
 from synth_core.writing.wording import TOPIC_MARK, tidy, with_articles, with_name_articles
 
 

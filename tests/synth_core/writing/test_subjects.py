@@ -36,6 +36,7 @@ def item(modality: str, title: str, text: str = "", **metadata: object) -> Conte
         ("Lecture 110: Open Crumb", "Open Crumb"),
         ("Future Man Trailer (Official) • FutureMan On Hulu", "Future Man"),
         ("| Full Interview | 10/03/17", ""),
+        ("Mosaic: Official Trailer", "Mosaic"),  # no colon left behind by the label
     ],
 )  # fmt: skip
 def test_titles_are_cleaned_the_way_people_type_them(title: str, name: str) -> None:

@@ -188,3 +188,17 @@ def comparable(example: Any) -> dict[str, Any]:
 def revalidate(example: Any) -> None:
     """Generated examples must pass their own schema when read back."""
     type(example).model_validate(example.model_dump(mode="json"))
+
+
+def interview_and_report_sharing_one_name() -> tuple[ContentItem, ContentItem]:
+    """A radio interview and a fab report whose only shared subject is Priyanka Sethi; only the
+    interview says Hsinchu (a facet one item carries: cross_modal's honest no-gain case)."""
+    interview = make_item(
+        "a-sethi", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
+        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
+    )  # fmt: skip
+    report = make_item(
+        "d-fabs", "DOCUMENT", "Building Fabs in the United States",
+        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
+    )  # fmt: skip
+    return interview, report

@@ -27,8 +27,8 @@ from synth_core.settings import Settings
 from tests.synth_core.fixtures import (
     ITEMS,
     comparable,
+    interview_and_report_sharing_one_name,
     make_context,
-    make_item,
     memory_backend,
     revalidate,
     sample_of,
@@ -125,14 +125,7 @@ def test_a_facet_only_one_modality_holds_is_no_gain_and_the_shared_name_is(
 ) -> None:
     """Fusion fails for a reason a reader can check: the report names Priyanka Sethi but never
     Hsinchu, so for "Priyanka Sethi in Hsinchu" the documents add nothing to the interview."""
-    interview = make_item(
-        "a-sethi", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
-        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
-    )  # fmt: skip
-    report = make_item(
-        "d-fabs", "DOCUMENT", "Building Fabs in the United States",
-        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
-    )  # fmt: skip
+    interview, report = interview_and_report_sharing_one_name()
     items = [interview, report, *ITEMS]
     sample = sample_of(items, groups=((interview.id, report.id),))
     output = cross_modal.generate(make_context(settings, memory_backend(items), sample), 40)

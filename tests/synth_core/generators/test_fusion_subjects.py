@@ -14,7 +14,14 @@ from synth_core.generators.fusion_subjects import MAX_USES, pair_needs, plan_nee
 from synth_core.generators.pairs import ContentPair, Subject, content_keys, formed_pairs, key_form
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
-from tests.synth_core.fixtures import ITEMS, make_context, make_item, memory_backend, sample_of
+from tests.synth_core.fixtures import (
+    ITEMS,
+    interview_and_report_sharing_one_name,
+    make_context,
+    make_item,
+    memory_backend,
+    sample_of,
+)
 
 BY_ID = {item.id: item for item in ITEMS}
 
@@ -138,14 +145,7 @@ def test_a_name_and_a_lone_common_word_are_not_listed_together(agents: AgentInfe
 
 
 def test_a_pair_linked_by_one_name_is_narrowed_by_what_only_one_item_says(agents: AgentInference) -> None:
-    interview = make_item(
-        "a", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
-        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
-    )  # fmt: skip
-    report = make_item(
-        "d", "DOCUMENT", "Building Fabs in the United States",
-        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
-    )  # fmt: skip
+    interview, report = interview_and_report_sharing_one_name()
     needs = pair_needs(ContentPair(interview, report, "test"), agents)
     assert [[subject.key for subject in subjects] for subjects in needs.shared] == [["priyanka sethi"]]
     facets = [tuple(subject.key for subject in subjects) for subjects in needs.facets]

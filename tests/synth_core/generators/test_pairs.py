@@ -19,7 +19,14 @@ from synth_core.generators.pairs import (
 )
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
-from tests.synth_core.fixtures import ITEMS, make_context, make_item, memory_backend, sample_of
+from tests.synth_core.fixtures import (
+    ITEMS,
+    interview_and_report_sharing_one_name,
+    make_context,
+    make_item,
+    memory_backend,
+    sample_of,
+)
 
 BY_ID = {item.id: item for item in ITEMS}
 
@@ -189,14 +196,7 @@ def test_a_word_with_inner_capitals_and_a_word_said_only_before_one_noun_are_no_
 
 
 def test_a_name_of_two_words_links_a_pair_alone_and_a_one_word_name_needs_a_second_word() -> None:
-    interview = make_item(
-        "a", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
-        "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",
-    )  # fmt: skip
-    report = make_item(
-        "d", "DOCUMENT", "Building Fabs in the United States",
-        "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
-    )  # fmt: skip
+    interview, report = interview_and_report_sharing_one_name()
     pair = ContentPair(interview, report, "test")
     [sethi] = shared_subjects(pair)
     assert sethi.key == "priyanka sethi" and stands_alone(pair, sethi)

@@ -202,3 +202,22 @@ def interview_and_report_sharing_one_name() -> tuple[ContentItem, ContentItem]:
         "A report on new fabs in Arizona. Priyanka Sethi argues technicians are the bottleneck. Priyanka Sethi agrees.",
     )  # fmt: skip
     return interview, report
+
+
+OLIVE_MAP = make_item(
+    "img-olive-map",
+    "IMAGE",
+    "Map: Cold-Pressed Olive Oil in Naples and Puglia",
+    "Map of Naples and Puglia marking the sites that matter for cold-pressed olive oil. Other voices: "
+    "Marco Bellini and Yannis Papadakis, plus a statement from Oliveto Bari.",
+    kind="diagram",
+)
+"""A map that names people once among "other voices": passing mentions, no subject."""
+CHALKBOARD = make_item(
+    "img-board",
+    "IMAGE",
+    "Chalkboard Lecture at MIT",
+    "Dr. Grace Oduya sketches a transformer block on a chalkboard at MIT. The image ran alongside coverage "
+    "of NeurIPS in Vancouver, and Vancouver hosted the poster session.",
+)
+"""A photo whose text names a place (Vancouver) the picture does not show."""

@@ -14,7 +14,9 @@ from synth_core.generators.labels import rank_of
 from synth_core.schemas.unified import UnifiedExampleSchema
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import (
+    CHALKBOARD,
     ITEMS,
+    OLIVE_MAP,
     comparable,
     make_context,
     make_item,
@@ -73,21 +75,7 @@ def test_a_one_item_query_is_built_around_a_name_the_routing_half_would_ask_abou
     """The routing generator's rule (``generators.askable``): a name a map lists once among "other
     voices" is no subject ("display a diagram of marco bellini", judged unnatural), nor a place a
     photo's caption names but its title does not ("the picture with Vancouver" of a chalkboard)."""
-    olive_map = make_item(
-        "img-olive-map",
-        "IMAGE",
-        "Map: Cold-Pressed Olive Oil in Naples and Puglia",
-        "Map of Naples and Puglia marking the sites that matter for cold-pressed olive oil. Other voices: "
-        "Marco Bellini and Yannis Papadakis, plus a statement from Oliveto Bari.",
-        kind="diagram",
-    )
-    board = make_item(
-        "img-board",
-        "IMAGE",
-        "Chalkboard Lecture at MIT",
-        "Dr. Grace Oduya sketches a transformer block on a chalkboard at MIT. The image ran alongside coverage "
-        "of NeurIPS in Vancouver, and Vancouver hosted the poster session.",
-    )
+    olive_map, board = OLIVE_MAP, CHALKBOARD
     items = [olive_map, board]
     output = unified.generate(make_context(settings, memory_backend(items), sample_of(items)), 40)
     queries = [example.query.casefold() for example in output.examples]

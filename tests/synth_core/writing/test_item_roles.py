@@ -4,23 +4,8 @@ from __future__ import annotations
 
 from synth_core.schemas.common import Entity
 from synth_core.writing.item_roles import ItemRoles
-from tests.synth_core.fixtures import make_item
-
-MAP = make_item(
-    "img-olive-map",
-    "IMAGE",
-    "Map: Cold-Pressed Olive Oil in Naples and Puglia",
-    "Map of Naples and Puglia marking the sites that matter for cold-pressed olive oil. Other voices: "
-    "Marco Bellini and Yannis Papadakis, plus a statement from Oliveto Bari.",
-    kind="diagram",
-)
-BOARD = make_item(
-    "img-board",
-    "IMAGE",
-    "Chalkboard Lecture at MIT",
-    "Dr. Grace Oduya sketches a transformer block on a chalkboard at MIT. The image ran alongside coverage "
-    "of NeurIPS in Vancouver, and Vancouver hosted the poster session.",
-)
+from tests.synth_core.fixtures import CHALKBOARD as BOARD
+from tests.synth_core.fixtures import OLIVE_MAP as MAP
 
 
 def test_a_name_mentioned_in_passing_is_no_topic_of_a_request() -> None:

@@ -6,7 +6,7 @@ broken plan labelled ``success=False`` is a correct negative and scores like any
 Signals that measure how *hard* an example is (the query names no media type; the source item ranks
 low) still show in the breakdown but weigh little and never cap the score.
 
-Each example gets up to fourteen *components*, each a score in [0, 1] with a reason a reviewer can read:
+Each example gets up to fifteen *components*, each a score in [0, 1] with a reason a reviewer can read:
 
 =============== =================================================================================
 label_validity  the labels hang together and fit the source (``synth_core.label_checks``): verified
@@ -33,6 +33,11 @@ title_match     modality / workflow / unified: the share c of the source title's
                 its title asks for the item; one built only from body words is where passing mentions,
                 tag words and fragments creep in (under a fifth of the title keeps it in review).
                 No title 0.8.
+anchoring       modality / routing / workflow / unified: the share a of the query's own words (the
+                writer's frames left out) that are its source's names, title or metadata
+                (``signals.anchoring``), ``0.4 + 0.6 * a``: words taken from the body text, captions or
+                tags are where passing mentions, cut verbs and pasted captions come from. Nothing of
+                its own 0.8.
 media_cue       difficulty, not correctness: the query names its media type ``1 - 0.2 *
                 ambiguity``; it does not ``1 - ambiguity`` (floor 0.05).
 source_rank     difficulty, not correctness: the source item found at rank r when searching for
@@ -54,15 +59,15 @@ Any core component below 0.6 keeps an example under the default threshold of 0.8
 Weights (each optimizer's registry entry, ``OptimizerSpec.confidence_weights``; 0 = not used for that
 optimizer; tests/approval/test_confidence.py keeps this table equal to the registry):
 
-=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
-optimizer   label margin entity fit   fluen spec  centr title media rank cover  dupe gener effort
-=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
-modality    3     0      0      2     2     0     0     2     1     0.5  0.25   2    0.5   1
-cross_modal 3     2      0      0     2     1     0     0     0     0.5  0.25   2    0.5   1
-routing     3     0      3      2     2     0.5   1     0     0.5   0.5  0.25   2    0.5   1
-workflow    3     0      0      1     2     1     1     2     0     0.5  0.25   2    0.5   1
-unified     3     0      3      2     2     1     1     2     1     0.5  2      2    0.5   1
-=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+optimizer   label margin entity fit   fluen spec  centr title anchr media rank cover  dupe gener effort
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
+modality    3     0      0      2     2     0     0     2     1     1     0.5  0.25   2    0.5   1
+cross_modal 3     2      0      0     2     1     0     0     0     0     0.5  0.25   2    0.5   1
+routing     3     0      3      2     2     0.5   1     0     2     0.5   0.5  0.25   2    0.5   1
+workflow    3     0      0      1     2     1     1     2     2     0     0.5  0.25   2    0.5   1
+unified     3     0      3      2     2     1     1     2     2     1     0.5  2      2    0.5   1
+=========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
 
 Missing signals never look good: an unverified label scores 0.5, an unrecorded source modality 0.55
 and an entity without recorded evidence 0.5, so a generator that measures nothing lands in review.
@@ -100,6 +105,7 @@ COMPONENTS = (
     "specificity",
     "centrality",
     "title_match",
+    "anchoring",
     "media_cue",
     "source_rank",
     "entity_coverage",
@@ -237,6 +243,7 @@ def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: 
         "specificity": lambda: specificity(example.query),
         "centrality": lambda: _centrality(example),
         "title_match": lambda: _title_match(example),
+        "anchoring": lambda: _anchoring(example),
         "media_cue": lambda: _media_cue(example),
         "source_rank": lambda: _source_rank(optimizer, example),
         "entity_coverage": lambda: _entity_coverage(example),
@@ -295,6 +302,25 @@ def _title_match(example: ExampleBase) -> tuple[float, str]:
     if coverage == 0.0:
         return score, "the query names nothing of its source's title: it may ask about a detail the item is not about"
     return score, f"the query names {coverage:.0%} of its source's title"
+
+
+ANCHORING_FLOOR = 0.4
+"""A query none of whose own words are its source's names scores this (core: it stays in review)."""
+
+
+def _anchoring(example: ExampleBase) -> tuple[float, str]:
+    found = example.signals.anchoring
+    if found is None:
+        return 0.8, "not measured: the query has no word of its own beside the writer's frames (or none was recorded)"
+    score = ANCHORING_FLOOR + (1.0 - ANCHORING_FLOOR) * found.share
+    if not found.loose:
+        return score, "every word the query takes from its source is in the source's title or metadata names"
+    words = ", ".join(f"'{word}'" for word in found.loose[:4])
+    return score, (
+        f"{len(found.loose)} of {len(found.loose) + len(found.anchored)} of the query's own words ({words}) are not "
+        "in its source's title or metadata names: taken from the body text, captions or tags, where passing "
+        "mentions and cut fragments come from"
+    )
 
 
 def _media_cue(example: ExampleBase) -> tuple[float, str]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import ContentItem, SearchHit
+from synth_core.generators.anchoring import anchoring
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.title_coverage import title_coverage
 from synth_core.patterns import extract_patterns
@@ -324,6 +325,7 @@ def build_signals(
         retries=written.retries + rewrites,
         fallback_used=written.fallback_used,
         title_coverage=title_coverage(written.text or "", sources),
+        anchoring=anchoring(written.text or "", sources),
     )
 
 

@@ -62,6 +62,20 @@ class EntityEvidence(BaseModel):
     strength: float = Field(ge=0.0, le=1.0)
 
 
+class Anchoring(BaseModel):
+    """Where a query's own words (the writer's frames left out) come from: its sources' names (title,
+    metadata names) or elsewhere (body text, captions, tags, nowhere)."""
+
+    anchored: list[str] = Field(default_factory=list, description="Words of the sources' titles or metadata names.")
+    loose: list[str] = Field(default_factory=list, description="Words from anywhere else.")
+
+    @property
+    def share(self) -> float:
+        """The share of the query's own words that are anchored."""
+        total = len(self.anchored) + len(self.loose)
+        return len(self.anchored) / total if total else 1.0
+
+
 class Signals(BaseModel):
     """Facts measured while generating, read later by the confidence extractor."""
 
@@ -104,6 +118,11 @@ class Signals(BaseModel):
         le=1.0,
         description="Share of the source title's content words the query names (averaged over the sources "
         "with a title): a query that names its item by its title asks for the item. None = no title.",
+    )
+    anchoring: Anchoring | None = Field(
+        None,
+        description="The query's own words split by where they come from (its sources' names or elsewhere). "
+        "None = not measured, or the query has no word beside the writer's frames.",
     )
 
 

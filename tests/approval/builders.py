@@ -26,6 +26,7 @@ CLEAN_SIGNALS: dict[str, Any] = {
     "fallback_used": False,
     "source_modalities": ["VIDEO"],
     "content_kinds": ["tutorial"],
+    "anchoring": {"anchored": ["kubernetes"], "loose": []},
 }
 # Per optimizer: the signals only some examples carry (the pair's two items, the entities' evidence).
 _OWN_SIGNALS: dict[str, dict[str, Any]] = {

@@ -376,3 +376,24 @@ def test_a_query_naming_little_of_its_sources_title_stays_in_review(optimizer: s
 def test_cross_modal_and_routing_do_not_read_the_title_coverage() -> None:
     for optimizer in ("cross_modal", "routing"):
         assert "title_match" not in [part.name for part in score_example(optimizer, make_example(optimizer)).components]
+
+
+@pytest.mark.parametrize("optimizer", ["routing", "workflow", "unified"])
+def test_a_query_whose_own_words_are_not_its_sources_names_stays_in_review(optimizer: str) -> None:
+    def with_anchoring(anchoring: dict[str, list[str]] | None) -> Confidence:
+        return score_example(optimizer, make_example(optimizer, signals={"anchoring": anchoring}))
+
+    named = with_anchoring({"anchored": ["kubernetes", "autoscaling"], "loose": []})
+    half = with_anchoring({"anchored": ["kubernetes"], "loose": ["deserves"]})
+    loose = with_anchoring({"anchored": [], "loose": ["development", "deserves"]})
+    unmeasured = with_anchoring(None)
+    assert decide_status(named, DEFAULT_THRESHOLD) == "auto_approved"
+    assert decide_status(loose, DEFAULT_THRESHOLD) == "pending_review"
+    assert loose.score < half.score < named.score
+    assert unmeasured.score < named.score
+    assert "'development', 'deserves'" in component(loose, "anchoring").reason
+
+
+def test_cross_modal_does_not_read_the_anchoring() -> None:
+    components = score_example("cross_modal", make_example("cross_modal")).components
+    assert "anchoring" not in [part.name for part in components]

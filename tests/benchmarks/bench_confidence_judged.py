@@ -42,7 +42,7 @@ def run() -> list[dict[str, Any]]:
 def _round_rows(round_: int, *, targets: bool) -> list[dict[str, Any]]:
     judgments = judged.load_judgments(round_)
     sample = judged.load_sample(round_)
-    records = [record for record in sample if record["id"] in judgments]
+    records = judged.with_derived_signals([record for record in sample if record["id"] in judgments])
     thresholds = load_settings().thresholds
     scored = _scores(records)
     rows = [{"name": f"round {round_}: judged examples", "value": f"{len(records)} of {len(sample)} in the sample"}]

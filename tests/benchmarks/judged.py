@@ -23,9 +23,12 @@ from __future__ import annotations
 import json
 import random
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from synth_core.content import ContentItem
+from synth_core.generators.anchoring import anchoring
 from synth_core.registry import OPTIMIZERS
 from tests.benchmarks import corpora
 
@@ -75,6 +78,39 @@ def write_sample(round_: int, seed: int) -> int:
 def load_sample(round_: int) -> list[dict[str, Any]]:
     text = sample_path(round_).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def with_derived_signals(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``records`` with the signals that are pure functions of the query and its source items
+    (``DERIVED_SIGNALS``) filled in where the sample was drawn before the generator recorded them: the
+    generator computes them with the same functions, so an older round is scored as today's generator
+    would score the same example. Sources are read through the same ingest as a run (titles cut alike)."""
+    filled = []
+    for record in records:
+        example = record["example"]
+        absent = [name for name in DERIVED_SIGNALS if name not in example["signals"]]
+        if absent:
+            source_ids = example["provenance"]["source_content_ids"]
+            items = [_ingested(record["corpus"])[content_id] for content_id in source_ids]
+            signals = dict(example["signals"])
+            for name in absent:
+                found = DERIVED_SIGNALS[name](example["query"], items)
+                signals[name] = found.model_dump() if found is not None else None
+            record = {**record, "example": {**example, "signals": signals}}
+        filled.append(record)
+    return filled
+
+
+@lru_cache(maxsize=2)
+def _ingested(corpus: str) -> dict[str, ContentItem]:
+    """Every item of ``corpus`` as a run reads it (ingested into a scratch store), by id."""
+    path = DEMO_CORPUS if corpus == "demo" else corpora.REAL_CORPUS
+    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with corpora.corpus_service(corpus) as service:
+        return {item.id: item for item in service.backend.get(ids)}
+
+
+DERIVED_SIGNALS = {"anchoring": anchoring}
 
 
 def load_judgments(round_: int) -> dict[str, dict[str, Any]]:

@@ -27,7 +27,9 @@ from synth_core.writing.subjects import (
     Subjects,
     finite_verb,
     grammatical_caption,
+    hook,
     names_a_guest,
+    stat_line,
     strip_markup,
     subjects_of,
 )
@@ -338,8 +340,11 @@ def _title_names(title: str) -> tuple[str, ...]:
             continue
         if not any(w.isalpha() and w not in _MONTH_NAMES and w not in lx.STOPWORDS for w in lowered):
             continue  # "February 2024", "one of the"
+        if stat_line(piece) or "$" in piece or "\\" in piece:  # "16 Pts, 7-8 FGM", "cells in type $B_n$"
+            continue
         names.append(piece.lower() if piece.isupper() else piece)  # "6X EXTREME SPICY NOODLE" is shouted
-    return tuple(names)
+    hooks = [name for name in names if hook(name)]  # "ULTRA RARE" beside "Velvet Worm" names nothing
+    return tuple(name for name in names if name not in hooks) or tuple(names)
 
 
 _BE = ("is", "are", "was", "were", "has", "have")

@@ -73,6 +73,8 @@ ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", 
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
 """A credit (who made or voices the item) asked for without a topic: by them, not about them."""
+REDRAW = ""
+"""An intent template for a draw that came to nothing (draw again), unlike None: nothing to build from."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
@@ -249,6 +251,8 @@ class TemplateWriter:
             template = fusion_template(self.content, plan, rng, style)
         elif plan.intent != "find":  # the intent decides the frame, whatever the task
             template = self._intent_template(plan, rng)
+            if template == REDRAW:
+                return None, "request"  # this draw came to nothing: draw again
         elif plan.modality == "TEXT":
             template = text_question(plan, rng, style, self._pick_entities(plan, rng)[0] if plan.entities else None)
         else:
@@ -371,7 +375,18 @@ class TemplateWriter:
             request = self._request(plan, rng, plan.style, frames=frames)
             if request is not None:
                 return request
-        return rng.choice(frames).replace("{x}", self._noun_phrase(plan, rng)[0])
+        phrase, kind = self._noun_phrase(plan, rng)
+        if not self._summarizable(phrase, kind, plan):
+            return REDRAW
+        return rng.choice(frames).replace("{x}", phrase)
+
+    @staticmethod
+    def _summarizable(phrase: str, kind: str, plan: Plan) -> bool:
+        """A noun phrase a summary or a report can be of: no loose "something on X" and no entity
+        alone ("summary of Evan Nagao" asks about the person, not the item)."""
+        if phrase.startswith(requests.LOOSE_OPENINGS):
+            return False
+        return kind != "entity" or all(phrase.strip() != brace(e.text) for e in plan.entities)
 
     # -- filling and checking ----------------------------------------------------------------------
 
@@ -440,8 +455,19 @@ class TemplateWriter:
             return False
         if self.agents.detect_intent(text) != plan.intent:
             return False
+        if plan.intent == "find" and plan.subjects.music is not None and sound_as_subject(text, plan.topics):
+            return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
+    """A music clip's tag asked about as if the clip were on it ("something about medium fast tempo",
+    "anything on acoustic drums", "the song on hardrock"): music has a sound, not a subject; its tags
+    go with "with" or before the media word ("a song with acoustic drums", "hardrock songs"). Read on
+    find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
+    lowered = text.casefold()
+    return any(re.search(rf"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{re.escape(t)}\b", lowered) for t in topics)

@@ -47,6 +47,8 @@ def reads_as_topic(topic: str, source: str) -> bool:
         return False
     if _AMOUNT_WORDS.intersection(words) or (len(words) > 1 and _verb_phrase(words[0], key, source)):
         return False
+    if len(words) > 1 and (_ends_on_a_verb(last, key, source) or _clause_of_how(key, source)):
+        return False
     return len(words) > 1 or (occurrences >= 2 and says_enough_alone(last))
 
 
@@ -65,6 +67,31 @@ def _verb_phrase(first: str, key: str, source: str) -> bool:
 
 
 _NOUN_PHRASE_STARTS = ("a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "my", "your")
+
+
+def _ends_on_a_verb(last: str, key: str, source: str) -> bool:
+    """The phrase ends on an -ing word that the source uses as a verb or a modifier: every time, a
+    word follows it that the verb governs or the -ing word describes ("daughter arriving" of "her
+    daughter arriving on a flight", "range topping" of "a range topping model"). A noun ("data
+    mining") also ends a clause or comes before "is", "and", "of" somewhere."""
+    if not last.endswith("ing") or last in _ING_NOUNS:
+        return False
+    followers = [after.split(" ", 1)[0] for after in source.split(f" {key} ")[1:]]
+    return bool(followers) and not any(not after or after in _AFTER_A_NOUN for after in followers)
+
+
+_AFTER_A_NOUN = lx.words(
+    "is are was were has have had and or but of for can could will would may might must should which that who"
+    " we they it this these our its their as than"
+)
+"""Words that can follow a noun phrase that ends (a verb, a conjunction, a new sentence's subject):
+after an -ing word they show it is the phrase's head, not a verb waiting for its object."""
+
+
+def _clause_of_how(key: str, source: str) -> bool:
+    """The phrase is a subject and its verb cut from "how ... works" ("cilium cni works" of "how the
+    Cilium CNI works"): a clause, not a thing."""
+    return any(f" {opener} {key} " in source for opener in ("how", "how the", "how a", "how an", "why", "why the"))
 
 
 def ends_as_noun(word: str, *, alone: bool) -> bool:

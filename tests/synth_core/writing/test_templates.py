@@ -342,8 +342,14 @@ def test_image_queries_sometimes_say_what_the_image_shows(writer: TemplateWriter
 def test_articles_read_right(writer: TemplateWriter) -> None:
     specs = many_specs(600, 23, explicit_media=True) + many_specs(300, 24, task="workflow", intent="compare")
     doubled = ("the a ", "the an ", "the the ", "a the ", "a a ", "best the ", "best a ", "any good the ")
-    for result in writer.write(specs, seed=24):
-        assert result.text is not None, result.failure
+    written = writer.write(specs, seed=24)
+    # 300 compares of one of six items run out of distinct wordings for the photo with two topics
+    # (a batch never repeats a query): a few recorded failures, never a broken text
+    assert sum(result.text is None for result in written) <= 0.02 * len(written)
+    for result in written:
+        if result.text is None:
+            assert result.failure
+            continue
         lowered = f" {result.text.lower()} "
         assert not any(f" {pair}" in lowered for pair in doubled), result.text
         for vowel_word in ("image", "audio", "episode", "article", "illustration"):

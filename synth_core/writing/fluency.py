@@ -76,7 +76,8 @@ REQUEST_WORDS = lx.words(
     everything lookup called named titled"""
 )
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
-_MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]|(?<![\w&])#[A-Za-z]")  # inside a word it censors ("d***head")
+# Emphasis marks (inside a word they censor: "d***head"), brackets, and a hashtag ("#lwymmd", not "#29").
+_MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]|(?<![\w&])#[A-Za-z]")
 _BARE_NOUN_AFTER = (
     r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track|video|clip|paper|article|document)"
     r"|(?:photos|photographs|pictures|images|pics|shots|videos|clips|songs|tracks|papers|articles|documents)"
@@ -158,11 +159,13 @@ _TAIL_FRAME_RE = re.compile(r"(?i)^(?P<head>.+?)\s+(?P<tail>in a nutshell|in bri
 
 
 def _glued_tail(query: str) -> str | None:
-    """The trailing frame of a query that carries no verb of its own before a long phrase."""
+    """The trailing frame of a long query that opens on no request of its own ("summarize ... in a
+    nutshell" asks; "a person on a cell phone ... in a nutshell" is a caption with a tail)."""
     match = _TAIL_FRAME_RE.match(query.strip())
     if match is None or len(match.group("head").split()) < TAIL_HEAD_WORDS:
         return None
-    return match.group("tail")
+    first = match.group("head").split()[0].lower().strip(",")
+    return None if first in REQUEST_WORDS or first in _WH_WORDS else match.group("tail")
 
 
 _LOOSE_TWICE_RE = re.compile(

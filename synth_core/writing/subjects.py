@@ -407,6 +407,8 @@ def finite_verb(caption: str) -> str | None:
 
 
 _CLAUSE_STARTS = lx.words("what how why where when whether who which that")
+"""Words a verb's clause object starts with ("the piece links what is happening"): after a plural-
+shaped word that follows a singular noun, they show the word is a verb."""
 _VERB_PARTICLES = lx.words("up down out off away")
 
 
@@ -416,8 +418,6 @@ def _particle_of_a_verb(word: str, following: list[str]) -> bool:
     if word in ("into", "onto"):
         return True
     return word in _VERB_PARTICLES and (not following or following[0] in _PREPOSITIONS or following[0] in _ARTICLES)
-"""Words a verb's clause object starts with ("the piece links what is happening"): after a plural-
-shaped word that follows a singular noun, they show the word is a verb."""
 
 
 def _governed(word: str) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
@@ -381,9 +382,20 @@ class TemplateWriter:
         return rng.choice(frames).replace("{x}", phrase)
 
     @staticmethod
+    def _of_an_entity_alone(text: str, plan: Plan) -> bool:
+        """A summary or a report of a name alone ("detailed breakdown of Maria Lopez"): it asks about
+        the person or the place, not for the item (a topic or an entity placed alone by any path)."""
+        asked = object_of(text, SUMMARY_AND_REPORT_FRAMES)
+        if asked is None:
+            return False
+        names = {entity.text.casefold() for entity in (*plan.spec.entities, *plan.entities)}
+        return asked.casefold().removeprefix("the ") in names
+
+    @staticmethod
     def _summarizable(phrase: str, kind: str, plan: Plan) -> bool:
         """A noun phrase a summary or a report can be of: no loose "something on X" and no entity
-        alone ("summary of Evan Nagao" asks about the person, not the item)."""
+        alone ("summary of Evan Nagao" asks about the person, not the item; ``_of_an_entity_alone``
+        checks the filled query too)."""
         if phrase.startswith(requests.LOOSE_OPENINGS):
             return False
         return kind != "entity" or all(phrase.strip() != brace(e.text) for e in plan.entities)
@@ -457,11 +469,31 @@ class TemplateWriter:
             return False
         if plan.intent == "find" and plan.subjects.music is not None and sound_as_subject(text, plan.topics):
             return False
+        if plan.intent in ("summarize", "report") and self._of_an_entity_alone(text, plan):
+            return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
+
+
+SUMMARY_AND_REPORT_FRAMES = pb.SUMMARIZE_FRAMES + pb.REPORT_FRAMES + pb.REPORT_DOCUMENT_FRAMES
+
+
+def object_of(text: str, frames: Sequence[str]) -> str | None:
+    """What ``text`` asks a frame of ``frames`` about ("summarize {x}" -> the ``{x}``), or None when
+    no frame fits it."""
+    for pattern in _frame_patterns(tuple(frames)):
+        match = pattern.fullmatch(text.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(re.escape(frame).replace(re.escape("{x}"), "(.+)"), re.IGNORECASE) for frame in frames)
 
 
 def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
@@ -470,4 +502,6 @@ def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
     go with "with" or before the media word ("a song with acoustic drums", "hardrock songs"). Read on
     find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
     lowered = text.casefold()
-    return any(re.search(rf"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{re.escape(t)}\b", lowered) for t in topics)
+    return any(
+        re.search(rf"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{re.escape(t)}\b", lowered) for t in topics
+    )

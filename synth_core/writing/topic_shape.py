@@ -4,6 +4,8 @@ pairs' lone words)."""
 
 from __future__ import annotations
 
+import re
+
 from synth_core import lexicon as lx
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing.wording import normalized
@@ -90,8 +92,8 @@ after an -ing word they show it is the phrase's head, not a verb waiting for its
 
 def _clause_of_how(key: str, source: str) -> bool:
     """The phrase is a subject and its verb cut from "how ... works" ("cilium cni works" of "how the
-    Cilium CNI works"): a clause, not a thing."""
-    return any(f" {opener} {key} " in source for opener in ("how", "how the", "how a", "how an", "why", "why the"))
+    Cilium CNI works", "organ works" of "how the Hammond B3 organ works"): a clause, not a thing."""
+    return re.search(rf" (?:how|why) (?:\S+ ){{0,3}}{re.escape(key)} ", source) is not None
 
 
 def ends_as_noun(word: str, *, alone: bool) -> bool:

@@ -112,6 +112,7 @@ def test_a_name_written_with_the_before_its_possessive_gets_the() -> None:
         ("daughter arriving", "actor and her daughter arriving on a flight"),  # a verb before its complement
         ("range topping", "person rendered as a range topping model"),  # a modifier before its noun
         ("cilium cni works", "diagram: how the cilium cni works. labelled diagram explaining how the cilium cni works"),
+        ("organ works", "labelled diagram explaining how the hammond b3 organ works"),
     ],
 )
 def test_a_verb_or_a_clause_cut_from_the_source_is_no_topic(topic: str, source: str) -> None:

@@ -79,7 +79,8 @@ _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(
 # Emphasis marks (inside a word they censor: "d***head"), brackets, and a hashtag ("#lwymmd", not "#29").
 _MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]|(?<![\w&])#[A-Za-z]")
 _BARE_NOUN_AFTER = (
-    r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track|video|clip|paper|article|document)"
+    r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track|video|clip|paper|article|document"
+    r"|pdf|report|podcast|episode|talk|lecture)"
     r"|(?:photos|photographs|pictures|images|pics|shots|videos|clips|songs|tracks|papers|articles|documents)"
     r"|summary|analysis|briefing|overview|write-up|recap|breakdown|points|takeaways|gist|rundown|tl;dr"
 )

@@ -74,6 +74,9 @@ ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", 
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
 """A credit (who made or voices the item) asked for without a topic: by them, not about them."""
+DRAWN_KINDS = frozenset({"diagram", "illustration", "infographic", "chart", "map"})
+_CLOSE_LOOK = re.compile(r"(?i)\bup close\b|\bclose-up\b|\baerial view\b")
+"""How a camera sees a thing: no diagram, chart or map is "up close" ("spectroscopy up close")."""
 REDRAW = ""
 """An intent template for a draw that came to nothing (draw again), unlike None: nothing to build from."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
@@ -471,6 +474,8 @@ class TemplateWriter:
             return False
         if plan.intent in ("summarize", "report") and self._of_an_entity_alone(text, plan):
             return False
+        if _CLOSE_LOOK.search(text) and DRAWN_KINDS & set(plan.kinds):
+            return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
 
     @staticmethod
@@ -478,6 +483,12 @@ class TemplateWriter:
         return WrittenQuery(text=None, generator="template", failure=reason)
 
 
+_SOUND_AS_SUBJECT = (
+    r"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{topic}\b"
+    r"|\bthe\s+{topic}\s+(?:song|track|tune|music|recording|audio)\b"
+)
+"""A tag after "about"/"on", or between "the" and a media word, which names a song ("the digital
+drums song", as if it were the song's title)."""
 SUMMARY_AND_REPORT_FRAMES = pb.SUMMARIZE_FRAMES + pb.REPORT_FRAMES + pb.REPORT_DOCUMENT_FRAMES
 
 
@@ -499,9 +510,8 @@ def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
     """A music clip's tag asked about as if the clip were on it ("something about medium fast tempo",
     "anything on acoustic drums", "the song on hardrock"): music has a sound, not a subject; its tags
-    go with "with" or before the media word ("a song with acoustic drums", "hardrock songs"). Read on
+    go with "with" or before a plural media word ("a song with acoustic drums", "hardrock songs"), never
+    between "the" and one ("the digital drums song" reads as a title). Read on
     find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
     lowered = text.casefold()
-    return any(
-        re.search(rf"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{re.escape(t)}\b", lowered) for t in topics
-    )
+    return any(re.search(_SOUND_AS_SUBJECT.format(topic=re.escape(t)), lowered) for t in topics)

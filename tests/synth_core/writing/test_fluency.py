@@ -153,3 +153,8 @@ def test_a_hashtag_is_markup_and_a_numbered_episode_is_not() -> None:
     assert score == 0.3 and "hashtag" in reason
     assert fluency("deep dive into The Internet: Crash Course Computer Science #29")[0] == 1.0
     assert fluency("photos of London")[0] == 1.0
+
+
+def test_a_count_noun_bare_after_a_singular_document_word_is_not_fluent() -> None:
+    assert fluency("produce a structured briefing covering a pdf about domain")[0] == 0.5
+    assert fluency("produce a structured briefing covering a pdf about the domain")[0] == 1.0

@@ -460,3 +460,23 @@ def test_a_summary_is_never_of_an_entity_alone(writer: TemplateWriter) -> None:
         assert asked is not None, text  # every summary and report is framed as one
         assert asked.lower().removeprefix("the ") not in entities, text
     assert object_of("detailed breakdown of Maria Lopez", SUMMARY_AND_REPORT_FRAMES) == "Maria Lopez"
+
+
+DIAGRAM = make_item(
+    "g1",
+    "IMAGE",
+    "Infrared Spectroscopy Compared with the Hubble Space Telescope",
+    "Infographic comparing infrared spectroscopy and the Hubble Space Telescope, with icons, arrows and short "
+    "captions. Infrared spectroscopy reads molecules. Infrared spectroscopy needs cold detectors.",
+)
+
+
+def test_a_diagram_is_never_seen_up_close(writer: TemplateWriter) -> None:
+    specs = [spec_for(DIAGRAM, style=style, explicit_media=False) for style in QUERY_STYLES] * 6
+    written = texts_of(writer.write(specs, seed=12), failures=0.2)
+    assert written and not [text for text in written if "up close" in text or "close-up" in text]
+
+
+def test_a_music_tag_is_no_song_title() -> None:
+    assert sound_as_subject("start playing the digital drums song", ("digital drums",))
+    assert not sound_as_subject("digital drums songs", ("digital drums",))

@@ -26,7 +26,6 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
@@ -37,6 +36,7 @@ from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
+from synth_core.writing.item_fit import SUMMARY_AND_REPORT_FRAMES, object_of, seen_up_close, sound_as_subject
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame_fits, media_phrases
@@ -74,9 +74,6 @@ ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", 
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
 """A credit (who made or voices the item) asked for without a topic: by them, not about them."""
-DRAWN_KINDS = frozenset({"diagram", "illustration", "infographic", "chart", "map"})
-_CLOSE_LOOK = re.compile(r"(?i)\bup close\b|\bclose-up\b|\baerial view\b")
-"""How a camera sees a thing: no diagram, chart or map is "up close" ("spectroscopy up close")."""
 REDRAW = ""
 """An intent template for a draw that came to nothing (draw again), unlike None: nothing to build from."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
@@ -474,44 +471,10 @@ class TemplateWriter:
             return False
         if plan.intent in ("summarize", "report") and self._of_an_entity_alone(text, plan):
             return False
-        if _CLOSE_LOOK.search(text) and DRAWN_KINDS & set(plan.kinds):
+        if seen_up_close(text, plan.kinds):
             return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:
         return WrittenQuery(text=None, generator="template", failure=reason)
-
-
-_SOUND_AS_SUBJECT = (
-    r"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{topic}\b"
-    r"|\bthe\s+{topic}\s+(?:song|track|tune|music|recording|audio)\b"
-)
-"""A tag after "about"/"on", or between "the" and a media word, which names a song ("the digital
-drums song", as if it were the song's title)."""
-SUMMARY_AND_REPORT_FRAMES = pb.SUMMARIZE_FRAMES + pb.REPORT_FRAMES + pb.REPORT_DOCUMENT_FRAMES
-
-
-def object_of(text: str, frames: Sequence[str]) -> str | None:
-    """What ``text`` asks a frame of ``frames`` about ("summarize {x}" -> the ``{x}``), or None when
-    no frame fits it."""
-    for pattern in _frame_patterns(tuple(frames)):
-        match = pattern.fullmatch(text.strip())
-        if match:
-            return match.group(1)
-    return None
-
-
-@lru_cache(maxsize=8)
-def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(re.escape(frame).replace(re.escape("{x}"), "(.+)"), re.IGNORECASE) for frame in frames)
-
-
-def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
-    """A music clip's tag asked about as if the clip were on it ("something about medium fast tempo",
-    "anything on acoustic drums", "the song on hardrock"): music has a sound, not a subject; its tags
-    go with "with" or before a plural media word ("a song with acoustic drums", "hardrock songs"), never
-    between "the" and one ("the digital drums song" reads as a title). Read on
-    find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
-    lowered = text.casefold()
-    return any(re.search(_SOUND_AS_SUBJECT.format(topic=re.escape(t)), lowered) for t in topics)

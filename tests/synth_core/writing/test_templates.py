@@ -15,7 +15,8 @@ from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import QUERY_INTENTS, Entity
 from synth_core.settings import Settings
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryWriter, WrittenQuery
-from synth_core.writing.templates import SUMMARY_AND_REPORT_FRAMES, TemplateWriter, object_of, sound_as_subject
+from synth_core.writing.item_fit import SUMMARY_AND_REPORT_FRAMES, object_of, sound_as_subject
+from synth_core.writing.templates import TemplateWriter
 
 
 def make_item(item_id: str, modality: str, title: str, text: str, year: int = 2024, month: int = 3) -> ContentItem:
@@ -447,8 +448,6 @@ def test_a_music_clips_tags_are_never_what_it_is_about(writer: TemplateWriter) -
     written = [result.text for result in writer.write(specs, seed=8) if result.text]
     assert len(written) >= 0.9 * len(specs)
     assert not [text for text in written if sound_as_subject(text, ("acoustic drums", "medium fast tempo", "poprock"))]
-    assert sound_as_subject("queue up anything on acoustic drums", ("acoustic drums",))
-    assert not sound_as_subject("play a poprock song with acoustic drums", ("acoustic drums", "poprock"))
 
 
 def test_a_summary_is_never_of_an_entity_alone(writer: TemplateWriter) -> None:
@@ -459,7 +458,6 @@ def test_a_summary_is_never_of_an_entity_alone(writer: TemplateWriter) -> None:
         asked = object_of(text, SUMMARY_AND_REPORT_FRAMES)
         assert asked is not None, text  # every summary and report is framed as one
         assert asked.lower().removeprefix("the ") not in entities, text
-    assert object_of("detailed breakdown of Maria Lopez", SUMMARY_AND_REPORT_FRAMES) == "Maria Lopez"
 
 
 DIAGRAM = make_item(
@@ -475,8 +473,3 @@ def test_a_diagram_is_never_seen_up_close(writer: TemplateWriter) -> None:
     specs = [spec_for(DIAGRAM, style=style, explicit_media=False) for style in QUERY_STYLES] * 6
     written = texts_of(writer.write(specs, seed=12), failures=0.2)
     assert written and not [text for text in written if "up close" in text or "close-up" in text]
-
-
-def test_a_music_tag_is_no_song_title() -> None:
-    assert sound_as_subject("start playing the digital drums song", ("digital drums",))
-    assert not sound_as_subject("digital drums songs", ("digital drums",))

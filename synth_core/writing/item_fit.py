@@ -1,6 +1,7 @@
 """What a drafted query may not ask of its item, whatever the frame and the phrase that made it: a
 music clip's tags asked about as subjects, a diagram seen "up close", a summary of a name alone
-(``object_of`` finds what a summary or a report is of). The template writer draws again when a
+(``object_of`` finds what a summary or a report is of), a media word beside a name that already
+says the item's kind. The template writer draws again when a
 draft fails one (``TemplateWriter._acceptable``)."""
 
 from __future__ import annotations
@@ -53,3 +54,31 @@ def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
     find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
     lowered = text.casefold()
     return any(re.search(_SOUND_AS_SUBJECT.format(topic=re.escape(t)), lowered) for t in topics)
+
+
+KIND_FAMILIES = (
+    frozenset({"paper", "papers", "article", "preprint", "pdf"}),
+    frozenset({"report", "reports", "review", "document"}),
+    frozenset({"handbook", "manual", "guide"}),
+    frozenset({"podcast", "episode", "audio"}),
+    frozenset({"photo", "photograph", "picture", "image", "pic"}),
+    frozenset({"map", "diagram", "chart", "infographic"}),
+    frozenset({"trailer", "teaser", "clip", "video"}),
+)
+"""Words that name the same kind of item: a name that holds one needs no other beside it."""
+
+
+def kind_said_twice(text: str, names: Sequence[str]) -> bool:
+    """The query names the item's kind beside a name that already says it ("the White Paper: Rethinking
+    Fast-Charging Networks paper", "report called Nordlys Architects Report", "Handbook for Via Ferrata
+    Routes manual")."""
+    lowered = text.casefold()
+    for name in names:
+        key = name.casefold()
+        if not key or key not in lowered:
+            continue
+        said = set(re.findall(r"[a-z]+", key))
+        around = set(re.findall(r"[a-z]+", lowered.replace(key, " ")))
+        if any(family & said and family & around for family in KIND_FAMILIES):
+            return True
+    return False

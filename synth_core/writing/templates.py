@@ -36,7 +36,13 @@ from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
-from synth_core.writing.item_fit import SUMMARY_AND_REPORT_FRAMES, object_of, seen_up_close, sound_as_subject
+from synth_core.writing.item_fit import (
+    SUMMARY_AND_REPORT_FRAMES,
+    kind_said_twice,
+    object_of,
+    seen_up_close,
+    sound_as_subject,
+)
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame_fits, media_phrases
@@ -472,6 +478,8 @@ class TemplateWriter:
         if plan.intent in ("summarize", "report") and self._of_an_entity_alone(text, plan):
             return False
         if seen_up_close(text, plan.kinds):
+            return False
+        if plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)):
             return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
 

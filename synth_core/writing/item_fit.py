@@ -57,7 +57,7 @@ def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
 
 
 KIND_FAMILIES = (
-    frozenset({"paper", "papers", "article", "preprint", "pdf"}),
+    frozenset({"paper", "papers", "whitepaper", "article", "preprint", "pdf"}),
     frozenset({"report", "reports", "review", "document"}),
     frozenset({"handbook", "manual", "guide"}),
     frozenset({"podcast", "episode", "audio"}),

@@ -145,3 +145,10 @@ def test_a_verb_with_its_particle_is_a_finite_verb() -> None:
     assert finite_verb("a train pulls up along some buildings") == "pulls"
     assert finite_verb("a dog jumps into the lake") == "jumps"
     assert finite_verb("a plate of hot dogs up close") is None
+
+
+def test_a_present_tense_verb_or_a_names_tail_is_no_topic() -> None:
+    source = _padded("This white paper argues that altitude training deserves more attention from coaches.")
+    assert not reads_as_topic("training deserves", source)
+    assert reads_as_topic("cycle lanes", _padded("cycle lanes are busy. new cycle lanes in the city"))
+    assert not reads_as_topic("de chamonix", _padded("written for the compagnie des guides de chamonix in june"))

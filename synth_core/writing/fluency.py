@@ -76,8 +76,7 @@ REQUEST_WORDS = lx.words(
     everything lookup called named titled"""
 )
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
-# Emphasis marks (inside a word they censor: "d***head"), brackets, and a hashtag ("#lwymmd", not "#29").
-_MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]|(?<![\w&])#[A-Za-z]")
+_MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]")  # inside a word it censors ("d***head")
 _BARE_NOUN_AFTER = (
     r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track|video|clip|paper|article|document"
     r"|pdf|report|podcast|episode|talk|lecture)"
@@ -137,7 +136,7 @@ def fluency_problems(query: str) -> list[Problem]:
     if placeholder:
         problems.append((0.3, f"'{placeholder}' without an article: an anonymised caption pasted in"))
     if _MARKUP_RE.search(query):
-        problems.append((0.3, "stray markup (an asterisk, underscore, bracket or hashtag) pasted from a title"))
+        problems.append((0.3, "stray markup (an asterisk, underscore or bracket) pasted from a title"))
     bare = _bare_count_noun(query) or _bare_media_noun(query)
     if bare:
         problems.append((0.5, f"'{bare}' has no article: words pasted without their grammar"))
@@ -156,16 +155,22 @@ def fluency_problems(query: str) -> list[Problem]:
 TAIL_HEAD_WORDS = 6
 """A trailing frame ("... in a nutshell") after this many words reads as glued to a pasted caption or
 title ("a person on a cell phone on a chair in a nutshell"), not as a request."""
-_TAIL_FRAME_RE = re.compile(r"(?i)^(?P<head>.+?)\s+(?P<tail>in a nutshell|in brief|explained)[?.!]*$")
+_TAIL_FRAME_RE = re.compile(r"(?i)^(?P<head>.+?)\s+(?P<tail>in a nutshell)[?.!]*$")
+_NAMING = re.compile(r"(?i)\b(?:called|titled|named)\b")
 
 
 def _glued_tail(query: str) -> str | None:
     """The trailing frame of a long query that opens on no request of its own ("summarize ... in a
-    nutshell" asks; "a person on a cell phone ... in a nutshell" is a caption with a tail)."""
+    nutshell" asks; "a person on a cell phone ... in a nutshell" is a caption with a tail). A title
+    introduced by "called" or "titled" is read as a name unless it runs on (twice the length). "In
+    brief" and "explained" are left alone: they end many titles ("Serve Patterns in Brief")."""
     match = _TAIL_FRAME_RE.match(query.strip())
     if match is None or len(match.group("head").split()) < TAIL_HEAD_WORDS:
         return None
-    first = match.group("head").split()[0].lower().strip(",")
+    head = match.group("head")
+    if _NAMING.search(head) and len(head.split()) < 2 * TAIL_HEAD_WORDS:
+        return None  # "the video called Keep It Kardashian: Back to the Start in a nutshell" names its item
+    first = head.split()[0].lower().strip(",")
     return None if first in REQUEST_WORDS or first in _WH_WORDS else match.group("tail")
 
 

@@ -116,7 +116,7 @@ def test_one_loose_word_and_whole_clauses_are_fine(query: str) -> None:
     "query",
     [
         "a person on a cell phone on a chair in a nutshell",
-        "the PDF titled Comment on Electroweak Higgs as a Pseudo-Goldstone Boson in a nutshell",
+        "the PDF titled Comment on Electroweak Higgs as a Pseudo-Goldstone Boson of Broken Scale Invariance in a nutshell",
     ],
 )
 def test_a_trailing_frame_after_a_long_pasted_phrase_is_not_fluent(query: str) -> None:
@@ -124,9 +124,12 @@ def test_a_trailing_frame_after_a_long_pasted_phrase_is_not_fluent(query: str) -
     assert score == 0.4 and "'in a nutshell' glued" in reason
 
 
-def test_a_trailing_frame_after_a_short_name_is_fine() -> None:
+def test_a_trailing_frame_after_a_short_or_named_title_is_fine() -> None:
     assert "glued after" not in fluency("Stop Sextortion by Thorn in a nutshell")[1]
     assert "glued after" not in fluency("summarize the long report on harbour cranes in Rotterdam in a nutshell")[1]
+    # round 6 judged these natural: a title "called" so, and titles that end on "in Brief"
+    assert "glued after" not in fluency("the video called Keep It Kardashian: Back to the Start in a nutshell")[1]
+    assert fluency("I'd like to listen to New Excavations at Pompeii in Brief")[0] == 1.0
 
 
 @pytest.mark.parametrize(
@@ -148,10 +151,10 @@ def test_a_count_noun_bare_after_a_plural_media_word_is_not_fluent(query: str, n
     assert score == 0.5 and f"'{noun}' has no article" in reason
 
 
-def test_a_hashtag_is_markup_and_a_numbered_episode_is_not() -> None:
-    score, reason = fluency("help me find the diy taylor swift #lwymmd costume tutorial video")
-    assert score == 0.3 and "hashtag" in reason
-    assert fluency("deep dive into The Internet: Crash Course Computer Science #29")[0] == 1.0
+def test_a_hashtag_a_judge_read_as_typed_is_no_fluency_problem() -> None:
+    # round 6: "miranda sings listick cupcakes! #hatersbackoff tutorial video" was judged natural; the
+    # writer drops hashtags from names itself (``subjects.clean_title``)
+    assert fluency("miranda sings listick cupcakes! #hatersbackoff tutorial video")[0] == 1.0
     assert fluency("photos of London")[0] == 1.0
 
 

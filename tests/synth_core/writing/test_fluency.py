@@ -116,7 +116,8 @@ def test_one_loose_word_and_whole_clauses_are_fine(query: str) -> None:
     "query",
     [
         "a person on a cell phone on a chair in a nutshell",
-        "the PDF titled Comment on Electroweak Higgs as a Pseudo-Goldstone Boson of Broken Scale Invariance in a nutshell",
+        "the PDF titled Comment on Electroweak Higgs as a Pseudo-Goldstone Boson of Broken Scale Invariance"
+        " in a nutshell",
     ],
 )
 def test_a_trailing_frame_after_a_long_pasted_phrase_is_not_fluent(query: str) -> None:

@@ -411,9 +411,14 @@ def takes_the(name: str, source: str) -> bool:
     """Whether ``source`` writes the capitalised ``name`` (two words or more) after "the" at least as
     often as without ("the Atacama Desert", "The Las Vegas Grand Prix", "the Specialty Coffee
     Association"): a query then says "the" before it too. A person's name, never written so, takes
-    none; nor does a name that only modifies a noun after "the" ("the Hornsea 2 wind farm")."""
+    none; nor does a name that only modifies a noun after "the" ("the Hornsea 2 wind farm"). One word
+    only when it is plural ("the Alps", "the Kardashians"): a singular one after "the" is mostly a
+    modifier ("the Ford factory")."""
     target = name.split()
-    if len(target) < 2 or not all(word[:1].isupper() for word in target) or target[0].casefold() in _ARTICLES:
+    plural_one = len(target) == 1 and len(name) > 3 and name.endswith("s") and not name.endswith("ss")
+    if (len(target) < 2 and not plural_one) or not all(word[:1].isupper() for word in target):
+        return False
+    if target[0].casefold() in _ARTICLES:
         return False
     cased = _source_tokens(source)
     with_the = without = 0

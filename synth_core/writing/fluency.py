@@ -27,6 +27,8 @@ loose word twice             0.4   "got anything on something on Wembley", "any 
                                    X" (a frame's "anything" before a phrase's own "something")
 clause pasted                0.4   "the piece links what happening in ...", "photos showing
                                    holding bats" (a wh-word or "showing" before a bare -ing verb)
+glued tail                   0.4   "a person on a cell phone on a chair in a nutshell" (a trailing
+                                   frame after a long pasted caption or title, no request)
 ============================ ===== ==============================================================
 
 These are cheap and deliberately conservative: a query they pass may still be awkward (the judged
@@ -76,7 +78,9 @@ REQUEST_WORDS = lx.words(
 _BROKEN_PUNCTUATION_RE = re.compile(r"\s[,;:.]|[,;:]\s*[,;:]|[,;:]$|\(\s|\s\)|\(\)")
 _MARKUP_RE = re.compile(r"(?<![\w*_~^])[*_~^]+|[*_~^]+(?![\w*_~^])|[{}\[\]<>]")  # inside a word it censors ("d***head")
 _BARE_NOUN_AFTER = (
-    r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track)"
+    r"(?:[Aa]n?|[Tt]he) (?:photo|photograph|picture|image|pic|shot|song|track|video|clip|paper|article|document"
+    r"|pdf|report|podcast|episode|talk|lecture)"
+    r"|(?:photos|photographs|pictures|images|pics|shots|videos|clips|songs|tracks|papers|articles|documents)"
     r"|summary|analysis|briefing|overview|write-up|recap|breakdown|points|takeaways|gist|rundown|tl;dr"
 )
 _BARE_NOUN_VERBS = r"summarize|summarise|recap|sum up|tl;dr"
@@ -138,16 +142,47 @@ def fluency_problems(query: str) -> list[Problem]:
         problems.append((0.5, f"'{bare}' has no article: words pasted without their grammar"))
     loose = _LOOSE_TWICE_RE.search(query)
     if loose:
-        problems.append((0.4, f"'{loose.group(0)}' asks for 'anything' twice: a frame glued to a phrase"))
+        problems.append((0.4, f"'{loose.group(0)}' asks twice: a frame glued to a phrase that already asks"))
     clause = _bare_ing_clause(plain)
     if clause:
         problems.append((0.4, f"'{clause}' lacks its verb ('is', a subject): a clause pasted with broken grammar"))
+    glued = _glued_tail(query)
+    if glued:
+        problems.append((0.4, f"'{glued}' glued after a {TAIL_HEAD_WORDS}+ word phrase: no request, a title pasted"))
     return problems
+
+
+TAIL_HEAD_WORDS = 6
+"""A trailing frame ("... in a nutshell") after this many words reads as glued to a pasted caption or
+title ("a person on a cell phone on a chair in a nutshell"), not as a request."""
+_TAIL_FRAME_RE = re.compile(r"(?i)^(?P<head>.+?)\s+(?P<tail>in a nutshell)[?.!]*$")
+_NAMING = re.compile(r"(?i)\b(?:called|titled|named)\b")
+
+
+def _glued_tail(query: str) -> str | None:
+    """The trailing frame of a long query that opens on no request of its own ("summarize ... in a
+    nutshell" asks; "a person on a cell phone ... in a nutshell" is a caption with a tail). A title
+    introduced by "called" or "titled" is read as a name unless it runs on (twice the length). "In
+    brief" and "explained" are left alone: they end many titles ("Serve Patterns in Brief")."""
+    match = _TAIL_FRAME_RE.match(query.strip())
+    if match is None or len(match.group("head").split()) < TAIL_HEAD_WORDS:
+        return None
+    head = match.group("head")
+    if _NAMING.search(head) and len(head.split()) < 2 * TAIL_HEAD_WORDS:
+        return None  # "the video called Keep It Kardashian: Back to the Start in a nutshell" names its item
+    first = head.split()[0].lower().strip(",")
+    return None if first in REQUEST_WORDS or first in _WH_WORDS else match.group("tail")
 
 
 _LOOSE_TWICE_RE = re.compile(
     r"(?i)\b(?:any|some|something|anything|on|about)\s+(?:something|anything)\s+(?:on|about|with|by|of)\b"
+    r"|\b(?:something|anything|more|info|stuff)\s+(?:on|about)\s+(?:reading|research|studies|literature|findings"
+    r"|info|material|work|published work)\s+(?:on|about)\b"
+    r"|\b(?:something|anything)\s+(?:on|about)\s+(?:photos|pictures|images|pics|videos|clips|songs|tracks|papers"
+    r"|articles|documents|podcasts|episodes)\b"
 )
+"""A frame that asks for "anything on" glued to a phrase that already asks for something ("got anything on
+reading on ...", "I need something on clips showing ...")."""
 _WH_WORDS = lx.words("what who which where how why")
 
 

@@ -9,6 +9,10 @@ import random
 from synth_core.agents import AgentInference
 from synth_core.writing.media_fit import fitting_words
 
+UPLOAD = "upload"
+"""A writer-only content kind: a video uploaded to a channel (``template_content.writer_kinds``), which
+a query never calls a "movie", even when its text says "short documentary"."""
+
 MASS_MEDIA_WORDS = frozenset({"music", "footage", "audio", "slides"})
 """No "a music about ...": these never follow "a"."""
 PAINTED_WORDS = ("painting", "drawing")
@@ -47,6 +51,8 @@ class MediaWordChooser:
             words = [(w, n) for w, n in fitting_words(modality, kinds) if w in known]
             if modality == "IMAGE":
                 words = [(w, n) for w, n in words if (w in PAINTED_WORDS) == painted or w == "image"]
+            if UPLOAD in kinds:  # a channel's 4-minute documentary is a video or a film, not a movie
+                words = [(w, n) for w, n in words if w != "movie"] or words
             if modality == "AUDIO" and SPOKEN_KINDS & set(kinds):  # "whale song" in a podcast's notes
                 words = [(w, n) for w, n in words if w not in MUSIC_WORDS] or words
             self._memo[key] = words

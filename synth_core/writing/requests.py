@@ -85,6 +85,8 @@ def compose(
     if frames:
         if phrase.startswith(LOOSE_OPENINGS) or phrase in rf.LOOKS:  # "summarize something about X"
             return None
+        if not singles_out(kind, phrase):  # "tl;dr of The Tonight Show TV show", "recap clips by Life Noggin"
+            return None
         query = rng.choice(frames).replace("{x}", phrase if phrase != "{d}" else "the picture of {d}")
     elif kind == "caption" and not explicit and not timed:
         query = phrase if rng.random() < BARE_CAPTION_SHARE else rng.choice(rf.CAPTION_ASK).replace("{x}", phrase)
@@ -103,6 +105,18 @@ def compose(
         return None
     filled = _fill(query, subjects, entities, not_names(topics, names), media_word, rng)
     return filled if mark_topics or filled is None else filled.replace(TOPIC_MARK, "")
+
+
+def singles_out(kind: str, phrase: str) -> bool:
+    """Whether a phrase for ``kind`` names one item a summary or a report can be of: not the TV show
+    or the channel a clip comes from ("tl;dr of the Tonight Show TV show", "recap clips by Life
+    Noggin": a show has many episodes, a channel many uploads), unless a topic or "the latest" picks
+    one; not an entity alone ("summary of Evan Nagao" asks about the person, not the item)."""
+    if kind == "tv":
+        return False
+    if kind == "maker":
+        return "{t}" in phrase or "latest" in phrase or "newest" in phrase
+    return not (kind == "entity" and phrase == "{e}")
 
 
 def not_names(topics: Sequence[str], names: Sequence[str]) -> list[str]:
@@ -277,7 +291,11 @@ def _fill(
 def plural_media_word(word: str) -> str:
     """``word`` as it reads with no article before it: plural ("pictures", "papers"), a mass word
     as it is ("music", "footage", "slides")."""
-    return word if word in rf.MASS_WORDS or word.endswith("s") else word + "s"
+    if word in rf.MASS_WORDS or word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":  # "documentary" -> "documentaries"
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def with_media_word(query: str, word: str) -> str:

@@ -92,9 +92,15 @@ def _traits(title: str, text_tail: str) -> MusicTraits | None:
     genres = _described_genres(genres, text_tail)
     instrumental = any(a in ("instrumental", "instrumental music", "no voices", "no singer") for a in aspects)
     if not (genres or moods or features):  # nothing the word lists know: what is heard, as listed
-        features = [a for a in aspects if 0 < len(a.split()) <= 2 and not _NOISE & set(a.split())][:3]
+        features = [a for a in aspects if 0 < len(a.split()) <= 2 and not _NOISE & set(a.split()) and heard(a)][:3]
     traits = MusicTraits(_unique(genres), _unique(moods), _unique(features), instrumental)
     return None if traits.empty else traits
+
+
+def heard(aspect: str) -> bool:
+    """An aspect tag that names something heard ("theremin", "beep tones"), not a judgement with a
+    negation ("not pleasing", "non musical"): "a song with not pleasing" says nothing."""
+    return aspect.split()[0] not in ("not", "non") and not aspect.startswith("non-")
 
 
 TAG_CLOUD = 3

@@ -52,6 +52,12 @@ _DANGLING = lx.words(
     "a an the of in on at to for with and or by from vs via into about as over under between through without"
     " within near after before than like towards toward onto upon"
 )
+_PARTICLES = lx.words("on in off out up down about")
+"""Words that end a phrase as a verb's particle ("iPhone X Hands On", "Log In"): kept at the end of a
+title, which was written that way; the other dangling words ("for", "the") show a cut."""
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[-./]\d+)*(?![\w.])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*")
 _TRAILING_LABEL = re.compile(
     r"\s+(?:official\s+)?(?:music video|lyric video|video|trailer(?:\s+\d)?|teaser|audio|clip|vlog)$", re.IGNORECASE
 )
@@ -59,8 +65,13 @@ _SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
 _LATEX = re.compile(r"\$[^$]*\$|\\[a-zA-Z]+|[{}\\^_]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+(?=(?:A|An|The|Two|Three|Several|Some|People|Man|Woman)\s+[a-z])")
 _NOT_CAPTION_START = re.compile(
-    r"^(?:taken|source|photo by|image by|credit|figures?|this|these|it|he|she|they|we|in this|as of)\b", re.IGNORECASE
+    r"^(?:taken|source|photo by|image by|credit|figures?|this|these|it|he|she|they|we|in this|as of"
+    r"|the (?:piece|story|article|image|photo|picture|series|essay|map|diagram|chart|infographic|caption|post)s?)\b",
+    re.IGNORECASE,
 )
+"""Sentences that are no caption: credits, and sentences whose subject is the publication itself ("The
+piece links what is happening in ...", "The image ran alongside coverage of ..."), which say what the
+item is for, not what it shows."""
 _VEVO = re.compile(r"(?:vevo|official|music|tv|channel)$", re.IGNORECASE)
 _TV_SHOW_CUES = re.compile(
     r"(?i)(?:\bshow\b|show$|\btonight\b|\blate night\b|\blate late\b|saturday night live|\bsnl\b"
@@ -101,7 +112,8 @@ def clean_title(title: str) -> str:
     "" when nothing name-like is left ("| Full Interview | 10/03/17")."""
     pieces = [_clean_piece(_unlabelled(piece)) for piece in _SEPARATORS.split(_BRACKETED.sub("", title))]
     kept = [piece for piece in pieces if piece and not _LABEL_SEGMENT.match(piece)]
-    kept = [piece for piece in kept if not _hook(piece)] or kept
+    kept = [piece for piece in kept if not hook(piece)] or kept
+    kept = [piece for piece in kept if not stat_line(piece)]
     undated = [piece for piece in kept if not _DATE_LIKE.search(piece)]
     best = next((piece for piece in undated if len(piece.split()) >= 2), undated[0] if undated else "")
     return best if NAME_WORDS[0] <= len(best.split()) <= NAME_WORDS[1] else ""
@@ -150,11 +162,21 @@ def _names(modality: str, title: str, song: tuple[str, str] | None) -> tuple[str
 def _paper_title(title: str) -> str:
     """A document's title as typed: LaTeX dropped, a long title cut at its colon, no final stop."""
     if "$" in title or "\\" in title:
-        title = " ".join(_LATEX.sub(" ", title).split())
+        if _labelled_by_math(title):
+            return ""
+        title = _without_dangling_end(_LATEX.sub(" ", title.split(". ", 1)[0].rstrip(" ,;:")))
     title = _clean_piece(re.split(r"\. |; ", title, maxsplit=1)[0])
     if len(title.split()) > NAME_WORDS[1] and ": " in title:
         title = _clean_piece(title.split(": ", 1)[0])
     return title if NAME_WORDS[0] + 1 <= len(title.split()) <= NAME_WORDS[1] + 2 else ""
+
+
+def _labelled_by_math(title: str) -> bool:
+    """The title's first formula follows a content word it labels ("cells in type $B_n$", "the group
+    $G$"): without the formula the title is cut mid-phrase. After a function word ("codes over
+    $GF(q)$") the words before it still read as a name."""
+    before = title.split("$", 1)[0].split() if "$" in title else title.split("\\", 1)[0].split()
+    return bool(before) and before[-1].lower().strip(",;:(") not in _DANGLING
 
 
 def _unlabelled(piece: str) -> str:
@@ -177,19 +199,34 @@ def names_a_guest(label: str, rest: str) -> bool:
 
 
 def _clean_piece(piece: str) -> str:
-    piece = _QUOTES.sub("", _FEATURING.sub("", piece))
+    piece = _QUOTES.sub("", _FEATURING.sub("", _HASHTAG.sub(" ", piece)))
     piece = " ".join(_EMPHASIS.sub(" ", piece).split()).strip(" .,;:'\"!?-*~")
     if sum(ch.isupper() for ch in piece) > 0.6 * sum(ch.isalpha() for ch in piece) and len(piece) > 4:
         piece = piece.lower()  # "CANDY CORN THEMED PIZZA" is shouted
     piece = _SHOUTED_WORD.sub(lambda match: match.group(0).lower(), piece)  # "Did Rick CLONE Beth"
     piece = _TRAILING_LABEL.sub("", piece)
     words = piece.split()
-    while words and words[-1].lower() in _DANGLING:
+    while len(words) > 1 and words[-1].lower() in _DANGLING and words[-1].lower() not in _PARTICLES:
         words.pop()
     return " ".join(words).rstrip(" .,;:-")  # "Mosaic: Official Trailer" -> "Mosaic", not "Mosaic:"
 
 
-def _hook(piece: str) -> bool:
+def _without_dangling_end(text: str) -> str:
+    """``text`` without the function words a cut left at its end ("cyclic codes over" once its
+    formula is dropped), particles too: they were the formula's, not the title's."""
+    words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
+    while words and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
+
+
+def stat_line(piece: str) -> bool:
+    """A title piece that lists figures ("1 Pt, SiCK 8 Assists", "16 Pts, 7-8 FGM"): two numbers or
+    more (years aside) make a score line, which names nothing without the player or match beside it."""
+    return sum(not _YEAR.fullmatch(number) for number in _NUMBER.findall(piece)) >= 2
+
+
+def hook(piece: str) -> bool:
     """A title piece that is a hook, not a name: it ends on an adjective ("ULTRA RARE!", "Super
     Rare"), naming nothing without the piece beside it ("Velvet Worm"). An exclamation alone says
     nothing: "MY LITTLE PONY CAKE!" is the name."""
@@ -349,7 +386,7 @@ def finite_verb(caption: str) -> str | None:
     Spotted by shape: an -s word after a singular content word and before a word it governs or a
     clause ("the piece links what is happening"), or a bare word after a plural before an article or a preposition."""
     words = caption.lower().split()
-    for before, word, after in zip(words, words[1:], words[2:], strict=False):
+    for index, (before, word, after) in enumerate(zip(words, words[1:], words[2:], strict=False)):
         if before in lx.STOPWORDS or not before.isalpha() or word in lx.STOPWORDS or len(word) < 3:
             continue
         if _plural(before):
@@ -358,7 +395,12 @@ def finite_verb(caption: str) -> str | None:
         elif (
             _plural(word)
             and len(word) > 3
-            and (after in _ARTICLES or after in _CLAUSE_STARTS or (after.isalpha() and after not in lx.STOPWORDS))
+            and (
+                after in _ARTICLES
+                or after in _CLAUSE_STARTS
+                or _particle_of_a_verb(after, words[index + 3 : index + 4])
+                or (after.isalpha() and after not in lx.STOPWORDS)
+            )
         ):
             return word
     return None
@@ -367,6 +409,15 @@ def finite_verb(caption: str) -> str | None:
 _CLAUSE_STARTS = lx.words("what how why where when whether who which that")
 """Words a verb's clause object starts with ("the piece links what is happening"): after a plural-
 shaped word that follows a singular noun, they show the word is a verb."""
+_VERB_PARTICLES = lx.words("up down out off away")
+
+
+def _particle_of_a_verb(word: str, following: list[str]) -> bool:
+    """``word`` is a verb's particle: "into"/"onto", or "up"/"out"/... before a preposition, an
+    article or the end ("a train pulls up along some buildings"), not "hot dogs up close"."""
+    if word in ("into", "onto"):
+        return True
+    return word in _VERB_PARTICLES and (not following or following[0] in _PREPOSITIONS or following[0] in _ARTICLES)
 
 
 def _governed(word: str) -> bool:

@@ -22,12 +22,15 @@ from synth_core.schemas.common import Entity
 from synth_core.topics import stands_alone
 from synth_core.writing import sound
 from synth_core.writing.base import QuerySpec
+from synth_core.writing.media_choice import UPLOAD
 from synth_core.writing.media_fit import media_word_fits
 from synth_core.writing.subjects import (
     Subjects,
     finite_verb,
     grammatical_caption,
+    hook,
     names_a_guest,
+    stat_line,
     strip_markup,
     subjects_of,
 )
@@ -310,10 +313,11 @@ tones, a drum loop), which is a track or music, not a "song" (``media_fit``)."""
 
 def writer_kinds(item: ContentItem, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The content kinds the writer picks media words by: an uploaded web video (it has a channel)
-    is a video or a clip, never a "movie" (a trailer stays a trailer); music nobody sings and no
+    is a video or a clip, never a "movie" (a trailer stays a trailer; ``UPLOAD`` keeps "movie" off
+    even a channel's "short documentary"); music nobody sings and no
     melody carries is ``UNSUNG``."""
-    if item.modality == "VIDEO" and item.metadata.get("channel") and "movie" in kinds:
-        kinds = tuple(kind for kind in kinds if kind != "movie")
+    if item.modality == "VIDEO" and item.metadata.get("channel"):
+        kinds = (*(kind for kind in kinds if kind != "movie"), UPLOAD)
     if item.modality == "AUDIO" and "music" in kinds and not _SUNG.search(item.text):
         kinds = (*kinds, UNSUNG)
     return kinds
@@ -338,8 +342,11 @@ def _title_names(title: str) -> tuple[str, ...]:
             continue
         if not any(w.isalpha() and w not in _MONTH_NAMES and w not in lx.STOPWORDS for w in lowered):
             continue  # "February 2024", "one of the"
+        if stat_line(piece) or "$" in piece or "\\" in piece:  # "16 Pts, 7-8 FGM", "cells in type $B_n$"
+            continue
         names.append(piece.lower() if piece.isupper() else piece)  # "6X EXTREME SPICY NOODLE" is shouted
-    return tuple(names)
+    hooks = [name for name in names if hook(name)]  # "ULTRA RARE" beside "Velvet Worm" names nothing
+    return tuple(name for name in names if name not in hooks) or tuple(names)
 
 
 _BE = ("is", "are", "was", "were", "has", "have")

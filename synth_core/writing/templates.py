@@ -36,6 +36,13 @@ from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
+from synth_core.writing.item_fit import (
+    SUMMARY_AND_REPORT_FRAMES,
+    kind_said_twice,
+    object_of,
+    seen_up_close,
+    sound_as_subject,
+)
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame_fits, media_phrases
@@ -73,6 +80,8 @@ ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", 
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
 """A credit (who made or voices the item) asked for without a topic: by them, not about them."""
+REDRAW = ""
+"""An intent template for a draw that came to nothing (draw again), unlike None: nothing to build from."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
 _A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
@@ -249,6 +258,8 @@ class TemplateWriter:
             template = fusion_template(self.content, plan, rng, style)
         elif plan.intent != "find":  # the intent decides the frame, whatever the task
             template = self._intent_template(plan, rng)
+            if template == REDRAW:
+                return None, "request"  # this draw came to nothing: draw again
         elif plan.modality == "TEXT":
             template = text_question(plan, rng, style, self._pick_entities(plan, rng)[0] if plan.entities else None)
         else:
@@ -371,7 +382,29 @@ class TemplateWriter:
             request = self._request(plan, rng, plan.style, frames=frames)
             if request is not None:
                 return request
-        return rng.choice(frames).replace("{x}", self._noun_phrase(plan, rng)[0])
+        phrase, kind = self._noun_phrase(plan, rng)
+        if not self._summarizable(phrase, kind, plan):
+            return REDRAW
+        return rng.choice(frames).replace("{x}", phrase)
+
+    @staticmethod
+    def _of_an_entity_alone(text: str, plan: Plan) -> bool:
+        """A summary or a report of a name alone ("detailed breakdown of Maria Lopez"): it asks about
+        the person or the place, not for the item (a topic or an entity placed alone by any path)."""
+        asked = object_of(text, SUMMARY_AND_REPORT_FRAMES)
+        if asked is None:
+            return False
+        names = {entity.text.casefold() for entity in (*plan.spec.entities, *plan.entities)}
+        return asked.casefold().removeprefix("the ") in names
+
+    @staticmethod
+    def _summarizable(phrase: str, kind: str, plan: Plan) -> bool:
+        """A noun phrase a summary or a report can be of: no loose "something on X" and no entity
+        alone ("summary of Evan Nagao" asks about the person, not the item; ``_of_an_entity_alone``
+        checks the filled query too)."""
+        if phrase.startswith(requests.LOOSE_OPENINGS):
+            return False
+        return kind != "entity" or all(phrase.strip() != brace(e.text) for e in plan.entities)
 
     # -- filling and checking ----------------------------------------------------------------------
 
@@ -439,6 +472,14 @@ class TemplateWriter:
         elif (plan.explicit and media != {plan.modality}) or (not plan.explicit and media):
             return False
         if self.agents.detect_intent(text) != plan.intent:
+            return False
+        if plan.intent == "find" and plan.subjects.music is not None and sound_as_subject(text, plan.topics):
+            return False
+        if plan.intent in ("summarize", "report") and self._of_an_entity_alone(text, plan):
+            return False
+        if seen_up_close(text, plan.kinds):
+            return False
+        if plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)):
             return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
 

@@ -4,6 +4,8 @@ pairs' lone words)."""
 
 from __future__ import annotations
 
+import re
+
 from synth_core import lexicon as lx
 from synth_core.word_frequency import too_common_alone
 from synth_core.writing.wording import normalized
@@ -47,6 +49,10 @@ def reads_as_topic(topic: str, source: str) -> bool:
         return False
     if _AMOUNT_WORDS.intersection(words) or (len(words) > 1 and _verb_phrase(words[0], key, source)):
         return False
+    if len(words) > 1 and (_ends_on_a_verb(last, key, source) or _clause_of_how(key, source)):
+        return False
+    if words[0] in _NAME_PARTICLES:  # "de chamonix" of "Compagnie des Guides de Chamonix": a name's tail
+        return False
     return len(words) > 1 or (occurrences >= 2 and says_enough_alone(last))
 
 
@@ -65,6 +71,42 @@ def _verb_phrase(first: str, key: str, source: str) -> bool:
 
 
 _NOUN_PHRASE_STARTS = ("a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "my", "your")
+
+
+_NAME_PARTICLES = lx.words("de des du da di del della van von der den le la")
+
+
+def _ends_on_a_verb(last: str, key: str, source: str) -> bool:
+    """The phrase ends on a verb: a present-tense -s word the source always follows with an article or
+    "more" ("training deserves"), or an -ing word that the source uses as a verb or a modifier: every time, a
+    word follows it that the verb governs or the -ing word describes ("daughter arriving" of "her
+    daughter arriving on a flight", "range topping" of "a range topping model"). A noun ("data
+    mining") also ends a clause or comes before "is", "and", "of" somewhere."""
+    followers = [after.split(" ", 1)[0] for after in source.split(f" {key} ")[1:]]
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):  # "training deserves more attention"
+        return bool(followers) and all(after in _AFTER_A_VERB for after in followers)
+    if not last.endswith("ing") or last in _ING_NOUNS:
+        return False
+    return bool(followers) and not any(not after or after in _AFTER_A_NOUN for after in followers)
+
+
+_AFTER_A_VERB = lx.words("a an the its their his her our more less much no")
+"""Words that follow a present-tense verb, never a plural noun that ends its phrase: "altitude
+training deserves more attention" makes "training deserves" a clause."""
+
+
+_AFTER_A_NOUN = lx.words(
+    "is are was were has have had and or but of for can could will would may might must should which that who"
+    " we they it this these our its their as than"
+)
+"""Words that can follow a noun phrase that ends (a verb, a conjunction, a new sentence's subject):
+after an -ing word they show it is the phrase's head, not a verb waiting for its object."""
+
+
+def _clause_of_how(key: str, source: str) -> bool:
+    """The phrase is a subject and its verb cut from "how ... works" ("cilium cni works" of "how the
+    Cilium CNI works", "organ works" of "how the Hammond B3 organ works"): a clause, not a thing."""
+    return re.search(rf" (?:how|why) (?:\S+ ){{0,3}}{re.escape(key)} ", source) is not None
 
 
 def ends_as_noun(word: str, *, alone: bool) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.topics import article_for, stands_alone, written_form
+from synth_core.topics import article_for, stands_alone, takes_the, written_form
 
 SOURCE = (
     "Cilium CNI affects p99 service latency in clusters. The globular cluster G1 is bright. Information theoretic"
@@ -114,3 +114,10 @@ def test_a_description_in_apposition_to_a_name_does_not_stand_alone() -> None:
     source = "Radio interview with Viktor Lindahl, an optical engineer at the observatory."
     assert not stands_alone("optical engineer", source)
     assert stands_alone("optical engineer", f"{source} She trained as an optical engineer.")
+
+
+def test_a_plural_one_word_name_written_after_the_takes_the() -> None:
+    assert takes_the("Alps", "Legged Robot in the Alps. A robot walks across snowy rocks.")
+    assert takes_the("Kardashians", "Keeping Up With the Kardashians with the Kardashians at home")
+    assert not takes_the("Ford", "the Ford factory in Cologne")  # one singular word: a modifier
+    assert not takes_the("Jones", "Jones said it. Jones left.")  # a surname, written bare

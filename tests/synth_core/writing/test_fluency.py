@@ -1,4 +1,4 @@
-"""Fluency rules for caption text pasted with its grammar broken (round 3 of the judged sample)."""
+"""Fluency rules for caption text pasted with its grammar broken (rounds 3 and 6 of the judged sample)."""
 
 from __future__ import annotations
 
@@ -110,3 +110,55 @@ def test_a_clause_cut_from_its_verb_or_subject_is_not_fluent(query: str) -> None
 def test_one_loose_word_and_whole_clauses_are_fine(query: str) -> None:
     _, reason = fluency(query)
     assert "twice" not in reason and "clause" not in reason
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "a person on a cell phone on a chair in a nutshell",
+        "the PDF titled Comment on Electroweak Higgs as a Pseudo-Goldstone Boson of Broken Scale Invariance"
+        " in a nutshell",
+    ],
+)
+def test_a_trailing_frame_after_a_long_pasted_phrase_is_not_fluent(query: str) -> None:
+    score, reason = fluency(query)
+    assert score == 0.4 and "'in a nutshell' glued" in reason
+
+
+def test_a_trailing_frame_after_a_short_or_named_title_is_fine() -> None:
+    assert "glued after" not in fluency("Stop Sextortion by Thorn in a nutshell")[1]
+    assert "glued after" not in fluency("summarize the long report on harbour cranes in Rotterdam in a nutshell")[1]
+    # round 6 judged these natural: a title "called" so, and titles that end on "in Brief"
+    assert "glued after" not in fluency("the video called Keep It Kardashian: Back to the Start in a nutshell")[1]
+    assert fluency("I'd like to listen to New Excavations at Pompeii in Brief")[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["hey, got anything on reading on neutron-capture elements?", "I need something on clips showing kris jenner"],
+)
+def test_a_loose_frame_glued_to_a_phrase_that_already_asks_is_not_fluent(query: str) -> None:
+    score, reason = fluency(query)
+    assert score == 0.4 and "asks twice" in reason
+
+
+@pytest.mark.parametrize(
+    ("query", "noun"),
+    [("photos of zoo", "zoo"), ("can I see images of nest?", "nest"), ("recap documents about small domain please",
+     "small domain"), ("a clip showing lamp", "lamp")],
+)  # fmt: skip
+def test_a_count_noun_bare_after_a_plural_media_word_is_not_fluent(query: str, noun: str) -> None:
+    score, reason = fluency(query)
+    assert score == 0.5 and f"'{noun}' has no article" in reason
+
+
+def test_a_hashtag_a_judge_read_as_typed_is_no_fluency_problem() -> None:
+    # round 6: "miranda sings listick cupcakes! #hatersbackoff tutorial video" was judged natural; the
+    # writer drops hashtags from names itself (``subjects.clean_title``)
+    assert fluency("miranda sings listick cupcakes! #hatersbackoff tutorial video")[0] == 1.0
+    assert fluency("photos of London")[0] == 1.0
+
+
+def test_a_count_noun_bare_after_a_singular_document_word_is_not_fluent() -> None:
+    assert fluency("produce a structured briefing covering a pdf about domain")[0] == 0.5
+    assert fluency("produce a structured briefing covering a pdf about the domain")[0] == 1.0

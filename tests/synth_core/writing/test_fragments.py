@@ -7,9 +7,13 @@ import random
 import pytest
 
 from synth_core.writing.requests import _embeddable
-from synth_core.writing.subjects import clean_title, finite_verb
+from synth_core.writing.subjects import _NOT_CAPTION_START, clean_title, finite_verb
 from synth_core.writing.topic_shape import reads_as_topic
 from synth_core.writing.wording import TOPIC_MARK, tidy, with_articles, with_name_articles
+
+
+def _not_caption(sentence: str) -> bool:
+    return _NOT_CAPTION_START.match(sentence) is not None
 
 
 def _padded(text: str) -> str:
@@ -100,3 +104,51 @@ def test_a_name_written_with_the_before_its_possessive_gets_the() -> None:
     assert with_name_articles(query, ["Australian Open"], source) == (
         "what was said about the heat policy at the Australian Open?"
     )
+
+
+@pytest.mark.parametrize(
+    ("topic", "source"),
+    [
+        ("daughter arriving", "actor and her daughter arriving on a flight"),  # a verb before its complement
+        ("range topping", "person rendered as a range topping model"),  # a modifier before its noun
+        ("cilium cni works", "diagram: how the cilium cni works. labelled diagram explaining how the cilium cni works"),
+        ("organ works", "labelled diagram explaining how the hammond b3 organ works"),
+    ],
+)
+def test_a_verb_or_a_clause_cut_from_the_source_is_no_topic(topic: str, source: str) -> None:
+    assert not reads_as_topic(topic, _padded(source))
+
+
+def test_an_ing_noun_that_ends_a_clause_somewhere_is_a_topic() -> None:
+    assert reads_as_topic("data mining", _padded("we apply data mining to logs. data mining is cheap"))
+    assert reads_as_topic("ocean warming", _padded("coral bleaching, ocean warming and reef loss"))
+
+
+def test_a_score_line_or_a_hashtag_is_no_part_of_a_name() -> None:
+    title = "Milos Teodosic Full Highlights 2017.10.01 vs Raptors - 1 Pt, SiCK 8 Assists in Clippers Debut!"
+    assert clean_title(title) == ""  # the dated piece names the player, the other only figures
+    assert clean_title("DIY Taylor Swift #LWYMMD Costume Tutorial") == "DIY Taylor Swift Costume Tutorial"
+    assert clean_title("Top 10 Tricks of the Week - Skate Park") == "Top 10 Tricks of the Week"  # one figure
+
+
+def test_a_particle_that_ends_a_title_stays() -> None:
+    assert clean_title("iPhone X hands on") == "iPhone X hands on"
+
+
+def test_a_caption_whose_subject_is_the_publication_is_no_caption() -> None:
+    assert _not_caption("The piece links what is happening in Wembley Stadium and Berlin")
+    assert _not_caption("The image ran alongside coverage of the harvest")
+    assert not _not_caption("The dog runs along the beach")
+
+
+def test_a_verb_with_its_particle_is_a_finite_verb() -> None:
+    assert finite_verb("a train pulls up along some buildings") == "pulls"
+    assert finite_verb("a dog jumps into the lake") == "jumps"
+    assert finite_verb("a plate of hot dogs up close") is None
+
+
+def test_a_present_tense_verb_or_a_names_tail_is_no_topic() -> None:
+    source = _padded("This white paper argues that altitude training deserves more attention from coaches.")
+    assert not reads_as_topic("training deserves", source)
+    assert reads_as_topic("cycle lanes", _padded("cycle lanes are busy. new cycle lanes in the city"))
+    assert not reads_as_topic("de chamonix", _padded("written for the compagnie des guides de chamonix in june"))

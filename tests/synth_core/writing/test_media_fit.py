@@ -8,7 +8,7 @@ import pytest
 
 from synth_core.agents import AgentInference
 from synth_core.settings import Settings
-from synth_core.writing.media_choice import MediaWordChooser
+from synth_core.writing.media_choice import UPLOAD, MediaWordChooser
 from synth_core.writing.media_fit import WORDS, fitting_words, media_word_fits
 
 
@@ -61,3 +61,12 @@ def test_every_written_word_is_a_configured_media_word_of_its_modality(settings:
             if entry.weight > 0:
                 assert agents.detect_media(f"find the {word} about whales")[0] == modality, word
     assert fitting_words("AUDIO", ("music",))[0][0] == "song"
+
+
+def test_a_channels_documentary_is_never_a_movie(settings: Settings) -> None:
+    chooser = MediaWordChooser(AgentInference(settings.agents))
+    rng = random.Random(2)
+    released = {chooser.draw("VIDEO", ("documentary",), rng, painted=False, singular=True) for _ in range(200)}
+    assert "movie" in released  # a documentary film may be called a movie
+    uploaded = {chooser.draw("VIDEO", ("documentary", UPLOAD), rng, painted=False, singular=True) for _ in range(200)}
+    assert "movie" not in uploaded and uploaded & {"film", "video", "documentary"}

@@ -115,3 +115,31 @@ def test_a_paper_or_a_podcast_is_never_of_its_subject() -> None:
         assert kept and not any(" of " in frame for frame in kept)  # "articles of CPU"
     pictures = [frame for frame in rf.ENTITY_MEDIA if requests.entity_frame_fits(frame, "IMAGE")]
     assert "{ms} of {e}" in pictures and not any(" about " in frame or " on " in frame for frame in pictures)
+
+
+SHOW_CLIP = Subjects(makers=("Life Noggin",), tv_show="The Tonight Show Starring Jimmy Fallon")
+
+
+def test_a_summary_is_of_one_item_never_of_a_show_or_a_channels_uploads() -> None:
+    frames = ("summarize {x}", "tl;dr of {x}")
+    summaries = draw(SHOW_CLIP, "VIDEO", explicit=True, frames=frames)
+    for query in summaries + draw(SHOW_CLIP, "VIDEO", explicit=False, frames=frames):
+        assert "Tonight Show" not in query, query
+        assert "latest" in query or "newest" in query, query  # only the channel's latest upload is one item
+    found = draw(SHOW_CLIP, "VIDEO", explicit=True)  # a find may ask for the show or the channel
+    assert any("Tonight Show" in query for query in found)
+
+
+def test_whose_phrases_single_one_item_out() -> None:
+    assert not requests.singles_out("tv", "{show}")
+    assert not requests.singles_out("maker", "{ms} by {by}")
+    assert requests.singles_out("maker", "the latest {m} from {by}")
+    assert requests.singles_out("maker", "{ms} by {by} about {t}")
+    assert not requests.singles_out("entity", "{e}")
+    assert requests.singles_out("named", "{n}")
+
+
+def test_a_media_word_ending_in_y_is_made_plural_with_ies() -> None:
+    assert requests.plural_media_word("documentary") == "documentaries"
+    assert requests.plural_media_word("essay") == "essays"
+    assert requests.plural_media_word("footage") == "footage"

@@ -140,3 +140,18 @@ def test_asterisks_inside_a_word_censor_it_and_stay() -> None:
 def test_the_first_authors_surname_is_not_their_affiliation() -> None:
     assert author_surnames("HongSheng Zhao (SUPA, St Andrews)") == ["Zhao"]  # not "SUPA"
     assert author_surnames("Aurelien Crida (OCA), Morbidelli Alessandro (OCA)") == ["Crida"]
+
+
+def test_a_formula_that_labels_the_word_before_it_leaves_no_name() -> None:
+    cut = item("DOCUMENT", "Specht modules and Kazhdan--Lusztig cells in type $B_n$", "We study cells.")
+    assert subjects_of(cut).names == ()  # "... cells in type" is cut mid-phrase
+    after_preposition = item("DOCUMENT", "Spectra of $Z_2$ graded algebras and their rings", "We study spectra.")
+    assert subjects_of(after_preposition).names == ("Spectra of graded algebras and their rings",)
+
+
+def test_a_negated_judgement_is_nothing_heard() -> None:
+    traits = music_traits(
+        "Music clip: theremin, electric current manipulation, no periodicity, not pleasing",
+        "The song is experimental. Aspects: theremin, electric current manipulation, not pleasing, non musical.",
+    )
+    assert traits is not None and traits.features and not any(f.startswith(("not", "non")) for f in traits.features)

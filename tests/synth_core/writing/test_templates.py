@@ -14,7 +14,8 @@ from synth_core.content import ContentItem
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import QUERY_INTENTS, Entity
 from synth_core.settings import Settings
-from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryWriter
+from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryWriter, WrittenQuery
+from synth_core.writing.item_fit import SUMMARY_AND_REPORT_FRAMES, object_of, sound_as_subject
 from synth_core.writing.templates import TemplateWriter
 
 
@@ -74,6 +75,15 @@ def agents(settings: Settings) -> AgentInference:
 @pytest.fixture
 def writer(agents: AgentInference) -> TemplateWriter:
     return TemplateWriter(agents)
+
+
+def texts_of(written: list[WrittenQuery], failures: float = 0.03) -> list[str]:
+    """The texts written, after checking that the specs left unwritten are few and say why: dozens of
+    summaries of one photo with a single name run out of wordings (a batch never repeats a query, and
+    "summarize the Golden Gate Bridge" asks about the bridge, not the photo)."""
+    assert all(result.failure for result in written if result.text is None)
+    assert sum(result.text is None for result in written) <= failures * len(written)
+    return [result.text for result in written if result.text is not None]
 
 
 def spec_for(item: ContentItem, **fields: object) -> QuerySpec:
@@ -159,9 +169,8 @@ def test_workflow_queries_express_their_intent(writer: TemplateWriter, agents: A
     specs = many_specs(150, 6, task="workflow", intent=intent)
     pair = (ITEMS[0], ITEMS[1])
     specs += [spec_for(ITEMS[0], task="workflow", intent=intent, items=pair, topics=("pod autoscaling",))] * 6
-    for result in writer.write(specs, seed=6):
-        assert result.text is not None, result.failure
-        assert agents.detect_intent(result.text) == intent, result.text
+    for text in texts_of(writer.write(specs, seed=6)):
+        assert agents.detect_intent(text) == intent, text
 
 
 def test_two_items_are_compared_by_their_media_on_what_both_are_about(
@@ -217,9 +226,7 @@ def test_two_thousand_specs_over_four_items_are_nearly_all_distinct(writer: Temp
 def test_queries_are_tidy(writer: TemplateWriter) -> None:
     specs = many_specs(500, 10) + many_specs(200, 11, task="workflow", intent="summarize")
     titles = {item.title.lower() for item in ITEMS}
-    for result in writer.write(specs, seed=14):
-        text = result.text
-        assert text is not None
+    for text in texts_of(writer.write(specs, seed=14)):
         assert 2 <= len(text.split()) <= 25
         assert "  " not in text and text == text.strip()
         assert "{" not in text and "}" not in text
@@ -342,8 +349,14 @@ def test_image_queries_sometimes_say_what_the_image_shows(writer: TemplateWriter
 def test_articles_read_right(writer: TemplateWriter) -> None:
     specs = many_specs(600, 23, explicit_media=True) + many_specs(300, 24, task="workflow", intent="compare")
     doubled = ("the a ", "the an ", "the the ", "a the ", "a a ", "best the ", "best a ", "any good the ")
-    for result in writer.write(specs, seed=24):
-        assert result.text is not None, result.failure
+    written = writer.write(specs, seed=24)
+    # 300 compares of one of six items run out of distinct wordings for the photo with two topics
+    # (a batch never repeats a query): a few recorded failures, never a broken text
+    assert sum(result.text is None for result in written) <= 0.02 * len(written)
+    for result in written:
+        if result.text is None:
+            assert result.failure
+            continue
         lowered = f" {result.text.lower()} "
         assert not any(f" {pair}" in lowered for pair in doubled), result.text
         for vowel_word in ("image", "audio", "episode", "article", "illustration"):
@@ -418,3 +431,45 @@ def test_a_frame_with_its_own_determiner_takes_only_a_media_noun_phrase() -> Non
     assert not frame_fits("any {x} {when}?", "anything with {e}")  # "any anything with Zurich"
     assert not frame_fits("good {x}", "talk of {e}")  # "good talk of Henrik Lund"
     assert frame_fits("where can I find {x}?", "{e}")
+
+
+MUSIC_CLIP = make_item(
+    "m1",
+    "AUDIO",
+    "Music clip: poprock, e-guitar, e-bass, acoustic drums",
+    "A female teen voice is singing along with backing voices. Acoustic drums are playing along with a simple "
+    "bassline. The acoustic drums are loud. Aspects: poprock, e-guitar, e-bass, acoustic drums, medium fast tempo.",
+)
+
+
+def test_a_music_clips_tags_are_never_what_it_is_about(writer: TemplateWriter) -> None:
+    specs = [spec_for(MUSIC_CLIP, style=style, explicit_media=explicit) for style in QUERY_STYLES
+             for explicit in (True, False, None)] * 4  # fmt: skip
+    written = [result.text for result in writer.write(specs, seed=8) if result.text]
+    assert len(written) >= 0.9 * len(specs)
+    assert not [text for text in written if sound_as_subject(text, ("acoustic drums", "medium fast tempo", "poprock"))]
+
+
+def test_a_summary_is_never_of_an_entity_alone(writer: TemplateWriter) -> None:
+    specs = many_specs(200, 31, task="workflow", intent="summarize")
+    specs += many_specs(200, 32, task="workflow", intent="report")
+    entities = {entity.text.lower() for item in ITEMS for entity in extract_patterns(item).entities}
+    for text in texts_of(writer.write(specs, seed=31)):
+        asked = object_of(text, SUMMARY_AND_REPORT_FRAMES)
+        assert asked is not None, text  # every summary and report is framed as one
+        assert asked.lower().removeprefix("the ") not in entities, text
+
+
+DIAGRAM = make_item(
+    "g1",
+    "IMAGE",
+    "Infrared Spectroscopy Compared with the Hubble Space Telescope",
+    "Infographic comparing infrared spectroscopy and the Hubble Space Telescope, with icons, arrows and short "
+    "captions. Infrared spectroscopy reads molecules. Infrared spectroscopy needs cold detectors.",
+)
+
+
+def test_a_diagram_is_never_seen_up_close(writer: TemplateWriter) -> None:
+    specs = [spec_for(DIAGRAM, style=style, explicit_media=False) for style in QUERY_STYLES] * 6
+    written = texts_of(writer.write(specs, seed=12), failures=0.2)
+    assert written and not [text for text in written if "up close" in text or "close-up" in text]

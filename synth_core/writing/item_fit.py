@@ -1,0 +1,84 @@
+"""What a drafted query may not ask of its item, whatever the frame and the phrase that made it: a
+music clip's tags asked about as subjects, a diagram seen "up close", a summary of a name alone
+(``object_of`` finds what a summary or a report is of), a media word beside a name that already
+says the item's kind. The template writer draws again when a
+draft fails one (``TemplateWriter._acceptable``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from synth_core.writing import phrasebook as pb
+
+DRAWN_KINDS = frozenset({"diagram", "illustration", "infographic", "chart", "map"})
+_CLOSE_LOOK = re.compile(r"(?i)\bup close\b|\bclose-up\b|\baerial view\b")
+"""How a camera sees a thing: no diagram, chart or map is "up close" ("spectroscopy up close")."""
+
+
+def seen_up_close(text: str, kinds: Sequence[str]) -> bool:
+    """The query looks at a drawn item ("diagram", "illustration") as a camera would."""
+    return bool(DRAWN_KINDS.intersection(kinds)) and _CLOSE_LOOK.search(text) is not None
+
+
+_SOUND_AS_SUBJECT = (
+    r"\b(?:about|on|of|into|covering)\s+(?:an?\s+|the\s+)?{topic}\b"
+    r"|\bthe\s+{topic}\s+(?:song|track|tune|music|recording|audio)\b"
+)
+"""A tag after "about"/"on", or between "the" and a media word, which names a song ("the digital
+drums song", as if it were the song's title)."""
+SUMMARY_AND_REPORT_FRAMES = pb.SUMMARIZE_FRAMES + pb.REPORT_FRAMES + pb.REPORT_DOCUMENT_FRAMES
+
+
+def object_of(text: str, frames: Sequence[str]) -> str | None:
+    """What ``text`` asks a frame of ``frames`` about ("summarize {x}" -> the ``{x}``), or None when
+    no frame fits it."""
+    for pattern in _frame_patterns(tuple(frames)):
+        match = pattern.fullmatch(text.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _frame_patterns(frames: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(re.escape(frame).replace(re.escape("{x}"), "(.+)"), re.IGNORECASE) for frame in frames)
+
+
+def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
+    """A music clip's tag asked about as if the clip were on it ("something about medium fast tempo",
+    "anything on acoustic drums", "the song on hardrock"): music has a sound, not a subject; its tags
+    go with "with" or before a plural media word ("a song with acoustic drums", "hardrock songs"), never
+    between "the" and one ("the digital drums song" reads as a title). Read on
+    find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
+    lowered = text.casefold()
+    return any(re.search(_SOUND_AS_SUBJECT.format(topic=re.escape(t)), lowered) for t in topics)
+
+
+KIND_FAMILIES = (
+    frozenset({"paper", "papers", "whitepaper", "article", "preprint", "pdf"}),
+    frozenset({"report", "reports", "review", "document"}),
+    frozenset({"handbook", "manual", "guide"}),
+    frozenset({"podcast", "episode", "audio"}),
+    frozenset({"photo", "photograph", "picture", "image", "pic"}),
+    frozenset({"map", "diagram", "chart", "infographic"}),
+    frozenset({"trailer", "teaser", "clip", "video"}),
+)
+"""Words that name the same kind of item: a name that holds one needs no other beside it."""
+
+
+def kind_said_twice(text: str, names: Sequence[str]) -> bool:
+    """The query names the item's kind beside a name that already says it ("the White Paper: Rethinking
+    Fast-Charging Networks paper", "report called Nordlys Architects Report", "Handbook for Via Ferrata
+    Routes manual")."""
+    lowered = text.casefold()
+    for name in names:
+        key = name.casefold()
+        if not key or key not in lowered:
+            continue
+        said = set(re.findall(r"[a-z]+", key))
+        around = set(re.findall(r"[a-z]+", lowered.replace(key, " ")))
+        if any(family & said and family & around for family in KIND_FAMILIES):
+            return True
+    return False

@@ -1,0 +1,43 @@
+"""What a drafted query may not ask of its item (rounds 6 and 7 of the judged sample, scratch rounds)."""
+
+from __future__ import annotations
+
+from synth_core.writing.item_fit import (
+    SUMMARY_AND_REPORT_FRAMES,
+    kind_said_twice,
+    object_of,
+    seen_up_close,
+    sound_as_subject,
+)
+
+
+def test_a_music_tag_is_no_subject_and_no_song_title() -> None:
+    assert sound_as_subject("queue up anything on acoustic drums", ("acoustic drums",))
+    assert sound_as_subject("Where can I listen to something about medium fast tempo?", ("medium fast tempo",))
+    assert sound_as_subject("start playing the digital drums song", ("digital drums",))
+    assert not sound_as_subject("play a poprock song with acoustic drums", ("acoustic drums", "poprock"))
+    assert not sound_as_subject("digital drums songs", ("digital drums",))
+
+
+def test_only_a_photographed_thing_is_seen_up_close() -> None:
+    assert seen_up_close("spectroscopy up close", ("diagram",))
+    assert not seen_up_close("a yellow card up close", ("photo",))
+    assert not seen_up_close("a map of Puglia", ("diagram",))
+
+
+def test_what_a_summary_or_a_report_is_of() -> None:
+    assert object_of("detailed breakdown of Maria Lopez", SUMMARY_AND_REPORT_FRAMES) == "Maria Lopez"
+    assert (
+        object_of("Can you summarize The State of Green Roofs?", SUMMARY_AND_REPORT_FRAMES)
+        == "The State of Green Roofs"
+    )
+    assert object_of("play Maria Lopez", SUMMARY_AND_REPORT_FRAMES) is None
+
+
+def test_a_name_that_says_its_kind_takes_no_second_media_word() -> None:
+    name = "White Paper: Rethinking Fast-Charging Networks"
+    assert kind_said_twice(f"I'm looking for the {name} paper", (name,))
+    assert kind_said_twice("report called Nordlys Architects Report", ("Nordlys Architects Report",))
+    assert kind_said_twice("Handbook for Via Ferrata Routes manual", ("Handbook for Via Ferrata Routes",))
+    assert not kind_said_twice("the paper called Car-Free Streets Revisited", ("Car-Free Streets Revisited",))
+    assert not kind_said_twice("rethinking fast-charging networks paper", (name,))  # the name is not quoted

@@ -17,8 +17,9 @@ _TRAILING_JUNK = re.compile(r"[\s,;:\-(]+$")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 # A frame's own determiner or adjective before a noun phrase that brings its own ("find the a video").
 # "a" before a vowel sound ("a energetic rock song"), but not before "uni-", "use", "one", "euro-"...
-# Lower-case words only: an acronym's letter is said by name ("a USB stick", "an MRI").
-_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=(?!u(?:ni|se|sa|su|ro|ti|ra)|one|once|eu)[aeiou][a-z])")
+# Lower-case words only: an acronym's letter is said by name ("a USB stick", "an MRI"). A word of its own
+# only: the "A" of "Q&A answering" is no article.
+_A_BEFORE_VOWEL = re.compile(r"(?<![^\s\"'(])([Aa]) (?=(?!u(?:ni|se|sa|su|ro|ti|ra)|one|once|eu)[aeiou][a-z])")
 _DOUBLE_DETERMINER = re.compile(
     r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
 )

@@ -59,6 +59,8 @@ def test_a_verb_before_a_clause_is_a_finite_verb() -> None:
         ("a one-off", "a one-off"),
         ("a European car", "a European car"),
         ("a USB stick", "a USB stick"),
+        ("Riverdale Season 2 Q&A answering your questions", "Riverdale Season 2 Q&A answering your questions"),
+        ('the "a energetic" one', 'the "an energetic" one'),
     ],
 )
 def test_a_becomes_an_before_a_vowel_sound(text: str, expected: str) -> None:

@@ -20,6 +20,7 @@ import re
 
 from synth_core import lexicon as lx
 from synth_core.entities import type_support
+from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.schemas.common import ENTITY_TYPES, Entity, ExampleBase
 
 Problem = tuple[float, str]
@@ -32,6 +33,10 @@ _COMMON_WORDS = lx.STOPWORDS | lx.GENERIC_WORDS
 _NAME_WORD_RE = re.compile(r"[\w'’&.-]+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset({"i", "i'm", "i'd", "i've", "pdf", "tv", "dvd", "mp3", "hd", "ok"})
+SELF_EVIDENT_SOURCES = frozenset({TITLE_SOURCE, "text:defined_acronym"})
+"""Evidence that settles a type against the surface word lists: the item's own title as a WORK ("Notes
+on Deep-Sea Hydrothermal Vents" starts with no name word; "10 Reasons NOT To Buy iPhone X" holds a
+product), an acronym the text spells out ("Enhanced Distributed Channel Access (EDCA)")."""
 UNLISTED_SCORE = 0.5
 """A name in the query that the labels leave out: the entity list is incomplete."""
 
@@ -55,7 +60,9 @@ def entity_types(example: ExampleBase) -> tuple[float, str]:
 def unlisted_names(query: str, entities: list[Entity]) -> list[str]:
     """Capitalised words of the query (not its first word, no function or common word, no media
     word) that no listed entity covers: names the labels left out."""
-    covered = {word.casefold() for entity in entities for word in _NAME_WORD_RE.findall(entity.text)}
+    covered = {
+        _POSSESSIVE_RE.sub("", word).casefold() for entity in entities for word in _NAME_WORD_RE.findall(entity.text)
+    }
     words = [_POSSESSIVE_RE.sub("", word) for word in _NAME_WORD_RE.findall(query)[1:]]
     return [
         word
@@ -83,6 +90,8 @@ def entity_problems(example: ExampleBase, entity: Entity) -> list[Problem]:
     elif evidence.strength < 1.0 - WEAK_EVIDENCE_FLOOR:
         score = max(WEAK_EVIDENCE_FLOOR, evidence.strength)
         problems.append((score, f"'{text}' is {label} on weak evidence only ({evidence.source})"))
+    if evidence is not None and evidence.type == label and evidence.source in SELF_EVIDENT_SOURCES:
+        return problems  # a title is a WORK whatever its words; a defined acronym is what the text defines
     support, why = type_support(text, label)
     if support <= IMPLAUSIBLE_SUPPORT:
         problems.append((support, f"'{text}' as {label}: {why}"))

@@ -52,3 +52,34 @@ def test_a_glued_entity_keeps_the_example_from_auto_approval() -> None:
                            signals={"entity_evidence": evidence})  # fmt: skip
     component = {c.name: c for c in score_example("routing", example).components}["entity_types"]
     assert component.score == GLUED_SCORE and "glued" in component.reason
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "source"),
+    [
+        # a title is a WORK whatever its first word or the product it names
+        ("the podcast named Notes on Deep-Sea Hydrothermal Vents", "Notes on Deep-Sea Hydrothermal Vents", "title"),
+        ("a report on the 10 Reasons NOT To Buy iPhone X clip", "10 Reasons NOT To Buy iPhone X", "title"),
+        ("show me the Analyst's Laptop at the Etihad photograph", "Analyst's Laptop at the Etihad", "title"),
+    ],
+)
+def test_a_title_evidenced_by_the_items_metadata_is_a_work_whatever_its_words(
+    query: str, text: str, source: str
+) -> None:
+    evidence = {text.casefold(): {"type": "WORK", "source": f"metadata:{source}", "strength": 0.85}}
+    example = make_example("routing", query=query, entities=[{"text": text, "type": "WORK"}],
+                           signals={"entity_evidence": evidence})  # fmt: skip
+    component = {c.name: c for c in score_example("routing", example).components}["entity_types"]
+    assert component.score == 1.0, component.reason
+
+
+def test_an_acronym_the_text_defines_needs_no_gazetteer_but_a_bare_one_does() -> None:
+    def entity_score(source: str) -> float:
+        evidence = {"edca": {"type": "CONCEPT", "source": source, "strength": 0.8}}
+        entities = [{"text": "EDCA", "type": "CONCEPT"}]
+        query = "where can I read the paper about EDCA?"
+        example = make_example("routing", query=query, entities=entities, signals={"entity_evidence": evidence})
+        return {c.name: c for c in score_example("routing", example).components}["entity_types"].score
+
+    assert entity_score("text:defined_acronym") == 1.0
+    assert entity_score("shape:acronym") < 0.5

@@ -106,7 +106,8 @@ def _media_problems(example: ExampleBase, label: str, agents: AgentInference) ->
         return []
     if label == "TEXT":
         return [(0.5, f"the query names '{word}' ({named}) but the label is TEXT, a factual question")]
-    if named != label:
+    if named != label and label not in {modality for modality, _ in agents.media_mentions(example.query)}:
+        # a comparison names two media ("compare the clip on Florence with the paper"): the label is one
         return [(0.1, f"the query says '{word}' ({named}) but the label is {label}")]
     return []
 

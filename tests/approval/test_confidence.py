@@ -397,3 +397,17 @@ def test_a_query_whose_own_words_are_not_its_sources_names_stays_in_review(optim
 def test_cross_modal_does_not_read_the_anchoring() -> None:
     components = score_example("cross_modal", make_example("cross_modal")).components
     assert "anchoring" not in [part.name for part in components]
+
+
+def test_a_comparison_naming_two_media_carries_either_as_its_label_but_one_medium_must_be_the_label() -> None:
+    def validity(query: str, **fields: object) -> float:
+        example = make_example("unified", query=query, **fields)
+        return component(score_example("unified", example), "label_validity").score
+
+    compare = {
+        "query_type": "compare",
+        "agent_sequence": ["video_search_agent", "document_agent", "comparator"],
+        "signals": {"source_modalities": ["VIDEO", "DOCUMENT"]},
+    }
+    assert validity("compare the clip on Kubernetes with the paper", **compare) == 1.0
+    assert validity("summarize the Kubernetes autoscaling paper") == 0.1  # a VIDEO label, only DOCUMENT named

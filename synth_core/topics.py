@@ -8,6 +8,7 @@ already covered by a better one is skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core import lexicon as lx
@@ -197,13 +198,11 @@ def stands_alone(phrase: str, source: str) -> bool:
     must be used as a noun somewhere (heading a phrase, not before a determiner: "serves the"; "pour"
     of "students pour red paint" never is), unless it is a name (capitalised inside a sentence:
     "Kubernetes autoscaling"). True when the phrase is not found at all: then the source cannot tell."""
-    target = [_singular(_no_possessive(word)) for word in phrase.casefold().split()]
-    cased = _source_tokens(source)
-    tokens = [token.casefold() for token in cased]
-    keys = [_singular(_no_possessive(token)) for token in tokens]
+    target = tuple(_singular(_no_possessive(word)) for word in phrase.casefold().split())
+    cased, tokens, keys = _source_words(source)
     found = False
     for start in range(len(keys) - len(target) + 1):
-        if keys[start : start + len(target)] != target:
+        if (target and keys[start] != target[0]) or keys[start : start + len(target)] != target:
             continue
         found = True
         end = start + len(target)
@@ -240,7 +239,7 @@ _PREPOSITIONS = lx.words(
 _SENTENCE_BREAKS = frozenset(".!?:;")
 
 
-def _after_noun_phrase(tokens: list[str], start: int) -> bool:
+def _after_noun_phrase(tokens: Sequence[str], start: int) -> bool:
     """The word at ``start`` follows a determiner and a word that is no adjective ("the bed unmade",
     "a tennis court"): that word is the noun, and this one is said of it or cuts a compound."""
     if start < 2:
@@ -277,7 +276,7 @@ def _inside_name(cased: tuple[str, ...], start: int) -> bool:
     return start > 1 and cased[start - 2] not in _SENTENCE_BREAKS and cased[start - 2][:1].isalnum()
 
 
-def _inside_phrase(tokens: list[str], start: int) -> bool:
+def _inside_phrase(tokens: Sequence[str], start: int) -> bool:
     """The phrase at ``start`` follows a preposition that itself follows a preposition or a
     determiner ("on via ferrata routes", "the via ferrata"): that word cannot be a preposition there,
     it is the first word of the noun phrase the topic cuts."""
@@ -285,6 +284,15 @@ def _inside_phrase(tokens: list[str], start: int) -> bool:
         return False
     before, earlier = tokens[start - 1], tokens[start - 2]
     return before in _PREPOSITIONS and (earlier in _PREPOSITIONS or earlier in _DETERMINERS)
+
+
+@lru_cache(maxsize=4096)
+def _source_words(source: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The source's tokens as written, case-folded, and as match keys (singular, no possessive):
+    computed once per source, not once per phrase asked about it."""
+    cased = _source_tokens(source)
+    tokens = tuple(token.casefold() for token in cased)
+    return cased, tokens, tuple(_singular(_no_possessive(token)) for token in tokens)
 
 
 @lru_cache(maxsize=4096)

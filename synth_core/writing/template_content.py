@@ -412,12 +412,28 @@ _DEFINITION_AFTER = (
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+_DEFINITION_AFTER_PATTERN = re.compile(_DEFINITION_AFTER, re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def defines(text: str, topic: str) -> bool:
     """Whether ``text`` says what ``topic`` is: "X is a ...", "X, the ..., is the ...", "X refers to ...".
-    Cached: a run asks it of the same item and topic for every draw."""
-    pattern = re.compile(r"\b" + re.escape(topic) + _DEFINITION_AFTER, re.IGNORECASE)
-    return pattern.search(text) is not None
+    Cached: a run asks it of the same item and topic for every draw. Each place the topic stands is
+    checked against one fixed pattern for what follows (one pattern per topic cost a compile each)."""
+    topic_at = _word_start_pattern(topic)
+    found = topic_at.search(text)
+    while found is not None:
+        if _DEFINITION_AFTER_PATTERN.match(text, found.end()):
+            return True
+        after = found.start() + 1
+        found = topic_at.search(text, after) if after <= len(text) else None
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _word_start_pattern(topic: str) -> re.Pattern[str]:
+    """``topic`` where a word starts, any case."""
+    return re.compile(r"\b" + re.escape(topic), re.IGNORECASE)
 
 
 def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple[str, str] | None:

@@ -28,6 +28,7 @@ from approval.models import (
     ExampleFilter,
     ExamplePublic,
     Page,
+    PageRequest,
     ReviewStats,
     UndoResult,
 )
@@ -37,7 +38,7 @@ from approval.review_evidence import ExampleEvidence, example_evidence
 from approval.run_report import RunReport, run_report
 from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_runs, resume_run, view
 from approval.sink import ReviewStoreSink
-from approval.store import QueueOrder, ReviewStore, field_diff
+from approval.store import ReviewStore, field_diff
 from synth_core.backends.base import ContentBackend
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
@@ -82,36 +83,14 @@ class ReviewService:
 
     # -- reading ------------------------------------------------------------------------------------
 
-    def list_page(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> Page:
+    def list_page(self, *, tenant_id: str, request: PageRequest) -> Page:
         """One page of the review queue and the size of the whole filtered set."""
-        return self.store.list_page(
-            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
-        )
+        return self.store.list_page(tenant_id=tenant_id, request=request)
 
-    def list_page_json(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> bytes:
+    def list_page_json(self, *, tenant_id: str, request: PageRequest) -> bytes:
         """``list_page`` as its JSON document (``Page.model_dump_json()``), written from the stored JSON
         without building models: what the REST API sends."""
-        return self.store.list_page_json(
-            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
-        )
+        return self.store.list_page_json(tenant_id=tenant_id, request=request)
 
     def show(self, *, tenant_id: str, example_id: str) -> tuple[ExamplePublic, list[DecisionPublic]]:
         """An example and its audit log."""

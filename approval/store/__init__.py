@@ -3,8 +3,8 @@
 What the rest of Synth Studio may use; the modules of this package are its parts (see review_store.py).
 """
 
+from approval.models import QUEUE_ORDERS, PageRequest, QueueOrder
 from approval.store.diffs import field_diff
-from approval.store.queue import QUEUE_ORDERS, QueueOrder
 from approval.store.review_store import COUNT_LIMIT, ReviewStore
 from approval.store.runs import RunPublic, StoredRunState, run_state
 from approval.store.schema import SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
@@ -12,6 +12,7 @@ from approval.store.schema import SchemaState, SchemaUpgrade, inspect_schema, up
 __all__ = [
     "COUNT_LIMIT",
     "QUEUE_ORDERS",
+    "PageRequest",
     "QueueOrder",
     "ReviewStore",
     "RunPublic",

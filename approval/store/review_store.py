@@ -33,6 +33,7 @@ from approval.models import (
     ExportableRow,
     NewExample,
     Page,
+    PageRequest,
     StoredConfidenceModel,
     UndoResult,
 )
@@ -51,7 +52,6 @@ from approval.store.queue import (
     CURSOR_KEYS,
     ORDERINGS,
     Cursor,
-    QueueOrder,
     count_examples,
     select_examples,
     stored_optimizers,
@@ -198,93 +198,61 @@ class ReviewStore:
         with transaction(self.engine, write=False) as connection:
             return to_example(read_example(connection, tenant_id, example_id))
 
-    def list_page(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> Page:
+    def list_page(self, *, tenant_id: str, request: PageRequest) -> Page:
         """One page of the filtered queue, from ``offset`` or right ``after`` an example (keyset: the
         page's ``next_after`` gives the next one, however deep), and how many match, counted up to
         ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all). A
         keyset page may reuse a count past the limit made moments before (recent_counts.py)."""
-        found = self._read_page(tenant_id, filter, limit, offset, order, after, read_examples)
+        found = self._read_page(tenant_id, request, read_examples)
         return Page(
             items=found.items,
             total=found.total,
             total_exact=found.total_exact,
-            limit=limit,
-            offset=offset,
+            limit=request.limit,
+            offset=request.offset,
             next_after=found.next_after,
         )
 
-    def list_page_json(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> bytes:
+    def list_page_json(self, *, tenant_id: str, request: PageRequest) -> bytes:
         """``list_page`` as the JSON ``Page.model_dump_json()`` writes, made from the stored JSON without
         building models (page_json.py): what the REST API sends for a queue page."""
-        found = self._read_page(tenant_id, filter, limit, offset, order, after, read_examples_json)
+        found = self._read_page(tenant_id, request, read_examples_json)
         return page_json(
             found.items,
             total=found.total,
             total_exact=found.total_exact,
-            limit=limit,
-            offset=offset,
+            limit=request.limit,
+            offset=request.offset,
             next_after=found.next_after,
         )
 
     def _read_page(
         self,
         tenant_id: str,
-        filter: ExampleFilter,
-        limit: int,
-        offset: int,
-        order: str,
-        after: str | None,
+        request: PageRequest,
         read: Callable[[Connection, str, Sequence[str]], dict[str, Item]],
     ) -> FoundPage[Item]:
         """The page's examples as ``read`` gives them (by id, in one transaction with the page's ids)."""
-        if not 1 <= limit <= MAX_PAGE or offset < 0:
-            raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
-        if order not in ORDERINGS:
-            raise InvalidRequestError(
-                f"Unknown order '{order}'.",
-                fix=Fix("Order the queue a known way.", field="order", choices=tuple(ORDERINGS)),
-            )
-        if after is not None and offset:
-            raise InvalidRequestError(
-                "A page starts at an offset or after an example, not both.",
-                fix=Fix("Pass either an offset or the example to start after.", field="after"),
-            )
+        check_page_request(request)
+        example_filter, limit, after = request.filter, request.limit, request.after
         with transaction(self.engine, write=False) as connection:
-            optimizers = _queue_optimizers(connection, tenant_id, filter)
-            filter_key = filter.model_dump_json()
+            optimizers = _queue_optimizers(connection, tenant_id, example_filter)
+            filter_key = example_filter.model_dump_json()
             # The count first: how many match decides how the page is best found (select_page_ids).
             keyset = after is not None
-            counted = self._count_for_page(connection, tenant_id, filter, filter_key, optimizers, keyset=keyset)
+            counted = self._count_for_page(connection, tenant_id, example_filter, filter_key, optimizers, keyset=keyset)
             exact = counted <= COUNT_LIMIT
-            cursor = _cursor(connection, tenant_id, after, order) if after is not None else None
+            cursor = _cursor(connection, tenant_id, after, request.order) if after is not None else None
             ids: list[str] = []
             by_id: dict[str, Item] = {}
-            if offset < counted or not exact:
-                page = (limit + 1, offset)  # one more tells whether a next page exists
+            if request.offset < counted or not exact:
+                page = (limit + 1, request.offset)  # one more tells whether a next page exists
                 total = counted if exact else None
                 found, cursor_values = self._page_statements.page_ids(
                     tenant_id=tenant_id,
-                    example_filter=filter,
+                    example_filter=example_filter,
                     filter_key=filter_key,
-                    order=order,
+                    order=request.order,
                     page=page,
                     total=total,
                     dialect=connection.dialect.name,
@@ -465,6 +433,24 @@ class ReviewStore:
     def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
+
+
+def check_page_request(request: PageRequest) -> None:
+    """Refuse a page no queue has, saying what to fix: a limit out of range, a negative offset, an
+    unknown order, or both an offset and an example to start after."""
+    limit, offset = request.limit, request.offset
+    if not 1 <= limit <= MAX_PAGE or offset < 0:
+        raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
+    if request.order not in ORDERINGS:
+        raise InvalidRequestError(
+            f"Unknown order '{request.order}'.",
+            fix=Fix("Order the queue a known way.", field="order", choices=tuple(ORDERINGS)),
+        )
+    if request.after is not None and offset:
+        raise InvalidRequestError(
+            "A page starts at an offset or after an example, not both.",
+            fix=Fix("Pass either an offset or the example to start after.", field="after"),
+        )
 
 
 def _queue_optimizers(connection: Connection, tenant_id: str, example_filter: ExampleFilter) -> list[str] | None:

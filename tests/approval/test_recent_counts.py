@@ -18,7 +18,7 @@ PENDING = ExampleFilter(statuses=["pending_review"])
 
 @pytest.fixture(autouse=True)
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("approval.store.review_store.COUNT_LIMIT", 25)
+    monkeypatch.setattr("approval.store.queue_pages.COUNT_LIMIT", 25)
 
 
 def first_and_second(store: ReviewStore) -> tuple[Page, Page]:
@@ -72,7 +72,7 @@ def test_a_write_of_this_process_makes_keyset_pages_count_again(store: ReviewSto
 def test_a_count_is_reused_only_for_a_moment(store: ReviewStore) -> None:
     seed_store(store, 40)
     first, _ = first_and_second(store)
-    store._recent_counts.reuse_s = 0.0
+    store._pages._recent_counts.reuse_s = 0.0
     leave_pending(store, 15)
     after = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10, after=first.next_after))
     assert (after.total, after.total_exact) == (15, True)

@@ -434,7 +434,7 @@ def test_keyset_pages_walk_the_queue_as_offset_pages_do(store: ReviewStore, orde
 
 
 def test_a_page_counts_up_to_a_limit(store: ReviewStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("approval.store.review_store.COUNT_LIMIT", 25)
+    monkeypatch.setattr("approval.store.queue_pages.COUNT_LIMIT", 25)
     seed_store(store, 40)
     page = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), limit=10, offset=30))
     assert (page.total, page.total_exact, page.total_text(), len(page.items)) == (25, False, "25+", 10)

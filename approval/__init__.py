@@ -1,9 +1,10 @@
 """The review side of Synth Studio: what an interface (the CLI, the API, the dashboard) may use.
 
-    from approval import Decision, ExampleFilter, ReviewService
+    from approval import Decision, ExampleFilter, PageRequest, ReviewService
 
     with ReviewService.from_settings(settings) as service:
-        page = service.list_page(tenant_id="acme", filter=ExampleFilter(statuses=["pending_review"]))
+        pending = PageRequest(filter=ExampleFilter(statuses=["pending_review"]))
+        page = service.list_page(tenant_id="acme", request=pending)
         decision = Decision(action="approve", reviewer="ann", expected_version=page.items[0].version)
         service.decide(tenant_id="acme", example_id=page.items[0].id, decision=decision)
 
@@ -28,6 +29,7 @@ from approval.insights import ApprovalRow, CoverageCell, DuplicateGroup, Insight
 from approval.labels import check_label, label_choices
 from approval.learning import LearnedEvaluation, OperatingPoint, ReviewSavings
 from approval.models import (
+    QUEUE_ORDERS,
     REASON_CODES,
     STATUSES,
     DecisionPublic,
@@ -36,6 +38,8 @@ from approval.models import (
     ExampleStatus,
     LabelFilter,
     Page,
+    PageRequest,
+    QueueOrder,
     ReasonCode,
     RegenerationCounts,
     ReviewStats,
@@ -47,7 +51,7 @@ from approval.review import ReviewService
 from approval.review_evidence import ExampleEvidence
 from approval.run_report import RunReport
 from approval.runs import DiscardedRun, ResumedRun, RunView
-from approval.store import QUEUE_ORDERS, QueueOrder, SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
+from approval.store import SchemaState, SchemaUpgrade, inspect_schema, upgrade_schema
 
 if TYPE_CHECKING:
     from approval.export import FORMATS, ExportResult
@@ -107,6 +111,7 @@ __all__ = [
     "LearnedEvaluation",
     "OperatingPoint",
     "Page",
+    "PageRequest",
     "QueueOrder",
     "ReasonCode",
     "RegenerationCounts",

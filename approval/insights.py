@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine, text
 
 from approval.dedup import duplicate_clusters
-from approval.models import APPROVED_STATUSES, STATUSES, ExampleFilter, approval_rate
+from approval.models import APPROVED_STATUSES, STATUSES, ExampleFilter, PageRequest, approval_rate
 from approval.store import ReviewStore
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.registry import get_optimizer
@@ -148,12 +148,10 @@ class Insights:
     def near_duplicate_groups(self, *, tenant_id: str, optimizer: str | None, limit: int = 500) -> list[DuplicateGroup]:
         """Clusters of near-duplicate queries among the ``limit`` least confident examples waiting for
         review (one page of the queue, never the whole table)."""
-        page = self.store.list_page(
-            tenant_id=tenant_id,
-            filter=ExampleFilter(optimizer=optimizer, statuses=["pending_review"]),
-            limit=limit,
-            order="confidence",
+        least_confident = PageRequest(
+            filter=ExampleFilter(optimizer=optimizer, statuses=["pending_review"]), limit=limit, order="confidence"
         )
+        page = self.store.list_page(tenant_id=tenant_id, request=least_confident)
         clusters = duplicate_clusters([item.query for item in page.items])
         groups: dict[int, list[int]] = {}
         for index, cluster in enumerate(clusters):

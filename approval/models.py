@@ -6,6 +6,7 @@ a person's *decision* moves an example between statuses and is appended to the a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, get_args
 
@@ -141,6 +142,29 @@ class ExampleFilter(BaseModel):
     text: str | None = Field(default=None, description="Case-insensitive substring of the query.")
     reason_code: ReasonCode | None = None
     label: LabelFilter | None = None
+
+
+QueueOrder = Literal["created", "confidence", "-confidence", "likely_wrong"]
+"""Oldest first (default), least confident first, most confident first, most likely wrong first (the
+learned confidence model's lowest chance of approval; the confidence where no model scored it)."""
+QUEUE_ORDERS: tuple[str, ...] = get_args(QueueOrder)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageRequest:
+    """Which page of the review queue to read: the examples ``filter`` covers, ``limit`` of them, from
+    ``offset`` or right ``after`` an example (the previous page's ``next_after``), in ``order``.
+
+    A plain value, not a pydantic model: the store checks it when it reads the page and says what to
+    fix (a limit out of range, an unknown order, both an offset and ``after``) in the review side's own
+    errors, whichever interface built it.
+    """
+
+    filter: ExampleFilter
+    limit: int = 50
+    offset: int = 0
+    order: QueueOrder = "created"
+    after: str | None = None
 
 
 class Page(BaseModel):

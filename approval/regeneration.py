@@ -24,7 +24,15 @@ from pydantic import BaseModel, ValidationError
 
 from approval.confidence import score_batch
 from approval.decision import WHO_DECIDES, Decision
-from approval.models import STATUSES, DecisionPublic, ExampleFilter, ExamplePublic, NewExample, approval_rate
+from approval.models import (
+    STATUSES,
+    DecisionPublic,
+    ExampleFilter,
+    ExamplePublic,
+    NewExample,
+    PageRequest,
+    approval_rate,
+)
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, Fix, InvalidRequestError, SynthError
 from synth_core.generators.base import ProgressFn
@@ -189,7 +197,7 @@ def _targets(
     found: list[ExamplePublic] = []
     after: str | None = None
     while True:
-        page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=PAGE, after=after)
+        page = store.list_page(tenant_id=tenant_id, request=PageRequest(filter=rejected, limit=PAGE, after=after))
         found.extend(page.items)
         if page.next_after is None:
             return found

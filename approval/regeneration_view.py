@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from approval.models import ExampleFilter, ExamplePublic
+from approval.models import ExampleFilter, ExamplePublic, PageRequest
 from approval.regeneration import RegenerationOutcome, Regenerator, regenerate
 from approval.store import ReviewStore
 from synth_core.settings import Settings
@@ -34,12 +34,9 @@ def rejected_page(
     store: ReviewStore, *, tenant_id: str, filter: ExampleFilter, limit: int = 25, offset: int = 0
 ) -> tuple[list[RejectedExample], int]:
     """One page of rejected examples matching ``filter``, each with its rejection feedback; and the total."""
+    rejected = filter.model_copy(update={"statuses": ["rejected"]})
     page = store.list_page(
-        tenant_id=tenant_id,
-        filter=filter.model_copy(update={"statuses": ["rejected"]}),
-        limit=limit,
-        offset=offset,
-        order="created",
+        tenant_id=tenant_id, request=PageRequest(filter=rejected, limit=limit, offset=offset, order="created")
     )
     rows = []
     for example in page.items:
@@ -73,7 +70,9 @@ def regenerate_in_steps(
         if example_ids is not None:
             ids = list(example_ids[offset : offset + STEP])
         else:
-            page = store.list_page(tenant_id=tenant_id, filter=rejected, limit=STEP, after=after, order="created")
+            page = store.list_page(
+                tenant_id=tenant_id, request=PageRequest(filter=rejected, limit=STEP, after=after, order="created")
+            )
             ids = [item.id for item in page.items]
             after = page.next_after
         result = regenerate(

@@ -1,11 +1,11 @@
 """The review service: what the CLI, the API and the dashboard call to review examples, and the
 one object they hold (``approval.ReviewService``).
 
-It adds the rules a person's decision needs on top of the store (edits validated against the
-optimizer's schema and re-scored; the current version when the caller has none: a CLI user decides
-what they see now, a UI passes the version it showed) and gathers the rest of the review side
-behind one set of keyword-only, tenant-scoped methods: the queue, evidence, regeneration, export,
-calibration, run reports, runs and the Insights numbers (``service.insights``).
+It takes a person's decision through the rules the store alone does not apply (review_decisions.py:
+edits validated and re-scored, the current version when the caller has none) and gathers the rest of
+the review side behind one set of keyword-only, tenant-scoped methods: the queue, evidence,
+regeneration, export, calibration, run reports, runs and the Insights numbers (``service.insights``).
+Each method hands over to the module that owns its concern.
 """
 
 from __future__ import annotations
@@ -15,31 +15,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from approval.calibration import CalibrationReport, calibrate
-from approval.confidence import score_batch, threshold_for
-from approval.decision import Decision, Revision
-from approval.edit_checks import check_edited_agents, validate_edit
+from approval.confidence import threshold_for
+from approval.decision import Decision
 from approval.edit_form import EditField, edit_fields
 from approval.insights import Insights
 from approval.learning.evaluation import LearnedEvaluation
 from approval.learning.learner import learned_evaluation
 from approval.models import (
-    DUPLICATE_SCOPE,
     DecisionPublic,
     ExampleFilter,
     ExamplePublic,
     Page,
+    PageRequest,
     ReviewStats,
     UndoResult,
 )
 from approval.regeneration import RegenerationOutcome, RegenerationResult, Regenerator, regenerate
 from approval.regeneration_view import RejectedExample, Replacement, regenerate_in_steps, rejected_page, replacements
+from approval.review_decisions import decide_example
 from approval.review_evidence import ExampleEvidence, example_evidence
 from approval.run_report import RunReport, run_report
 from approval.runs import DiscardedRun, ResumedRun, RunView, discard_run, list_runs, resume_run, view
 from approval.sink import ReviewStoreSink
-from approval.store import QueueOrder, ReviewStore, field_diff
+from approval.store import ReviewStore
 from synth_core.backends.base import ContentBackend
-from synth_core.errors import Fix, InvalidRequestError
 from synth_core.generators.base import ProgressFn
 from synth_core.registry import OPTIMIZERS, get_optimizer
 from synth_core.settings import Settings
@@ -82,36 +81,14 @@ class ReviewService:
 
     # -- reading ------------------------------------------------------------------------------------
 
-    def list_page(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> Page:
+    def list_page(self, *, tenant_id: str, request: PageRequest) -> Page:
         """One page of the review queue and the size of the whole filtered set."""
-        return self.store.list_page(
-            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
-        )
+        return self.store.list_page(tenant_id=tenant_id, request=request)
 
-    def list_page_json(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> bytes:
+    def list_page_json(self, *, tenant_id: str, request: PageRequest) -> bytes:
         """``list_page`` as its JSON document (``Page.model_dump_json()``), written from the stored JSON
         without building models: what the REST API sends."""
-        return self.store.list_page_json(
-            tenant_id=tenant_id, filter=filter, limit=limit, offset=offset, order=order, after=after
-        )
+        return self.store.list_page_json(tenant_id=tenant_id, request=request)
 
     def show(self, *, tenant_id: str, example_id: str) -> tuple[ExamplePublic, list[DecisionPublic]]:
         """An example and its audit log."""
@@ -137,45 +114,9 @@ class ReviewService:
         An edit's changes are validated against the optimizer's schema and re-scored; the example
         becomes approved and the audit log keeps the change as {field: [old, new]}.
         """
-        if decision.action == "regenerate":
-            raise InvalidRequestError(
-                "A regenerate decision is recorded by regeneration itself.",
-                fix=Fix("Regenerate the example instead.", field="action"),
-            )
-        if decision.action == "edit":
-            return self._edit(tenant_id, example_id, decision)
-        if decision.expected_version is None:
-            current = self.store.get(tenant_id=tenant_id, example_id=example_id)
-            decision = decision.at_version(current.version)
-        return self.store.decide(tenant_id=tenant_id, example_id=example_id, decision=decision)
-
-    def _edit(self, tenant_id: str, example_id: str, decision: Decision) -> ExamplePublic:
-        example = self.store.get(tenant_id=tenant_id, example_id=example_id)
-        if decision.expected_version is None:
-            decision = decision.at_version(example.version)
-        edited = validate_edit(example, decision.changes)
-        check_edited_agents(decision.changes, self.settings.agents)
-        new_payload = edited.model_dump(mode="json")
-        diff = field_diff(example.payload, new_payload)
-        if not diff:
-            raise InvalidRequestError(
-                "The edit changes nothing.", fix=Fix("Approve the example to accept it as it is.", field="action")
-            )
-        known = self.store.nearby_queries(
-            tenant_id=tenant_id,
-            optimizer=example.optimizer,
-            queries=[edited.query],
-            statuses=DUPLICATE_SCOPE,
-            exclude_ids=[example.id],  # its own old text is no duplicate of it
+        return decide_example(
+            self.store, self.settings.agents, tenant_id=tenant_id, example_id=example_id, decision=decision
         )
-        (confidence,) = score_batch(example.optimizer, [edited], known_queries=known, agents=self.settings.agents)
-        revision = Revision(
-            payload=new_payload,
-            diff=diff,
-            confidence=confidence.score,
-            confidence_breakdown=confidence.breakdown(),
-        )
-        return self.store.decide(tenant_id=tenant_id, example_id=example_id, decision=decision, revision=revision)
 
     def bulk_count(self, *, tenant_id: str, filter: ExampleFilter, action: str) -> int:
         """How many examples ``bulk`` would change (the whole filtered set, not a page)."""

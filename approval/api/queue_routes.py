@@ -9,7 +9,16 @@ from fastapi import Depends, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from approval import ExampleEvidence, ExampleFilter, ExampleStatus, Page, QueueOrder, ReasonCode, ReviewStats
+from approval import (
+    ExampleEvidence,
+    ExampleFilter,
+    ExampleStatus,
+    Page,
+    PageRequest,
+    QueueOrder,
+    ReasonCode,
+    ReviewStats,
+)
 from approval.api.deps import QueueReadsDep, ReviewDep, review_router
 from synth_core.api.deps import BackendDep, TenantDep
 from synth_core.api.errors import error_responses
@@ -78,9 +87,8 @@ async def list_examples(
     """One page of the tenant's queue, filtered; ``next_after`` gives the next page, however deep. Read in
     one of the queue's few threads (``QUEUE_READ_THREADS``)."""
     async with reads:
-        body = await run_in_threadpool(
-            review.list_page_json, tenant_id=tenant_id, filter=chosen, limit=limit, order=order, after=after
-        )
+        wanted = PageRequest(filter=chosen, limit=limit, order=order, after=after)
+        body = await run_in_threadpool(review.list_page_json, tenant_id=tenant_id, request=wanted)
     # The JSON of a Page, written by the store from the stored JSON (approval/store/page_items.py).
     # Returned as a Page instead, FastAPI would dump it, validate the dump against response_model and
     # serialise that again. response_model still documents the body.

@@ -16,6 +16,7 @@ from approval import (
     REASON_CODES,
     Decision,
     ExamplePublic,
+    PageRequest,
 )
 from approval.cli.review_options import (
     example_filter,
@@ -62,15 +63,11 @@ def review() -> None:
 def list_examples(ctx: click.Context, **options: Any) -> None:
     """One page of the review queue (default: everything, oldest first)."""
     queue = example_filter(ctx, options)
+    wanted = PageRequest(
+        filter=queue, limit=options["limit"], offset=options["offset"], order=options["order"], after=options["after"]
+    )
     with review_service(ctx) as service:
-        page = service.list_page(
-            tenant_id=tenant_of(ctx, options["tenant"]),
-            filter=queue,
-            limit=options["limit"],
-            offset=options["offset"],
-            order=options["order"],
-            after=options["after"],
-        )
+        page = service.list_page(tenant_id=tenant_of(ctx, options["tenant"]), request=wanted)
     if not page.items and not options["as_json"]:
         click.echo(f"No examples on this page ({page.total_text()} match)." if page.total else "No examples match.")
         return

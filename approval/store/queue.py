@@ -7,7 +7,7 @@ examples' state only; payloads are joined by primary key once the ids of a page 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BindParameter,
@@ -35,11 +35,6 @@ PAYLOAD_COLUMNS = (
     PAYLOADS.c.regeneration_attempt,
 )
 """What a whole example (``to_example``) reads from ``example_payloads`` beside its state."""
-
-QueueOrder = Literal["created", "confidence", "-confidence", "likely_wrong"]
-"""Oldest first (default), least confident first, most confident first, most likely wrong first (the
-learned confidence model's lowest chance of approval; the confidence where no model scored it)."""
-QUEUE_ORDERS: tuple[str, ...] = get_args(QueueOrder)
 
 APPROVAL_CHANCE = func.coalesce(APPROVAL_CHANCES.c.chance, EXAMPLES.c.confidence)
 """What 'likely_wrong' sorts by: the learned chance of approval, else the rule-based confidence."""

@@ -9,18 +9,19 @@ caller gets a ``ConflictError`` naming them, and the losing attempt is appended 
 ``conflict`` row (it changed nothing), so the log shows exactly what happened and no reviewer's words
 are lost.
 
-``ReviewStore`` is the one object callers hold. It stores and reads examples and the queue itself and
-hands the rest to its parts, each owning one concern on the same engine: ``Runs`` (runs.py),
-``Decisions`` (decisions.py; bulk.py, fast_decisions.py), ``Exports`` (exports.py); the audit log's
-rows are audit.py's, the statistics stats.py's, the tables tables.py's and the schema schema.py's.
+``ReviewStore`` is the one object callers hold. It stores and reads examples itself and hands the rest
+to its parts, each owning one concern on the same engine: ``QueuePages`` (queue_pages.py; the queue's
+SQL in queue.py), ``Runs`` (runs.py), ``Decisions`` (decisions.py; bulk.py, fast_decisions.py),
+``Exports`` (exports.py); the audit log's rows are audit.py's, the statistics stats.py's, the tables
+tables.py's and the schema schema.py's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import insert
 
 from approval.decision import Decision, Revision
 from approval.dedup import NearbyQueries
@@ -33,41 +34,27 @@ from approval.models import (
     ExportableRow,
     NewExample,
     Page,
+    PageRequest,
     StoredConfidenceModel,
     UndoResult,
 )
 from approval.store.audit import INSERT_DECISION, audit_rows, auto_approval_values, to_decision
 from approval.store.decisions import Decisions
 from approval.store.duplicates import file_queries, nearby_queries
-from approval.store.engine import dispose, last_write, make_engine, transaction
+from approval.store.engine import dispose, make_engine, transaction
 from approval.store.examples import example_row, payload_row, read_example, to_example
 from approval.store.exports import Exports
 from approval.store.ids import new_ids
 from approval.store.label_index import index_labels
 from approval.store.learning import decided_examples, decided_total, load_model, save_model
-from approval.store.page_items import FoundPage, Item, page_json, read_examples, read_examples_json
-from approval.store.page_statements import PageStatements
-from approval.store.queue import (
-    CURSOR_KEYS,
-    ORDERINGS,
-    Cursor,
-    QueueOrder,
-    count_examples,
-    select_examples,
-    stored_optimizers,
-)
-from approval.store.recent_counts import RecentCounts
+from approval.store.queue import count_examples, select_examples
+from approval.store.queue_pages import QueuePages
 from approval.store.runs import RunPublic, Runs, check_run_and_parents, widen_run_range
 from approval.store.schema import open_schema
 from approval.store.stats import collect_stats, decided_counts
 from approval.store.tables import APPROVAL_CHANCES, EXAMPLES, PAYLOADS, utcnow
 from approval.store.text_index import ensure_text_index
-from synth_core.errors import Fix, InvalidRequestError
 from synth_core.settings import Settings
-
-MAX_PAGE = 1000
-COUNT_LIMIT = 10_000
-"""A queue page counts the matching examples up to this many (then says "10000+")."""
 
 
 class ReviewStore:
@@ -83,8 +70,7 @@ class ReviewStore:
         self._runs = Runs(self.engine)
         self._decisions = Decisions(self.engine)
         self._exports = Exports(self.engine)
-        self._recent_counts = RecentCounts()
-        self._page_statements = PageStatements()
+        self._pages = QueuePages(self.engine)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReviewStore:
@@ -198,130 +184,15 @@ class ReviewStore:
         with transaction(self.engine, write=False) as connection:
             return to_example(read_example(connection, tenant_id, example_id))
 
-    def list_page(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> Page:
-        """One page of the filtered queue, from ``offset`` or right ``after`` an example (keyset: the
-        page's ``next_after`` gives the next one, however deep), and how many match, counted up to
-        ``COUNT_LIMIT`` (a page costs the same in a queue of a million; ``count`` counts them all). A
-        keyset page may reuse a count past the limit made moments before (recent_counts.py)."""
-        found = self._read_page(tenant_id, filter, limit, offset, order, after, read_examples)
-        return Page(
-            items=found.items,
-            total=found.total,
-            total_exact=found.total_exact,
-            limit=limit,
-            offset=offset,
-            next_after=found.next_after,
-        )
+    def list_page(self, *, tenant_id: str, request: PageRequest) -> Page:
+        """One page of the filtered queue and how many match, counted up to ``COUNT_LIMIT``
+        (``QueuePages.list_page``)."""
+        return self._pages.list_page(tenant_id=tenant_id, request=request)
 
-    def list_page_json(
-        self,
-        *,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int = 50,
-        offset: int = 0,
-        order: QueueOrder = "created",
-        after: str | None = None,
-    ) -> bytes:
+    def list_page_json(self, *, tenant_id: str, request: PageRequest) -> bytes:
         """``list_page`` as the JSON ``Page.model_dump_json()`` writes, made from the stored JSON without
-        building models (page_json.py): what the REST API sends for a queue page."""
-        found = self._read_page(tenant_id, filter, limit, offset, order, after, read_examples_json)
-        return page_json(
-            found.items,
-            total=found.total,
-            total_exact=found.total_exact,
-            limit=limit,
-            offset=offset,
-            next_after=found.next_after,
-        )
-
-    def _read_page(
-        self,
-        tenant_id: str,
-        filter: ExampleFilter,
-        limit: int,
-        offset: int,
-        order: str,
-        after: str | None,
-        read: Callable[[Connection, str, Sequence[str]], dict[str, Item]],
-    ) -> FoundPage[Item]:
-        """The page's examples as ``read`` gives them (by id, in one transaction with the page's ids)."""
-        if not 1 <= limit <= MAX_PAGE or offset < 0:
-            raise InvalidRequestError(f"Page limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
-        if order not in ORDERINGS:
-            raise InvalidRequestError(
-                f"Unknown order '{order}'.",
-                fix=Fix("Order the queue a known way.", field="order", choices=tuple(ORDERINGS)),
-            )
-        if after is not None and offset:
-            raise InvalidRequestError(
-                "A page starts at an offset or after an example, not both.",
-                fix=Fix("Pass either an offset or the example to start after.", field="after"),
-            )
-        with transaction(self.engine, write=False) as connection:
-            optimizers = _queue_optimizers(connection, tenant_id, filter)
-            filter_key = filter.model_dump_json()
-            # The count first: how many match decides how the page is best found (select_page_ids).
-            keyset = after is not None
-            counted = self._count_for_page(connection, tenant_id, filter, filter_key, optimizers, keyset=keyset)
-            exact = counted <= COUNT_LIMIT
-            cursor = _cursor(connection, tenant_id, after, order) if after is not None else None
-            ids: list[str] = []
-            by_id: dict[str, Item] = {}
-            if offset < counted or not exact:
-                page = (limit + 1, offset)  # one more tells whether a next page exists
-                total = counted if exact else None
-                found, cursor_values = self._page_statements.page_ids(
-                    tenant_id=tenant_id,
-                    example_filter=filter,
-                    filter_key=filter_key,
-                    order=order,
-                    page=page,
-                    total=total,
-                    dialect=connection.dialect.name,
-                    cursor=cursor,
-                    optimizers=optimizers,
-                )
-                ids = list(connection.execute(found, cursor_values).scalars())
-                by_id = read(connection, tenant_id, ids[:limit])
-        return FoundPage(
-            items=[by_id[example_id] for example_id in ids[:limit]],
-            total=min(counted, COUNT_LIMIT),
-            total_exact=exact,
-            next_after=ids[limit - 1] if len(ids) > limit else None,
-        )
-
-    def _count_for_page(
-        self,
-        connection: Connection,
-        tenant_id: str,
-        filter: ExampleFilter,
-        filter_key: str,
-        optimizers: list[str] | None,
-        *,
-        keyset: bool,
-    ) -> int:
-        """How many match, up to ``COUNT_LIMIT`` + 1; a keyset page takes a count that reached the limit
-        moments ago for the same filter, unless this process wrote since (recent_counts.py)."""
-        key = (tenant_id, filter_key)
-        mark = last_write(self.engine)  # before counting: a write ending meanwhile makes the count stale
-        remembered = self._recent_counts.get(key, mark) if keyset else None
-        if remembered is not None:
-            return remembered
-        counting = count_examples(tenant_id, filter, up_to=COUNT_LIMIT + 1, optimizers=optimizers)
-        counted = int(connection.execute(counting).scalar_one())
-        if counted > COUNT_LIMIT:
-            self._recent_counts.put(key, mark, counted)
-        return counted
+        building models: what the REST API sends for a queue page (``QueuePages.list_page_json``)."""
+        return self._pages.list_page_json(tenant_id=tenant_id, request=request)
 
     def count(self, *, tenant_id: str, filter: ExampleFilter) -> int:
         with transaction(self.engine, write=False) as connection:
@@ -465,23 +336,3 @@ class ReviewStore:
     def stats(self, *, tenant_id: str, optimizer: str | None = None) -> dict[str, Any]:
         with transaction(self.engine, write=False) as connection:
             return collect_stats(connection, tenant_id=tenant_id, optimizer=optimizer)
-
-
-def _queue_optimizers(connection: Connection, tenant_id: str, example_filter: ExampleFilter) -> list[str] | None:
-    """The tenant's stored optimizers, for a filter that names none, so that its count and page read the
-    queue indexes one optimizer's range at a time (``count_examples``, ``select_page_ids``); None when
-    the filter names one, or a run (whose examples are found by its own index)."""
-    if example_filter.optimizer or example_filter.run_id:
-        return None
-    return stored_optimizers(connection, tenant_id)
-
-
-def _cursor(connection: Connection, tenant_id: str, example_id: str, order: str) -> Cursor:
-    """Where a keyset page starts: the example it follows, with its value of the order's key."""
-    found = connection.execute(CURSOR_KEYS[order], {"cursor_id": example_id, "cursor_tenant": tenant_id})
-    key = found.scalar_one_or_none()
-    if key is None:
-        raise InvalidRequestError(
-            f"No example '{example_id}' to start the page after.", hint="Start from the first page."
-        )
-    return Cursor(example_id, key)

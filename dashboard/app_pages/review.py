@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from approval import QueueOrder
+from approval import PageRequest, QueueOrder
 from dashboard.components.bulk_decision import render_bulk_decision
 from dashboard.components.decision_bar import render_decision_bar, show_messages
 from dashboard.components.evidence_view import render_evidence, render_example_header
@@ -31,9 +31,8 @@ cursor = QueueCursor.from_state(st.session_state, st.query_params.get("example")
 cursor.restart_on_change(example_filter.model_dump_json() + order)
 
 with shown_errors():
-    page = service.list_page(
-        tenant_id=session.tenant, filter=example_filter, limit=PAGE_SIZE, after=cursor.after, order=order
-    )
+    wanted = PageRequest(filter=example_filter, limit=PAGE_SIZE, after=cursor.after, order=order)
+    page = service.list_page(tenant_id=session.tenant, request=wanted)
     st.write(f"**{page.total_text()}** example(s) match · page {cursor.page_number}")
     previous, following = st.columns(2)
     previous.button("Previous page", key="previous_page", disabled=cursor.after is None, on_click=cursor.back)

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import event
 
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
 from synth_core.errors import ConflictError, SynthError
@@ -64,7 +64,9 @@ def review(url: str, tenant: str, reviewer: str, rounds: int, barrier_dir: str) 
     applied = conflicts = 0
     errors: list[str] = []
     for round_number in range(rounds):
-        snapshot = store.list_page(tenant_id=tenant, filter=ExampleFilter(), limit=1000, order="created").items
+        snapshot = store.list_page(
+            tenant_id=tenant, request=PageRequest(filter=ExampleFilter(), limit=1000, order="created")
+        ).items
         barrier(barrier_dir, f"read-{round_number}", reviewer)
         for example in snapshot:
             target = "rejected" if example.status == "approved" else "approved"
@@ -107,7 +109,9 @@ def sink(url: str, home: str, run_id: str, batch_size: int, batches: int, hang_i
 
 def bulk(url: str, tenant: str, singles: int) -> None:
     store = ReviewStore(url)
-    pending = store.list_page(tenant_id=tenant, filter=ExampleFilter(statuses=["pending_review"]), limit=singles)
+    pending = store.list_page(
+        tenant_id=tenant, request=PageRequest(filter=ExampleFilter(statuses=["pending_review"]), limit=singles)
+    )
     for example in pending.items:
         store.decide(
             tenant_id=tenant,

@@ -7,7 +7,7 @@ import pytest
 
 from approval.decision import Decision
 from approval.labels import check_label, label_choices
-from approval.models import ExampleFilter, LabelFilter, NewExample
+from approval.models import ExampleFilter, LabelFilter, NewExample, PageRequest
 from approval.store import QueueOrder, ReviewStore
 from synth_core.errors import InvalidRequestError
 from synth_core.settings import Settings
@@ -57,7 +57,7 @@ def video(**extra: object) -> ExampleFilter:
 
 
 def test_a_label_filter_pages_and_counts_only_that_label(store: ReviewStore, video_ids: list[str]) -> None:
-    page = store.list_page(tenant_id=TENANT, filter=video(), limit=100, order="confidence")
+    page = store.list_page(tenant_id=TENANT, request=PageRequest(filter=video(), limit=100, order="confidence"))
     assert page.total == 30 == store.count(tenant_id=TENANT, filter=video())
     assert sorted(example.id for example in page.items) == sorted(video_ids)
     assert all(example.payload["modality"] == "VIDEO" for example in page.items)
@@ -74,7 +74,9 @@ def test_a_label_filter_over_several_statuses_merges_pages_correctly(
     seen = [
         example.id
         for offset in range(0, 30, 4)
-        for example in store.list_page(tenant_id=TENANT, filter=both, limit=4, offset=offset, order=order).items
+        for example in store.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=both, limit=4, offset=offset, order=order)
+        ).items
     ]
     assert sorted(seen) == sorted(video_ids)
 
@@ -85,7 +87,9 @@ def test_a_bulk_decision_on_a_label_moves_only_that_label(store: ReviewStore, vi
     decision = Decision(action="reject", reviewer="ann", reason_code="wrong_label")
     moved = store.bulk_decide(tenant_id=TENANT, filter=pending_video, decision=decision)
     assert moved == expected == 15
-    rejected = store.list_page(tenant_id=TENANT, filter=ExampleFilter(statuses=["rejected"]), limit=100)
+    rejected = store.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(statuses=["rejected"]), limit=100)
+    )
     assert rejected.total == 15 and {example.payload["modality"] for example in rejected.items} == {"VIDEO"}
     assert store.count(tenant_id="beta", filter=ExampleFilter(statuses=["rejected"])) == 0
 

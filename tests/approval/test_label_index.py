@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from approval.decision import Decision, Revision
 from approval.labels import label_fields
-from approval.models import ExampleFilter, LabelFilter
+from approval.models import ExampleFilter, LabelFilter, PageRequest
 from approval.store import ReviewStore, field_diff, upgrade_schema
 from approval.store.engine import dispose, make_engine, transaction
 from approval.store.label_index import LABEL_FIELDS, label_rows
@@ -62,7 +62,7 @@ def test_an_upgrade_fills_the_index_from_the_stored_payloads(review_url: str) ->
     }
     assert indexed == expected and len(expected) == 10
     with ReviewStore(review_url) as store:
-        videos = store.list_page(tenant_id=TENANT, filter=labelled("modality", "VIDEO"))
+        videos = store.list_page(tenant_id=TENANT, request=PageRequest(filter=labelled("modality", "VIDEO")))
         assert [example.id for example in videos.items] == [EXAMPLE_IDS[0], EXAMPLE_IDS[3]] and videos.total == 2
         assert store.count(tenant_id=TENANT, filter=labelled("query_type", "compare")) == 1
         assert store.count(tenant_id=TENANT, filter=labelled("secondary_modality", "IMAGE")) == 1
@@ -126,7 +126,9 @@ def test_an_edit_that_changes_a_label_moves_the_example_between_filters(store: R
     store.decide(tenant_id=TENANT, example_id=ids[1], decision=decision, revision=revision)
 
     assert (store.count(tenant_id=TENANT, filter=video), store.count(tenant_id=TENANT, filter=audio)) == (3, 1)
-    assert [example.id for example in store.list_page(tenant_id=TENANT, filter=audio).items] == [ids[1]]
+    assert [example.id for example in store.list_page(tenant_id=TENANT, request=PageRequest(filter=audio)).items] == [
+        ids[1]
+    ]
     agent = labelled("correct_agent", "audio_analysis_agent")
     assert store.count(tenant_id=TENANT, filter=agent) == 1
     store.undo_last(tenant_id=TENANT, reviewer="ann")

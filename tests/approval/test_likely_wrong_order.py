@@ -3,7 +3,7 @@ keyset pages walk it as offset pages do."""
 
 from __future__ import annotations
 
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.store import ReviewStore
 from tests.support.review_data import new_examples
 
@@ -26,12 +26,16 @@ def test_keyset_pages_walk_the_likely_wrong_order(store: ReviewStore) -> None:
         by_offset = [
             e.id
             for offset in range(0, 50, 7)
-            for e in store.list_page(tenant_id=TENANT, filter=queue, limit=7, offset=offset, order="likely_wrong").items
+            for e in store.list_page(
+                tenant_id=TENANT, request=PageRequest(filter=queue, limit=7, offset=offset, order="likely_wrong")
+            ).items
         ]
         walked: list[str] = []
         after: str | None = None
         while True:
-            page = store.list_page(tenant_id=TENANT, filter=queue, limit=7, after=after, order="likely_wrong")
+            page = store.list_page(
+                tenant_id=TENANT, request=PageRequest(filter=queue, limit=7, after=after, order="likely_wrong")
+            )
             walked += [e.id for e in page.items]
             if page.next_after is None:
                 break

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from approval.decision import Decision
-from approval.models import ExampleFilter, NewExample, Page
+from approval.models import ExampleFilter, NewExample, Page, PageRequest
 from approval.review import ReviewService
 from approval.store import QueueOrder, ReviewStore
 from approval.store.page_statements import PageStatements
@@ -34,7 +34,8 @@ def strict(document: bytes) -> Any:
 
 def as_json(store: ReviewStore, **page: Any) -> tuple[bytes, Page]:
     """The page both ways: written from the stored JSON, and read as models."""
-    return store.list_page_json(tenant_id=TENANT, **page), store.list_page(tenant_id=TENANT, **page)
+    request = PageRequest(**page)
+    return store.list_page_json(tenant_id=TENANT, request=request), store.list_page(tenant_id=TENANT, request=request)
 
 
 def seed_varied(store: ReviewStore, tmp_path: Path) -> list[str]:
@@ -128,7 +129,9 @@ def test_a_kept_page_statement_serves_each_page_with_its_own_cursor(store: Revie
             ids = list(connection.execute(statement, values).scalars())
             walked += ids
             cursor = Cursor(ids[-1], ids[-1])
-    assert walked == [e.id for e in store.list_page(tenant_id=TENANT, filter=pending, limit=30).items]
+    assert walked == [
+        e.id for e in store.list_page(tenant_id=TENANT, request=PageRequest(filter=pending, limit=30)).items
+    ]
     assert len(built) == 2  # the first page's, then one for every page after a cursor
 
 

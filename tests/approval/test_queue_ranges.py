@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Connection, Select
 
 from approval.decision import Decision
-from approval.models import ExampleFilter, ExamplePublic
+from approval.models import ExampleFilter, ExamplePublic, PageRequest
 from approval.store import QueueOrder, ReviewStore
 from approval.store.engine import transaction
 from approval.store.queue import Cursor, count_examples, select_page_ids, stored_optimizers
@@ -48,7 +48,11 @@ def seed_interleaved(store: ReviewStore, per_run: int = 20, rounds: int = 2) -> 
 
 
 def everything(store: ReviewStore, queue: ExampleFilter) -> list[ExamplePublic]:
-    return [e for e in store.list_page(tenant_id=TENANT, filter=ExampleFilter(), limit=1000).items if matches(e, queue)]
+    return [
+        e
+        for e in store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), limit=1000)).items
+        if matches(e, queue)
+    ]
 
 
 def matches(example: ExamplePublic, queue: ExampleFilter) -> bool:
@@ -77,12 +81,14 @@ def test_pages_of_every_optimizer_walk_all_of_them_in_order(
     by_offset = [
         e.id
         for offset in range(0, 130, 15)
-        for e in store.list_page(tenant_id=TENANT, filter=queue, limit=15, offset=offset, order=order).items
+        for e in store.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=queue, limit=15, offset=offset, order=order)
+        ).items
     ]
     walked: list[str] = []
     after: str | None = None
     while True:
-        page = store.list_page(tenant_id=TENANT, filter=queue, limit=15, after=after, order=order)
+        page = store.list_page(tenant_id=TENANT, request=PageRequest(filter=queue, limit=15, after=after, order=order))
         assert page.total == len(expected) and page.total_exact
         walked += [e.id for e in page.items]
         if page.next_after is None:

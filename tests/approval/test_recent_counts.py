@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from approval.decision import Decision
-from approval.models import ExampleFilter, Page
+from approval.models import ExampleFilter, Page, PageRequest
 from approval.store import ReviewStore
 from approval.store.recent_counts import RecentCounts
 from tests.support.review_data import seed_store
@@ -18,13 +18,15 @@ PENDING = ExampleFilter(statuses=["pending_review"])
 
 @pytest.fixture(autouse=True)
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("approval.store.review_store.COUNT_LIMIT", 25)
+    monkeypatch.setattr("approval.store.queue_pages.COUNT_LIMIT", 25)
 
 
 def first_and_second(store: ReviewStore) -> tuple[Page, Page]:
-    first = store.list_page(tenant_id=TENANT, filter=PENDING, limit=10)
+    first = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10))
     assert first.next_after is not None
-    return first, store.list_page(tenant_id=TENANT, filter=PENDING, limit=10, after=first.next_after)
+    return first, store.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10, after=first.next_after)
+    )
 
 
 def leave_pending(store: ReviewStore, count: int) -> None:
@@ -46,9 +48,9 @@ def test_a_keyset_page_reuses_a_count_past_the_limit(store: ReviewStore) -> None
     seed_store(store, 40)
     first, _ = first_and_second(store)
     leave_pending(store, 15)  # out of this process's sight
-    after = store.list_page(tenant_id=TENANT, filter=PENDING, limit=10, after=first.next_after)
+    after = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10, after=first.next_after))
     assert after.total_text() == "25+"  # the count of moments ago
-    anew = store.list_page(tenant_id=TENANT, filter=PENDING, limit=10)
+    anew = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10))
     assert (anew.total, anew.total_exact) == (15, True)  # a first page always counts
 
 
@@ -63,16 +65,16 @@ def test_a_write_of_this_process_makes_keyset_pages_count_again(store: ReviewSto
                 example_id=example_id,
                 decision=Decision(action="reject", reviewer="ann", expected_version=1, reason_code="other"),
             )
-    after = store.list_page(tenant_id=TENANT, filter=PENDING, limit=10, after=first.next_after)
+    after = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10, after=first.next_after))
     assert (after.total, after.total_exact) == (20, True)
 
 
 def test_a_count_is_reused_only_for_a_moment(store: ReviewStore) -> None:
     seed_store(store, 40)
     first, _ = first_and_second(store)
-    store._recent_counts.reuse_s = 0.0
+    store._pages._recent_counts.reuse_s = 0.0
     leave_pending(store, 15)
-    after = store.list_page(tenant_id=TENANT, filter=PENDING, limit=10, after=first.next_after)
+    after = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10, after=first.next_after))
     assert (after.total, after.total_exact) == (15, True)
 
 
@@ -81,7 +83,7 @@ def test_an_exact_count_is_never_reused(store: ReviewStore) -> None:
     first, second = first_and_second(store)
     assert second.total == 20
     leave_pending(store, 15)
-    after = store.list_page(tenant_id=TENANT, filter=PENDING, limit=10, after=first.next_after)
+    after = store.list_page(tenant_id=TENANT, request=PageRequest(filter=PENDING, limit=10, after=first.next_after))
     assert (after.total, after.total_exact) == (15, True)
 
 
@@ -89,15 +91,17 @@ def test_counts_of_other_filters_and_tenants_are_their_own(store: ReviewStore) -
     seed_store(store, 40)
     seed_store(store, 30, tenant_id="other", run_id="other-run")
     first_and_second(store)
-    mine = store.list_page(tenant_id=TENANT, filter=ExampleFilter(max_confidence=0.05), limit=2)
+    mine = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(max_confidence=0.05), limit=2))
     assert mine.next_after is not None
     mine_after = store.list_page(
-        tenant_id=TENANT, filter=ExampleFilter(max_confidence=0.05), limit=2, after=mine.next_after
+        tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(max_confidence=0.05), limit=2, after=mine.next_after)
     )
     assert (mine_after.total, mine_after.total_exact) == (mine.total, True) == (6, True)
-    theirs = store.list_page(tenant_id="other", filter=PENDING, limit=10)
+    theirs = store.list_page(tenant_id="other", request=PageRequest(filter=PENDING, limit=10))
     assert theirs.next_after is not None
-    theirs_after = store.list_page(tenant_id="other", filter=PENDING, limit=10, after=theirs.next_after)
+    theirs_after = store.list_page(
+        tenant_id="other", request=PageRequest(filter=PENDING, limit=10, after=theirs.next_after)
+    )
     assert theirs_after.total_text() == "25+"
 
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from approval.decision import Decision
-from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample
+from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, NewExample, PageRequest
 from approval.regeneration import build_regeneration_request, regenerate, regeneration_stats
 from approval.review import ReviewService
 from approval.sink import ReviewStoreSink
@@ -50,7 +50,7 @@ def service(settings: Settings, demo_backend: MemoryBackend, store: ReviewStore)
 
 def generated(service: GenerationService, store: ReviewStore, count: int = 6) -> list[ExamplePublic]:
     service.generate(SyntheticDataRequest(optimizer="modality", count=count, seed=3, tenant_id=TENANT))
-    return store.list_page(tenant_id=TENANT, filter=ExampleFilter(), limit=count).items
+    return store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), limit=count)).items
 
 
 def rejected(store: ReviewStore, settings: Settings, example: ExamplePublic, feedback: str) -> ExamplePublic:
@@ -290,7 +290,9 @@ def test_the_regenerate_command_regenerates_and_refuses_in_one_line(settings: Se
         GenerationService(settings=settings, backend=content, sink=sink).generate(
             SyntheticDataRequest(optimizer="modality", count=3, seed=3, tenant_id=settings.default_tenant)
         )
-        example = review_store.list_page(tenant_id=settings.default_tenant, filter=ExampleFilter(), limit=1).items[0]
+        example = review_store.list_page(
+            tenant_id=settings.default_tenant, request=PageRequest(filter=ExampleFilter(), limit=1)
+        ).items[0]
         ReviewService(review_store, settings).decide(
             tenant_id=settings.default_tenant,
             example_id=example.id,

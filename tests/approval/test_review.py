@@ -10,7 +10,7 @@ import pytest
 
 from approval.confidence import score_example
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 from approval.store import ReviewStore
 from synth_core.errors import InvalidRequestError, UnknownOptimizerError
@@ -139,7 +139,7 @@ def test_editing_an_unknown_optimizer_says_so(service: ReviewService) -> None:
     store = service.store
     store.start_run(run_id="run-m", tenant_id=TENANT, optimizer="mystery", request={}, settings_snapshot={})
     store.add_examples(run_id="run-m", tenant_id=TENANT, optimizer="mystery", examples=new_examples(1))
-    (example,) = store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items
+    (example,) = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter())).items
     with pytest.raises(UnknownOptimizerError):
         service.decide(
             tenant_id=TENANT,

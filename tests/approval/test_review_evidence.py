@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from approval.edit_form import changed_values
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 from approval.review_evidence import plain_confidence
 from approval.sink import ReviewStoreSink
@@ -29,7 +29,7 @@ def review(demo_settings: Settings) -> Iterator[ReviewService]:
 
 
 def first_example_id(review: ReviewService) -> str:
-    return review.list_page(tenant_id="default", filter=ExampleFilter(), limit=1).items[0].id
+    return review.list_page(tenant_id="default", request=PageRequest(filter=ExampleFilter(), limit=1)).items[0].id
 
 
 def test_evidence_holds_the_sources_the_search_and_the_entities(review: ReviewService, demo_settings: Settings) -> None:

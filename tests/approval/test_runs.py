@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from approval.confidence import score_batch, threshold_for
 from approval.decision import Decision
 from approval.export import export_dataset
-from approval.models import ExampleFilter, NewExample
+from approval.models import ExampleFilter, NewExample, PageRequest
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
 from synth_core.cli import cli
@@ -65,7 +65,7 @@ def test_nothing_is_auto_approved_until_the_run_finishes(sink: ReviewStoreSink) 
 
     sink.finish_run(run_id="run-1", summary={"count": 6})
     threshold = threshold_for("modality", sink.settings)
-    stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="run-1")).items
+    stored = sink.store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="run-1"))).items
     scores = {example.query: example.confidence for example in stored}
     expected = sum(scores[example.query] >= threshold for example in examples)
     assert expected > 0, "the clean examples score above the threshold"
@@ -78,7 +78,7 @@ def test_nothing_is_auto_approved_until_the_run_finishes(sink: ReviewStoreSink) 
 def test_a_reviewers_decision_on_a_held_example_is_kept_when_the_run_finishes(sink: ReviewStoreSink) -> None:
     start(sink, "run-1", 2)
     write(sink, "run-1", CLEAN[:2])
-    first = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items[0]
+    first = sink.store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter())).items[0]
     sink.store.decide(
         tenant_id=TENANT,
         example_id=first.id,
@@ -138,14 +138,15 @@ def test_a_finished_or_discarded_run_takes_no_more_examples(sink: ReviewStoreSin
 def test_discarding_deletes_what_nobody_decided_and_keeps_what_a_person_did(sink: ReviewStoreSink) -> None:
     start(sink, "run-1", 6)
     write(sink, "run-1", CLEAN[:4])
-    decided = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items[0]
+    decided = sink.store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter())).items[0]
     sink.store.decide(
         tenant_id=TENANT, example_id=decided.id, decision=Decision(action="approve", reviewer="ann", expected_version=1)
     )
     assert sink.store.discard_run(tenant_id=TENANT, run_id="run-1") == (3, 1)
-    assert [example.id for example in sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items] == [
-        decided.id
-    ]
+    assert [
+        example.id
+        for example in sink.store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter())).items
+    ] == [decided.id]
     assert sink.store.get_run_public(tenant_id=TENANT, run_id="run-1").state == "discarded"
     with pytest.raises(InvalidRequestError, match="discarded"):
         sink.store.discard_run(tenant_id=TENANT, run_id="run-1")
@@ -218,7 +219,10 @@ def test_synth_runs_lists_an_interrupted_run_and_resume_completes_it_with_the_sa
     )
     fresh = {example["query"] for example in json.loads(out)["data"]}
     with ReviewStore.from_settings(demo_settings) as store:
-        resumed = {example.query for example in store.list_page(tenant_id="default", filter=ExampleFilter()).items}
+        resumed = {
+            example.query
+            for example in store.list_page(tenant_id="default", request=PageRequest(filter=ExampleFilter())).items
+        }
         assert store.count(tenant_id="default", filter=ExampleFilter(statuses=["auto_approved"])) > 0
     assert resumed == fresh
 
@@ -242,5 +246,5 @@ def test_scores_do_not_depend_on_when_auto_approval_happens(sink: ReviewStoreSin
     start(sink, "run-1", 3)
     examples = write(sink, "run-1", CLEAN[:3])
     expected = [score.score for score in score_batch("modality", examples, agents=sink.settings.agents)]
-    stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="run-1")).items
+    stored = sink.store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="run-1"))).items
     assert sorted(example.confidence for example in stored) == sorted(expected)

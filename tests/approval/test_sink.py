@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from approval.confidence import score_batch, threshold_for
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
 from synth_core.backends.factory import open_backend
@@ -66,7 +66,9 @@ def test_a_run_is_scored_queued_and_recorded(sink: ReviewStoreSink) -> None:
 
     expected = score_batch("modality", batch, agents=sink.settings.agents)
     threshold = threshold_for("modality", sink.settings)
-    stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="run-1"), order="-confidence").items
+    stored = sink.store.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="run-1"), order="-confidence")
+    ).items
     by_query = {example.query: example for example in stored}
     for example, confidence in zip(batch, expected, strict=True):
         saved = by_query[example.query]
@@ -85,7 +87,7 @@ def test_a_later_batch_is_penalized_for_repeating_an_earlier_one(sink: ReviewSto
     sink.start_run(run_id="run-1", request=request(), settings_snapshot={})
     for _ in range(2):
         sink.write_batch(run_id="run-1", optimizer="modality", tenant_id=TENANT, examples=[example(query)])
-    first, second = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items
+    first, second = sink.store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter())).items
     assert second.confidence < first.confidence
     assert second.status == "pending_review"
 
@@ -98,7 +100,7 @@ def test_a_new_sink_knows_what_an_earlier_run_stored(sink_settings: Settings) ->
         writer.write_batch(run_id=run_id, optimizer="modality", tenant_id=TENANT, examples=[example(query)])
         writer.close()
     with ReviewStore(sink_settings.review_url) as store:
-        first, second = store.list_page(tenant_id=TENANT, filter=ExampleFilter()).items
+        first, second = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter())).items
     assert (first.run_id, second.run_id) == ("run-1", "run-2")
     assert second.confidence < first.confidence
 
@@ -123,7 +125,9 @@ def test_synth_generate_writes_into_the_review_store(settings: Settings) -> None
     response = json.loads(result.stdout)
     run_id = response["metadata"]["run_id"]
     with ReviewStore(settings.review_url) as store:
-        page = store.list_page(tenant_id=settings.default_tenant, filter=ExampleFilter(run_id=run_id))
+        page = store.list_page(
+            tenant_id=settings.default_tenant, request=PageRequest(filter=ExampleFilter(run_id=run_id))
+        )
         run = store.get_run(tenant_id=settings.default_tenant, run_id=run_id)
     assert page.total == response["count"] == 6
     assert sorted(e.query for e in page.items) == sorted(item["query"] for item in response["data"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.sink import ReviewStoreSink
 from synth_core.schemas.api import SyntheticDataRequest
 from synth_core.settings import Settings, load_settings
@@ -35,7 +35,7 @@ def write_run(sink: ReviewStoreSink, run_id: str, tenant_id: str, queries: list[
 
 
 def confidences(sink: ReviewStoreSink, tenant_id: str, run_id: str) -> list[float]:
-    page = sink.store.list_page(tenant_id=tenant_id, filter=ExampleFilter(run_id=run_id))
+    page = sink.store.list_page(tenant_id=tenant_id, request=PageRequest(filter=ExampleFilter(run_id=run_id)))
     return [example.confidence for example in page.items]
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from approval.decision import Decision
-from approval.models import ExampleFilter, ExamplePublic, NewExample
+from approval.models import ExampleFilter, ExamplePublic, NewExample, PageRequest
 from approval.store import QueueOrder, ReviewStore
 from synth_core.errors import (
     ConfigError,
@@ -84,8 +84,8 @@ def test_auto_approved_examples_are_logged_as_the_systems_decision(store: Review
 def test_the_queue_filters_pages_and_counts_the_whole_set(store: ReviewStore) -> None:
     seed_store(store, 120, statuses=("pending_review", "auto_approved"))
     queue = ExampleFilter(optimizer="modality", statuses=["pending_review"], min_confidence=0.2, max_confidence=0.49)
-    first = store.list_page(tenant_id=TENANT, filter=queue, limit=10)
-    second = store.list_page(tenant_id=TENANT, filter=queue, limit=10, offset=10)
+    first = store.list_page(tenant_id=TENANT, request=PageRequest(filter=queue, limit=10))
+    second = store.list_page(tenant_id=TENANT, request=PageRequest(filter=queue, limit=10, offset=10))
     # even indexes are pending; confidence = (i % 100) / 100 -> i in 20..49 and 120..: 15 examples
     assert first.total == 15 and second.total == 15
     assert len(first.items) == 10 and len(second.items) == 5
@@ -95,7 +95,9 @@ def test_the_queue_filters_pages_and_counts_the_whole_set(store: ReviewStore) ->
 
 def test_the_queue_orders_by_confidence_and_matches_query_text(store: ReviewStore) -> None:
     seed_store(store, 50)
-    page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(text="SOURDOUGH"), order="-confidence")
+    page = store.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(text="SOURDOUGH"), order="-confidence")
+    )
     assert page.total == 10
     assert [e.confidence for e in page.items] == sorted((e.confidence for e in page.items), reverse=True)
     assert all("sourdough" in e.query for e in page.items)
@@ -111,17 +113,29 @@ def test_a_runs_page_holds_exactly_its_examples_when_runs_interleave(store: Revi
         batch = new_examples(7, run_id=run_id, start=round_number * 7)
         stored[run_id] += store.add_examples(run_id=run_id, tenant_id=TENANT, optimizer="modality", examples=batch)
     for run_id, ids in stored.items():
-        page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id=run_id), limit=100, order=order)
+        page = store.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id=run_id), limit=100, order=order)
+        )
         assert page.total == len(ids) == store.count(tenant_id=TENANT, filter=ExampleFilter(run_id=run_id))
         assert sorted(example.id for example in page.items) == sorted(ids)
-    assert store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="empty")).total == 0
+    assert store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="empty"))).total == 0
     run = store.get_run(tenant_id=TENANT, run_id="early")
     assert (run["first_example_id"], run["last_example_id"]) == (min(stored["early"]), max(stored["early"]))
 
 
 def test_bad_page_arguments_are_refused(store: ReviewStore) -> None:
     with pytest.raises(InvalidRequestError):
-        store.list_page(tenant_id=TENANT, filter=ExampleFilter(), limit=0)
+        store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), limit=0))
+    with pytest.raises(InvalidRequestError, match="offset >= 0"):
+        store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), offset=-1))
+
+
+def test_an_unknown_order_is_refused_by_the_store_with_the_orders_to_choose_from(store: ReviewStore) -> None:
+    """A PageRequest carries what it is given (it is no pydantic model): the store says what to fix."""
+    sideways: Any = "sideways"
+    with pytest.raises(InvalidRequestError, match="Unknown order 'sideways'") as refused:
+        store.list_page_json(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), order=sideways))
+    assert refused.value.fix is not None and "likely_wrong" in refused.value.fix.choices
 
 
 def test_a_decision_bumps_the_version_and_is_logged_verbatim(store: ReviewStore) -> None:
@@ -378,7 +392,7 @@ def test_pages_over_several_statuses_follow_the_order(store: ReviewStore, order:
         decide(store, example_id, "reject", reason_code="other")
     queue = ExampleFilter(optimizer="modality", statuses=["pending_review", "rejected", "auto_approved"])
     pages = [
-        store.list_page(tenant_id=TENANT, filter=queue, limit=20, offset=offset, order=order)
+        store.list_page(tenant_id=TENANT, request=PageRequest(filter=queue, limit=20, offset=offset, order=order))
         for offset in range(0, 100, 20)
     ]
     seen = [example for page in pages for example in page.items]
@@ -401,12 +415,16 @@ def test_keyset_pages_walk_the_queue_as_offset_pages_do(store: ReviewStore, orde
         by_offset = [
             e.id
             for offset in range(0, 100, 20)
-            for e in store.list_page(tenant_id=TENANT, filter=queue, limit=20, offset=offset, order=order).items
+            for e in store.list_page(
+                tenant_id=TENANT, request=PageRequest(filter=queue, limit=20, offset=offset, order=order)
+            ).items
         ]
         walked: list[str] = []
         after: str | None = None
         while True:
-            page = store.list_page(tenant_id=TENANT, filter=queue, limit=20, after=after, order=order)
+            page = store.list_page(
+                tenant_id=TENANT, request=PageRequest(filter=queue, limit=20, after=after, order=order)
+            )
             walked += [e.id for e in page.items]
             if page.next_after is None:
                 break
@@ -416,15 +434,17 @@ def test_keyset_pages_walk_the_queue_as_offset_pages_do(store: ReviewStore, orde
 
 
 def test_a_page_counts_up_to_a_limit(store: ReviewStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("approval.store.review_store.COUNT_LIMIT", 25)
+    monkeypatch.setattr("approval.store.queue_pages.COUNT_LIMIT", 25)
     seed_store(store, 40)
-    page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(), limit=10, offset=30)
+    page = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), limit=10, offset=30))
     assert (page.total, page.total_exact, page.total_text(), len(page.items)) == (25, False, "25+", 10)
     assert page.next_after is None  # the last page, though the count stopped at 25
-    small = store.list_page(tenant_id=TENANT, filter=ExampleFilter(max_confidence=0.09), limit=10)
+    small = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(max_confidence=0.09), limit=10))
     assert (small.total, small.total_exact, small.total_text(), small.next_after) == (10, True, "10", None)
     assert store.count(tenant_id=TENANT, filter=ExampleFilter()) == 40
     with pytest.raises(InvalidRequestError, match="offset or after"):
-        store.list_page(tenant_id=TENANT, filter=ExampleFilter(), offset=10, after=small.items[0].id)
+        store.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), offset=10, after=small.items[0].id)
+        )
     with pytest.raises(InvalidRequestError, match="No example 'nope'"):
-        store.list_page(tenant_id=TENANT, filter=ExampleFilter(), after="nope")
+        store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(), after="nope"))

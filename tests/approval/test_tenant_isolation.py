@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.store import ReviewStore
 from synth_core.errors import InvalidRequestError, NotFoundError
 from tests.support.review_data import new_examples, seed_store
@@ -29,7 +29,7 @@ def test_reads_see_only_the_own_tenant(store: ReviewStore, two_tenants: Tenants)
     a_ids, b_ids = two_tenants
     with pytest.raises(NotFoundError):
         store.get(tenant_id="b", example_id=a_ids[0])
-    page = store.list_page(tenant_id="b", filter=EVERYTHING, limit=100)
+    page = store.list_page(tenant_id="b", request=PageRequest(filter=EVERYTHING, limit=100))
     assert sorted(e.id for e in page.items) == sorted(b_ids) and page.total == 6
     assert store.count(tenant_id="b", filter=ExampleFilter(run_id="run-a")) == 0
     assert {d.tenant_id for d in store.decisions(tenant_id="b")} == {"b"}

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.store import ReviewStore
 from tests.support.postgres import PostgresUnavailable, fresh_database, start_postgres, stop_postgres
 from tests.support.review_data import seed_store
@@ -105,7 +105,7 @@ def _queue_pages(label: str, store: ReviewStore) -> list[dict[str, Any]]:
     for name, (queue, order, offset) in queues.items():
 
         def page(queue: ExampleFilter = queue, order: Any = order, offset: int = offset) -> None:
-            store.list_page(tenant_id=TENANT, filter=queue, limit=50, offset=offset, order=order)
+            store.list_page(tenant_id=TENANT, request=PageRequest(filter=queue, limit=50, offset=offset, order=order))
 
         rows.append(_row(label, name, _repeat(page, 15), PAGE_TARGET_S))
     return rows

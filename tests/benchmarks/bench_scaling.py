@@ -33,7 +33,7 @@ from typing import Any
 
 from wordfreq import top_n_list
 
-from approval.models import DUPLICATE_SCOPE, ExampleFilter, NewExample
+from approval.models import DUPLICATE_SCOPE, ExampleFilter, NewExample, PageRequest
 from approval.regeneration import regenerate
 from approval.review import ReviewService
 from approval.sink import ReviewStoreSink
@@ -148,13 +148,17 @@ def measure(store: ReviewStore, settings: Settings, backend: MemoryBackend, ids:
     figures["a regeneration of 10 examples"] = _regenerations(store, settings, backend)
     queue = ExampleFilter(optimizer="modality", statuses=["pending_review"])
     figures["a queue page (first, least confident first)"] = _median(
-        lambda _: review.list_page(tenant_id=TENANT, filter=queue, limit=50, order="confidence")
+        lambda _: review.list_page(tenant_id=TENANT, request=PageRequest(filter=queue, limit=50, order="confidence"))
     )
     depth = min(DEEP, len(pending) // 2)
-    deep = review.list_page(tenant_id=TENANT, filter=queue, limit=1, offset=depth - 1, order="confidence")
+    deep = review.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=queue, limit=1, offset=depth - 1, order="confidence")
+    )
     cursor = deep.items[0].id
     figures["a queue page 10,000 deep (after the page before)"] = _median(
-        lambda _: review.list_page(tenant_id=TENANT, filter=queue, limit=50, after=cursor, order="confidence")
+        lambda _: review.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=queue, limit=50, after=cursor, order="confidence")
+        )
     )
     # Near-duplicates of stored queries (one word added) and new queries, half and half.
     stored = [review.store.get(tenant_id=TENANT, example_id=example_id).query for example_id in ids[-100:]]
@@ -171,7 +175,9 @@ def _regenerations(store: ReviewStore, settings: Settings, backend: MemoryBacken
     count = REGENERATED * REGENERATION_ROUNDS
     response = engine.generate(SyntheticDataRequest(optimizer="modality", count=count, seed=5, tenant_id=TENANT))
     run = ExampleFilter(run_id=str(response.metadata["run_id"]))
-    targets = [item.id for item in store.list_page(tenant_id=TENANT, filter=run, limit=count).items]
+    targets = [
+        item.id for item in store.list_page(tenant_id=TENANT, request=PageRequest(filter=run, limit=count)).items
+    ]
     review = ReviewService(store, settings)
     for example_id in targets:
         review.reject(tenant_id=TENANT, example_id=example_id, reviewer="bench", reason_code="unnatural_query")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 from synth_core.settings import load_settings
 from tests.support.browser_page import focused_example_id, go_to, open_page, settle
@@ -122,7 +122,7 @@ def test_a_review_session_from_generate_to_export(
     expect(page.get_by_text(f"Bulk approve: {waiting} example(s).")).to_be_visible()
     settle(page)
     still_waiting = ExampleFilter(run_id=run_id, statuses=["pending_review"])
-    assert review.list_page(tenant_id="default", filter=still_waiting, limit=1).total == 0
+    assert review.list_page(tenant_id="default", request=PageRequest(filter=still_waiting, limit=1)).total == 0
 
     go_to(page, "Regenerate")
     page.get_by_role("button", name=re.compile(r"^Regenerate all \d+ matching")).click()
@@ -147,8 +147,9 @@ def test_a_review_session_from_generate_to_export(
     lines = Path(started.value.path()).read_text(encoding="utf-8").splitlines()
     approved = review.list_page(
         tenant_id="default",
-        filter=ExampleFilter(optimizer="modality", statuses=["approved", "auto_approved"]),
-        limit=1000,
+        request=PageRequest(
+            filter=ExampleFilter(optimizer="modality", statuses=["approved", "auto_approved"]), limit=1000
+        ),
     )
     assert sorted(json.loads(line)["query"] for line in lines) == sorted(item.query for item in approved.items)
     assert approved_id in {item.id for item in approved.items} and rejected_id not in {i.id for i in approved.items}
@@ -159,7 +160,8 @@ def test_two_reviewers_deciding_one_example_see_the_conflict(
     dashboard: RunningDashboard, browser: Browser, review: ReviewService
 ) -> None:
     waiting = review.list_page(
-        tenant_id="default", filter=ExampleFilter(optimizer="routing", statuses=["pending_review"]), limit=1
+        tenant_id="default",
+        request=PageRequest(filter=ExampleFilter(optimizer="routing", statuses=["pending_review"]), limit=1),
     )
     example_id = waiting.items[0].id
     first, second = new_page(browser), new_page(browser)

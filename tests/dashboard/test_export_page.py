@@ -9,15 +9,16 @@ import zipfile
 from streamlit.testing.v1 import AppTest
 
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 
 
 def approved_queries(review: ReviewService, optimizer: str) -> set[str]:
     page = review.list_page(
         tenant_id="default",
-        filter=ExampleFilter(optimizer=optimizer, statuses=["approved", "auto_approved"]),
-        limit=1000,
+        request=PageRequest(
+            filter=ExampleFilter(optimizer=optimizer, statuses=["approved", "auto_approved"]), limit=1000
+        ),
     )
     return {item.query for item in page.items}
 
@@ -36,7 +37,8 @@ def test_pending_examples_are_called_out(app: AppTest) -> None:
 
 def test_the_download_holds_exactly_the_approved_examples(app: AppTest, review: ReviewService) -> None:
     pending = review.list_page(
-        tenant_id="default", filter=ExampleFilter(optimizer="modality", statuses=["pending_review"]), limit=3
+        tenant_id="default",
+        request=PageRequest(filter=ExampleFilter(optimizer="modality", statuses=["pending_review"]), limit=3),
     ).items
     review.decide(tenant_id="default", example_id=pending[0].id, decision=Decision(action="approve", reviewer="bob"))
     review.decide(

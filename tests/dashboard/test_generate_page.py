@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 from tests.dashboard.conftest import APP
 
@@ -24,13 +24,13 @@ def test_the_options_show_the_suggested_profiles_and_their_reasoning(app: AppTes
 
 
 def test_preview_shows_the_sampled_content_before_anything_is_generated(app: AppTest, review: ReviewService) -> None:
-    before = review.list_page(tenant_id="default", filter=ExampleFilter(), limit=1).total
+    before = review.list_page(tenant_id="default", request=PageRequest(filter=ExampleFilter(), limit=1)).total
     open_generate(app).number_input(key="sample_size").set_value(12)
     app.button(key="preview").click().run()
     (table,) = app.dataframe
     assert len(table.value) == 12
     assert {"title", "modality", "profile", "topics", "entities"} <= set(table.value.columns)
-    assert review.list_page(tenant_id="default", filter=ExampleFilter(), limit=1).total == before
+    assert review.list_page(tenant_id="default", request=PageRequest(filter=ExampleFilter(), limit=1)).total == before
 
 
 def test_a_run_happens_in_the_background_and_ends_with_its_summary(app: AppTest, review: ReviewService) -> None:
@@ -42,7 +42,9 @@ def test_a_run_happens_in_the_background_and_ends_with_its_summary(app: AppTest,
     app.run()
     assert job.error is None and job.response is not None
     run_id = job.response.metadata["run_id"]
-    stored = review.list_page(tenant_id="default", filter=ExampleFilter(run_id=run_id), limit=1).total
+    stored = review.list_page(
+        tenant_id="default", request=PageRequest(filter=ExampleFilter(run_id=run_id), limit=1)
+    ).total
     assert stored == job.response.count == 15
     metrics = {metric.label: metric.value for metric in app.metric}
     assert int(metrics["Auto-approved"]) + int(metrics["Waiting for review"]) == 15

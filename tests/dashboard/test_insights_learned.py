@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from approval.decision import Decision
 from approval.learning.evaluation import held_out_split
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 from tests.dashboard.conftest import APP
 
@@ -23,7 +23,8 @@ def test_the_page_compares_the_learned_confidence_on_held_out_decisions(
 ) -> None:
     monkeypatch.setenv("SYNTH_LEARNING__MIN_DECISIONS", "20")  # before the app reads its settings
     pending = review.list_page(
-        tenant_id="default", filter=ExampleFilter(statuses=["pending_review"]), limit=40, order="created"
+        tenant_id="default",
+        request=PageRequest(filter=ExampleFilter(statuses=["pending_review"]), limit=40, order="created"),
     ).items
     assert len(pending) >= 20
     for number, example in enumerate(pending):

@@ -6,7 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 
 
@@ -19,7 +19,7 @@ def test_the_page_shows_charts_calibration_and_coverage(app: AppTest) -> None:
 
 
 def test_the_numbers_add_up_to_the_store(review: ReviewService) -> None:
-    total = review.list_page(tenant_id="default", filter=ExampleFilter(), limit=1).total
+    total = review.list_page(tenant_id="default", request=PageRequest(filter=ExampleFilter(), limit=1)).total
     assert (
         sum(item.count for item in review.insights.confidence_by_status(tenant_id="default", optimizer=None)) == total
     )
@@ -29,8 +29,10 @@ def test_the_numbers_add_up_to_the_store(review: ReviewService) -> None:
     cells = review.insights.label_coverage(tenant_id="default", optimizer="modality")
     kept = review.list_page(
         tenant_id="default",
-        filter=ExampleFilter(optimizer="modality", statuses=["pending_review", "auto_approved", "approved"]),
-        limit=1,
+        request=PageRequest(
+            filter=ExampleFilter(optimizer="modality", statuses=["pending_review", "auto_approved", "approved"]),
+            limit=1,
+        ),
     ).total
     assert sum(cell.count for cell in cells) == kept
     assert all(set(cell.labels) == {"modality", "correct_agent", "modality_features.query_shape"} for cell in cells)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from approval.decision import Decision
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 
 
 def reject_two(review: ReviewService) -> list[str]:
     waiting = review.list_page(
-        tenant_id="default", filter=ExampleFilter(optimizer="modality", statuses=["pending_review"]), limit=2
+        tenant_id="default",
+        request=PageRequest(filter=ExampleFilter(optimizer="modality", statuses=["pending_review"]), limit=2),
     ).items
     for example in waiting:
         review.decide(

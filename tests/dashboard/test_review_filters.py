@@ -7,7 +7,7 @@ from collections import Counter
 
 from streamlit.testing.v1 import AppTest
 
-from approval.models import ExampleFilter, LabelFilter
+from approval.models import ExampleFilter, LabelFilter, PageRequest
 from approval.review import ReviewService
 
 PENDING_MODALITY = ExampleFilter(optimizer="modality", statuses=["pending_review"])
@@ -16,7 +16,7 @@ PENDING_MODALITY = ExampleFilter(optimizer="modality", statuses=["pending_review
 def test_the_label_filter_offers_the_optimizers_labels_and_narrows_the_queue(
     app: AppTest, review: ReviewService
 ) -> None:
-    waiting = review.list_page(tenant_id="default", filter=PENDING_MODALITY, limit=1000).items
+    waiting = review.list_page(tenant_id="default", request=PageRequest(filter=PENDING_MODALITY, limit=1000)).items
     counts = Counter(example.payload["modality"] for example in waiting)
     modality, expected = counts.most_common()[-1]  # the rarest, so the filter visibly narrows the queue
     assert expected < len(waiting)
@@ -35,8 +35,10 @@ def test_the_label_filter_offers_the_optimizers_labels_and_narrows_the_queue(
         example.id
         for example in review.list_page(
             tenant_id="default",
-            filter=PENDING_MODALITY.model_copy(update={"label": LabelFilter(field="modality", value=modality)}),
-            limit=1000,
+            request=PageRequest(
+                filter=PENDING_MODALITY.model_copy(update={"label": LabelFilter(field="modality", value=modality)}),
+                limit=1000,
+            ),
         ).items
     }
     assert shown == matching

@@ -5,14 +5,15 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from approval.decision import Decision
-from approval.models import STATUSES, ExampleFilter
+from approval.models import STATUSES, ExampleFilter, PageRequest
 from approval.review import ReviewService
 from tests.dashboard.conftest import REVIEWER
 
 
 def pending(review: ReviewService) -> list[str]:
     page = review.list_page(
-        tenant_id="default", filter=ExampleFilter(statuses=["pending_review"]), limit=1000, order="confidence"
+        tenant_id="default",
+        request=PageRequest(filter=ExampleFilter(statuses=["pending_review"]), limit=1000, order="confidence"),
     )
     return [item.id for item in page.items]
 
@@ -117,7 +118,7 @@ def test_a_service_error_is_one_readable_message(app: AppTest) -> None:
 def test_pages_turn_forward_and_back_by_keyset(app: AppTest, review: ReviewService) -> None:
     app.multiselect(key="filter_status").set_value(list(STATUSES)).run()
     everything = ExampleFilter(statuses=list(STATUSES))
-    page = review.list_page(tenant_id="default", filter=everything, limit=1000, order="confidence")
+    page = review.list_page(tenant_id="default", request=PageRequest(filter=everything, limit=1000, order="confidence"))
     queue = [item.id for item in page.items]
     assert len(queue) > 25, "the fixture must hold more than one page"
     app.button(key="next_page").click().run()

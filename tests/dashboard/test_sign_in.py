@@ -8,7 +8,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.review import ReviewService
 from synth_core.settings import Settings
 from tests.dashboard.conftest import APP
@@ -42,7 +42,8 @@ def test_the_reviewer_is_the_signed_in_users_email(signed_in: AppTest, review: R
     assert signed_in.selectbox(key="sidebar_tenant").options == ["default", "beta"]
 
     first = review.list_page(
-        tenant_id="default", filter=ExampleFilter(statuses=["pending_review"]), limit=1, order="confidence"
+        tenant_id="default",
+        request=PageRequest(filter=ExampleFilter(statuses=["pending_review"]), limit=1, order="confidence"),
     ).items[0]
     signed_in.button(key="approve").click().run()
     example, decisions = review.show(tenant_id="default", example_id=first.id)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from approval.models import DecisionPublic, ExampleFilter, ExamplePublic
+from approval.models import DecisionPublic, ExampleFilter, ExamplePublic, PageRequest
 from approval.store import ReviewStore
 
 
 def all_examples(store: ReviewStore, tenant_id: str) -> list[ExamplePublic]:
     examples: list[ExamplePublic] = []
     while True:
-        page = store.list_page(tenant_id=tenant_id, filter=ExampleFilter(), limit=1000, offset=len(examples))
+        page = store.list_page(
+            tenant_id=tenant_id, request=PageRequest(filter=ExampleFilter(), limit=1000, offset=len(examples))
+        )
         examples.extend(page.items)
         if len(examples) >= page.total or not page.items:
             return examples

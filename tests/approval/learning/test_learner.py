@@ -13,7 +13,7 @@ from approval.confidence import Confidence, ConfidenceComponent, combine
 from approval.decision import Decision
 from approval.learning.learner import AUDIT, Scored, current_model, draw_audit, learned_evaluation
 from approval.learning.model import LEARNED
-from approval.models import ExampleFilter
+from approval.models import ExampleFilter, PageRequest
 from approval.sink import ReviewStoreSink
 from approval.store import ReviewStore
 from synth_core.schemas.api import SyntheticDataRequest
@@ -46,7 +46,7 @@ def run_batch(sink: ReviewStoreSink, run_id: str, queries: list[str]) -> None:
 
 def review_everything(store: ReviewStore, run_id: str) -> None:
     """Reviewers reject every example whose query holds the marker word and approve the others."""
-    page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id=run_id), limit=1000)
+    page = store.list_page(tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id=run_id), limit=1000))
     for example in page.items:
         if example.status == "auto_approved":
             continue
@@ -75,7 +75,9 @@ def test_too_few_decisions_keep_the_rule_based_score(sink: ReviewStoreSink) -> N
     assert sink.store.decided_total(tenant_id=TENANT) == 20 < sink.settings.learning.min_decisions
 
     run_batch(sink, "second", queries(6, start=100))
-    stored = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="second"), limit=10).items
+    stored = sink.store.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="second"), limit=10)
+    ).items
     assert len(stored) == 6
     for example in stored:
         components = [ConfidenceComponent.model_validate(part) for part in example.confidence_breakdown]
@@ -95,7 +97,9 @@ def test_enough_decisions_train_a_model_that_holds_back_what_reviewers_reject(si
     run_batch(sink, "second", queries(12, start=300))
     stored_model = sink.store.confidence_model(tenant_id=TENANT)
     assert stored_model is not None and stored_model.decisions == 45
-    page = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="second"), limit=20).items
+    page = sink.store.list_page(
+        tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="second"), limit=20)
+    ).items
     marked = [example for example in page if MARKER in example.query]
     clean = [example for example in page if MARKER not in example.query]
     assert max(example.confidence for example in marked) < min(example.confidence for example in clean)
@@ -107,7 +111,8 @@ def test_enough_decisions_train_a_model_that_holds_back_what_reviewers_reject(si
     walked, after = [], None
     while True:
         found = sink.store.list_page(
-            tenant_id=TENANT, filter=ExampleFilter(run_id="second"), limit=3, after=after, order="likely_wrong"
+            tenant_id=TENANT,
+            request=PageRequest(filter=ExampleFilter(run_id="second"), limit=3, after=after, order="likely_wrong"),
         )
         walked += found.items
         if found.next_after is None:
@@ -132,7 +137,9 @@ def test_the_model_is_retrained_as_decisions_accrue(settings: Settings) -> None:
         examples = [make_example("modality", query=text) for text in queries(60)]
         sink.write_batch(run_id="first", optimizer="modality", tenant_id=TENANT, examples=examples)
         sink.finish_run(run_id="first", summary={})
-        page = store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="first"), limit=100).items
+        page = store.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="first"), limit=100)
+        ).items
         for number, example in enumerate(page):
             rejected = MARKER in example.query
             decision = Decision(
@@ -165,7 +172,9 @@ def test_audited_examples_stay_for_review_when_the_run_finishes(tmp_path: Path, 
     try:
         clean = [f"show me the video about kubernetes autoscaling part {index}" for index in range(30)]
         run_batch(sink, "audited", clean)
-        page = sink.store.list_page(tenant_id=TENANT, filter=ExampleFilter(run_id="audited"), limit=100).items
+        page = sink.store.list_page(
+            tenant_id=TENANT, request=PageRequest(filter=ExampleFilter(run_id="audited"), limit=100)
+        ).items
     finally:
         sink.close()
     audited = [e for e in page if AUDIT in {part["name"] for part in e.confidence_breakdown}]

@@ -1,7 +1,7 @@
 """What a drafted query may not ask of its item, whatever the frame and the phrase that made it: a
 music clip's tags asked about as subjects, a diagram seen "up close", a summary of a name alone
 (``object_of`` finds what a summary or a report is of), a media word beside a name that already
-says the item's kind. The template writer draws again when a
+says the item's kind, a credit asked about as the item's subject. The template writer draws again when a
 draft fails one (``TemplateWriter._acceptable``)."""
 
 from __future__ import annotations
@@ -82,3 +82,16 @@ def kind_said_twice(text: str, names: Sequence[str]) -> bool:
         if any(family & said and family & around for family in KIND_FAMILIES):
             return True
     return False
+
+
+def credit_asked_about(text: str, credits: Sequence[str]) -> bool:
+    """A credit (who made or voices the item) right after "about", "of" or "on", as if the item were
+    about them: "studies on Samuel Adeyemi" for his book, "talks about Zainab Mahmoud" for a session
+    she spoke in. "Zainab Mahmoud on cooling" and "a paper by Samuel Adeyemi" name the credit as the
+    maker and pass."""
+    return any(_about_name(name).search(text) for name in credits)
+
+
+@lru_cache(maxsize=4096)
+def _about_name(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)\b(?:about|of|on)\s+(?:the\s+)?{re.escape(name)}(?![\w'’])")

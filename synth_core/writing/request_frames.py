@@ -90,7 +90,7 @@ weak. "{e} on {t}" says the entity speaks or writes on the topic, so only people
 (``speakers``) fill these ("a photo of Copenhagen on coffee expo" glues a place to a topic)."""
 ENTITY_PLAIN = {
     "VIDEO": ("{e}", "something on {e}", "anything with {e}"),  # no "{e} highlights": a trailer has none
-    "DOCUMENT": ("research on {e}", "papers on {e}", "studies on {e}"),
+    "DOCUMENT": ("research on {e}", "papers on {e}", "studies on {e}", "{e}"),  # "{e}" for an author
     "AUDIO": ("something about {e}", "anything with {e}"),
     "IMAGE": ("{e}", "views of {e}"),
 }

@@ -38,6 +38,7 @@ from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
+    credit_asked_about,
     kind_said_twice,
     object_of,
     seen_up_close,
@@ -479,9 +480,18 @@ class TemplateWriter:
             return False
         if seen_up_close(text, plan.kinds):
             return False
+        if credit_asked_about(text, self._credits(plan)):
+            return False
         if plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)):
             return False
         return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
+
+    def _credits(self, plan: Plan) -> tuple[str, ...]:
+        """Who made or voices the item, among the names the query may say (an entity task's entities
+        are the generator's choice, credits included: "a paper by Priyanka Sethi", never "about" her)."""
+        if plan.spec.task == "entity":
+            return tuple(e.text for e in plan.spec.entities if self.roles.credit(plan.item, e))
+        return tuple(plan.credits)
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:

@@ -135,7 +135,11 @@ def test_a_trailing_frame_after_a_short_or_named_title_is_fine() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["hey, got anything on reading on neutron-capture elements?", "I need something on clips showing kris jenner"],
+    [
+        "hey, got anything on reading on neutron-capture elements?",
+        "I need something on clips showing kris jenner",
+        "is there anything on the clip with Casey Holmes?",
+    ],
 )
 def test_a_loose_frame_glued_to_a_phrase_that_already_asks_is_not_fluent(query: str) -> None:
     score, reason = fluency(query)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
+    credit_asked_about,
     kind_said_twice,
     object_of,
     seen_up_close,
@@ -41,3 +44,21 @@ def test_a_name_that_says_its_kind_takes_no_second_media_word() -> None:
     assert kind_said_twice("Handbook for Via Ferrata Routes manual", ("Handbook for Via Ferrata Routes",))
     assert not kind_said_twice("the paper called Car-Free Streets Revisited", ("Car-Free Streets Revisited",))
     assert not kind_said_twice("rethinking fast-charging networks paper", (name,))  # the name is not quoted
+
+
+@pytest.mark.parametrize(
+    ("query", "asked_about"),
+    [
+        ("studies on Samuel Adeyemi from August 2025", True),  # his book is not about him
+        ("do you have talks about Zainab Mahmoud?", True),
+        ("a paper about Priyanka Sethi", True),
+        ("more on the Harbourside Press", True),
+        ("Samuel Adeyemi on methane pledges", False),  # the credit speaks or writes on a topic
+        ("papers by Priyanka Sethi on building fabs", False),
+        ("the video with Zainab Mahmoud", False),
+        ("anything about Zainab Mahmoudi", False),  # another name
+    ],
+)
+def test_a_credit_asked_about_as_the_subject(query: str, asked_about: bool) -> None:
+    credits = ("Samuel Adeyemi", "Zainab Mahmoud", "Priyanka Sethi", "Harbourside Press")
+    assert credit_asked_about(query, credits) is asked_about

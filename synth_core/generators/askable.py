@@ -9,7 +9,9 @@ from collections.abc import Mapping, Sequence
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import WEAK
-from synth_core.entities.centrality import is_central, place_not_shown
+from synth_core.entities.centrality import CENTRAL_MENTIONS, count_words, is_central, place_not_shown
+from synth_core.generators.aboutness import without_keyword_lists
+from synth_core.generators.pairs import item_words
 from synth_core.generators.planning import named_entities
 from synth_core.generators.query_names import author_entities, metadata_evidence
 from synth_core.patterns import extract_patterns
@@ -31,12 +33,11 @@ class AskableEntities:
     def __call__(self, item: ContentItem) -> list[Entity]:
         found = self._cache.get(item.id)
         if found is None:
-            own = _own_names(item)
             central = [
                 entity
                 for entity in named_entities(item)
                 if not self._agents.media_mentions(entity.text)
-                and is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=own)
+                and said_to_be_about(entity, item)
                 and not place_not_shown(entity.text, entity.type, modality=item.modality, title=item.title)
             ]
             found = self._cache[item.id] = well_founded(central, extract_patterns(item).entity_evidence)
@@ -52,18 +53,46 @@ class AskableEntities:
         return kept or list(topics)
 
 
+def said_topics(item: ContentItem, topics: Sequence[str]) -> list[str]:
+    """``topics`` the item says itself, in its title or prose, not only in its keyword lists ("pork"
+    tags a SORTEDfood video titled "Hack It Like a Chef"; "dark skin" a foundation review): tags are
+    for search. All of ``topics`` when it says none of them."""
+    words = item_words(item)
+    return [topic for topic in topics if not words.by_list_only(topic)] or list(topics)
+
+
 def passing_mentions(entities: Sequence[Entity], *items: ContentItem) -> list[str]:
     """The names among ``entities`` (those a query names) that every one of ``items`` mentions only in
     passing (``entities.centrality``); dates are the item's own and never passing."""
     return [
         entity.text
         for entity in entities
-        if entity.type != "DATE"
-        and not any(
-            is_central(entity.text, entity.type, title=item.title, text=item.text, own_names=_own_names(item))
-            for item in items
-        )
+        if entity.type != "DATE" and not any(said_to_be_about(entity, item) for item in items)
     ]
+
+
+def said_to_be_about(entity: Entity, item: ContentItem) -> bool:
+    """Whether the item itself says it is about ``entity``: one of its own names (metadata, first
+    author), or central (``entities.centrality``) by its title and prose, not by its keyword lists
+    (the tags of a video on the iPhone X name the iPhone 8 a dozen times; "Atlanta" tags a Real
+    Housewives trailer). A name the title does not say must be said on its own in the prose as often:
+    not inside longer names ("Hamburg" of the Hamburg Quasar Survey) nor in a list of names
+    ("Contributors include A, B and C" names a photo's contributors, not who it shows), a person
+    also by family name alone ("Vitali says"; ``aboutness.ItemWords`` reads the prose so)."""
+    own = _own_names(item)
+    if entity.text.casefold() in {name.casefold() for name in own}:
+        return entity.type != "PLACE" or is_central(entity.text, entity.type, title=item.title, text=item.text)
+    prose = without_keyword_lists(item.text)
+    if not is_central(entity.text, entity.type, title=item.title, text=prose, own_names=own):
+        return False
+    if count_words(item.title, entity.text):
+        return True
+    words = item_words(item)
+    said = words.mentions(entity.text, name=True)
+    family = entity.text.split()[-1]
+    if entity.type == "PERSON" and family != entity.text:
+        said += words.mentions(family, name=True)
+    return said >= (1 if words.short else CENTRAL_MENTIONS)
 
 
 _EQUIPMENT_FIELDS = frozenset({"metadata:camera", "metadata:lens", "metadata:device", "metadata:equipment"})

@@ -35,6 +35,7 @@ from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.entity_fit import credit_phrases, credits_alone, said_topics
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
@@ -45,7 +46,7 @@ from synth_core.writing.item_fit import (
 )
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
-from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame_fits, media_phrases
+from synth_core.writing.phrase_fit import entity_media_phrases, frame_fits, media_phrases
 from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
@@ -210,10 +211,15 @@ class TemplateWriter:
         """A request for one item is about what the item is about: no credit or passing mention as a
         topic ("summarize cinefix", "the marco bellini diagram"), no passing mention or credit as an entity
         ("a video about Kenji Morimoto",
-        "videos about Steve Mould"). Not for an entity task (its entities are the generator's
-        choice), a comparison's entities (its sides, ``template_pairs``) or a factual question ("what
-        did Clara Ivanova say about ...?"). Credits are dropped from the topics even when none is left,
-        if the item has a name to be asked for by."""
+        "videos about Steve Mould"). Not for a comparison's entities (its sides, ``template_pairs``)
+        or a factual question ("what did Clara Ivanova say about ...?"); an entity task keeps its
+        entities (the generator's choice) but asks its credits "by" or "on" too ("the picture with
+        Kwabena Owusu" makes his photo's photographer its subject). Credits are dropped from the
+        topics even when none is left, if the item has a name to be asked for by."""
+        if plan.spec.task == "entity" and plan.modality != "TEXT":  # ``entity_fit``: entities stay, credits "by"
+            plan.credits = frozenset(e.text.casefold() for e in plan.entities if self.roles.credit(plan.item, e))
+            plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title)
+            return
         if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
             return
         key = (plan.item.id, plan.topics)
@@ -326,7 +332,7 @@ class TemplateWriter:
             template = rng.choice(entity_media_phrases(plan.modality, credit))
         else:
             by_type = pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality)
-            template = rng.choice(by_credit(by_type) if credit else by_type)
+            template = rng.choice(credit_phrases(by_type, plan.spec.task) if credit else by_type)
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -367,6 +373,7 @@ class TemplateWriter:
             speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
             names=self.roles.names(plan.item),
             mark_topics=True,
+            credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
@@ -481,7 +488,17 @@ class TemplateWriter:
             return False
         if plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)):
             return False
-        return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
+        if plan.spec.task != "entity":
+            return True
+        named = entities_in_query(text, plan.spec.entities)
+        return bool(named) and not self._credits_alone(text, plan, named)
+
+    def _credits_alone(self, text: str, plan: Plan, named: Sequence[Entity]) -> bool:
+        """An entity query that names its item only by who made or voices it (``entity_fit``)."""
+        if not plan.credits or any(entity.text.casefold() not in plan.credits for entity in named):
+            return False
+        specifics = (*plan.topics, *plan.names, *plan.subjects.names)
+        return credits_alone(text, [entity.text for entity in named], specifics)
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:

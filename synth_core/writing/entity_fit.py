@@ -1,0 +1,71 @@
+"""What an entity query (routing's: it must carry one of the item's names) may say of its item, read by
+the template writer (``TemplateWriter``):
+
+- a credit (who made or voices the item: channel, photographer, publisher, speaker) is asked "by" or
+  "on" it, never "about" or "with" it ("the picture with Kwabena Owusu" makes his photo's photographer
+  its subject): the writer asks credits through ``phrase_fit.by_credit``;
+- a credit never names the item alone ("the FreeDawkins video", "something by Netflix"): a channel or
+  a photographer puts out many items, so the item's name or a topic it says itself goes beside it
+  (``credits_alone``);
+- the topics beside a name are those the generator chose or the title says, not the item's tags
+  ("Dawayne Kirkland on kendrick lamar" for a tag of a rap video about a job at VaynerMedia;
+  ``said_topics``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth_core.lexicon import STOPWORDS
+from synth_core.writing.frame_words import frame_words
+from synth_core.writing.phrase_fit import by_credit
+
+_WORD = re.compile(r"[^\W_]+")
+_MIN_CHARS = 3
+
+
+def credit_phrases(phrases: tuple[str, ...], task: str) -> tuple[str, ...]:
+    """``phrases`` that name an entity as a credit (``phrase_fit.by_credit``); for an entity task
+    not "{t} by {e}", which reads a topic as the title of a work ("I want vineyards by Joanna
+    Whitlock"): "Joanna Whitlock on vineyards" says the same."""
+    credited = by_credit(phrases)
+    if task != "entity":
+        return credited
+    return tuple(phrase for phrase in credited if not phrase.startswith("{t} by ")) or credited
+
+
+def said_topics(topics: Sequence[str], chosen: Sequence[str], title: str) -> tuple[str, ...]:
+    """``topics`` the generator ``chosen`` or the title says (every word of it), in order; all of
+    ``topics`` when none is left (a query needs something to be about)."""
+    picked = {topic.casefold() for topic in chosen}
+    title_words = set(_WORD.findall(title.casefold()))
+    kept = tuple(
+        topic for topic in topics if topic.casefold() in picked or set(_WORD.findall(topic.casefold())) <= title_words
+    )
+    return kept or tuple(topics)
+
+
+def credits_alone(text: str, credits: Sequence[str], specifics: Sequence[str]) -> bool:
+    """The query names its item only by who made or voices it (``credits``, the names of them it
+    says): "the FreeDawkins video", "the trailer by Netflix", "Kwabena Owusu photos". A word of
+    ``specifics`` (the item's chosen topics and its names) said beside the credits singles the item
+    out ("Netflix's trailer for Alias Grace"); the writer's own words (media words, verbs) do not."""
+    rest = text.casefold()
+    for credit in credits:
+        rest = re.sub(rf"(?<!\w){re.escape(credit.casefold())}(?!\w)", " ", rest)
+    taken = {word for credit in credits for word in _content_words(credit)}
+    said = _content_words(rest)
+    return not any(said & (_content_words(specific) - taken) for specific in specifics)
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of ``text`` that could say what an item is (casefolded, crude singular): no stopword,
+    no frame word of the writer's (``frame_words``), none shorter than ``_MIN_CHARS``."""
+    frames = frame_words()
+    found = set()
+    for word in _WORD.findall(text.casefold()):
+        single = word[:-1] if len(word) > _MIN_CHARS and word.endswith("s") else word
+        if len(word) >= _MIN_CHARS and word not in STOPWORDS and word not in frames and single not in frames:
+            found.add(single)
+    return found

@@ -56,9 +56,9 @@ class AskableEntities:
 def said_topics(item: ContentItem, topics: Sequence[str]) -> list[str]:
     """``topics`` the item says itself, in its title or prose, not only in its keyword lists ("pork"
     tags a SORTEDfood video titled "Hack It Like a Chef"; "dark skin" a foundation review): tags are
-    for search. All of ``topics`` when it says none of them."""
+    for search."""
     words = item_words(item)
-    return [topic for topic in topics if not words.by_list_only(topic)] or list(topics)
+    return [topic for topic in topics if not words.by_list_only(topic)]
 
 
 def passing_mentions(entities: Sequence[Entity], *items: ContentItem) -> list[str]:

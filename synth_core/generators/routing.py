@@ -52,7 +52,6 @@ from synth_core.generators.planning import (
     VariantPool,
     WrittenJob,
     guided,
-    item_topics,
     nothing_sampled,
     rotation,
     topic_pair,
@@ -150,7 +149,7 @@ def _variants(askable: AskableEntities, item: ContentItem) -> Space[Variant]:
         pair = (position.get(rel.source.casefold()), position.get(rel.target.casefold()))
         if pair[0] is not None and pair[1] is not None and len(choices) < len(entities) + MAX_PAIRS:
             choices.append((pair[0], pair[1]))
-    topics = range(len(_topics(item)))
+    topics = range(max(1, len(_topics(item))))
     return Space((QUERY_STYLES, choices, topics))
 
 
@@ -159,8 +158,10 @@ TOPICS_PER_ITEM = 4
 
 def _topics(item: ContentItem) -> list[str]:
     """The item's best topics that it says itself (``askable.said_topics``): a credit is asked with
-    one ("SORTEDfood on midweek meals"), and a tag beside a name says nothing of the item."""
-    return said_topics(item, extract_patterns(item).topics)[:TOPICS_PER_ITEM] or item_topics(item)
+    one ("SORTEDfood on midweek meals"), and a tag beside a name says nothing of the item. None when
+    it says none: the writer then asks a credit with the item's name ("Isle of Dogs by FOX
+    Searchlight")."""
+    return said_topics(item, extract_patterns(item).topics)[:TOPICS_PER_ITEM]
 
 
 def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, variant: Variant) -> QuerySpec:

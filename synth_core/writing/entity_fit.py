@@ -36,14 +36,13 @@ def credit_phrases(phrases: tuple[str, ...], task: str) -> tuple[str, ...]:
 
 
 def said_topics(topics: Sequence[str], chosen: Sequence[str], title: str) -> tuple[str, ...]:
-    """``topics`` the generator ``chosen`` or the title says (every word of it), in order; all of
-    ``topics`` when none is left (a query needs something to be about)."""
+    """``topics`` the generator ``chosen`` or the title says (every word of it), in order (maybe
+    none: the writer then keeps its topics for the slot, but no credit is singled out by one)."""
     picked = {topic.casefold() for topic in chosen}
     title_words = set(_WORD.findall(title.casefold()))
-    kept = tuple(
+    return tuple(
         topic for topic in topics if topic.casefold() in picked or set(_WORD.findall(topic.casefold())) <= title_words
     )
-    return kept or tuple(topics)
 
 
 def credits_alone(text: str, credits: Sequence[str], specifics: Sequence[str]) -> bool:

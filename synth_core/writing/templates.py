@@ -218,7 +218,7 @@ class TemplateWriter:
         topics even when none is left, if the item has a name to be asked for by."""
         if plan.spec.task == "entity" and plan.modality != "TEXT":  # ``entity_fit``: entities stay, credits "by"
             plan.credits = frozenset(e.text.casefold() for e in plan.entities if self.roles.credit(plan.item, e))
-            plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title)
+            plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title) or plan.topics
             return
         if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
             return
@@ -497,8 +497,8 @@ class TemplateWriter:
         """An entity query that names its item only by who made or voices it (``entity_fit``)."""
         if not plan.credits or any(entity.text.casefold() not in plan.credits for entity in named):
             return False
-        specifics = (*plan.topics, *plan.names, *plan.subjects.names)
-        return credits_alone(text, [entity.text for entity in named], specifics)
+        said = said_topics(plan.topics, plan.spec.topics, plan.item.title)
+        return credits_alone(text, [entity.text for entity in named], (*said, *plan.names, *plan.subjects.names))
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:

@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import WEAK
+from synth_core.entities import evidence as ev
 from synth_core.entities.centrality import CENTRAL_MENTIONS, count_words, is_central, place_not_shown
-from synth_core.generators.aboutness import without_keyword_lists
+from synth_core.generators.aboutness import keyword_lists, without_keyword_lists
 from synth_core.generators.pairs import item_words
 from synth_core.generators.planning import named_entities
 from synth_core.generators.query_names import author_entities, metadata_evidence
@@ -53,6 +54,13 @@ class AskableEntities:
         return kept or list(topics)
 
 
+def keyword_title(title: str) -> bool:
+    """A title that is a label and a keyword list ("Music clip: piano accompaniment, different music
+    tracks, youtube, idea music track"): its words are tags, not what the item is about."""
+    _, colon, rest = title.partition(":")
+    return bool(colon) and bool(keyword_lists(f"Tags: {rest.strip()}"))
+
+
 def said_topics(item: ContentItem, topics: Sequence[str]) -> list[str]:
     """``topics`` the item says itself, in its title or prose, not only in its keyword lists ("pork"
     tags a SORTEDfood video titled "Hack It Like a Chef"; "dark skin" a foundation review): tags are
@@ -82,10 +90,11 @@ def said_to_be_about(entity: Entity, item: ContentItem) -> bool:
     own = _own_names(item)
     if entity.text.casefold() in {name.casefold() for name in own}:
         return entity.type != "PLACE" or is_central(entity.text, entity.type, title=item.title, text=item.text)
+    title = "" if keyword_title(item.title) else item.title
     prose = without_keyword_lists(item.text)
-    if not is_central(entity.text, entity.type, title=item.title, text=prose, own_names=own):
+    if not is_central(entity.text, entity.type, title=title, text=prose, own_names=own):
         return False
-    if count_words(item.title, entity.text):
+    if count_words(title, entity.text):
         return True
     words = item_words(item)
     said = words.mentions(entity.text, name=True)
@@ -107,9 +116,20 @@ def _own_names(item: ContentItem) -> list[str]:
 
 
 def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence]) -> list[Entity]:
-    """``entities`` without those only their shape supports (capitals, digits), unless no other is left."""
+    """``entities`` without those only their shape supports (capitals, digits), unless no other is left;
+    even then no short token only capitals support ("Msun", "Mo", "IP": a unit, a chemical symbol, an
+    abbreviation the text never defines; a query "research on Mo" names nothing)."""
     strong = [entity for entity in entities if _strength(entity, evidence) >= WEAK]
-    return strong or entities
+    return strong or [entity for entity in entities if not _bare_token(entity, evidence)]
+
+
+SHORT_TOKEN_CHARS = 4
+
+
+def _bare_token(entity: Entity, evidence: Mapping[str, EntityEvidence]) -> bool:
+    """One short word whose only evidence is its capitals."""
+    text = entity.text
+    return " " not in text and len(text) <= SHORT_TOKEN_CHARS and _strength(entity, evidence) <= ev.CAPITALS
 
 
 def _strength(entity: Entity, evidence: Mapping[str, EntityEvidence]) -> float:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
-from synth_core.generators.askable import AskableEntities, passing_mentions, said_topics, well_founded
+from synth_core.generators.askable import AskableEntities, keyword_title, passing_mentions, said_topics, well_founded
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import make_item
@@ -158,3 +158,28 @@ def test_topics_a_keyword_list_alone_gives_are_not_said() -> None:
     said = said_topics(video, ["pork", "midweek meal", "cassoulet", "chef"])
     assert "midweek meal" in said and "chef" in said
     assert "pork" not in said and "cassoulet" not in said
+
+
+def test_a_short_token_only_capitals_support_is_never_asked_about() -> None:
+    """ "research on Mo" or "the document with IP" names nothing: with no better name the item gives
+    none of these, but still a longer weak name."""
+    from synth_core.schemas.common import EntityEvidence
+
+    symbol, survey = Entity(text="Msun", type="CONCEPT"), Entity(text="Supernova Legacy Survey", type="CONCEPT")
+    shape = EntityEvidence(type="CONCEPT", source="shape:capitalised", strength=0.3)
+    evidence = {"msun": shape, "supernova legacy survey": shape}
+    assert well_founded([symbol, survey], evidence) == [survey]
+    assert well_founded([symbol], evidence) == []
+
+
+def test_a_title_that_is_a_keyword_list_makes_no_name_central(settings: Settings) -> None:
+    clip = make_item(
+        "music-yt",
+        "AUDIO",
+        "Music clip: piano accompaniment, different music tracks, youtube, idea music track",
+        "The song is an instrumental piece with a piano accompaniment. The song is an instrumental track for a "
+        "funny YouTube video. Aspects: piano accompaniment, different music tracks, youtube, idea music track.",
+    )
+    assert keyword_title(clip.title) and not keyword_title("Lecture 26: Reef Restoration")
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(clip)}
+    assert "YouTube" not in askable

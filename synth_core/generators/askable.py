@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import WEAK
-from synth_core.entities import evidence as ev
 from synth_core.entities.centrality import CENTRAL_MENTIONS, count_words, is_central, place_not_shown
 from synth_core.generators.aboutness import keyword_lists, without_keyword_lists
 from synth_core.generators.pairs import item_words
@@ -17,6 +16,7 @@ from synth_core.generators.planning import named_entities
 from synth_core.generators.query_names import author_entities, metadata_evidence
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence
+from synth_core.writing.item_roles import titled
 
 
 class AskableEntities:
@@ -41,7 +41,7 @@ class AskableEntities:
                 and said_to_be_about(entity, item)
                 and not place_not_shown(entity.text, entity.type, modality=item.modality, title=item.title)
             ]
-            found = self._cache[item.id] = well_founded(central, extract_patterns(item).entity_evidence)
+            found = self._cache[item.id] = well_founded(central, extract_patterns(item).entity_evidence, item.title)
         return found
 
     def topics(self, item: ContentItem, topics: Sequence[str]) -> list[str]:
@@ -83,14 +83,15 @@ def said_to_be_about(entity: Entity, item: ContentItem) -> bool:
     """Whether the item itself says it is about ``entity``: one of its own names (metadata, first
     author), or central (``entities.centrality``) by its title and prose, not by its keyword lists
     (the tags of a video on the iPhone X name the iPhone 8 a dozen times; "Atlanta" tags a Real
-    Housewives trailer). A name the title does not say must be said on its own in the prose as often:
+    Housewives trailer; a title's label segment, "... | Netflix" or "(HBO)", credits a channel or a
+    network). A name the title does not say must be said on its own in the prose as often:
     not inside longer names ("Hamburg" of the Hamburg Quasar Survey) nor in a list of names
     ("Contributors include A, B and C" names a photo's contributors, not who it shows), a person
     also by family name alone ("Vitali says"; ``aboutness.ItemWords`` reads the prose so)."""
     own = _own_names(item)
     if entity.text.casefold() in {name.casefold() for name in own}:
         return entity.type != "PLACE" or is_central(entity.text, entity.type, title=item.title, text=item.text)
-    title = "" if keyword_title(item.title) else item.title
+    title = item.title if titled(item.title, entity.text) and not keyword_title(item.title) else ""
     prose = without_keyword_lists(item.text)
     if not is_central(entity.text, entity.type, title=title, text=prose, own_names=own):
         return False
@@ -115,21 +116,19 @@ def _own_names(item: ContentItem) -> list[str]:
     return own + [author.text for author in author_entities(item)]
 
 
-def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence]) -> list[Entity]:
+def well_founded(entities: list[Entity], evidence: Mapping[str, EntityEvidence], title: str = "") -> list[Entity]:
     """``entities`` without those only their shape supports (capitals, digits), unless no other is left;
-    even then no short token only capitals support ("Msun", "Mo", "IP": a unit, a chemical symbol, an
-    abbreviation the text never defines; a query "research on Mo" names nothing)."""
+    even then no single word so weakly supported ("Msun", "Mo", "IP": a unit, a chemical symbol, an
+    abbreviation the text never defines; "Armstrong" of Armstrong's conjecture guessed a place from
+    "in", "LambdaCDM" a product from its capitals): a query "research on Mo" names nothing. A word
+    the ``title`` names stays: the item is about it ("Frescoes of Pompeii")."""
     strong = [entity for entity in entities if _strength(entity, evidence) >= WEAK]
-    return strong or [entity for entity in entities if not _bare_token(entity, evidence)]
-
-
-SHORT_TOKEN_CHARS = 4
+    return strong or [e for e in entities if not _bare_token(e, evidence) or count_words(title, e.text)]
 
 
 def _bare_token(entity: Entity, evidence: Mapping[str, EntityEvidence]) -> bool:
-    """One short word whose only evidence is its capitals."""
-    text = entity.text
-    return " " not in text and len(text) <= SHORT_TOKEN_CHARS and _strength(entity, evidence) <= ev.CAPITALS
+    """One word whose type only its shape or a loose cue supports."""
+    return " " not in entity.text.strip() and _strength(entity, evidence) < WEAK
 
 
 def _strength(entity: Entity, evidence: Mapping[str, EntityEvidence]) -> float:

@@ -494,8 +494,10 @@ class TemplateWriter:
         return bool(named) and not self._credits_alone(text, plan, named)
 
     def _credits_alone(self, text: str, plan: Plan, named: Sequence[Entity]) -> bool:
-        """An entity query that names its item only by who made or voices it (``entity_fit``)."""
-        if not plan.credits or any(entity.text.casefold() not in plan.credits for entity in named):
+        """An entity query that names its item only by who made or voices it (``entity_fit``): its
+        credits, or a maker its title names too ("vlogs from Grace Helbig", "a clip by America's Got
+        Talent": a channel, a show or an artist puts out many items)."""
+        if not all(self.roles.maker(plan.item, entity.text) for entity in named):
             return False
         said = said_topics(plan.topics, plan.spec.topics, plan.item.title)
         return credits_alone(text, [entity.text for entity in named], (*said, *plan.names, *plan.subjects.names))

@@ -21,7 +21,8 @@ def test_well_founded_keeps_weak_entities_only_when_nothing_else_is_left() -> No
         "tevatron": EntityEvidence(type="CONCEPT", source="shape:capitalised", strength=0.3),
     }
     assert well_founded([weak, strong], evidence) == [strong]
-    assert well_founded([weak], evidence) == [weak]
+    assert well_founded([weak], evidence, "Tevatron Results") == [weak]  # the title names it
+    assert well_founded([weak], evidence, "Top Quark Results") == []  # one word only capitals support
 
 
 def test_only_central_entities_are_asked_about(settings: Settings) -> None:
@@ -170,6 +171,7 @@ def test_a_short_token_only_capitals_support_is_never_asked_about() -> None:
     evidence = {"msun": shape, "supernova legacy survey": shape}
     assert well_founded([symbol, survey], evidence) == [survey]
     assert well_founded([symbol], evidence) == []
+    assert well_founded([symbol], evidence, "Masses in Msun") == [symbol]
 
 
 def test_a_title_that_is_a_keyword_list_makes_no_name_central(settings: Settings) -> None:

@@ -114,3 +114,28 @@ def test_an_entity_query_asks_a_credit_by_it_and_with_something_of_the_item(
         lowered = text.lower()
         assert not re.search(rf"\b(?:about|of|with|on|of the|with the) {name}\b", lowered), text
         assert not credits_alone(text, [credit.text], (*topics, "alias grace")), text
+
+
+VLOG = item(
+    "vid-helbig",
+    "VIDEO",
+    "DIY TAYLOR SWIFT #LWYMMD COSTUME // Grace Helbig",
+    "DIY TAYLOR SWIFT #LWYMMD COSTUME // Grace Helbig. Channel: Grace Helbig. Category: People & Blogs. Tags: "
+    "itsgrace, funny, vlog, diy, taylor swift, halloween costume.",
+    channel="Grace Helbig",
+)
+
+
+def test_a_maker_the_title_also_names_is_still_no_item_alone(writer: TemplateWriter) -> None:
+    """ "vlogs from Grace Helbig": her title's label segment credits her channel, and a maker names
+    many items whether or not the title says her name."""
+    specs = [
+        QuerySpec(task="entity", items=(VLOG,), target_modality="VIDEO", topics=("halloween costume",),
+                  entities=(Entity(text="Grace Helbig", type="PERSON"),), style=style)
+        for style in QUERY_STYLES
+        for _ in range(6)
+    ]  # fmt: skip
+    texts = [result.text for result in writer.write(specs, seed=9) if result.text]
+    assert texts
+    for text in texts:
+        assert not credits_alone(text, ["Grace Helbig"], ("halloween costume", "taylor swift", "diy")), text

@@ -18,8 +18,11 @@ import re
 from collections.abc import Sequence
 
 from synth_core.lexicon import STOPWORDS
+from synth_core.schemas.common import Entity
 from synth_core.writing.frame_words import frame_words
+from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.phrase_fit import by_credit
+from synth_core.writing.template_content import Plan
 
 _WORD = re.compile(r"[^\W_]+")
 _MIN_CHARS = 3
@@ -43,6 +46,17 @@ def said_topics(topics: Sequence[str], chosen: Sequence[str], title: str) -> tup
     return tuple(
         topic for topic in topics if topic.casefold() in picked or set(_WORD.findall(topic.casefold())) <= title_words
     )
+
+
+def makers_alone(text: str, plan: Plan, named: Sequence[Entity], roles: ItemRoles) -> bool:
+    """The query names its item only by who made or voices it (``named``: the entities it says): its
+    credits, or a maker its title names too ("vlogs from Grace Helbig", "a clip by America's Got
+    Talent": a channel, a show or an artist puts out many items); the item's name or a topic it says
+    (``said_topics``) beside them singles it out."""
+    if not all(roles.maker(plan.item, entity.text) for entity in named):
+        return False
+    said = said_topics(plan.topics, plan.spec.topics, plan.item.title)
+    return credits_alone(text, [entity.text for entity in named], (*said, *plan.names, *plan.subjects.names))
 
 
 def credits_alone(text: str, credits: Sequence[str], specifics: Sequence[str]) -> bool:

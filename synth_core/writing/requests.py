@@ -85,7 +85,7 @@ def compose(
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
     elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
         plain = rf.ENTITY_TOPIC_PLAIN if modality in ("AUDIO", "VIDEO") else rf.ENTITY_TOPIC_PLAIN[:1]
-        media = rf.ENTITY_TOPIC_MEDIA
+        media: tuple[str, ...] = rf.ENTITY_TOPIC_MEDIA
         if _mentions(" ".join(speakers), credits):  # a credit is by or on, never about
             media = tuple(p for p in media if "about {e}" not in p)
         phrase = rng.choice(media if explicit else plain)  # only audio and video talk
@@ -235,8 +235,8 @@ def _phrase(
         if explicit and subjects.makers and rng.random() < 0.2:
             return choice(rf.NAMED_MEDIA_BY)
         if not explicit:  # "X by Y" without a media word asks for a song: not for a music video
-            by_maker = subjects.makers and subjects.song is None and rng.random() < 0.3
-            return choice(rf.NAMED_BY) if by_maker else choice(rf.NAMED)
+            named_by = bool(subjects.makers) and subjects.song is None and rng.random() < 0.3
+            return choice(rf.NAMED_BY) if named_by else choice(rf.NAMED)
         return "{trailer}" if rng.random() < 0.5 else choice(rf.NAMED_MEDIA)
     if kind == "maker":
         pool = rf.MAKER_MEDIA + (rf.MAKER_RECENT if dated else ())

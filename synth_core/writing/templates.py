@@ -35,7 +35,7 @@ from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
-from synth_core.writing.entity_fit import credit_phrases, credits_alone, said_topics
+from synth_core.writing.entity_fit import credit_phrases, makers_alone, said_topics
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
@@ -326,7 +326,8 @@ class TemplateWriter:
             return rng.choice(media_phrases(plan.modality)), "media"
         entity, second = self._pick_entities(plan, rng)
         credit = entity.text.casefold() in plan.credits
-        if second is not None and not plan.explicit and not credit and rng.random() < 0.3:
+        credited = credit or (second is not None and second.text.casefold() in plan.credits)
+        if second is not None and not plan.explicit and not credited and rng.random() < 0.3:  # "{t} with {e} and {e2}"
             template = rng.choice(pb.TWO_ENTITY_NP)
         elif plan.explicit:
             template = rng.choice(entity_media_phrases(plan.modality, credit))
@@ -490,17 +491,8 @@ class TemplateWriter:
             return False
         if plan.spec.task != "entity":
             return True
-        named = entities_in_query(text, plan.spec.entities)
-        return bool(named) and not self._credits_alone(text, plan, named)
-
-    def _credits_alone(self, text: str, plan: Plan, named: Sequence[Entity]) -> bool:
-        """An entity query that names its item only by who made or voices it (``entity_fit``): its
-        credits, or a maker its title names too ("vlogs from Grace Helbig", "a clip by America's Got
-        Talent": a channel, a show or an artist puts out many items)."""
-        if not all(self.roles.maker(plan.item, entity.text) for entity in named):
-            return False
-        said = said_topics(plan.topics, plan.spec.topics, plan.item.title)
-        return credits_alone(text, [entity.text for entity in named], (*said, *plan.names, *plan.subjects.names))
+        said = entities_in_query(text, plan.spec.entities)
+        return bool(said) and not makers_alone(text, plan, said, self.roles)
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:

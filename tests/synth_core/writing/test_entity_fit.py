@@ -24,7 +24,7 @@ def item(item_id: str, modality: str, title: str, text: str, **metadata: object)
     return ContentItem(
         id=item_id,
         profile=f"{modality.lower()}_profile",
-        modality=modality,  # type: ignore[arg-type]
+        modality=modality,
         title=title,
         text=text,
         created_at=datetime(2024, 3, 5, tzinfo=UTC),

@@ -38,6 +38,22 @@ def credit_phrases(phrases: tuple[str, ...], task: str) -> tuple[str, ...]:
     return tuple(phrase for phrase in credited if not phrase.startswith("{t} by ")) or credited
 
 
+_MAKES = re.compile(r"^\{e\}(?:'s| on | talking | explaining | work )|\{t\} by \{e\}")
+"""Phrases that make the entity speak, write or own the item ("{e} on {t}", "{t} by {e}", "{e}'s {t}")."""
+
+
+def entity_phrases(phrases: tuple[str, ...], *, task: str, credit: bool, maker: bool) -> tuple[str, ...]:
+    """The ``phrases`` one entity of a query may fill: a credit's "by" or "on" ones
+    (``credit_phrases``); for an entity task, a name that made nothing of the item (no speaker,
+    author or channel) only those where it is what the item is about ("{t} with {e}"), never "{e}
+    on {t}" or "{t} by {e}" ("stove by Elena Marchetti" of a photo of her cooking)."""
+    if credit:
+        return credit_phrases(phrases, task)
+    if task != "entity" or maker:
+        return phrases
+    return tuple(phrase for phrase in phrases if not _MAKES.search(phrase)) or ("{t} with {e}",)
+
+
 def said_topics(topics: Sequence[str], chosen: Sequence[str], title: str) -> tuple[str, ...]:
     """``topics`` the generator ``chosen`` or the title says (every word of it), in order (maybe
     none: the writer then keeps its topics for the slot, but no credit is singled out by one)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
@@ -69,7 +70,9 @@ def compose(
     writer gives it its article; ``credits``: names that credit who made the item, which a request
     that must carry an entity names only as the maker of its name or of a topic ("Isle of Dogs by
     FOX Searchlight", never "the trailer with FOX Searchlight")."""
-    credited = need_entity and _mentions(" ".join(subjects.makers), credits)
+    credited = need_entity and bool(credits)
+    if credited:  # the credits are who made the item, whether or not its subjects say so (a speaker)
+        subjects = replace(subjects, makers=tuple(dict.fromkeys((*credits, *subjects.makers))))
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited)
     if not options:
         return None
@@ -111,7 +114,7 @@ def compose(
         return None
     if need_entity and query.strip() in ("{e}", "{t}"):  # an entity query says more than the entity
         return None
-    makers = [maker for maker in subjects.makers if _mentions(maker, credits)] if by_maker else []
+    makers = list(credits) if by_maker else []
     filled = _fill(query, subjects, entities, not_names(topics, names), media_word, rng, makers)
     return filled if mark_topics or filled is None else filled.replace(TOPIC_MARK, "")
 

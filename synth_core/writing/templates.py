@@ -35,7 +35,7 @@ from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
-from synth_core.writing.entity_fit import credit_phrases, makers_alone, said_topics
+from synth_core.writing.entity_fit import entity_phrases, makers_alone, said_topics
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
@@ -210,12 +210,10 @@ class TemplateWriter:
     def _keep_subjects(self, plan: Plan) -> None:
         """A request for one item is about what the item is about: no credit or passing mention as a
         topic ("summarize cinefix", "the marco bellini diagram"), no passing mention or credit as an entity
-        ("a video about Kenji Morimoto",
-        "videos about Steve Mould"). Not for a comparison's entities (its sides, ``template_pairs``)
-        or a factual question ("what did Clara Ivanova say about ...?"); an entity task keeps its
-        entities (the generator's choice) but asks its credits "by" or "on" too ("the picture with
-        Kwabena Owusu" makes his photo's photographer its subject). Credits are dropped from the
-        topics even when none is left, if the item has a name to be asked for by."""
+        ("a video about Kenji Morimoto", "videos about Steve Mould"). Not for a comparison's entities
+        (``template_pairs``) or a factual question; an entity task keeps its entities (the
+        generator's choice) but asks its credits "by" or "on" too (``entity_fit``). Credits are
+        dropped from the topics even when none is left, if the item has a name to be asked for by."""
         if plan.spec.task == "entity" and plan.modality != "TEXT":  # ``entity_fit``: entities stay, credits "by"
             plan.credits = frozenset(e.text.casefold() for e in plan.entities if self.roles.credit(plan.item, e))
             plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title) or plan.topics
@@ -289,9 +287,10 @@ class TemplateWriter:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks
         sometimes the older entity-and-topic phrasing. None: this draw came to nothing, draw again."""
         modality_task = plan.spec.task == "modality"
-        if plan.modality == plan.item.modality and (modality_task or rng.random() < SUBJECT_SHARE):
-            request = self._request(plan, rng, style)
-            if request is not None or (modality_task and has_subject(plan) and not plan.last_resort):
+        by_credit_only = bool(plan.credits) and all(e.text.casefold() in plan.credits for e in plan.entities)
+        if plan.modality == plan.item.modality and (modality_task or by_credit_only or rng.random() < SUBJECT_SHARE):
+            request = self._request(plan, rng, style)  # a credit only as the maker of a name or a topic
+            if request is not None or by_credit_only or (modality_task and has_subject(plan) and not plan.last_resort):
                 return request
         frames = pb.FIND_FRAMES.get(style, pb.FIND_FRAMES["keyword"])
         noun_phrase, kind = self._noun_phrase(plan, rng)
@@ -333,7 +332,8 @@ class TemplateWriter:
             template = rng.choice(entity_media_phrases(plan.modality, credit))
         else:
             by_type = pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality)
-            template = rng.choice(credit_phrases(by_type, plan.spec.task) if credit else by_type)
+            maker = self.roles.maker(plan.item, entity.text)
+            template = rng.choice(entity_phrases(by_type, task=plan.spec.task, credit=credit, maker=maker))
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -371,7 +371,7 @@ class TemplateWriter:
             rng=rng,
             broaden=broaden,
             frames=frames,
-            speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
+            speakers=[e.text for e in plan.entities if e.type in SPEAKER_TYPES and self.roles.maker(plan.item, e.text)],
             names=self.roles.names(plan.item),
             mark_topics=True,
             credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],

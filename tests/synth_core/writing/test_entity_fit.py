@@ -15,7 +15,7 @@ from synth_core.settings import Settings
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import request_frames as rf
 from synth_core.writing.base import QUERY_STYLES, QuerySpec
-from synth_core.writing.entity_fit import credit_phrases, credits_alone, said_topics
+from synth_core.writing.entity_fit import credit_phrases, credits_alone, entity_phrases, said_topics
 from synth_core.writing.phrase_fit import by_credit
 from synth_core.writing.templates import TemplateWriter
 
@@ -139,3 +139,33 @@ def test_a_maker_the_title_also_names_is_still_no_item_alone(writer: TemplateWri
     assert texts
     for text in texts:
         assert not credits_alone(text, ["Grace Helbig"], ("halloween costume", "taylor swift", "diy")), text
+
+
+def test_a_name_that_made_nothing_never_speaks_writes_or_owns_the_item() -> None:
+    person = pb.ENTITY_NP["PERSON"]
+    subject = entity_phrases(person, task="entity", credit=False, maker=False)
+    assert subject == ("{t} with {e}",)  # "stove by Elena Marchetti" of a photo of her cooking
+    assert entity_phrases(person, task="entity", credit=False, maker=True) == person  # a speaker speaks
+    organisation = entity_phrases(pb.ENTITY_NP["ORGANIZATION"], task="entity", credit=False, maker=False)
+    assert organisation == ("{t} from {e}",)
+    assert entity_phrases(person, task="workflow", credit=False, maker=False) == person  # entity tasks only
+
+
+def test_a_speaker_credit_is_asked_as_the_maker_of_the_items_name_or_topic(writer: TemplateWriter) -> None:
+    """A speaker the item's subjects do not list as a maker still carries a request "by" them."""
+    talk = item(
+        "vid-anchor",
+        "VIDEO",
+        "Harbour Cranes at Dawn",
+        "Footage of harbour cranes, then Hannah Brooks explains how the port moves containers.",
+        speakers=["Hannah Brooks"],
+    )
+    specs = [
+        QuerySpec(task="entity", items=(talk,), target_modality="VIDEO", topics=("harbour cranes",),
+                  entities=(Entity(text="Hannah Brooks", type="PERSON"),), style=style)
+        for style in QUERY_STYLES
+    ]  # fmt: skip
+    texts = [result.text for result in writer.write(specs, seed=2) if result.text]
+    assert len(texts) >= len(specs) - 1
+    for text in texts:
+        assert "Hannah Brooks" in text and not credits_alone(text, ["Hannah Brooks"], ("harbour cranes",)), text

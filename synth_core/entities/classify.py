@@ -306,7 +306,11 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         _EVENT_CODE_RE.match(token) for token in tokens
     ):
         return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
-    if last in wl.PLACE_SUFFIXES or (head in lx.PLACE_PREFIXES and not wl.is_common_word(last)):
+    if (
+        last in wl.PLACE_SUFFIXES
+        or last in wl.LANDMARK_SUFFIXES
+        or (head in lx.PLACE_PREFIXES and not wl.is_common_word(last))
+    ):
         return Evidence("PLACE", "lexicon:place_word", ev.WORD_CUE)
     if (last in wl.ORG_SUFFIXES and not (last in _COMPANY_ABBREVIATIONS and "of" in lowered)) or head in lx.ORG_HEADS:
         return Evidence("ORGANIZATION", "lexicon:org_suffix", ev.ORG_WORD)

@@ -67,11 +67,25 @@ def metadata_names(metadata: Mapping[str, Any], *, modality: str = "", title: st
             else:
                 found = Evidence(entity_type, f"metadata:{key}", ev.METADATA)
             if found is not None:
-                entries.append((name, found))
+                entries.extend(_event_and_place(name, found) if entity_type == "EVENT" else [(name, found)])
     work = title_work(title, modality=modality, metadata=metadata)
     if work:
         entries.append((work, Evidence("WORK", TITLE_SOURCE, ev.LEXICON)))
     return tuple(entries)
+
+
+_EVENT_IN_PLACE_RE = re.compile(r"^(?P<event>.+?)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$")
+
+
+def _event_and_place(name: str, found: Evidence) -> list[NameEntry]:
+    """An event field that says where the event was ("ProMat in Chicago", "COP29 in Baku") names two
+    things: the event and a known place, each of its own type (a query "the talk at ProMat in
+    Chicago" names an event and a city, not one event called "ProMat in Chicago")."""
+    match = _EVENT_IN_PLACE_RE.match(name)
+    if match is None or match.group("place").casefold() not in wl.PLACES:
+        return [(name, found)]
+    place = Evidence("PLACE", f"{found.source}+gazetteer:place", ev.GAZETTEER)
+    return [(match.group("event"), found), (match.group("place"), place)]
 
 
 def refused_names(metadata: Mapping[str, Any]) -> frozenset[str]:

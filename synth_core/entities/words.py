@@ -31,6 +31,7 @@ INSTITUTION_WORDS = lx.words("medicine clinic clinics hospitals")
 """Last words of institutions ("Stanford Medicine", "Mayo Clinic"): an organisation, not a person."""
 ORG_SUFFIXES = lx.ORG_SUFFIXES | lx.MORE_ORG_SUFFIXES | INSTITUTION_WORDS
 PLACE_SUFFIXES = lx.PLACE_SUFFIXES | lx.MORE_PLACE_SUFFIXES
+LANDMARK_SUFFIXES = lx.LANDMARK_SUFFIXES
 MONTHS = lx.words(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"

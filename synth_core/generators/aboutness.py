@@ -340,6 +340,12 @@ def keyword_lists(text: str) -> list[str]:
     return [keyword for found in labelled_fields(text) for keyword in found.keywords]
 
 
+def without_keyword_lists(text: str) -> str:
+    """``text`` less its keyword lists ("Tags: a, b, c"): what the item says of itself, not the words
+    it was tagged with for search."""
+    return _without(text, [found for found in labelled_fields(text) if found.keywords])
+
+
 def _without(text: str, fields: Sequence[LabelledField]) -> str:
     """``text`` less its labelled fields, each cut where a sentence ends."""
     if not fields:

@@ -264,6 +264,11 @@ def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
     return known
 
 
+def item_words(item: ContentItem) -> ItemWords:
+    """The item's words as ``is_about`` reads them (title, prose, keyword lists, longer names), cached."""
+    return _about(item).words
+
+
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:
     """Subjects of ``item`` (it is about them) that ``other`` does not carry (a facet of one item:
     "night" of a photo of the Eiffel Tower at night), in the item's salience order."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from synth_core.agents import AgentInference
 from synth_core.backends.base import ContentBackend
 from synth_core.content import CONTENT_MODALITIES, ContentItem
-from synth_core.generators.askable import AskableEntities, passing_mentions
+from synth_core.generators.askable import AskableEntities, passing_mentions, said_topics
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
@@ -52,7 +52,6 @@ from synth_core.generators.planning import (
     VariantPool,
     WrittenJob,
     guided,
-    item_topics,
     nothing_sampled,
     rotation,
     topic_pair,
@@ -150,8 +149,19 @@ def _variants(askable: AskableEntities, item: ContentItem) -> Space[Variant]:
         pair = (position.get(rel.source.casefold()), position.get(rel.target.casefold()))
         if pair[0] is not None and pair[1] is not None and len(choices) < len(entities) + MAX_PAIRS:
             choices.append((pair[0], pair[1]))
-    topics = range(len(item_topics(item)))
+    topics = range(max(1, len(_topics(item))))
     return Space((QUERY_STYLES, choices, topics))
+
+
+TOPICS_PER_ITEM = 4
+
+
+def _topics(item: ContentItem) -> list[str]:
+    """The item's best topics that it says itself (``askable.said_topics``): a credit is asked with
+    one ("SORTEDfood on midweek meals"), and a tag beside a name says nothing of the item. None when
+    it says none: the writer then asks a credit with the item's name ("Isle of Dogs by FOX
+    Searchlight")."""
+    return said_topics(item, extract_patterns(item).topics)[:TOPICS_PER_ITEM]
 
 
 def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, variant: Variant) -> QuerySpec:
@@ -163,7 +173,7 @@ def _spec(ctx: GenerationContext, askable: AskableEntities, item: ContentItem, v
             task="entity",
             items=(item,),
             target_modality=item.modality,
-            topics=topic_pair(item_topics(item), topic),
+            topics=topic_pair(_topics(item), topic),
             entities=tuple(entities[index] for index in chosen),
             style=style,
         ),

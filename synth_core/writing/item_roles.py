@@ -19,15 +19,19 @@ from synth_core.writing.subjects import subjects_of
 CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
 """Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
 made it (the camera): by them, never about them, unless the title names them."""
-_TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*")
+_TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*|\s+//\s+")
+_BRACKETED = re.compile(r"[(\[]([^)\]]*)[)\]]")
 
 
-def _titled(title: str, name: str) -> bool:
+def titled(title: str, name: str) -> bool:
     """The title names ``name`` inside its own words, not as a label segment of its own ("Overture:
-    ...", "... | TODAY": the show or the channel that credits it)."""
+    ...", "... | TODAY", "... // Grace Helbig", "(HBO)": the show, the channel or the network that
+    credits it)."""
     if not count_words(title, name):
         return False
-    return all(_squashed(segment) != _squashed(name) for segment in _TITLE_SEGMENTS.split(title))
+    labels = _BRACKETED.findall(title)
+    segments = [*_TITLE_SEGMENTS.split(_BRACKETED.sub(" ", title)), *labels]
+    return any(count_words(segment, name) for segment in segments if _squashed(segment) != _squashed(name))
 
 
 @lru_cache(maxsize=65536)
@@ -122,7 +126,7 @@ class ItemRoles:
         key = (item.id, entity.text)
         known = self._credits.get(key)
         if known is None:
-            known = self._credits[key] = self.maker(item, entity.text) and not _titled(item.title, entity.text)
+            known = self._credits[key] = self.maker(item, entity.text) and not titled(item.title, entity.text)
         return known
 
     def maker(self, item: ContentItem, name: str) -> bool:

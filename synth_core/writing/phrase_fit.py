@@ -21,6 +21,7 @@ def entity_media_phrases(modality: str, credit: bool = False) -> tuple[str, ...]
 
 _ABOUT_THE_ENTITY = (
     " of {e}",
+    " on {e}",
     "about {e}",
     "with {e}",
     "with the {e}",
@@ -35,7 +36,7 @@ _ABOUT_THE_ENTITY = (
 @lru_cache(maxsize=64)
 def by_credit(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The ``phrases`` that name an entity as who made or voices the item ("{t} by {e}", "{e} on
-    {t}"), not as what it is about ("a photo of {e}", "{t} with {e}")."""
+    {t}"), not as what it is about ("a photo of {e}", "{t} with {e}", "reports on {e}")."""
     kept = tuple(p for p in phrases if not any(part in p for part in _ABOUT_THE_ENTITY))
     return kept or ("{t} by {e}",)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
@@ -58,6 +59,7 @@ def compose(
     speakers: Sequence[str] = (),
     names: Sequence[str] = (),
     mark_topics: bool = False,
+    credits: Sequence[str] = (),
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
@@ -65,22 +67,31 @@ def compose(
     ``speakers``: the entities that can be "on" a topic (people, organisations); ``names``: every
     name of the item, which no topic beside an entity may be ("Suzuka and Monaco on scuderia
     ferrari" glues two names); ``mark_topics``: put ``TOPIC_MARK`` before the topic, where the
-    writer gives it its article."""
-    options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden)
+    writer gives it its article; ``credits``: names that credit who made the item, which a request
+    that must carry an entity names only as the maker of its name or of a topic ("Isle of Dogs by
+    FOX Searchlight", never "the trailer with FOX Searchlight")."""
+    credited = need_entity and bool(credits)
+    if credited:  # the credits are who made the item, whether or not its subjects say so (a speaker)
+        subjects = replace(subjects, makers=tuple(dict.fromkeys((*credits, *subjects.makers))))
+    options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited)
     if not options:
         return None
     if broaden and style == "keyword" and rng.random() < 0.5:  # the few keyword forms are used up
         style = rng.choice(("imperative", "question", "conversational"))
     timed = style == "time_constrained" and dated
     kind = rng.choices([k for k, _ in options], weights=[w for _, w in options])[0]
-    phrase = _phrase(kind, modality, explicit, subjects, rng, dated)
+    by_maker = credited and not _mentions(_SUBJECT_TEXT.get(kind, _no_text)(subjects), entities)
+    phrase = _phrase(kind, modality, explicit, subjects, rng, dated, by_maker)
     if phrase is None:
         return None
     if kind == "named" and explicit and style == "keyword" and not frames:  # "analysis of document called X"
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
     elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
         plain = rf.ENTITY_TOPIC_PLAIN if modality in ("AUDIO", "VIDEO") else rf.ENTITY_TOPIC_PLAIN[:1]
-        phrase = rng.choice(rf.ENTITY_TOPIC_MEDIA if explicit else plain)  # only audio and video talk
+        media: tuple[str, ...] = rf.ENTITY_TOPIC_MEDIA
+        if _mentions(" ".join(speakers), credits):  # a credit is by or on, never about
+            media = tuple(p for p in media if "about {e}" not in p)
+        phrase = rng.choice(media if explicit else plain)  # only audio and video talk
         entities = speakers
     if frames:
         if phrase.startswith(LOOSE_OPENINGS) or phrase in rf.LOOKS:  # "summarize something about X"
@@ -103,7 +114,8 @@ def compose(
         return None
     if need_entity and query.strip() in ("{e}", "{t}"):  # an entity query says more than the entity
         return None
-    filled = _fill(query, subjects, entities, not_names(topics, names), media_word, rng)
+    makers = list(credits) if by_maker else []
+    filled = _fill(query, subjects, entities, not_names(topics, names), media_word, rng, makers)
     return filled if mark_topics or filled is None else filled.replace(TOPIC_MARK, "")
 
 
@@ -148,7 +160,13 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def _options(
-    modality: str, subjects: Subjects, entities: Sequence[str], topics: Sequence[str], need_entity: bool, broaden: bool
+    modality: str,
+    subjects: Subjects,
+    entities: Sequence[str],
+    topics: Sequence[str],
+    need_entity: bool,
+    broaden: bool,
+    credited: bool = False,
 ) -> list[tuple[str, float]]:
     have = {
         "song": subjects.song is not None,
@@ -160,15 +178,16 @@ def _options(
         "entity": bool(entities) and bool(topics),
         "topic": bool(topics),
     }
-    if need_entity:  # only subjects that can carry one of the entities
-        texts = {
-            "song": " ".join(subjects.song or ()),
-            "tv": subjects.tv_show or "",
-            "named": " ".join(subjects.names),
-            "maker": " ".join(subjects.makers),
-            "caption": " ".join(subjects.captions),
+    if need_entity:  # only subjects that can carry one of the entities (a credit as the maker of one)
+        have = {
+            kind: present
+            and (
+                kind == "entity"
+                or _mentions(_SUBJECT_TEXT.get(kind, _no_text)(subjects), entities)
+                or (credited and kind in _BY_MAKER)
+            )
+            for kind, present in have.items()
         }
-        have = {k: bool(v) and (k == "entity" or _mentions(texts.get(k, ""), entities)) for k, v in have.items()}
         have["entity"] = bool(entities)
     if (have["music"] or have["caption"]) and not broaden:
         have.update(topic=False, entity=False, maker=False)  # a clip's aspects and a scene's nouns are no topics
@@ -176,11 +195,41 @@ def _options(
     return [(kind, weights[kind]) for kind, present in have.items() if present and kind in weights]
 
 
+_SUBJECT_TEXT: dict[str, Callable[[Subjects], str]] = {
+    "song": lambda subjects: " ".join(subjects.song or ()),
+    "tv": lambda subjects: subjects.tv_show or "",
+    "named": lambda subjects: " ".join(subjects.names),
+    "maker": lambda subjects: " ".join(subjects.makers),
+    "caption": lambda subjects: " ".join(subjects.captions),
+}
+"""The words of each kind of subject, where a request that must carry an entity looks for it."""
+_BY_MAKER = ("named", "maker")
+"""Subjects a credit can carry as their maker: the item's name ("Isle of Dogs by FOX Searchlight")
+or a topic ("SORTEDfood on midweek meals")."""
+
+
+def _no_text(subjects: Subjects) -> str:
+    return ""
+
+
 def _phrase(
-    kind: str, modality: str, explicit: bool, subjects: Subjects, rng: random.Random, dated: bool
+    kind: str,
+    modality: str,
+    explicit: bool,
+    subjects: Subjects,
+    rng: random.Random,
+    dated: bool,
+    by_maker: bool = False,
 ) -> str | None:
-    """The noun phrase for ``kind``, with media-word slots when ``explicit``."""
+    """The noun phrase for ``kind``, with media-word slots when ``explicit``; ``by_maker``: the
+    phrase must name the maker beside the item's name or a topic (the entity it carries is a credit)."""
     choice = rng.choice
+    if by_maker and kind == "named":
+        return choice(rf.NAMED_MEDIA_BY) if explicit else choice(rf.NAMED_BY)
+    if by_maker and kind == "maker":
+        pool = tuple(p for p in (rf.MAKER_MEDIA if explicit else rf.MAKER) if "{t}" in p)
+        pool = pool if modality in ("AUDIO", "VIDEO") else tuple(p for p in pool if not p.startswith("{by} on"))
+        return choice(pool) if pool else None
     if kind == "song":
         return choice(rf.SONG_VIDEO) if explicit else choice(rf.SONG_PLAIN)
     if kind == "tv":
@@ -189,8 +238,8 @@ def _phrase(
         if explicit and subjects.makers and rng.random() < 0.2:
             return choice(rf.NAMED_MEDIA_BY)
         if not explicit:  # "X by Y" without a media word asks for a song: not for a music video
-            by_maker = subjects.makers and subjects.song is None and rng.random() < 0.3
-            return choice(rf.NAMED_BY) if by_maker else choice(rf.NAMED)
+            named_by = bool(subjects.makers) and subjects.song is None and rng.random() < 0.3
+            return choice(rf.NAMED_BY) if named_by else choice(rf.NAMED)
         return "{trailer}" if rng.random() < 0.5 else choice(rf.NAMED_MEDIA)
     if kind == "maker":
         pool = rf.MAKER_MEDIA + (rf.MAKER_RECENT if dated else ())
@@ -253,14 +302,16 @@ def _fill(
     topics: Sequence[str],
     media_word: MediaWord,
     rng: random.Random,
+    makers: Sequence[str] = (),
 ) -> str | None:
-    """Fill the slots; a slot the item cannot fill makes the query unusable (None)."""
+    """Fill the slots (``{by}`` with one of ``makers`` when given, else any maker of the item); a slot
+    the item cannot fill makes the query unusable (None)."""
     word = media_word() if "{m" in query or "{trailer}" in query else ""
     if "{trailer}" in query:
         query = query.replace("{trailer}", rng.choice(rf.TRAILER if word == "trailer" else rf.NAMED_MEDIA))
     music = subjects.music
     entity = rng.choice(list(entities)[:4]) if entities else None
-    maker = rng.choice(subjects.makers) if subjects.makers else None
+    maker = rng.choice(list(makers or subjects.makers)) if (makers or subjects.makers) else None
     values = {
         "{n}": rng.choice(subjects.names) if subjects.names else None,
         "{by}": maker,
@@ -285,6 +336,8 @@ def _fill(
     query = with_media_word(query, word) if "{m" in query else query
     if entity is not None and "{e}" in slots and len(_name_pattern(entity).findall(query)) > 1:
         return None  # "Samantha Bee on Full Frontal with Samantha Bee" names one person twice
+    if maker is not None and "{by}" in slots and len(_name_pattern(maker).findall(query)) > 1:
+        return None  # "Katy Perry: Will You Be My Witness from Katy Perry"
     return _A_BEFORE_VOWEL.sub(r"\1n ", query)
 
 

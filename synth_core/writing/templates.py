@@ -35,6 +35,7 @@ from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
+from synth_core.writing.entity_fit import entity_phrases, makers_alone, said_topics
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
@@ -46,7 +47,7 @@ from synth_core.writing.item_fit import (
 )
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
-from synth_core.writing.phrase_fit import by_credit, entity_media_phrases, frame_fits, media_phrases
+from synth_core.writing.phrase_fit import entity_media_phrases, frame_fits, media_phrases
 from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
@@ -210,11 +211,14 @@ class TemplateWriter:
     def _keep_subjects(self, plan: Plan) -> None:
         """A request for one item is about what the item is about: no credit or passing mention as a
         topic ("summarize cinefix", "the marco bellini diagram"), no passing mention or credit as an entity
-        ("a video about Kenji Morimoto",
-        "videos about Steve Mould"). Not for an entity task (its entities are the generator's
-        choice), a comparison's entities (its sides, ``template_pairs``) or a factual question ("what
-        did Clara Ivanova say about ...?"). Credits are dropped from the topics even when none is left,
-        if the item has a name to be asked for by."""
+        ("a video about Kenji Morimoto", "videos about Steve Mould"). Not for a comparison's entities
+        (``template_pairs``) or a factual question; an entity task keeps its entities (the
+        generator's choice) but asks its credits "by" or "on" too (``entity_fit``). Credits are
+        dropped from the topics even when none is left, if the item has a name to be asked for by."""
+        if plan.spec.task == "entity" and plan.modality != "TEXT":  # ``entity_fit``: entities stay, credits "by"
+            plan.credits = frozenset(e.text.casefold() for e in plan.entities if self.roles.credit(plan.item, e))
+            plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title) or plan.topics
+            return
         if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
             return
         key = (plan.item.id, plan.topics)
@@ -284,9 +288,10 @@ class TemplateWriter:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks
         sometimes the older entity-and-topic phrasing. None: this draw came to nothing, draw again."""
         modality_task = plan.spec.task == "modality"
-        if plan.modality == plan.item.modality and (modality_task or rng.random() < SUBJECT_SHARE):
-            request = self._request(plan, rng, style)
-            if request is not None or (modality_task and has_subject(plan) and not plan.last_resort):
+        by_credit_only = bool(plan.credits) and all(e.text.casefold() in plan.credits for e in plan.entities)
+        if plan.modality == plan.item.modality and (modality_task or by_credit_only or rng.random() < SUBJECT_SHARE):
+            request = self._request(plan, rng, style)  # a credit only as the maker of a name or a topic
+            if request is not None or by_credit_only or (modality_task and has_subject(plan) and not plan.last_resort):
                 return request
         frames = pb.FIND_FRAMES.get(style, pb.FIND_FRAMES["keyword"])
         noun_phrase, kind = self._noun_phrase(plan, rng)
@@ -321,13 +326,15 @@ class TemplateWriter:
             return rng.choice(media_phrases(plan.modality)), "media"
         entity, second = self._pick_entities(plan, rng)
         credit = entity.text.casefold() in plan.credits
-        if second is not None and not plan.explicit and not credit and rng.random() < 0.3:
+        credited = credit or (second is not None and second.text.casefold() in plan.credits)
+        if second is not None and not plan.explicit and not credited and rng.random() < 0.3:  # "{t} with {e} and {e2}"
             template = rng.choice(pb.TWO_ENTITY_NP)
         elif plan.explicit:
             template = rng.choice(entity_media_phrases(plan.modality, credit))
         else:
             by_type = pb.for_modality(pb.ENTITY_NP.get(entity.type) or pb.ENTITY_NP["*"], plan.modality)
-            template = rng.choice(by_credit(by_type) if credit else by_type)
+            maker = self.roles.maker(plan.item, entity.text)
+            template = rng.choice(entity_phrases(by_type, task=plan.spec.task, credit=credit, maker=maker))
         return self._with_entity(template, plan, rng, entity, second), "entity"
 
     def _with_entity(
@@ -365,9 +372,10 @@ class TemplateWriter:
             rng=rng,
             broaden=broaden,
             frames=frames,
-            speakers=[entity.text for entity in plan.entities if entity.type in SPEAKER_TYPES],
+            speakers=[e.text for e in plan.entities if e.type in SPEAKER_TYPES and self.roles.maker(plan.item, e.text)],
             names=self.roles.names(plan.item),
             mark_topics=True,
+            credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
@@ -484,7 +492,10 @@ class TemplateWriter:
             return False
         if plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)):
             return False
-        return not (plan.spec.task == "entity" and not entities_in_query(text, plan.spec.entities))
+        if plan.spec.task != "entity":
+            return True
+        said = entities_in_query(text, plan.spec.entities)
+        return bool(said) and not makers_alone(text, plan, said, self.roles)
 
     def _credits(self, plan: Plan) -> tuple[str, ...]:
         """Who made or voices the item, among the names the query may say (an entity task's entities

@@ -63,6 +63,25 @@ def test_organisation_place_event_and_work_words() -> None:
     }
 
 
+def test_a_landmark_is_a_place_and_a_lower_case_wall_is_not() -> None:
+    """ "Hadrian's Wall" and "Stade de France" are places a photo shows, not concepts; a "domain wall"
+    of a physics paper is no place, even when the paper abbreviates it."""
+    found = typed("Sprinters run at the Stade de France, and walkers follow Hadrian's Wall past Wembley Stadium.")
+    assert found["Stade de France"] == "PLACE"
+    assert found["Hadrian's Wall"] == "PLACE"
+    assert found["Wembley Stadium"] == "PLACE"
+    assert typed("Frank Castle returns.").get("Frank Castle") != "PLACE"  # a surname, not a castle
+    assert typed("We study a domain wall (DW) in the condensate.").get("DW") != "PLACE"
+
+
+def test_an_event_field_that_says_where_names_the_event_and_the_place() -> None:
+    names = dict(metadata_names({"event": "ProMat in Chicago"}))
+    assert names["ProMat"].type == "EVENT" and names["Chicago"].type == "PLACE"
+    assert "ProMat in Chicago" not in names
+    assert set(dict(metadata_names({"event": "the Velo-city in Ghent"}))) == {"Velo-city", "Ghent"}
+    assert "Lost in Narnia" in dict(metadata_names({"event": "Lost in Narnia"}))  # no known place after "in"
+
+
 def test_gazetteer_places_countries_and_planets() -> None:
     found = typed("Rovers on Mars and farms in Rwanda, near Kigali, were filmed from Yorkshire.")
     assert found["Mars"] == "PLACE"

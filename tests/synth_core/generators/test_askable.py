@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
-from synth_core.generators.askable import AskableEntities, passing_mentions, well_founded
+from synth_core.generators.askable import AskableEntities, keyword_title, passing_mentions, said_topics, well_founded
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import make_item
@@ -21,7 +21,8 @@ def test_well_founded_keeps_weak_entities_only_when_nothing_else_is_left() -> No
         "tevatron": EntityEvidence(type="CONCEPT", source="shape:capitalised", strength=0.3),
     }
     assert well_founded([weak, strong], evidence) == [strong]
-    assert well_founded([weak], evidence) == [weak]
+    assert well_founded([weak], evidence, "Tevatron Results") == [weak]  # the title names it
+    assert well_founded([weak], evidence, "Top Quark Results") == []  # one word only capitals support
 
 
 def test_only_central_entities_are_asked_about(settings: Settings) -> None:
@@ -112,3 +113,75 @@ def test_a_topic_that_names_what_the_item_would_not_be_asked_about_is_dropped(se
     askable = AskableEntities(AgentInference(settings.agents))
     assert askable.topics(item, ["chalkboard", "vancouver", "mit"]) == ["chalkboard", "mit"]
     assert askable.topics(item, ["vancouver"]) == ["vancouver"]  # nothing else left: still something to say
+
+
+def test_a_name_only_the_tags_give_is_no_subject(settings: Settings) -> None:
+    """The tags of a video on the iPhone X name the iPhone 8 a dozen times: it is no subject of the
+    video ("something on iPhone 8"); the title's iPhone X is, and so is the channel (a credit)."""
+    video = make_item(
+        "yt-x",
+        "VIDEO",
+        "10 Reasons NOT To Buy iPhone X!",
+        "10 Reasons NOT To Buy iPhone X!. Channel: EverythingApplePro. Category: Entertainment. Tags: iPhone X, "
+        "iPhone 8 Sucks, iPhone X vs iPhone 8, iPhone 8 Plus, iPhone 8 vs X, iPhone 8 Review, Apple.",
+        channel="EverythingApplePro",
+    )
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(video)}
+    assert "iPhone X" in askable
+    assert not {"iPhone 8", "Apple"} & askable
+
+
+def test_a_name_said_only_inside_a_longer_name_or_a_list_of_names_is_no_subject(settings: Settings) -> None:
+    paper = make_item(
+        "doc-hqs",
+        "DOCUMENT",
+        "SW Sextantis stars and their orbital periods",
+        "We present photometry of new CVs found by the Hamburg Quasar Survey. Our results from the Hamburg "
+        "Quasar Survey CVs confirm the period pile-up. Contributors include Dr. Marco Vitali, Astrid Keller "
+        "and Lucy Garland. Dr. Marco Vitali is quoted in the accompanying story. Lucy Garland ran the "
+        "photometry, and Garland checked it twice.",
+    )
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(paper)}
+    assert "Hamburg" not in askable
+    assert "Marco Vitali" not in askable  # a list of contributors and one quote
+    assert "Lucy Garland" in askable  # said on her own, then by her family name
+
+
+def test_topics_a_keyword_list_alone_gives_are_not_said() -> None:
+    video = make_item(
+        "yt-sorted",
+        "VIDEO",
+        "Hack It Like a Chef - The Effortless Midweek Meal",
+        "Hack It Like a Chef - The Effortless Midweek Meal. Channel: SORTEDfood. Tags: pork medallions, "
+        "pork recipe, midweek pork recipe, cassoulet, sortedfood pork.",
+        channel="SORTEDfood",
+    )
+    said = said_topics(video, ["pork", "midweek meal", "cassoulet", "chef"])
+    assert "midweek meal" in said and "chef" in said
+    assert "pork" not in said and "cassoulet" not in said
+
+
+def test_a_short_token_only_capitals_support_is_never_asked_about() -> None:
+    """ "research on Mo" or "the document with IP" names nothing: with no better name the item gives
+    none of these, but still a longer weak name."""
+    from synth_core.schemas.common import EntityEvidence
+
+    symbol, survey = Entity(text="Msun", type="CONCEPT"), Entity(text="Supernova Legacy Survey", type="CONCEPT")
+    shape = EntityEvidence(type="CONCEPT", source="shape:capitalised", strength=0.3)
+    evidence = {"msun": shape, "supernova legacy survey": shape}
+    assert well_founded([symbol, survey], evidence) == [survey]
+    assert well_founded([symbol], evidence) == []
+    assert well_founded([symbol], evidence, "Masses in Msun") == [symbol]
+
+
+def test_a_title_that_is_a_keyword_list_makes_no_name_central(settings: Settings) -> None:
+    clip = make_item(
+        "music-yt",
+        "AUDIO",
+        "Music clip: piano accompaniment, different music tracks, youtube, idea music track",
+        "The song is an instrumental piece with a piano accompaniment. The song is an instrumental track for a "
+        "funny YouTube video. Aspects: piano accompaniment, different music tracks, youtube, idea music track.",
+    )
+    assert keyword_title(clip.title) and not keyword_title("Lecture 26: Reef Restoration")
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(clip)}
+    assert "YouTube" not in askable

@@ -22,3 +22,13 @@ def test_a_place_an_image_does_not_show_is_no_subject() -> None:
     assert not roles.subject_entity(BOARD, vancouver)  # ... but the photo shows a chalkboard at MIT
     assert roles.unaskable(BOARD, "vancouver")
     assert roles.subject_entity(BOARD, Entity(text="MIT", type="ORGANIZATION"))
+
+
+def test_a_title_label_segment_or_bracket_credits_rather_than_names() -> None:
+    from synth_core.writing.item_roles import titled
+
+    assert not titled("Game Revealed: Season 7 Episode 6 (HBO)", "HBO")
+    assert not titled("DIY COSTUME // Grace Helbig", "Grace Helbig")
+    assert not titled("Alias Grace | Official Trailer [HD] | Netflix", "Netflix")
+    assert titled("Seth MacFarlane Calls Out Harvey Weinstein", "Seth MacFarlane")
+    assert titled("The HBO Documentary (Trailer)", "HBO")

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core.writing import phrasebook as pb
+from synth_core.writing.requests import LOOSE_OPENINGS
+from synth_core.writing.wording import brace
 
 DRAWN_KINDS = frozenset({"diagram", "illustration", "infographic", "chart", "map"})
 _CLOSE_LOOK = re.compile(r"(?i)\bup close\b|\bclose-up\b|\baerial view\b")
@@ -95,3 +97,20 @@ def credit_asked_about(text: str, credits: Sequence[str]) -> bool:
 @lru_cache(maxsize=4096)
 def _about_name(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:about|of|on)\s+(?:the\s+)?{re.escape(name)}(?![\w'’])")
+
+
+def summary_of_a_name_alone(text: str, names: set[str]) -> bool:
+    """A summary or a report of a name alone ("detailed breakdown of Maria Lopez"): it asks about the
+    person or the place, not for the item (a topic or an entity placed alone by any path); ``names``
+    casefolded."""
+    asked = object_of(text, SUMMARY_AND_REPORT_FRAMES)
+    return asked is not None and asked.casefold().removeprefix("the ") in names
+
+
+def summarizable(phrase: str, kind: str, entities: Sequence[str]) -> bool:
+    """A noun phrase a summary or a report can be of: no loose "something on X" and no entity alone
+    ("summary of Evan Nagao" asks about the person, not the item; ``summary_of_a_name_alone`` checks
+    the filled query too)."""
+    if phrase.startswith(LOOSE_OPENINGS):
+        return False
+    return kind != "entity" or all(phrase.strip() != brace(entity) for entity in entities)

@@ -38,12 +38,12 @@ from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.entity_fit import entity_phrases, makers_alone, said_topics
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
-    SUMMARY_AND_REPORT_FRAMES,
     credit_asked_about,
     kind_said_twice,
-    object_of,
     seen_up_close,
     sound_as_subject,
+    summarizable,
+    summary_of_a_name_alone,
 )
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
@@ -392,28 +392,9 @@ class TemplateWriter:
             if request is not None:
                 return request
         phrase, kind = self._noun_phrase(plan, rng)
-        if not self._summarizable(phrase, kind, plan):
+        if not summarizable(phrase, kind, [entity.text for entity in plan.entities]):
             return REDRAW
         return rng.choice(frames).replace("{x}", phrase)
-
-    @staticmethod
-    def _of_an_entity_alone(text: str, plan: Plan) -> bool:
-        """A summary or a report of a name alone ("detailed breakdown of Maria Lopez"): it asks about
-        the person or the place, not for the item (a topic or an entity placed alone by any path)."""
-        asked = object_of(text, SUMMARY_AND_REPORT_FRAMES)
-        if asked is None:
-            return False
-        names = {entity.text.casefold() for entity in (*plan.spec.entities, *plan.entities)}
-        return asked.casefold().removeprefix("the ") in names
-
-    @staticmethod
-    def _summarizable(phrase: str, kind: str, plan: Plan) -> bool:
-        """A noun phrase a summary or a report can be of: no loose "something on X" and no entity
-        alone ("summary of Evan Nagao" asks about the person, not the item; ``_of_an_entity_alone``
-        checks the filled query too)."""
-        if phrase.startswith(requests.LOOSE_OPENINGS):
-            return False
-        return kind != "entity" or all(phrase.strip() != brace(e.text) for e in plan.entities)
 
     # -- filling and checking ----------------------------------------------------------------------
 
@@ -484,7 +465,8 @@ class TemplateWriter:
             return False
         if plan.intent == "find" and plan.subjects.music is not None and sound_as_subject(text, plan.topics):
             return False
-        if plan.intent in ("summarize", "report") and self._of_an_entity_alone(text, plan):
+        names = {entity.text.casefold() for entity in (*plan.spec.entities, *plan.entities)}
+        if plan.intent in ("summarize", "report") and summary_of_a_name_alone(text, names):
             return False
         if seen_up_close(text, plan.kinds):
             return False

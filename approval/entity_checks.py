@@ -20,7 +20,7 @@ import re
 
 from synth_core import lexicon as lx
 from synth_core.entities import type_support
-from synth_core.entities.metadata import TITLE_SOURCE
+from synth_core.entities.metadata import PERSON_FIELDS, TITLE_SOURCE
 from synth_core.schemas.common import ENTITY_TYPES, Entity, ExampleBase
 
 Problem = tuple[float, str]
@@ -33,10 +33,17 @@ _COMMON_WORDS = lx.STOPWORDS | lx.GENERIC_WORDS
 _NAME_WORD_RE = re.compile(r"[\w'’&.-]+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset({"i", "i'm", "i'd", "i've", "pdf", "tv", "dvd", "mp3", "hd", "ok"})
-SELF_EVIDENT_SOURCES = frozenset({TITLE_SOURCE, "text:defined_acronym"})
+SELF_EVIDENT_SOURCES = frozenset({TITLE_SOURCE, "text:title", "text:defined_acronym"})
 """Evidence that settles a type against the surface word lists: the item's own title as a WORK ("Notes
 on Deep-Sea Hydrothermal Vents" starts with no name word; "10 Reasons NOT To Buy iPhone X" holds a
-product), an acronym the text spells out ("Enhanced Distributed Channel Access (EDCA)")."""
+product), an acronym the text spells out ("Enhanced Distributed Channel Access (EDCA)"), and a person the
+metadata credits by a person's field (author, speaker: "Jun Park" is no park)."""
+
+
+def _self_evident(source: str) -> bool:
+    return source in SELF_EVIDENT_SOURCES or source.removeprefix("metadata:") in PERSON_FIELDS
+
+
 UNLISTED_SCORE = 0.5
 """A name in the query that the labels leave out: the entity list is incomplete."""
 
@@ -90,7 +97,7 @@ def entity_problems(example: ExampleBase, entity: Entity) -> list[Problem]:
     elif evidence.strength < 1.0 - WEAK_EVIDENCE_FLOOR:
         score = max(WEAK_EVIDENCE_FLOOR, evidence.strength)
         problems.append((score, f"'{text}' is {label} on weak evidence only ({evidence.source})"))
-    if evidence is not None and evidence.type == label and evidence.source in SELF_EVIDENT_SOURCES:
+    if evidence is not None and evidence.type == label and _self_evident(evidence.source):
         return problems  # a title is a WORK whatever its words; a defined acronym is what the text defines
     support, why = type_support(text, label)
     if support <= IMPLAUSIBLE_SUPPORT:

@@ -88,6 +88,8 @@ def said_to_be_about(entity: Entity, item: ContentItem) -> bool:
     not inside longer names ("Hamburg" of the Hamburg Quasar Survey) nor in a list of names
     ("Contributors include A, B and C" names a photo's contributors, not who it shows), a person
     also by family name alone ("Vitali says"; ``aboutness.ItemWords`` reads the prose so)."""
+    if entity.type == "WORK" and entity.text.casefold() in item.title.casefold():
+        return True  # the item's own name, or the name its title gives it ("Nearshoring to Mexico")
     own = _own_names(item)
     if entity.text.casefold() in {name.casefold() for name in own}:
         return entity.type != "PLACE" or is_central(entity.text, entity.type, title=item.title, text=item.text)

@@ -83,3 +83,12 @@ def test_an_acronym_the_text_defines_needs_no_gazetteer_but_a_bare_one_does() ->
 
     assert entity_score("text:defined_acronym") == 1.0
     assert entity_score("shape:acronym") < 0.5
+
+
+def test_a_person_the_metadata_credits_is_a_person_whatever_a_word_list_says() -> None:
+    evidence = {"jun park": {"type": "PERSON", "source": "metadata:speakers", "strength": 0.95}}
+    entities = [{"text": "Jun Park", "type": "PERSON"}]
+    query = "please play the latest audio by Jun Park"
+    example = make_example("routing", query=query, entities=entities, signals={"entity_evidence": evidence})
+    component = {c.name: c for c in score_example("routing", example).components}["entity_types"]
+    assert component.score == 1.0, component.reason

@@ -185,3 +185,17 @@ def test_a_title_that_is_a_keyword_list_makes_no_name_central(settings: Settings
     assert keyword_title(clip.title) and not keyword_title("Lecture 26: Reef Restoration")
     askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(clip)}
     assert "YouTube" not in askable
+
+
+def test_the_items_own_title_is_never_a_passing_mention() -> None:
+    """A query naming its item by its title ("the Measuring Nearshoring to Mexico: Methods and Results
+    PDF", "Nearshoring to Mexico from Ahmed El-Sayed") asks for the item itself."""
+    paper = make_item(
+        "doc-1", "DOCUMENT", "Measuring Nearshoring to Mexico: Methods and Results",
+        "We study nearshoring to Mexico using data collected in Shenzhen.",
+    )  # fmt: skip
+    whole = Entity(text="Measuring Nearshoring to Mexico: Methods and Results", type="WORK")
+    part = Entity(text="Nearshoring to Mexico", type="WORK")
+    shenzhen = Entity(text="Shenzhen", type="PLACE")
+
+    assert passing_mentions([whole, part, shenzhen], paper) == ["Shenzhen"]

@@ -35,7 +35,7 @@ def stored_examples(database: Path) -> int:
 
 def kill_after_first_batches(home: Path) -> None:
     env = {**os.environ, "SYNTH_HOME": str(home), "SYNTH_GENERATION__BATCH_SIZE": "100"}
-    command = [*SYNTH, "generate", "--optimizer", "routing", "--count", str(COUNT)]
+    command = [*SYNTH, "generate", "--optimizer", "modality", "--count", str(COUNT)]
     worker = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while stored_examples(home / "review.db") < 200:
@@ -64,7 +64,7 @@ def test_a_killed_run_is_interrupted_never_exported_and_resumable(demo_settings:
     assert run["state"] == "interrupted" and run["run"]["stored"] == stored
     code, out, _ = synth(home, "review", "stats", "--json")
     assert json.loads(out)["by_status"].get("auto_approved", 0) == 0
-    code, _, err = synth(home, "export", "--optimizer", "routing", "--out", str(tmp_path / "exports"))
+    code, _, err = synth(home, "export", "--optimizer", "modality", "--out", str(tmp_path / "exports"))
     assert code == 2 and "Nothing to export" in err
 
     code, out, err = synth(home, "runs", "resume", run["run"]["id"], "--json")
@@ -72,7 +72,7 @@ def test_a_killed_run_is_interrupted_never_exported_and_resumable(demo_settings:
     code, out, _ = synth(home, "runs", "--json")
     (run,) = json.loads(out)
     assert (run["state"], run["run"]["stored"]) == ("finished", COUNT)
-    code, out, err = synth(home, "export", "--optimizer", "routing", "--out", str(tmp_path / "exports"), "--json")
+    code, out, err = synth(home, "export", "--optimizer", "modality", "--out", str(tmp_path / "exports"), "--json")
     assert code == 0, err
     manifest = json.loads(Path(json.loads(out)["manifest_path"]).read_text())
     assert [entry["state"] for entry in manifest["generation"]["runs"]] == ["finished"]

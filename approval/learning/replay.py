@@ -23,18 +23,23 @@ REPLAY_AFTER = 200
 """Decisions replayed before the model is trained (the target of issue 14 is stated after 200)."""
 
 
+JudgedRound = tuple[Sequence[Mapping[str, Any]], Mapping[str, bool]]
+"""One round's records (``{"id", "optimizer", "example"}``) and its verdicts (id -> judged correct).
+Each round has verdicts of its own: ids repeat from round to round ("demo-modality-000" names the
+first drawn example of every round), so one mapping for all rounds would judge each example by the
+latest round's verdict on another example."""
+
+
 def judged_decisions(
-    rounds: Iterable[Sequence[Mapping[str, Any]]],
-    verdicts: Mapping[str, bool],
+    rounds: Iterable[JudgedRound],
     *,
     agents: AgentsConfig,
     seed: int = 0,
 ) -> list[DecidedExample]:
-    """The judged examples as decisions, oldest first. ``rounds``: each round's records
-    (``{"id", "optimizer", "example"}``), oldest round first; ``verdicts``: id -> judged correct.
-    Records without a verdict are left out; each is scored by today's rules (with ``agents``)."""
+    """The judged examples as decisions, oldest first. ``rounds``: oldest round first. Records without
+    a verdict are left out; each is scored by today's rules (with ``agents``)."""
     decided: list[DecidedExample] = []
-    for number, records in enumerate(rounds):
+    for number, (records, verdicts) in enumerate(rounds):
         judged = [record for record in records if record["id"] in verdicts]
         scored = _score(judged, agents)
         decisions = [

@@ -34,7 +34,7 @@ from approval.learning.evaluation import (
     top_point,
 )
 from approval.learning.model import ConfidenceModel, rule_score
-from approval.learning.replay import REPLAY_AFTER, judged_decisions, replay
+from approval.learning.replay import REPLAY_AFTER, JudgedRound, judged_decisions, replay
 from approval.models import DecidedExample
 from synth_core.registry import OPTIMIZERS
 from synth_core.settings import LearningSettings, load_settings
@@ -47,14 +47,9 @@ FOLDS = 5
 
 def run() -> list[dict[str, Any]]:
     rounds = [round_ for round_ in judged.rounds() if judged.load_judgments(round_)]
-    verdicts = {
-        example_id: bool(verdict["label_correct"]) and bool(verdict["query_natural"])
-        for round_ in rounds
-        for example_id, verdict in judged.load_judgments(round_).items()
-    }
+    judged_rounds = {round_: _judged_round(round_) for round_ in rounds}
     agents = load_settings().agents
-    samples = {round_: judged.with_derived_signals(judged.load_sample(round_)) for round_ in rounds}
-    decided = judged_decisions((samples[round_] for round_ in rounds), verdicts, agents=agents)
+    decided = judged_decisions((judged_rounds[round_] for round_ in rounds), agents=agents)
     thresholds = {name: spec.default_threshold for name, spec in OPTIMIZERS.items()}
     weight = LearningSettings().blend_weight
     blended = replay(decided, thresholds=thresholds, weight=weight)
@@ -74,11 +69,21 @@ def run() -> list[dict[str, Any]]:
         _ranking_row(blended),
     ]
     rows.extend(_savings_rows(blended))
-    latest = judged_decisions([samples[rounds[-1]]], verdicts, agents=agents)
+    latest = judged_decisions([judged_rounds[rounds[-1]]], agents=agents)
     rows.append(_latest_round_row(rounds[-1], latest, thresholds, weight))
     rows.append(_shuffled_round_row(rounds[-1], latest, thresholds, weight))
-    rows.append(_cross_validated_row(decided[len(samples[rounds[0]]) :], thresholds, weight))
+    rows.append(_cross_validated_row(decided[len(judged_rounds[rounds[0]][1]) :], thresholds, weight))
     return rows
+
+
+def _judged_round(round_: int) -> JudgedRound:
+    """The round's records (with today's derived signals) and its own verdicts: correct when the labels
+    are right and the query natural."""
+    verdicts = {
+        example_id: bool(verdict["label_correct"]) and bool(verdict["query_natural"])
+        for example_id, verdict in judged.load_judgments(round_).items()
+    }
+    return judged.with_derived_signals(judged.load_sample(round_)), verdicts
 
 
 def _latest_round_row(

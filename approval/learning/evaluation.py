@@ -127,27 +127,42 @@ def evaluate(
     if not test or len({example.approved for example in train}) < 2:
         return None
     model = ConfidenceModel.train(train)
-    outcomes = [
+    outcomes = scored_outcomes(test, model.predict(test), thresholds)
+    return summarise(outcomes, trained_on=len(train), weight=weight, targets=targets)
+
+
+def scored_outcomes(
+    examples: Sequence[DecidedExample], learned: Sequence[float], thresholds: Mapping[str, float]
+) -> list[ScoredOutcome]:
+    """Each decided example with its rule-based score and ``learned`` chance of approval."""
+    return [
         ScoredOutcome(
             rule=rule_score(example.confidence, example.confidence_breakdown),
-            learned=learned,
+            learned=chance,
             approved=example.approved,
             threshold=thresholds.get(example.optimizer, DEFAULT_THRESHOLD),
         )
-        for example, learned in zip(test, model.predict(test), strict=True)
+        for example, chance in zip(examples, learned, strict=True)
     ]
+
+
+def summarise(
+    outcomes: Sequence[ScoredOutcome], *, trained_on: int, weight: float, targets: Sequence[float]
+) -> LearnedEvaluation:
+    """The rule-based score against the blended one on ``outcomes`` (held-out decisions)."""
     rule = operating_point([item.rule for item in outcomes], outcomes)
     blended_scores = [item.blended(weight) for item in outcomes]
+    approved = [item.approved for item in outcomes]
     return LearnedEvaluation(
-        trained_on=len(train),
-        tested_on=len(test),
+        trained_on=trained_on,
+        tested_on=len(outcomes),
         blend_weight=weight,
         rule=rule,
         blended=operating_point(blended_scores, outcomes),
         blended_same_load=top_point(blended_scores, outcomes, rule.auto_approved),
         savings=[review_savings(outcomes, target) for target in targets],
-        rule_auc=ranking_auc([item.rule for item in outcomes], [item.approved for item in outcomes]),
-        learned_auc=ranking_auc([item.learned for item in outcomes], [item.approved for item in outcomes]),
+        rule_auc=ranking_auc([item.rule for item in outcomes], approved),
+        learned_auc=ranking_auc([item.learned for item in outcomes], approved),
     )
 
 

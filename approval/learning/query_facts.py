@@ -7,6 +7,11 @@ a loose topic word in place of a name. None of these is a sure sign (a field nee
 "about seismology"), so the rules in ``synth_core.writing.fluency`` leave them alone; as numbers, a
 model trained on reviewers' decisions learns how much each weighs.
 
+Lower-case own words are where it goes wrong: a name ("Kubernetes", "Lake Geneva") is asked about as
+itself, while lower-case words are lifted from a body or caption, and the more everyday the word
+("more on company", "images of nest"), the less it says alone. Hence the share of own words in lower
+case and the Zipf frequency of the rarest and the commonest of them.
+
 A query's *own* words are those the writer did not bring: its frames, request and media words and
 function words are left out (``synth_core.writing.frame_words``), so "find me a video about kiln
 firing" has the own words "kiln firing" whatever frame it was written in.
@@ -37,6 +42,8 @@ QUERY_FEATURES = (
     "lower_case_run",
     "bare_after_preposition",
     "rarest_own_zipf",
+    "commonest_own_zipf",
+    "own_lower_case_share",
 )
 PREPOSITIONS = lx.words("about on of in for with near from by over into at")
 STRIPPED = "?!.,;:\"'()"
@@ -61,6 +68,8 @@ def query_features(query: str) -> list[float]:
         float(lower_case_run(words)),
         float(bare_after_preposition(words)),
         min((zipf(word) for word in own_lower), default=math.nan),
+        max((zipf(word) for word in own_lower), default=math.nan),
+        len(own_lower) / len(own) if own else math.nan,
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from approval.learning.evaluation import evaluate, held_out_split, ranking_auc, reviews_to_precision
+from approval.learning.replay import replay_retraining
 from tests.approval.learning.decisions import decided
 
 
@@ -61,3 +62,13 @@ def test_the_evaluation_reports_how_each_score_ranks() -> None:
     assert evaluation is not None
     assert evaluation.rule_auc == 0.5  # the rule scores every example alike
     assert evaluation.learned_auc is not None and evaluation.learned_auc > 0.9
+
+
+def test_a_replay_that_retrains_scores_each_decision_with_a_model_that_never_saw_it() -> None:
+    evaluation = replay_retraining(decided(150), thresholds={"modality": 0.85}, weight=0.5, after=60, every=30)
+    assert evaluation is not None
+    assert (evaluation.trained_on, evaluation.tested_on) == (60, 90)
+    # Every model ranks the marked ones it never saw below the clean ones; blended, they fall under the threshold.
+    assert evaluation.learned_auc == 1.0 and evaluation.rule_auc == 0.5
+    assert evaluation.blended.precision == 1.0
+    assert replay_retraining(decided(50), thresholds={}, weight=0.5, after=60, every=30) is None

@@ -46,6 +46,13 @@ def test_the_rarest_own_word_is_missing_without_lower_case_own_words() -> None:
     assert facts("photos of a xylophone")["rarest_own_zipf"] < facts("photos of a house")["rarest_own_zipf"]
 
 
+def test_lower_case_own_words_are_a_share_and_their_commonest_is_measured() -> None:
+    found = facts("show me Kubernetes talks about pod autoscaling")
+    assert found["own_lower_case_share"] == 2 / 3  # "pod" and "autoscaling" of three own words
+    assert math.isnan(facts("show me Kubernetes videos")["commonest_own_zipf"])
+    assert facts("more on company")["commonest_own_zipf"] > facts("more on seismology")["commonest_own_zipf"]
+
+
 def test_every_fact_has_a_name() -> None:
     assert len(query_features("a question?")) == len(QUERY_FEATURES)
     assert facts("a question?")["question"] == 1.0

@@ -4,8 +4,8 @@ The judged rounds (tests/data/judged) reject queries that paste words without th
 fragment cut from a body or caption ("corona flares near Texas", "research on development
 deserves"), a count noun bare after a preposition ("audio lecture about runbook", "images of nest"),
 a loose topic word in place of a name. None of these is a sure sign (a field needs no article:
-"about seismology"), so the rules in ``synth_core.writing.fluency`` leave them alone; as numbers, a
-model trained on reviewers' decisions learns how much each weighs.
+"about seismology"), so the rules in ``synth_core.writing.fluency`` flag only the surest cases; as
+numbers, a model trained on reviewers' decisions learns how much each weighs.
 
 Lower-case own words are where it goes wrong: a name ("Kubernetes", "Lake Geneva") is asked about as
 itself, while lower-case words are lifted from a body or caption, and the more everyday the word

@@ -85,6 +85,10 @@ class LearnedEvaluation(BaseModel):
     blended_same_load: OperatingPoint
     """The blended score auto-approving as many examples as the rule does."""
     savings: list[ReviewSavings]
+    rule_auc: float | None = None
+    learned_auc: float | None = None
+    """How well each score ranks the approved above the rejected (ROC-AUC, 0.5 = no better than
+    chance), whatever the threshold; None when the held-out decisions hold one outcome only."""
 
     def summary(self) -> str:
         return (
@@ -123,25 +127,42 @@ def evaluate(
     if not test or len({example.approved for example in train}) < 2:
         return None
     model = ConfidenceModel.train(train)
-    outcomes = [
+    outcomes = scored_outcomes(test, model.predict(test), thresholds)
+    return summarise(outcomes, trained_on=len(train), weight=weight, targets=targets)
+
+
+def scored_outcomes(
+    examples: Sequence[DecidedExample], learned: Sequence[float], thresholds: Mapping[str, float]
+) -> list[ScoredOutcome]:
+    """Each decided example with its rule-based score and ``learned`` chance of approval."""
+    return [
         ScoredOutcome(
             rule=rule_score(example.confidence, example.confidence_breakdown),
-            learned=learned,
+            learned=chance,
             approved=example.approved,
             threshold=thresholds.get(example.optimizer, DEFAULT_THRESHOLD),
         )
-        for example, learned in zip(test, model.predict(test), strict=True)
+        for example, chance in zip(examples, learned, strict=True)
     ]
+
+
+def summarise(
+    outcomes: Sequence[ScoredOutcome], *, trained_on: int, weight: float, targets: Sequence[float]
+) -> LearnedEvaluation:
+    """The rule-based score against the blended one on ``outcomes`` (held-out decisions)."""
     rule = operating_point([item.rule for item in outcomes], outcomes)
     blended_scores = [item.blended(weight) for item in outcomes]
+    approved = [item.approved for item in outcomes]
     return LearnedEvaluation(
-        trained_on=len(train),
-        tested_on=len(test),
+        trained_on=trained_on,
+        tested_on=len(outcomes),
         blend_weight=weight,
         rule=rule,
         blended=operating_point(blended_scores, outcomes),
         blended_same_load=top_point(blended_scores, outcomes, rule.auto_approved),
         savings=[review_savings(outcomes, target) for target in targets],
+        rule_auc=ranking_auc([item.rule for item in outcomes], approved),
+        learned_auc=ranking_auc([item.learned for item in outcomes], approved),
     )
 
 
@@ -162,6 +183,33 @@ def top_point(scores: Sequence[float], outcomes: Sequence[ScoredOutcome], count:
     ranked = sorted(range(len(scores)), key=lambda index: (-scores[index], index))[:count]
     lowest = min((scores[index] for index in ranked), default=None)
     return _point(lowest, [outcomes[index].approved for index in ranked], len(outcomes))
+
+
+def ranking_auc(scores: Sequence[float], approved: Sequence[bool]) -> float | None:
+    """The chance that an approved example scores above a rejected one (ties count half): ROC-AUC.
+    None when ``approved`` holds one outcome only."""
+    positives = sum(approved)
+    negatives = len(approved) - positives
+    if not positives or not negatives:
+        return None
+    ranks = _average_ranks(scores)
+    approved_rank_sum = sum(rank for rank, is_approved in zip(ranks, approved, strict=True) if is_approved)
+    return round((approved_rank_sum - positives * (positives + 1) / 2) / (positives * negatives), 4)
+
+
+def _average_ranks(scores: Sequence[float]) -> list[float]:
+    """1-based ranks, tied scores sharing the mean of their ranks."""
+    order = sorted(range(len(scores)), key=lambda index: scores[index])
+    ranks = [0.0] * len(scores)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and scores[order[end + 1]] == scores[order[start]]:
+            end += 1
+        for position in range(start, end + 1):
+            ranks[order[position]] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
 
 
 def reviews_to_precision(order: Sequence[bool], target: float) -> int | None:

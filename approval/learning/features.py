@@ -1,16 +1,19 @@
 """What the learned confidence model sees of a decided example: numbers a store holds for every example.
 
-Three groups, all read from what is stored (the payload and the confidence breakdown), so a model
+Five groups, all read from what is stored (the payload and the confidence breakdown), so a model
 trained on past decisions scores a new example the same way:
 
 - the rule-based score and each confidence component's score by name (NaN when the optimizer does not
   use it: xgboost learns a branch for missing values);
 - the optimizer (one column per registered optimizer: one model serves a tenant's optimizers, because
   what makes a query wrong, a glued fragment or a vague subject, is shared and decisions are few);
-- plain facts of the query (words, capitalised words, lower-case words, its rarest word's Zipf
-  frequency, specificity, a question or not) and of the labels: booleans and numbers as they are,
-  counts of listed entities and plan steps, and one column per label value (modality, agent, intent)
-  seen in the training decisions (``LabelVocabulary``, kept with the model).
+- plain facts of the query's words (``query_facts``: length, names, a lower-case run pasted from a
+  body, a bare noun after a preposition, how rare its own words are ...);
+- what the generator recorded about its sources (``source_facts``: how many of its words come from
+  the sources' names, passing mentions, whether entity types were read off the item or guessed ...);
+- facts of the labels: booleans and numbers as they are, counts of listed entities and plan steps,
+  and one column per label value (modality, agent, intent) seen in the training decisions
+  (``LabelVocabulary``, kept with the model).
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from approval.confidence import COMPONENTS
+from approval.learning.query_facts import QUERY_FEATURES, query_features
+from approval.learning.source_facts import SOURCE_FEATURES, source_features
 from approval.models import DecidedExample
-from approval.specificity import specificity
 from synth_core.registry import OPTIMIZERS
-from synth_core.word_frequency import zipf
 
 LABEL_FIELDS = ("modality", "correct_agent", "primary_modality", "secondary_modality", "chosen_agent", "query_type")
 """Categorical labels: one column per value seen in training."""
@@ -60,14 +63,12 @@ def feature_names(vocabulary: LabelVocabulary) -> list[str]:
         "rule_score",
         *(f"component:{name}" for name in COMPONENTS),
         *(f"optimizer:{name}" for name in OPTIMIZERS),
-        *QUERY_FEATURES,
+        *(f"query:{name}" for name in QUERY_FEATURES),
+        *(f"source:{name}" for name in SOURCE_FEATURES),
         *(f"label:{name}" for name in (*FLAG_FIELDS, *NUMBER_FIELDS)),
         *(f"count:{name}" for name in LIST_FIELDS),
         *(f"label:{field}={value}" for field, value in vocabulary.pairs),
     ]
-
-
-QUERY_FEATURES = ("words", "capitalised", "lower_case", "rarest_zipf", "specificity", "question")
 
 
 def features(
@@ -85,26 +86,10 @@ def features(
         *(scores.get(name, MISSING) for name in COMPONENTS),
         *(float(optimizer == name) for name in OPTIMIZERS),
         *query_features(str(payload.get("query", ""))),
+        *source_features(payload.get("signals")),
         *(_number(payload.get(name)) for name in (*FLAG_FIELDS, *NUMBER_FIELDS)),
         *(_count(payload.get(name)) for name in LIST_FIELDS),
         *(float(pair in pairs) for pair in vocabulary.pairs),
-    ]
-
-
-def query_features(query: str) -> list[float]:
-    """Plain facts of the query text (``QUERY_FEATURES``)."""
-    words = [word.strip("?!.,;:\"'()") for word in query.split()]
-    words = [word for word in words if word]
-    capitalised = sum(1 for word in words[1:] if word[:1].isupper())
-    lower = [word.casefold() for word in words if word.isalpha() and word.islower()]
-    rarest = min((zipf(word) for word in lower), default=0.0)
-    return [
-        float(len(words)),
-        float(capitalised),
-        float(len(lower)),
-        rarest,
-        specificity(query)[0],
-        float(query.rstrip().endswith("?")),
     ]
 
 

@@ -62,7 +62,8 @@ class ConfidenceModel:
         matrix = _matrix(decided, vocabulary)
         labels = np.array([example.approved for example in decided], dtype=float)
         xgboost = _xgboost()
-        booster = xgboost.train(PARAMS, xgboost.DMatrix(matrix, label=labels), num_boost_round=rounds)
+        params = {**PARAMS, "monotone_constraints": _rising_with_the_rules(vocabulary)}
+        booster = xgboost.train(params, xgboost.DMatrix(matrix, label=labels), num_boost_round=rounds)
         return cls(booster, vocabulary, len(decided))
 
     def predict(self, examples: Sequence[ExampleFacts | DecidedExample]) -> list[float]:
@@ -93,6 +94,14 @@ class ConfidenceModel:
         booster = _xgboost().Booster(params={"nthread": 1})
         booster.load_model(bytearray(model.encode("utf-8")))
         return cls(booster, LabelVocabulary.model_validate(spec["vocabulary"]), int(spec["decisions"]))
+
+
+def _rising_with_the_rules(vocabulary: LabelVocabulary) -> str:
+    """xgboost's monotone constraints: the chance of approval never falls as the rule-based score or
+    a component's score rises (each component scores how right an example looks), whatever a few
+    hundred decisions happen to hold; every other column is free."""
+    rising = [name == "rule_score" or name.startswith("component:") for name in feature_names(vocabulary)]
+    return "(" + ",".join("1" if flag else "0" for flag in rising) + ")"
 
 
 def _xgboost() -> ModuleType:

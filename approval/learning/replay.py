@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from approval.confidence import score_batch
-from approval.learning.evaluation import LearnedEvaluation, evaluate
+from approval.learning.evaluation import LearnedEvaluation, evaluate, scored_outcomes, summarise
+from approval.learning.model import ConfidenceModel
 from approval.models import DecidedExample
 from synth_core.registry import get_optimizer
 from synth_core.settings import AgentsConfig
@@ -23,18 +24,23 @@ REPLAY_AFTER = 200
 """Decisions replayed before the model is trained (the target of issue 14 is stated after 200)."""
 
 
+JudgedRound = tuple[Sequence[Mapping[str, Any]], Mapping[str, bool]]
+"""One round's records (``{"id", "optimizer", "example"}``) and its verdicts (id -> judged correct).
+Each round has verdicts of its own: ids repeat from round to round ("demo-modality-000" names the
+first drawn example of every round), so one mapping for all rounds would judge each example by the
+latest round's verdict on another example."""
+
+
 def judged_decisions(
-    rounds: Iterable[Sequence[Mapping[str, Any]]],
-    verdicts: Mapping[str, bool],
+    rounds: Iterable[JudgedRound],
     *,
     agents: AgentsConfig,
     seed: int = 0,
 ) -> list[DecidedExample]:
-    """The judged examples as decisions, oldest first. ``rounds``: each round's records
-    (``{"id", "optimizer", "example"}``), oldest round first; ``verdicts``: id -> judged correct.
-    Records without a verdict are left out; each is scored by today's rules (with ``agents``)."""
+    """The judged examples as decisions, oldest first. ``rounds``: oldest round first. Records without
+    a verdict are left out; each is scored by today's rules (with ``agents``)."""
     decided: list[DecidedExample] = []
-    for number, records in enumerate(rounds):
+    for number, (records, verdicts) in enumerate(rounds):
         judged = [record for record in records if record["id"] in verdicts]
         scored = _score(judged, agents)
         decisions = [
@@ -62,6 +68,28 @@ def replay(
 ) -> LearnedEvaluation | None:
     """Train on the first ``after`` decisions, test on the rest (``evaluate``)."""
     return evaluate(decided, trained_on=after, thresholds=thresholds, weight=weight, targets=targets)
+
+
+def replay_retraining(
+    decided: Sequence[DecidedExample],
+    *,
+    thresholds: Mapping[str, float],
+    weight: float,
+    after: int = REPLAY_AFTER,
+    every: int,
+    targets: Sequence[float] = (0.7, 0.8, 0.9),
+) -> LearnedEvaluation | None:
+    """As the review store does: a model trained on every decision so far scores the next ``every``
+    decisions, then is trained anew; from the first ``after`` on, each decision is scored by a model
+    that never saw it. None when the first ``after`` hold one outcome only or nothing follows them."""
+    if len(decided) <= after or len({example.approved for example in decided[:after]}) < 2:
+        return None
+    outcomes = []
+    for start in range(after, len(decided), every):
+        batch = decided[start : start + every]
+        model = ConfidenceModel.train(decided[:start])
+        outcomes += scored_outcomes(batch, model.predict(batch), thresholds)
+    return summarise(outcomes, trained_on=after, weight=weight, targets=targets)
 
 
 def _score(records: Sequence[Mapping[str, Any]], agents: AgentsConfig) -> list[tuple[Mapping[str, Any], Any]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from approval.learning.evaluation import evaluate, held_out_split, reviews_to_precision
+from approval.learning.evaluation import evaluate, held_out_split, ranking_auc, reviews_to_precision
+from approval.learning.replay import replay_retraining
 from tests.approval.learning.decisions import decided
 
 
@@ -46,3 +47,28 @@ def test_most_likely_wrong_first_saves_reviews() -> None:
     # the 20 wrong ones (every third) comes 58th; most-likely-wrong-first reviews the 20 and stops.
     assert (savings.lowest_confidence_first, savings.most_likely_wrong_first) == (58, 20)
     assert savings.saved == 38
+
+
+def test_ranking_auc_is_the_chance_an_approved_example_scores_above_a_rejected_one() -> None:
+    assert ranking_auc([0.9, 0.8, 0.2, 0.1], [True, True, False, False]) == 1.0
+    assert ranking_auc([0.1, 0.2, 0.8, 0.9], [True, True, False, False]) == 0.0
+    # One approved example ties a rejected one (half), the other beats both: (2 + 1 + 0.5) / 4.
+    assert ranking_auc([0.9, 0.5, 0.5, 0.1], [True, True, False, False]) == 0.875
+    assert ranking_auc([0.3, 0.4], [True, True]) is None
+
+
+def test_the_evaluation_reports_how_each_score_ranks() -> None:
+    evaluation = evaluate(decided(150), trained_on=120, thresholds={}, weight=0.5)
+    assert evaluation is not None
+    assert evaluation.rule_auc == 0.5  # the rule scores every example alike
+    assert evaluation.learned_auc is not None and evaluation.learned_auc > 0.9
+
+
+def test_a_replay_that_retrains_scores_each_decision_with_a_model_that_never_saw_it() -> None:
+    evaluation = replay_retraining(decided(150), thresholds={"modality": 0.85}, weight=0.5, after=60, every=30)
+    assert evaluation is not None
+    assert (evaluation.trained_on, evaluation.tested_on) == (60, 90)
+    # Every model ranks the marked ones it never saw below the clean ones; blended, they fall under the threshold.
+    assert evaluation.learned_auc == 1.0 and evaluation.rule_auc == 0.5
+    assert evaluation.blended.precision == 1.0
+    assert replay_retraining(decided(50), thresholds={}, weight=0.5, after=60, every=30) is None

@@ -61,3 +61,19 @@ def test_a_blend_keeps_the_rule_score_for_the_next_training() -> None:
     assert entry["name"] == LEARNED and "80 decisions" in entry["reason"]
     assert rule_score(0.55, [{"name": "fluency", "score": 1.0}, entry]) == 0.9
     assert rule_score(0.55, [{"name": "fluency", "score": 1.0}]) == 0.55
+
+
+def test_a_higher_rule_score_never_lowers_the_chance() -> None:
+    # Reviewers here approved the low-scored examples and rejected the high-scored ones: the model may
+    # not learn that a higher score means a lower chance.
+    history = decided(90)
+    flipped = [
+        example.model_copy(update={"confidence": 0.3 if example.approved else 0.95, "confidence_breakdown": []})
+        for example in history
+    ]
+    model = ConfidenceModel.train(flipped)
+    probe = decided(1, start=1)[0]  # an unmarked query
+    low, high = model.predict(
+        [probe.model_copy(update={"confidence": score, "confidence_breakdown": []}) for score in (0.3, 0.95)]
+    )
+    assert high >= low

@@ -223,10 +223,16 @@ PLACES = words(_SINGLE_WORD_PLACES) | frozenset(
 PLACE_SUFFIXES = words(
     "city river lake mountains mountain island islands valley bay park street square province county "
     "region coast harbour harbor port peninsula desert canal district state airport station bridge "
-    "crater mons glacier falls canyon volcano reef forest sea ocean gulf strait cape firth fjord"
+    "crater mons glacier icefall falls canyon volcano reef forest sea ocean gulf strait cape firth fjord"
 )
 
 PLACE_CUES = words("in near from across around outside visiting")
+SENT_FROM_NOUNS = words(
+    "support funding grant grants statement statements analysts colleagues researchers scientists engineers "
+    "experts team teams staff spokesperson representatives officials data help partners"
+)
+"""Nouns that what comes "from" a name is sent by someone, not from somewhere: "support from X", "a
+statement from X", "analysts from X" name an organisation; "coffee from X" may be a place."""
 
 # Words around a name that say it is a person's: "interviewed by X", "X says".
 PERSON_CUES_BEFORE = words("by featuring feat ft host guest interviews interviewed")

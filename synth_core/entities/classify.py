@@ -35,6 +35,7 @@ _CATALOG_RE = re.compile(
     r"[ -]?[JB+-]?\d{1,7}|M ?\d{1,3}$)"
 )
 _JOINERS = lx.words("of the & de for and")
+_TITLE_WORDS = frozenset(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES)
 _COMPANY_ABBREVIATIONS = lx.words("co co.")  # "XMLD of the Co" is cobalt, not a company
 _TYPE_WORD_SOURCES = frozenset(
     ("lexicon:event_word", "lexicon:place_word", "lexicon:org_suffix", "lexicon:work_word", "lexicon:product")
@@ -375,11 +376,20 @@ def _span_in_context(tokens: tuple[str, ...], context: SpanContext, position: in
         if context.next_word(position + len(" ".join(tokens))) in lx.PERSON_CUES_AFTER:
             return Evidence("PERSON", "context:speech_verb", ev.CONTEXT)
         family = context.count_word(tokens[-1])
-        if family > 1 and family > context.count_word(tokens[0]) and not wl.is_common_word(tokens[-1]):
+        repeated = family > 1 and family > context.count_word(tokens[0]) and not wl.is_common_word(tokens[-1])
+        if repeated and context.count_alone(tokens[-1], allowed_before=_TITLE_WORDS):  # not "Icefall Doctors"
             return Evidence("PERSON", "context:family_name", ev.SHAPE)
     if previous in lx.PLACE_CUES and len(tokens) == 2:
+        if previous == "from" and _word_before(context, position, 2) in lx.SENT_FROM_NOUNS:
+            return Evidence("ORGANIZATION", "context:sent_from", ev.SHAPE)  # "support from Arclight Silicon"
         return Evidence("PLACE", "context:place_cue", ev.SHAPE)
     return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
+
+
+def _word_before(context: SpanContext, position: int, back: int) -> str:
+    """The ``back``-th word before ``position``, lower case ("" at the start)."""
+    words = context.text[max(0, position - 48) : position].split()
+    return words[-back].lower().strip(",.;:") if len(words) >= back else ""
 
 
 def _name_shaped(tokens: tuple[str, ...]) -> bool:

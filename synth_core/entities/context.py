@@ -17,6 +17,10 @@ _HEADLINE_SHARE = 0.7  # of a segment's words capitalised: a headline, where cap
 _UNCERTAIN_START_CHARS = " \t\"'‘’“([{-–—#*$0123456789,"
 
 
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
 class SpanContext:
     """Lazily computed facts about where a span sits in the text (most spans never need them)."""
 
@@ -53,6 +57,23 @@ class SpanContext:
             end = position + len(word)
             if (position == 0 or not self.text[position - 1].isalnum()) and not self.text[end : end + 1].isalnum():
                 count += 1
+            position = self.text.find(word, end)
+        return count
+
+    def count_alone(self, word: str, *, allowed_before: frozenset[str] = frozenset()) -> int:
+        """Occurrences of ``word`` standing alone as a name: no capitalised word right before it
+        (except ``allowed_before``, a person's title: "Dr. Abernathy") or right after it. "Icefall"
+        of "the Icefall Doctors" or of "Khumbu Icefall" does not stand alone; "Abernathy:" does."""
+        count, position = 0, self.text.find(word)
+        while position >= 0:
+            end = position + len(word)
+            if (position == 0 or not self.text[position - 1].isalnum()) and not self.text[end : end + 1].isalnum():
+                before = self.text[max(0, position - 24) : position].split()[-1:]
+                after = self.text[end : end + 24].split()[:1] if self.text[end : end + 1] == " " else []
+                titled = bool(before) and before[0].lower().rstrip(".") in allowed_before
+                joined_before = bool(before) and _capitalised(before[0]) and not titled
+                if not joined_before and not (after and _capitalised(after[0])):
+                    count += 1
             position = self.text.find(word, end)
         return count
 

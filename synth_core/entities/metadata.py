@@ -70,8 +70,18 @@ def metadata_names(metadata: Mapping[str, Any], *, modality: str = "", title: st
                 entries.extend(_event_and_place(name, found) if entity_type == "EVENT" else [(name, found)])
     work = title_work(title, modality=modality, metadata=metadata)
     if work:
+        entries = [_channel_of_work(entry, work) for entry in entries]
         entries.append((work, Evidence("WORK", TITLE_SOURCE, ev.LEXICON)))
     return tuple(entries)
+
+
+def _channel_of_work(entry: NameEntry, work: str) -> NameEntry:
+    """A channel of no known kind named as the title's work begins ("Pitch Perfect" uploading "Pitch
+    Perfect 3 - Official Trailer"): the work's own channel, named after it, so a WORK."""
+    name, found = entry
+    if found.source != "metadata:channel" or not re.match(rf"{re.escape(name)}(?!\w)", work, re.IGNORECASE):
+        return entry
+    return name, Evidence("WORK", "metadata:channel+title", ev.WORD_CUE)
 
 
 _EVENT_IN_PLACE_RE = re.compile(r"^(?P<event>.+?)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$")

@@ -64,6 +64,24 @@ def said_topics(topics: Sequence[str], chosen: Sequence[str], title: str) -> tup
     )
 
 
+def made_by_all(plan: Plan, roles: ItemRoles) -> bool:
+    """Every entity of the plan made or voices the item: a query naming them alone names it only by
+    its makers (``makers_alone``), so the writer puts a topic or the item's name beside them."""
+    return bool(plan.entities) and all(roles.maker(plan.item, entity.text) for entity in plan.entities)
+
+
+def only_names_single_out(plan: Plan, roles: ItemRoles) -> bool:
+    """Every entity of the plan made the item (``made_by_all``) and no topic it may say
+    (``said_topics``) has a word beyond their names ("Hannah Brooks Talks Wet-Weather Racing" with
+    the topic "hannah brooks"): only the item's name singles it out, so the writer asks by name or
+    not at all, rather than drafting requests it must refuse."""
+    if not made_by_all(plan, roles):
+        return False
+    taken = {word for entity in plan.entities for word in _content_words(entity.text)}
+    said = said_topics(plan.topics, plan.spec.topics, plan.item.title)
+    return not any(_content_words(topic) - taken for topic in said)
+
+
 def makers_alone(text: str, plan: Plan, named: Sequence[Entity], roles: ItemRoles) -> bool:
     """The query names its item only by who made or voices it (``named``: the entities it says): its
     credits, or a maker its title names too ("vlogs from Grace Helbig", "a clip by America's Got

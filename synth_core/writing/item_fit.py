@@ -2,7 +2,7 @@
 music clip's tags asked about as subjects, a diagram seen "up close", a summary of a name alone
 (``object_of`` finds what a summary or a report is of), a media word beside a name that already
 says the item's kind, a credit asked about as the item's subject. The template writer draws again when a
-draft fails one (``TemplateWriter._acceptable``)."""
+draft fails one (``DraftChecks.acceptable``)."""
 
 from __future__ import annotations
 

@@ -60,6 +60,7 @@ def compose(
     names: Sequence[str] = (),
     mark_topics: bool = False,
     credits: Sequence[str] = (),
+    entity_alone: bool = True,
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
@@ -69,11 +70,14 @@ def compose(
     ferrari" glues two names); ``mark_topics``: put ``TOPIC_MARK`` before the topic, where the
     writer gives it its article; ``credits``: names that credit who made the item, which a request
     that must carry an entity names only as the maker of its name or of a topic ("Isle of Dogs by
-    FOX Searchlight", never "the trailer with FOX Searchlight")."""
+    FOX Searchlight", never "the trailer with FOX Searchlight"); ``entity_alone``: whether the
+    entities may be asked about without a topic ("anything with {e}"): not when they made the item
+    (a channel, a speaker, an artist puts out many), who are asked "on" a topic or by the item's name."""
     credited = need_entity and bool(credits)
     if credited:  # the credits are who made the item, whether or not its subjects say so (a speaker)
         subjects = replace(subjects, makers=tuple(dict.fromkeys((*credits, *subjects.makers))))
-    options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited)
+    alone = entity_alone or bool(speakers)  # a maker who speaks is asked "on" a topic
+    options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited, alone)
     if not options:
         return None
     if broaden and style == "keyword" and rng.random() < 0.5:  # the few keyword forms are used up
@@ -81,12 +85,14 @@ def compose(
     timed = style == "time_constrained" and dated
     kind = rng.choices([k for k, _ in options], weights=[w for _, w in options])[0]
     by_maker = credited and not _mentions(_SUBJECT_TEXT.get(kind, _no_text)(subjects), entities)
+    if need_entity and kind == "maker":  # the entity is a maker: by it, beside a topic (never alone)
+        by_maker, credits = True, (*credits, *entities)
     phrase = _phrase(kind, modality, explicit, subjects, rng, dated, by_maker)
     if phrase is None:
         return None
     if kind == "named" and explicit and style == "keyword" and not frames:  # "analysis of document called X"
         phrase = rng.choice(rf.NAMED_MEDIA_KEYWORD)
-    elif kind == "entity" and need_entity and speakers and rng.random() < 0.5:
+    elif kind == "entity" and need_entity and speakers and (not entity_alone or rng.random() < 0.5):
         plain = rf.ENTITY_TOPIC_PLAIN if modality in ("AUDIO", "VIDEO") else rf.ENTITY_TOPIC_PLAIN[:1]
         media: tuple[str, ...] = rf.ENTITY_TOPIC_MEDIA
         if _mentions(" ".join(speakers), credits):  # a credit is by or on, never about
@@ -167,6 +173,7 @@ def _options(
     need_entity: bool,
     broaden: bool,
     credited: bool = False,
+    entity_alone: bool = True,
 ) -> list[tuple[str, float]]:
     have = {
         "song": subjects.song is not None,
@@ -188,7 +195,7 @@ def _options(
             )
             for kind, present in have.items()
         }
-        have["entity"] = bool(entities)
+        have["entity"] = bool(entities) and (entity_alone or bool(topics))
     if (have["music"] or have["caption"]) and not broaden:
         have.update(topic=False, entity=False, maker=False)  # a clip's aspects and a scene's nouns are no topics
     weights = SUBJECT_WEIGHTS.get(modality, {})

@@ -84,6 +84,11 @@ class Plan:
     """Entities (casefolded) that credit who made or voices the item: asked "by" or "on", never "about"."""
     defined: bool = False
     """TEXT: the item's text defines ``topics`` ("X is a ..."), so "what is X?" has its answer there."""
+    makers_only: bool = False
+    """An entity task whose entities all made the item (``entity_fit.made_by_all``): never asked alone."""
+    named_only: bool = False
+    """... and no topic has a word beyond their names: only the item's name singles it out
+    (``entity_fit.only_names_single_out``)."""
 
 
 class ContentFacts:

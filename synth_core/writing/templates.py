@@ -30,20 +30,14 @@ from collections.abc import Sequence
 from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
 from synth_core.entities.dates import own_date
-from synth_core.patterns import entities_in_query
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
-from synth_core.writing.entity_fit import entity_phrases, makers_alone, said_topics
-from synth_core.writing.fluency import fluency_problems
+from synth_core.writing.draft_checks import DraftChecks
+from synth_core.writing.entity_fit import entity_phrases, made_by_all, only_names_single_out, said_topics
 from synth_core.writing.item_fit import (
-    credit_asked_about,
-    kind_said_twice,
-    seen_up_close,
-    sound_as_subject,
     summarizable,
-    summary_of_a_name_alone,
 )
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
@@ -66,7 +60,6 @@ MAX_DRAWS = 40
 BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
 LAST_RESORT_AFTER = 20  # draws before a modality query may be phrased around a bare topic or entity
 MAX_EMPTY_DRAWS = 4  # drafts with nothing to build from before a spec is given up
-MIN_WORDS, MAX_WORDS = 2, 25
 EXPLICIT_SHARE = 0.6  # explicit_media None: how often the query names the media type
 PROGRESS_EVERY = 200
 LEAD_TOPIC_SHARE = 0.75  # how often {t} is the spec's first topic rather than another of the item's
@@ -115,6 +108,7 @@ class TemplateWriter:
         self.content = ContentFacts(agents)
         self.media = MediaWordChooser(agents)
         self.roles = ItemRoles()
+        self.checks = DraftChecks(agents, self.roles)
         self._uncredited: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
@@ -156,6 +150,8 @@ class TemplateWriter:
             return self._fail("entity task needs at least one entity that names no media type")
         if not plan.topics:
             return self._fail("no topic or title words to write about")
+        if plan.named_only and not (plan.names or plan.subjects.names):
+            return self._fail("its entities only made the item, and it has no name to single it out by")
         taken = taken if taken is not None else set()
         empty = 0
         for draw in range(MAX_DRAWS):
@@ -170,7 +166,7 @@ class TemplateWriter:
             if not text:
                 continue
             key = normalized(text)
-            if key not in plan.avoid and key not in taken and self._acceptable(text, plan):
+            if key not in plan.avoid and key not in taken and self.checks.acceptable(text, plan):
                 extras = {"template": template, "style": plan.style, "modality": plan.modality, "draws": draw + 1}
                 return WrittenQuery(text=text, generator=self.kind, extras=extras)
         return self._fail(f"no query met the spec's rules after {MAX_DRAWS} draws ({spec.task}, {plan.style})")
@@ -218,6 +214,8 @@ class TemplateWriter:
         if plan.spec.task == "entity" and plan.modality != "TEXT":  # ``entity_fit``: entities stay, credits "by"
             plan.credits = frozenset(e.text.casefold() for e in plan.entities if self.roles.credit(plan.item, e))
             plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title) or plan.topics
+            plan.makers_only = made_by_all(plan, self.roles)
+            plan.named_only = plan.makers_only and only_names_single_out(plan, self.roles)
             return
         if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
             return
@@ -287,6 +285,10 @@ class TemplateWriter:
     def _find_template(self, plan: Plan, rng: random.Random, style: str) -> str | None:
         """A request around the item's own subjects (``requests``); for entity and workflow tasks
         sometimes the older entity-and-topic phrasing. None: this draw came to nothing, draw again."""
+        if plan.makers_only and plan.modality == plan.item.modality:  # makers "on" a topic or by the name
+            return self._request(plan, rng, style, named_only=plan.named_only)
+        if plan.named_only:  # only the item's name singles it out beside its makers, a name of another modality
+            return None
         modality_task = plan.spec.task == "modality"
         by_credit_only = bool(plan.credits) and all(e.text.casefold() in plan.credits for e in plan.entities)
         if plan.modality == plan.item.modality and (modality_task or by_credit_only or rng.random() < SUBJECT_SHARE):
@@ -350,10 +352,13 @@ class TemplateWriter:
             return rng.choice(alone).replace("{e}", brace(entity.text))
         return template.replace("{t}", beside) if beside else template
 
-    def _request(self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = ()) -> str | None:
+    def _request(
+        self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = (), *, named_only: bool = False
+    ) -> str | None:
         """A request around the item's subjects (``requests.compose``), or None when this draw found none.
         An item with no name, look or sound and no strong topic (an interview titled by its guest) is
-        broadened at once: the first draws would find nothing on it."""
+        broadened at once: the first draws would find nothing on it. ``named_only``: a request by the
+        item's name, no topic and no entity alone (``Plan.named_only``)."""
         strong = self.content.strong_topics(plan.item, plan.topics)
         subjects = plan.subjects
         broaden = plan.broaden or not (
@@ -365,7 +370,7 @@ class TemplateWriter:
             style=style,
             subjects=plan.subjects,
             entities=[e.text for e in plan.entities if e.type != "DATE" and e.text.casefold() not in plan.credits],
-            topics=plan.topics if broaden else strong,
+            topics=() if named_only else plan.topics if broaden else strong,
             need_entity=plan.spec.task == "entity",
             media_word=lambda: self._media_word(plan, rng, singular=True),
             dated=plan.item.date_known,
@@ -376,6 +381,7 @@ class TemplateWriter:
             names=self.roles.names(plan.item),
             mark_topics=True,
             credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],
+            entity_alone=not plan.makers_only,
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
@@ -444,47 +450,6 @@ class TemplateWriter:
         entity = rng.choice(preferred[:6])
         rest = [e for e in preferred if e.text.lower() != entity.text.lower()]
         return entity, (rng.choice(rest[:6]) if rest else None)
-
-    def _acceptable(self, text: str, plan: Plan) -> bool:
-        words = text.split()
-        if not MIN_WORDS <= len(words) <= MAX_WORDS or "{" in text:
-            return False
-        if text.lower().strip(" ?.!") == plan.item.title.lower().strip(" ?.!"):
-            return False
-        if fluency_problems(text):
-            return False
-        media = {modality for modality, _ in self.agents.media_mentions(text)}
-        two_sided = plan.spec.task == "fusion" or (plan.intent == "compare" and len(plan.spec.items) > 1)
-        if two_sided:  # both items' media words or none (template_pairs: fusion_template, compare_template)
-            named = plan.spec.explicit_media if plan.spec.task == "fusion" else plan.explicit
-            if not media <= ({item.modality for item in plan.spec.items} if named else set()):
-                return False
-        elif (plan.explicit and media != {plan.modality}) or (not plan.explicit and media):
-            return False
-        if self.agents.detect_intent(text) != plan.intent:
-            return False
-        if plan.intent == "find" and plan.subjects.music is not None and sound_as_subject(text, plan.topics):
-            return False
-        names = {entity.text.casefold() for entity in (*plan.spec.entities, *plan.entities)}
-        if plan.intent in ("summarize", "report") and summary_of_a_name_alone(text, names):
-            return False
-        if seen_up_close(text, plan.kinds):
-            return False
-        if credit_asked_about(text, self._credits(plan)):
-            return False
-        if plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)):
-            return False
-        if plan.spec.task != "entity":
-            return True
-        said = entities_in_query(text, plan.spec.entities)
-        return bool(said) and not makers_alone(text, plan, said, self.roles)
-
-    def _credits(self, plan: Plan) -> tuple[str, ...]:
-        """Who made or voices the item, among the names the query may say (an entity task's entities
-        are the generator's choice, credits included: "a paper by Priyanka Sethi", never "about" her)."""
-        if plan.spec.task == "entity":
-            return tuple(e.text for e in plan.spec.entities if self.roles.credit(plan.item, e))
-        return tuple(plan.credits)
 
     @staticmethod
     def _fail(reason: str) -> WrittenQuery:

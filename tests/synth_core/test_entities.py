@@ -399,3 +399,36 @@ def test_a_pair_joined_by_and_is_of_places_beside_a_known_place_or_after_a_place
 def test_an_affiliation_in_brackets_is_no_author() -> None:
     names = dict(metadata_names({"authors": "HongSheng Zhao (SUPA, St Andrews), Ana Ruiz (MIT)"}))
     assert set(names) == {"HongSheng Zhao", "Ana Ruiz"}
+
+
+# -- context cues, refined ------------------------------------------------------------------------
+
+
+def test_a_last_word_repeated_only_inside_other_names_is_no_family_name() -> None:
+    """ "Icefall" recurs in "the Icefall Doctors", never alone: no family name, so "Khumbu Icefall" is
+    no person (its place word makes it a place); "Abernathy:" alone still makes "Noah Abernathy" one."""
+    text = (
+        "A climber crosses a ladder in the Khumbu Icefall on Everest. The Khumbu Icefall is rigged "
+        "each season by the Icefall Doctors."
+    )
+    assert typed(text)["Khumbu Icefall"] == "PLACE"
+    text = "Clara Ivanova interviews Noah Abernathy about whale song. Abernathy: whales are cultural animals."
+    assert sources(text)["Noah Abernathy"] in ("context:family_name", "lexicon:first_name")
+    unknown = "Reporters met Zorvath Quennel at dawn. Quennel: the tide turns. Later Quennel left."
+    assert typed(unknown)["Zorvath Quennel"] == "PERSON"
+
+
+def test_support_or_a_statement_from_a_name_comes_from_an_organisation_not_a_place() -> None:
+    text = "Material was gathered in Veldhoven, with support from Brightfold Silicon and its partners."
+    assert typed(text)["Brightfold Silicon"] == "ORGANIZATION"
+    assert typed("Workers shipped crates from Brightfold Silicon to the port.")["Brightfold Silicon"] == "PLACE"
+
+
+def test_a_channel_named_as_its_titles_work_begins_is_that_work() -> None:
+    """The official channel of a film uploads its trailers under the film's name."""
+    names = dict(
+        metadata_names({"channel": "Pitch Perfect"}, modality="VIDEO", title="Pitch Perfect 3 - Official Trailer")
+    )
+    assert names["Pitch Perfect"].type == "WORK"
+    other = dict(metadata_names({"channel": "Zorvath Studios"}, modality="VIDEO", title="Pitch Perfect 3 - Trailer"))
+    assert other["Zorvath Studios"].type == "ORGANIZATION"

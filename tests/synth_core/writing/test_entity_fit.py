@@ -15,8 +15,16 @@ from synth_core.settings import Settings
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import request_frames as rf
 from synth_core.writing.base import QUERY_STYLES, QuerySpec
-from synth_core.writing.entity_fit import credit_phrases, credits_alone, entity_phrases, said_topics
+from synth_core.writing.entity_fit import (
+    credit_phrases,
+    credits_alone,
+    entity_phrases,
+    made_by_all,
+    only_names_single_out,
+    said_topics,
+)
 from synth_core.writing.phrase_fit import by_credit
+from synth_core.writing.template_content import Plan
 from synth_core.writing.templates import TemplateWriter
 
 
@@ -169,3 +177,42 @@ def test_a_speaker_credit_is_asked_as_the_maker_of_the_items_name_or_topic(write
     assert len(texts) >= len(specs) - 1
     for text in texts:
         assert "Hannah Brooks" in text and not credits_alone(text, ["Hannah Brooks"], ("harbour cranes",)), text
+
+
+HOST_TALK = item(
+    "aud-brooks",
+    "AUDIO",
+    "Hannah Brooks Talks Wet-Weather Racing",
+    "Hannah Brooks talks about racing in the rain at Silverstone.",
+    kind="podcast",
+    speakers=["Hannah Brooks"],
+)
+
+
+def test_an_item_its_makers_alone_would_name_fails_at_once_with_the_reason(writer: TemplateWriter) -> None:
+    """Her own talk, asked with her as its entity and no topic beyond her name: every request would
+    name it by its maker alone, so the writer says so at once instead of drawing 40 refusals."""
+    specs = [
+        QuerySpec(task="entity", items=(HOST_TALK,), target_modality="AUDIO", topics=("hannah brooks",),
+                  entities=(Entity(text="Hannah Brooks", type="PERSON"),), style=style)
+        for style in QUERY_STYLES
+    ]  # fmt: skip
+    results = writer.write(specs, seed=3)
+    assert all(result.text is None and "only made the item" in (result.failure or "") for result in results)
+
+
+def test_only_the_items_name_singles_it_out_when_every_topic_is_a_makers_name(writer: TemplateWriter) -> None:
+    brooks = Entity(text="Hannah Brooks", type="PERSON")
+    silverstone = Entity(text="Silverstone", type="PLACE")
+
+    def plan(topics: tuple[str, ...], entities: tuple[Entity, ...]) -> Plan:
+        spec = QuerySpec(task="entity", items=(HOST_TALK,), target_modality="AUDIO", topics=topics, entities=entities)
+        return Plan(spec=spec, item=HOST_TALK, modality="AUDIO", intent="find", explicit=False, style="keyword",
+                    topics=topics, entities=entities)  # fmt: skip
+
+    roles = writer.roles
+    assert made_by_all(plan(("hannah brooks",), (brooks,)), roles)
+    assert only_names_single_out(plan(("hannah brooks",), (brooks,)), roles)
+    assert not only_names_single_out(plan(("hannah brooks", "wet-weather racing"), (brooks,)), roles)
+    assert not made_by_all(plan(("hannah brooks",), (brooks, silverstone)), roles)  # Silverstone made nothing
+    assert not only_names_single_out(plan(("hannah brooks",), (brooks, silverstone)), roles)

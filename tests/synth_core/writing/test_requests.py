@@ -23,13 +23,10 @@ def draw(subjects: Subjects, modality: str, explicit: bool, n: int = 60, **optio
             explicit=explicit,
             style=rng.choice(("keyword", "imperative", "question", "conversational")),
             subjects=subjects,
-            entities=(),
-            topics=(),
-            need_entity=False,
             media_word=lambda: {"IMAGE": "picture", "AUDIO": "song", "VIDEO": "video"}[modality],
             dated=False,
             rng=rng,
-            **options,  # type: ignore[arg-type]
+            **{"entities": (), "topics": (), "need_entity": False, **options},  # type: ignore[arg-type]
         )
         if query is not None:
             found.append(query)
@@ -143,3 +140,16 @@ def test_a_media_word_ending_in_y_is_made_plural_with_ies() -> None:
     assert requests.plural_media_word("documentary") == "documentaries"
     assert requests.plural_media_word("essay") == "essays"
     assert requests.plural_media_word("footage") == "footage"
+
+
+def test_a_maker_is_never_asked_about_alone_when_entity_alone_is_off() -> None:
+    """An entity query whose entity made the item ("anything with Hannah Brooks" of her own talk)
+    names it only by its maker: with ``entity_alone`` off, every request puts the topic (or the
+    item's name) beside her, so the writer drafts nothing it must refuse."""
+    subjects = Subjects(makers=("Hannah Brooks",))
+    options = {"entities": ("Hannah Brooks",), "topics": ("harbour cranes",), "need_entity": True,
+               "speakers": ("Hannah Brooks",)}  # fmt: skip
+    alone = draw(subjects, "VIDEO", False, n=80, **options)
+    assert any("harbour cranes" not in query for query in alone)  # the default may ask her alone
+    beside = draw(subjects, "VIDEO", False, n=80, entity_alone=False, **options)
+    assert beside and all("harbour cranes" in query and "Hannah Brooks" in query for query in beside), beside

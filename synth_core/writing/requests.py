@@ -17,6 +17,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
+from synth_core.writing.media_cues import IMPLIED_ASK
+from synth_core.writing.screen_works import Trailer
 from synth_core.writing.subjects import Subjects, finite_verb
 from synth_core.writing.wording import TOPIC_MARK
 
@@ -24,13 +26,14 @@ MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
 
 SUBJECT_WEIGHTS: dict[str, dict[str, float]] = {
-    "VIDEO": {"song": 5, "tv": 4, "named": 3, "maker": 1.5, "entity": 1, "topic": 0.5},
+    "VIDEO": {"trailer": 12, "song": 5, "tv": 6, "named": 3, "maker": 1.5, "entity": 1, "topic": 0.5},
     "IMAGE": {"caption": 8, "named": 2, "maker": 0.5, "entity": 1, "topic": 1},
     "AUDIO": {"music": 9, "named": 4, "maker": 1.5, "entity": 1.5, "topic": 1},
     "DOCUMENT": {"named": 6, "maker": 1.5, "entity": 1, "topic": 3},
 }
 """How often each subject is asked about when the item has it (real traffic: images by caption,
-music by genre and mood, videos and documents by name)."""
+music by genre and mood, videos and documents by name, a trailer as the trailer for its movie or
+show, a talk-show clip by its TV show)."""
 BARE_CAPTION_SHARE = 0.75  # implicit image queries that are the caption alone, as typed
 VOICE_SHARE = 0.6  # implicit music queries phrased as a voice request ("play some ...")
 LOWER_CAPTION_SHARE = 0.6
@@ -60,6 +63,9 @@ def compose(
     names: Sequence[str] = (),
     mark_topics: bool = False,
     credits: Sequence[str] = (),
+    trailer: Trailer | None = None,
+    implied: bool = False,
+    descriptions: Sequence[str] = (),
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
@@ -69,11 +75,21 @@ def compose(
     ferrari" glues two names); ``mark_topics``: put ``TOPIC_MARK`` before the topic, where the
     writer gives it its article; ``credits``: names that credit who made the item, which a request
     that must carry an entity names only as the maker of its name or of a topic ("Isle of Dogs by
-    FOX Searchlight", never "the trailer with FOX Searchlight")."""
+    FOX Searchlight", never "the trailer with FOX Searchlight"); ``trailer``: the work the item is a
+    trailer for (asked for as "the trailer for ..."); ``implied``: a query that names no media word
+    must say the medium another way (``media_cues``): a verb ("watch", "play", "read"), or what an
+    image shows or a clip sounds like; never a bare name ("I need Strike Back"); ``descriptions``:
+    sentences saying what an image without captions shows, which such a request may be."""
+    implied = implied and not explicit and not frames
+    if implied and modality == "IMAGE" and not subjects.captions:  # what it shows, said in its text
+        subjects = replace(subjects, captions=tuple(descriptions))
     credited = need_entity and bool(credits)
     if credited:  # the credits are who made the item, whether or not its subjects say so (a speaker)
         subjects = replace(subjects, makers=tuple(dict.fromkeys((*credits, *subjects.makers))))
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited)
+    options = _with_trailer(options, modality, explicit, trailer, need_entity)
+    if implied and modality == "IMAGE":  # an image without a media word is asked for by what it shows
+        options = [(kind, weight) for kind, weight in options if kind == "caption"]
     if not options:
         return None
     if broaden and style == "keyword" and rng.random() < 0.5:  # the few keyword forms are used up
@@ -82,6 +98,8 @@ def compose(
     kind = rng.choices([k for k, _ in options], weights=[w for _, w in options])[0]
     by_maker = credited and not _mentions(_SUBJECT_TEXT.get(kind, _no_text)(subjects), entities)
     phrase = _phrase(kind, modality, explicit, subjects, rng, dated, by_maker)
+    if kind == "trailer" and trailer is not None:
+        phrase = rng.choice(rf.TRAILER_FOR[trailer.kind]).replace("{work}", trailer.name.replace("{", "("))
     if phrase is None:
         return None
     if kind == "named" and explicit and style == "keyword" and not frames:  # "analysis of document called X"
@@ -103,6 +121,10 @@ def compose(
         query = phrase if rng.random() < BARE_CAPTION_SHARE else rng.choice(rf.CAPTION_ASK).replace("{x}", phrase)
     elif kind == "music" and not explicit and not timed and rng.random() < VOICE_SHARE:
         query = rng.choice(rf.VOICE_MUSIC)
+    elif implied and kind != "caption":  # "watch X", "play X", "I want to read X": the verb says the medium
+        if phrase == "{e}":  # "I'd like to watch Harrison Ford": something with him
+            phrase = rng.choice([p for p in rf.ENTITY_PLAIN.get(modality, ()) if p != "{e}"] or ["{e}"])
+        query = rng.choice(IMPLIED_ASK.get(modality, ("{x}",))).replace("{x}", phrase)
     else:
         asks = _frames(modality, style, dated)
         if kind in ("maker", "entity", "topic", "music"):
@@ -193,6 +215,20 @@ def _options(
         have.update(topic=False, entity=False, maker=False)  # a clip's aspects and a scene's nouns are no topics
     weights = SUBJECT_WEIGHTS.get(modality, {})
     return [(kind, weights[kind]) for kind, present in have.items() if present and kind in weights]
+
+
+def _with_trailer(
+    options: list[tuple[str, float]], modality: str, explicit: bool, trailer: Trailer | None, need_entity: bool
+) -> list[tuple[str, float]]:
+    """A trailer is asked for as the trailer for its work ("the trailer for Marvel's Inhumans"), not by
+    its upload's name ("Strike Back"), which names something else; without a media word it is asked
+    for by what else it has (a trailer is no movie to watch)."""
+    if trailer is None or modality != "VIDEO":
+        return options
+    options = [(kind, weight) for kind, weight in options if kind != "named"]
+    if explicit and not need_entity:
+        options.append(("trailer", SUBJECT_WEIGHTS["VIDEO"]["trailer"]))
+    return options
 
 
 _SUBJECT_TEXT: dict[str, Callable[[Subjects], str]] = {

@@ -1,0 +1,111 @@
+"""What in a query justifies its modality label when it names no media word.
+
+A query labelled VIDEO, AUDIO, IMAGE or DOCUMENT that names no media word ("I need Strike Back",
+"Night Shift Science on sleep apnea") could as well ask for any other kind of item: nothing in it
+says what is wanted. People who leave the media word out say it another way: by the verb ("watch
+X", "play X", "I want to read X"), by describing what is seen ("a dog on a red couch") or heard
+("some mellow jazz with piano"). A TEXT query is a factual question ("who wrote X?", "what is Y").
+
+``IMPLIED_ASK`` holds the verb frames the template writer puts a media-less noun phrase in;
+``cue_problem`` is the check every modality query passes (template or LLM written), so a query whose
+label nothing in it justifies is asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth_core import lexicon as lx
+
+IMPLIED_ASK: dict[str, tuple[str, ...]] = {
+    "VIDEO": ("watch {x}", "I want to watch {x}", "where can I watch {x}?", "let me watch {x}",
+              "I'd like to watch {x}", "stream {x}", "where can I stream {x}?", "can I watch {x}?"),
+    "AUDIO": ("play {x}", "play me {x}", "put on {x}", "I want to listen to {x}", "can you play {x}?",
+              "I'd like to hear {x}", "queue up {x}", "where can I listen to {x}?", "I want to hear {x}"),
+    "DOCUMENT": ("I want to read {x}", "where can I read {x}?", "I'd like to read {x}", "I need to read {x}",
+                 "something to read: {x}", "can I read {x} somewhere?"),
+}  # fmt: skip
+"""Verb frames that say the medium by themselves: one watches a video, plays or listens to audio,
+reads a document. No "play" for video (people play music) and no "see" (a picture is seen too).
+An image has none: it is asked for by what it shows (its caption)."""
+
+_VERB_CUES: dict[str, re.Pattern[str]] = {
+    "VIDEO": re.compile(r"(?i)\b(?:watch|watching|stream|streaming)\b"),
+    "AUDIO": re.compile(r"(?i)\b(?:play|playing|listen|listening|hear|put on|queue up)\b"),
+    "DOCUMENT": re.compile(r"(?i)\b(?:read|reading|research|studies|study|literature|cite|download)\b"),
+    "IMAGE": re.compile(r"(?i)\b(?:look(?:s)? like|close-up|up close|aerial view)\b"),
+}
+"""Words that say the medium without a media word: verbs, and for documents the words that name
+writing ("research on X"), for images how a thing looks."""
+
+_QUESTION_START = re.compile(
+    r"(?i)^(?:quick question: )?(?:who|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b"
+    r"|^(?:define|explain|tell me|give me the definition)\b"
+)
+_FACT_KEYWORDS = re.compile(r"(?i)\b(?:definition|meaning|facts|history|explained|wiki|who sings it)$")
+"""Keyword questions: "{t} definition", "{t} meaning", "{song} who sings it"."""
+
+MIN_SHARED_CAPTION_WORDS = 3
+"""A query describes what an image shows when it says at least this many words of one of its
+captions in a row ("a man riding a horse")."""
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether ``text`` reads as a factual question (a TEXT query): a question word or a question
+    mark, an "explain" / "define" request, or a keyword question ("bohm theory definition")."""
+    stripped = text.strip()
+    return stripped.endswith("?") or bool(_QUESTION_START.match(stripped) or _FACT_KEYWORDS.search(stripped))
+
+
+def says_medium(text: str, modality: str, described: Sequence[str] = ()) -> bool:
+    """Whether ``text`` (which names no media word) says ``modality`` another way: a verb or word
+    of that medium, or, for an image or audio, several words in a row of ``described`` (what the
+    item shows or sounds like: its captions, its music's genre and instruments)."""
+    cue = _VERB_CUES.get(modality)
+    if cue is not None and cue.search(text):
+        return True
+    return any(_shares_run(text, description) for description in described)
+
+
+def cue_problem(text: str, modality: str, *, has_media_word: bool, described: Sequence[str] = ()) -> str | None:
+    """Why nothing in ``text`` justifies the label ``modality``, or None when something does."""
+    if modality == "TEXT":
+        return None if asks_a_question(text) else "a TEXT query must be a factual question"
+    if has_media_word or says_medium(text, modality, described):
+        return None
+    return f"nothing in the query says it asks for {modality} (no media word, verb or description)"
+
+
+def depicting(descriptions: Sequence[str], title: str) -> tuple[str, ...]:
+    """The ``descriptions`` of an image (sentences of its text that read as captions) that say what it
+    shows: not its title again (a name, "Drum Roaster in Oslo", is no description), and sharing a
+    content word with it. "Drawn in a flat style with a muted palette" or "The image ran alongside
+    coverage of ..." describe every diagram and photo of a corpus, so they single out none."""
+    title_words = {word for word in _words(title) if len(word) > 3 and word not in lx.STOPWORDS}
+    said = " ".join(_words(title))
+    return tuple(
+        description
+        for description in descriptions
+        if " ".join(_words(description)) != said and title_words & set(_words(description))
+    )
+
+
+def _shares_run(text: str, description: str) -> bool:
+    """Whether ``text`` says ``MIN_SHARED_CAPTION_WORDS`` words of ``description`` in a row (or all of
+    a shorter one: a genre like "jazz" alone)."""
+    said = _words(text)
+    words = _words(description)
+    size = min(MIN_SHARED_CAPTION_WORDS, len(words))
+    if not size:
+        return False
+    runs = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    padded = f" {' '.join(said)} "
+    return any(f" {run} " in padded for run in runs)
+
+
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())

@@ -133,14 +133,11 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     # label's other items to borrow from (a thin item borrowed before from a neighbour's variant).
     done = {entry.job.index for entry in written}
     retry = [_retry(job) for job in jobs if job.index not in done]
-    retry = [job for job in retry if job.plan != "TEXT"]
-    if retry:
+    if retry:  # every job left is asked again, so the retry's failures are the run's
         asked = [(job.source.id, job.plan) for job in retry]
         borrowed = sorted(dict.fromkeys(asked + [key for key in keys if key[1] != "TEXT"]), key=lambda key: key[1])
         pool = pool_of(borrowed, named=True)  # grouped by label: a job borrows only its own label's variants
-        rewritten, _ = write_unique(ctx, retry, next_spec=specs_from(pool), check=check, deduper=deduper)
-        recovered = {item.id for entry in rewritten for item in entry.job.items}
-        failures = [failure for failure in failures if not recovered & set(failure.source_content_ids)]
+        rewritten, failures = write_unique(ctx, retry, next_spec=specs_from(pool), check=check, deduper=deduper)
         written = sorted(written + rewritten, key=lambda entry: entry.job.index)
     examples, invalid = label_ranked(
         ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking), limit=CHECK_LIMIT

@@ -20,21 +20,25 @@ from synth_core import lexicon as lx
 
 IMPLIED_ASK: dict[str, tuple[str, ...]] = {
     "VIDEO": ("watch {x}", "I want to watch {x}", "where can I watch {x}?", "let me watch {x}",
-              "I'd like to watch {x}", "stream {x}", "where can I stream {x}?", "can I watch {x}?"),
+              "I'd like to watch {x}", "stream {x}", "where can I stream {x}?", "can I watch {x}?",
+              "find {x} to watch", "help me find {x} to watch", "how can I watch {x}?", "I want to stream {x}"),
     "AUDIO": ("play {x}", "play me {x}", "put on {x}", "I want to listen to {x}", "can you play {x}?",
-              "I'd like to hear {x}", "queue up {x}", "where can I listen to {x}?", "I want to hear {x}"),
+              "I'd like to hear {x}", "queue up {x}", "where can I listen to {x}?", "I want to hear {x}",
+              "listen to {x}", "start playing {x}", "play {x} for me", "find {x} to listen to"),
     "DOCUMENT": ("I want to read {x}", "where can I read {x}?", "I'd like to read {x}", "I need to read {x}",
-                 "something to read: {x}", "can I read {x} somewhere?"),
+                 "can I read {x} somewhere?", "find {x} to read", "help me find {x} to read",
+                 "where do I read {x}?", "I'm looking for {x} to read", "read {x}", "where can I read {x} online?",
+                 "I want to read {x} online", "is there somewhere I can read {x}?"),
 }  # fmt: skip
-"""Verb frames that say the medium by themselves: one watches a video, plays or listens to audio,
-reads a document. No "play" for video (people play music) and no "see" (a picture is seen too).
-An image has none: it is asked for by what it shows (its caption)."""
+"""Frames that say the medium by themselves: one watches a video, plays or listens to audio, reads a
+document. No "play" for video (people play music) and no "see" (a picture is seen too). An image has
+none: it is asked for by what it shows (its caption)."""
 
 _VERB_CUES: dict[str, re.Pattern[str]] = {
     "VIDEO": re.compile(r"(?i)\b(?:watch|watching|stream|streaming)\b"),
     "AUDIO": re.compile(r"(?i)\b(?:play|playing|listen|listening|hear|put on|queue up)\b"),
     "DOCUMENT": re.compile(r"(?i)\b(?:read|reading|research|studies|study|literature|cite|download)\b"),
-    "IMAGE": re.compile(r"(?i)\b(?:look(?:s)? like|close-up|up close|aerial view)\b"),
+    "IMAGE": re.compile(r"(?i)\b(?:looks? like|close-up|up close|aerial view)\b"),
 }
 """Words that say the medium without a media word: verbs, and for documents the words that name
 writing ("research on X"), for images how a thing looks."""
@@ -82,12 +86,12 @@ def depicting(descriptions: Sequence[str], title: str) -> tuple[str, ...]:
     shows: not its title again (a name, "Drum Roaster in Oslo", is no description), and sharing a
     content word with it. "Drawn in a flat style with a muted palette" or "The image ran alongside
     coverage of ..." describe every diagram and photo of a corpus, so they single out none."""
-    title_words = {word for word in _words(title) if len(word) > 3 and word not in lx.STOPWORDS}
+    title_words = {word for word in _PLAIN_WORD.findall(title.casefold()) if len(word) > 3 and word not in lx.STOPWORDS}
     said = " ".join(_words(title))
     return tuple(
         description
         for description in descriptions
-        if " ".join(_words(description)) != said and title_words & set(_words(description))
+        if " ".join(_words(description)) != said and title_words & set(_PLAIN_WORD.findall(description.casefold()))
     )
 
 
@@ -105,6 +109,7 @@ def _shares_run(text: str, description: str) -> bool:
 
 
 _WORD = re.compile(r"[\w'-]+")
+_PLAIN_WORD = re.compile(r"\w+")  # "rover's" says "rover"
 
 
 def _words(text: str) -> list[str]:

@@ -78,16 +78,17 @@ def compose(
     FOX Searchlight", never "the trailer with FOX Searchlight"); ``trailer``: the work the item is a
     trailer for (asked for as "the trailer for ..."); ``implied``: a query that names no media word
     must say the medium another way (``media_cues``): a verb ("watch", "play", "read"), or what an
-    image shows or a clip sounds like; never a bare name ("I need Strike Back"); ``descriptions``:
+    image shows or a clip sounds like; never a bare name ("I need Strike Back"); once ``broaden``,
+    the older forms come back and the caller's check decides (``generators.modality``); ``descriptions``:
     sentences saying what an image without captions shows, which such a request may be."""
-    implied = implied and not explicit and not frames
+    implied = implied and not explicit and not frames and not broaden  # broaden: the cue forms are used up
     if implied and modality == "IMAGE" and not subjects.captions:  # what it shows, said in its text
         subjects = replace(subjects, captions=tuple(descriptions))
     credited = need_entity and bool(credits)
     if credited:  # the credits are who made the item, whether or not its subjects say so (a speaker)
         subjects = replace(subjects, makers=tuple(dict.fromkeys((*credits, *subjects.makers))))
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited)
-    options = _with_trailer(options, modality, explicit, trailer, need_entity)
+    options = _with_trailer(options, modality, explicit, trailer, need_entity, subjects.names)
     if implied and modality == "IMAGE":  # an image without a media word is asked for by what it shows
         options = [(kind, weight) for kind, weight in options if kind == "caption"]
     if not options:
@@ -125,6 +126,8 @@ def compose(
         if phrase == "{e}":  # "I'd like to watch Harrison Ford": something with him
             phrase = rng.choice([p for p in rf.ENTITY_PLAIN.get(modality, ()) if p != "{e}"] or ["{e}"])
         query = rng.choice(IMPLIED_ASK.get(modality, ("{x}",))).replace("{x}", phrase)
+        if timed:  # "I want to watch X from 2024"
+            query = query[:-1] + " {when}?" if query.endswith("?") else query + " {when}"
     else:
         asks = _frames(modality, style, dated)
         if kind in ("maker", "entity", "topic", "music"):
@@ -218,15 +221,21 @@ def _options(
 
 
 def _with_trailer(
-    options: list[tuple[str, float]], modality: str, explicit: bool, trailer: Trailer | None, need_entity: bool
+    options: list[tuple[str, float]],
+    modality: str,
+    explicit: bool,
+    trailer: Trailer | None,
+    need_entity: bool,
+    names: Sequence[str],
 ) -> list[tuple[str, float]]:
     """A trailer is asked for as the trailer for its work ("the trailer for Marvel's Inhumans"), not by
-    its upload's name ("Strike Back"), which names something else; without a media word it is asked
-    for by what else it has (a trailer is no movie to watch)."""
-    if trailer is None or modality != "VIDEO":
+    its upload's name; without a media word, by its name only when that is the work's ("watch Alias
+    Grace"), never when it names something else ("I need Strike Back")."""
+    if trailer is None or modality != "VIDEO" or need_entity:  # an entity request keeps its own subjects
         return options
-    options = [(kind, weight) for kind, weight in options if kind != "named"]
-    if explicit and not need_entity:
+    if explicit or trailer.name.casefold() not in {name.casefold() for name in names}:
+        options = [(kind, weight) for kind, weight in options if kind != "named"]
+    if explicit:
         options.append(("trailer", SUBJECT_WEIGHTS["VIDEO"]["trailer"]))
     return options
 

@@ -88,8 +88,8 @@ def _unlabelled(segment: str) -> str:
 
 
 def _screen_kind(title: str, tags: str) -> ScreenKind:
-    """"tv" or "movie" when the title says so (a season, "movie"), else when the tags say only one of
-    them; "" when neither or both (Netflix tags every trailer "movies" and "series")."""
+    """A TV show or a movie when the title says so (a season, "movie"), else when the tags say only
+    one of them; "" when neither or both (Netflix tags every trailer "movies" and "series")."""
     if _SEASON.search(title):
         return "tv"
     if _MOVIE.search(title):

@@ -81,18 +81,35 @@ def cue_problem(text: str, modality: str, *, has_media_word: bool, described: Se
     return f"nothing in the query says it asks for {modality} (no media word, verb or description)"
 
 
-def depicting(descriptions: Sequence[str], title: str) -> tuple[str, ...]:
-    """The ``descriptions`` of an image (sentences of its text that read as captions) that say what it
-    shows: not its title again (a name, "Drum Roaster in Oslo", is no description), and sharing a
-    content word with it. "Drawn in a flat style with a muted palette" or "The image ran alongside
-    coverage of ..." describe every diagram and photo of a corpus, so they single out none."""
+def depicting(descriptions: Sequence[str], title: str, text: str = "") -> tuple[str, ...]:
+    """The ``descriptions`` of an image (sentences of its text that read as captions; and the first
+    sentence of ``text``, where a caption says what is seen first) that say what it shows: not its
+    title again (a name, "Drum Roaster in Oslo", is no description), and sharing a content word with
+    it. "Drawn in a flat style with a muted palette" or "The image ran alongside coverage of ..."
+    describe every diagram and photo of a corpus, so they single out none."""
     title_words = {word for word in _PLAIN_WORD.findall(title.casefold()) if len(word) > 3 and word not in lx.STOPWORDS}
     said = " ".join(_words(title))
+    first = _first_sentence(text)
+    candidates = dict.fromkeys((*descriptions, *((first,) if first else ())))
     return tuple(
         description
-        for description in descriptions
+        for description in candidates
         if " ".join(_words(description)) != said and title_words & set(_PLAIN_WORD.findall(description.casefold()))
     )
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text`` when it can be typed as a caption: a plain sentence of a few
+    words, no quotation, credit or figure."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip().rstrip(".")
+    if not FIRST_SENTENCE_WORDS[0] <= len(sentence.split()) <= FIRST_SENTENCE_WORDS[1]:
+        return ""
+    return "" if _NOT_A_CAPTION.search(sentence) else sentence
+
+
+FIRST_SENTENCE_WORDS = (5, 22)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NOT_A_CAPTION = re.compile(r"[\"“”:;()]|\d|(?i:\b(?:credit|photo by|courtesy|quoted)\b)")
 
 
 def _shares_run(text: str, description: str) -> bool:

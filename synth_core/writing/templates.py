@@ -380,7 +380,7 @@ class TemplateWriter:
             credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],
             trailer=trailer_of(plan.item) if plan.modality == plan.item.modality else None,
             implied=plan.spec.task == "modality",
-            descriptions=depicting(plan.descriptions, plan.item.title),
+            descriptions=depicting(plan.descriptions, plan.item.title, plan.item.text),
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:

@@ -123,3 +123,15 @@ def test_an_implied_image_request_is_what_the_image_shows() -> None:
 def test_video_is_never_played_and_images_have_no_verb_frames() -> None:
     assert not any(frame.startswith("play") for frame in IMPLIED_ASK["VIDEO"])
     assert "IMAGE" not in IMPLIED_ASK
+
+
+def test_the_first_sentence_of_an_image_text_says_what_it_shows() -> None:
+    text = (
+        "Technicians in clean suits test the rover's wheels in a facility in Toulouse. "
+        "The rover is due to launch in 2028."
+    )
+    assert depicting((), "Rover Wheel Tests in Toulouse", text) == (
+        "Technicians in clean suits test the rover's wheels in a facility in Toulouse",
+    )
+    credited = 'Photo: Ines Vidal. "Assume breach," she says of the rover.'
+    assert depicting((), "Rover Wheel Tests in Toulouse", credited) == ()  # a credit or a quote shows nothing

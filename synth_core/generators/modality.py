@@ -221,7 +221,7 @@ def described(item: ContentItem, facts: ContentFacts) -> tuple[str, ...]:
     that says it needs no media word ("a dog on a couch", "some jazz with piano")."""
     subjects = subjects_of(item)
     if item.modality == "IMAGE":
-        return subjects.captions or depicting(facts.descriptions(item), item.title, item.text)
+        return (*subjects.captions, *depicting(facts.descriptions(item), item.title, item.text))
     if subjects.music is not None:
         return (*subjects.music.genres, *subjects.music.features)
     return ()

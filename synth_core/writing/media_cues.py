@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from synth_core import lexicon as lx
+from synth_core.writing import request_frames as rf
 
 IMPLIED_ASK: dict[str, tuple[str, ...]] = {
     "VIDEO": ("watch {x}", "I want to watch {x}", "where can I watch {x}?", "let me watch {x}",
@@ -69,7 +71,39 @@ def says_medium(text: str, modality: str, described: Sequence[str] = ()) -> bool
     cue = _VERB_CUES.get(modality)
     if cue is not None and cue.search(text):
         return True
-    return any(_shares_run(text, description) for description in described)
+    return _describes(text, described)
+
+
+def _describes(text: str, described: Sequence[str]) -> bool:
+    """Whether ``text`` is a description of ``described`` in a frame: it says several words of one in
+    a row, and nearly every content word it has beyond its frame comes from them. A title that shares
+    a phrase with the caption ("Rush Hour on the Rue de Rivoli" beside "... along the lane on the Rue de
+    Rivoli") is still a name, not a description of what is seen."""
+    said = [word for word in _PLAIN_WORD.findall(text.casefold()) if word not in _frame_words()]
+    if not said:
+        return False
+    known = {word for description in described for word in _PLAIN_WORD.findall(description.casefold())}
+    covered = sum(word in known for word in said) / len(said)
+    return covered >= DESCRIBED_SHARE and any(_shares_run(text, description) for description in described)
+
+
+DESCRIBED_SHARE = 0.8
+"""How much of a query beyond its frame must come from the item's descriptions."""
+
+
+@lru_cache(maxsize=1)
+def _frame_words() -> frozenset[str]:
+    """Words of the frames a description is put in ("show me {x}", "play some {g}"), stopwords and
+    time words: what a description query says besides the description."""
+    frames = (*rf.CAPTION_ASK, *rf.VOICE_MUSIC, *rf.MUSIC, *(f for fs in IMPLIED_ASK.values() for f in fs))
+    words = {word for frame in frames for word in _PLAIN_WORD.findall(re.sub(r"\{\w+\}", " ", frame.casefold()))}
+    return frozenset(words | lx.STOPWORDS | _TIME_WORDS)
+
+
+_TIME_WORDS = lx.words(
+    "january february march april may june july august september october november december from back around taken"
+    " in recent latest new newest"
+)
 
 
 def cue_problem(text: str, modality: str, *, has_media_word: bool, described: Sequence[str] = ()) -> str | None:
@@ -90,7 +124,8 @@ def depicting(descriptions: Sequence[str], title: str, text: str = "") -> tuple[
     title_words = {word for word in _PLAIN_WORD.findall(title.casefold()) if len(word) > 3 and word not in lx.STOPWORDS}
     said = " ".join(_words(title))
     first = _first_sentence(text)
-    candidates = dict.fromkeys((*descriptions, *((first,) if first else ())))
+    whole = (*descriptions, *((first,) if first else ()))
+    candidates = dict.fromkeys((*whole, *filter(None, map(_main_clause, whole))))
     return tuple(
         description
         for description in candidates
@@ -107,6 +142,15 @@ def _first_sentence(text: str) -> str:
     return "" if _NOT_A_CAPTION.search(sentence) else sentence
 
 
+def _main_clause(sentence: str) -> str:
+    """A long description cut before its first comma, as people type a shorter caption ("a humpback
+    whale breaches off the Azores" of "..., water streaming from its long pectoral fins"); "" when
+    it has no comma or the cut is too short to describe anything."""
+    head, comma, _ = sentence.partition(",")
+    return head.strip() if comma and len(head.split()) >= MIN_CLAUSE_WORDS else ""
+
+
+MIN_CLAUSE_WORDS = 5
 FIRST_SENTENCE_WORDS = (5, 22)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NOT_A_CAPTION = re.compile(r"[\"“”:;()]|\d|(?i:\b(?:credit|photo by|courtesy|quoted)\b)")

@@ -135,3 +135,10 @@ def test_the_first_sentence_of_an_image_text_says_what_it_shows() -> None:
     )
     credited = 'Photo: Ines Vidal. "Assume breach," she says of the rover.'
     assert depicting((), "Rover Wheel Tests in Toulouse", credited) == ()  # a credit or a quote shows nothing
+
+
+def test_a_title_sharing_a_phrase_with_the_caption_is_no_description() -> None:
+    caption = ("commuters pedal along the protected lane on the Rue de Rivoli in Paris",)
+    assert cue_problem("look up Rush Hour on the Rue de Rivoli", "IMAGE", has_media_word=False, described=caption)
+    described = "show me commuters pedal along the protected lane on the Rue de Rivoli"
+    assert cue_problem(described, "IMAGE", has_media_word=False, described=caption) is None

@@ -125,7 +125,10 @@ def compose(
     elif implied and kind != "caption":  # "watch X", "play X", "I want to read X": the verb says the medium
         if phrase == "{e}":  # "I'd like to watch Harrison Ford": something with him
             phrase = rng.choice([p for p in rf.ENTITY_PLAIN.get(modality, ()) if p != "{e}"] or ["{e}"])
-        query = rng.choice(IMPLIED_ASK.get(modality, ("{x}",))).replace("{x}", phrase)
+        asks = IMPLIED_ASK.get(modality, ("{x}",))
+        if phrase.startswith(LOOSE_OPENINGS):  # "find anything from X about Y to watch" trails off
+            asks = tuple(ask for ask in asks if ask.endswith(("{x}", "{x}?"))) or asks
+        query = rng.choice(asks).replace("{x}", phrase)
         if timed:  # "I want to watch X from 2024"
             query = query[:-1] + " {when}?" if query.endswith("?") else query + " {when}"
     else:

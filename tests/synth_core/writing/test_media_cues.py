@@ -142,3 +142,16 @@ def test_a_title_sharing_a_phrase_with_the_caption_is_no_description() -> None:
     assert cue_problem("look up Rush Hour on the Rue de Rivoli", "IMAGE", has_media_word=False, described=caption)
     described = "show me commuters pedal along the protected lane on the Rue de Rivoli"
     assert cue_problem(described, "IMAGE", has_media_word=False, described=caption) is None
+
+
+def test_a_loose_request_ends_with_what_it_asks_for() -> None:
+    maker = Subjects(makers=("Manny Mua",))
+    rng = random.Random(2)
+    for _ in range(60):
+        query = requests.compose(
+            modality="VIDEO", explicit=False, style="conversational", subjects=maker, entities=(),
+            topics=("vampy glam",), need_entity=False, media_word=lambda: "video", dated=False, rng=rng,
+            implied=True,
+        )  # fmt: skip
+        if query and query.split()[-1] in ("watch", "online"):
+            assert not any(loose in query for loose in ("anything", "something")), query

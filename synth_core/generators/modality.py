@@ -57,7 +57,9 @@ from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import QUERY_MODALITIES, Entity, QueryModality
 from synth_core.schemas.modality import ModalityExampleSchema
 from synth_core.writing.base import QuerySpec, QueryStyle
+from synth_core.writing.media_cues import cue_problem, depicting
 from synth_core.writing.subjects import subjects_of
+from synth_core.writing.template_content import ContentFacts
 
 Variant = tuple[QueryModality, QueryStyle, int, int, bool]
 """(target modality, style, topic index, entity index (-1 = none), explicit media cue)."""
@@ -87,6 +89,7 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
     if empty is not None:
         return empty
     agents = AgentInference(ctx.settings.agents)
+    facts = ContentFacts(agents)
     by_id = {item.id: item for item in ctx.sample.items}
     planned = label_plan(ctx.rng, ctx.sample.items, count, ctx.guidance.corrections.get("modality"))
     jobs = [Job(index, (item,), plan=target) for index, (target, item) in enumerate(planned)]
@@ -110,28 +113,41 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
 
     def check(spec: QuerySpec, text: str) -> str | None:
         allowed = () if spec.target_modality == "TEXT" else (spec.target_modality,)
-        return media_conflict(agents, text, allowed)
+        conflict = media_conflict(agents, text, allowed)
+        if conflict is not None:
+            return conflict
+        named = agents.detect_media(text)[0] is not None
+        shown = described(spec.items[0], facts)
+        return cue_problem(text, spec.target_modality, has_media_word=named, described=shown)
 
-    def pool_of(keys: list[tuple[str, QueryModality]]) -> VariantPool[tuple[str, QueryModality], Variant]:
-        return VariantPool(ctx.rng, keys, lambda key: _variants(angles_of(by_id[key[0]]), key[1]))
+    def pool_of(keys: list[Key], named: bool = False) -> VariantPool[Key, Variant]:
+        return VariantPool(
+            ctx.rng, keys, lambda key: _variants(angles_of(by_id[key[0]]), key[1], by_id[key[0]], facts, named=named)
+        )
 
     deduper = QueryDeduper(ctx.guidance.avoid)
     written, failures = write_unique(ctx, jobs, next_spec=specs_from(pool_of(keys)), check=check, deduper=deduper)
     # Only what a text answers is asked as TEXT, so a thin corpus runs out of such questions: the
     # jobs left ask for their item in its own modality instead (the mix leans off TEXT; no gap).
+    # A job whose queries kept saying nothing of their medium is asked once more naming it, with its
+    # label's other items to borrow from (a thin item borrowed before from a neighbour's variant).
     done = {entry.job.index for entry in written}
-    retry = [Job(job.index, job.items, plan=job.source.modality) for job in jobs if job.index not in done]
-    retry = [job for job in retry if job.plan != "TEXT" and planned[job.index][0] == "TEXT"]
-    if retry:
-        pool = pool_of([(job.source.id, job.plan) for job in retry])
-        rewritten, _ = write_unique(ctx, retry, next_spec=specs_from(pool), check=check, deduper=deduper)
-        recovered = {item.id for entry in rewritten for item in entry.job.items}
-        failures = [failure for failure in failures if not recovered & set(failure.source_content_ids)]
+    retry = [_retry(job) for job in jobs if job.index not in done]
+    if retry:  # every job left is asked again, so the retry's failures are the run's
+        asked = [(job.source.id, job.plan) for job in retry]
+        borrowed = sorted(dict.fromkeys(asked + [key for key in keys if key[1] != "TEXT"]), key=lambda key: key[1])
+        pool = pool_of(borrowed, named=True)  # grouped by label: a job borrows only its own label's variants
+        rewritten, failures = write_unique(ctx, retry, next_spec=specs_from(pool), check=check, deduper=deduper)
         written = sorted(written + rewritten, key=lambda entry: entry.job.index)
     examples, invalid = label_ranked(
         ctx, written, lambda done, index, ranking: _label(ctx, agents, done, ranking), limit=CHECK_LIMIT
     )
     return GeneratorOutput(examples, failures + invalid)
+
+
+def _retry(job: Job) -> Job:
+    """``job`` asked again: a factual question that found none as a request for the item itself."""
+    return Job(job.index, job.items, plan=job.source.modality if job.plan == "TEXT" else job.plan)
 
 
 def query_targets(item: ContentItem) -> tuple[QueryModality, ...]:
@@ -185,9 +201,37 @@ def _grouped(planned: list[tuple[QueryModality, ContentItem]]) -> list[tuple[Que
     return sorted(((target, items[item_id]) for target, item_id in unique), key=lambda pair: pair[0])
 
 
-def _variants(angles: tuple[list[str], list[Entity]], target: QueryModality) -> Space[Variant]:
+def _variants(
+    angles: tuple[list[str], list[Entity]],
+    target: QueryModality,
+    item: ContentItem,
+    facts: ContentFacts,
+    *,
+    named: bool = False,
+) -> Space[Variant]:
+    """The variants of a query for ``item`` as ``target``; ``named``: only those naming the media type."""
     topics, entities = angles
-    return Space(((target,), STYLES, range(len(topics)), range(-1, len(entities)), EXPLICIT_CUES[target]))
+    cues = EXPLICIT_CUES[target] if implicit_possible(item, target, facts) and not named else (True,)
+    return Space(((target,), STYLES, range(len(topics)), range(-1, len(entities)), cues))
+
+
+def described(item: ContentItem, facts: ContentFacts) -> tuple[str, ...]:
+    """What the item shows or sounds like, as people describe it: an image's captions (or the
+    sentences of its text that say what it shows), a music clip's genres and instruments. A query
+    that says it needs no media word ("a dog on a couch", "some jazz with piano")."""
+    subjects = subjects_of(item)
+    if item.modality == "IMAGE":
+        return (*subjects.captions, *depicting(facts.descriptions(item), item.title, item.text))
+    if subjects.music is not None:
+        return (*subjects.music.genres, *subjects.music.features)
+    return ()
+
+
+def implicit_possible(item: ContentItem, target: QueryModality, facts: ContentFacts) -> bool:
+    """Whether a query for ``item`` as ``target`` can say the medium without a media word: a video, a
+    recording or a document by its verb ("watch", "play", "read"), an image only by what it shows
+    (its captions): "show me Ingenuity's Final Resting Place" could be anything."""
+    return target != "IMAGE" or item.modality != "IMAGE" or bool(described(item, facts))
 
 
 def _spec(

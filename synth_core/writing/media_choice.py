@@ -5,8 +5,10 @@ a song, not a podcast), drawn by how often people use it, among the words the ag
 from __future__ import annotations
 
 import random
+import re
 
 from synth_core.agents import AgentInference
+from synth_core.content import ContentItem
 from synth_core.writing.media_fit import fitting_words
 
 UPLOAD = "upload"
@@ -20,7 +22,37 @@ SPOKEN_KINDS = frozenset({"podcast", "lecture", "interview", "earnings call", "n
 MUSIC_WORDS = frozenset({"song", "track", "music", "tune", "soundtrack", "album", "playlist"})
 """A talk that mentions a song is still a talk: no music words for it."""
 
+UNSUNG = "unsung"
+"""A writer-only content kind: music nobody sings (a string composition, an oboe over rainfall), which
+is a track or music, not a "song" (``media_fit``)."""
+DECLARED_SPOKEN = frozenset({"podcast", "interview", "transcript", "explainer", "earnings", "lecture", "news"})
+"""Kinds an audio item's metadata declares that make it talk, whatever music its notes mention."""
+_VOICE = re.compile(
+    r"(?i)\b(?:sings?|singing|sung|singers?|vocals?|vocalists?|voices?|lyrics|choir|choral|rap|rapping|rapper"
+    r"|chant(?:s|ing)?|hums?|humming|a ?cappella|acapella)\b"
+)
+_NO_VOICE = re.compile(r"(?i)\b(?:instrumental|no (?:vocals?|singers?|voices?|singing)|without (?:vocals?|singing))\b")
+
 Key = tuple[str, tuple[str, ...], bool]
+
+
+def audio_kinds(item: ContentItem, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds an audio item's media words are picked by. A music clip is music: a word of its
+    notes ("crowds talk", "a talk show") makes no lecture or interview of it (no "audio lecture" for
+    an a-cappella clip), unless its metadata declares it spoken (a podcast that mentions a song). Music
+    nobody sings (no voice, or "instrumental", "no vocals") is ``UNSUNG``: no "song" for it."""
+    if item.modality != "AUDIO" or "music" not in kinds:
+        return kinds
+    if str(item.metadata.get("kind", "")) in DECLARED_SPOKEN:
+        return kinds
+    kinds = tuple(kind for kind in kinds if kind not in SPOKEN_KINDS)
+    return kinds if sung(item.text) else (*kinds, UNSUNG)
+
+
+def sung(text: str) -> bool:
+    """Whether a music description says someone sings (a melody alone is no singing; "no vocals" and
+    "instrumental" say nobody does)."""
+    return bool(_VOICE.search(text)) and not _NO_VOICE.search(text)
 
 
 class MediaWordChooser:

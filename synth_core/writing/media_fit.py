@@ -22,7 +22,8 @@ from functools import lru_cache
 class MediaWord:
     """A media word: the content kinds it fits (None = any item of its modality), what it must not
     be used for even when its kinds fit (a diagram is no photo, a podcast episode no audio lecture,
-    a manual no article, a movie review no trailer), and how often people use it."""
+    a manual no article, a movie review no trailer; a song or a talk-show sketch is no talk, however
+    often "talk" appears in its notes), and how often people use it."""
 
     kinds: frozenset[str] | None
     weight: float
@@ -44,7 +45,8 @@ WORDS: dict[str, dict[str, MediaWord]] = {
         "livestream": _any(0), "trailer": _only("trailer", 9, "review"), "teaser": _only("trailer", 1, "review"),
         "movie": _only("movie,documentary", 6, "tv"), "film": _only("movie,documentary", 2, "tv"),
         "documentary": _only("documentary", 2), "music video": _only("music", 5),
-        "talk": _only("lecture", 3), "lecture video": _only("lecture", 1), "tutorial video": _only("tutorial", 2),
+        "talk": _only("lecture", 3, "comedy,music"), "lecture video": _only("lecture", 1, "comedy,music"),
+        "tutorial video": _only("tutorial", 2),
         "vlog": _only("vlog", 2),
     },
     "IMAGE": {
@@ -59,7 +61,7 @@ WORDS: dict[str, dict[str, MediaWord]] = {
         "soundtrack": _only("soundtrack", 3),
         "album": _only("album", 0), "playlist": _only("music", 0), "podcast": _only("podcast,interview", 6),
         "episode": _only("podcast,interview", 3), "radio": _only("podcast,news", 0),
-        "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2, "podcast"),
+        "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2, "podcast,music"),
         "earnings call": _only("earnings call", 2, "podcast"), "audiobook": _only("book,audiobook", 1),
     },
     "DOCUMENT": {

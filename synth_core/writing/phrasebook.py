@@ -155,15 +155,16 @@ TEXT_IDENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "*": ("what is {e}?", "what is {e} known for?"),
 }
 # A named thing beside a topic one sentence of the text names with it: what was said or done about
-# it, never what the text does not report ("what did X announce", "how big is Norway?").
+# it, never what the text does not report ("what did X announce", "how big is Norway?"). Always a
+# question: "vine cuttings in Crete" or "ERH and implications" asks for nothing a text answers.
 TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "PERSON": ("what did {e} say about {t}?", "what did {e} say about {t}", "what does {e} say about {t}?",
                "what is {e}'s take on {t}?", "what did {e} say on {t}?"),
     "ORGANIZATION": ("what did {e} say about {t}?", "what does {e} say about {t}?", "what is {e}'s position on {t}?"),
-    "PLACE": ("{t} in {e}", "what is said about {t} in {e}?", "what do we know about {t} in {e}?"),
+    "PLACE": ("what is said about {t} in {e}?", "what do we know about {t} in {e}?"),
     "EVENT": ("what was said about {t} at {e}?",),
     "DATE": ("what happened in {e} regarding {t}?",),
-    "CONCEPT": ("how does {e} relate to {t}?", "{e} and {t}"),
+    "CONCEPT": ("how does {e} relate to {t}?",),
 }
 
 # Questions a music video's title answers (its artist), and questions about a document by its name.

@@ -64,13 +64,23 @@ NAMED = ("{n}", "{n}", "{n}")
 NAMED_BY = ("{n} by {by}", "{n} from {by}")
 NAMED_MEDIA_BY = ("the {m} {n} by {by}", "{by}'s {m} {n}", "the {n} {m} by {by}")
 TRAILER = ("the trailer for {n}", "the {n} trailer", "the trailer of {n}", "the official trailer for {n}")
+TRAILER_FOR: dict[str, tuple[str, ...]] = {
+    "": ("the trailer for {work}", "the {work} trailer", "the official trailer for {work}", "a trailer for {work}"),
+    "movie": ("the trailer for the movie {work}", "the {work} movie trailer", "the trailer for {work}, the movie",
+              "the trailer of the movie {work}", "the movie trailer for {work}"),
+    "tv": ("the trailer for the TV show {work}", "the {work} TV show trailer", "the trailer for the TV series {work}",
+           "the {work} TV series trailer", "a trailer for the show {work}"),
+}  # fmt: skip
+"""A trailer by the work it announces (``screen_works``: ``{work}``), as movie or TV show only when
+the video says which; the plain forms serve every trailer."""
 SONG_VIDEO = ("the {song} music video", "the music video for {song} by {artist}", "the {song} video by {artist}",
               "{artist}'s {song} video", "the {m} of {song} by {artist}")  # fmt: skip
 SONG_PLAIN = ("{artist} {song}", "{song} {artist}", "{artist} {song} official")
 """A music video asked for without a media word: no "{song} by {artist}", which is how people ask
 for the song itself (audio)."""
 TV_SHOW = ("the TV show {show}", "{show}, the TV show", "the {show} TV show", "the show {show}",
-           "the television show {show}", "a clip from {show}")  # fmt: skip
+           "the television show {show}", "a clip from {show}", "a clip from the TV show {show}",
+           "{n} from the TV show {show}", "the {show} clip {n}")  # fmt: skip
 TV_SHOW_PLAIN = ("{show}", "{show} with {e}", "{e} on {show}")
 
 # -- makers, entities and topics ---------------------------------------------------------------------

@@ -17,6 +17,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from synth_core.writing import request_frames as rf
+from synth_core.writing.media_cues import IMPLIED_ASK
+from synth_core.writing.screen_works import Trailer
 from synth_core.writing.subjects import Subjects, finite_verb
 from synth_core.writing.wording import TOPIC_MARK
 
@@ -24,13 +26,14 @@ MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
 
 SUBJECT_WEIGHTS: dict[str, dict[str, float]] = {
-    "VIDEO": {"song": 5, "tv": 4, "named": 3, "maker": 1.5, "entity": 1, "topic": 0.5},
+    "VIDEO": {"trailer": 12, "song": 5, "tv": 6, "named": 3, "maker": 1.5, "entity": 1, "topic": 0.5},
     "IMAGE": {"caption": 8, "named": 2, "maker": 0.5, "entity": 1, "topic": 1},
     "AUDIO": {"music": 9, "named": 4, "maker": 1.5, "entity": 1.5, "topic": 1},
     "DOCUMENT": {"named": 6, "maker": 1.5, "entity": 1, "topic": 3},
 }
 """How often each subject is asked about when the item has it (real traffic: images by caption,
-music by genre and mood, videos and documents by name)."""
+music by genre and mood, videos and documents by name, a trailer as the trailer for its movie or
+show, a talk-show clip by its TV show)."""
 BARE_CAPTION_SHARE = 0.75  # implicit image queries that are the caption alone, as typed
 VOICE_SHARE = 0.6  # implicit music queries phrased as a voice request ("play some ...")
 LOWER_CAPTION_SHARE = 0.6
@@ -61,6 +64,9 @@ def compose(
     mark_topics: bool = False,
     credits: Sequence[str] = (),
     entity_alone: bool = True,
+    trailer: Trailer | None = None,
+    implied: bool = False,
+    descriptions: Sequence[str] = (),
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
@@ -72,12 +78,24 @@ def compose(
     that must carry an entity names only as the maker of its name or of a topic ("Isle of Dogs by
     FOX Searchlight", never "the trailer with FOX Searchlight"); ``entity_alone``: whether the
     entities may be asked about without a topic ("anything with {e}"): not when they made the item
-    (a channel, a speaker, an artist puts out many), who are asked "on" a topic or by the item's name."""
+    (a channel, a speaker, an artist puts out many), who are asked "on" a topic or by the item's name;
+    ``trailer``: the work the item is a
+    trailer for (asked for as "the trailer for ..."); ``implied``: a query that names no media word
+    must say the medium another way (``media_cues``): a verb ("watch", "play", "read"), or what an
+    image shows or a clip sounds like; never a bare name ("I need Strike Back"); once ``broaden``,
+    the older forms come back and the caller's check decides (``generators.modality``); ``descriptions``:
+    sentences saying what an image without captions shows, which such a request may be."""
+    implied = implied and not explicit and not frames and not broaden  # broaden: the cue forms are used up
+    if implied and modality == "IMAGE" and not subjects.captions:  # what it shows, said in its text
+        subjects = replace(subjects, captions=tuple(descriptions))
     credited = need_entity and bool(credits)
     if credited:  # the credits are who made the item, whether or not its subjects say so (a speaker)
         subjects = replace(subjects, makers=tuple(dict.fromkeys((*credits, *subjects.makers))))
     alone = entity_alone or bool(speakers)  # a maker who speaks is asked "on" a topic
     options = _options(modality, subjects, entities, topics, need_entity, need_entity or broaden, credited, alone)
+    options = _with_trailer(options, modality, explicit, trailer, need_entity, subjects.names)
+    if implied and modality == "IMAGE":  # an image without a media word is asked for by what it shows
+        options = [(kind, weight) for kind, weight in options if kind == "caption"]
     if not options:
         return None
     if broaden and style == "keyword" and rng.random() < 0.5:  # the few keyword forms are used up
@@ -88,6 +106,8 @@ def compose(
     if need_entity and kind == "maker":  # the entity is a maker: by it, beside a topic (never alone)
         by_maker, credits = True, (*credits, *entities)
     phrase = _phrase(kind, modality, explicit, subjects, rng, dated, by_maker)
+    if kind == "trailer" and trailer is not None:
+        phrase = rng.choice(rf.TRAILER_FOR[trailer.kind]).replace("{work}", trailer.name.replace("{", "("))
     if phrase is None:
         return None
     if kind == "named" and explicit and style == "keyword" and not frames:  # "analysis of document called X"
@@ -109,6 +129,15 @@ def compose(
         query = phrase if rng.random() < BARE_CAPTION_SHARE else rng.choice(rf.CAPTION_ASK).replace("{x}", phrase)
     elif kind == "music" and not explicit and not timed and rng.random() < VOICE_SHARE:
         query = rng.choice(rf.VOICE_MUSIC)
+    elif implied and kind != "caption":  # "watch X", "play X", "I want to read X": the verb says the medium
+        if phrase == "{e}":  # "I'd like to watch Harrison Ford": something with him
+            phrase = rng.choice([p for p in rf.ENTITY_PLAIN.get(modality, ()) if p != "{e}"] or ["{e}"])
+        asks = IMPLIED_ASK.get(modality, ("{x}",))
+        if phrase.startswith(LOOSE_OPENINGS):  # "find anything from X about Y to watch" trails off
+            asks = tuple(ask for ask in asks if ask.endswith(("{x}", "{x}?"))) or asks
+        query = rng.choice(asks).replace("{x}", phrase)
+        if timed:  # "I want to watch X from 2024"
+            query = query[:-1] + " {when}?" if query.endswith("?") else query + " {when}"
     else:
         asks = _frames(modality, style, dated)
         if kind in ("maker", "entity", "topic", "music"):
@@ -200,6 +229,26 @@ def _options(
         have.update(topic=False, entity=False, maker=False)  # a clip's aspects and a scene's nouns are no topics
     weights = SUBJECT_WEIGHTS.get(modality, {})
     return [(kind, weights[kind]) for kind, present in have.items() if present and kind in weights]
+
+
+def _with_trailer(
+    options: list[tuple[str, float]],
+    modality: str,
+    explicit: bool,
+    trailer: Trailer | None,
+    need_entity: bool,
+    names: Sequence[str],
+) -> list[tuple[str, float]]:
+    """A trailer is asked for as the trailer for its work ("the trailer for Marvel's Inhumans"), not by
+    its upload's name; without a media word, by its name only when that is the work's ("watch Alias
+    Grace"), never when it names something else ("I need Strike Back")."""
+    if trailer is None or modality != "VIDEO" or need_entity:  # an entity request keeps its own subjects
+        return options
+    if explicit or trailer.name.casefold() not in {name.casefold() for name in names}:
+        options = [(kind, weight) for kind, weight in options if kind != "named"]
+    if explicit:
+        options.append(("trailer", SUBJECT_WEIGHTS["VIDEO"]["trailer"]))
+    return options
 
 
 _SUBJECT_TEXT: dict[str, Callable[[Subjects], str]] = {

@@ -20,7 +20,7 @@ from synth_core.content import ContentItem
 from synth_core.patterns import extract_patterns, extract_topics
 from synth_core.schemas.common import Entity
 from synth_core.topics import stands_alone
-from synth_core.writing import sound
+from synth_core.writing import media_choice, sound
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_choice import UPLOAD
 from synth_core.writing.media_fit import media_word_fits
@@ -307,25 +307,19 @@ class ContentFacts:
         self._memo[key] = value
 
 
-_SUNG = re.compile(
-    r"(?i)\b(?:sings?|singing|sung|singers?|vocals?|vocalists?|voices?|melod(?:y|ies|ic)|songs?|tunes?|lyrics|choir"
-    r"|rap|rapping|chant(?:s|ing)?|hums?|humming)\b"
-)
-UNSUNG = "unsung"
-"""A writer-only content kind: music with no singing, melody or song in its description (singing-bowl
-tones, a drum loop), which is a track or music, not a "song" (``media_fit``)."""
+UNSUNG = media_choice.UNSUNG
 
 
 def writer_kinds(item: ContentItem, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The content kinds the writer picks media words by: an uploaded web video (it has a channel)
     is a video or a clip, never a "movie" (a trailer stays a trailer; ``UPLOAD`` keeps "movie" off
-    even a channel's "short documentary"); music nobody sings and no
-    melody carries is ``UNSUNG``."""
+    even a channel's "short documentary"); music is music, and nobody's singing is ``UNSUNG``
+    (``media_choice.audio_kinds``)."""
     if item.modality == "VIDEO" and item.metadata.get("channel"):
         kinds = (*(kind for kind in kinds if kind != "movie"), UPLOAD)
-    if item.modality == "AUDIO" and "music" in kinds and not _SUNG.search(item.text):
-        kinds = (*kinds, UNSUNG)
-    return kinds
+    if item.modality == "VIDEO" and subjects_of(item).tv_show:  # "Talk Show" in its tags makes no talk of a sketch
+        kinds = tuple(kind for kind in kinds if kind != "lecture")
+    return media_choice.audio_kinds(item, kinds)
 
 
 @lru_cache(maxsize=8192)

@@ -41,7 +41,9 @@ from synth_core.writing.item_fit import (
 )
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
+from synth_core.writing.media_cues import depicting
 from synth_core.writing.phrase_fit import entity_media_phrases, frame_fits, media_phrases
+from synth_core.writing.screen_works import trailer_of
 from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
 from synth_core.writing.text_questions import text_question
@@ -382,6 +384,9 @@ class TemplateWriter:
             mark_topics=True,
             credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],
             entity_alone=not plan.makers_only,
+            trailer=trailer_of(plan.item) if plan.modality == plan.item.modality else None,
+            implied=plan.spec.task == "modality",
+            descriptions=depicting(plan.descriptions, plan.item.title, plan.item.text),
         )
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:

@@ -85,7 +85,8 @@ class WrongMediaWriter:
         for spec in specs:
             self.calls += 1
             topic = spec.topics[0] if spec.topics else spec.items[0].title
-            text = f"{topic} podcast" if self.calls <= self.bad else f"{topic} {spec.style} {self.calls}"
+            media = spec.target_modality.lower()  # a re-ask names the wanted media, so nothing else is wrong
+            text = f"{topic} podcast" if self.calls <= self.bad else f"{topic} {media} {spec.style} {self.calls}"
             answers.append(WrittenQuery(text=text, generator="llm", model="stand-in"))
         return answers
 

@@ -233,3 +233,31 @@ def test_a_photographer_is_never_on_a_topic() -> None:
             broaden=True,
         )
         assert query is None or "Chidi Eze on" not in query, query
+
+
+def test_a_music_clip_is_no_lecture_whatever_its_notes_say() -> None:
+    # Round 7: "an audio lecture with vocal harmonies" for an a-cappella clip ("crowds talk" in its notes).
+    clip = item("AUDIO", "Music clip: female singer, acapella", "A female singer leads backup singers. Crowds talk.")
+    words = dict(fitting_words("AUDIO", writer_kinds(clip, ("music", "lecture"))))
+    assert "audio lecture" not in words and "song" in words
+    podcast = item("AUDIO", "Overture: Beethoven", "Episode 167 of Overture. A song is played.", kind="podcast")
+    assert "podcast" in writer_kinds(podcast, ("music", "podcast"))  # a podcast that plays a song still talks
+
+
+def test_instrumental_music_is_no_song_even_when_its_notes_say_song() -> None:
+    # Round 7: "some eerie songs" for an oboe over rainfall ("This music is instrumental", "no vocals").
+    oboe = item("AUDIO", "Music clip: instrumental, eerie", "This song is instrumental. An oboe plays. No vocals.")
+    assert "song" not in dict(fitting_words("AUDIO", writer_kinds(oboe, ("music",))))
+    strings = item("AUDIO", "Music clip: classical", "A classical composition of strings playing a short melody.")
+    assert "song" not in dict(fitting_words("AUDIO", writer_kinds(strings, ("music",))))
+
+
+def test_a_talk_show_sketch_is_no_talk() -> None:
+    sketch = item(
+        "VIDEO",
+        "Sofía Vergara Gives Stephen Her Underwear",
+        "Channel: The Late Show with Stephen Colbert. Category: Entertainment. Tags: talk show, late night.",
+        channel="The Late Show with Stephen Colbert",
+    )
+    words = dict(fitting_words("VIDEO", writer_kinds(sketch, ("lecture", "comedy"))))
+    assert "talk" not in words and "lecture video" not in words

@@ -35,8 +35,9 @@ from synth_core.writing.templates import TemplateWriter
 ProfileSelector = Callable[[str, dict[str, Any], dict[str, int], int], tuple[list[str], str]]
 """(optimizer, available profiles, item counts, max_profiles) -> (profiles, reasoning)."""
 
-# Each sampled item can seed this many distinct queries before a larger sample is needed.
-QUERIES_PER_ITEM = 12
+# A run samples at least one item per this many examples asked for (and the configured sample_size),
+# so a large run spreads over the corpus: 2,000 examples from 500 items, not 10 queries on each of 200.
+QUERIES_PER_ITEM = 4
 
 
 class GenerationService:

@@ -58,7 +58,7 @@ class DraftChecks:
             return False
         if credit_asked_about(text, self._credits(plan)):
             return False
-        return not (plan.explicit and kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title)))
+        return not kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title))
 
     def _names_its_item(self, text: str, plan: Plan) -> bool:
         """An entity query says one of its entities, and not only who made the item (``makers_alone``)."""

@@ -66,6 +66,8 @@ KIND_FAMILIES = (
     frozenset({"photo", "photograph", "picture", "image", "pic"}),
     frozenset({"map", "diagram", "chart", "infographic"}),
     frozenset({"trailer", "teaser", "clip", "video"}),
+    frozenset({"talk", "talks", "lecture", "lectures", "keynote"}),
+    frozenset({"interview", "interviews"}),
 )
 """Words that name the same kind of item: a name that holds one needs no other beside it."""
 

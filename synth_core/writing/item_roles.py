@@ -34,10 +34,15 @@ def titled(title: str, name: str) -> bool:
     return any(count_words(segment, name) for segment in segments if _squashed(segment) != _squashed(name))
 
 
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame|rev|reverend)\.?\s+(?=\S+\s)", re.IGNORECASE)
+"""A title before a person's name, which metadata names drop ("Dr. Kavya Menon" is the speaker "Kavya Menon")."""
+
+
 @lru_cache(maxsize=65536)
 def _squashed(name: str) -> str:
-    """A name compared with its spaces and punctuation gone ("CineFix" = "cinefix", "Steve Mould")."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
+    """A name compared with its spaces, punctuation and honorific gone ("CineFix" = "cinefix", "Dr. Kavya
+    Menon" = "Kavya Menon")."""
+    return "".join(ch for ch in _HONORIFIC.sub("", name).casefold() if ch.isalnum())
 
 
 def _written_as_name(phrase: str, text: str, lowered: str) -> bool:

@@ -44,6 +44,10 @@ def test_a_name_that_says_its_kind_takes_no_second_media_word() -> None:
     assert kind_said_twice("Handbook for Via Ferrata Routes manual", ("Handbook for Via Ferrata Routes",))
     assert not kind_said_twice("the paper called Car-Free Streets Revisited", ("Car-Free Streets Revisited",))
     assert not kind_said_twice("rethinking fast-charging networks paper", (name,))  # the name is not quoted
+    talk = "Rover Driving: a Talk by Dr. Kavya Menon"
+    assert kind_said_twice(f"{talk} talk", (talk,))  # round 8: a talk's title says it is one
+    assert kind_said_twice("the Radio Interview: Noah Abernathy interview", ("Radio Interview: Noah Abernathy",))
+    assert not kind_said_twice(f"watch {talk}", (talk,))
 
 
 @pytest.mark.parametrize(

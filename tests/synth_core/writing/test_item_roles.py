@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from synth_core.content import ContentItem
 from synth_core.schemas.common import Entity
 from synth_core.writing.item_roles import ItemRoles
 from tests.synth_core.fixtures import CHALKBOARD as BOARD
@@ -32,3 +35,20 @@ def test_a_title_label_segment_or_bracket_credits_rather_than_names() -> None:
     assert not titled("Alias Grace | Official Trailer [HD] | Netflix", "Netflix")
     assert titled("Seth MacFarlane Calls Out Harvey Weinstein", "Seth MacFarlane")
     assert titled("The HBO Documentary (Trailer)", "HBO")
+
+
+def test_a_speaker_named_with_an_honorific_is_still_the_items_maker() -> None:
+    """Metadata drops "Dr." from a speaker's name; the text keeps it: "anything about Dr. Kavya Menon"
+    of her own talk asks about its maker (round 8)."""
+    roles = ItemRoles()
+    talk = ContentItem(
+        id="vid-menon",
+        profile="video_profile",
+        modality="VIDEO",
+        title="Rover Driving",
+        text="Dr. Kavya Menon gives a talk on rover driving.",
+        created_at=datetime(2024, 3, 5, tzinfo=UTC),
+        metadata={"speakers": ["Dr. Kavya Menon"]},
+    )
+    assert roles.maker(talk, "Dr. Kavya Menon") and roles.maker(talk, "Kavya Menon")
+    assert not roles.maker(talk, "Dr. Rover")

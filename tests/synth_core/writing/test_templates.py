@@ -473,3 +473,29 @@ def test_a_diagram_is_never_seen_up_close(writer: TemplateWriter) -> None:
     specs = [spec_for(DIAGRAM, style=style, explicit_media=False) for style in QUERY_STYLES] * 6
     written = texts_of(writer.write(specs, seed=12), failures=0.2)
     assert written and not [text for text in written if "up close" in text or "close-up" in text]
+
+
+def test_a_name_that_says_its_kind_gets_no_second_one_even_unasked_for_media(settings: Settings) -> None:
+    """The check holds whether or not the spec asks for a media word ("Rover Driving: a Talk by Dr.
+    Kavya Menon talk" was written for a spec that named no media, round 8)."""
+    talk = ContentItem(
+        id="vid-talk",
+        profile="video_profile",
+        modality="VIDEO",
+        title="Rover Driving: a Talk by Dr. Kavya Menon",
+        text="Dr. Kavya Menon gives a talk on rover driving at the Jet Propulsion Laboratory.",
+        created_at=datetime(2024, 3, 5, tzinfo=UTC),
+        metadata={"kind": "talk", "speakers": ["Dr. Kavya Menon"]},
+    )
+    writer = TemplateWriter(AgentInference(settings.agents))
+    specs = [
+        QuerySpec(task="entity", items=(talk,), target_modality="VIDEO", topics=("rover driving",),
+                  entities=(Entity(text="Dr. Kavya Menon", type="PERSON"), Entity(text=talk.title, type="WORK")),
+                  style=style, explicit_media=explicit)
+        for style in QUERY_STYLES
+        for explicit in (False, None)
+        for _ in range(4)
+    ]  # fmt: skip
+    texts = [result.text for result in writer.write(specs, seed=11) if result.text]
+    assert texts
+    assert not any(text.lower().count("talk") > 1 for text in texts), texts

@@ -25,11 +25,14 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
 
     Scores count occurrences (title occurrences weigh 3x, see ``_topic_score``); a phrase whose words
     are already covered by a better phrase (or that covers one) is skipped. Outside headlines, a phrase
-    never cuts through a capitalised name ("biologist Maria", "Francisco Bay" of "San Francisco Bay").
+    never cuts through a capitalised name ("biologist Maria", "Francisco Bay" of "San Francisco Bay"),
+    and a lone word that is only ever cut from a longer phrase (``stands_alone``) makes way for that
+    phrase ("cluster autoscaler", not "autoscaler").
     """
     title_counts: dict[str, int] = {}
     body_counts: dict[str, int] = {}
     surface: dict[str, str] = {}
+    headed: set[str] = set()  # keys whose surface was read where they end their run
     for source, counts in ((title, title_counts), (text, body_counts)):
         for run, name_length in _topic_runs(source):
             keys = [_singular(_no_possessive(word)) for word in run]
@@ -41,8 +44,13 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
                         continue
                     key = " ".join(keys[start:end]) if n > 1 else keys[start]
                     counts[key] = counts.get(key, 0) + 1
-                    if key not in surface:  # "hadrian's wall", but "manchester city" (not "city's")
+                    heads = end == len(run)
+                    if key not in surface or (heads and key not in headed):
+                        # "hadrian's wall", but "manchester city" (not "city's"); written as where it heads its
+                        # phrase ("among sensors", not the modifier of "Sensor Networks")
                         surface[key] = " ".join([*run[start : end - 1], _no_possessive(run[end - 1])])
+                        if heads:
+                            headed.add(key)
     order = {key: index for index, key in enumerate(surface)}
     ranked = sorted(
         (-_topic_score(surface[key], title_counts.get(key, 0), body_counts.get(key, 0)), order[key], key)
@@ -50,10 +58,14 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     )
     chosen: list[set[str]] = []
     topics: list[str] = []
+    whole = f"{title} . {text}"
+    in_phrases = {word for key in surface if " " in key for word in key.split()}
     for _, _, key in ranked:
         words = set(key.split())
         if any(words <= other or other <= words for other in chosen):
             continue
+        if key in in_phrases and not stands_alone(surface[key], whole):
+            continue  # "autoscaler" of "the cluster autoscaler": the phrase it is cut from may follow
         chosen.append(words)
         topics.append(surface[key])
         if len(topics) >= top_k:
@@ -228,6 +240,8 @@ def stands_alone(phrase: str, source: str) -> bool:
             continue  # "difference learning" of "temporal difference learning": the adjective is its own
         if len(target) > 1 and _content(before) and cased[start - 1][:1].isupper() and cased[start][:1].isupper():
             continue  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
+        if _modifier_before(cased, tokens, start, len(target)):
+            continue  # "grid" of "a stacked storage grid", "sample return" of "Mars sample return"
         return True
     return not found
 
@@ -237,6 +251,47 @@ _PREPOSITIONS = lx.words(
     " along across around among between through into onto about via to"
 )
 _SENTENCE_BREAKS = frozenset(".!?:;")
+
+
+_VERB_LEADS = lx.words(
+    "to i we you they he she it who which can could will would shall should may might must do does did not never"
+    " also often always just"
+)
+"""Words after which a noun-shaped word is a verb ("to assemble grocery orders", "they cook rice"): the word
+after it is that verb's object, not the head of a compound."""
+
+
+def _modifier_before(cased: Sequence[str], tokens: Sequence[str], start: int, length: int) -> bool:
+    """The word before the phrase of ``length`` words at ``start`` belongs to the same noun phrase and
+    modifies it, so the phrase is cut out of a longer one: a noun ("storage grid"), a classifying
+    adjective ("globular cluster") or, before a compound, a name inside a sentence ("Mars sample
+    return"; a name before one word only qualifies it: "Kubernetes autoscaling"), unless its own
+    neighbour shows it is a verb ("to assemble grocery orders", "students pour red paint"). A
+    possessive, a number, a plain adjective ("large grid"), a participle, an -ing or -ly word, or a
+    plural-shaped word (mostly a verb: "uses robots") may stand before a whole phrase."""
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if not _content(before) or before.endswith(("'s", "’s")) or any(ch.isdigit() for ch in before):
+        return False
+    if _name_inside_sentence(cased, start - 1):
+        return length > 1
+    if _participle(before) or before.endswith("ing") or _adverb(before) or _plural_shaped(before):
+        return False
+    if before in lx.ADJECTIVES and not _derived_adjective(before):
+        return False
+    earlier = tokens[start - 2] if start > 1 else ""
+    return earlier not in _VERB_LEADS and not (_content(earlier) and _plural_shaped(earlier))
+
+
+def _name_inside_sentence(cased: Sequence[str], index: int) -> bool:
+    """The word at ``index`` is capitalised, and not only because a sentence or a title starts there."""
+    return (
+        index > 0
+        and cased[index][:1].isupper()
+        and cased[index - 1] not in _SENTENCE_BREAKS
+        and cased[index - 1][:1].isalnum()
+    )
 
 
 def _after_noun_phrase(tokens: Sequence[str], start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.topics import article_for, stands_alone, takes_the, written_form
+from synth_core.topics import article_for, extract_topics, stands_alone, takes_the, written_form
 
 SOURCE = (
     "Cilium CNI affects p99 service latency in clusters. The globular cluster G1 is bright. Information theoretic"
@@ -121,3 +121,45 @@ def test_a_plural_one_word_name_written_after_the_takes_the() -> None:
     assert takes_the("Kardashians", "Keeping Up With the Kardashians with the Kardashians at home")
     assert not takes_the("Ford", "the Ford factory in Cologne")  # one singular word: a modifier
     assert not takes_the("Jones", "Jones said it. Jones left.")  # a surname, written bare
+
+
+# -- round 7: the whole noun phrase, not a cut of it -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source"),
+    [
+        ("grid", "Robots glide across a stacked storage grid to assemble orders."),  # a noun before it
+        ("cluster", "We observed a globular cluster near the core."),  # a classifying adjective before it
+        ("sample return", "A review of studies on Mars sample return since 2015."),  # a name before a compound
+        ("mass fraction", "We discuss the dijet mass fraction as measured at the Tevatron."),
+    ],
+)
+def test_a_phrase_after_a_modifier_of_its_own_noun_phrase_does_not_stand_alone(phrase: str, source: str) -> None:
+    assert not stands_alone(phrase, source)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source"),
+    [
+        ("grid", "Robots glide across a large grid."),  # a plain adjective may be dropped
+        ("grid", "The crates sit in Ocado's grid."),  # a possessive
+        ("grocery orders", "Robots move to assemble grocery orders."),  # "assemble" is a verb after "to"
+        ("autoscaling", "Jane gives a talk on Kubernetes autoscaling."),  # a name before one word
+    ],
+)
+def test_a_phrase_after_a_verb_a_possessive_or_a_plain_adjective_stands_alone(phrase: str, source: str) -> None:
+    assert stands_alone(phrase, source)
+
+
+def test_a_lone_word_cut_from_a_phrase_makes_way_for_that_phrase() -> None:
+    topics = extract_topics(
+        "A demo of the horizontal pod autoscaler and the cluster autoscaler in Paris.", title="Autoscaling Demo"
+    )
+    assert "autoscaler" not in topics
+    assert "cluster autoscaler" in topics
+
+
+def test_a_topic_is_written_as_where_it_heads_its_phrase() -> None:
+    topics = extract_topics("A sensor network stalls when it loses its sensors. Each sensor reports.")
+    assert "sensors" in topics and "sensor" not in topics

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -473,3 +474,19 @@ def test_a_diagram_is_never_seen_up_close(writer: TemplateWriter) -> None:
     specs = [spec_for(DIAGRAM, style=style, explicit_media=False) for style in QUERY_STYLES] * 6
     written = texts_of(writer.write(specs, seed=12), failures=0.2)
     assert written and not [text for text in written if "up close" in text or "close-up" in text]
+
+
+def test_a_topic_beside_an_entity_gets_its_article(writer: TemplateWriter) -> None:
+    """Round 7's "the Rahul Deshpande audio lecture about runbook": the topic of an entity frame ("{e}
+    on {t}", "{t} near {e}") takes the article its source gives it, as any other topic does."""
+    item = make_item(
+        "r1",
+        "VIDEO",
+        "Okonkwo on Rollbacks",
+        "Daniel Okonkwo explains a rollback plan. Okonkwo says a runbook needs an owner; the runbook must be short.",
+    )
+    specs = [spec_for(item, task="entity", explicit_media=explicit, topics=("runbook",)) for explicit in (True, False)]
+    texts = [text for text in texts_of(writer.write(specs * 20, seed=5), failures=0.5) if "runbook" in text]
+    assert texts
+    determined = re.compile(r"\b(?:a|the|[\w']+'s) runbook\b")
+    assert all(determined.search(text) or text.startswith("runbook") for text in texts), texts

@@ -26,8 +26,9 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     Scores count occurrences (title occurrences weigh 3x, see ``_topic_score``); a phrase whose words
     are already covered by a better phrase (or that covers one) is skipped. Outside headlines, a phrase
     never cuts through a capitalised name ("biologist Maria", "Francisco Bay" of "San Francisco Bay"),
-    and a lone word that is only ever cut from a longer phrase (``stands_alone``) makes way for that
-    phrase ("cluster autoscaler", not "autoscaler").
+    and a lone word that is only ever the head of a longer phrase, cut from its modifier
+    (``stands_alone``, ``_always_modified``), makes way for that phrase ("cluster autoscaler", not
+    "autoscaler"; "coral" of "coral reef" and "coral fragments" stays: it is what those are about).
     """
     title_counts: dict[str, int] = {}
     body_counts: dict[str, int] = {}
@@ -60,12 +61,16 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     topics: list[str] = []
     whole = f"{title} . {text}"
     in_phrases = {word for key in surface if " " in key for word in key.split()}
-    for _, _, key in ranked:
+    order_of_keys = [key for _, _, key in ranked]
+    for key in order_of_keys:
         words = set(key.split())
         if any(words <= other or other <= words for other in chosen):
             continue
-        if key in in_phrases and not stands_alone(surface[key], whole):
-            continue  # "autoscaler" of "the cluster autoscaler": the phrase it is cut from may follow
+        if key in in_phrases and not stands_alone(surface[key], whole) and _always_modified(surface[key], whole):
+            # "autoscaler" of "the cluster autoscaler": the best whole phrase it heads takes its place (with
+            # none, the word stays: the writer's checks still refuse it, but a fallback may need it)
+            key = _whole_phrase_for(key, order_of_keys, surface, whole, chosen) or key
+            words = set(key.split())
         chosen.append(words)
         topics.append(surface[key])
         if len(topics) >= top_k:
@@ -282,6 +287,30 @@ def _modifier_before(cased: Sequence[str], tokens: Sequence[str], start: int, le
         return False
     earlier = tokens[start - 2] if start > 1 else ""
     return earlier not in _VERB_LEADS and not (_content(earlier) and _plural_shaped(earlier))
+
+
+def _whole_phrase_for(
+    word: str, ranked: list[str], surface: dict[str, str], source: str, chosen: list[set[str]]
+) -> str | None:
+    """The best-ranked phrase that ends on ``word``, stands alone in ``source`` and repeats no chosen
+    topic ("cluster autoscaler" for "autoscaler"); None when there is none."""
+    for key in ranked:
+        words = set(key.split())
+        if " " not in key or not key.endswith(f" {word}") or any(words <= o or o <= words for o in chosen):
+            continue
+        if stands_alone(surface[key], source):
+            return key
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _always_modified(word: str, source: str) -> bool:
+    """Every time ``source`` says the lone ``word``, a modifier of its own noun phrase comes before
+    it ("the horizontal pod autoscaler", "the cluster autoscaler"): a kind of thing, never the thing."""
+    cased, tokens, keys = _source_words(source)
+    key = _singular(_no_possessive(word.casefold()))
+    found = [index for index, token in enumerate(keys) if token == key]
+    return bool(found) and all(_modifier_before(cased, tokens, index, 1) for index in found)
 
 
 def _name_inside_sentence(cased: Sequence[str], index: int) -> bool:

@@ -231,7 +231,7 @@ def stands_alone(phrase: str, source: str) -> bool:
             continue  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
         if _inside_name(cased, start) or _inside_phrase(tokens, start):
             continue  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
-        if _continues(after) or after in _DETERMINERS:
+        if _continues(after) or after in _DETERMINERS or _modified_after(tokens, end):
             continue
         if len(target) == 1 and (_adverb(before) or before in _DEGREE_WORDS):
             continue  # "entirely feminine", "very loud": an adjective, not a thing to show
@@ -397,6 +397,15 @@ def _continues(after: str) -> bool:
     return _content(after) and not (_participle(after) and after not in _ED_NOUNS)
 
 
+def _modified_after(tokens: Sequence[str], end: int) -> bool:
+    """A participle after the phrase modifies the noun that follows it ("rational" of "the rational
+    reduced homology"): the phrase goes on, through the participle, to that noun."""
+    if end + 1 >= len(tokens) or not _participle(tokens[end]) or tokens[end] in _ED_NOUNS:
+        return False
+    following = tokens[end + 1]
+    return _content(following) and not _participle(following) and not _adverb(following)
+
+
 def _derived_adjective(word: str) -> bool:
     """An adjective made from a noun ("theoretic", "hydrothermal"), which a noun before it may modify."""
     return len(word) > 4 and word.endswith(_ADJECTIVE_SHAPES)
@@ -467,14 +476,16 @@ def article_for(phrase: str, source: str) -> str:
 def _article_before(cased: tuple[str, ...], start: int) -> str | None:
     """The article (or another determiner, counted as "the") before ``cased[start]``, looking back
     over up to ``_LOOKBACK`` lower-case content words (a capitalised one makes the phrase part of a
-    name: "the Intermediate Polar EX Hydrae"); None when the phrase stands bare."""
+    name: "the Intermediate Polar EX Hydrae"; a plural-shaped one ends a noun phrase of its own or is
+    a verb: "this report reviews vaccine equity" leaves "vaccine equity" bare); None when the phrase
+    stands bare."""
     for index in range(start - 1, max(start - 1 - _LOOKBACK, -1), -1):
         token = cased[index].casefold()
         if token in _ARTICLES:
             return token
         if token in _COUNTING or token.endswith(("'s", "’s")):
             return "the"
-        if not _content(token) or cased[index][:1].isupper():
+        if not _content(token) or cased[index][:1].isupper() or _plural_shaped(token):
             return None
     return None
 

@@ -163,3 +163,15 @@ def test_a_lone_word_cut_from_a_phrase_makes_way_for_that_phrase() -> None:
 def test_a_topic_is_written_as_where_it_heads_its_phrase() -> None:
     topics = extract_topics("A sensor network stalls when it loses its sensors. Each sensor reports.")
     assert "sensors" in topics and "sensor" not in topics
+
+
+def test_an_article_before_a_verb_is_not_the_topics_own() -> None:
+    source = "Published in 2024, this report reviews vaccine equity and what changed."
+    assert article_for("vaccine equity", source) == ""  # "this" is the report's, "reviews" a verb
+    assert article_for("bread recipe", "We tried a banana bread recipe.") == "a"  # modifiers stay in between
+
+
+def test_a_word_before_a_participle_and_its_noun_does_not_stand_alone() -> None:
+    source = "The rational Leray number of X is d when the rational reduced homology vanishes."
+    assert not stands_alone("rational", source)
+    assert stands_alone("rotterdam", "The city of rotterdam partnered with Utrecht.")  # a verb after it

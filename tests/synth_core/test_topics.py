@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.topics import article_for, extract_topics, stands_alone, takes_the, written_form
+from synth_core.topics import article_for, counted_noun, extract_topics, stands_alone, takes_the, written_form
 
 SOURCE = (
     "Cilium CNI affects p99 service latency in clusters. The globular cluster G1 is bright. Information theoretic"
@@ -175,3 +175,21 @@ def test_a_word_before_a_participle_and_its_noun_does_not_stand_alone() -> None:
     source = "The rational Leray number of X is d when the rational reduced homology vanishes."
     assert not stands_alone("rational", source)
     assert stands_alone("rotterdam", "The city of rotterdam partnered with Utrecht.")  # a verb after it
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source", "article"),
+    [
+        ("policy framework", "Policy Framework: Serve Patterns . It defines review cycles.", "the"),  # title only
+        ("food challenge", "Cod Liver Taste Test . Tags: gmm, food challenge, taste test.", "the"),  # a tag only
+        ("jazz", "Jazz on Vinyl . Tags: jazz, vinyl.", ""),  # a mass noun: "jazzes" is hardly ever said
+        ("heckler", "Pryor Goes After Chiefs Heckler", ""),  # too rare to tell: left as written
+    ],
+)
+def test_a_count_noun_the_source_never_writes_in_prose_takes_the(phrase: str, source: str, article: str) -> None:
+    assert article_for(phrase, source) == article
+
+
+def test_a_noun_is_counted_when_its_plural_is_about_as_common() -> None:
+    assert counted_noun("framework") and counted_noun("apology") and counted_noun("nest")
+    assert not counted_noun("coffee") and not counted_noun("information") and not counted_noun("runbook")

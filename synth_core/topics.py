@@ -467,10 +467,12 @@ def article_for(phrase: str, source: str) -> str:
             definite += 1
         else:
             indefinite += 1
-    if indefinite + definite + bare == 0 and len(target) > 1:
-        return article_for(target[-1], source)  # "Service Vessel" only in the title: as "a crew transfer vessel"
-    if indefinite + definite + bare == 0:
-        return "the" if counted_noun(target[-1]) else ""  # "Policy Framework" only in a title: "the policy framework"
+    if indefinite + definite + bare == 0:  # "Policy Framework" only in a title: "the policy framework"
+        if _named(target, cased):
+            return ""
+        if len(target) > 1:
+            return article_for(target[-1], source)  # "Service Vessel" only in the title: as "a crew transfer vessel"
+        return "the" if counted_noun(target[-1]) else ""
     if indefinite + definite == 0 or indefinite + definite < bare:
         return ""
     if not indefinite:
@@ -491,6 +493,30 @@ def counted_noun(word: str) -> bool:
     it (``word_frequency``). A word too rare to tell (a name, a term) is not counted."""
     single = zipf(word)
     return single > 0 and zipf(_plural_of(word)) >= single - PLURAL_SHARE_ZIPF
+
+
+_NAME_WORDS = lx.GIVEN_NAMES | lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
+
+
+def _named(words: list[str], cased: tuple[str, ...]) -> bool:
+    """The phrase is (part of) a name, which takes no article: it holds a given name or a person's
+    title ("senator jeff flake"), or its last word is capitalised beside a lower-case content word
+    ("the Cremona workshop"; a title's capitals, around its lower-case "at" or "of", say nothing)."""
+    if _NAME_WORDS.intersection(words):
+        return True
+    return any(
+        token.casefold() == words[-1] and token[:1].isupper() and _beside_lower_case(cased, index)
+        for index, token in enumerate(cased)
+    )
+
+
+def _beside_lower_case(cased: tuple[str, ...], index: int) -> bool:
+    neighbours = (cased[index - 1] if index else "", cased[index + 1] if index + 1 < len(cased) else "")
+    return (
+        index > 0
+        and cased[index - 1] not in _SENTENCE_BREAKS
+        and any(w[:1].islower() and _content(w) for w in neighbours)
+    )
 
 
 def _plural_of(word: str) -> str:

@@ -193,3 +193,7 @@ def test_a_count_noun_the_source_never_writes_in_prose_takes_the(phrase: str, so
 def test_a_noun_is_counted_when_its_plural_is_about_as_common() -> None:
     assert counted_noun("framework") and counted_noun("apology") and counted_noun("nest")
     assert not counted_noun("coffee") and not counted_noun("information") and not counted_noun("runbook")
+
+
+def test_a_name_the_source_capitalises_inside_a_sentence_takes_no_article() -> None:
+    assert article_for("senator jeff flake", "Why Senator Jeff Flake Is Leaving . Tags: politics") == ""

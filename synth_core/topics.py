@@ -218,38 +218,50 @@ def stands_alone(phrase: str, source: str) -> bool:
     "Kubernetes autoscaling"). True when the phrase is not found at all: then the source cannot tell."""
     target = tuple(_singular(_no_possessive(word)) for word in phrase.casefold().split())
     cased, tokens, keys = _source_words(source)
-    found = False
+    found = listed = in_prose = False
     for start in range(len(keys) - len(target) + 1):
         if (target and keys[start] != target[0]) or keys[start : start + len(target)] != target:
             continue
         found = True
-        end = start + len(target)
-        before = tokens[start - 1] if start else ""
-        after = tokens[end] if end < len(tokens) else ""
         if len(target) == 1 and _lone_name(cased, start):
             return True
-        if _appositive(cased, start):
-            continue  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
-        if _inside_name(cased, start) or _inside_phrase(tokens, start):
-            continue  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
-        if _continues(after) or after in _DETERMINERS or _modified_after(tokens, end):
+        tagged = len(target) == 1 and _list_item(cased, start, start + 1)
+        in_prose = in_prose or not tagged
+        if not _whole_at(cased, tokens, start, len(target)):
             continue
-        if len(target) == 1 and (_adverb(before) or before in _DEGREE_WORDS):
-            continue  # "entirely feminine", "very loud": an adjective, not a thing to show
-        if len(target) == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
-            continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
-        if len(target) == 1 and _after_noun_phrase(tokens, start):
-            continue  # "the bed unmade", "a tennis court": a word said of a noun, or a compound's head
-        if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
-            continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
-        if len(target) > 1 and _adjective_shaped(before):
-            continue  # "difference learning" of "temporal difference learning": the adjective is its own
-        if len(target) > 1 and _content(before) and cased[start - 1][:1].isupper() and cased[start][:1].isupper():
-            continue  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
-        if _modifier_before(cased, tokens, start, len(target)):
-            continue  # "grid" of "a stacked storage grid", "sample return" of "Mars sample return"
-        return True
-    return not found
+        if not tagged:
+            return True
+        listed = True
+    # A lone word only a list (tags) writes alone says nothing when a sentence or a title cuts it from
+    # a phrase ("sunset" of "Late September Sunset Tour", "bubble" of "a real-estate bubble")
+    return not in_prose if listed else not found
+
+
+def _whole_at(cased: tuple[str, ...], tokens: tuple[str, ...], start: int, length: int) -> bool:
+    """The phrase of ``length`` words at ``start`` is a whole noun phrase there (see ``stands_alone``)."""
+    end = start + length
+    before = tokens[start - 1] if start else ""
+    after = tokens[end] if end < len(tokens) else ""
+    if _appositive(cased, start):
+        return False  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
+    if _inside_name(cased, start) or _inside_phrase(tokens, start):
+        return False  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
+    if _continues(after) or after in _DETERMINERS or _modified_after(tokens, end):
+        return False
+    if length == 1 and (_adverb(before) or before in _DEGREE_WORDS):
+        return False  # "entirely feminine", "very loud": an adjective, not a thing to show
+    if length == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
+        return False  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
+    if length == 1 and _after_noun_phrase(tokens, start):
+        return False  # "the bed unmade", "a tennis court": a word said of a noun, or a compound's head
+    if length > 1 and _derived_adjective(tokens[start]) and _content(before):
+        return False  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
+    if length > 1 and _adjective_shaped(before):
+        return False  # "difference learning" of "temporal difference learning": the adjective is its own
+    if length > 1 and _content(before) and cased[start - 1][:1].isupper() and cased[start][:1].isupper():
+        return False  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
+    # "grid" of "a stacked storage grid", "sample return" of "Mars sample return"
+    return not _modifier_before(cased, tokens, start, length)
 
 
 _PREPOSITIONS = lx.words(
@@ -525,16 +537,21 @@ def _plural_of(word: str) -> str:
     return f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s"
 
 
+LIST_ITEM_WORDS = 3
+"""A list's items are short ("gmm, food challenge, taste test"); a longer run between a colon and a
+stop is a clause ("APPLE PARK: Late September Sunset Tour 4K.")."""
+
+
 def _list_item(cased: tuple[str, ...], start: int, end: int) -> bool:
     """The phrase at [start, end) is (part of) an item of a list: a comma or a colon before the item,
-    a comma or the end of a sentence after it ("Tags: gmm, food challenge, taste test")."""
+    a comma or the end of a sentence after it, and at most ``LIST_ITEM_WORDS`` words in it."""
     while start > 0 and _content(cased[start - 1].casefold()) and cased[start - 1].casefold() not in _ARTICLES:
         start -= 1
     while end < len(cased) and _content(cased[end].casefold()):
         end += 1
     before = cased[start - 1] if start else ""
     after = cased[end] if end < len(cased) else "."
-    return before in _LIST_MARKS and after in _LIST_ENDS
+    return end - start <= LIST_ITEM_WORDS and before in _LIST_MARKS and after in _LIST_ENDS
 
 
 def _article_before(cased: tuple[str, ...], start: int) -> str | None:

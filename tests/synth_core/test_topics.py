@@ -197,3 +197,10 @@ def test_a_noun_is_counted_when_its_plural_is_about_as_common() -> None:
 
 def test_a_name_the_source_capitalises_inside_a_sentence_takes_no_article() -> None:
     assert article_for("senator jeff flake", "Why Senator Jeff Flake Is Leaving . Tags: politics") == ""
+
+
+def test_a_tag_does_not_rescue_a_word_every_sentence_cuts_from_a_phrase() -> None:
+    title = "APPLE PARK: Late September Sunset Tour 4K"
+    assert not stands_alone("sunset", f"{title} . Tags: apple, tour, sunset, drone.")
+    assert stands_alone("sunset", "A drone video . Tags: apple, tour, sunset, drone.")  # only tags: no cut seen
+    assert stands_alone("mean tweets", "Celebrities Read Mean Tweets . Tags: comedy, mean tweets, clip.")

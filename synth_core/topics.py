@@ -537,21 +537,23 @@ def _plural_of(word: str) -> str:
     return f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s"
 
 
-LIST_ITEM_WORDS = 3
-"""A list's items are short ("gmm, food challenge, taste test"); a longer run between a colon and a
-stop is a clause ("APPLE PARK: Late September Sunset Tour 4K.")."""
+LIST_ITEM_WORDS = 6
+"""A list's items are short ("gmm, food challenge, taste test", "apple watch skateboard ad")."""
 
 
 def _list_item(cased: tuple[str, ...], start: int, end: int) -> bool:
     """The phrase at [start, end) is (part of) an item of a list: a comma or a colon before the item,
-    a comma or the end of a sentence after it, and at most ``LIST_ITEM_WORDS`` words in it."""
+    a comma or the end of a sentence after it, a comma on one side at least (a run between a colon
+    and a stop is a clause: "APPLE PARK: Late September Sunset Tour 4K."), and at most
+    ``LIST_ITEM_WORDS`` words in it."""
     while start > 0 and _content(cased[start - 1].casefold()) and cased[start - 1].casefold() not in _ARTICLES:
         start -= 1
     while end < len(cased) and _content(cased[end].casefold()):
         end += 1
     before = cased[start - 1] if start else ""
     after = cased[end] if end < len(cased) else "."
-    return end - start <= LIST_ITEM_WORDS and before in _LIST_MARKS and after in _LIST_ENDS
+    in_list = before in _LIST_MARKS and after in _LIST_ENDS and "," in (before, after)
+    return in_list and end - start <= LIST_ITEM_WORDS
 
 
 def _article_before(cased: tuple[str, ...], start: int) -> str | None:

@@ -204,3 +204,8 @@ def test_a_tag_does_not_rescue_a_word_every_sentence_cuts_from_a_phrase() -> Non
     assert not stands_alone("sunset", f"{title} . Tags: apple, tour, sunset, drone.")
     assert stands_alone("sunset", "A drone video . Tags: apple, tour, sunset, drone.")  # only tags: no cut seen
     assert stands_alone("mean tweets", "Celebrities Read Mean Tweets . Tags: comedy, mean tweets, clip.")
+
+
+def test_a_long_tag_is_still_a_list_item() -> None:
+    source = "Roll . Tags: apple, apple skateboard ad, apple watch skateboard ad, misbehaving."
+    assert article_for("skateboard ad", source) == "the"

@@ -16,7 +16,9 @@ from synth_core.entities import MATH_RE
 from synth_core.word_frequency import zipf
 
 _TOPIC_SCAN_RE = re.compile(r"[^\W_](?:[\w'’+#-]*[\w+#])?|[^\w\s'’+#-]+|\s-+\s|_")
-_TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE
+_RARER_PREPOSITIONS = lx.words("beneath underneath amid amidst atop alongside throughout despite unlike versus")
+"""Prepositions ``lexicon.STOPWORDS`` lacks: a keyphrase ends at them ("Elephants Beneath Kilimanjaro")."""
+_TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE | _RARER_PREPOSITIONS
 _DIGIT_RE = re.compile(r"\d")
 _DANGLING = lx.ADJECTIVES | lx.ACTION_GERUNDS  # no last word of a phrase ("mellow soft", "man riding")
 
@@ -482,14 +484,21 @@ def article_for(phrase: str, source: str) -> str:
     if indefinite + definite + bare == 0:  # "Policy Framework" only in a title: "the policy framework"
         if _named(target, cased):
             return ""
-        if len(target) > 1:
-            return article_for(target[-1], source)  # "Service Vessel" only in the title: as "a crew transfer vessel"
+        if len(target) > 1:  # "Service Vessel" only in the title: as "a crew transfer vessel"
+            head = article_for(target[-1], source)
+            return _indefinite(target[0]) if head in ("a", "an") else head  # "an edible geode", as "a geode"
         return "the" if counted_noun(target[-1]) else ""
     if indefinite + definite == 0 or indefinite + definite < bare:
         return ""
     if not indefinite:
         return "the"
-    return "an" if target[0][:1] in "aeiou" and not target[0].startswith(("uni", "use", "usu", "one", "eu")) else "a"
+    return _indefinite(target[0])
+
+
+def _indefinite(first_word: str) -> str:
+    """ "a" or "an", by the sound the phrase's first word starts with ("a unit test", "an edible geode")."""
+    vowel = first_word[:1] in "aeiou" and not first_word.startswith(("uni", "use", "usu", "one", "eu"))
+    return "an" if vowel else "a"
 
 
 _LIST_MARKS = frozenset(",:")

@@ -209,3 +209,13 @@ def test_a_tag_does_not_rescue_a_word_every_sentence_cuts_from_a_phrase() -> Non
 def test_a_long_tag_is_still_a_list_item() -> None:
     source = "Roll . Tags: apple, apple skateboard ad, apple watch skateboard ad, misbehaving."
     assert article_for("skateboard ad", source) == "the"
+
+
+def test_a_phrase_that_takes_its_heads_article_agrees_with_its_own_first_word() -> None:
+    assert article_for("edible geode", "Edible Geode Candy . We crack a geode open.") == "an"
+
+
+def test_a_preposition_is_no_topic() -> None:
+    assert "beneath" not in extract_topics(
+        "A family of elephants crosses the plains.", title="Elephants Beneath Kilimanjaro"
+    )

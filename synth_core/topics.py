@@ -13,9 +13,12 @@ from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.entities import MATH_RE
+from synth_core.word_frequency import zipf
 
 _TOPIC_SCAN_RE = re.compile(r"[^\W_](?:[\w'’+#-]*[\w+#])?|[^\w\s'’+#-]+|\s-+\s|_")
-_TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE
+_RARER_PREPOSITIONS = lx.words("beneath underneath amid amidst atop alongside throughout despite unlike versus")
+"""Prepositions ``lexicon.STOPWORDS`` lacks: a keyphrase ends at them ("Elephants Beneath Kilimanjaro")."""
+_TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE | _RARER_PREPOSITIONS
 _DIGIT_RE = re.compile(r"\d")
 _DANGLING = lx.ADJECTIVES | lx.ACTION_GERUNDS  # no last word of a phrase ("mellow soft", "man riding")
 
@@ -25,11 +28,15 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
 
     Scores count occurrences (title occurrences weigh 3x, see ``_topic_score``); a phrase whose words
     are already covered by a better phrase (or that covers one) is skipped. Outside headlines, a phrase
-    never cuts through a capitalised name ("biologist Maria", "Francisco Bay" of "San Francisco Bay").
+    never cuts through a capitalised name ("biologist Maria", "Francisco Bay" of "San Francisco Bay"),
+    and a lone word that is only ever the head of a longer phrase, cut from its modifier
+    (``stands_alone``, ``_always_modified``), makes way for that phrase ("cluster autoscaler", not
+    "autoscaler"; "coral" of "coral reef" and "coral fragments" stays: it is what those are about).
     """
     title_counts: dict[str, int] = {}
     body_counts: dict[str, int] = {}
     surface: dict[str, str] = {}
+    headed: set[str] = set()  # keys whose surface was read where they end their run
     for source, counts in ((title, title_counts), (text, body_counts)):
         for run, name_length in _topic_runs(source):
             keys = [_singular(_no_possessive(word)) for word in run]
@@ -41,8 +48,13 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
                         continue
                     key = " ".join(keys[start:end]) if n > 1 else keys[start]
                     counts[key] = counts.get(key, 0) + 1
-                    if key not in surface:  # "hadrian's wall", but "manchester city" (not "city's")
+                    heads = end == len(run)
+                    if key not in surface or (heads and key not in headed):
+                        # "hadrian's wall", but "manchester city" (not "city's"); written as where it heads its
+                        # phrase ("among sensors", not the modifier of "Sensor Networks")
                         surface[key] = " ".join([*run[start : end - 1], _no_possessive(run[end - 1])])
+                        if heads:
+                            headed.add(key)
     order = {key: index for index, key in enumerate(surface)}
     ranked = sorted(
         (-_topic_score(surface[key], title_counts.get(key, 0), body_counts.get(key, 0)), order[key], key)
@@ -50,10 +62,18 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     )
     chosen: list[set[str]] = []
     topics: list[str] = []
-    for _, _, key in ranked:
+    whole = f"{title} . {text}"
+    in_phrases = {word for key in surface if " " in key for word in key.split()}
+    order_of_keys = [key for _, _, key in ranked]
+    for key in order_of_keys:
         words = set(key.split())
         if any(words <= other or other <= words for other in chosen):
             continue
+        if key in in_phrases and not stands_alone(surface[key], whole) and _always_modified(surface[key], whole):
+            # "autoscaler" of "the cluster autoscaler": the best whole phrase it heads takes its place (with
+            # none, the word stays: the writer's checks still refuse it, but a fallback may need it)
+            key = _whole_phrase_for(key, order_of_keys, surface, whole, chosen) or key
+            words = set(key.split())
         chosen.append(words)
         topics.append(surface[key])
         if len(topics) >= top_k:
@@ -200,36 +220,50 @@ def stands_alone(phrase: str, source: str) -> bool:
     "Kubernetes autoscaling"). True when the phrase is not found at all: then the source cannot tell."""
     target = tuple(_singular(_no_possessive(word)) for word in phrase.casefold().split())
     cased, tokens, keys = _source_words(source)
-    found = False
+    found = listed = in_prose = False
     for start in range(len(keys) - len(target) + 1):
         if (target and keys[start] != target[0]) or keys[start : start + len(target)] != target:
             continue
         found = True
-        end = start + len(target)
-        before = tokens[start - 1] if start else ""
-        after = tokens[end] if end < len(tokens) else ""
         if len(target) == 1 and _lone_name(cased, start):
             return True
-        if _appositive(cased, start):
-            continue  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
-        if _inside_name(cased, start) or _inside_phrase(tokens, start):
-            continue  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
-        if _continues(after) or after in _DETERMINERS:
+        tagged = len(target) == 1 and _list_item(cased, start, start + 1)
+        in_prose = in_prose or not tagged
+        if not _whole_at(cased, tokens, start, len(target)):
             continue
-        if len(target) == 1 and (_adverb(before) or before in _DEGREE_WORDS):
-            continue  # "entirely feminine", "very loud": an adjective, not a thing to show
-        if len(target) == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
-            continue  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
-        if len(target) == 1 and _after_noun_phrase(tokens, start):
-            continue  # "the bed unmade", "a tennis court": a word said of a noun, or a compound's head
-        if len(target) > 1 and _derived_adjective(target[0]) and _content(before):
-            continue  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
-        if len(target) > 1 and _adjective_shaped(before):
-            continue  # "difference learning" of "temporal difference learning": the adjective is its own
-        if len(target) > 1 and _content(before) and cased[start - 1][:1].isupper() and cased[start][:1].isupper():
-            continue  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
-        return True
-    return not found
+        if not tagged:
+            return True
+        listed = True
+    # A lone word only a list (tags) writes alone says nothing when a sentence or a title cuts it from
+    # a phrase ("sunset" of "Late September Sunset Tour", "bubble" of "a real-estate bubble")
+    return not in_prose if listed else not found
+
+
+def _whole_at(cased: tuple[str, ...], tokens: tuple[str, ...], start: int, length: int) -> bool:
+    """The phrase of ``length`` words at ``start`` is a whole noun phrase there (see ``stands_alone``)."""
+    end = start + length
+    before = tokens[start - 1] if start else ""
+    after = tokens[end] if end < len(tokens) else ""
+    if _appositive(cased, start):
+        return False  # "Viktor Lindahl, an optical engineer at ...": it says who he is, it is no subject
+    if _inside_name(cased, start) or _inside_phrase(tokens, start):
+        return False  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
+    if _continues(after) or after in _DETERMINERS or _modified_after(tokens, end):
+        return False
+    if length == 1 and (_adverb(before) or before in _DEGREE_WORDS):
+        return False  # "entirely feminine", "very loud": an adjective, not a thing to show
+    if length == 1 and _plural_shaped(tokens[start]) and _content(before) and not _adjective_shaped(before):
+        return False  # "person poses with": a verb, or the head of a compound it cuts ("cycle lanes")
+    if length == 1 and _after_noun_phrase(tokens, start):
+        return False  # "the bed unmade", "a tennis court": a word said of a noun, or a compound's head
+    if length > 1 and _derived_adjective(tokens[start]) and _content(before):
+        return False  # "theoretic proofs" of "information theoretic proofs" (but "pour red paint")
+    if length > 1 and _adjective_shaped(before):
+        return False  # "difference learning" of "temporal difference learning": the adjective is its own
+    if length > 1 and _content(before) and cased[start - 1][:1].isupper() and cased[start][:1].isupper():
+        return False  # "training matters" of "Why Altitude Training Matters": a cut of a capitalised name
+    # "grid" of "a stacked storage grid", "sample return" of "Mars sample return"
+    return not _modifier_before(cased, tokens, start, length)
 
 
 _PREPOSITIONS = lx.words(
@@ -237,6 +271,71 @@ _PREPOSITIONS = lx.words(
     " along across around among between through into onto about via to"
 )
 _SENTENCE_BREAKS = frozenset(".!?:;")
+
+
+_VERB_LEADS = lx.words(
+    "to i we you they he she it who which can could will would shall should may might must do does did not never"
+    " also often always just"
+)
+"""Words after which a noun-shaped word is a verb ("to assemble grocery orders", "they cook rice"): the word
+after it is that verb's object, not the head of a compound."""
+
+
+def _modifier_before(cased: Sequence[str], tokens: Sequence[str], start: int, length: int) -> bool:
+    """The word before the phrase of ``length`` words at ``start`` belongs to the same noun phrase and
+    modifies it, so the phrase is cut out of a longer one: a noun ("storage grid"), a classifying
+    adjective ("globular cluster") or, before a compound, a name inside a sentence ("Mars sample
+    return"; a name before one word only qualifies it: "Kubernetes autoscaling"), unless its own
+    neighbour shows it is a verb ("to assemble grocery orders", "students pour red paint"). A
+    possessive, a number, a plain adjective ("large grid"), a participle, an -ing or -ly word, or a
+    plural-shaped word (mostly a verb: "uses robots") may stand before a whole phrase."""
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if not _content(before) or before.endswith(("'s", "’s")) or any(ch.isdigit() for ch in before):
+        return False
+    if _name_inside_sentence(cased, start - 1):
+        return length > 1
+    if _participle(before) or before.endswith("ing") or _adverb(before) or _plural_shaped(before):
+        return False
+    if before in lx.ADJECTIVES and not _derived_adjective(before):
+        return False
+    earlier = tokens[start - 2] if start > 1 else ""
+    return earlier not in _VERB_LEADS and not (_content(earlier) and _plural_shaped(earlier))
+
+
+def _whole_phrase_for(
+    word: str, ranked: list[str], surface: dict[str, str], source: str, chosen: list[set[str]]
+) -> str | None:
+    """The best-ranked phrase that ends on ``word``, stands alone in ``source`` and repeats no chosen
+    topic ("cluster autoscaler" for "autoscaler"); None when there is none."""
+    for key in ranked:
+        words = set(key.split())
+        if " " not in key or not key.endswith(f" {word}") or any(words <= o or o <= words for o in chosen):
+            continue
+        if stands_alone(surface[key], source):
+            return key
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _always_modified(word: str, source: str) -> bool:
+    """Every time ``source`` says the lone ``word``, a modifier of its own noun phrase comes before
+    it ("the horizontal pod autoscaler", "the cluster autoscaler"): a kind of thing, never the thing."""
+    cased, tokens, keys = _source_words(source)
+    key = _singular(_no_possessive(word.casefold()))
+    found = [index for index, token in enumerate(keys) if token == key]
+    return bool(found) and all(_modifier_before(cased, tokens, index, 1) for index in found)
+
+
+def _name_inside_sentence(cased: Sequence[str], index: int) -> bool:
+    """The word at ``index`` is capitalised, and not only because a sentence or a title starts there."""
+    return (
+        index > 0
+        and cased[index][:1].isupper()
+        and cased[index - 1] not in _SENTENCE_BREAKS
+        and cased[index - 1][:1].isalnum()
+    )
 
 
 def _after_noun_phrase(tokens: Sequence[str], start: int) -> bool:
@@ -313,6 +412,15 @@ def _continues(after: str) -> bool:
     return _content(after) and not (_participle(after) and after not in _ED_NOUNS)
 
 
+def _modified_after(tokens: Sequence[str], end: int) -> bool:
+    """A participle after the phrase modifies the noun that follows it ("rational" of "the rational
+    reduced homology"): the phrase goes on, through the participle, to that noun."""
+    if end + 1 >= len(tokens) or not _participle(tokens[end]) or tokens[end] in _ED_NOUNS:
+        return False
+    following = tokens[end + 1]
+    return _content(following) and not _participle(following) and not _adverb(following)
+
+
 def _derived_adjective(word: str) -> bool:
     """An adjective made from a noun ("theoretic", "hydrothermal"), which a noun before it may modify."""
     return len(word) > 4 and word.endswith(_ADJECTIVE_SHAPES)
@@ -364,6 +472,8 @@ def article_for(phrase: str, source: str) -> str:
             continue
         if cased[start][:1].isupper():
             continue  # a name's or a headline's capitals: "the Afro-Cuban Jazz" tells nothing of "afro-cuban jazz"
+        if _list_item(cased, start, start + len(target)):
+            continue  # "Tags: gmm, food challenge, taste test": a list writes every item bare
         article = _article_before(cased, start)
         if article is None:
             bare += 1
@@ -371,26 +481,103 @@ def article_for(phrase: str, source: str) -> str:
             definite += 1
         else:
             indefinite += 1
-    if indefinite + definite + bare == 0 and len(target) > 1:
-        return article_for(target[-1], source)  # "Service Vessel" only in the title: as "a crew transfer vessel"
+    if indefinite + definite + bare == 0:  # "Policy Framework" only in a title: "the policy framework"
+        if _named(target, cased):
+            return ""
+        if len(target) > 1:  # "Service Vessel" only in the title: as "a crew transfer vessel"
+            head = article_for(target[-1], source)
+            return _indefinite(target[0]) if head in ("a", "an") else head  # "an edible geode", as "a geode"
+        return "the" if counted_noun(target[-1]) else ""
     if indefinite + definite == 0 or indefinite + definite < bare:
         return ""
     if not indefinite:
         return "the"
-    return "an" if target[0][:1] in "aeiou" and not target[0].startswith(("uni", "use", "usu", "one", "eu")) else "a"
+    return _indefinite(target[0])
+
+
+def _indefinite(first_word: str) -> str:
+    """ "a" or "an", by the sound the phrase's first word starts with ("a unit test", "an edible geode")."""
+    vowel = first_word[:1] in "aeiou" and not first_word.startswith(("uni", "use", "usu", "one", "eu"))
+    return "an" if vowel else "a"
+
+
+_LIST_MARKS = frozenset(",:")
+_LIST_ENDS = frozenset(",.;")
+PLURAL_SHARE_ZIPF = 1.0
+"""How much rarer (Zipf) a noun's plural may be than the noun itself for it to be counted: "policies" 4.7
+beside "policy" 5.2, "frameworks" 3.3 beside "framework" 4.3; "coffees" 3.0 beside "coffee" 4.9, and
+"jazzes", "rices" or "informations" hardly ever, are mass nouns."""
+
+
+def counted_noun(word: str) -> bool:
+    """Whether everyday English counts ``word`` (a singular noun): its plural is about as common as
+    it (``word_frequency``). A word too rare to tell (a name, a term) is not counted."""
+    single = zipf(word)
+    return single > 0 and zipf(_plural_of(word)) >= single - PLURAL_SHARE_ZIPF
+
+
+_NAME_WORDS = lx.GIVEN_NAMES | lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
+
+
+def _named(words: list[str], cased: tuple[str, ...]) -> bool:
+    """The phrase is (part of) a name, which takes no article: it holds a given name or a person's
+    title ("senator jeff flake"), or its last word is capitalised beside a lower-case content word
+    ("the Cremona workshop"; a title's capitals, around its lower-case "at" or "of", say nothing)."""
+    if _NAME_WORDS.intersection(words):
+        return True
+    return any(
+        token.casefold() == words[-1] and token[:1].isupper() and _beside_lower_case(cased, index)
+        for index, token in enumerate(cased)
+    )
+
+
+def _beside_lower_case(cased: tuple[str, ...], index: int) -> bool:
+    neighbours = (cased[index - 1] if index else "", cased[index + 1] if index + 1 < len(cased) else "")
+    return (
+        index > 0
+        and cased[index - 1] not in _SENTENCE_BREAKS
+        and any(w[:1].islower() and _content(w) for w in neighbours)
+    )
+
+
+def _plural_of(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return f"{word[:-1]}ies"
+    return f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s"
+
+
+LIST_ITEM_WORDS = 6
+"""A list's items are short ("gmm, food challenge, taste test", "apple watch skateboard ad")."""
+
+
+def _list_item(cased: tuple[str, ...], start: int, end: int) -> bool:
+    """The phrase at [start, end) is (part of) an item of a list: a comma or a colon before the item,
+    a comma or the end of a sentence after it, a comma on one side at least (a run between a colon
+    and a stop is a clause: "APPLE PARK: Late September Sunset Tour 4K."), and at most
+    ``LIST_ITEM_WORDS`` words in it."""
+    while start > 0 and _content(cased[start - 1].casefold()) and cased[start - 1].casefold() not in _ARTICLES:
+        start -= 1
+    while end < len(cased) and _content(cased[end].casefold()):
+        end += 1
+    before = cased[start - 1] if start else ""
+    after = cased[end] if end < len(cased) else "."
+    in_list = before in _LIST_MARKS and after in _LIST_ENDS and "," in (before, after)
+    return in_list and end - start <= LIST_ITEM_WORDS
 
 
 def _article_before(cased: tuple[str, ...], start: int) -> str | None:
     """The article (or another determiner, counted as "the") before ``cased[start]``, looking back
     over up to ``_LOOKBACK`` lower-case content words (a capitalised one makes the phrase part of a
-    name: "the Intermediate Polar EX Hydrae"); None when the phrase stands bare."""
+    name: "the Intermediate Polar EX Hydrae"; a plural-shaped one ends a noun phrase of its own or is
+    a verb: "this report reviews vaccine equity" leaves "vaccine equity" bare); None when the phrase
+    stands bare."""
     for index in range(start - 1, max(start - 1 - _LOOKBACK, -1), -1):
         token = cased[index].casefold()
         if token in _ARTICLES:
             return token
         if token in _COUNTING or token.endswith(("'s", "’s")):
             return "the"
-        if not _content(token) or cased[index][:1].isupper():
+        if not _content(token) or cased[index][:1].isupper() or _plural_shaped(token):
             return None
     return None
 

@@ -312,7 +312,8 @@ class TemplateWriter:
             return noun_phrase
         elif verbal and plan.modality in pb.VERB_FRAMES and rng.random() < VERB_FRAME_SHARE:
             frames = pb.VERB_FRAMES[plan.modality]
-        fitting = [frame for frame in frames if frame_fits(frame, noun_phrase)] or ["{x}"]
+        unmarked = noun_phrase.replace(TOPIC_MARK, "")
+        fitting = [frame for frame in frames if frame_fits(frame, unmarked)] or ["{x}"]
         return rng.choice(fitting).replace("{x}", noun_phrase)
 
     def _noun_phrase(self, plan: Plan, rng: random.Random) -> tuple[str, str]:
@@ -352,7 +353,8 @@ class TemplateWriter:
         if beside is None and "{t}" in template:  # no topic but a name of the item: the entity alone
             alone = CREDIT_ALONE if entity.text.casefold() in plan.credits else ENTITY_ALONE
             return rng.choice(alone).replace("{e}", brace(entity.text))
-        return template.replace("{t}", beside) if beside else template
+        # Marked like the topic of any other frame, so it gets its article ("an audio lecture about a runbook")
+        return template.replace("{t}", TOPIC_MARK + beside) if beside else template
 
     def _request(
         self, plan: Plan, rng: random.Random, style: str, frames: tuple[str, ...] = (), *, named_only: bool = False

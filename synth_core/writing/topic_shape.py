@@ -133,11 +133,16 @@ def _how_leads_to(source: str, at: int) -> bool:
     return _HOW_BEFORE.search(source, start, at) is not None
 
 
+_STAND_INS = lx.words("one ones")
+"""Pronouns that stand in for a noun said before ("can match larger ones"): a phrase ending on one
+names nothing without that sentence."""
+
+
 def ends_as_noun(word: str, *, alone: bool) -> bool:
     """Whether a phrase can end on ``word`` (lower case): no adjective, adverb or verb form by its
     shape ("atomic", "slowly", "rotated"); an -ing word only as a lone noun ("painting"), or inside a
     phrase unless it is a verb form ("data mining", not "man riding")."""
-    if word in lx.ADJECTIVES or word in lx.ACTION_GERUNDS or word in lx.TOPIC_NOISE:
+    if word in lx.ADJECTIVES or word in lx.ACTION_GERUNDS or word in lx.TOPIC_NOISE or word in _STAND_INS:
         return False
     if word.endswith("ly") and word not in lx.LY_NOUNS:
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.topics import article_for, stands_alone, takes_the, written_form
+from synth_core.topics import article_for, counted_noun, extract_topics, stands_alone, takes_the, written_form
 
 SOURCE = (
     "Cilium CNI affects p99 service latency in clusters. The globular cluster G1 is bright. Information theoretic"
@@ -121,3 +121,101 @@ def test_a_plural_one_word_name_written_after_the_takes_the() -> None:
     assert takes_the("Kardashians", "Keeping Up With the Kardashians with the Kardashians at home")
     assert not takes_the("Ford", "the Ford factory in Cologne")  # one singular word: a modifier
     assert not takes_the("Jones", "Jones said it. Jones left.")  # a surname, written bare
+
+
+# -- round 7: the whole noun phrase, not a cut of it -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source"),
+    [
+        ("grid", "Robots glide across a stacked storage grid to assemble orders."),  # a noun before it
+        ("cluster", "We observed a globular cluster near the core."),  # a classifying adjective before it
+        ("sample return", "A review of studies on Mars sample return since 2015."),  # a name before a compound
+        ("mass fraction", "We discuss the dijet mass fraction as measured at the Tevatron."),
+    ],
+)
+def test_a_phrase_after_a_modifier_of_its_own_noun_phrase_does_not_stand_alone(phrase: str, source: str) -> None:
+    assert not stands_alone(phrase, source)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source"),
+    [
+        ("grid", "Robots glide across a large grid."),  # a plain adjective may be dropped
+        ("grid", "The crates sit in Ocado's grid."),  # a possessive
+        ("grocery orders", "Robots move to assemble grocery orders."),  # "assemble" is a verb after "to"
+        ("autoscaling", "Jane gives a talk on Kubernetes autoscaling."),  # a name before one word
+    ],
+)
+def test_a_phrase_after_a_verb_a_possessive_or_a_plain_adjective_stands_alone(phrase: str, source: str) -> None:
+    assert stands_alone(phrase, source)
+
+
+def test_a_lone_word_cut_from_a_phrase_makes_way_for_that_phrase() -> None:
+    topics = extract_topics(
+        "A demo of the horizontal pod autoscaler and the cluster autoscaler in Paris.", title="Autoscaling Demo"
+    )
+    assert "autoscaler" not in topics
+    assert "cluster autoscaler" in topics
+
+
+def test_a_topic_is_written_as_where_it_heads_its_phrase() -> None:
+    topics = extract_topics("A sensor network stalls when it loses its sensors. Each sensor reports.")
+    assert "sensors" in topics and "sensor" not in topics
+
+
+def test_an_article_before_a_verb_is_not_the_topics_own() -> None:
+    source = "Published in 2024, this report reviews vaccine equity and what changed."
+    assert article_for("vaccine equity", source) == ""  # "this" is the report's, "reviews" a verb
+    assert article_for("bread recipe", "We tried a banana bread recipe.") == "a"  # modifiers stay in between
+
+
+def test_a_word_before_a_participle_and_its_noun_does_not_stand_alone() -> None:
+    source = "The rational Leray number of X is d when the rational reduced homology vanishes."
+    assert not stands_alone("rational", source)
+    assert stands_alone("rotterdam", "The city of rotterdam partnered with Utrecht.")  # a verb after it
+
+
+@pytest.mark.parametrize(
+    ("phrase", "source", "article"),
+    [
+        ("policy framework", "Policy Framework: Serve Patterns . It defines review cycles.", "the"),  # title only
+        ("food challenge", "Cod Liver Taste Test . Tags: gmm, food challenge, taste test.", "the"),  # a tag only
+        ("jazz", "Jazz on Vinyl . Tags: jazz, vinyl.", ""),  # a mass noun: "jazzes" is hardly ever said
+        ("heckler", "Pryor Goes After Chiefs Heckler", ""),  # too rare to tell: left as written
+    ],
+)
+def test_a_count_noun_the_source_never_writes_in_prose_takes_the(phrase: str, source: str, article: str) -> None:
+    assert article_for(phrase, source) == article
+
+
+def test_a_noun_is_counted_when_its_plural_is_about_as_common() -> None:
+    assert counted_noun("framework") and counted_noun("apology") and counted_noun("nest")
+    assert not counted_noun("coffee") and not counted_noun("information") and not counted_noun("runbook")
+
+
+def test_a_name_the_source_capitalises_inside_a_sentence_takes_no_article() -> None:
+    assert article_for("senator jeff flake", "Why Senator Jeff Flake Is Leaving . Tags: politics") == ""
+
+
+def test_a_tag_does_not_rescue_a_word_every_sentence_cuts_from_a_phrase() -> None:
+    title = "APPLE PARK: Late September Sunset Tour 4K"
+    assert not stands_alone("sunset", f"{title} . Tags: apple, tour, sunset, drone.")
+    assert stands_alone("sunset", "A drone video . Tags: apple, tour, sunset, drone.")  # only tags: no cut seen
+    assert stands_alone("mean tweets", "Celebrities Read Mean Tweets . Tags: comedy, mean tweets, clip.")
+
+
+def test_a_long_tag_is_still_a_list_item() -> None:
+    source = "Roll . Tags: apple, apple skateboard ad, apple watch skateboard ad, misbehaving."
+    assert article_for("skateboard ad", source) == "the"
+
+
+def test_a_phrase_that_takes_its_heads_article_agrees_with_its_own_first_word() -> None:
+    assert article_for("edible geode", "Edible Geode Candy . We crack a geode open.") == "an"
+
+
+def test_a_preposition_is_no_topic() -> None:
+    assert "beneath" not in extract_topics(
+        "A family of elephants crosses the plains.", title="Elephants Beneath Kilimanjaro"
+    )

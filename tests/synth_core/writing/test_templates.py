@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -499,3 +500,19 @@ def test_a_name_that_says_its_kind_gets_no_second_one_even_unasked_for_media(set
     texts = [result.text for result in writer.write(specs, seed=11) if result.text]
     assert texts
     assert not any(text.lower().count("talk") > 1 for text in texts), texts
+
+
+def test_a_topic_beside_an_entity_gets_its_article(writer: TemplateWriter) -> None:
+    """Round 7's "the Rahul Deshpande audio lecture about runbook": the topic of an entity frame ("{e}
+    on {t}", "{t} near {e}") takes the article its source gives it, as any other topic does."""
+    item = make_item(
+        "r1",
+        "VIDEO",
+        "Okonkwo on Rollbacks",
+        "Daniel Okonkwo explains a rollback plan. Okonkwo says a runbook needs an owner; the runbook must be short.",
+    )
+    specs = [spec_for(item, task="entity", explicit_media=explicit, topics=("runbook",)) for explicit in (True, False)]
+    texts = [text for text in texts_of(writer.write(specs * 20, seed=5), failures=0.5) if "runbook" in text]
+    assert texts
+    determined = re.compile(r"\b(?:a|the|[\w']+'s) runbook\b")
+    assert all(determined.search(text) or text.startswith("runbook") for text in texts), texts

@@ -11,6 +11,7 @@ from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     credit_asked_about,
     kind_said_twice,
+    place_as_company,
     seen_up_close,
     sound_as_subject,
     summary_of_a_name_alone,
@@ -57,6 +58,9 @@ class DraftChecks:
         if seen_up_close(text, plan.kinds):
             return False
         if credit_asked_about(text, self._credits(plan)):
+            return False
+        places = [entity.text for entity in (*plan.spec.entities, *plan.entities) if entity.type == "PLACE"]
+        if place_as_company(text, places):
             return False
         return not kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title))
 

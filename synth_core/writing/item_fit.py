@@ -88,6 +88,18 @@ def kind_said_twice(text: str, names: Sequence[str]) -> bool:
     return False
 
 
+def place_as_company(text: str, places: Sequence[str]) -> bool:
+    """A place after "with", as if it were someone in the item: "the video with Toronto", "the audio
+    lecture with Mars" (rounds 7 and 8). A place is where an item is or what it shows: "in", "from",
+    "of" or "about" it."""
+    return any(_with_name(place).search(text) for place in places)
+
+
+@lru_cache(maxsize=4096)
+def _with_name(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)\bwith\s+(?:the\s+)?{re.escape(name)}(?![\w'’])")
+
+
 def credit_asked_about(text: str, credits: Sequence[str]) -> bool:
     """A credit (who made or voices the item) right after "about", "of" or "on", as if the item were
     about them: "studies on Samuel Adeyemi" for his book, "talks about Zainab Mahmoud" for a session

@@ -9,6 +9,7 @@ from synth_core.writing.item_fit import (
     credit_asked_about,
     kind_said_twice,
     object_of,
+    place_as_company,
     seen_up_close,
     sound_as_subject,
 )
@@ -66,3 +67,11 @@ def test_a_name_that_says_its_kind_takes_no_second_media_word() -> None:
 def test_a_credit_asked_about_as_the_subject(query: str, asked_about: bool) -> None:
     credits = ("Samuel Adeyemi", "Zainab Mahmoud", "Priyanka Sethi", "Harbourside Press")
     assert credit_asked_about(query, credits) is asked_about
+
+
+def test_a_place_is_never_with_the_item_as_if_it_were_someone() -> None:
+    assert place_as_company("the video with Toronto", ["Toronto"])
+    assert place_as_company("put on the audio lecture with Mars", ["Mars"])
+    assert place_as_company("photos with the Douro Valley", ["Douro Valley"])
+    assert not place_as_company("the video from Toronto", ["Toronto"])
+    assert not place_as_company("cargo bikes in Copenhagen with Kwabena Owusu", ["Copenhagen"])

@@ -112,6 +112,7 @@ class TemplateWriter:
         self.roles = ItemRoles()
         self.checks = DraftChecks(agents, self.roles)
         self._uncredited: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._depicted: dict[tuple[str, str, tuple[str, ...]], tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
 
@@ -388,8 +389,16 @@ class TemplateWriter:
             entity_alone=not plan.makers_only,
             trailer=trailer_of(plan.item) if plan.modality == plan.item.modality else None,
             implied=plan.spec.task == "modality",
-            descriptions=depicting(plan.descriptions, plan.item.title, plan.item.text),
+            descriptions=self._depicting(plan) if plan.spec.task == "modality" and plan.modality == "IMAGE" else (),
         )
+
+    def _depicting(self, plan: Plan) -> tuple[str, ...]:
+        """What the image shows, said by its text (``media_cues.depicting``), once per item."""
+        key = ("depicting", plan.item.id, plan.descriptions)
+        found = self._depicted.get(key)
+        if found is None:
+            found = self._depicted[key] = depicting(plan.descriptions, plan.item.title, plan.item.text)
+        return found
 
     def _intent_template(self, plan: Plan, rng: random.Random) -> str | None:
         if plan.intent == "compare":

@@ -101,10 +101,13 @@ class ItemWords:
     """Words that say something about the content (no stopwords, filler or field labels)."""
     about_words: frozenset[str] = field(init=False)
     """Content words of the title and the prose only: what the item itself says, not its tags."""
+    _by_list_only: dict[tuple[str, bool], bool] = field(init=False, repr=False, compare=False)
+    """``by_list_only`` answers so far (every spec of an item asks them of the same topics)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "content_words", _content(self.words))
         object.__setattr__(self, "about_words", _content(self.headline + self.counted))
+        object.__setattr__(self, "_by_list_only", {})
 
     @classmethod
     def of(cls, item: ContentItem, names: Iterable[str], phrases: Iterable[str] = ()) -> ItemWords:
@@ -171,9 +174,13 @@ class ItemWords:
 
     def by_list_only(self, key: str, *, name: bool = False) -> bool:
         """Whether only a keyword list says the item is about ``key`` (its title and prose do not)."""
-        if self.mentions(key, title_only=True, name=name) > 0:
-            return False
-        return self.mentions(key, name=name) < (1 if self.short else CENTRAL_MENTIONS)
+        known = self._by_list_only.get((key, name))
+        if known is None:
+            known = self.mentions(key, title_only=True, name=name) == 0 and self.mentions(key, name=name) < (
+                1 if self.short else CENTRAL_MENTIONS
+            )
+            self._by_list_only[(key, name)] = known
+        return known
 
     def is_about(self, key: str, *, name: bool = False) -> bool:
         """The item names ``key`` in its title or a keyword list, or mentions it ``CENTRAL_MENTIONS``

@@ -22,13 +22,15 @@ A subject keeps an entity's name as written and its type ("India", PLACE); a top
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import ItemWords, shared_about_words, shared_words
+from synth_core.entities.centrality import count_words, credited_mentions
+from synth_core.generators.aboutness import CORROBORATING_ZIPF, ItemWords, shared_words, tokens
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
@@ -47,6 +49,8 @@ EVERYDAY_NAME_ZIPF = 4.0
 needs a second word like a lone topic (Chicago blues and the Chicago Bulls); a rarer one ("Vestas",
 "INSEP", "Blender") names one thing."""
 CORROBORATING_WORDS = 1
+NAME_AS_WORD_ZIPF = 3.0
+"""A one-word name at least this common as a word ("Spoiler", "Ariel") may name two things."""
 """Specific words two items must say themselves besides a lone word for it to be their subject."""
 
 
@@ -134,8 +138,38 @@ def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
     different keyboards; tags do not count: ``aboutness.shared_about_words``)."""
     if any(not _needs_corroboration(pair, subject) for subject in shared):
         return True
-    first, second = _about(pair.first).words, _about(pair.second).words
-    return any(shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
+    return any(len(corroborating_words(pair, [subject.key])) >= CORROBORATING_WORDS for subject in shared)
+
+
+def corroborating_words(pair: ContentPair, beside: Sequence[str]) -> list[str]:
+    """Specific words (``aboutness.shared_about_words``) both items say themselves besides the words of
+    ``beside``, each in the title or among the subjects of at least one of them: a word both only say
+    in passing may itself mean two things ("slope" of a ski slope and of an energy curve corroborated
+    "landscape" for a snowy photo and a paper on the energy landscape of domain walls, rounds 2 and 6)."""
+    first, second = _about(pair.first), _about(pair.second)
+    asked = {word for key in beside for word in tokens(key)}
+    salient = first.salient | second.salient
+    return sorted(
+        word
+        for word in (first.words.about_words & second.words.about_words) - asked
+        if max(zipf(word), zipf(f"{word}s")) < CORROBORATING_ZIPF
+        and not any(_variant(word, other) for other in asked)
+        and any(_same_word(word, other) for other in salient)
+    )
+
+
+def _variant(word: str, other: str) -> bool:
+    """One word a form of the other ("dusty", "dust"), as ``aboutness`` tells them."""
+    stem = min(len(word), len(other), max(4, len(other) - 1))
+    return word[:stem] == other[:stem]
+
+
+def _same_word(word: str, other: str) -> bool:
+    """The same word, or one a form of the other, both long enough to tell ("buse" and "bus" of the
+    crude singular; "car" is no "cartoon")."""
+    if word == other or word.removesuffix("e") == other or other.removesuffix("e") == word:
+        return True
+    return min(len(word), len(other)) >= 4 and _variant(word, other)
 
 
 def stands_alone(pair: ContentPair, subject: Subject) -> bool:
@@ -147,8 +181,7 @@ def stands_alone(pair: ContentPair, subject: Subject) -> bool:
         return False
     if " " in subject.key:
         return True
-    first, second = _about(pair.first).words, _about(pair.second).words
-    return shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS
+    return len(corroborating_words(pair, [subject.key])) >= CORROBORATING_WORDS
 
 
 def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
@@ -163,12 +196,14 @@ def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
 
 def _two_words(pair: ContentPair, subject: Subject) -> bool:
     """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
-    spectrograph, and a harp melody): two words spelled alike; or both say it only as a piece of one
-    phrase (``_one_phrase_only``)."""
+    spectrograph, and a harp melody): two words spelled alike; or the two type the name apart
+    (``_typed_apart``); or both say it only as a piece of one phrase (``_one_phrase_only``)."""
     if " " in subject.key:
         return False
     first, second = (_about(item).words for item in pair.items)
     if first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key):
+        return True
+    if _typed_apart(pair, subject.key):
         return True
     if subject.entity is not None:  # "NASA Perseverance" and "NASA's rover": a name stands alone
         return False
@@ -176,6 +211,22 @@ def _two_words(pair: ContentPair, subject: Subject) -> bool:
         words.neighbours(subject.key) for words in (first, second)
     )
     return _one_phrase_only(after_first, after_second) or _one_phrase_only(before_first, before_second)
+
+
+def _typed_apart(pair: ContentPair, key: str) -> bool:
+    """Both items name the one word, a word of the language too, as entities of two types: two things
+    of one name ("Spoiler" a player of a partition game, PERSON, and the spoiler of a film talk,
+    CONCEPT; round 6). A name that is no word ("Gavi", "Pompeii") is one thing however the two
+    items' sentences type it."""
+    if zipf(key) < NAME_AS_WORD_ZIPF:
+        return False
+    types = set()
+    for item in pair.items:
+        found = _about(item).subjects.get(key)
+        if found is None or found.entity is None:
+            return False
+        types.add(found.entity.type)
+    return len(types) > 1
 
 
 def _one_phrase_only(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -198,6 +249,8 @@ class _About:
     words: ItemWords
     listed_only: frozenset[str] = frozenset()
     """Subjects only a keyword list says the item is about (tags are for search)."""
+    salient: frozenset[str] = frozenset()
+    """Words of the item's title and of its subjects: what it is about, word by word."""
     judged: dict[tuple[str, bool], bool] = field(default_factory=dict)
     """``is_about`` answers so far (generators ask about the same topics many times)."""
 
@@ -219,11 +272,17 @@ def _about(item: ContentItem) -> _About:
         names.append(song[1])
     words = ItemWords.of(item, names, patterns.topics)
     askable = [
-        (key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text, name=s.entity is not None)
+        (key, s)
+        for key, s in found.items()
+        if _askable(key, s)
+        and words.is_about(s.text, name=s.entity is not None)
+        and not _only_supposed(item, key)
+        and not (s.entity is not None and _only_in_passing(item, s.text))
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
-    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words, listed_only)
+    salient = frozenset(words.headline) | frozenset(word for key, _ in ordered for word in tokens(key))
+    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words, listed_only, salient)
     if len(_ABOUT) >= ABOUT_MEMO:
         _ABOUT.clear()
     _ABOUT[id(patterns)] = (patterns, about)
@@ -252,6 +311,61 @@ def _askable(key: str, subject: Subject) -> bool:
     if " " in key or subject.entity is not None:
         return key not in _ALONE_TOO_VAGUE
     return key not in _ALONE_TOO_VAGUE and says_enough_alone(key)
+
+
+_SUPPOSING = re.compile(r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+)?(?:be|fit|suit|work)\b", re.IGNORECASE)
+"""A sentence that supposes where the item might be used or played ("This song may be playing at a
+little living room concert", "could be used in a mystery/thriller video game") says nothing of what
+it is about (rounds 5 and 6)."""
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _only_supposed(item: ContentItem, key: str) -> bool:
+    """Whether ``item`` says ``key`` (a content key) only in sentences that suppose (``_SUPPOSING``),
+    never in its title."""
+    wanted = tokens(key)
+    if not wanted or _says(tokens(item.title), wanted):
+        return False
+    saying = [sentence for sentence in _SENTENCE.split(item.text) if _says(tokens(sentence), wanted)]
+    return bool(saying) and all(_SUPPOSING.search(sentence) for sentence in saying)
+
+
+_IN_PASSING = re.compile(
+    r"\b(?:also (?:appears?|features?|referenced|mentioned)|other voices|(?:is|are|was|were) quoted|quoted in"
+    r"|alongside)\b",
+    re.IGNORECASE,
+)
+"""A sentence that names people or things beside the item's own subject: a guest who "also appears",
+"other voices", someone "quoted in the accompanying story" (rounds 3 to 5: a pair linked by a name
+one item only quotes or credits asks for what that item is not about)."""
+
+
+def _only_in_passing(item: ContentItem, name: str) -> bool:
+    """Whether ``item`` names ``name`` only in sentences that mention it in passing (``_IN_PASSING``)
+    or credit it ("a statement from", "recent work by": ``centrality.credited_mentions``), never in
+    its title or its metadata (a speaker, a photographer, a location)."""
+    if count_words(item.title, name) or name.casefold() in _metadata_names(item):
+        return False
+    saying = [sentence for sentence in _SENTENCE.split(item.text) if count_words(sentence, name)]
+    return bool(saying) and all(
+        _IN_PASSING.search(sentence) or credited_mentions(sentence, name) >= count_words(sentence, name)
+        for sentence in saying
+    )
+
+
+def _metadata_names(item: ContentItem) -> set[str]:
+    """The item's metadata values that are text, one name each (lists of names too), case-folded."""
+    names: set[str] = set()
+    for value in item.metadata.values():
+        for each in value if isinstance(value, list) else [value]:
+            if isinstance(each, str):
+                names.add(each.casefold())
+    return names
+
+
+def _says(said: Sequence[str], wanted: Sequence[str]) -> bool:
+    size = len(wanted)
+    return any(tuple(said[start : start + size]) == tuple(wanted) for start in range(len(said) - size + 1))
 
 
 def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:

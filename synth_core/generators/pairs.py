@@ -96,6 +96,13 @@ def content_keys(item: ContentItem) -> frozenset[str]:
     return _about(item).keys
 
 
+def about_keys(item: ContentItem) -> frozenset[str]:
+    """The content keys the item is about (its subjects, ``item_subjects``): what relevance to a fusion
+    query is judged on, so an item that names a subject in passing, quotes or credits it, or only
+    supposes it ("could be used in a mystery game") is no relevant result for it."""
+    return _about(item).askable
+
+
 def item_subjects(item: ContentItem) -> list[Subject]:
     """What one item is about that a query can ask for, best first (see ``_About``)."""
     return list(_about(item).subjects.values())

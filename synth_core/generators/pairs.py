@@ -284,6 +284,7 @@ def _about(item: ContentItem) -> _About:
         if _askable(key, s)
         and words.is_about(s.text, name=s.entity is not None)
         and not _only_supposed(item, key)
+        and not _only_quoted(item, key)
         and not (s.entity is not None and _only_in_passing(item, s.text))
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
@@ -335,6 +336,22 @@ def _only_supposed(item: ContentItem, key: str) -> bool:
         return False
     saying = [sentence for sentence in _SENTENCE.split(item.text) if _says(tokens(sentence), wanted)]
     return bool(saying) and all(_SUPPOSING.search(sentence) for sentence in saying)
+
+
+_QUOTATION = re.compile(r"[\"“”][^\"“”]*[\"“”]")
+
+
+def _only_quoted(item: ContentItem, key: str) -> bool:
+    """Whether ``item`` says ``key`` only inside quotations, never in its title: what someone is quoted
+    saying is no subject of the item ("If your runbook needs a hero..." quoted by a keynote photo and
+    a GitOps lecture, round 6)."""
+    wanted = tokens(key)
+    if not wanted or _says(tokens(item.title), wanted):
+        return False
+    quoted = _QUOTATION.findall(item.text)
+    if not quoted or _says(tokens(_QUOTATION.sub(" | ", item.text)), wanted):
+        return False
+    return any(_says(tokens(quote), wanted) for quote in quoted)
 
 
 _IN_PASSING = re.compile(

@@ -32,7 +32,9 @@ judged against relevance that does not depend on the query's wording (``fusion_r
   above 0 for every example (a pair always shares a key).
 
 ``signals.pair_shared_words`` records how many content words the two items share besides the
-subjects asked about (``pairs.pair_shared_words``), for the confidence score.
+subjects asked about (``pairs.pair_shared_words``), and ``signals.pair_link`` what of the query both
+items are about and whether a lone word of it is corroborated (``pair_link``), for the confidence
+score.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from synth_core.generators.labels import (
     required_entities,
     score_closeness,
 )
+from synth_core.generators.pair_link import pair_link
 from synth_core.generators.pairs import (
     ContentPair,
     StrategyOf,
@@ -230,7 +233,12 @@ def _label(
         entity_coverage=entity_coverage(required_entities(done.spec), []),
         rewrites=done.rewrites,
         sources=(first, second),
-    ).model_copy(update={"pair_shared_words": pair_shared_words(ContentPair(first, second, ""), done.spec.topics)})
+    ).model_copy(
+        update={
+            "pair_shared_words": pair_shared_words(ContentPair(first, second, ""), done.spec.topics),
+            "pair_link": pair_link(query, (first, second)),
+        }
+    )
     return FusionHistorySchema(
         query=query,
         provenance=build_provenance(ctx, (first, second), done.written, strategy=strategy),

@@ -1,7 +1,9 @@
 """What a fusion query asks about (a *need*): one or two subjects of a cross-modal pair
 (``pairs.Subject``), of three kinds kept apart so a run holds each in a known share:
 
-- *single*: one subject both items carry ("Kibble-Zurek mechanism");
+- *single*: one subject both items carry ("Kibble-Zurek mechanism"), not the end of a title's phrase
+  cut from the words that say which one ("operations room" of "Rover Operations Room":
+  ``pairs.cut_from_title``; it may still be narrowed by a name, "the operations room at JPL");
 - *double*: two subjects both carry ("solar power in India"); for both kinds both modalities hold
   something relevant, at least the pair's item;
 - *facet*: a shared subject narrowed by a subject only one item carries, joined by a name the way
@@ -39,7 +41,14 @@ from synth_core.agents import AgentInference
 from synth_core.backends.text_terms import words
 from synth_core.content import ContentItem
 from synth_core.generators.aboutness import said_together, says_in
-from synth_core.generators.pairs import ContentPair, Subject, own_subjects, shared_subjects, stands_alone
+from synth_core.generators.pairs import (
+    ContentPair,
+    Subject,
+    cut_from_title,
+    own_subjects,
+    shared_subjects,
+    stands_alone,
+)
 from synth_core.generators.planning import rotation
 
 LEAD_SUBJECTS = 3
@@ -179,7 +188,8 @@ def _kind_counts(count: int, available: dict[NeedKind, int]) -> dict[NeedKind, i
 def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
     """The shared and facet subject sets of a pair (either may be empty)."""
     shared = [subject for subject in shared_subjects(pair) if _plain(subject, agents)]
-    sets: list[SubjectSet] = [(subject,) for subject in shared[:LEAD_SUBJECTS]]
+    alone = [subject for subject in shared if not cut_from_title(pair, subject)]  # "operations room" says too little
+    sets: list[SubjectSet] = [(subject,) for subject in alone[:LEAD_SUBJECTS]]
     sets += [
         combo
         for combo in combinations(shared[:COMBINED_FROM], 2)

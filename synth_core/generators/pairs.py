@@ -30,7 +30,7 @@ from itertools import combinations
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
 from synth_core.entities.centrality import count_words, credited_mentions
-from synth_core.generators.aboutness import CORROBORATING_ZIPF, ItemWords, shared_words, tokens
+from synth_core.generators.aboutness import CORROBORATING_ZIPF, ItemWords, shared_words, tokens, word_form
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
@@ -126,8 +126,8 @@ def shared_subjects(pair: ContentPair) -> list[Subject]:
         for position, (key, subject) in enumerate(first.items())
         if key in second_rank
     )
-    shared = [subject for _, _, subject in ranked if not _two_words(pair, subject)]
-    weak = [subject for subject in shared if _needs_corroboration(pair, subject)]
+    shared = [subject for _, _, subject in ranked if not written_apart(pair, subject)]
+    weak = [subject for subject in shared if needs_corroboration(pair, subject)]
     if weak and not corroborated(pair, shared):
         shared = [subject for subject in shared if subject not in weak]
     return shared
@@ -143,7 +143,7 @@ def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
     """The pair shares a name or a phrase, or its items say ``CORROBORATING_WORDS`` specific words
     themselves besides a lone word (two items using "keyboard" and nothing else in common mean two
     different keyboards; tags do not count: ``aboutness.shared_about_words``)."""
-    if any(not _needs_corroboration(pair, subject) for subject in shared):
+    if any(not needs_corroboration(pair, subject) for subject in shared):
         return True
     return any(len(corroborating_words(pair, [subject.key])) >= CORROBORATING_WORDS for subject in shared)
 
@@ -184,14 +184,14 @@ def stands_alone(pair: ContentPair, subject: Subject) -> bool:
     itself, so a facet of one item may narrow it. A one-word name, however rare, may still be two
     things ("Spoiler" of a film talk and of a paper's title) unless the two items also say another
     specific word themselves (``CORROBORATING_WORDS``)."""
-    if _needs_corroboration(pair, subject):
+    if needs_corroboration(pair, subject):
         return False
     if " " in subject.key:
         return True
     return len(corroborating_words(pair, [subject.key])) >= CORROBORATING_WORDS
 
 
-def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
+def needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
     """A lone word, a name of one word too (rare words mean two things too: "trumpet" of a boot advert
     titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title
     is no more one thing: Chicago blues and the Chicago Bulls), or any subject one item only has in a
@@ -201,23 +201,32 @@ def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
     return any(subject.key in _about(item).listed_only for item in pair.items)
 
 
-def _two_words(pair: ContentPair, subject: Subject) -> bool:
-    """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
-    spectrograph, and a harp melody): two words spelled alike; or the two type the name apart
-    (``_typed_apart``); or both say it only as a piece of one phrase (``_one_phrase_only``)."""
+def written_apart(pair: ContentPair, subject: Subject) -> bool:
+    """The two items mean two things by the subject's word (``two_things``), or both say it only as a
+    piece of one phrase (``_one_phrase_only``: what they share is the phrase)."""
     if " " in subject.key:
         return False
-    first, second = (_about(item).words for item in pair.items)
-    if first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key):
-        return True
-    if _typed_apart(pair, subject.key):
+    if two_things(pair, subject):
         return True
     if subject.entity is not None:  # "NASA Perseverance" and "NASA's rover": a name stands alone
         return False
+    first, second = (_about(item).words for item in pair.items)
     (before_first, after_first), (before_second, after_second) = (
         words.neighbours(subject.key) for words in (first, second)
     )
     return _one_phrase_only(after_first, after_second) or _one_phrase_only(before_first, before_second)
+
+
+def two_things(pair: ContentPair, subject: Subject) -> bool:
+    """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
+    spectrograph, and a harp melody): two words spelled alike; or the two type the name apart
+    (``_typed_apart``)."""
+    if " " in subject.key:
+        return False
+    first, second = (_about(item).words for item in pair.items)
+    return first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key) or _typed_apart(
+        pair, subject.key
+    )
 
 
 def _typed_apart(pair: ContentPair, key: str) -> bool:
@@ -405,6 +414,50 @@ def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
 def item_words(item: ContentItem) -> ItemWords:
     """The item's words as ``is_about`` reads them (title, prose, keyword lists, longer names), cached."""
     return _about(item).words
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def cut_from_title(pair: ContentPair, subject: Subject) -> bool:
+    """Whether a topic of two words or more (no name) is the end of a longer capitalised phrase of
+    either item's title, cut from the word that says which one ("operations room" of "Rover
+    Operations Room", "resting place" of "Ingenuity's Final Resting Place", "Bank Independence" of
+    "Central Bank Independence"; rounds 4-6): asked alone, it says too little. A name before it
+    says where or whose, not which kind ("cargo bikes" of "Copenhagen Cargo Bikes"), and one word
+    alone is a thing of its own ("donuts" of "Iconic Sprinkle Donuts")."""
+    wanted = tokens(subject.key)
+    if subject.entity is not None or len(wanted) < 2:
+        return False
+    return any(_cut_in(item, wanted) for item in pair.items)
+
+
+def _cut_in(item: ContentItem, wanted: tuple[str, ...]) -> bool:
+    """Whether ``item``'s title says ``wanted`` right after a capitalised word of the same phrase (only
+    a space between) that is no stopword, possessive or word of a name."""
+    found = list(_TITLE_WORD.finditer(item.title))
+    said = [word_form(match.group()) for match in found]
+    names = {word for entity in extract_patterns(item).entities for word in tokens(entity.text)}
+    for start in range(1, len(said) - len(wanted) + 1):
+        if tuple(said[start : start + len(wanted)]) != wanted:
+            continue
+        before = found[start - 1]
+        gap = item.title[before.end() : found[start].start()]
+        word = before.group()
+        if gap == " " and _capitalised(word) and "'" not in word and "’" not in word and said[start - 1] not in names:
+            return True
+    return False
+
+
+_PREPOSITIONS = lx.words(
+    "inside outside beneath below behind beyond above across around along among within without toward towards "
+    "underneath past near beside besides"
+)
+"""Prepositions a title may open with ("Inside Mass Timber Towers") that stopword lists leave out."""
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.casefold() not in lx.STOPWORDS | _PREPOSITIONS
 
 
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:

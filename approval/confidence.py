@@ -30,7 +30,7 @@ centrality      routing / workflow / unified: every name the query asks about is
                 measured 0.8. cross_modal: both items are about what the query asks
                 (``signals.pair_link``): nothing both are about 0.3; a lone word no other specific
                 word of both items corroborates, a word the two write apart, or a phrase cut from a
-                title 0.5; a corroborated lone word 0.8; a lone word linking a document 0.15 less.
+                title 0.5; a corroborated lone word 0.8; a lone word linking a document 0.3 less.
 title_match     modality / workflow / unified: the share c of the source title's content words the query
                 names (``signals.title_coverage``), ``0.5 + 0.5 * c``: a query that names its item by
                 its title asks for the item; one built only from body words is where passing mentions,

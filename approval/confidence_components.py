@@ -54,7 +54,7 @@ UNSHARED_SCORE = 0.3
 TWO_SENSES_SCORE = 0.5
 LONE_WORD_SCORE = 0.8
 CUT_SCORE = 0.5
-DOCUMENT_LONE_PENALTY = 0.15
+DOCUMENT_LONE_PENALTY = 0.3
 """A lone word that links a document (a paper, a report) to a photo, a clip or a song is more often
 two senses ("string" of string theory and of a string section; "formation" of density singularities
 and of soldiers): fields use everyday words as terms of their own (rounds 1-6: 5 right of 35)."""
@@ -64,7 +64,7 @@ def pair_centrality(example: ExampleBase) -> tuple[float, str]:
     """Two-item (fusion) examples: whether both items are about what the query asks
     (``signals.pair_link``): nothing both are about 0.3; only a lone word that may mean two things
     (no specific word both say besides it, or the two write it apart) 0.5, as for a phrase cut from a
-    title ("operations room"); a corroborated lone word 0.8; less 0.15 when one item is a document;
+    title ("operations room"); a corroborated lone word 0.8; less 0.3 when one item is a document;
     a name or a phrase both are about 1. Not measured: the passing-mention reading of ``centrality``."""
     link = example.signals.pair_link
     if link is None:

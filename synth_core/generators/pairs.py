@@ -30,7 +30,14 @@ from itertools import combinations
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
 from synth_core.entities.centrality import count_words, credited_mentions
-from synth_core.generators.aboutness import CORROBORATING_ZIPF, ItemWords, shared_words, tokens, word_form
+from synth_core.generators.aboutness import (
+    CENTRAL_MENTIONS,
+    CORROBORATING_ZIPF,
+    ItemWords,
+    shared_words,
+    tokens,
+    word_form,
+)
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
@@ -294,7 +301,7 @@ def _about(item: ContentItem) -> _About:
         and words.is_about(s.text, name=s.entity is not None)
         and not _only_supposed(item, key)
         and not _only_quoted(item, key)
-        and not (s.entity is not None and _only_in_passing(item, s.text))
+        and not (s.entity is not None and _only_in_passing(item, s.text, words.short))
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
@@ -373,17 +380,24 @@ _IN_PASSING = re.compile(
 one item only quotes or credits asks for what that item is not about)."""
 
 
-def _only_in_passing(item: ContentItem, name: str) -> bool:
-    """Whether ``item`` names ``name`` only in sentences that mention it in passing (``_IN_PASSING``)
-    or credit it ("a statement from", "recent work by": ``centrality.credited_mentions``), never in
-    its title or its metadata (a speaker, a photographer, a location)."""
+def _only_in_passing(item: ContentItem, name: str, short: bool) -> bool:
+    """Whether ``item`` names ``name`` in sentences that mention it in passing (``_IN_PASSING``) or
+    credit it ("a statement from", "recent work by": ``centrality.credited_mentions``) and, besides
+    those, too seldom to be about it (twice, or once in a ``short`` prose): never when its title or
+    its metadata (a speaker, a photographer, a location) names it."""
     if count_words(item.title, name) or name.casefold() in _metadata_names(item):
         return False
-    saying = [sentence for sentence in _SENTENCE.split(item.text) if count_words(sentence, name)]
-    return bool(saying) and all(
-        _IN_PASSING.search(sentence) or credited_mentions(sentence, name) >= count_words(sentence, name)
-        for sentence in saying
-    )
+    passing, counted = 0, 0
+    for sentence in _SENTENCE.split(item.text):
+        said = count_words(sentence, name)
+        if not said:
+            continue
+        if _IN_PASSING.search(sentence):
+            passing += said
+        else:
+            credited = min(said, credited_mentions(sentence, name))
+            passing, counted = passing + credited, counted + said - credited
+    return passing > 0 and counted < (1 if short else CENTRAL_MENTIONS)
 
 
 def _metadata_names(item: ContentItem) -> set[str]:

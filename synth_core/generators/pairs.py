@@ -372,12 +372,13 @@ def _only_quoted(item: ContentItem, key: str) -> bool:
 
 _IN_PASSING = re.compile(
     r"\b(?:also (?:appears?|features?|referenced|mentioned)|other voices|(?:is|are|was|were) quoted|quoted in"
-    r"|alongside)\b",
+    r"|alongside|what(?:'s| is) happening in)\b",
     re.IGNORECASE,
 )
 """A sentence that names people or things beside the item's own subject: a guest who "also appears",
 "other voices", someone "quoted in the accompanying story" (rounds 3 to 5: a pair linked by a name
-one item only quotes or credits asks for what that item is not about)."""
+one item only quotes or credits asks for what that item is not about), places an aside ties it to
+("links what is happening in Napa Valley and Mendoza to ...", round 7)."""
 
 
 def _only_in_passing(item: ContentItem, name: str, short: bool) -> bool:

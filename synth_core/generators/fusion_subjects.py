@@ -194,7 +194,10 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
     sets += [
         combo
         for combo in combinations(shared[:COMBINED_FROM], 2)
-        if _distinct(*combo) and _listable(*combo) and not any(_one_phrase(item.title, *combo) for item in pair.items)
+        if _distinct(*combo)
+        and _listable(*combo)
+        and not any(_one_phrase(item.title, *combo) for item in pair.items)
+        and _says_which(pair, *combo)
     ]
     facets: list[SubjectSet] = []
     if len(shared) >= FACETS_FROM or any(stands_alone(pair, subject) for subject in shared):
@@ -203,6 +206,16 @@ def pair_needs(pair: ContentPair, agents: AgentInference) -> PairNeeds:
             own = [s for s in own_subjects(item, other)[: FACETS * 2] if _plain(s, agents) and unsaid(s)]
             facets += [(lead, facet) for lead in shared[:2] for facet in own[:FACETS] if _narrows(item, lead, facet)]
     return PairNeeds(sets, facets)
+
+
+def _says_which(pair: ContentPair, first: Subject, second: Subject) -> bool:
+    """A phrase cut from a title ("resting place" of "Ingenuity's Final Resting Place") is asked about
+    only beside a name that says which one ("the Jet Propulsion Laboratory operations room"), never
+    listed with another topic ("resting places and rotor")."""
+    for cut, other in ((first, second), (second, first)):
+        if cut_from_title(pair, cut) and other.entity is None:
+            return False
+    return True
 
 
 def subject_keys(texts: Sequence[str]) -> frozenset[str]:

@@ -452,6 +452,7 @@ def _cut_in(item: ContentItem, wanted: tuple[str, ...]) -> bool:
     a space between) that is no stopword, possessive or word of a name."""
     found = list(_TITLE_WORD.finditer(item.title))
     said = [word_form(match.group()) for match in found]
+    small = any(match.group() in lx.STOPWORDS for match in found[1:])  # "for", "of" written in lower case
     names = {word for entity in extract_patterns(item).entities for word in tokens(entity.text)}
     for start in range(1, len(said) - len(wanted) + 1):
         if tuple(said[start : start + len(wanted)]) != wanted:
@@ -459,7 +460,13 @@ def _cut_in(item: ContentItem, wanted: tuple[str, ...]) -> bool:
         before = found[start - 1]
         gap = item.title[before.end() : found[start].start()]
         word = before.group()
-        if gap == " " and _capitalised(word) and "'" not in word and "’" not in word and said[start - 1] not in names:
+        if (
+            gap == " "
+            and _modifier(word, small)
+            and "'" not in word
+            and "’" not in word
+            and said[start - 1] not in names
+        ):
             return True
     return False
 
@@ -471,8 +478,16 @@ _PREPOSITIONS = lx.words(
 """Prepositions a title may open with ("Inside Mass Timber Towers") that stopword lists leave out."""
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.casefold() not in lx.STOPWORDS | _PREPOSITIONS
+_ARTICLES = lx.words("a an the")
+
+
+def _modifier(word: str, small_words_lowered: bool) -> bool:
+    """A capitalised word of the phrase: no stopword or preposition, unless the title writes its small
+    words in lower case, so a capitalised one is part of a name ("Handbook for Via Ferrata Routes")."""
+    if not word[:1].isupper():
+        return False
+    small = word.casefold() in lx.STOPWORDS | _PREPOSITIONS
+    return not small or (small_words_lowered and word.casefold() not in _ARTICLES)
 
 
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:

@@ -241,12 +241,34 @@ def as_said(topic: str, items: Sequence[ContentItem], *, article: bool, count_pl
     said = [_item_words(item.title, item.text) for item in items]
     plural = _plural(words[-1])
     if plural != words[-1] and any(_starts_in([*words[:-1], plural], text) for text in said):
-        return " ".join([*words[:-1], plural])
+        return _cased(" ".join([*words[:-1], plural]), items)
     if article and any(_with_article(words, text) for text in said) and not any(_bare(words, text) for text in said):
-        return f"the {topic}"
+        return f"the {_cased(topic, items)}"
     if count_plural and plural != words[-1] and _asked_as_many(words, plural, said):
-        return " ".join([*words[:-1], plural])
-    return topic
+        return _cased(" ".join([*words[:-1], plural]), items)
+    return _cased(topic, items)
+
+
+def _cased(phrase: str, items: Sequence[ContentItem]) -> str:
+    """``phrase`` (lower case) with each word as the items' prose always writes it inside a sentence:
+    an acronym or a name a topic lowered ("EUV machines", "the Bloch sphere", "Ingenuity"; round 6:
+    "on euv machine" reads as a typo)."""
+    return " ".join(_written_form(word, items) for word in phrase.split())
+
+
+def _written_form(word: str, items: Sequence[ContentItem]) -> str:
+    forms = set()
+    for item in items:
+        body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
+        for match in re.finditer(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", body, re.IGNORECASE):
+            before = body[: match.start()].rstrip()
+            if before and before[-1] not in '.!?:"“':  # a sentence's first word is capitalised anyway
+                forms.add(match.group(1))
+    if len(forms) == 1:
+        (form,) = forms
+        if form != word and form.lower() == word:
+            return form
+    return word
 
 
 COUNT_NOUN_GAP = 0.9

@@ -322,3 +322,11 @@ def test_a_phrase_cut_from_a_title_phrase_is_marked_but_not_a_word_or_a_phrase_a
     assert not pairs.cut_from_title(ContentPair(towers, room, "test"), pairs.Subject("mass timber towers"))
     assert not pairs.cut_from_title(ContentPair(bikes, towers, "test"), pairs.Subject("cargo bikes"))
     assert not pairs.cut_from_title(ContentPair(donuts, room, "test"), pairs.Subject("donuts"))  # one word
+
+
+def test_a_capitalised_small_word_of_a_title_that_lowers_small_words_is_part_of_the_phrase() -> None:
+    handbook = make_item("d", "DOCUMENT", "Handbook for Via Ferrata Routes", "A handbook on via ferrata routes.")
+    other = make_item("i", "IMAGE", "Rocks", "Rocks and ropes.")
+    assert pairs.cut_from_title(ContentPair(handbook, other, "test"), pairs.Subject("ferrata routes"))  # drops "via"
+    opener = make_item("v", "VIDEO", "The Operations Room", "Engineers plan a drive.")
+    assert not pairs.cut_from_title(ContentPair(opener, other, "test"), pairs.Subject("operations room"))

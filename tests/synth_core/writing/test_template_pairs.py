@@ -153,3 +153,14 @@ def test_a_count_noun_is_asked_about_in_the_plural_and_a_mass_noun_or_one_thing_
     assert as_said("microscope", [lab], article=False, count_plural=False) == "microscope"  # "microscope photos"
     assert as_said("fermentation", [paper], article=False) == "fermentation"  # a mass noun has no plural to ask
     assert as_said("operations room", [room], article=False) == "operations room"  # "the operations room": one
+
+
+def test_a_lowered_acronym_or_name_is_written_as_the_items_write_it() -> None:
+    hall = make_item(
+        "v", "VIDEO", "EUV Machine in Veldhoven", "An EUV lithography machine fills a hall. One EUV machine costs a lot."
+    )
+    board = make_item("b", "IMAGE", "Bloch Sphere Lecture", "Professor Mehta draws a Bloch sphere on a whiteboard.")
+    assert as_said("euv machine", [hall], article=False) == "EUV machines"
+    assert as_said("bloch sphere", [board], article=True) == "the Bloch sphere"
+    mixed = make_item("m", "IMAGE", "Notes", "Grape vines grow. Most grape growers pick early.")
+    assert as_said("grape", [mixed], article=False, count_plural=False) == "grape"  # a sentence opener is no name

@@ -157,7 +157,7 @@ def test_a_count_noun_is_asked_about_in_the_plural_and_a_mass_noun_or_one_thing_
 
 def test_a_lowered_acronym_or_name_is_written_as_the_items_write_it() -> None:
     hall = make_item(
-        "v", "VIDEO", "EUV Machine in Veldhoven", "An EUV lithography machine fills a hall. One EUV machine costs a lot."
+        "v", "VIDEO", "EUV Machine in Veldhoven", "An EUV lithography machine fills a hall. One EUV machine is dear."
     )
     board = make_item("b", "IMAGE", "Bloch Sphere Lecture", "Professor Mehta draws a Bloch sphere on a whiteboard.")
     assert as_said("euv machine", [hall], article=False) == "EUV machines"

@@ -271,22 +271,24 @@ def _written_form(word: str, items: Sequence[ContentItem]) -> str:
     return word
 
 
-COUNT_NOUN_GAP = 0.9
+COUNT_NOUN_GAP = 1.0
 """A noun whose plural is at most this much rarer (Zipf, wordfreq's large list) than its singular is
-counted ("microscopes" 0.8 below "microscope", "robots" 0.3); a mass noun's plural is far rarer
-("fermentations" 1.6, "coffees" 1.8, "harvests" 1.1)."""
+counted ("microscopes" 0.8 below "microscope", "treadmills" 0.95, "robots" 0.3); a mass noun's plural
+is far rarer ("fermentations" 1.6, "coffees" 1.8, "harvests" 1.1)."""
 
 
 def _asked_as_many(words: Sequence[str], plural: str, said: Sequence[tuple[str, ...]]) -> bool:
-    """Whether the topic is a count noun that the items write as a whole noun (not "a rover drive")
-    and never after "the" (one thing: "the operations room")."""
+    """Whether the topic is a count noun that the items write as a whole noun (not "a rover drive"),
+    a compound after "a" or "an", and never after "the" (one thing: "the operations room")."""
     singular = words[-1]
     gap = zipf_frequency(singular, "en", wordlist="large") - zipf_frequency(plural, "en", wordlist="large")
     if zipf_frequency(plural, "en", wordlist="large") <= 0 or gap > COUNT_NOUN_GAP:
         return False
-    whole = [start for text in said for start in _positions(words, text)]
-    definite = any(start > 0 and text[start - 1] == "the" for text in said for start in _positions(words, text))
-    return bool(whole) and not definite
+    positions = [(text, start) for text in said for start in _positions(words, text)]
+    definite = any(start > 0 and text[start - 1] == "the" for text, start in positions)
+    if len(words) > 1:  # a compound counts only when an item says "a" one ("a quantum chip"; no "climate changes")
+        return not definite and any(start > 0 and text[start - 1] in ("a", "an") for text, start in positions)
+    return bool(positions) and not definite
 
 
 def _plural(word: str) -> str:

@@ -203,9 +203,20 @@ def needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
     titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title
     is no more one thing: Chicago blues and the Chicago Bulls), or any subject one item only has in a
     keyword list ("YouTube" among a make-up video's tags)."""
-    if " " not in subject.key and (subject.entity is None or zipf(subject.key) >= EVERYDAY_NAME_ZIPF):
+    lone = subject.entity is None or _plain_word_in_one(pair, subject.key) or zipf(subject.key) >= EVERYDAY_NAME_ZIPF
+    if " " not in subject.key and lone:
         return True
     return any(subject.key in _about(item).listed_only for item in pair.items)
+
+
+def _plain_word_in_one(pair: ContentPair, key: str) -> bool:
+    """One item takes the word for a plain word, no name ("spoiler" of a book review): then it is a
+    lone word, whichever item the pair lists first ("Spoiler", a player of a partition game, round 6)."""
+    for item in pair.items:
+        found = _about(item).subjects.get(key)
+        if found is not None and found.entity is None:
+            return True
+    return False
 
 
 def written_apart(pair: ContentPair, subject: Subject) -> bool:

@@ -201,9 +201,11 @@ def test_a_name_of_two_words_links_a_pair_alone_and_a_one_word_name_needs_a_seco
     [sethi] = shared_subjects(pair)
     assert sethi.key == "priyanka sethi" and stands_alone(pair, sethi)
     vestas = pairs.Subject("Vestas", Entity(text="Vestas", type="ORGANIZATION"))
-    blades = make_item("v", "VIDEO", "Vestas Blade Inspection", "Technicians at Vestas inspect a turbine blade.")
-    orders = make_item("o", "DOCUMENT", "Vestas Quarterly Report", "Vestas reports turbine orders from Denmark.")
-    party = make_item("i", "IMAGE", "Vestas Office Party", "Staff of Vestas celebrate with cake.")
+    blades = make_item(
+        "v", "VIDEO", "Vestas Blade Inspection", "Vestas technicians inspect a turbine blade for Vestas."
+    )
+    orders = make_item("o", "DOCUMENT", "Vestas Quarterly Report", "Vestas turbine orders grew for Vestas.")
+    party = make_item("i", "IMAGE", "Vestas Office Party", "Vestas staff celebrate with cake at Vestas.")
     assert stands_alone(ContentPair(blades, orders, "test"), vestas)  # both also say "turbine"
     assert not stands_alone(ContentPair(blades, party, "test"), vestas)  # nothing else in common
     assert not stands_alone(ContentPair(blades, orders, "test"), pairs.Subject("turbine"))  # a lone word
@@ -330,3 +332,12 @@ def test_a_capitalised_small_word_of_a_title_that_lowers_small_words_is_part_of_
     assert pairs.cut_from_title(ContentPair(handbook, other, "test"), pairs.Subject("ferrata routes"))  # drops "via"
     opener = make_item("v", "VIDEO", "The Operations Room", "Engineers plan a drive.")
     assert not pairs.cut_from_title(ContentPair(opener, other, "test"), pairs.Subject("operations room"))
+
+
+def test_a_one_word_name_one_item_writes_as_a_plain_word_is_a_lone_word_in_either_order() -> None:
+    paper = make_item("d", "DOCUMENT", "Chain partition games", "Spoiler presents points. Algorithm answers Spoiler.")
+    review = make_item(
+        "v", "VIDEO", "Why I Loved This Book, Spoiler Free!", "Tags: books, book review, spoiler, turtles."
+    )
+    for pair in (ContentPair(paper, review, "test"), ContentPair(review, paper, "test")):
+        assert "spoiler" not in {subject.key for subject in shared_subjects(pair)}

@@ -312,7 +312,7 @@ def _about(item: ContentItem) -> _About:
         and words.is_about(s.text, name=s.entity is not None)
         and not _only_supposed(item, key)
         and not _only_quoted(item, key)
-        and not (s.entity is not None and _only_in_passing(item, s.text, words.short))
+        and not _only_in_passing(item, s.text, words.short)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))

@@ -341,3 +341,14 @@ def test_a_one_word_name_one_item_writes_as_a_plain_word_is_a_lone_word_in_eithe
     )
     for pair in (ContentPair(paper, review, "test"), ContentPair(review, paper, "test")):
         assert "spoiler" not in {subject.key for subject in shared_subjects(pair)}
+
+
+def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Morning Bake in Lyon",
+        "Margot Delacroix pulls a tray of loaves from a deck oven in Lyon. Margot Delacroix is quoted in the "
+        'accompanying story: "Open crumb is a result." The bakery opens at six and sells out by nine every day.',
+    )
+    assert "accompanying story" not in {subject.key for subject in item_subjects(photo)}

@@ -352,3 +352,5 @@ def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
         'accompanying story: "Open crumb is a result." The bakery opens at six and sells out by nine every day.',
     )
     assert "accompanying story" not in {subject.key for subject in item_subjects(photo)}
+    assert pairs._only_in_passing(photo, "accompanying story", short=False)  # the quoting sentence only
+    assert not pairs._only_in_passing(photo, "deck oven", short=True)  # said in a sentence of its own

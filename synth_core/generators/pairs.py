@@ -312,7 +312,7 @@ def _about(item: ContentItem) -> _About:
         and words.is_about(s.text, name=s.entity is not None)
         and not _only_supposed(item, key)
         and not _only_quoted(item, key)
-        and not _only_in_passing(item, s.text, words.short)
+        and not _only_in_passing(item, s.text, words.short, _IN_PASSING if s.entity is not None else _QUOTING)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
@@ -392,7 +392,12 @@ one item only quotes or credits asks for what that item is not about), places an
 ("links what is happening in Napa Valley and Mendoza to ...", round 7)."""
 
 
-def _only_in_passing(item: ContentItem, name: str, short: bool) -> bool:
+_QUOTING = re.compile(r"\b(?:(?:is|are|was|were) quoted|quoted in)\b", re.IGNORECASE)
+"""For a topic, only a sentence that quotes someone is in passing ("is quoted in the accompanying
+story"): the other passing sentences ("Also referenced: ...") still name what an item is about."""
+
+
+def _only_in_passing(item: ContentItem, name: str, short: bool, passing_sentence: re.Pattern[str]) -> bool:
     """Whether ``item`` names ``name`` in sentences that mention it in passing (``_IN_PASSING``) or
     credit it ("a statement from", "recent work by": ``centrality.credited_mentions``) and, besides
     those, too seldom to be about it (twice, or once in a ``short`` prose): never when its title or
@@ -404,7 +409,7 @@ def _only_in_passing(item: ContentItem, name: str, short: bool) -> bool:
         said = count_words(sentence, name)
         if not said:
             continue
-        if _IN_PASSING.search(sentence):
+        if passing_sentence.search(sentence):
             passing += said
         else:
             credited = min(said, credited_mentions(sentence, name))

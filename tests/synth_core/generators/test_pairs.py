@@ -286,7 +286,7 @@ def test_a_name_only_quoted_credited_or_also_appearing_is_no_subject() -> None:
         "Analysts watch a wall of threat maps at midnight. Aisha Bello is quoted in the accompanying story: "
         '"The first hour decides the next month."',
     )
-    assert pairs._only_in_passing(photo, "Aisha Bello", short=False)
+    assert pairs._only_in_passing(photo, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING)
     video = make_item(
         "v",
         "VIDEO",
@@ -294,12 +294,14 @@ def test_a_name_only_quoted_credited_or_also_appearing_is_no_subject() -> None:
         "Terraced vineyards curve along the river. Dr. Joanna Whitlock, an oenologist, also appears. "
         "The film ends with a statement from UC Davis.",
     )
-    assert pairs._only_in_passing(video, "Joanna Whitlock", short=False)
-    assert pairs._only_in_passing(video, "UC Davis", short=False)  # credited
+    assert pairs._only_in_passing(video, "Joanna Whitlock", short=False, passing_sentence=pairs._IN_PASSING)
+    assert pairs._only_in_passing(video, "UC Davis", short=False, passing_sentence=pairs._IN_PASSING)  # credited
     speaker = make_item("a", "AUDIO", "Lecture", "Aisha Bello is quoted in the press.", speakers=["Aisha Bello"])
-    assert not pairs._only_in_passing(speaker, "Aisha Bello", short=False)  # her own metadata names her
+    assert not pairs._only_in_passing(
+        speaker, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING
+    )  # her own metadata names her
     titled = make_item("a2", "AUDIO", "Aisha Bello on Incidents", "Aisha Bello is quoted in the accompanying story.")
-    assert not pairs._only_in_passing(titled, "Aisha Bello", short=False)
+    assert not pairs._only_in_passing(titled, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING)
 
 
 def test_relevance_keys_leave_out_what_an_item_names_in_passing() -> None:
@@ -352,5 +354,9 @@ def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
         'accompanying story: "Open crumb is a result." The bakery opens at six and sells out by nine every day.',
     )
     assert "accompanying story" not in {subject.key for subject in item_subjects(photo)}
-    assert pairs._only_in_passing(photo, "accompanying story", short=False)  # the quoting sentence only
-    assert not pairs._only_in_passing(photo, "deck oven", short=True)  # said in a sentence of its own
+    assert pairs._only_in_passing(
+        photo, "accompanying story", short=False, passing_sentence=pairs._QUOTING
+    )  # the quoting sentence only
+    assert not pairs._only_in_passing(
+        photo, "deck oven", short=True, passing_sentence=pairs._QUOTING
+    )  # said in a sentence of its own

@@ -27,7 +27,10 @@ specificity     the query singles something out (``approval.specificity``): a na
 centrality      routing / workflow / unified: every name the query asks about is central to its source
                 (its title, its metadata, or named twice: ``synth_core.entities.centrality``); a passing
                 mention 0.35 ("reports of Seattle" for a review that cites one Seattle study); not
-                measured 0.8.
+                measured 0.8. cross_modal: both items are about what the query asks
+                (``signals.pair_link``): nothing both are about 0.3; a lone word no other specific
+                word of both items corroborates, a word the two write apart, or a phrase cut from a
+                title 0.5; a corroborated lone word 0.8; a lone word linking a document 0.3 less.
 title_match     modality / workflow / unified: the share c of the source title's content words the query
                 names (``signals.title_coverage``), ``0.5 + 0.5 * c``: a query that names its item by
                 its title asks for the item; one built only from body words is where passing mentions,
@@ -63,7 +66,7 @@ optimizer; tests/approval/test_confidence.py keeps this table equal to the regis
 optimizer   label margin entity fit   fluen spec  centr title anchr media rank cover  dupe gener effort
 =========== ===== ====== ====== ===== ===== ===== ===== ===== ===== ===== ==== ====== ==== ===== ======
 modality    3     0      0      2     2     0     0     2     1     1     0.5  0.25   2    0.5   1
-cross_modal 3     2      0      0     2     1     0     0     0     0     0.5  0.25   2    0.5   1
+cross_modal 3     2      0      0     2     1     2     0     0     0     0.5  0.25   2    0.5   1
 routing     3     0      3      2     2     0.5   1     0     2     0.5   0.5  0.25   2    0.5   1
 workflow    3     0      0      1     2     1     1     2     2     0     0.5  0.25   2    0.5   1
 unified     3     0      3      2     2     1     1     2     2     1     0.5  2      2    0.5   1
@@ -91,6 +94,7 @@ from approval.confidence_components import (
     label_validity,
     media_cue,
     near_duplicate,
+    pair_centrality,
     source_rank,
     title_match,
     writing_effort,
@@ -248,7 +252,7 @@ def _score(optimizer: str, example: ExampleBase, match: DuplicateMatch, agents: 
         "media_fit": lambda: media_fit(example, agents),
         "fluency": lambda: fluency(example.query),
         "specificity": lambda: specificity(example.query),
-        "centrality": lambda: centrality(example),
+        "centrality": lambda: pair_centrality(example) if optimizer == "cross_modal" else centrality(example),
         "title_match": lambda: title_match(example),
         "anchoring": lambda: anchoring(example),
         "media_cue": lambda: media_cue(example),

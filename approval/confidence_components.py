@@ -50,6 +50,47 @@ def centrality(example: ExampleBase) -> tuple[float, str]:
     return 1.0, "every name the query asks about is what the source is about (title, metadata or named twice)"
 
 
+UNSHARED_SCORE = 0.3
+TWO_SENSES_SCORE = 0.5
+LONE_WORD_SCORE = 0.8
+CUT_SCORE = 0.5
+DOCUMENT_LONE_PENALTY = 0.3
+"""A lone word that links a document (a paper, a report) to a photo, a clip or a song is more often
+two senses ("string" of string theory and of a string section; "formation" of density singularities
+and of soldiers): fields use everyday words as terms of their own (rounds 1-6: 5 right of 35)."""
+
+
+def pair_centrality(example: ExampleBase) -> tuple[float, str]:
+    """Two-item (fusion) examples: whether both items are about what the query asks
+    (``signals.pair_link``): nothing both are about 0.3; only a lone word that may mean two things
+    (no specific word both say besides it, or the two write it apart) 0.5, as for a phrase cut from a
+    title ("operations room"); a corroborated lone word 0.8; less 0.3 when one item is a document;
+    a name or a phrase both are about 1. Not measured: the passing-mention reading of ``centrality``."""
+    link = example.signals.pair_link
+    if link is None:
+        return centrality(example)
+    if not link.shared:
+        return UNSHARED_SCORE, "the query asks about nothing both items are about (a fragment, or one item's aside)"
+    subjects = ", ".join(f"'{text}'" for text in link.shared[:3])
+    if link.apart:
+        apart = ", ".join(f"'{text}'" for text in link.apart[:3])
+        return TWO_SENSES_SCORE, f"the two items write {apart} apart (an acronym and a word, or two kinds of name)"
+    if len(link.cut) == len(link.shared):
+        cut = ", ".join(f"'{text}'" for text in link.cut[:3])
+        return CUT_SCORE, f"{cut} is cut from a longer phrase of a title: alone it does not say which one"
+    if not link.lone:
+        return 1.0, f"both items are about {subjects}"
+    document = DOCUMENT_LONE_PENALTY if "DOCUMENT" in example.signals.source_modalities else 0.0
+    where = " (one item is a document, whose field may use the word as a term)" if document else ""
+    if not link.corroborating:
+        return TWO_SENSES_SCORE - document, (
+            f"only the lone word {subjects} links the items, with no other specific word both say: it may mean "
+            f"two things{where}"
+        )
+    words = ", ".join(f"'{word}'" for word in link.corroborating[:3])
+    return LONE_WORD_SCORE - document, f"the lone word {subjects} links the items, corroborated by {words}{where}"
+
+
 TITLE_MATCH_FLOOR = 0.5
 """A query naming none of its source's title scores this; under a fifth of it, below 0.6 (so, being
 core, it keeps the example in review)."""

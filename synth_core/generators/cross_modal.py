@@ -9,9 +9,12 @@ words of either item. Each of the two modalities is
 searched for the query (its first page, top 10, restricted to the modality), and the results are
 judged against relevance that does not depend on the query's wording (``fusion_relevance.py``):
 
-- *relevant*: an item that carries every subject of the query among its own content keys (the
-  topics and entity names pattern extraction finds in it; ``pairs.content_keys``), of either
-  modality. The pair's items carry the shared subjects by construction; a facet only its own item.
+- *relevant*: an item that is about every subject of the query (its own subjects,
+  ``pairs.about_keys``: topics and names in its title or keyword lists, or said twice in its prose;
+  not one it names in passing, quotes, credits or only supposes), of either modality. The pair's
+  items are about the shared subjects by construction; a facet only its own item. (Judged on every
+  key pattern extraction finds, a hit that named the facet's person once in passing made fusion
+  "help" a query only one item could serve.)
 - *nDCG@10* of a list: DCG = sum of gain / log2(rank + 1) over the first 10, over the ideal DCG of
   every judged item (both lists and the pair), so a list scores 1 when no item seen could improve
   it. One modality alone scores high when it already holds the relevant content.
@@ -29,7 +32,9 @@ judged against relevance that does not depend on the query's wording (``fusion_r
   above 0 for every example (a pair always shares a key).
 
 ``signals.pair_shared_words`` records how many content words the two items share besides the
-subjects asked about (``pairs.pair_shared_words``), for the confidence score.
+subjects asked about (``pairs.pair_shared_words``), and ``signals.pair_link`` what of the query both
+items are about and whether a lone word of it is corroborated (``pair_link``), for the confidence
+score.
 """
 
 from __future__ import annotations
@@ -62,9 +67,11 @@ from synth_core.generators.labels import (
     required_entities,
     score_closeness,
 )
+from synth_core.generators.pair_link import pair_link
 from synth_core.generators.pairs import (
     ContentPair,
     StrategyOf,
+    about_keys,
     content_keys,
     content_pairs,
     pair_shared_words,
@@ -226,7 +233,12 @@ def _label(
         entity_coverage=entity_coverage(required_entities(done.spec), []),
         rewrites=done.rewrites,
         sources=(first, second),
-    ).model_copy(update={"pair_shared_words": pair_shared_words(ContentPair(first, second, ""), done.spec.topics)})
+    ).model_copy(
+        update={
+            "pair_shared_words": pair_shared_words(ContentPair(first, second, ""), done.spec.topics),
+            "pair_link": pair_link(query, (first, second)),
+        }
+    )
     return FusionHistorySchema(
         query=query,
         provenance=build_provenance(ctx, (first, second), done.written, strategy=strategy),
@@ -273,7 +285,7 @@ class _KeyBook:
         for item_id in [item.id for item in pair] + list(hit_ids):
             keys = self._keys.get(item_id)
             if keys is None and item_id in self._items:
-                keys = self._keys[item_id] = content_keys(self._items[item_id])
+                keys = self._keys[item_id] = about_keys(self._items[item_id])
             if keys is not None:
                 found[item_id] = keys
         return found

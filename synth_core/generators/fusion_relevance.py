@@ -1,7 +1,7 @@
 """Relevance and the gain of fusion for cross_modal labels, judged without reading the query.
 
-An item is relevant to a fusion query when it carries every subject the query asks about among its
-own content keys (``pairs.content_keys``: the topics and names pattern extraction finds in it). The
+An item is relevant to a fusion query when it is about every subject the query asks about
+(``pairs.about_keys``: its own subjects, not the names it mentions in passing). The
 query's wording only decides what the backend returns; whether a returned item is relevant is read
 from the item. Pure functions; ``cross_modal`` documents how the labels use them.
 """

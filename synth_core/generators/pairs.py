@@ -22,13 +22,22 @@ A subject keeps an entity's name as written and its type ("India", PLACE); a top
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import ItemWords, shared_about_words, shared_words
+from synth_core.entities.centrality import count_words, credited_mentions
+from synth_core.generators.aboutness import (
+    CENTRAL_MENTIONS,
+    CORROBORATING_ZIPF,
+    ItemWords,
+    shared_words,
+    tokens,
+    word_form,
+)
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
 from synth_core.patterns import ContentPatterns, extract_patterns
@@ -47,6 +56,8 @@ EVERYDAY_NAME_ZIPF = 4.0
 needs a second word like a lone topic (Chicago blues and the Chicago Bulls); a rarer one ("Vestas",
 "INSEP", "Blender") names one thing."""
 CORROBORATING_WORDS = 1
+NAME_AS_WORD_ZIPF = 3.0
+"""A one-word name at least this common as a word ("Spoiler", "Ariel") may name two things."""
 """Specific words two items must say themselves besides a lone word for it to be their subject."""
 
 
@@ -92,6 +103,13 @@ def content_keys(item: ContentItem) -> frozenset[str]:
     return _about(item).keys
 
 
+def about_keys(item: ContentItem) -> frozenset[str]:
+    """The content keys the item is about (its subjects, ``item_subjects``): what relevance to a fusion
+    query is judged on, so an item that names a subject in passing, quotes or credits it, or only
+    supposes it ("could be used in a mystery game") is no relevant result for it."""
+    return _about(item).askable
+
+
 def item_subjects(item: ContentItem) -> list[Subject]:
     """What one item is about that a query can ask for, best first (see ``_About``)."""
     return list(_about(item).subjects.values())
@@ -115,8 +133,8 @@ def shared_subjects(pair: ContentPair) -> list[Subject]:
         for position, (key, subject) in enumerate(first.items())
         if key in second_rank
     )
-    shared = [subject for _, _, subject in ranked if not _two_words(pair, subject)]
-    weak = [subject for subject in shared if _needs_corroboration(pair, subject)]
+    shared = [subject for _, _, subject in ranked if not written_apart(pair, subject)]
+    weak = [subject for subject in shared if needs_corroboration(pair, subject)]
     if weak and not corroborated(pair, shared):
         shared = [subject for subject in shared if subject not in weak]
     return shared
@@ -132,10 +150,40 @@ def corroborated(pair: ContentPair, shared: Sequence[Subject]) -> bool:
     """The pair shares a name or a phrase, or its items say ``CORROBORATING_WORDS`` specific words
     themselves besides a lone word (two items using "keyboard" and nothing else in common mean two
     different keyboards; tags do not count: ``aboutness.shared_about_words``)."""
-    if any(not _needs_corroboration(pair, subject) for subject in shared):
+    if any(not needs_corroboration(pair, subject) for subject in shared):
         return True
-    first, second = _about(pair.first).words, _about(pair.second).words
-    return any(shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS for subject in shared)
+    return any(len(corroborating_words(pair, [subject.key])) >= CORROBORATING_WORDS for subject in shared)
+
+
+def corroborating_words(pair: ContentPair, beside: Sequence[str]) -> list[str]:
+    """Specific words (``aboutness.shared_about_words``) both items say themselves besides the words of
+    ``beside``, each in the title or among the subjects of at least one of them: a word both only say
+    in passing may itself mean two things ("slope" of a ski slope and of an energy curve corroborated
+    "landscape" for a snowy photo and a paper on the energy landscape of domain walls, rounds 2 and 6)."""
+    first, second = _about(pair.first), _about(pair.second)
+    asked = {word for key in beside for word in tokens(key)}
+    salient = first.salient | second.salient
+    return sorted(
+        word
+        for word in (first.words.about_words & second.words.about_words) - asked
+        if max(zipf(word), zipf(f"{word}s")) < CORROBORATING_ZIPF
+        and not any(_variant(word, other) for other in asked)
+        and any(_same_word(word, other) for other in salient)
+    )
+
+
+def _variant(word: str, other: str) -> bool:
+    """One word a form of the other ("dusty", "dust"), as ``aboutness`` tells them."""
+    stem = min(len(word), len(other), max(4, len(other) - 1))
+    return word[:stem] == other[:stem]
+
+
+def _same_word(word: str, other: str) -> bool:
+    """The same word, or one a form of the other, both long enough to tell ("buse" and "bus" of the
+    crude singular; "car" is no "cartoon")."""
+    if word == other or word.removesuffix("e") == other or other.removesuffix("e") == word:
+        return True
+    return min(len(word), len(other)) >= 4 and _variant(word, other)
 
 
 def stands_alone(pair: ContentPair, subject: Subject) -> bool:
@@ -143,39 +191,76 @@ def stands_alone(pair: ContentPair, subject: Subject) -> bool:
     itself, so a facet of one item may narrow it. A one-word name, however rare, may still be two
     things ("Spoiler" of a film talk and of a paper's title) unless the two items also say another
     specific word themselves (``CORROBORATING_WORDS``)."""
-    if _needs_corroboration(pair, subject):
+    if needs_corroboration(pair, subject):
         return False
     if " " in subject.key:
         return True
-    first, second = _about(pair.first).words, _about(pair.second).words
-    return shared_about_words(first, second, [subject.key]) >= CORROBORATING_WORDS
+    return len(corroborating_words(pair, [subject.key])) >= CORROBORATING_WORDS
 
 
-def _needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
+def needs_corroboration(pair: ContentPair, subject: Subject) -> bool:
     """A lone word, a name of one word too (rare words mean two things too: "trumpet" of a boot advert
     titled "Trumpet" and of a synth-pop clip; a capitalised "Earth", "Chicago" or "LUXURY" of a title
     is no more one thing: Chicago blues and the Chicago Bulls), or any subject one item only has in a
     keyword list ("YouTube" among a make-up video's tags)."""
-    if " " not in subject.key and (subject.entity is None or zipf(subject.key) >= EVERYDAY_NAME_ZIPF):
+    lone = subject.entity is None or _plain_word_in_one(pair, subject.key) or zipf(subject.key) >= EVERYDAY_NAME_ZIPF
+    if " " not in subject.key and lone:
         return True
     return any(subject.key in _about(item).listed_only for item in pair.items)
 
 
-def _two_words(pair: ContentPair, subject: Subject) -> bool:
-    """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
-    spectrograph, and a harp melody): two words spelled alike; or both say it only as a piece of one
-    phrase (``_one_phrase_only``)."""
+def _plain_word_in_one(pair: ContentPair, key: str) -> bool:
+    """One item takes the word for a plain word, no name ("spoiler" of a book review): then it is a
+    lone word, whichever item the pair lists first ("Spoiler", a player of a partition game, round 6)."""
+    for item in pair.items:
+        found = _about(item).subjects.get(key)
+        if found is not None and found.entity is None:
+            return True
+    return False
+
+
+def written_apart(pair: ContentPair, subject: Subject) -> bool:
+    """The two items mean two things by the subject's word (``two_things``), or both say it only as a
+    piece of one phrase (``_one_phrase_only``: what they share is the phrase)."""
     if " " in subject.key:
         return False
-    first, second = (_about(item).words for item in pair.items)
-    if first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key):
+    if two_things(pair, subject):
         return True
     if subject.entity is not None:  # "NASA Perseverance" and "NASA's rover": a name stands alone
         return False
+    first, second = (_about(item).words for item in pair.items)
     (before_first, after_first), (before_second, after_second) = (
         words.neighbours(subject.key) for words in (first, second)
     )
     return _one_phrase_only(after_first, after_second) or _one_phrase_only(before_first, before_second)
+
+
+def two_things(pair: ContentPair, subject: Subject) -> bool:
+    """One item writes the subject's word only as an acronym, the other never does ("HARPS", the
+    spectrograph, and a harp melody): two words spelled alike; or the two type the name apart
+    (``_typed_apart``)."""
+    if " " in subject.key:
+        return False
+    first, second = (_about(item).words for item in pair.items)
+    return first.only_in_capitals(subject.key) != second.only_in_capitals(subject.key) or _typed_apart(
+        pair, subject.key
+    )
+
+
+def _typed_apart(pair: ContentPair, key: str) -> bool:
+    """Both items name the one word, a word of the language too, as entities of two types: two things
+    of one name ("Spoiler" a player of a partition game, PERSON, and the spoiler of a film talk,
+    CONCEPT; round 6). A name that is no word ("Gavi", "Pompeii") is one thing however the two
+    items' sentences type it."""
+    if zipf(key) < NAME_AS_WORD_ZIPF:
+        return False
+    types = set()
+    for item in pair.items:
+        found = _about(item).subjects.get(key)
+        if found is None or found.entity is None:
+            return False
+        types.add(found.entity.type)
+    return len(types) > 1
 
 
 def _one_phrase_only(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -198,6 +283,8 @@ class _About:
     words: ItemWords
     listed_only: frozenset[str] = frozenset()
     """Subjects only a keyword list says the item is about (tags are for search)."""
+    salient: frozenset[str] = frozenset()
+    """Words of the item's title and of its subjects: what it is about, word by word."""
     judged: dict[tuple[str, bool], bool] = field(default_factory=dict)
     """``is_about`` answers so far (generators ask about the same topics many times)."""
 
@@ -219,11 +306,18 @@ def _about(item: ContentItem) -> _About:
         names.append(song[1])
     words = ItemWords.of(item, names, patterns.topics)
     askable = [
-        (key, s) for key, s in found.items() if _askable(key, s) and words.is_about(s.text, name=s.entity is not None)
+        (key, s)
+        for key, s in found.items()
+        if _askable(key, s)
+        and words.is_about(s.text, name=s.entity is not None)
+        and not _only_supposed(item, key)
+        and not _only_quoted(item, key)
+        and not _only_in_passing(item, s.text, words.short, _IN_PASSING if s.entity is not None else _QUOTING)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
-    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words, listed_only)
+    salient = frozenset(words.headline) | frozenset(word for key, _ in ordered for word in tokens(key))
+    about = _About(frozenset(found), dict(ordered), frozenset(key for key, _ in ordered), words, listed_only, salient)
     if len(_ABOUT) >= ABOUT_MEMO:
         _ABOUT.clear()
     _ABOUT[id(patterns)] = (patterns, about)
@@ -254,6 +348,90 @@ def _askable(key: str, subject: Subject) -> bool:
     return key not in _ALONE_TOO_VAGUE and says_enough_alone(key)
 
 
+_SUPPOSING = re.compile(r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+)?(?:be|fit|suit|work)\b", re.IGNORECASE)
+"""A sentence that supposes where the item might be used or played ("This song may be playing at a
+little living room concert", "could be used in a mystery/thriller video game") says nothing of what
+it is about (rounds 5 and 6)."""
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _only_supposed(item: ContentItem, key: str) -> bool:
+    """Whether ``item`` says ``key`` (a content key) only in sentences that suppose (``_SUPPOSING``),
+    never in its title."""
+    wanted = tokens(key)
+    if not wanted or _says(tokens(item.title), wanted):
+        return False
+    saying = [sentence for sentence in _SENTENCE.split(item.text) if _says(tokens(sentence), wanted)]
+    return bool(saying) and all(_SUPPOSING.search(sentence) for sentence in saying)
+
+
+_QUOTATION = re.compile(r"[\"“”][^\"“”]*[\"“”]")
+
+
+def _only_quoted(item: ContentItem, key: str) -> bool:
+    """Whether ``item`` says ``key`` only inside quotations, never in its title: what someone is quoted
+    saying is no subject of the item ("If your runbook needs a hero..." quoted by a keynote photo and
+    a GitOps lecture, round 6)."""
+    wanted = tokens(key)
+    if not wanted or _says(tokens(item.title), wanted):
+        return False
+    quoted = _QUOTATION.findall(item.text)
+    if not quoted or _says(tokens(_QUOTATION.sub(" | ", item.text)), wanted):
+        return False
+    return any(_says(tokens(quote), wanted) for quote in quoted)
+
+
+_IN_PASSING = re.compile(
+    r"\b(?:also (?:appears?|features?|referenced|mentioned)|other voices|(?:is|are|was|were) quoted|quoted in"
+    r"|alongside|what(?:'s| is) happening in)\b",
+    re.IGNORECASE,
+)
+"""A sentence that names people or things beside the item's own subject: a guest who "also appears",
+"other voices", someone "quoted in the accompanying story" (rounds 3 to 5: a pair linked by a name
+one item only quotes or credits asks for what that item is not about), places an aside ties it to
+("links what is happening in Napa Valley and Mendoza to ...", round 7)."""
+
+
+_QUOTING = re.compile(r"\b(?:(?:is|are|was|were) quoted|quoted in)\b", re.IGNORECASE)
+"""For a topic, only a sentence that quotes someone is in passing ("is quoted in the accompanying
+story"): the other passing sentences ("Also referenced: ...") still name what an item is about."""
+
+
+def _only_in_passing(item: ContentItem, name: str, short: bool, passing_sentence: re.Pattern[str]) -> bool:
+    """Whether ``item`` names ``name`` in sentences that mention it in passing (``_IN_PASSING``) or
+    credit it ("a statement from", "recent work by": ``centrality.credited_mentions``) and, besides
+    those, too seldom to be about it (twice, or once in a ``short`` prose): never when its title or
+    its metadata (a speaker, a photographer, a location) names it."""
+    if count_words(item.title, name) or name.casefold() in _metadata_names(item):
+        return False
+    passing, counted = 0, 0
+    for sentence in _SENTENCE.split(item.text):
+        said = count_words(sentence, name)
+        if not said:
+            continue
+        if passing_sentence.search(sentence):
+            passing += said
+        else:
+            credited = min(said, credited_mentions(sentence, name))
+            passing, counted = passing + credited, counted + said - credited
+    return passing > 0 and counted < (1 if short else CENTRAL_MENTIONS)
+
+
+def _metadata_names(item: ContentItem) -> set[str]:
+    """The item's metadata values that are text, one name each (lists of names too), case-folded."""
+    names: set[str] = set()
+    for value in item.metadata.values():
+        for each in value if isinstance(value, list) else [value]:
+            if isinstance(each, str):
+                names.add(each.casefold())
+    return names
+
+
+def _says(said: Sequence[str], wanted: Sequence[str]) -> bool:
+    size = len(wanted)
+    return any(tuple(said[start : start + size]) == tuple(wanted) for start in range(len(said) - size + 1))
+
+
 def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
     """Whether ``item`` is about ``text`` (a topic, or a name when ``name``), not only mentions it
     in passing."""
@@ -267,6 +445,65 @@ def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
 def item_words(item: ContentItem) -> ItemWords:
     """The item's words as ``is_about`` reads them (title, prose, keyword lists, longer names), cached."""
     return _about(item).words
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def cut_from_title(pair: ContentPair, subject: Subject) -> bool:
+    """Whether a topic of two words or more (no name) is the end of a longer capitalised phrase of
+    either item's title, cut from the word that says which one ("operations room" of "Rover
+    Operations Room", "resting place" of "Ingenuity's Final Resting Place", "Bank Independence" of
+    "Central Bank Independence"; rounds 4-6): asked alone, it says too little. A name before it
+    says where or whose, not which kind ("cargo bikes" of "Copenhagen Cargo Bikes"), and one word
+    alone is a thing of its own ("donuts" of "Iconic Sprinkle Donuts")."""
+    wanted = tokens(subject.key)
+    if subject.entity is not None or len(wanted) < 2:
+        return False
+    return any(_cut_in(item, wanted) for item in pair.items)
+
+
+def _cut_in(item: ContentItem, wanted: tuple[str, ...]) -> bool:
+    """Whether ``item``'s title says ``wanted`` right after a capitalised word of the same phrase (only
+    a space between) that is no stopword, possessive or word of a name."""
+    found = list(_TITLE_WORD.finditer(item.title))
+    said = [word_form(match.group()) for match in found]
+    small = any(match.group() in lx.STOPWORDS for match in found[1:])  # "for", "of" written in lower case
+    names = {word for entity in extract_patterns(item).entities for word in tokens(entity.text)}
+    for start in range(1, len(said) - len(wanted) + 1):
+        if tuple(said[start : start + len(wanted)]) != wanted:
+            continue
+        before = found[start - 1]
+        gap = item.title[before.end() : found[start].start()]
+        word = before.group()
+        if (
+            gap == " "
+            and _modifier(word, small)
+            and "'" not in word
+            and "’" not in word
+            and said[start - 1] not in names
+        ):
+            return True
+    return False
+
+
+_PREPOSITIONS = lx.words(
+    "inside outside beneath below behind beyond above across around along among within without toward towards "
+    "underneath past near beside besides"
+)
+"""Prepositions a title may open with ("Inside Mass Timber Towers") that stopword lists leave out."""
+
+
+_ARTICLES = lx.words("a an the")
+
+
+def _modifier(word: str, small_words_lowered: bool) -> bool:
+    """A capitalised word of the phrase: no stopword or preposition, unless the title writes its small
+    words in lower case, so a capitalised one is part of a name ("Handbook for Via Ferrata Routes")."""
+    if not word[:1].isupper():
+        return False
+    small = word.casefold() in lx.STOPWORDS | _PREPOSITIONS
+    return not small or (small_words_lowered and word.casefold() not in _ARTICLES)
 
 
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:

@@ -76,6 +76,20 @@ class Anchoring(BaseModel):
         return len(self.anchored) / total if total else 1.0
 
 
+class PairLink(BaseModel):
+    """How the subjects a two-item query asks about link its two items (``generators.pair_link``)."""
+
+    shared: list[str] = Field(default_factory=list, description="Subjects the query names that both items are about.")
+    lone: bool = Field(False, description="Every shared subject is one word that may mean two things.")
+    corroborating: list[str] = Field(
+        default_factory=list, description="Specific words both items say besides, in a title or subject of one."
+    )
+    apart: list[str] = Field(default_factory=list, description="Shared subjects the two items write apart.")
+    cut: list[str] = Field(
+        default_factory=list, description="Shared subjects cut from a longer phrase of a title ('operations room')."
+    )
+
+
 class Signals(BaseModel):
     """Facts measured while generating, read later by the confidence extractor."""
 
@@ -118,6 +132,11 @@ class Signals(BaseModel):
         le=1.0,
         description="Share of the source title's content words the query names (averaged over the sources "
         "with a title): a query that names its item by its title asks for the item. None = no title.",
+    )
+    pair_link: PairLink | None = Field(
+        None,
+        description="Two-item (fusion) examples: what the query asks about that both items are about, and "
+        "whether a lone word of it is corroborated. None = not measured.",
     )
     anchoring: Anchoring | None = Field(
         None,

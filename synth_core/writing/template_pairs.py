@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
 from synth_core.generators.aboutness import said_together, says_in
@@ -203,7 +205,8 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tu
         if types.get(subjects[0].casefold()) is not None:
             return subjects[0], subjects[0]
         lone = len(subjects[0].split()) < 2  # "the zoo" alone asks for one zoo: a lone word stays bare
-        return as_said(subjects[0], items, article=False), as_said(subjects[0], items, article=not lone)
+        bare = as_said(subjects[0], items, article=False, count_plural=False)  # "microscope photos and videos"
+        return bare, as_said(subjects[0], items, article=not lone)
     kinds = [types.get(text.casefold()) for text in subjects]
     for kind, frames in _JOINS.items():  # a place wins: "Tenzing Norbu Sherpa in Chamonix"
         if kinds.count(kind) != 1:  # two places or two people are listed, not joined
@@ -224,22 +227,68 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tu
     return f"{listed[0]} and {listed[1]}", f"{listed[0]} and {listed[1]}"
 
 
-def as_said(topic: str, items: Sequence[ContentItem], *, article: bool) -> str:
+def as_said(topic: str, items: Sequence[ContentItem], *, article: bool, count_plural: bool = True) -> str:
     """A lower-case topic as the items say it: plural when either writes its last word so ("elephant"
     of "a family of elephants" -> "elephants in Amboseli"); else, as a frame's object (``article``),
     with "the" when an item writes it after an article and as a whole noun ("plan a drive in the
     operations room at ..." -> "about the operations room"; "a rover drive" does not count); a
-    topic an item writes bare stays bare ("the science of fermentation")."""
+    topic an item writes bare stays bare ("the science of fermentation"). A count noun no item
+    writes after "the" is asked about in the plural (``count_plural``: "anything on microscopes?",
+    not "on microscope", round 6), a mass noun stays ("more on fermentation")."""
     words = topic.split()
     if not words or topic != topic.lower() or not words[-1].isalpha():
         return topic
     said = [_item_words(item.title, item.text) for item in items]
     plural = _plural(words[-1])
     if plural != words[-1] and any(_starts_in([*words[:-1], plural], text) for text in said):
-        return " ".join([*words[:-1], plural])
+        return _cased(" ".join([*words[:-1], plural]), items)
     if article and any(_with_article(words, text) for text in said) and not any(_bare(words, text) for text in said):
-        return f"the {topic}"
-    return topic
+        return f"the {_cased(topic, items)}"
+    if count_plural and plural != words[-1] and _asked_as_many(words, plural, said):
+        return _cased(" ".join([*words[:-1], plural]), items)
+    return _cased(topic, items)
+
+
+def _cased(phrase: str, items: Sequence[ContentItem]) -> str:
+    """``phrase`` (lower case) with each word as the items' prose always writes it inside a sentence:
+    an acronym or a name a topic lowered ("EUV machines", "the Bloch sphere", "Ingenuity"; round 6:
+    "on euv machine" reads as a typo)."""
+    return " ".join(_written_form(word, items) for word in phrase.split())
+
+
+def _written_form(word: str, items: Sequence[ContentItem]) -> str:
+    forms = set()
+    for item in items:
+        body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
+        for match in re.finditer(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", body, re.IGNORECASE):
+            before = body[: match.start()].rstrip()
+            if before and before[-1] not in '.!?:"“':  # a sentence's first word is capitalised anyway
+                forms.add(match.group(1))
+    if len(forms) == 1:
+        (form,) = forms
+        if form != word and form.lower() == word:
+            return form
+    return word
+
+
+COUNT_NOUN_GAP = 1.0
+"""A noun whose plural is at most this much rarer (Zipf, wordfreq's large list) than its singular is
+counted ("microscopes" 0.8 below "microscope", "treadmills" 0.95, "robots" 0.3); a mass noun's plural
+is far rarer ("fermentations" 1.6, "coffees" 1.8, "harvests" 1.1)."""
+
+
+def _asked_as_many(words: Sequence[str], plural: str, said: Sequence[tuple[str, ...]]) -> bool:
+    """Whether the topic is a count noun that the items write as a whole noun (not "a rover drive"),
+    a compound after "a" or "an", and never after "the" (one thing: "the operations room")."""
+    singular = words[-1]
+    gap = zipf_frequency(singular, "en", wordlist="large") - zipf_frequency(plural, "en", wordlist="large")
+    if zipf_frequency(plural, "en", wordlist="large") <= 0 or gap > COUNT_NOUN_GAP:
+        return False
+    positions = [(text, start) for text in said for start in _positions(words, text)]
+    definite = any(start > 0 and text[start - 1] == "the" for text, start in positions)
+    if len(words) > 1:  # a compound counts only when an item says "a" one ("a quantum chip"; no "climate changes")
+        return not definite and any(start > 0 and text[start - 1] in ("a", "an") for text, start in positions)
+    return bool(positions) and not definite
 
 
 def _plural(word: str) -> str:

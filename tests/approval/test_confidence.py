@@ -411,3 +411,27 @@ def test_a_comparison_naming_two_media_carries_either_as_its_label_but_one_mediu
     }
     assert validity("compare the clip on Kubernetes with the paper", **compare) == 1.0
     assert validity("summarize the Kubernetes autoscaling paper") == 0.1  # a VIDEO label, only DOCUMENT named
+
+
+def test_cross_modal_scores_what_both_items_are_about() -> None:
+    def with_link(link: dict[str, object] | None, modalities: tuple[str, str] = ("VIDEO", "IMAGE")) -> Confidence:
+        signals = {"pair_link": link, "source_modalities": list(modalities)}
+        labels = {"primary_modality": modalities[0], "secondary_modality": modalities[1], "query": "more about zoos"}
+        return score_example("cross_modal", make_example("cross_modal", signals=signals, **labels))
+
+    name = with_link({"shared": ["Great Barrier Reef"]})
+    corroborated = with_link({"shared": ["zoo"], "lone": True, "corroborating": ["giraffe"]})
+    lone = with_link({"shared": ["landscape"], "lone": True})
+    lone_document = with_link({"shared": ["landscape"], "lone": True}, ("IMAGE", "DOCUMENT"))
+    apart = with_link({"shared": ["Spoiler"], "apart": ["Spoiler"]})
+    cut = with_link({"shared": ["operations room"], "cut": ["operations room"]})
+    unshared = with_link({"shared": []})
+    assert decide_status(name, DEFAULT_THRESHOLD) == "auto_approved"
+    for held in (lone, lone_document, apart, cut, unshared):
+        assert decide_status(held, DEFAULT_THRESHOLD) == "pending_review"
+    assert unshared.score < lone.score < corroborated.score < name.score
+    assert lone_document.score < lone.score  # a paper's field may use the word as a term of its own
+    assert "'giraffe'" in component(corroborated, "centrality").reason
+    assert "may mean two things" in component(lone, "centrality").reason
+    unmeasured = score_example("cross_modal", make_example("cross_modal", signals={"pair_link": None}))
+    assert component(unmeasured, "centrality").score == 0.8  # the passing-mention reading, not measured

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from synth_core.agents import AgentInference
-from synth_core.schemas.common import ENTITY_TYPES, Entity, EntityEvidence, ExampleBase
+from synth_core.schemas.common import ENTITY_TYPES, Entity, EntityEvidence, ExampleBase, PairLink
 
 Injector = Callable[[ExampleBase, random.Random, AgentInference], ExampleBase | None]
 CONTENT_MODALITIES = ("VIDEO", "DOCUMENT", "IMAGE", "AUDIO")
@@ -106,15 +106,22 @@ def misordered_plan(example: ExampleBase, rng: random.Random, agents: AgentInfer
 
 
 def unrelated_pair(example: ExampleBase, rng: random.Random, agents: AgentInference) -> ExampleBase | None:
-    """The second item swapped for one that shares nothing with the first: the measured overlap is 0."""
+    """The second item swapped for one that shares nothing with the first: the measured overlap is 0, and
+    the pair is about nothing the query asks (``signals.pair_link``, when the generator records it)."""
     context = getattr(example, "fusion_context", None)
     if context is None:
         return None
     ids = list(example.provenance.source_content_ids)
     ids[-1] = f"unrelated-{rng.randrange(10**6)}"
     provenance = example.provenance.model_copy(update={"source_content_ids": ids})
+    link = example.signals.pair_link
+    signals = example.signals.model_copy(update={"pair_link": PairLink() if link is not None else None})
     return example.model_copy(
-        update={"fusion_context": context.model_copy(update={"content_overlap": 0.0}), "provenance": provenance}
+        update={
+            "fusion_context": context.model_copy(update={"content_overlap": 0.0}),
+            "provenance": provenance,
+            "signals": signals,
+        }
     )
 
 

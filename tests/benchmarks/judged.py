@@ -29,6 +29,7 @@ from typing import Any
 
 from synth_core.content import ContentItem
 from synth_core.generators.anchoring import anchoring
+from synth_core.generators.pair_link import pair_link
 from synth_core.registry import OPTIMIZERS
 from tests.benchmarks import corpora
 
@@ -110,7 +111,7 @@ def _ingested(corpus: str) -> dict[str, ContentItem]:
         return {item.id: item for item in service.backend.get(ids)}
 
 
-DERIVED_SIGNALS = {"anchoring": anchoring}
+DERIVED_SIGNALS = {"anchoring": anchoring, "pair_link": pair_link}
 
 
 def load_judgments(round_: int) -> dict[str, dict[str, Any]]:

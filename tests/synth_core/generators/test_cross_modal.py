@@ -17,7 +17,7 @@ from synth_core.errors import InsufficientContentError
 from synth_core.generators import cross_modal
 from synth_core.generators.fusion_relevance import fusion_score, ndcg_at, overlap_coefficient, subject_gain
 from synth_core.generators.fusion_subjects import subject_keys
-from synth_core.generators.pairs import content_keys, shares_content
+from synth_core.generators.pairs import about_keys, content_keys, shares_content
 from synth_core.generators.planning import WrittenJob
 from synth_core.ingest import load_demo_corpus
 from synth_core.schemas.api import SyntheticDataRequest
@@ -90,8 +90,8 @@ def test_labels_are_measured_against_the_subjects(
         subjects = subject_keys(subjects_seen[example.query])
         assert all(text.lower() in example.query.lower() for text in subjects_seen[example.query])
         lists = {m: store.search(example.query, limit=10, modalities=[m]) for m in (first.modality, second.modality)}
-        judged = {item.id: content_keys(item) for item in (first, second)}
-        judged.update((hit.id, content_keys(BY_ID[hit.id])) for hits in lists.values() for hit in hits)
+        judged = {item.id: about_keys(item) for item in (first, second)}
+        judged.update((hit.id, about_keys(BY_ID[hit.id])) for hits in lists.values() for hit in hits)
         gains = {item_id: subject_gain(keys, subjects) for item_id, keys in judged.items()}
         primary = [hit.id for hit in lists[example.primary_modality]]
         secondary = [hit.id for hit in lists[example.secondary_modality]]

@@ -151,3 +151,26 @@ def test_a_pair_linked_by_one_name_is_narrowed_by_what_only_one_item_says(agents
     facets = [tuple(subject.key for subject in subjects) for subjects in needs.facets]
     assert ("priyanka sethi", "hsinchu") in facets  # said of her in the interview; the report never says it
     assert "hsinchu" not in content_keys(report)
+
+
+def test_a_phrase_cut_from_a_title_is_not_asked_about_alone(agents: AgentInference) -> None:
+    photo = make_item(
+        "i", "IMAGE", "Rover Operations Room", "Engineers at JPL plan a rover drive in the operations room at night."
+    )
+    film = make_item(
+        "v", "VIDEO", "Film: Rover Operations Room", "Inside the operations room, engineers at JPL plan the next drive."
+    )
+    pair = ContentPair(photo, film, "test")
+    assert "operations room" in {subject.key for subject in fusion_subjects.shared_subjects(pair)}
+    alone = [subjects[0].key for subjects in pair_needs(pair, agents).shared if len(subjects) == 1]
+    assert "operations room" not in alone  # "pictures and clips about operations room" says too little
+
+
+def test_a_phrase_cut_from_a_title_is_listed_only_beside_a_name(agents: AgentInference) -> None:
+    ingenuity = Subject("Ingenuity", Entity(text="Ingenuity", type="PRODUCT"))
+    photo = make_item("i", "IMAGE", "Ingenuity's Final Resting Place", "The helicopter rests on a dune.")
+    film = make_item("v", "VIDEO", "Film: Final Resting Place", "The helicopter rests on a dune, rotor broken.")
+    pair = ContentPair(photo, film, "test")
+    resting, rotor = Subject("resting place"), Subject("rotor")
+    assert not fusion_subjects._says_which(pair, resting, rotor)  # "resting places and rotor"
+    assert fusion_subjects._says_which(pair, resting, ingenuity)

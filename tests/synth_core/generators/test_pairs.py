@@ -201,9 +201,162 @@ def test_a_name_of_two_words_links_a_pair_alone_and_a_one_word_name_needs_a_seco
     [sethi] = shared_subjects(pair)
     assert sethi.key == "priyanka sethi" and stands_alone(pair, sethi)
     vestas = pairs.Subject("Vestas", Entity(text="Vestas", type="ORGANIZATION"))
-    blades = make_item("v", "VIDEO", "Vestas Blade Inspection", "Technicians at Vestas inspect a turbine blade.")
-    orders = make_item("o", "DOCUMENT", "Vestas Quarterly Report", "Vestas reports turbine orders from Denmark.")
-    party = make_item("i", "IMAGE", "Vestas Office Party", "Staff of Vestas celebrate with cake.")
+    blades = make_item(
+        "v", "VIDEO", "Vestas Blade Inspection", "Vestas technicians inspect a turbine blade for Vestas."
+    )
+    orders = make_item("o", "DOCUMENT", "Vestas Quarterly Report", "Vestas turbine orders grew for Vestas.")
+    party = make_item("i", "IMAGE", "Vestas Office Party", "Vestas staff celebrate with cake at Vestas.")
     assert stands_alone(ContentPair(blades, orders, "test"), vestas)  # both also say "turbine"
     assert not stands_alone(ContentPair(blades, party, "test"), vestas)  # nothing else in common
     assert not stands_alone(ContentPair(blades, orders, "test"), pairs.Subject("turbine"))  # a lone word
+
+
+def test_a_lone_word_is_corroborated_only_by_a_word_one_item_is_about() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Several skiers glide down a hilly landscape covered in snow",
+        "Several skiers glide down a hilly landscape covered in snow. Three people are skiing down a slope. "
+        "People cross country skiing on a path between trees. Some snow skiers, one in a blue jacket. "
+        "Skiers on packed snow in the landscape, two skiing and one walking with poles.",
+    )
+    paper = make_item(
+        "d",
+        "DOCUMENT",
+        "Domain wall switching: optimizing the energy landscape",
+        "Exchange spring media raise density without thermal instability. We optimize the energy landscape "
+        "of domain walls in a hard and a soft layer coupled by exchange. The slope of the barrier sets the "
+        "switching field. The landscape has two minima, and the figure of merit compares both layers.",
+    )
+    pair = ContentPair(photo, paper, "test")
+    assert pairs.corroborating_words(pair, ["landscape"]) == []  # "slope", said by both, titles neither
+    assert shared_subjects(pair) == []
+    zoo = make_item("z", "IMAGE", "Two giraffes roam a zoo paddock", "Two giraffes and other animals roam a zoo.")
+    cam = make_item("v", "VIDEO", "Animal Adventure Park Giraffe Cam", "A giraffe cam at the zoo. The zoo streams.")
+    assert "giraffe" in pairs.corroborating_words(ContentPair(zoo, cam, "test"), ["zoo"])  # both titles say it
+
+
+def test_a_one_word_name_two_items_type_apart_is_two_things_when_it_is_a_word() -> None:
+    paper = make_item("d", "DOCUMENT", "Chain partition games", "Spoiler presents points. Algorithm answers Spoiler.")
+    talk = make_item(
+        "v",
+        "VIDEO",
+        "IT - SPOILER Talk",
+        "IT - SPOILER Talk. Channel: Jeremy Jahns. Tags: It, stephen king, pennywise, Spoiler, Spoiler Talk, movie.",
+        channel="Jeremy Jahns",
+    )
+    pair = ContentPair(paper, talk, "test")
+    spoiler = pairs._about(paper).subjects["spoiler"]
+    assert spoiler.entity is not None and spoiler.entity.type == "PERSON"  # a player of the game
+    assert pairs.two_things(pair, spoiler)  # the talk's "Spoiler" is no person
+    assert "spoiler" not in {subject.key for subject in shared_subjects(pair)}
+    assert not pairs._typed_apart(pair, "gavi")  # a name that is no word names one thing
+
+
+def test_a_word_said_only_where_the_item_might_be_used_is_no_subject() -> None:
+    clip = make_item(
+        "a",
+        "AUDIO",
+        "Music clip: chant, male vocals, drums",
+        "Male vocals chant over slow drums. This music could be used in a mystery thriller video game.",
+    )
+    trailer = make_item("v", "VIDEO", "Crooked House - Official Trailer", "A murder mystery. The mystery deepens.")
+    assert pairs._only_supposed(clip, "mystery") and not pairs._only_supposed(trailer, "mystery")
+    assert "mystery" not in {subject.key for subject in item_subjects(clip)}
+
+
+def test_a_word_said_only_inside_a_quotation_is_no_subject() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "KubeCon Europe Keynote Hall",
+        'Thousands fill the keynote hall at KubeCon Europe. A speaker: "If your runbook needs a hero, fix it."',
+    )
+    assert pairs._only_quoted(photo, "runbook")
+    assert "runbook" not in {subject.key for subject in item_subjects(photo)}
+    manual = make_item("d", "DOCUMENT", "Writing a Runbook", 'A runbook lists steps. "Keep the runbook short."')
+    assert not pairs._only_quoted(manual, "runbook")
+
+
+def test_a_name_only_quoted_credited_or_also_appearing_is_no_subject() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Security Operations Centre at Night",
+        "Analysts watch a wall of threat maps at midnight. Aisha Bello is quoted in the accompanying story: "
+        '"The first hour decides the next month."',
+    )
+    assert pairs._only_in_passing(photo, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING)
+    video = make_item(
+        "v",
+        "VIDEO",
+        "Terraced Vineyards of the Douro",
+        "Terraced vineyards curve along the river. Dr. Joanna Whitlock, an oenologist, also appears. "
+        "The film ends with a statement from UC Davis.",
+    )
+    assert pairs._only_in_passing(video, "Joanna Whitlock", short=False, passing_sentence=pairs._IN_PASSING)
+    assert pairs._only_in_passing(video, "UC Davis", short=False, passing_sentence=pairs._IN_PASSING)  # credited
+    speaker = make_item("a", "AUDIO", "Lecture", "Aisha Bello is quoted in the press.", speakers=["Aisha Bello"])
+    assert not pairs._only_in_passing(
+        speaker, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING
+    )  # her own metadata names her
+    titled = make_item("a2", "AUDIO", "Aisha Bello on Incidents", "Aisha Bello is quoted in the accompanying story.")
+    assert not pairs._only_in_passing(titled, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING)
+
+
+def test_relevance_keys_leave_out_what_an_item_names_in_passing() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Security Operations Centre at Night",
+        "Analysts watch threat maps at Sentinel Forge. Sentinel Forge runs the centre. Aisha Bello is quoted "
+        'in the accompanying story: "The first hour decides."',
+    )
+    assert "aisha bello" in content_keys(photo) or "aisha bello" not in pairs.about_keys(photo)
+    assert "aisha bello" not in pairs.about_keys(photo)
+    assert pairs.about_keys(photo) <= content_keys(photo)
+
+
+def test_a_phrase_cut_from_a_title_phrase_is_marked_but_not_a_word_or_a_phrase_after_a_name() -> None:
+    room = make_item("i", "IMAGE", "Rover Operations Room", "Engineers plan a drive in the operations room.")
+    towers = make_item("d", "DOCUMENT", "Inside Mass Timber Towers", "Mass timber towers rise in Oslo.")
+    bikes = make_item("v", "VIDEO", "Copenhagen Cargo Bikes", "Cargo bikes carry children in Copenhagen.")
+    donuts = make_item("v2", "VIDEO", "Iconic Sprinkle Donuts", "Donuts get their sprinkles.")
+    assert pairs.cut_from_title(ContentPair(room, towers, "test"), pairs.Subject("operations room"))
+    assert not pairs.cut_from_title(ContentPair(towers, room, "test"), pairs.Subject("mass timber towers"))
+    assert not pairs.cut_from_title(ContentPair(bikes, towers, "test"), pairs.Subject("cargo bikes"))
+    assert not pairs.cut_from_title(ContentPair(donuts, room, "test"), pairs.Subject("donuts"))  # one word
+
+
+def test_a_capitalised_small_word_of_a_title_that_lowers_small_words_is_part_of_the_phrase() -> None:
+    handbook = make_item("d", "DOCUMENT", "Handbook for Via Ferrata Routes", "A handbook on via ferrata routes.")
+    other = make_item("i", "IMAGE", "Rocks", "Rocks and ropes.")
+    assert pairs.cut_from_title(ContentPair(handbook, other, "test"), pairs.Subject("ferrata routes"))  # drops "via"
+    opener = make_item("v", "VIDEO", "The Operations Room", "Engineers plan a drive.")
+    assert not pairs.cut_from_title(ContentPair(opener, other, "test"), pairs.Subject("operations room"))
+
+
+def test_a_one_word_name_one_item_writes_as_a_plain_word_is_a_lone_word_in_either_order() -> None:
+    paper = make_item("d", "DOCUMENT", "Chain partition games", "Spoiler presents points. Algorithm answers Spoiler.")
+    review = make_item(
+        "v", "VIDEO", "Why I Loved This Book, Spoiler Free!", "Tags: books, book review, spoiler, turtles."
+    )
+    for pair in (ContentPair(paper, review, "test"), ContentPair(review, paper, "test")):
+        assert "spoiler" not in {subject.key for subject in shared_subjects(pair)}
+
+
+def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
+    photo = make_item(
+        "i",
+        "IMAGE",
+        "Morning Bake in Lyon",
+        "Margot Delacroix pulls a tray of loaves from a deck oven in Lyon. Margot Delacroix is quoted in the "
+        'accompanying story: "Open crumb is a result." The bakery opens at six and sells out by nine every day.',
+    )
+    assert "accompanying story" not in {subject.key for subject in item_subjects(photo)}
+    assert pairs._only_in_passing(
+        photo, "accompanying story", short=False, passing_sentence=pairs._QUOTING
+    )  # the quoting sentence only
+    assert not pairs._only_in_passing(
+        photo, "deck oven", short=True, passing_sentence=pairs._QUOTING
+    )  # said in a sentence of its own

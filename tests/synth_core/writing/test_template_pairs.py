@@ -143,3 +143,29 @@ def test_a_lone_topic_is_written_as_the_items_say_it() -> None:
     assert as_said("zoo", [zoo], article=True) == "the zoo"  # the writer asks this only of phrases and joins
     drive = make_item("x", "IMAGE", "Rover", "Engineers plan a rover drive.")
     assert as_said("rover", [drive], article=True) == "rover"  # "a rover drive": the rover qualifies the drive
+
+
+def test_a_count_noun_is_asked_about_in_the_plural_and_a_mass_noun_or_one_thing_stays() -> None:
+    lab = make_item("l", "IMAGE", "Microscope at the Institut Pasteur", "A scientist adjusts a microscope in a lab.")
+    paper = make_item("d", "DOCUMENT", "Fermentation Notes", "On the science of fermentation in bread.")
+    room = make_item("r", "IMAGE", "Rover Operations Room", "Engineers plan a drive in the operations room at JPL.")
+    assert as_said("microscope", [lab], article=False) == "microscopes"  # "anything on microscopes?"
+    assert as_said("microscope", [lab], article=False, count_plural=False) == "microscope"  # "microscope photos"
+    assert as_said("fermentation", [paper], article=False) == "fermentation"  # a mass noun has no plural to ask
+    assert as_said("operations room", [room], article=False) == "operations room"  # "the operations room": one
+
+
+def test_a_lowered_acronym_or_name_is_written_as_the_items_write_it() -> None:
+    hall = make_item("v", "VIDEO", "EUV Machine in Veldhoven", "Engineers build an EUV machine in a hall. It is dear.")
+    board = make_item("b", "IMAGE", "Bloch Sphere Lecture", "Professor Mehta draws a Bloch sphere on a whiteboard.")
+    assert as_said("euv machine", [hall], article=False) == "EUV machines"
+    assert as_said("bloch sphere", [board], article=True) == "the Bloch sphere"
+    mixed = make_item("m", "IMAGE", "Notes", "Grape vines grow. Most grape growers pick early.")
+    assert as_said("grape", [mixed], article=False, count_plural=False) == "grape"  # a sentence opener is no name
+
+
+def test_a_compound_is_asked_about_in_the_plural_only_when_an_item_says_a_one() -> None:
+    chip = make_item("c", "IMAGE", "Quantum Chip Close-up", "Engineers hold a quantum chip in the lab.")
+    climate = make_item("f", "VIDEO", "Vineyards", "A film about climate change in vineyards and what it costs.")
+    assert as_said("quantum chip", [chip], article=False) == "quantum chips"
+    assert as_said("climate change", [climate], article=False) == "climate change"  # no "climate changes"

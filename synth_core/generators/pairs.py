@@ -22,24 +22,22 @@ A subject keeps an entity's name as written and its type ("India", PLACE); a top
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.entities.centrality import count_words, credited_mentions
 from synth_core.generators.aboutness import (
-    CENTRAL_MENTIONS,
     CORROBORATING_ZIPF,
     ItemWords,
     shared_words,
     tokens,
-    word_form,
 )
 from synth_core.generators.base import GenerationContext
 from synth_core.generators.labels import jaccard
+from synth_core.generators.mention_sentences import IN_PASSING, QUOTING, only_in_passing, only_quoted, only_supposed
+from synth_core.generators.title_cuts import cut_in
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
 from synth_core.word_frequency import zipf
@@ -310,9 +308,9 @@ def _about(item: ContentItem) -> _About:
         for key, s in found.items()
         if _askable(key, s)
         and words.is_about(s.text, name=s.entity is not None)
-        and not _only_supposed(item, key)
-        and not _only_quoted(item, key)
-        and not _only_in_passing(item, s.text, words.short, _IN_PASSING if s.entity is not None else _QUOTING)
+        and not only_supposed(item, key)
+        and not only_quoted(item, key)
+        and not only_in_passing(item, s.text, words.short, IN_PASSING if s.entity is not None else QUOTING)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
@@ -348,90 +346,6 @@ def _askable(key: str, subject: Subject) -> bool:
     return key not in _ALONE_TOO_VAGUE and says_enough_alone(key)
 
 
-_SUPPOSING = re.compile(r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+)?(?:be|fit|suit|work)\b", re.IGNORECASE)
-"""A sentence that supposes where the item might be used or played ("This song may be playing at a
-little living room concert", "could be used in a mystery/thriller video game") says nothing of what
-it is about (rounds 5 and 6)."""
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _only_supposed(item: ContentItem, key: str) -> bool:
-    """Whether ``item`` says ``key`` (a content key) only in sentences that suppose (``_SUPPOSING``),
-    never in its title."""
-    wanted = tokens(key)
-    if not wanted or _says(tokens(item.title), wanted):
-        return False
-    saying = [sentence for sentence in _SENTENCE.split(item.text) if _says(tokens(sentence), wanted)]
-    return bool(saying) and all(_SUPPOSING.search(sentence) for sentence in saying)
-
-
-_QUOTATION = re.compile(r"[\"“”][^\"“”]*[\"“”]")
-
-
-def _only_quoted(item: ContentItem, key: str) -> bool:
-    """Whether ``item`` says ``key`` only inside quotations, never in its title: what someone is quoted
-    saying is no subject of the item ("If your runbook needs a hero..." quoted by a keynote photo and
-    a GitOps lecture, round 6)."""
-    wanted = tokens(key)
-    if not wanted or _says(tokens(item.title), wanted):
-        return False
-    quoted = _QUOTATION.findall(item.text)
-    if not quoted or _says(tokens(_QUOTATION.sub(" | ", item.text)), wanted):
-        return False
-    return any(_says(tokens(quote), wanted) for quote in quoted)
-
-
-_IN_PASSING = re.compile(
-    r"\b(?:also (?:appears?|features?|referenced|mentioned)|other voices|(?:is|are|was|were) quoted|quoted in"
-    r"|alongside|what(?:'s| is) happening in)\b",
-    re.IGNORECASE,
-)
-"""A sentence that names people or things beside the item's own subject: a guest who "also appears",
-"other voices", someone "quoted in the accompanying story" (rounds 3 to 5: a pair linked by a name
-one item only quotes or credits asks for what that item is not about), places an aside ties it to
-("links what is happening in Napa Valley and Mendoza to ...", round 7)."""
-
-
-_QUOTING = re.compile(r"\b(?:(?:is|are|was|were) quoted|quoted in)\b", re.IGNORECASE)
-"""For a topic, only a sentence that quotes someone is in passing ("is quoted in the accompanying
-story"): the other passing sentences ("Also referenced: ...") still name what an item is about."""
-
-
-def _only_in_passing(item: ContentItem, name: str, short: bool, passing_sentence: re.Pattern[str]) -> bool:
-    """Whether ``item`` names ``name`` in sentences that mention it in passing (``_IN_PASSING``) or
-    credit it ("a statement from", "recent work by": ``centrality.credited_mentions``) and, besides
-    those, too seldom to be about it (twice, or once in a ``short`` prose): never when its title or
-    its metadata (a speaker, a photographer, a location) names it."""
-    if count_words(item.title, name) or name.casefold() in _metadata_names(item):
-        return False
-    passing, counted = 0, 0
-    for sentence in _SENTENCE.split(item.text):
-        said = count_words(sentence, name)
-        if not said:
-            continue
-        if passing_sentence.search(sentence):
-            passing += said
-        else:
-            credited = min(said, credited_mentions(sentence, name))
-            passing, counted = passing + credited, counted + said - credited
-    return passing > 0 and counted < (1 if short else CENTRAL_MENTIONS)
-
-
-def _metadata_names(item: ContentItem) -> set[str]:
-    """The item's metadata values that are text, one name each (lists of names too), case-folded."""
-    names: set[str] = set()
-    for value in item.metadata.values():
-        for each in value if isinstance(value, list) else [value]:
-            if isinstance(each, str):
-                names.add(each.casefold())
-    return names
-
-
-def _says(said: Sequence[str], wanted: Sequence[str]) -> bool:
-    size = len(wanted)
-    return any(tuple(said[start : start + size]) == tuple(wanted) for start in range(len(said) - size + 1))
-
-
 def is_about(item: ContentItem, text: str, *, name: bool = False) -> bool:
     """Whether ``item`` is about ``text`` (a topic, or a name when ``name``), not only mentions it
     in passing."""
@@ -447,9 +361,6 @@ def item_words(item: ContentItem) -> ItemWords:
     return _about(item).words
 
 
-_TITLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-
-
 def cut_from_title(pair: ContentPair, subject: Subject) -> bool:
     """Whether a topic of two words or more (no name) is the end of a longer capitalised phrase of
     either item's title, cut from the word that says which one ("operations room" of "Rover
@@ -460,50 +371,7 @@ def cut_from_title(pair: ContentPair, subject: Subject) -> bool:
     wanted = tokens(subject.key)
     if subject.entity is not None or len(wanted) < 2:
         return False
-    return any(_cut_in(item, wanted) for item in pair.items)
-
-
-def _cut_in(item: ContentItem, wanted: tuple[str, ...]) -> bool:
-    """Whether ``item``'s title says ``wanted`` right after a capitalised word of the same phrase (only
-    a space between) that is no stopword, possessive or word of a name."""
-    found = list(_TITLE_WORD.finditer(item.title))
-    said = [word_form(match.group()) for match in found]
-    small = any(match.group() in lx.STOPWORDS for match in found[1:])  # "for", "of" written in lower case
-    names = {word for entity in extract_patterns(item).entities for word in tokens(entity.text)}
-    for start in range(1, len(said) - len(wanted) + 1):
-        if tuple(said[start : start + len(wanted)]) != wanted:
-            continue
-        before = found[start - 1]
-        gap = item.title[before.end() : found[start].start()]
-        word = before.group()
-        if (
-            gap == " "
-            and _modifier(word, small)
-            and "'" not in word
-            and "’" not in word
-            and said[start - 1] not in names
-        ):
-            return True
-    return False
-
-
-_PREPOSITIONS = lx.words(
-    "inside outside beneath below behind beyond above across around along among within without toward towards "
-    "underneath past near beside besides"
-)
-"""Prepositions a title may open with ("Inside Mass Timber Towers") that stopword lists leave out."""
-
-
-_ARTICLES = lx.words("a an the")
-
-
-def _modifier(word: str, small_words_lowered: bool) -> bool:
-    """A capitalised word of the phrase: no stopword or preposition, unless the title writes its small
-    words in lower case, so a capitalised one is part of a name ("Handbook for Via Ferrata Routes")."""
-    if not word[:1].isupper():
-        return False
-    small = word.casefold() in lx.STOPWORDS | _PREPOSITIONS
-    return not small or (small_words_lowered and word.casefold() not in _ARTICLES)
+    return any(cut_in(item, wanted) for item in pair.items)
 
 
 def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:

@@ -4,6 +4,7 @@ never two items that share nothing to ask about."""
 from __future__ import annotations
 
 from synth_core.generators import pairs
+from synth_core.generators.mention_sentences import IN_PASSING, QUOTING, only_in_passing, only_quoted, only_supposed
 from synth_core.generators.pairs import (
     ContentPair,
     StrategyOf,
@@ -261,7 +262,7 @@ def test_a_word_said_only_where_the_item_might_be_used_is_no_subject() -> None:
         "Male vocals chant over slow drums. This music could be used in a mystery thriller video game.",
     )
     trailer = make_item("v", "VIDEO", "Crooked House - Official Trailer", "A murder mystery. The mystery deepens.")
-    assert pairs._only_supposed(clip, "mystery") and not pairs._only_supposed(trailer, "mystery")
+    assert only_supposed(clip, "mystery") and not only_supposed(trailer, "mystery")
     assert "mystery" not in {subject.key for subject in item_subjects(clip)}
 
 
@@ -272,10 +273,10 @@ def test_a_word_said_only_inside_a_quotation_is_no_subject() -> None:
         "KubeCon Europe Keynote Hall",
         'Thousands fill the keynote hall at KubeCon Europe. A speaker: "If your runbook needs a hero, fix it."',
     )
-    assert pairs._only_quoted(photo, "runbook")
+    assert only_quoted(photo, "runbook")
     assert "runbook" not in {subject.key for subject in item_subjects(photo)}
     manual = make_item("d", "DOCUMENT", "Writing a Runbook", 'A runbook lists steps. "Keep the runbook short."')
-    assert not pairs._only_quoted(manual, "runbook")
+    assert not only_quoted(manual, "runbook")
 
 
 def test_a_name_only_quoted_credited_or_also_appearing_is_no_subject() -> None:
@@ -286,7 +287,7 @@ def test_a_name_only_quoted_credited_or_also_appearing_is_no_subject() -> None:
         "Analysts watch a wall of threat maps at midnight. Aisha Bello is quoted in the accompanying story: "
         '"The first hour decides the next month."',
     )
-    assert pairs._only_in_passing(photo, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING)
+    assert only_in_passing(photo, "Aisha Bello", short=False, passing_sentence=IN_PASSING)
     video = make_item(
         "v",
         "VIDEO",
@@ -294,14 +295,14 @@ def test_a_name_only_quoted_credited_or_also_appearing_is_no_subject() -> None:
         "Terraced vineyards curve along the river. Dr. Joanna Whitlock, an oenologist, also appears. "
         "The film ends with a statement from UC Davis.",
     )
-    assert pairs._only_in_passing(video, "Joanna Whitlock", short=False, passing_sentence=pairs._IN_PASSING)
-    assert pairs._only_in_passing(video, "UC Davis", short=False, passing_sentence=pairs._IN_PASSING)  # credited
+    assert only_in_passing(video, "Joanna Whitlock", short=False, passing_sentence=IN_PASSING)
+    assert only_in_passing(video, "UC Davis", short=False, passing_sentence=IN_PASSING)  # credited
     speaker = make_item("a", "AUDIO", "Lecture", "Aisha Bello is quoted in the press.", speakers=["Aisha Bello"])
-    assert not pairs._only_in_passing(
-        speaker, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING
+    assert not only_in_passing(
+        speaker, "Aisha Bello", short=False, passing_sentence=IN_PASSING
     )  # her own metadata names her
     titled = make_item("a2", "AUDIO", "Aisha Bello on Incidents", "Aisha Bello is quoted in the accompanying story.")
-    assert not pairs._only_in_passing(titled, "Aisha Bello", short=False, passing_sentence=pairs._IN_PASSING)
+    assert not only_in_passing(titled, "Aisha Bello", short=False, passing_sentence=IN_PASSING)
 
 
 def test_relevance_keys_leave_out_what_an_item_names_in_passing() -> None:
@@ -354,9 +355,9 @@ def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
         'accompanying story: "Open crumb is a result." The bakery opens at six and sells out by nine every day.',
     )
     assert "accompanying story" not in {subject.key for subject in item_subjects(photo)}
-    assert pairs._only_in_passing(
-        photo, "accompanying story", short=False, passing_sentence=pairs._QUOTING
+    assert only_in_passing(
+        photo, "accompanying story", short=False, passing_sentence=QUOTING
     )  # the quoting sentence only
-    assert not pairs._only_in_passing(
-        photo, "deck oven", short=True, passing_sentence=pairs._QUOTING
+    assert not only_in_passing(
+        photo, "deck oven", short=True, passing_sentence=QUOTING
     )  # said in a sentence of its own

@@ -256,10 +256,15 @@ def _cased(phrase: str, items: Sequence[ContentItem]) -> str:
     return " ".join(_written_form(word, items) for word in phrase.split())
 
 
+_KEYWORD_LIST = re.compile(r"\b(?:Tags|Aspects|Keywords)\s*:")
+"""Where an item's keyword lists begin: their words are capitalised as labels, not as names."""
+
+
 def _written_form(word: str, items: Sequence[ContentItem]) -> str:
     forms = set()
     for item in items:
         body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
+        body = _KEYWORD_LIST.split(body, maxsplit=1)[0]  # "Tags: Black Holes, ..." title-cases its words
         for match in re.finditer(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", body, re.IGNORECASE):
             before = body[: match.start()].rstrip()
             if before and before[-1] not in '.!?:"“':  # a sentence's first word is capitalised anyway

@@ -169,3 +169,18 @@ def test_a_compound_is_asked_about_in_the_plural_only_when_an_item_says_a_one() 
     climate = make_item("f", "VIDEO", "Vineyards", "A film about climate change in vineyards and what it costs.")
     assert as_said("quantum chip", [chip], article=False) == "quantum chips"
     assert as_said("climate change", [climate], article=False) == "climate change"  # no "climate changes"
+
+
+def test_a_keyword_lists_capitals_are_no_way_of_writing_a_topic() -> None:
+    """ "Tags: Gravitational Waves, Black Holes" title-cases its words as labels: the query asks about
+    "black holes", never "black Holes" (round 9)."""
+    paper = make_item("d", "DOCUMENT", "Inspirals into a black hole", "We analyze orbits around a black hole.")
+    talk = make_item(
+        "v",
+        "VIDEO",
+        "Gravitational Wave Science",
+        "Gravitational Wave Science. Tags: Gravitational Waves, Black Holes.",
+    )
+    assert as_said("black holes", [paper, talk], article=False) == "black holes"
+    acronym = make_item("i", "IMAGE", "Lithography", "An assembly hall where EUV machines are built.")
+    assert as_said("euv machines", [acronym], article=False) == "EUV machines"  # the prose's own capitals stay

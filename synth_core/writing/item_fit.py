@@ -89,15 +89,20 @@ def kind_said_twice(text: str, names: Sequence[str]) -> bool:
 
 
 def place_as_company(text: str, places: Sequence[str]) -> bool:
-    """A place after "with", as if it were someone in the item: "the video with Toronto", "the audio
-    lecture with Mars" (rounds 7 and 8). A place is where an item is or what it shows: "in", "from",
-    "of" or "about" it."""
+    """A place after "with", as if it were someone in the item ("the video with Toronto", "the audio
+    lecture with Mars": rounds 7 and 8), or "of" a place after a word for something said or written
+    ("a talk of Arizona"): only a picture or footage is "of" a place. A place is where an item is or
+    what it is about: "in", "from", "about" it."""
     return any(_with_name(place).search(text) for place in places)
+
+
+_SAID_OR_WRITTEN = "talk|lecture|podcast|episode|interview|paper|report|article|study|song|track|album|book"
 
 
 @lru_cache(maxsize=4096)
 def _with_name(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?i)\bwith\s+(?:the\s+)?{re.escape(name)}(?![\w'’])")
+    place = rf"(?:the\s+)?{re.escape(name)}(?![\w'’])"
+    return re.compile(rf"(?i)\bwith\s+{place}|\b(?:{_SAID_OR_WRITTEN})s?\s+of\s+{place}")
 
 
 def credit_asked_about(text: str, credits: Sequence[str]) -> bool:

@@ -75,3 +75,5 @@ def test_a_place_is_never_with_the_item_as_if_it_were_someone() -> None:
     assert place_as_company("photos with the Douro Valley", ["Douro Valley"])
     assert not place_as_company("the video from Toronto", ["Toronto"])
     assert not place_as_company("cargo bikes in Copenhagen with Kwabena Owusu", ["Copenhagen"])
+    assert place_as_company("a talk of Arizona", ["Arizona"])  # only pictures and footage are "of" a place
+    assert not place_as_company("photos of Tokyo", ["Tokyo"]) and not place_as_company("a video of Paris", ["Paris"])

@@ -261,9 +261,15 @@ _KEYWORD_LIST = re.compile(r"\b(?:Tags|Aspects|Keywords)\s*:")
 
 
 def _written_form(word: str, items: Sequence[ContentItem]) -> str:
+    return _written_form_in(word, tuple((item.title, item.text) for item in items))
+
+
+@lru_cache(maxsize=16384)
+def _written_form_in(word: str, sources: tuple[tuple[str, str], ...]) -> str:
+    """``_written_form`` over the items' (title, text), remembered: a pair's words are asked on every draft."""
     forms = set()
-    for item in items:
-        body = item.text[len(item.title) :] if item.title and item.text.startswith(item.title) else item.text
+    for title, text in sources:
+        body = text[len(title) :] if title and text.startswith(title) else text
         body = _KEYWORD_LIST.split(body, maxsplit=1)[0]  # "Tags: Black Holes, ..." title-cases its words
         for match in re.finditer(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", body, re.IGNORECASE):
             before = body[: match.start()].rstrip()

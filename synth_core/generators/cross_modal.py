@@ -52,7 +52,7 @@ from synth_core.generators.fusion_relevance import (
     overlap_coefficient,
     subject_gain,
 )
-from synth_core.generators.fusion_subjects import Need, NeedKey, plan_needs, subject_keys
+from synth_core.generators.fusion_subjects import Need, NeedKey, pair_cap, plan_needs, subject_keys
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import (
     SUCCESS_TOP_K,
@@ -129,19 +129,17 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         return GeneratorOutput([], [GenerationFailure(source_content_ids=ids, reason=shortage_reason(ctx, pairs))])
     short = [] if len(needs) >= count else [_short_of_subjects(ctx, pairs, len(needs))]
     jobs = [Job(index, need.pair.items, plan=need) for index, need in enumerate(needs)]
-    instances: dict[NeedKey, Need] = {}
-    for need in needs:
-        instances.setdefault(need.key, need)
-    pool: VariantPool[NeedKey, Variant] = VariantPool(ctx.rng, list(instances), lambda key: VARIANTS)
+    borrow = _Borrowing(needs, pair_cap(len(needs)))
+    pool: VariantPool[NeedKey, Variant] = VariantPool(ctx.rng, borrow.keys, lambda key: VARIANTS)
 
     written_for: dict[NeedKey, list[str]] = {}  # so a need's next query avoids its earlier ones
 
     def next_spec(job: Job, attempt: int) -> QuerySpec | None:
-        drawn = pool.draw(job, job.plan.key)
+        drawn = pool.draw(job, job.plan.key, lend=lambda key: borrow.lends(job.plan, key))
         if drawn is None:
             return None
         key, variant = drawn
-        return _spec(ctx, job.plan if key == job.plan.key else instances[key], variant, written_for.get(key, ()))
+        return _spec(ctx, job.plan if key == job.plan.key else borrow(job.plan, key), variant, written_for.get(key, ()))
 
     def check(spec: QuerySpec, text: str) -> str | None:
         written_for.setdefault(tuple(sorted(subject_keys(spec.topics))), []).append(text)
@@ -159,6 +157,35 @@ def generate(ctx: GenerationContext, count: int) -> GeneratorOutput:
         limit=RANKING_DEPTH,
     )
     return GeneratorOutput(examples, short + _explained(ctx, pairs, failures) + invalid)
+
+
+class _Borrowing:
+    """Needs by key, for a job whose own need ran out of variants and borrows another key's
+    (``VariantPool``): the borrowed need on the job's own pair when it has one, else on the pair
+    carrying the fewest examples, so borrowing does not push a pair past its share of the run
+    (``fusion_subjects.MAX_PAIR_SHARE``)."""
+
+    def __init__(self, needs: Sequence[Need], cap: int) -> None:
+        self._cap = cap
+        self._by_key: dict[NeedKey, list[Need]] = {}
+        self._load: dict[tuple[str, str], int] = {}
+        for need in needs:
+            self._by_key.setdefault(need.key, []).append(need)
+            self._load[need.pair_id] = self._load.get(need.pair_id, 0) + 1
+        self.keys = list(self._by_key)
+
+    def lends(self, own: Need, key: NeedKey) -> bool:
+        """Whether ``key`` may be borrowed for a job of ``own``: on its own pair, or a pair with room."""
+        return any(need.pair_id == own.pair_id or self._load[need.pair_id] < self._cap for need in self._by_key[key])
+
+    def __call__(self, own: Need, key: NeedKey) -> Need:
+        instances = self._by_key[key]
+        for need in instances:
+            if need.pair_id == own.pair_id:
+                return need
+        chosen = min(instances, key=lambda need: self._load[need.pair_id])
+        self._load[chosen.pair_id] += 1
+        return chosen
 
 
 def _spec(ctx: GenerationContext, need: Need, variant: Variant, written: Sequence[str]) -> QuerySpec:
@@ -180,13 +207,14 @@ def _spec(ctx: GenerationContext, need: Need, variant: Variant, written: Sequenc
 
 
 def _short_of_subjects(ctx: GenerationContext, pairs: Sequence[ContentPair], planned: int) -> GenerationFailure:
-    """The sample's shared subjects carry ``planned`` queries at most (each subject asked about at
-    most ``MAX_SUBJECT_SHARE`` of the run): say so once, with what to do."""
+    """The sample's pairs and shared subjects carry ``planned`` queries at most (each subject asked
+    about in at most ``MAX_SUBJECT_SHARE`` of the run, each pair in ``MAX_PAIR_SHARE``): say so once,
+    with what to do."""
     ids = [item.id for pair in pairs[:10] for item in pair.items]
     return GenerationFailure(
         source_content_ids=ids,
-        reason=f"planned {planned} queries: every subject the sampled pairs share is asked about as often as "
-        f"one run may; {shortage_reason(ctx, pairs)}",
+        reason=f"planned {planned} queries: every pair the sample holds, and every subject they share, is "
+        f"asked about as often as one run may; {shortage_reason(ctx, pairs)}",
     )
 
 

@@ -77,8 +77,14 @@ SUBJECT_MIN_USES = 20
 """Examples any subject may have, however small the run (a 300-example run of the real corpus, whose
 pairs share few subjects once a lone word needs a second word one item is about and names in passing
 do not count, has about 20: at 16 uses five of six seeds came up short of 300, at 20 one)."""
+MAX_PAIR_SHARE = 0.03
+"""Share of a run one pair may carry (at least ``PAIR_MIN_USES`` examples): a pair linked by one
+subject asked about in every phrasing ("donuts", "doughnuts", "more on donuts", ...) gave 42 of a
+300-example real-corpus run; a router learns nothing from the 30th rephrasing of one pair."""
+PAIR_MIN_USES = 12
 SPELLING_VARIANT = 0.75
-"""Two subjects this alike (difflib ratio) are one subject spelled two ways ("donut", "doughnut")."""
+"""Two subjects this alike (difflib ratio) are one subject spelled two ways ("donut", "doughnut"):
+never listed together, and counted as one against ``MAX_SUBJECT_SHARE``."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,12 @@ class Need:
     @property
     def key(self) -> NeedKey:
         return need_key(self.subjects)
+
+    @property
+    def pair_id(self) -> tuple[str, str]:
+        """The pair's two ids, in either order."""
+        first, second = sorted(self.pair.key)
+        return (first, second)
 
 
 def need_key(subjects: SubjectSet) -> NeedKey:
@@ -121,24 +133,62 @@ def plan_needs(rng: random.Random, pairs: Sequence[ContentPair], agents: AgentIn
     rng.shuffle(kinds)
     picks = {kind: _Picker(rng, list(by_kind[kind])) for kind in counts}
     subject_cap = max(SUBJECT_MIN_USES, math.ceil(count * MAX_SUBJECT_SHARE))
+    most = pair_cap(count)
+    spelling = _SpellingVariants()
     uses: dict[NeedKey, int] = {}
     subject_uses: dict[str, int] = {}
+    pair_uses: dict[tuple[str, str], int] = {}
     planned: list[Need] = []
 
-    def roomy(key: NeedKey) -> bool:
-        return all(subject_uses.get(part, 0) < subject_cap for part in key)
+    def open_instance(kind: NeedKind, key: NeedKey) -> Need | None:
+        """The need's next pair in rotation that may carry one more example."""
+        instances = by_kind[kind][key]
+        for step in range(len(instances)):
+            need = instances[(uses.get(key, 0) + step) % len(instances)]
+            if pair_uses.get(need.pair_id, 0) < most:
+                return need
+        return None
+
+    def roomy(kind: NeedKind, key: NeedKey) -> bool:
+        subjects_roomy = all(subject_uses.get(spelling.of(part), 0) < subject_cap for part in key)
+        return subjects_roomy and open_instance(kind, key) is not None
 
     for wanted_kind in kinds:
         drawn = _draw(picks, wanted_kind, roomy)
         if drawn is None:
-            break  # every subject asked about enough: the run comes up short and says so
-        kind, key = drawn
-        instances = by_kind[kind][key]
-        planned.append(instances[uses.get(key, 0) % len(instances)])
-        uses[key] = uses.get(key, 0) + 1
-        for part in key:
-            subject_uses[part] = subject_uses.get(part, 0) + 1
+            break  # every subject and pair used enough: the run comes up short and says so
+        need = open_instance(*drawn)
+        assert need is not None  # roomy() found it
+        planned.append(need)
+        uses[need.key] = uses.get(need.key, 0) + 1
+        pair_uses[need.pair_id] = pair_uses.get(need.pair_id, 0) + 1
+        for part in need.key:
+            subject_uses[spelling.of(part)] = subject_uses.get(spelling.of(part), 0) + 1
     return planned
+
+
+def pair_cap(count: int) -> int:
+    """Examples one pair may carry in a run of ``count`` (``MAX_PAIR_SHARE``)."""
+    return max(PAIR_MIN_USES, math.ceil(count * MAX_PAIR_SHARE))
+
+
+class _SpellingVariants:
+    """One name per subject spelled several ways: the first spelling seen stands for the later ones
+    (``SPELLING_VARIANT``), so "donuts" and "doughnuts" share one cap."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def of(self, key: str) -> str:
+        known = self._seen.get(key)
+        if known is None:
+            alike = (seen for seen in set(self._seen.values()) if _spelled_alike(seen, key))
+            known = self._seen[key] = next(alike, key)
+        return known
+
+
+def _spelled_alike(one: str, two: str) -> bool:
+    return one[:1] == two[:1] and SequenceMatcher(None, one, two).ratio() >= SPELLING_VARIANT
 
 
 class _Picker:
@@ -160,11 +210,11 @@ class _Picker:
 
 
 def _draw(
-    picks: dict[NeedKind, _Picker], wanted: NeedKind, roomy: Callable[[NeedKey], bool]
+    picks: dict[NeedKind, _Picker], wanted: NeedKind, roomy: Callable[[NeedKind, NeedKey], bool]
 ) -> tuple[NeedKind, NeedKey] | None:
-    """A need of the wanted kind, else of another kind, whose subjects still have room."""
+    """A need of the wanted kind, else of another kind, whose subjects and some pair still have room."""
     for kind in (wanted, *(other for other in picks if other != wanted)):
-        key = picks[kind].next(roomy)
+        key = picks[kind].next(lambda key, kind=kind: roomy(kind, key))
         if key is not None:
             return kind, key
     return None

@@ -134,10 +134,13 @@ class VariantPool(Generic[K, V]):
         self._spill = spill
         self._orders: dict[K, _Order[V]] = {}
 
-    def next(self, key: K) -> tuple[K, V] | None:
+    def next(self, key: K, lend: Callable[[K], bool] | None = None) -> tuple[K, V] | None:
+        """The key's next variant, else a neighbour's that ``lend`` (when given) allows borrowing."""
         start = self._position[key]
         for step in range(min(self._spill + 1, len(self._keys))):
             candidate = self._keys[(start + step) % len(self._keys)]
+            if step and lend is not None and not lend(candidate):
+                continue
             variant = self._take(candidate)
             if variant is not None:
                 return candidate, variant
@@ -148,12 +151,12 @@ class VariantPool(Generic[K, V]):
         borrow from its neighbours."""
         self._orders[key] = _Order([], 0, 1)
 
-    def draw(self, job: Job, key: K) -> tuple[K, V] | None:
-        """``next(key)`` for a job; when the writer failed on the job's last draw, that key is retired
-        first, so the re-ask goes to content the writer can handle."""
+    def draw(self, job: Job, key: K, lend: Callable[[K], bool] | None = None) -> tuple[K, V] | None:
+        """``next(key, lend)`` for a job; when the writer failed on the job's last draw, that key is
+        retired first, so the re-ask goes to content the writer can handle."""
         if job.writer_failed and job.drawn is not None:
             self.retire(job.drawn)
-        drawn = self.next(key)
+        drawn = self.next(key, lend)
         job.drawn = drawn[0] if drawn is not None else None
         return drawn
 

@@ -39,7 +39,7 @@ def run() -> list[dict[str, Any]]:
     for corpus in corpora.available():
         with corpora.corpus_service(corpus) as service:
             batches = {
-                optimizer: corpora.generate(service, optimizer, COUNT, SEED)
+                optimizer: corpora.generate(service, optimizer, corpora.run_size(corpus, optimizer, COUNT), SEED)
                 for optimizer in {o for optimizers in APPLIES_TO.values() for o in optimizers}
             }
         for kind, optimizers in APPLIES_TO.items():

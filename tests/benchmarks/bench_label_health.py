@@ -24,11 +24,10 @@ from synth_core.settings import load_settings
 from tests.benchmarks import corpora
 
 COUNT = 1_000
-CROSS_MODAL_COUNT = {"demo": 800, "real": 300}
+CROSS_MODAL_COUNT = {"demo": 800, "real": corpora.REAL_CROSS_MODAL_BEARS}
 """The demo corpus's cross-modal profiles (166 items) bear 999 examples once a pair must be about one
 subject and a subject is asked about at most 8 times: a run of 1,000 stops short, loudly. The real
-corpus's pairs share about 22 subjects once a lone word needs a second specific word both items say
-(``generators.pairs``), each asked about at most 16 times in a run this size: 800 stop short."""
+corpus bears ``corpora.REAL_CROSS_MODAL_BEARS``."""
 SEED = 7
 ROUTING_NEGATIVES_TARGET = 0.15
 CLASS_TARGET = 0.20

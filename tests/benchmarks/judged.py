@@ -61,7 +61,7 @@ def write_sample(round_: int, seed: int) -> int:
     for corpus in corpora.available():
         with corpora.corpus_service(corpus) as service:
             for optimizer in OPTIMIZERS:
-                examples = corpora.generate(service, optimizer, GENERATED, seed)
+                examples = corpora.generate(service, optimizer, corpora.run_size(corpus, optimizer, GENERATED), seed)
                 for number, example in enumerate(rng.sample(examples, min(PER_CELL, len(examples)))):
                     record = {
                         "id": f"{corpus}-{optimizer}-{number:03d}",

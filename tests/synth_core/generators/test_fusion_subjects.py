@@ -92,6 +92,22 @@ def test_no_subject_is_asked_about_more_than_its_share_and_a_run_comes_up_short(
     assert 0 < len(planned) < 5000  # the fixture's few subjects cannot carry 5,000 distinct needs
 
 
+def test_no_pair_carries_more_than_its_share_of_a_run(settings: Settings, agents: AgentInference) -> None:
+    ctx = make_context(settings, memory_backend(), sample_of(groups=()))
+    pairs = formed_pairs(ctx)
+    planned = plan_needs(random.Random(3), pairs, agents, 5000)
+    per_pair = Counter(need.pair_id for need in planned)
+    cap = max(fusion_subjects.PAIR_MIN_USES, round(5000 * fusion_subjects.MAX_PAIR_SHARE))
+    assert max(per_pair.values()) <= cap
+    assert len(per_pair) > 1
+
+
+def test_two_spellings_count_as_one_subject_against_its_share() -> None:
+    spelling = fusion_subjects._SpellingVariants()
+    assert spelling.of("donuts") == spelling.of("doughnuts") == "donuts"
+    assert spelling.of("photons") != spelling.of("donuts")
+
+
 def test_two_spellings_of_one_subject_are_no_two_subjects() -> None:
     assert not fusion_subjects._distinct(Subject("donuts"), Subject("doughnuts"))
     assert fusion_subjects._distinct(Subject("solar power"), Subject("India"))

@@ -29,6 +29,7 @@ often, so a subject many pairs share ("Paris") does not crowd out the rest.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -214,7 +215,7 @@ def _draw(
 ) -> tuple[NeedKind, NeedKey] | None:
     """A need of the wanted kind, else of another kind, whose subjects and some pair still have room."""
     for kind in (wanted, *(other for other in picks if other != wanted)):
-        key = picks[kind].next(lambda key, kind=kind: roomy(kind, key))
+        key = picks[kind].next(functools.partial(roomy, kind))
         if key is not None:
             return kind, key
     return None

@@ -12,6 +12,8 @@ phrase (only for items with a real date).
 
 from __future__ import annotations
 
+import re
+
 # -- verbs, by modality and style ---------------------------------------------------------------------
 
 ASK: dict[str, dict[str, tuple[str, ...]]] = {
@@ -148,3 +150,23 @@ VOICE_MUSIC = ("play some {g}", "play some {g} with {f}", "play something {mood}
 
 MASS_WORDS = frozenset({"music", "footage", "audio", "slides", "tv series", "television series"})
 DISPLAY = {"tv show": "TV show", "tv series": "TV series", "pdf": "PDF"}
+
+
+# -- a frame's own word before its slot ------------------------------------------------------------
+
+_DETERMINED_FRAME_RE = re.compile(r"(?:^|\s)(?:good|any|the|\{recent\})\s+\{x\}")
+"""Frames that put a word of their own right before the noun phrase ("good {x}", "any {x}?")."""
+_SELF_DETERMINED = frozenset({"anything", "something", "things", "bits"})
+
+
+def frame_fits(frame: str, noun_phrase: str) -> bool:
+    """Whether ``noun_phrase`` (a template) reads after ``frame``'s own word before it: "good {ms} of
+    {e}" and "any videos of {e}" do; "good {e} picture" (a name first), "any anything with {e}" and
+    "good talk of {e}" (a singular noun without its article) do not. A frame with nothing before the
+    slot fits any phrase."""
+    if not _DETERMINED_FRAME_RE.search(frame):
+        return True
+    first = noun_phrase.split(maxsplit=1)[0] if noun_phrase.strip() else ""
+    if first.startswith("{"):
+        return first.startswith(("{ms}", "{m}"))  # a media word, not a name or a topic fragment
+    return first[:1].islower() and first.endswith("s") and first not in _SELF_DETERMINED

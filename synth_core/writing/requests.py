@@ -144,6 +144,7 @@ def compose(
             asks = tuple(f for f in asks if not f.startswith(rf.NAMED_ONLY_VERBS)) or asks
         if phrase == "{e}":  # "where can I stream iPhone 8 Plus?": only a work is streamed, read or played
             asks = tuple(f for f in asks if not any(f" {verb}" in f for verb in rf.NAMED_ONLY_VERBS)) or asks
+        asks = tuple(f for f in asks if rf.frame_fits(f, phrase)) or asks  # no "any anything from X"
         query = rng.choice(asks).replace("{x}", phrase)
     if "{m" in query and not explicit:
         return None

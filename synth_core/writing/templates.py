@@ -32,6 +32,7 @@ from synth_core.agents import AgentInference
 from synth_core.entities.dates import own_date
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
+from synth_core.writing import request_frames as rf
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.draft_checks import DraftChecks
@@ -42,7 +43,7 @@ from synth_core.writing.item_fit import (
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.media_cues import depicting
-from synth_core.writing.phrase_fit import entity_media_phrases, frame_fits, media_phrases
+from synth_core.writing.phrase_fit import entity_media_phrases, media_phrases
 from synth_core.writing.screen_works import trailer_of
 from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
@@ -314,7 +315,7 @@ class TemplateWriter:
         elif verbal and plan.modality in pb.VERB_FRAMES and rng.random() < VERB_FRAME_SHARE:
             frames = pb.VERB_FRAMES[plan.modality]
         unmarked = noun_phrase.replace(TOPIC_MARK, "")
-        fitting = [frame for frame in frames if frame_fits(frame, unmarked)] or ["{x}"]
+        fitting = [frame for frame in frames if rf.frame_fits(frame, unmarked)] or ["{x}"]
         return rng.choice(fitting).replace("{x}", noun_phrase)
 
     def _noun_phrase(self, plan: Plan, rng: random.Random) -> tuple[str, str]:

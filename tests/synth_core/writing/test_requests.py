@@ -153,3 +153,20 @@ def test_a_maker_is_never_asked_about_alone_when_entity_alone_is_off() -> None:
     assert any("harbour cranes" not in query for query in alone)  # the default may ask her alone
     beside = draw(subjects, "VIDEO", False, n=80, entity_alone=False, **options)
     assert beside and all("harbour cranes" in query and "Hannah Brooks" in query for query in beside), beside
+
+
+def test_a_loose_phrase_never_follows_a_frame_that_says_any() -> None:
+    """No "any anything from Kestrel Pay about autoscaling from January 2025?"."""
+    rng = random.Random(6)
+    queries = []
+    for _ in range(400):
+        query = requests.compose(
+            modality="DOCUMENT", explicit=False, style="time_constrained", subjects=Subjects(makers=("Kestrel Pay",)),
+            entities=("Kestrel Pay",), speakers=("Kestrel Pay",), topics=("stateful workloads",), need_entity=True,
+            credits=("Kestrel Pay",), media_word=lambda: "report", dated=True, rng=rng,
+        )  # fmt: skip
+        if query is not None:
+            queries.append(query)
+    assert any(query.startswith("any ") for query in queries)  # the frame is still drawn
+    assert any("anything from Kestrel Pay" in query for query in queries)  # and so is the phrase
+    assert not [query for query in queries if query.lower().startswith("any anything")]

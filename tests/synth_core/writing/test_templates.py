@@ -424,7 +424,7 @@ def test_a_caption_inside_a_phrase_is_cut_to_its_subject() -> None:
 
 
 def test_a_frame_with_its_own_determiner_takes_only_a_media_noun_phrase() -> None:
-    from synth_core.writing.phrase_fit import frame_fits
+    from synth_core.writing.request_frames import frame_fits
 
     assert frame_fits("good {x}", "{ms} of {e}")
     assert frame_fits("any {x} {when}?", "videos of {e}")

@@ -301,7 +301,12 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         return None  # "Truck Dated 1917"
     if all(word in wl.PLACES for word in lowered):
         return Evidence("PLACE", "gazetteer:place", ev.WORD_CUE)  # "London England"
-    if (_YEAR_RE.match(last) and len(tokens) <= 3) or last in lx.EVENT_WORDS or "prix" in lowered:
+    if (
+        (_YEAR_RE.match(last) and len(tokens) <= 3 and not is_date_token(tokens[-2]))
+        or last in lx.EVENT_WORDS
+        or "prix" in lowered
+    ):
+        # "Euro 2024" names an event; "Qubitra Q1 2024", "Acme March 2024" a company and a date
         return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
     if (head == "operation" or (head in lx.EVENT_PREFIXES and lowered[1] == "of")) or any(
         _EVENT_CODE_RE.match(token) for token in tokens

@@ -432,3 +432,12 @@ def test_a_channel_named_as_its_titles_work_begins_is_that_work() -> None:
     assert names["Pitch Perfect"].type == "WORK"
     other = dict(metadata_names({"channel": "Zorvath Studios"}, modality="VIDEO", title="Pitch Perfect 3 - Trailer"))
     assert other["Zorvath Studios"].type == "ORGANIZATION"
+
+
+def test_a_company_before_a_fiscal_quarter_is_no_event() -> None:
+    """ "Euro 2024" names an event; "Qubitra Q1 2024 Results Call" a company's quarter, not an event."""
+    typed = {entity.text: entity.type for entity in extract_entities("Qubitra Q1 2024 Results Call")}
+    assert "Qubitra Q1 2024" not in typed and typed.get("Q1 2024") == "DATE"
+    assert {entity.text: entity.type for entity in extract_entities("Euro 2024 Final Preview")}.get(
+        "Euro 2024 Final"
+    ) == "EVENT"

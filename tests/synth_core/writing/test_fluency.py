@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synth_core.writing.fluency import fluency
+from synth_core.writing.fluency import fluency, fluency_problems
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,11 @@ def test_a_hashtag_a_judge_read_as_typed_is_no_fluency_problem() -> None:
 def test_a_count_noun_bare_after_a_singular_document_word_is_not_fluent() -> None:
     assert fluency("produce a structured briefing covering a pdf about domain")[0] == 0.5
     assert fluency("produce a structured briefing covering a pdf about the domain")[0] == 1.0
+
+
+def test_a_talk_is_never_of_a_name() -> None:
+    """ "a talk of the RIBA Stirling Prize" (round 9), "a talk of Arizona" (round 8)."""
+    assert any("never 'of' a name" in reason for _, reason in fluency_problems("the gist of a talk of the RIBA Prize"))
+    assert any("never 'of' a name" in reason for _, reason in fluency_problems("find a lecture of Arizona"))
+    assert not any("never 'of'" in reason for _, reason in fluency_problems("talks on the RIBA Stirling Prize"))
+    assert not any("never 'of'" in reason for _, reason in fluency_problems("a video of the RIBA Stirling Prize"))

@@ -19,6 +19,11 @@ _RARER_PREPOSITIONS = lx.words("beneath underneath amid amidst atop alongside th
 """Prepositions ``lexicon.STOPWORDS`` lacks: a keyphrase ends at them ("Elephants Beneath Kilimanjaro")."""
 _TOPIC_STOP = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE | _RARER_PREPOSITIONS
 _DIGIT_RE = re.compile(r"\d")
+_ACKNOWLEDGEMENT_RE = re.compile(
+    r"(?i)(?:^|(?<=[.!?])\s)[^.!?]*\b(?:acknowledges?|thanks?|are grateful|is grateful)\b[^.!?]*(?:[.!?]|$)"
+)
+"""A sentence that thanks people ("The authors acknowledge input from Marco Bellini and reviewers at
+the BBC Proms") credits them; what it says is not what the item is about ("acknowledge input")."""
 _DANGLING = lx.ADJECTIVES | lx.ACTION_GERUNDS  # no last word of a phrase ("mellow soft", "man riding")
 
 
@@ -32,6 +37,7 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     (``stands_alone``, ``always_modified``), makes way for that phrase ("cluster autoscaler", not
     "autoscaler"; "coral" of "coral reef" and "coral fragments" stays: it is what those are about).
     """
+    text = _ACKNOWLEDGEMENT_RE.sub(" ", text)
     title_counts: dict[str, int] = {}
     body_counts: dict[str, int] = {}
     surface: dict[str, str] = {}

@@ -219,3 +219,10 @@ def test_a_preposition_is_no_topic() -> None:
     assert "beneath" not in extract_topics(
         "A family of elephants crosses the plains.", title="Elephants Beneath Kilimanjaro"
     )
+
+
+def test_a_sentence_that_thanks_people_gives_no_topic() -> None:
+    text = "Slow-cooked ragù, revisited. The authors acknowledge input from Marco Bellini and reviewers."
+    topics = extract_topics(text)
+    assert "ragù" in " ".join(topics)
+    assert not [topic for topic in topics if "acknowledge" in topic or "input" in topic]

@@ -27,7 +27,7 @@ from approval.decision import Decision
 from approval.edit_form import EditField, changed_values
 from approval.insights import ApprovalRow, CoverageCell, DuplicateGroup, Insights, StatusBin
 from approval.labels import check_label, label_choices
-from approval.learning import LearnedEvaluation, OperatingPoint, ReviewSavings
+from approval.learning import LearnedEvaluation, OperatingPoint, ReviewSavings, before_team_model
 from approval.models import (
     QUEUE_ORDERS,
     REASON_CODES,
@@ -133,6 +133,7 @@ __all__ = [
     "TopupResult",
     "TrainResult",
     "UndoResult",
+    "before_team_model",
     "changed_values",
     "check_label",
     "inspect_schema",

@@ -72,6 +72,9 @@ class LearningSettings(BaseModel):
     """Train on at most this many of the latest decisions."""
     blend_weight: float = Field(default=0.5, ge=0.0, le=1.0)
     """The score = (1 - weight) * rule-based score + weight * learned chance of approval."""
+    judged_prior: bool = True
+    """Below ``min_decisions``, blend the model shipped with Synth Studio, trained on its judged sample
+    (``approval.learning.judged_prior``); off: the rule-based score alone until the team's model."""
     audit_share: float = Field(default=0.02, ge=0.0, le=1.0)
     """The share of would-be auto-approved examples sent to review at random, so the model keeps
     learning where it is most sure."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from approval import ReviewService
+from approval import ReviewService, before_team_model
 from synth_core.cli_support import emit, get_settings, json_option, tenant_of, tenant_option
 from synth_core.registry import get_optimizer
 
@@ -47,10 +47,7 @@ def calibration(
         )
         click.echo(report.explanation)
         if learned is None:
-            click.echo(
-                f"Learned confidence: needs {settings.learning.min_decisions} decided examples "
-                "([learning] min_decisions); the rule-based score stands alone until then."
-            )
+            click.echo(f"Learned confidence: {before_team_model(settings.learning)}")
         else:
             click.echo(learned.summary())
             for item in learned.savings:

@@ -3,8 +3,9 @@ blend it into the scores of a run's batches, draw the audit share, and evaluate 
 
 When a run starts (``ReviewStoreSink.start_run``), ``current_model`` trains the tenant's model once it
 has ``[learning] min_decisions`` decided examples, and again after each ``retrain_every`` more; below
-``min_decisions`` the rule-based score stays alone. The model is kept in the store (one per tenant:
-``confidence_models``), so a restart reads it instead of training again.
+``min_decisions`` the judged prior shipped with Synth Studio stands in (``judged_prior``). The model
+is kept in the store (one per tenant: ``confidence_models``), so a restart reads it instead of
+training again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, NamedTuple, Protocol
 
 from approval.confidence import Confidence
 from approval.learning.evaluation import LearnedEvaluation, evaluate, held_out_split
+from approval.learning.judged_prior import judged_prior
 from approval.learning.model import ConfidenceModel, ExampleFacts, blend, learned_entry
 from approval.models import DecidedExample, StoredConfidenceModel
 from synth_core.schemas.common import ExampleBase
@@ -40,12 +42,28 @@ class Scored(NamedTuple):
     approval_chance: float | None
 
 
+def before_team_model(settings: LearningSettings) -> str:
+    """What scores the examples until the team's own model is trained, as a reviewer reads it."""
+    prior = judged_prior() if settings.judged_prior else None
+    if prior is None:
+        return (
+            f"The rule-based score stands alone until reviewers decided {settings.min_decisions} examples "
+            "([learning] min_decisions); then a model learns from their decisions and is blended into the score."
+        )
+    return (
+        f"Until reviewers decided {settings.min_decisions} examples ([learning] min_decisions), the score blends "
+        f"the model shipped with Synth Studio (trained on {prior.trained_on.split(' shipped')[0]}); then a model "
+        "learns from their own decisions and takes its place."
+    )
+
+
 def current_model(store: ModelStore, *, tenant_id: str, settings: LearningSettings) -> ConfidenceModel | None:
     """The tenant's model, trained (and kept) anew when ``retrain_every`` more decisions accrued since
-    the stored one; None below ``min_decisions`` or while every decision has the same outcome."""
+    the stored one; below ``min_decisions``, or while every decision has the same outcome, the judged
+    prior (``judged_prior``), or None when ``[learning] judged_prior`` is off."""
     total = store.decided_total(tenant_id=tenant_id)
     if total < settings.min_decisions:
-        return None
+        return judged_prior() if settings.judged_prior else None
     stored = store.confidence_model(tenant_id=tenant_id)
     if stored is not None and not ConfidenceModel.reads(stored.features):
         stored = None  # trained on other features (a release added a confidence component): train anew
@@ -55,7 +73,9 @@ def current_model(store: ModelStore, *, tenant_id: str, settings: LearningSettin
     try:
         model = ConfidenceModel.train(decided)
     except ValueError:  # one outcome only: nothing to learn yet
-        return None if stored is None else ConfidenceModel.load(stored.model, stored.features)
+        if stored is not None:
+            return ConfidenceModel.load(stored.model, stored.features)
+        return judged_prior() if settings.judged_prior else None
     text, spec = model.dump()
     approved = sum(example.approved for example in decided)
     store.save_confidence_model(
@@ -95,7 +115,7 @@ def score_with_model(
     return [
         Scored(
             blend(confidence.score, learned, weight),
-            [*breakdown, learned_entry(confidence.score, learned, weight, model.decisions)],
+            [*breakdown, learned_entry(confidence.score, learned, weight, model.trained_on)],
             learned,
         )
         for confidence, breakdown, learned in zip(confidences, breakdowns, model.predict(facts), strict=True)

@@ -46,10 +46,12 @@ class ExampleFacts(BaseModel):
 class ConfidenceModel:
     """A trained booster and the label vocabulary its columns were built with."""
 
-    def __init__(self, booster: xgb.Booster, vocabulary: LabelVocabulary, decisions: int) -> None:
+    def __init__(self, booster: xgb.Booster, vocabulary: LabelVocabulary, decisions: int, trained_on: str = "") -> None:
         self.booster = booster
         self.vocabulary = vocabulary
         self.decisions = decisions
+        self.trained_on = trained_on or f"{decisions} decisions"
+        """What the model learned from, as a reviewer reads it in the breakdown."""
 
     @classmethod
     def train(cls, decided: Sequence[DecidedExample], *, rounds: int = ROUNDS) -> ConfidenceModel:
@@ -90,10 +92,10 @@ class ConfidenceModel:
         return spec.get("feature_names") == feature_names(vocabulary)
 
     @classmethod
-    def load(cls, model: str, spec: Mapping[str, Any]) -> ConfidenceModel:
+    def load(cls, model: str, spec: Mapping[str, Any], trained_on: str = "") -> ConfidenceModel:
         booster = _xgboost().Booster(params={"nthread": 1})
         booster.load_model(bytearray(model.encode("utf-8")))
-        return cls(booster, LabelVocabulary.model_validate(spec["vocabulary"]), int(spec["decisions"]))
+        return cls(booster, LabelVocabulary.model_validate(spec["vocabulary"]), int(spec["decisions"]), trained_on)
 
 
 def _rising_with_the_rules(vocabulary: LabelVocabulary) -> str:
@@ -126,7 +128,7 @@ def blend(rule: float, learned: float, weight: float) -> float:
     return round(min(1.0, max(0.0, (1.0 - weight) * rule + weight * learned)), 4)
 
 
-def learned_entry(rule: float, learned: float, weight: float, decisions: int) -> dict[str, Any]:
+def learned_entry(rule: float, learned: float, weight: float, trained_on: str) -> dict[str, Any]:
     """The breakdown entry of a blended score: a reviewer reads why the score moved."""
     return {
         "name": LEARNED,
@@ -134,7 +136,7 @@ def learned_entry(rule: float, learned: float, weight: float, decisions: int) ->
         "weight": weight,
         "rule_score": rule,
         "reason": f"{learned:.0%} of examples like this were approved by reviewers (a model trained on "
-        f"{decisions} decisions); blended with the rule-based score {rule:.2f} at weight {weight:.2f}",
+        f"{trained_on}); blended with the rule-based score {rule:.2f} at weight {weight:.2f}",
     }
 
 

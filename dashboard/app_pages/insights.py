@@ -9,7 +9,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from approval import DEFAULT_CELL_TARGET, STATUSES, ApprovalRow
+from approval import DEFAULT_CELL_TARGET, STATUSES, ApprovalRow, before_team_model
 from dashboard.components.queue_links import as_filter, clickable_chart
 from dashboard.components.scorecard_view import show_scorecard
 from dashboard.context import content_backend, current_session, review_service
@@ -90,10 +90,7 @@ with shown_errors():
     st.subheader("Learned confidence")
     learned = service.learned_confidence(tenant_id=tenant, optimizer=optimizer)
     if learned is None:
-        st.info(
-            f"The rule-based score stands alone until reviewers decided {service.settings.learning.min_decisions} "
-            "examples; then a model learns from their decisions and is blended into the score."
-        )
+        st.info(before_team_model(service.settings.learning))
     else:
         st.write(learned.summary())
         points = {

@@ -27,7 +27,8 @@ TENANT = "acme"
 
 @pytest.fixture
 def sink_settings(tmp_path: Path, review_url: str) -> Settings:
-    return load_settings(home=tmp_path / "home", review={"url": review_url})
+    """The rule-based score as stored (``test_learner`` covers the judged prior's blend)."""
+    return load_settings(home=tmp_path / "home", review={"url": review_url}, learning={"judged_prior": False})
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from approval.learning.evaluation import (
     top_point,
 )
 from approval.learning.model import ConfidenceModel, rule_score
-from approval.learning.replay import REPLAY_AFTER, JudgedRound, judged_decisions, replay, replay_retraining
+from approval.learning.replay import REPLAY_AFTER, judged_decisions, replay, replay_retraining
 from approval.models import DecidedExample
 from synth_core.registry import OPTIMIZERS
 from synth_core.settings import LearningSettings, load_settings
@@ -47,7 +47,7 @@ FOLDS = 5
 
 def run() -> list[dict[str, Any]]:
     rounds = [round_ for round_ in judged.rounds() if judged.load_judgments(round_)]
-    judged_rounds = {round_: _judged_round(round_) for round_ in rounds}
+    judged_rounds = {round_: judged.judged_round(round_) for round_ in rounds}
     agents = load_settings().agents
     decided = judged_decisions((judged_rounds[round_] for round_ in rounds), agents=agents)
     thresholds = {name: spec.default_threshold for name, spec in OPTIMIZERS.items()}
@@ -91,16 +91,6 @@ def _retraining_row(decided: Sequence[DecidedExample], thresholds: dict[str, flo
     rule, learned = evaluation.rule.wrong_share, evaluation.blended_same_load.wrong_share
     cut = 1.0 - learned / rule if rule else 0.0
     return {"name": name, "value": f"{rule:.1%} -> {learned:.1%} (cut {cut:.0%}); {_aucs(evaluation)}"}
-
-
-def _judged_round(round_: int) -> JudgedRound:
-    """The round's records (with today's derived signals) and its own verdicts: correct when the labels
-    are right and the query natural."""
-    verdicts = {
-        example_id: bool(verdict["label_correct"]) and bool(verdict["query_natural"])
-        for example_id, verdict in judged.load_judgments(round_).items()
-    }
-    return judged.with_derived_signals(judged.load_sample(round_)), verdicts
 
 
 def _latest_round_row(

@@ -27,10 +27,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from approval.learning.judged_prior import save_prior
+from approval.learning.model import ConfidenceModel
+from approval.learning.replay import judged_decisions
 from synth_core.content import ContentItem
 from synth_core.generators.anchoring import anchoring
 from synth_core.generators.pair_link import pair_link
 from synth_core.registry import OPTIMIZERS
+from synth_core.settings import load_settings
 from tests.benchmarks import corpora
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "judged"
@@ -160,11 +164,34 @@ def _sources() -> dict[str, dict[str, Any]]:
     return items
 
 
+def judged_round(round_: int) -> tuple[list[dict[str, Any]], dict[str, bool]]:
+    """The round's records (with today's derived signals) and its own verdicts: correct when the labels
+    are right and the query natural."""
+    verdicts = {
+        example_id: bool(verdict["label_correct"]) and bool(verdict["query_natural"])
+        for example_id, verdict in load_judgments(round_).items()
+    }
+    return with_derived_signals(load_sample(round_)), verdicts
+
+
+def build_prior(last_round: int) -> str:
+    """Train the judged prior (``approval.learning.judged_prior``) on every judged round up to
+    ``last_round`` and save it beside its module."""
+    chosen = [round_ for round_ in rounds() if round_ <= last_round and load_judgments(round_)]
+    decided = judged_decisions([judged_round(round_) for round_ in chosen], agents=load_settings().agents)
+    path = save_prior(ConfidenceModel.train(decided), chosen)
+    return f"trained on {len(decided)} judged examples of rounds {chosen}: {path}"
+
+
 if __name__ == "__main__":
     command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
     if command == "sample" and len(args) == 2:
         print(f"wrote {write_sample(int(args[0]), int(args[1]))} examples to {sample_path(int(args[0]))}")
     elif command == "show" and len(args) <= 2:
         print(show(args[0] if args else "", int(args[1]) if len(args) > 1 else rounds()[-1]))
+    elif command == "prior" and len(args) == 1:
+        print(build_prior(int(args[0])))
     else:
-        sys.exit("usage: python -m tests.benchmarks.judged sample ROUND SEED | show [ID_PREFIX [ROUND]]")
+        sys.exit(
+            "usage: python -m tests.benchmarks.judged sample ROUND SEED | show [ID_PREFIX [ROUND]] | prior LAST_ROUND"
+        )

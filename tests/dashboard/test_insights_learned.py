@@ -12,10 +12,10 @@ from approval.review import ReviewService
 from tests.dashboard.conftest import APP
 
 
-def test_the_page_says_the_rule_score_stands_alone_before_enough_decisions(app: AppTest) -> None:
+def test_the_page_says_the_judged_prior_stands_in_before_enough_decisions(app: AppTest) -> None:
     app.switch_page("app_pages/insights.py").run()
     assert not app.exception
-    assert any("stands alone until reviewers decided 50" in info.value for info in app.info)
+    assert any("the score blends the model shipped with Synth Studio" in info.value for info in app.info)
 
 
 def test_the_page_compares_the_learned_confidence_on_held_out_decisions(
@@ -47,11 +47,14 @@ def test_the_page_compares_the_learned_confidence_on_held_out_decisions(
     assert any("most-likely-wrong-first" in caption.value for caption in app.caption)
 
 
-def test_the_review_page_orders_most_likely_wrong_first_on_request(app: AppTest) -> None:
+def test_the_review_page_orders_most_likely_wrong_first_on_request(app: AppTest, review: ReviewService) -> None:
+    """The demo run was scored with the judged prior: its chance of approval orders the queue."""
     app.switch_page("app_pages/review.py").run()
     assert not app.exception
-    least_confident = app.dataframe[0].value
     app.toggle(key="order_likely_wrong").set_value(True).run()
     assert not app.exception
-    # No model yet: most likely wrong first falls back on the confidence, the same order.
-    assert list(app.dataframe[0].value.iloc[:, 0]) == list(least_confident.iloc[:, 0])
+    shown = list(app.dataframe[0].value["id"])
+    request = PageRequest(filter=ExampleFilter(statuses=["pending_review"]), limit=len(shown), order="likely_wrong")
+    expected = review.list_page(tenant_id="default", request=request).items
+    assert shown == [example.id for example in expected]
+    assert len(shown) > 1

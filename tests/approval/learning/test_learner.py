@@ -26,7 +26,9 @@ TENANT = "acme"
 
 @pytest.fixture
 def settings(tmp_path: Path, review_url: str) -> Settings:
-    return load_settings(home=tmp_path / "home", review={"url": review_url}, learning={"min_decisions": 30})
+    """The team's own model: the judged prior off, so below ``min_decisions`` scores are rule-based."""
+    learning = {"min_decisions": 30, "judged_prior": False}
+    return load_settings(home=tmp_path / "home", review={"url": review_url}, learning=learning)
 
 
 @pytest.fixture
@@ -84,6 +86,24 @@ def test_too_few_decisions_keep_the_rule_based_score(sink: ReviewStoreSink) -> N
         assert LEARNED not in {component.name for component in components}
         assert example.confidence == combine(components), "the rule-based score of its own components"
     assert sink.store.confidence_model(tenant_id=TENANT) is None
+
+
+def test_below_min_decisions_the_judged_prior_stands_in(tmp_path: Path, review_url: str) -> None:
+    settings = load_settings(home=tmp_path / "home", review={"url": review_url})
+    assert settings.learning.judged_prior
+    opened = ReviewStoreSink(settings)
+    try:
+        run_batch(opened, "first", queries(6))
+        page = PageRequest(filter=ExampleFilter(run_id="first"), limit=10)
+        stored = opened.store.list_page(tenant_id=TENANT, request=page).items
+        assert opened.store.confidence_model(tenant_id=TENANT) is None  # no team model: the prior is shipped
+    finally:
+        opened.close()
+    assert len(stored) == 6
+    for example in stored:
+        learned = next(part for part in example.confidence_breakdown if part["name"] == LEARNED)
+        assert "judged examples shipped with Synth Studio" in learned["reason"]
+        assert example.confidence == round(0.5 * learned["rule_score"] + 0.5 * learned["score"], 4)
 
 
 def test_enough_decisions_train_a_model_that_holds_back_what_reviewers_reject(sink: ReviewStoreSink) -> None:
@@ -167,7 +187,8 @@ def test_the_audit_share_sends_about_two_percent_of_would_be_auto_approvals_to_r
 
 
 def test_audited_examples_stay_for_review_when_the_run_finishes(tmp_path: Path, review_url: str) -> None:
-    settings = load_settings(home=tmp_path / "home", review={"url": review_url}, learning={"audit_share": 0.5})
+    learning = {"audit_share": 0.5, "judged_prior": False}  # every clean example scores above the threshold
+    settings = load_settings(home=tmp_path / "home", review={"url": review_url}, learning=learning)
     sink = ReviewStoreSink(settings)
     try:
         clean = [f"show me the video about kubernetes autoscaling part {index}" for index in range(30)]

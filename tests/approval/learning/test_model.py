@@ -56,7 +56,7 @@ def test_label_values_seen_in_training_get_a_column_each() -> None:
 
 
 def test_a_blend_keeps_the_rule_score_for_the_next_training() -> None:
-    entry = learned_entry(0.9, 0.2, 0.5, decisions=80)
+    entry = learned_entry(0.9, 0.2, 0.5, trained_on="80 decisions")
     assert blend(0.9, 0.2, 0.5) == 0.55
     assert entry["name"] == LEARNED and "80 decisions" in entry["reason"]
     assert rule_score(0.55, [{"name": "fluency", "score": 1.0}, entry]) == 0.9

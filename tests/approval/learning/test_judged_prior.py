@@ -1,0 +1,50 @@
+"""The judged prior shipped with Synth Studio: current with this release's features, and trained only
+on judged rounds in the repository."""
+
+from __future__ import annotations
+
+from approval.confidence import score_batch
+from approval.learning.judged_prior import judged_prior, prior_rounds
+from approval.learning.model import ExampleFacts
+from synth_core.registry import get_optimizer
+from tests.benchmarks import judged
+
+
+def test_the_shipped_prior_reads_the_features_this_release_computes() -> None:
+    prior = judged_prior()
+    assert prior is not None, "rebuild it: python -m tests.benchmarks.judged prior LAST_ROUND"
+    assert "judged examples shipped with Synth Studio" in prior.trained_on
+
+
+def test_the_prior_learned_from_judged_rounds_of_the_repository() -> None:
+    learned_from = prior_rounds()
+    assert learned_from and set(learned_from) <= {round_ for round_ in judged.rounds() if judged.load_judgments(round_)}
+
+
+def test_the_prior_ranks_a_judged_right_example_above_the_same_one_glued() -> None:
+    round_ = prior_rounds()[-1]
+    verdicts = judged.load_judgments(round_)
+    right = next(
+        record
+        for record in judged.load_sample(round_)
+        if record["id"].startswith("demo-modality")  # the demo corpus ships with the project; the real one may not
+        and verdicts[record["id"]]["label_correct"]
+        and verdicts[record["id"]]["query_natural"]
+    )
+    right = judged.with_derived_signals([right])[0]
+    schema = get_optimizer("modality").schema
+    examples = [schema.model_validate(right["example"])]
+    examples.append(examples[0].model_copy(update={"query": "play play video the the of"}))
+    facts = [
+        ExampleFacts(
+            optimizer="modality",
+            payload=example.model_dump(mode="json"),
+            confidence=confidence.score,
+            confidence_breakdown=confidence.breakdown(),
+        )
+        for example, confidence in zip(examples, score_batch("modality", examples), strict=True)
+    ]
+    prior = judged_prior()
+    assert prior is not None
+    right_chance, glued_chance = prior.predict(facts)
+    assert 0.0 <= glued_chance < right_chance <= 1.0

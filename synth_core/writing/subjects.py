@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
+from synth_core.word_frequency import zipf
 from synth_core.writing import sound
 
 NAME_WORDS = (1, 12)
@@ -203,12 +204,22 @@ def _clean_piece(piece: str) -> str:
     piece = " ".join(_EMPHASIS.sub(" ", piece).split()).strip(" .,;:'\"!?-*~")
     if sum(ch.isupper() for ch in piece) > 0.6 * sum(ch.isalpha() for ch in piece) and len(piece) > 4:
         piece = piece.lower()  # "CANDY CORN THEMED PIZZA" is shouted
-    piece = _SHOUTED_WORD.sub(lambda match: match.group(0).lower(), piece)  # "Did Rick CLONE Beth"
+    piece = _SHOUTED_WORD.sub(_unshouted, piece)  # "Did Rick CLONE Beth"; "Exploring First Stars Era with GLAST" stays
     piece = _TRAILING_LABEL.sub("", piece)
     words = piece.split()
     while len(words) > 1 and words[-1].lower() in _DANGLING and words[-1].lower() not in _PARTICLES:
         words.pop()
     return " ".join(words).rstrip(" .,;:-")  # "Mosaic: Official Trailer" -> "Mosaic", not "Mosaic:"
+
+
+SHOUTED_WORD_ZIPF = 3.0
+"""A word in capitals is shouted when it is an everyday word ("CLONE" 3.4, "AMAZING" 4.6); a rarer
+one is an acronym ("GLAST", "SPIRE"), written as it is."""
+
+
+def _unshouted(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word.lower() if zipf(word.lower()) >= SHOUTED_WORD_ZIPF else word
 
 
 def _without_dangling_end(text: str) -> str:

@@ -155,3 +155,9 @@ def test_a_negated_judgement_is_nothing_heard() -> None:
         "The song is experimental. Aspects: theremin, electric current manipulation, not pleasing, non musical.",
     )
     assert traits is not None and traits.features and not any(f.startswith(("not", "non")) for f in traits.features)
+
+
+def test_an_acronym_in_capitals_is_no_shouted_word() -> None:
+    """ "Exploring First Stars Era with glast" (round 9) lower-cased an acronym as if shouted."""
+    assert clean_title("Exploring First Stars Era with GLAST") == "Exploring First Stars Era with GLAST"
+    assert clean_title("Did Rick CLONE Beth") == "Did Rick clone Beth"

@@ -21,6 +21,7 @@ from synth_core.entities import words as wl
 from synth_core.entities.context import SpanContext
 from synth_core.entities.evidence import Evidence
 from synth_core.entities.spans import is_date_token
+from synth_core.word_frequency import zipf
 
 _EVENT_CODE_RE = re.compile(r"^(?:COP|G)\d{1,2}$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
@@ -37,6 +38,9 @@ _CATALOG_RE = re.compile(
 _JOINERS = lx.words("of the & de for and")
 _TITLE_WORDS = frozenset(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES)
 _COMPANY_ABBREVIATIONS = lx.words("co co.")  # "XMLD of the Co" is cobalt, not a company
+COMMON_NOUN_ZIPF = 3.0
+"""A name the lexicon types that is also an everyday word ("Blender" 3.3) and that the text writes in
+lower case too ("a blender") is that word; a rare one written in lower case ("kubernetes") stays a name."""
 _TYPE_WORD_SOURCES = frozenset(
     ("lexicon:event_word", "lexicon:place_word", "lexicon:org_suffix", "lexicon:work_word", "lexicon:product")
 )
@@ -85,8 +89,10 @@ def classify(
         found = found._replace(strength=ev.WORD_CUE)
     if found.source == "shape:capitalised" and _modifies_noun(surface, context, position):
         return None
-    if (found.weak or found.source.startswith("context:")) and len(tokens) == 1 and context.written_lowercase(surface):
-        return None  # "Frisbee ... a frisbee", "King Tide ... a king tide": a common noun with a capital
+    guessed = found.weak or found.source.startswith("context:")
+    guessed = guessed or (found.source in _TYPE_WORD_SOURCES and zipf(surface.lower()) >= COMMON_NOUN_ZIPF)
+    if guessed and len(tokens) == 1 and context.written_lowercase(surface):
+        return None  # "Frisbee ... a frisbee", "Blender ... a blender": a common noun with a capital
     return _person_name((surface, found))
 
 

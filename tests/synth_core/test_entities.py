@@ -441,3 +441,10 @@ def test_a_company_before_a_fiscal_quarter_is_no_event() -> None:
     assert {entity.text: entity.type for entity in extract_entities("Euro 2024 Final Preview")}.get(
         "Euro 2024 Final"
     ) == "EVENT"
+
+
+def test_a_product_name_that_the_text_writes_as_a_common_noun_is_that_noun() -> None:
+    """ "Blender on a counter ... A blender, lime, salt" (round 9: six cross_modal queries "on Blender")."""
+    caption = "A blender where someone is making a mixed drink. Blender on a counter with alcohol and a lime."
+    assert "Blender" not in {entity.text for entity in extract_entities(caption)}
+    assert "Blender" in {entity.text for entity in extract_entities("I model scenes in Blender and render them.")}

@@ -216,11 +216,15 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tu
             continue
         if _source_joins(plan, kind, other, named):
             frame = rng.choice(frames)
-            leading = frame.startswith("{x}") and types.get(other.casefold()) is None  # "the rover in Pasadena"
-            phrases = (as_said(other, items, article=False), as_said(other, items, article=True)) if leading else None
+            topic = types.get(other.casefold()) is None
+            leading = frame.startswith("{x}") and topic  # "the rover in Pasadena"
+            if leading:
+                phrases = (as_said(other, items, article=False), as_said(other, items, article=True))
+            else:  # "Yelena Sokolova on Beethoven's symphonies", "Grace Oduya on transformers" (round 9)
+                phrases = (as_said(other, items, article=False),) * 2 if topic else (other, other)
             return (
-                frame.replace("{x}", phrases[0] if phrases else other).replace("{e}", named),
-                frame.replace("{x}", phrases[1] if phrases else other).replace("{e}", named),
+                frame.replace("{x}", phrases[0]).replace("{e}", named),
+                frame.replace("{x}", phrases[1]).replace("{e}", named),
             )
         break
     listed = [text if types.get(text.casefold()) else as_said(text, items, article=False) for text in subjects]

@@ -184,3 +184,22 @@ def test_a_keyword_lists_capitals_are_no_way_of_writing_a_topic() -> None:
     assert as_said("black holes", [paper, talk], article=False) == "black holes"
     acronym = make_item("i", "IMAGE", "Lithography", "An assembly hall where EUV machines are built.")
     assert as_said("euv machines", [acronym], article=False) == "EUV machines"  # the prose's own capitals stay
+
+
+def test_a_topic_after_a_name_is_written_as_the_items_write_it(writer: TemplateWriter) -> None:
+    """ "Yelena Sokolova on beethoven's symphonies" (round 9): the topic after "on" kept its lower case."""
+    video = make_item("v", "VIDEO", "Sokolova Rehearses", "Yelena Sokolova rehearses Beethoven's symphonies in Vienna.")
+    audio = make_item("a", "AUDIO", "Overture", "Yelena Sokolova on Beethoven's symphonies.", kind="podcast")
+    sokolova = Entity(text="Yelena Sokolova", type="PERSON")
+    texts = set()
+    for seed in range(12):
+        spec = QuerySpec(
+            task="fusion", items=(video, audio), target_modality="VIDEO",
+            topics=("Yelena Sokolova", "beethoven's symphonies"),
+            entities=(sokolova,), explicit_media=False, style="keyword",
+        )  # fmt: skip
+        [result] = writer.write([spec], seed=seed)
+        if result.text:
+            texts.add(result.text)
+    assert any("Yelena Sokolova" in text for text in texts), texts
+    assert all("Beethoven's symphonies" in text for text in texts), texts

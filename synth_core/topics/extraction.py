@@ -74,6 +74,8 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
         words = set(key.split())
         if any(words <= other or other <= words for other in chosen):
             continue
+        if len(words) == 1 and _only_inside_of_names(key, title, text):
+            continue  # "waterloo" of "the University of Waterloo": the name's piece, not what the item is about
         if key in in_phrases and not stands_alone(surface[key], whole) and always_modified(surface[key], whole):
             # "autoscaler" of "the cluster autoscaler": the best whole phrase it heads takes its place (with
             # none, the word stays: the writer's checks still refuse it, but a fallback may need it)
@@ -130,6 +132,22 @@ def _topic_score(phrase: str, in_title: int, in_body: int) -> float:
         return 0.5
     first = phrase.split(" ", 1)[0]
     return 0.8 if first.endswith("s") and not first.endswith(("ss", "us", "is")) else 1.1
+
+
+_OF_NAME_RE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+of(?:\s+the)?\s+[A-Z][\w'’-]*)+")
+"""A capitalised name joined by "of" ("University of Waterloo", "Bank of Japan"), which the topic runs
+split at their stopword."""
+
+
+def _only_inside_of_names(word: str, title: str, text: str) -> bool:
+    """Whether the text writes ``word`` only inside names joined by "of" and the title never (a title's
+    capitals are no names)."""
+    pattern = re.compile(rf"(?i)(?<![\w'’]){re.escape(word)}(?![\w'’])")
+    if pattern.search(title):
+        return False
+    names = [match.span() for match in _OF_NAME_RE.finditer(text)]
+    found = [match.start() for match in pattern.finditer(text)]
+    return bool(found) and all(any(start <= at < end for start, end in names) for at in found)
 
 
 def _topic_runs(text: str) -> list[tuple[list[str], list[int]]]:

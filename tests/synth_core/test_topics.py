@@ -226,3 +226,11 @@ def test_a_sentence_that_thanks_people_gives_no_topic() -> None:
     topics = extract_topics(text)
     assert "ragù" in " ".join(topics)
     assert not [topic for topic in topics if "acknowledge" in topic or "input" in topic]
+
+
+def test_a_piece_of_a_name_joined_by_of_is_no_topic() -> None:
+    """ "diagrams showing Waterloo" (round 9): the diagram was produced by the University of Waterloo."""
+    text = "Produced for an explainer by the University of Waterloo on trapped-ion hardware."
+    topics = extract_topics(text, title="How Dilution Refrigerators Work")
+    assert "waterloo" not in topics and "university" not in topics
+    assert "japan" in extract_topics("The Bank of Japan raised rates. Japan exports rose.", title="Rates")

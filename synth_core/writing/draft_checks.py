@@ -10,6 +10,7 @@ from synth_core.writing.entity_fit import makers_alone
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.item_fit import (
     credit_asked_about,
+    entity_alone_asked,
     kind_said_twice,
     place_as_company,
     seen_up_close,
@@ -61,6 +62,8 @@ class DraftChecks:
             return False
         places = [entity.text for entity in (*plan.spec.entities, *plan.entities) if entity.type == "PLACE"]
         if place_as_company(text, places):
+            return False
+        if plan.intent == "find" and entity_alone_asked(text, [(e.text, e.type) for e in plan.spec.entities]):
             return False
         return not kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title))
 

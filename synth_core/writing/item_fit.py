@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core.writing import phrasebook as pb
+from synth_core.writing import request_frames as rf
 from synth_core.writing.requests import LOOSE_OPENINGS
 from synth_core.writing.wording import brace
 
@@ -133,3 +134,33 @@ def summarizable(phrase: str, kind: str, entities: Sequence[str]) -> bool:
     if phrase.startswith(LOOSE_OPENINGS):
         return False
     return kind != "entity" or all(phrase.strip() != brace(entity) for entity in entities)
+
+
+ASKED_FOR_ALONE = frozenset({"PERSON", "WORK"})
+"""Entity types a find request may name alone ("find Harrison Ford", "can you find The Chi Season 1?"):
+a person's or a work's name asks for items about or of them. A place, an acronym, an event or a
+company alone ("I need USA", "search for FM", "I'm looking for Bonn", round 9) asks for the thing
+itself, not for an item."""
+
+
+def entity_alone_asked(text: str, entities: Sequence[tuple[str, str]]) -> bool:
+    """Whether the request is only a find frame around one entity (text, type) of a type that is not
+    asked for alone (``ASKED_FOR_ALONE``)."""
+    said = " ".join(text.strip(" ?.!").split()).casefold()
+    for name, kind in entities:
+        if kind in ASKED_FOR_ALONE or not said.endswith(name.casefold()):
+            continue
+        frame = said[: len(said) - len(name)].strip()
+        if frame in _FIND_FRAME_OPENINGS:
+            return True
+    return False
+
+
+def _find_openings() -> frozenset[str]:
+    frames = {frame for by_style in rf.ASK.values() for frames in by_style.values() for frame in frames}
+    return frozenset(
+        frame.replace("{x}", "").strip(" ?").casefold() for frame in frames if frame.rstrip("?").endswith("{x}")
+    )
+
+
+_FIND_FRAME_OPENINGS = _find_openings() | {""}

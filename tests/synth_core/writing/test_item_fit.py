@@ -7,6 +7,7 @@ import pytest
 from synth_core.writing.item_fit import (
     SUMMARY_AND_REPORT_FRAMES,
     credit_asked_about,
+    entity_alone_asked,
     kind_said_twice,
     object_of,
     place_as_company,
@@ -77,3 +78,12 @@ def test_a_place_is_never_with_the_item_as_if_it_were_someone() -> None:
     assert not place_as_company("cargo bikes in Copenhagen with Kwabena Owusu", ["Copenhagen"])
     assert place_as_company("a talk of Arizona", ["Arizona"])  # only pictures and footage are "of" a place
     assert not place_as_company("photos of Tokyo", ["Tokyo"]) and not place_as_company("a video of Paris", ["Paris"])
+
+
+def test_a_place_an_acronym_or_an_event_alone_is_no_find_request() -> None:
+    """ "I need USA", "do you have AP?", "I'm looking for Bonn" (round 9) ask for the thing itself."""
+    assert entity_alone_asked("I need USA", [("USA", "PLACE")])
+    assert entity_alone_asked("do you have AP?", [("AP", "CONCEPT")])
+    assert not entity_alone_asked("find Donald Trump", [("Donald Trump", "PERSON")])
+    assert not entity_alone_asked("can you find The Chi Season 1?", [("The Chi Season 1", "WORK")])
+    assert not entity_alone_asked("show me photographs of Seville", [("Seville", "PLACE")])

@@ -92,8 +92,12 @@ _BARE_MEDIA_NOUN_RE = re.compile(
     r"\b(?:of|on|about|into|covering|from)\s+(photo|photograph|picture|image|pic|song|track|video|clip|paper"
     r"|article|report|recording)\s+(?:of|on|about|with|showing)\b"
 )
-_SPOKEN_OF_NAME_RE = re.compile(r"(?i:\b(?:talks?|lectures?)\s+of\s+(?:the\s+)?)[A-Z][\w'’.-]*")
-""""a talk of the RIBA Stirling Prize", "a lecture of Arizona" (rounds 8 and 9)."""
+_SPOKEN_OF_NAME_RE = re.compile(
+    r"(?i:\b(?:talks?|lectures?)\s+of\s+(?:the\s+)?)[A-Z][\w'’.-]*"
+    r"|(?i:\btutorial(?:\s+videos?)?\s+of\s+(?:the\s+|an?\s+)?[\w'’.-]+)"
+)
+""""a talk of the RIBA Stirling Prize", "a lecture of Arizona", "a tutorial video of the federal funds
+rate" (rounds 8 and 9): a talk or a tutorial is on something or by someone."""
 ABSTRACT_ENDINGS = ("sis", "tion", "sion", "ism", "ity", "ment", "ness", "ics", "ogy", "ance", "ence", "ure", "age")
 """Abstract and mass nouns need no article ("a summary of photosynthesis", "the song about heartbreak")."""
 COUNT_NOUN_ZIPF = (3.0, 5.3)
@@ -150,7 +154,7 @@ def fluency_problems(query: str) -> list[Problem]:
         problems.append((0.4, f"'{clause}' lacks its verb ('is', a subject): a clause pasted with broken grammar"))
     spoken = _SPOKEN_OF_NAME_RE.search(query)
     if spoken:
-        problems.append((0.4, f"'{spoken.group(0)}': a talk is by someone or on something, never 'of' a name"))
+        problems.append((0.4, f"'{spoken.group(0)}': a talk or a tutorial is by someone or on something, never 'of' it"))
     glued = _glued_tail(query)
     if glued:
         problems.append((0.4, f"'{glued}' glued after a {TAIL_HEAD_WORDS}+ word phrase: no request, a title pasted"))

@@ -154,7 +154,7 @@ def fluency_problems(query: str) -> list[Problem]:
         problems.append((0.4, f"'{clause}' lacks its verb ('is', a subject): a clause pasted with broken grammar"))
     spoken = _SPOKEN_OF_NAME_RE.search(query)
     if spoken:
-        problems.append((0.4, f"'{spoken.group(0)}': a talk or a tutorial is by someone or on something, never 'of' it"))
+        problems.append((0.4, f"'{spoken.group(0)}': a talk or a tutorial is by someone or on something, not 'of' it"))
     glued = _glued_tail(query)
     if glued:
         problems.append((0.4, f"'{glued}' glued after a {TAIL_HEAD_WORDS}+ word phrase: no request, a title pasted"))

@@ -170,9 +170,9 @@ def test_a_count_noun_bare_after_a_singular_document_word_is_not_fluent() -> Non
 
 def test_a_talk_is_never_of_a_name() -> None:
     """ "a talk of the RIBA Stirling Prize" (round 9), "a talk of Arizona" (round 8)."""
-    assert any("never 'of' it" in reason for _, reason in fluency_problems("the gist of a talk of the RIBA Prize"))
-    assert any("never 'of' it" in reason for _, reason in fluency_problems("find a lecture of Arizona"))
-    assert not any("never 'of'" in reason for _, reason in fluency_problems("talks on the RIBA Stirling Prize"))
-    assert not any("never 'of'" in reason for _, reason in fluency_problems("a video of the RIBA Stirling Prize"))
-    assert any("never 'of'" in reason for _, reason in fluency_problems("a tutorial video of the federal funds rate"))
-    assert not any("never 'of'" in reason for _, reason in fluency_problems("a tutorial video on interest rates"))
+    assert any("not 'of' it" in reason for _, reason in fluency_problems("the gist of a talk of the RIBA Prize"))
+    assert any("not 'of' it" in reason for _, reason in fluency_problems("find a lecture of Arizona"))
+    assert not any("not 'of'" in reason for _, reason in fluency_problems("talks on the RIBA Stirling Prize"))
+    assert not any("not 'of'" in reason for _, reason in fluency_problems("a video of the RIBA Stirling Prize"))
+    assert any("not 'of'" in reason for _, reason in fluency_problems("a tutorial video of the federal funds rate"))
+    assert not any("not 'of'" in reason for _, reason in fluency_problems("a tutorial video on interest rates"))

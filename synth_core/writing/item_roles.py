@@ -34,6 +34,22 @@ def titled(title: str, name: str) -> bool:
     return any(count_words(segment, name) for segment in segments if _squashed(segment) != _squashed(name))
 
 
+_NAME_PREFIX = r"(?i:(?:dr|prof|professor|chef|coach|maestra|maestro)\.?\s+)?"
+
+
+@lru_cache(maxsize=4096)
+def _guest_cue(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i:\bguests?:?\s+|\binterviews\s+|\bother voices:\s+(?:[^.]*?\s)?){_NAME_PREFIX}{re.escape(name)}(?![\w'’])"
+        rf"|{_NAME_PREFIX}{re.escape(name)}(?:,[^.]*?,)?\s+also appears\b"
+    )
+
+
+@lru_cache(maxsize=4096)
+def _titled_with(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\bwith\s+){_NAME_PREFIX}{re.escape(name)}\s*$")
+
+
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame|rev|reverend)\.?\s+(?=\S+\s)", re.IGNORECASE)
 """A title before a person's name, which metadata names drop ("Dr. Kavya Menon" is the speaker "Kavya Menon")."""
 
@@ -133,6 +149,13 @@ class ItemRoles:
         if known is None:
             known = self._credits[key] = self.maker(item, entity.text) and not titled(item.title, entity.text)
         return known
+
+    def guest(self, item: ContentItem, name: str) -> bool:
+        """``name`` voices the item as a guest, not as who makes it: the text introduces them as a
+        guest, an interviewee or one of the "other voices", or the title ends "with" them ("Crewed Mars
+        Missions, with Dr. Yusuf Kaya"). A guest is asked "on" a topic, never "by" ("the podcast Jaguar
+        Tracking by Lucía Ferreira" credits her guest spot as the show, round 9)."""
+        return bool(_guest_cue(name).search(item.text) or _titled_with(name).search(item.title))
 
     def maker(self, item: ContentItem, name: str) -> bool:
         """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,

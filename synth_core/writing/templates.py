@@ -386,7 +386,11 @@ class TemplateWriter:
             speakers=[e.text for e in plan.entities if e.type in SPEAKER_TYPES and self.roles.maker(plan.item, e.text)],
             names=self.roles.names(plan.item),
             mark_topics=True,
-            credits=[entity.text for entity in plan.entities if entity.text.casefold() in plan.credits],
+            credits=[  # a guest is a credit (never "about" them) but no maker ("by" them)
+                entity.text
+                for entity in plan.entities
+                if entity.text.casefold() in plan.credits and not self.roles.guest(plan.item, entity.text)
+            ],
             entity_alone=not plan.makers_only,
             trailer=trailer_of(plan.item) if plan.modality == plan.item.modality else None,
             implied=plan.spec.task == "modality",

@@ -9,6 +9,7 @@ from synth_core.schemas.common import Entity
 from synth_core.writing.item_roles import ItemRoles
 from tests.synth_core.fixtures import CHALKBOARD as BOARD
 from tests.synth_core.fixtures import OLIVE_MAP as MAP
+from tests.synth_core.fixtures import make_item
 
 
 def test_a_name_mentioned_in_passing_is_no_topic_of_a_request() -> None:
@@ -52,3 +53,24 @@ def test_a_speaker_named_with_an_honorific_is_still_the_items_maker() -> None:
     )
     assert roles.maker(talk, "Dr. Kavya Menon") and roles.maker(talk, "Kavya Menon")
     assert not roles.maker(talk, "Dr. Rover")
+
+
+def test_a_guest_voices_an_episode_but_does_not_make_it() -> None:
+    """ "the podcast Jaguar Tracking by Lucía Ferreira" (round 9) credited a guest as the show."""
+    episode = make_item(
+        "a", "AUDIO", "Wild Frontiers Ep. 12: Jaguar Tracking",
+        "Wild Frontiers, episode 12: jaguar tracking. Guest Dr. Lucía Ferreira, a jaguar biologist, explains.",
+        kind="podcast",
+    )  # fmt: skip
+    roles = ItemRoles()
+    assert roles.guest(episode, "Lucía Ferreira")
+    assert not roles.guest(episode, "Wild Frontiers")
+    assert roles.guest(make_item("b", "AUDIO", "Barrel Ageing, with Henrik Lund", "An episode."), "Henrik Lund")
+
+
+def test_someone_who_also_appears_is_a_guest() -> None:
+    episode = make_item(
+        "c", "AUDIO", "Salt & Olive Ep. 11: Slow-Cooked Ragù",
+        "Guest Marco Bellini explains. Chef Elena Marchetti, the chef-owner of Trattoria Sole in Naples, also appears.",
+    )  # fmt: skip
+    assert ItemRoles().guest(episode, "Elena Marchetti") and ItemRoles().guest(episode, "Marco Bellini")

@@ -516,3 +516,28 @@ def test_a_topic_beside_an_entity_gets_its_article(writer: TemplateWriter) -> No
     assert texts
     determined = re.compile(r"\b(?:a|the|[\w']+'s) runbook\b")
     assert all(determined.search(text) or text.startswith("runbook") for text in texts), texts
+
+
+def test_a_title_that_credits_its_maker_gets_no_second_by(settings: Settings) -> None:
+    """ "the clip Safety Stock Planning: a Talk by Jorge Castillo by Ahmed El-Sayed" (rounds 8 and 9)."""
+    talk = ContentItem(
+        id="vid-by",
+        profile="video_profile",
+        modality="VIDEO",
+        title="Safety Stock Planning: a Talk by Jorge Castillo",
+        text="Jorge Castillo gives a talk on safety stock planning. Ahmed El-Sayed asks questions.",
+        created_at=datetime(2024, 3, 5, tzinfo=UTC),
+        metadata={"kind": "talk", "speakers": ["Jorge Castillo", "Ahmed El-Sayed"]},
+    )
+    writer = TemplateWriter(AgentInference(settings.agents))
+    specs = [
+        QuerySpec(task="entity", items=(talk,), target_modality="VIDEO", topics=("safety stock planning",),
+                  entities=(Entity(text="Ahmed El-Sayed", type="PERSON"), Entity(text=talk.title, type="WORK")),
+                  style=style, explicit_media=explicit)
+        for style in QUERY_STYLES
+        for explicit in (False, True)
+        for _ in range(4)
+    ]  # fmt: skip
+    texts = [result.text for result in writer.write(specs, seed=3) if result.text]
+    assert texts
+    assert not [text for text in texts if len(re.findall(r"\bby\b", text)) > 1], texts

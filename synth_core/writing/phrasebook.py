@@ -170,8 +170,11 @@ TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
 # Questions a music video's title answers (its artist), and questions about a document by its name.
 SONG_QUESTIONS = ("who sings {song}?", "who sang {song}", "who sings {song}", "who is the singer of {song}?",
                   "who performs {song}?", "what artist sings {song}?", "{song} who sings it", "who sang {song}?")
-NAME_QUESTIONS = ("what is {n} about?", "what does {n} show?", "what is the main result of {n}?",
-                  "what does {n} find?", "what is {n} about", "what did {n} find?")
+NAME_QUESTIONS = ("what is {n} about?", "what is {n} about")
+FINDING_QUESTIONS = ("what does {n} show?", "what is the main result of {n}?", "what does {n} find?",
+                     "what did {n} find?")
+"""Only research finds or shows something: a paper, a study, a review, a report (not a policy, a manual
+or a book: "what did Coral Bleaching: A History find?", round 9)."""
 AUTHOR_QUESTIONS = ("who wrote {n}?", "who wrote {n}", "who is the author of {n}?")
 DATE_QUESTIONS = ("when was {n} published?", "when did {n} come out?")
 

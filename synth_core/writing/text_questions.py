@@ -146,6 +146,13 @@ def relation_question(text: str, topics: Sequence[str], rng: random.Random) -> s
     return frame.replace("{t}", TOPIC_MARK + brace(pair[0])).replace("{t2}", TOPIC_MARK + brace(pair[1]))
 
 
+NO_FINDINGS_KINDS = frozenset(
+    {"book", "novel", "manual", "guide", "handbook", "policy", "form", "brochure", "datasheet", "presentation"}
+)
+"""Documents that find or show nothing (``phrasebook.FINDING_QUESTIONS`` are for research): a book, a
+manual, a policy, a form."""
+
+
 def name_question(plan: Plan, rng: random.Random) -> str | None:
     """A document asked about by its name: what it finds, who wrote it, when (if its text says)."""
     subjects, item = plan.subjects, plan.item
@@ -155,5 +162,6 @@ def name_question(plan: Plan, rng: random.Random) -> str | None:
     if len(name.split()) > MAX_NAME_QUESTION_WORDS:
         return None
     frames = pb.NAME_QUESTIONS + (pb.AUTHOR_QUESTIONS if subjects.makers else ())
+    frames += () if NO_FINDINGS_KINDS & set(plan.kinds) else pb.FINDING_QUESTIONS
     frames += pb.DATE_QUESTIONS if item.date_known and states_year(item.text, item.created_at.year) else ()
     return rng.choice(frames).replace("{n}", brace(name))

@@ -541,3 +541,21 @@ def test_a_title_that_credits_its_maker_gets_no_second_by(settings: Settings) ->
     texts = [result.text for result in writer.write(specs, seed=3) if result.text]
     assert texts
     assert not [text for text in texts if len(re.findall(r"\bby\b", text)) > 1], texts
+
+
+def test_a_book_is_asked_what_it_is_about_never_what_it_found(settings: Settings) -> None:
+    """ "what did Coral Bleaching: A History find?" (round 9): only research finds something."""
+    book = ContentItem(
+        id="doc-book",
+        profile="document_text_semantic",
+        modality="DOCUMENT",
+        title="Coral Bleaching: A History",
+        text="In this book, Noah Abernathy traces the story of coral bleaching on the Great Barrier Reef.",
+        created_at=datetime(2024, 3, 5, tzinfo=UTC),
+        metadata={"doc_type": "book", "authors": ["Noah Abernathy"]},
+    )
+    writer = TemplateWriter(AgentInference(settings.agents))
+    specs = [spec_for(book, target_modality="TEXT", style=style) for style in QUERY_STYLES] * 10
+    texts = [result.text for result in writer.write(specs, seed=2) if result.text]
+    assert any("Coral Bleaching: A History" in text for text in texts), texts
+    assert not [text for text in texts if re.search(r"\b(?:find|found|show|main result)\b", text)], texts

@@ -248,11 +248,16 @@ def _name_pair(word: str, context: SpanContext, position: int) -> Evidence | Non
     before = context.text[max(0, position - 40) : position].split()
     after = context.text[position + len(word) : position + len(word) + 30].split()
     other, lead = "", context.previous_word(position).rstrip(".")
+    head = ""  # the word after the pair: "the Klein-Gordon and Dirac equations" name equations
     if len(before) >= 2 and before[-1] == "and":
         other, lead = before[-2], before[-3].lower() if len(before) >= 3 else ""
+        head = after[0] if after else ""
     elif len(after) >= 2 and after[0] == "and":
         other = after[1]
+        head = after[2] if len(after) >= 3 else ""
     other = other.strip(",.;:()")
+    if head.strip(",.;:()").lower() in CONCEPT_HEADS:
+        return Evidence("CONCEPT", "context:eponym_pair", ev.SHAPE)
     if not (_word_shaped(word) and _word_shaped(other)) or not other[:1].isupper() or not other.isalpha():
         return None  # "Qp and G": symbols of a formula, not names
     if other.lower() in wl.PLACES or lead in lx.PLACE_CUES:

@@ -448,3 +448,12 @@ def test_a_product_name_that_the_text_writes_as_a_common_noun_is_that_noun() -> 
     caption = "A blender where someone is making a mixed drink. Blender on a counter with alcohol and a lime."
     assert "Blender" not in {entity.text for entity in extract_entities(caption)}
     assert "Blender" in {entity.text for entity in extract_entities("I model scenes in Blender and render them.")}
+
+
+def test_two_names_before_a_word_for_equations_are_eponyms_not_people() -> None:
+    """ "what did Klein-Gordon say about orthogonality criterion?" (round 9)."""
+    typed = {
+        e.text: e.type for e in extract_entities("solutions of the Schrodinger, Klein-Gordon and Dirac equations.")
+    }
+    assert typed.get("Klein-Gordon") == "CONCEPT" and typed.get("Dirac") == "CONCEPT"
+    assert {e.text: e.type for e in extract_entities("We thank Bousquet and Leroux.")}.get("Leroux") == "PERSON"

@@ -19,6 +19,8 @@ import re
 from typing import Any
 
 from approval.confidence import score_batch, threshold_for
+from approval.learning.judged_prior import judged_prior
+from approval.learning.learner import score_with_model
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import load_settings
 from tests.benchmarks import corpora
@@ -52,7 +54,11 @@ def run() -> list[dict[str, Any]]:
 
 
 def _routing_row(corpus: str, examples: list[ExampleBase], threshold: float) -> dict[str, Any]:
-    scores = [c.score for c in score_batch("routing", examples)]
+    """Negatives among the examples a store auto-approves: scored as it stores them, the rule-based
+    score blended with the judged prior (``approval.learning.judged_prior``) before a team model."""
+    weight = load_settings().learning.blend_weight
+    stored = score_with_model("routing", examples, score_batch("routing", examples), judged_prior(), weight)
+    scores = [scored.confidence for scored in stored]
     auto = [example for example, score in zip(examples, scores, strict=True) if score >= threshold]
     negatives = sum(1 for example in auto if not example.agent_success) / len(auto) if auto else 0.0  # type: ignore[attr-defined]
     return {

@@ -85,6 +85,7 @@ class ItemRoles:
         self._subjects: dict[tuple[str, str, str], bool] = {}
         self._central: dict[tuple[str, str, str], bool] = {}
         self._credits: dict[tuple[str, str], bool] = {}
+        self._guests: dict[tuple[str, str], bool] = {}
 
     def names(self, item: ContentItem) -> tuple[str, ...]:
         """The item's names (entities, metadata names, and topics its text only writes capitalised,
@@ -155,7 +156,12 @@ class ItemRoles:
         guest, an interviewee or one of the "other voices", or the title ends "with" them ("Crewed Mars
         Missions, with Dr. Yusuf Kaya"). A guest is asked "on" a topic, never "by" ("the podcast Jaguar
         Tracking by Lucía Ferreira" credits her guest spot as the show, round 9)."""
-        return bool(_guest_cue(name).search(item.text) or _titled_with(name).search(item.title))
+        key = (item.id, name)
+        known = self._guests.get(key)
+        if known is None:
+            cued = _guest_cue(name).search(item.text) or _titled_with(name).search(item.title)
+            known = self._guests[key] = bool(cued)
+        return known
 
     def maker(self, item: ContentItem, name: str) -> bool:
         """``name`` is who made or voices the item (its channel, artist, show, authors, speakers,

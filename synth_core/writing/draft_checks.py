@@ -23,9 +23,9 @@ from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.template_content import Plan
 
 MIN_WORDS, MAX_WORDS = 2, 25
-_BY = re.compile(r"(?i)\bby\b")
-"""A query says "by" once, unless its item's title says it more ("Step by Step", "a Talk by Jorge
-Castillo"): a second "by" credits the item twice."""
+_ONCE = (re.compile(r"(?i)\bby\b"), re.compile(r"(?i)\bfrom\b"))
+"""A query says "by" or "from" once, unless its item's title says it more ("Step by Step", "a Talk by
+Jorge Castillo"): a second one credits or dates the item twice."""
 
 
 class DraftChecks:
@@ -68,8 +68,8 @@ class DraftChecks:
         places = [entity.text for entity in (*plan.spec.entities, *plan.entities) if entity.type == "PLACE"]
         if place_as_company(text, places):
             return False
-        if len(_BY.findall(text)) > max(1, len(_BY.findall(plan.item.title))):
-            return False  # "the clip Safety Stock Planning: a Talk by Jorge Castillo by Ahmed El-Sayed" (round 8)
+        if any(len(word.findall(text)) > max(1, len(word.findall(plan.item.title))) for word in _ONCE):
+            return False  # "a Talk by Jorge Castillo by Ahmed El-Sayed", "from Arclight Silicon from August 2024"
         if plan.intent == "find" and entity_alone_asked(text, [(e.text, e.type) for e in plan.spec.entities]):
             return False
         return not kind_said_twice(text, (*plan.names, *plan.subjects.names, plan.item.title))

@@ -28,7 +28,10 @@ PERSON_FIELDS = (
 )  # fmt: skip
 _FIELD_TYPES: dict[str, EntityType] = {
     **{key: "PERSON" for key in PERSON_FIELDS},
-    **{key: "ORGANIZATION" for key in ("publisher", "issuer", "label", "studio", "organization", "company", "band", "museum")},
+    **{
+        key: "ORGANIZATION"
+        for key in ("publisher", "issuer", "label", "studio", "organization", "company", "band", "museum")
+    },
     **{key: "PLACE" for key in ("location", "place", "city", "country", "venue")},
     **{key: "PRODUCT" for key in ("camera", "tool", "device", "software")},
     **{key: "WORK" for key in ("show", "album", "series", "podcast")},

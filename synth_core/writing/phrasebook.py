@@ -170,8 +170,10 @@ TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
 # Questions a music video's title answers (its artist), and questions about a document by its name.
 SONG_QUESTIONS = ("who sings {song}?", "who sang {song}", "who sings {song}", "who is the singer of {song}?",
                   "who performs {song}?", "what artist sings {song}?", "{song} who sings it", "who sang {song}?")
-NAME_QUESTIONS = ("what is {n} about?", "what does {n} show?", "what is the main result of {n}?",
-                  "what does {n} find?", "what is {n} about", "what did {n} find?")
+ABOUT_QUESTIONS = ("what is {n} about?", "what is {n} about")
+"""What a book is asked by its name: a novel tells a story, it finds nothing (``text_questions``)."""
+NAME_QUESTIONS = (*ABOUT_QUESTIONS, "what does {n} show?", "what is the main result of {n}?", "what does {n} find?",
+                  "what did {n} find?")
 AUTHOR_QUESTIONS = ("who wrote {n}?", "who wrote {n}", "who is the author of {n}?")
 DATE_QUESTIONS = ("when was {n} published?", "when did {n} come out?")
 

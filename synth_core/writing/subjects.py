@@ -127,7 +127,20 @@ def clean_title(title: str) -> str:
 
 
 def _metadata_key(item: ContentItem) -> tuple[tuple[str, str], ...]:
-    keys = ("channel", "category", "authors", "show", "photographer", "artist", "band", "composer", "publisher", "issuer", "speakers", "kind")
+    keys = (
+        "channel",
+        "category",
+        "authors",
+        "show",
+        "photographer",
+        "artist",
+        "band",
+        "composer",
+        "publisher",
+        "issuer",
+        "speakers",
+        "kind",
+    )
     return tuple((key, str(item.metadata[key])) for key in keys if key in item.metadata)
 
 

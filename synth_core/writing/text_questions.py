@@ -21,6 +21,8 @@ from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import Plan, defines, linked_topics
 from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural
 
+BOOK_KINDS = frozenset({"book", "novel"})
+"""Kinds of documents that report no findings: "what did <a novel> find?" has no answer."""
 NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -154,6 +156,7 @@ def name_question(plan: Plan, rng: random.Random) -> str | None:
     name = rng.choice(subjects.names)
     if len(name.split()) > MAX_NAME_QUESTION_WORDS:
         return None
-    frames = pb.NAME_QUESTIONS + (pb.AUTHOR_QUESTIONS if subjects.makers else ())
+    frames: tuple[str, ...] = pb.ABOUT_QUESTIONS if BOOK_KINDS & set(plan.kinds) else pb.NAME_QUESTIONS
+    frames += pb.AUTHOR_QUESTIONS if subjects.makers else ()
     frames += pb.DATE_QUESTIONS if item.date_known and states_year(item.text, item.created_at.year) else ()
     return rng.choice(frames).replace("{n}", brace(name))

@@ -52,3 +52,18 @@ def test_a_speaker_named_with_an_honorific_is_still_the_items_maker() -> None:
     )
     assert roles.maker(talk, "Dr. Kavya Menon") and roles.maker(talk, "Kavya Menon")
     assert not roles.maker(talk, "Dr. Rover")
+
+
+def test_an_album_or_a_series_holds_an_item_and_made_nothing() -> None:
+    song = ContentItem(
+        id="song",
+        profile="audio_transcript_whisper",
+        modality="AUDIO",
+        title="Lighthouse Radio",
+        text="Lighthouse Radio by The Copper Foxes, from the album Pier Sessions.",
+        created_at=datetime(2024, 12, 13, tzinfo=UTC),
+        metadata={"kind": "music", "band": "The Copper Foxes", "album": "Pier Sessions", "series": "Harbour Songs"},
+    )
+    roles = ItemRoles()
+    assert roles.maker(song, "The Copper Foxes")
+    assert not roles.maker(song, "Pier Sessions") and not roles.maker(song, "Harbour Songs")

@@ -5,7 +5,7 @@ Pure standard library and fully deterministic (``random.Random(2024)``): running
 ``python tools/make_demo_corpus.py`` rewrites the file byte-identically. All content below is
 hand-written for this project: per-topic fact sheets (fictional people, real and fictional
 organisations, places, products, events, facts, scenes, quotes) combined with several sentence
-frames per modality and profile.
+frames per modality and profile, plus the hand-written creative works of ``demo_creative_works.jsonl``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "synth_core" / "demo" / "demo_corpus.jsonl"
+CREATIVE_WORKS = Path(__file__).resolve().parent / "demo_creative_works.jsonl"
+"""Hand-written items, one JSON object a line, merged in by id: creative works (books and novels,
+trailers, TV episodes, films, music videos, paintings and illustrations, songs, albums, soundtracks,
+audiobooks), invented titles, people, studios and publishers, which the topic frames above cannot
+write and real users ask for most ("the novel X", "the trailer for X", "the song X by Y")."""
 
 # One block per topic cluster, starting "@ name | modalities (V D I A) | podcast/show | video channel | flags"
 # (biz: earnings calls; music: music recordings; noprod: no product datasheets). Fields are separated by
@@ -613,6 +618,7 @@ def main() -> None:
         rows += [{"id": f"demo-{prefix}-{n:04d}", "profile": i["profile"], "modality": i["modality"],
                   "title": i["title"], "text": i["text"], "created_at": i["created_at"].strftime("%Y-%m-%dT%H:%M:%SZ"),
                   "source": i["source"], "metadata": i["metadata"]} for n, i in enumerate(group, 1)]
+    rows += [json.loads(line) for line in CREATIVE_WORKS.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows.sort(key=lambda r: r["id"])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:

@@ -28,7 +28,10 @@ PERSON_FIELDS = (
 )  # fmt: skip
 _FIELD_TYPES: dict[str, EntityType] = {
     **{key: "PERSON" for key in PERSON_FIELDS},
-    **{key: "ORGANIZATION" for key in ("publisher", "issuer", "label", "studio", "organization", "company")},
+    **{
+        key: "ORGANIZATION"
+        for key in ("publisher", "issuer", "label", "studio", "organization", "company", "band", "museum")
+    },
     **{key: "PLACE" for key in ("location", "place", "city", "country", "venue")},
     **{key: "PRODUCT" for key in ("camera", "tool", "device", "software")},
     **{key: "WORK" for key in ("show", "album", "series", "podcast")},
@@ -39,6 +42,8 @@ REFUSED_FIELDS = ("category", "categories", "topic", "genre")
 NAME_FIELDS = frozenset((*_FIELD_TYPES, *REFUSED_FIELDS, "channel", "episode"))
 """Every metadata field entity extraction reads."""
 WORK_TITLE_MODALITIES = ("VIDEO", "DOCUMENT")
+WORK_KINDS = frozenset({"painting", "illustration", "audiobook"})
+"""Declared kinds whose title names a work in any modality: a painting's title, not a caption."""
 TITLE_SOURCE = "metadata:title"
 MAX_TITLE_WORDS = 16
 
@@ -125,10 +130,15 @@ def channel_evidence(name: str) -> Evidence | None:
 
 
 def title_work(title: str, *, modality: str, metadata: Mapping[str, Any]) -> str:
-    """The title's main segment when the item is a work (a video, a paper, an episode), else "". In
+    """The title's main segment when the item is a work (a video, a paper, an episode, a painting), else "". In
     "Artist - Song (Official Video)" the work is the song: a first segment that is the channel or a
     person's name names the artist."""
-    is_work = modality in WORK_TITLE_MODALITIES or any(key in metadata for key in ("show", "episode", "album"))
+    declared = str(metadata.get("kind", "")).strip().lower()
+    is_work = (
+        modality in WORK_TITLE_MODALITIES
+        or any(key in metadata for key in ("show", "episode", "album"))
+        or declared in WORK_KINDS
+    )
     if not is_work or not title:
         return ""
     segments = [part.strip(" .!?:;,") for part in _TITLE_SEGMENT_RE.split(_PARENTHESES_RE.sub(" ", title))]

@@ -19,6 +19,9 @@ from synth_core.writing.subjects import subjects_of
 CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
 """Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
 made it (the camera): by them, never about them, unless the title names them."""
+CONTAINING_WORKS = frozenset({"metadata:album", "metadata:series"})
+"""Works an item is part of, not made by: a song is "from" its album, never "by" it ("Lighthouse Radio
+by Pier Sessions"); a novel is one of a series, not a book by it."""
 _TITLE_SEGMENTS = re.compile(r":\s+|\s+[|\u2013\u2014-]\s+|\s*\|\s*|\s+//\s+")
 _BRACKETED = re.compile(r"[(\[]([^)\]]*)[)\]]")
 
@@ -169,7 +172,11 @@ class ItemRoles:
         makers = self._makers.get(item.id)
         if makers is None:
             found = [*subjects_of(item).makers, str(item.metadata.get("channel", ""))]
-            found += [name for name, evidence in self.own_names(item) if evidence.type in CREDITS]
+            found += [
+                name
+                for name, evidence in self.own_names(item)
+                if evidence.type in CREDITS and evidence.source not in CONTAINING_WORKS
+            ]
             makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
         return _squashed(name) in makers
 

@@ -31,7 +31,9 @@ _VOICE = re.compile(
     r"(?i)\b(?:sings?|singing|sung|singers?|vocals?|vocalists?|voices?|lyrics|choir|choral|rap|rapping|rapper"
     r"|chant(?:s|ing)?|hums?|humming|a ?cappella|acapella)\b"
 )
-_NO_VOICE = re.compile(r"(?i)\b(?:instrumental|no (?:vocals?|singers?|voices?|singing)|without (?:vocals?|singing))\b")
+_NO_VOICE = re.compile(
+    r"(?i)\b(?:instrumental|wordless|no (?:vocals?|singers?|voices?|singing)|without (?:vocals?|singing))\b"
+)
 
 Key = tuple[str, tuple[str, ...], bool]
 
@@ -50,8 +52,8 @@ def audio_kinds(item: ContentItem, kinds: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def sung(text: str) -> bool:
-    """Whether a music description says someone sings (a melody alone is no singing; "no vocals" and
-    "instrumental" say nobody does)."""
+    """Whether a music description says someone sings (a melody alone is no singing; "no vocals",
+    "instrumental" and "wordless" voices say nobody sings words)."""
     return bool(_VOICE.search(text)) and not _NO_VOICE.search(text)
 
 

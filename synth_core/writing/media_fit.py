@@ -39,6 +39,8 @@ def _only(kinds: str, weight: float, not_for: str = "") -> MediaWord:
 
 
 _DRAWN = "diagram,illustration"
+_BOOKISH = "book,novel"
+"""A novel is a book (and no paper, whatever its blurb says: "paper cranes", "The Paper Moon")."""
 WORDS: dict[str, dict[str, MediaWord]] = {
     "VIDEO": {
         "video": _any(4), "clip": _any(3), "footage": _any(1, "music,trailer"), "recording": _any(0),
@@ -53,25 +55,27 @@ WORDS: dict[str, dict[str, MediaWord]] = {
         "picture": _any(8, _DRAWN), "photo": _any(6, _DRAWN), "photograph": _any(6, _DRAWN),
         "image": _any(3), "pic": _any(1, _DRAWN), "snapshot": _any(0, _DRAWN), "shot": _any(0, _DRAWN),
         "painting": _only("painting", 8), "illustration": _only("illustration", 3),
-        "drawing": _only("illustration,painting", 2), "diagram": _only("diagram", 4),
+        "drawing": _only("illustration", 2), "diagram": _only("diagram", 4),
     },
     "AUDIO": {
-        "audio": _any(1, "music"), "recording of": _any(0), "song": _only("music", 9, "unsung"),
-        "track": _only("music", 4), "music": _only("music", 5), "tune": _only("music", 1, "unsung"),
+        "audio": _any(1, "music"), "recording of": _any(0), "song": _only("music", 9, "unsung,album"),
+        "track": _only("music", 4, "album"), "music": _only("music", 5), "tune": _only("music", 1, "unsung,album"),
         "soundtrack": _only("soundtrack", 3),
-        "album": _only("album", 0), "playlist": _only("music", 0), "podcast": _only("podcast,interview", 6),
-        "episode": _only("podcast,interview", 3), "radio": _only("podcast,news", 0),
-        "interview audio": _only("interview", 1), "audio lecture": _only("lecture", 2, "podcast,music"),
+        "album": _only("album", 3), "playlist": _only("music", 0),
+        "podcast": _only("podcast,interview", 6, "audiobook"), "episode": _only("podcast,interview", 3, "audiobook"),
+        "radio": _only("podcast,news", 0),
+        "interview audio": _only("interview", 1, "audiobook"), "audio lecture": _only("lecture", 2, "podcast,music"),
         "earnings call": _only("earnings call", 2, "podcast"), "audiobook": _only("book,audiobook", 1),
     },
     "DOCUMENT": {
-        "document": _any(2), "pdf": _any(1), "paper": _only("paper", 9), "research paper": _only("paper", 2),
-        "article": _only("paper,news,review,overview,report,case study,guide,tutorial", 4, "manual,book"),
-        "preprint": _only("paper", 1), "thesis": _only("paper,thesis", 0), "essay": _only("paper,review", 0),
+        "document": _any(2), "pdf": _any(1), "paper": _only("paper", 9, "novel"),
+        "research paper": _only("paper", 2, "novel"),
+        "article": _only("paper,news,review,overview,report,case study,guide,tutorial", 4, f"manual,{_BOOKISH}"),
+        "preprint": _only("paper", 1, "novel"), "thesis": _only("paper,thesis", 0), "essay": _only("paper,review", 0),
         "report": _only("report,case study,review", 6), "whitepaper": _only("white paper", 1),
         "manual": _only("manual,guide", 5), "handbook": _only("manual,guide", 2), "datasheet": _only("datasheet", 3),
         "slides": _only("presentation", 3), "slide deck": _only("presentation", 2), "brochure": _only("brochure", 2),
-        "form": _only("form", 2), "book": _only("book", 8), "novel": _only("novel", 4),
+        "form": _only("form", 2), "book": _only(_BOOKISH, 8), "novel": _only("novel", 4),
     },
 }  # fmt: skip
 """Media words by modality; configs/agents.toml [agents.media_words] lists the same words (and more

@@ -173,8 +173,8 @@ SONG_QUESTIONS = ("who sings {song}?", "who sang {song}", "who sings {song}", "w
 NAME_QUESTIONS = ("what is {n} about?", "what is {n} about")
 FINDING_QUESTIONS = ("what does {n} show?", "what is the main result of {n}?", "what does {n} find?",
                      "what did {n} find?")
-"""Only research finds or shows something: a paper, a study, a review, a report (not a policy, a manual
-or a book: "what did Coral Bleaching: A History find?", round 9)."""
+"""Only research finds or shows something: a paper, a study, a review, a report (not a novel, a policy,
+a manual or a book: "what did Coral Bleaching: A History find?", round 9)."""
 AUTHOR_QUESTIONS = ("who wrote {n}?", "who wrote {n}", "who is the author of {n}?")
 DATE_QUESTIONS = ("when was {n} published?", "when did {n} come out?")
 

@@ -120,6 +120,8 @@ Volkswagen", "main points of rhino patrol up close")."""
 DOCUMENT_READING = ("papers or articles on {t}", "a paper or article about {t}", "any good papers on {t}",
                     "articles about {t}", "a good article on {t}")  # fmt: skip
 """Asking for something to read on a topic: a book or a paper, either will do (the paper is one)."""
+READING_PLAIN = ("something to read on {t}", "anything on {t}", "books on {t}")
+"""A book (no research) asked for by its topic without a media word: no "research on" or "studies of"."""
 TOPIC_MEDIA = ("{ms} about {t}", "a {m} on {t}", "{t} {ms}", "a {m} about {t}", "any {ms} on {t}",
                "the {m} about {t}", "a good {m} on {t}", "{ms} of {t}", "a {m} of {t}",
                "a {m} showing {t}")  # fmt: skip

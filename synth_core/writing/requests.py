@@ -67,6 +67,7 @@ def compose(
     trailer: Trailer | None = None,
     implied: bool = False,
     descriptions: Sequence[str] = (),
+    research: bool = True,
 ) -> str | None:
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
@@ -105,7 +106,7 @@ def compose(
     by_maker = credited and not _mentions(_SUBJECT_TEXT.get(kind, _no_text)(subjects), entities)
     if need_entity and kind == "maker":  # the entity is a maker: by it, beside a topic (never alone)
         by_maker, credits = True, (*credits, *entities)
-    phrase = _phrase(kind, modality, explicit, subjects, rng, dated, by_maker)
+    phrase = _phrase(kind, modality, explicit, subjects, rng, dated, by_maker, research)
     if kind == "trailer" and trailer is not None:
         phrase = rng.choice(rf.TRAILER_FOR[trailer.kind]).replace("{work}", trailer.name.replace("{", "("))
     if phrase is None:
@@ -277,6 +278,7 @@ def _phrase(
     rng: random.Random,
     dated: bool,
     by_maker: bool = False,
+    research: bool = True,
 ) -> str | None:
     """The noun phrase for ``kind``, with media-word slots when ``explicit``; ``by_maker``: the
     phrase must name the maker beside the item's name or a topic (the entity it carries is a credit)."""
@@ -310,10 +312,12 @@ def _phrase(
     if kind == "entity":
         media = [frame for frame in rf.ENTITY_MEDIA if entity_frame_fits(frame, modality)]
         return choice(media) if explicit else choice(rf.ENTITY_PLAIN.get(modality, ("{e}",)))
-    if explicit and modality == "DOCUMENT" and rng.random() < READING_SHARE:
+    if explicit and modality == "DOCUMENT" and research and rng.random() < READING_SHARE:
         return choice(rf.DOCUMENT_READING)
     if explicit:
         return choice(_topic_frames(modality))
+    if modality == "DOCUMENT" and not research:  # a novel is no research on its topic
+        return choice(rf.READING_PLAIN)
     return choice(rf.TOPIC_PLAIN.get(modality, ("{t}",)))
 
 

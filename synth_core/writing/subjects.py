@@ -23,6 +23,8 @@ from synth_core.writing import sound
 
 NAME_WORDS = (1, 12)
 CAPTION_WORDS = (4, 20)
+PAINTED_KINDS = frozenset({"painting", "illustration", "drawing"})
+"""Image kinds a metadata "kind" declares that make the image a painting or a drawing, not a photo."""
 MAKER_WORDS = (1, 5)
 
 # Where a title splits into its name and the labels around it.
@@ -38,6 +40,7 @@ _LABEL_SEGMENT = re.compile(
     r"^(?:(?:the )?official(?: music)?(?: video| audio| trailer| teaser| lyric video)?|full (?:interview|episode|video)"
     r"|(?:official )?(?:music |lyric )?video|audio|lyrics?|trailer(?: \d+)?|teaser|hd|4k|live|reaction|review"
     r"|episode \d+|ep\.? ?\d+|season \d+.*|part \d+|pt\.? ?\d+|vol\.? ?\d+|in-studio|interview|highlights"
+    r"|(?:unabridged |full )?audiobook|chapters? \d+.*"
     r"|now available|available now|only on .*|.* on (?:hulu|netflix|showtime|hbo|amazon)|#\w+)$",
     re.IGNORECASE,
 )
@@ -124,7 +127,20 @@ def clean_title(title: str) -> str:
 
 
 def _metadata_key(item: ContentItem) -> tuple[tuple[str, str], ...]:
-    keys = ("channel", "category", "authors", "show", "photographer", "publisher", "issuer", "speakers", "kind")
+    keys = (
+        "channel",
+        "category",
+        "authors",
+        "show",
+        "photographer",
+        "artist",
+        "band",
+        "composer",
+        "publisher",
+        "issuer",
+        "speakers",
+        "kind",
+    )
     return tuple((key, str(item.metadata[key])) for key in keys if key in item.metadata)
 
 
@@ -142,7 +158,7 @@ def _subjects(item_id: str, modality: str, title: str, text: str, metadata: tupl
         song=song,
         tv_show=_tv_show(meta) if modality == "VIDEO" and song is None else None,
         music=music,
-        painted=modality == "IMAGE" and _painted((title, *captions)),
+        painted=modality == "IMAGE" and (meta.get("kind", "").lower() in PAINTED_KINDS or _painted((title, *captions))),
     )
 
 
@@ -267,7 +283,7 @@ def _song(title: str, meta: dict[str, str]) -> tuple[str, str] | None:
 
 def _makers(meta: dict[str, str], song: tuple[str, str] | None) -> tuple[str, ...]:
     found: list[str] = [song[0]] if song else []
-    for key in ("photographer", "show", "channel", "publisher", "issuer"):
+    for key in ("artist", "band", "composer", "photographer", "show", "channel", "publisher", "issuer"):
         value = meta.get(key, "").strip()
         if key == "channel" and value:
             value = re.sub(r"(?i)vevo$", "", value).strip()
@@ -296,8 +312,12 @@ def _author_surnames(authors: str) -> tuple[str, ...]:
 
 
 def _tv_show(meta: dict[str, str]) -> str | None:
-    """The TV show a clip comes from: its channel, when the channel is a show ("The Tonight Show
-    Starring Jimmy Fallon", "TheEllenShow" -> "The Ellen Show")."""
+    """The TV show a clip comes from: the show its metadata names, or its channel, when the channel is
+    a show ("The Tonight Show Starring Jimmy Fallon", "TheEllenShow" -> "The Ellen Show"). A declared
+    show comes first: a network's channel ("Corvid Television") carries many shows."""
+    declared = meta.get("show", "").strip()
+    if declared and meta.get("kind", "").lower() == "tv" and 1 <= len(declared.split()) <= 7:
+        return declared
     channel = meta.get("channel", "").strip()
     if meta.get("category") == "Music" or not _TV_SHOW_CUES.search(channel):
         return None

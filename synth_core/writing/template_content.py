@@ -315,7 +315,8 @@ def writer_kinds(item: ContentItem, kinds: tuple[str, ...]) -> tuple[str, ...]:
     is a video or a clip, never a "movie" (a trailer stays a trailer; ``UPLOAD`` keeps "movie" off
     even a channel's "short documentary"); music is music, and nobody's singing is ``UNSUNG``
     (``media_choice.audio_kinds``)."""
-    if item.modality == "VIDEO" and item.metadata.get("channel"):
+    declared_movie = str(item.metadata.get("kind", "")).lower() == "movie"  # a studio's own film stays a movie
+    if item.modality == "VIDEO" and item.metadata.get("channel") and not declared_movie:
         kinds = (*(kind for kind in kinds if kind != "movie"), UPLOAD)
     if item.modality == "VIDEO" and subjects_of(item).tv_show:  # "Talk Show" in its tags makes no talk of a sketch
         kinds = tuple(kind for kind in kinds if kind != "lecture")

@@ -47,7 +47,7 @@ from synth_core.writing.phrase_fit import entity_media_phrases, media_phrases
 from synth_core.writing.screen_works import trailer_of
 from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
-from synth_core.writing.text_questions import text_question
+from synth_core.writing.text_questions import BOOK_KINDS, text_question
 from synth_core.writing.wording import (
     TOPIC_MARK,
     brace,
@@ -395,6 +395,7 @@ class TemplateWriter:
             trailer=trailer_of(plan.item) if plan.modality == plan.item.modality else None,
             implied=plan.spec.task == "modality",
             descriptions=self._depicting(plan) if plan.spec.task == "modality" and plan.modality == "IMAGE" else (),
+            research=not BOOK_KINDS & set(plan.kinds),
         )
 
     def _depicting(self, plan: Plan) -> tuple[str, ...]:

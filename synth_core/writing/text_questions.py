@@ -21,6 +21,8 @@ from synth_core.writing import phrasebook as pb
 from synth_core.writing.template_content import Plan, defines, linked_topics
 from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural
 
+BOOK_KINDS = frozenset({"book", "novel"})
+"""Kinds of documents that report no findings: "what did <a novel> find?" has no answer."""
 NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -146,8 +148,8 @@ def relation_question(text: str, topics: Sequence[str], rng: random.Random) -> s
     return frame.replace("{t}", TOPIC_MARK + brace(pair[0])).replace("{t2}", TOPIC_MARK + brace(pair[1]))
 
 
-NO_FINDINGS_KINDS = frozenset(
-    {"book", "novel", "manual", "guide", "handbook", "policy", "form", "brochure", "datasheet", "presentation"}
+NO_FINDINGS_KINDS = BOOK_KINDS | frozenset(
+    {"manual", "guide", "handbook", "policy", "form", "brochure", "datasheet", "presentation"}
 )
 """Documents that find or show nothing (``phrasebook.FINDING_QUESTIONS`` are for research): a book, a
 manual, a policy, a form."""

@@ -38,10 +38,10 @@ def test_check_reports_the_embedded_store(demo_settings: Settings, monkeypatch: 
     code, out, _ = _run(demo_settings.home, "backends", "check", monkeypatch=monkeypatch)
     assert code == 0
     assert out.startswith(f"sqlite at {demo_settings.store_path} answers in ")
-    assert "holds 693 items" in out
+    assert "holds 809 items" in out
     code, out, _ = _run(demo_settings.home, "backends", "check", "--json", monkeypatch=monkeypatch)
     report = json.loads(out)
-    assert report["answers"] and report["total"] == 693 and sum(report["profiles"].values()) == 693
+    assert report["answers"] and report["total"] == 809 and sum(report["profiles"].values()) == 809
 
 
 def test_check_fails_without_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,11 +68,11 @@ def test_ingest_into_vespa_then_check(
         tmp_path, "--config", config, "ingest", str(DEMO_CORPUS), "--backend", "vespa", monkeypatch=monkeypatch
     )
     assert (code, err) == (0, "")
-    assert "693 loaded, 0 updated, 0 skipped" in out
-    assert sum(len(documents) for documents in stub.documents.values()) == 693
+    assert "809 loaded, 0 updated, 0 skipped" in out
+    assert sum(len(documents) for documents in stub.documents.values()) == 809
     code, out, _ = _run(tmp_path, "--config", config, "backends", "check", "--json", monkeypatch=monkeypatch)
     report = json.loads(out)
-    assert (code, report["backend"], report["total"], report["location"]) == (0, "vespa", 693, url)
+    assert (code, report["backend"], report["total"], report["location"]) == (0, "vespa", 809, url)
     code, out, _ = _run(
         tmp_path,
         "--config",

@@ -74,3 +74,18 @@ def test_someone_who_also_appears_is_a_guest() -> None:
         "Guest Marco Bellini explains. Chef Elena Marchetti, the chef-owner of Trattoria Sole in Naples, also appears.",
     )  # fmt: skip
     assert ItemRoles().guest(episode, "Elena Marchetti") and ItemRoles().guest(episode, "Marco Bellini")
+
+
+def test_an_album_or_a_series_holds_an_item_and_made_nothing() -> None:
+    song = ContentItem(
+        id="song",
+        profile="audio_transcript_whisper",
+        modality="AUDIO",
+        title="Lighthouse Radio",
+        text="Lighthouse Radio by The Copper Foxes, from the album Pier Sessions.",
+        created_at=datetime(2024, 12, 13, tzinfo=UTC),
+        metadata={"kind": "music", "band": "The Copper Foxes", "album": "Pier Sessions", "series": "Harbour Songs"},
+    )
+    roles = ItemRoles()
+    assert roles.maker(song, "The Copper Foxes")
+    assert not roles.maker(song, "Pier Sessions") and not roles.maker(song, "Harbour Songs")

@@ -8,8 +8,10 @@ import pytest
 
 from synth_core.agents import AgentInference
 from synth_core.settings import Settings
-from synth_core.writing.media_choice import UPLOAD, MediaWordChooser
+from synth_core.writing.media_choice import UPLOAD, MediaWordChooser, sung
 from synth_core.writing.media_fit import WORDS, fitting_words, media_word_fits
+from synth_core.writing.template_content import writer_kinds
+from tests.synth_core.writing.test_subjects import item
 
 
 @pytest.mark.parametrize(
@@ -35,6 +37,17 @@ from synth_core.writing.media_fit import WORDS, fitting_words, media_word_fits
         ("whitepaper", "DOCUMENT", ["paper", "white paper"], True),
         ("audio lecture", "AUDIO", ["podcast", "lecture"], False),  # "Crema Talk" is a podcast episode
         ("earnings call", "AUDIO", ["podcast", "report"], False),
+        ("book", "DOCUMENT", ["novel"], True),  # a novel is a book
+        ("paper", "DOCUMENT", ["novel", "paper"], False),  # "The Weight of Paper Birds"
+        ("article", "DOCUMENT", ["novel", "review"], False),
+        ("album", "AUDIO", ["album", "music"], True),
+        ("song", "AUDIO", ["album", "music"], False),  # a whole album is no song or track
+        ("track", "AUDIO", ["album", "music"], False),
+        ("podcast", "AUDIO", ["audiobook", "interview"], False),  # a chapter where a detective interviews someone
+        ("episode", "AUDIO", ["audiobook"], False),
+        ("audiobook", "AUDIO", ["audiobook"], True),
+        ("drawing", "IMAGE", ["painting"], False),  # an oil painting is no drawing
+        ("drawing", "IMAGE", ["illustration"], True),
     ],
 )
 def test_media_word_fits(word: str, modality: str, kinds: list[str], fits: bool) -> None:
@@ -70,3 +83,17 @@ def test_a_channels_documentary_is_never_a_movie(settings: Settings) -> None:
     assert "movie" in released  # a documentary film may be called a movie
     uploaded = {chooser.draw("VIDEO", ("documentary", UPLOAD), rng, painted=False, singular=True) for _ in range(200)}
     assert "movie" not in uploaded and uploaded & {"film", "video", "documentary"}
+
+
+def test_a_wordless_choir_sings_no_song() -> None:
+    assert sung("a choir answers each line of the chorus")
+    assert not sung("slow synthesizer swells and wordless choir voices over a low drone")
+
+
+def test_a_studios_own_film_stays_a_movie_and_an_upload_does_not(settings: Settings) -> None:
+    film = item(
+        "VIDEO", "The Tin Astronomer | Short Film", "An animated short film.", kind="movie", channel="Fern Films"
+    )
+    upload = item("VIDEO", "The Tin Astronomer | Short Film", "An animated short film.", channel="Fern Films")
+    assert "movie" in writer_kinds(film, ("movie",)) and UPLOAD not in writer_kinds(film, ("movie",))
+    assert writer_kinds(upload, ("movie",)) == (UPLOAD,)

@@ -161,3 +161,34 @@ def test_an_acronym_in_capitals_is_no_shouted_word() -> None:
     """ "Exploring First Stars Era with glast" (round 9) lower-cased an acronym as if shouted."""
     assert clean_title("Exploring First Stars Era with GLAST") == "Exploring First Stars Era with GLAST"
     assert clean_title("Did Rick CLONE Beth") == "Did Rick clone Beth"
+
+
+def test_declared_makers_kinds_and_shows_are_read_from_metadata() -> None:
+    painting = item(
+        "IMAGE",
+        "The Letter in the Rain",
+        "An oil painting of a woman reading a letter.",
+        kind="painting",
+        artist="Lucia Ferrandi",
+    )
+    assert subjects_of(painting).painted and subjects_of(painting).makers == ("Lucia Ferrandi",)
+    photo = item("IMAGE", "The Letter in the Rain", "A woman reads a letter by a window.", kind="photo")
+    assert not subjects_of(photo).painted
+    song = item("AUDIO", "Lighthouse Radio", "An indie rock song.", kind="music", band="The Copper Foxes")
+    assert subjects_of(song).makers == ("The Copper Foxes",)
+    episode = item(
+        "VIDEO",
+        "Harbour Street Season 6 Episode 10",
+        "The wedding.",
+        kind="tv",
+        show="Harbour Street",
+        channel="Corvid Television",
+    )
+    assert subjects_of(episode).tv_show == "Harbour Street"
+    network_clip = item("VIDEO", "Harbour Street Season 6 Episode 10", "The wedding.", channel="Corvid Television")
+    assert subjects_of(network_clip).tv_show is None  # a network is no show
+
+
+def test_an_audiobook_label_is_no_part_of_its_name() -> None:
+    assert clean_title("Nine Winters in Vell | Audiobook | Part 2") == "Nine Winters in Vell"
+    assert clean_title("Murder at Fenwick Lock | Unabridged Audiobook | Chapters 4 to 6") == "Murder at Fenwick Lock"

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import random
 
-from synth_core.writing.text_questions import singles_out, states_year, topic_named_with, written_as_name
+from synth_core.writing.base import QuerySpec
+from synth_core.writing.subjects import subjects_of
+from synth_core.writing.template_content import Plan
+from synth_core.writing.text_questions import (
+    name_question,
+    singles_out,
+    states_year,
+    topic_named_with,
+    written_as_name,
+)
+from tests.synth_core.writing.test_subjects import item
 
 TEXT = (
     "Maersk runs the terminal at Maasvlakte II. Automated stacking cranes move the containers at night. "
@@ -41,3 +51,18 @@ def test_a_name_is_not_a_topic_to_ask_about() -> None:
     assert written_as_name(text, "seville")
     assert not written_as_name(text, "fair")
     assert topic_named_with(text, "Maersk", ("seville",), random.Random(0)) is None
+
+
+def _named_plan(title: str, kinds: tuple[str, ...]) -> Plan:
+    document = item("DOCUMENT", title, "A novel about a mapmaker.", doc_type=kinds[0], authors=["Imogen Farrow"])
+    spec = QuerySpec(task="topic", items=(document,), target_modality="TEXT")
+    return Plan(spec=spec, item=document, modality="TEXT", intent="find", explicit=False, style="question",
+                kinds=kinds, subjects=subjects_of(document))  # fmt: skip
+
+
+def test_a_book_is_asked_what_it_is_about_never_what_it_found() -> None:
+    rng = random.Random(0)
+    novel = {name_question(_named_plan("The Salt Cartographer", ("novel",)), rng) for _ in range(60)}
+    assert novel and all(q and ("about" in q or "wrote" in q or "author" in q) for q in novel)
+    paper = {name_question(_named_plan("Evidence on Port Automation", ("paper",)), rng) for _ in range(60)}
+    assert any(q and ("find" in q or "result" in q) for q in paper)

@@ -191,9 +191,13 @@ class JobRunner:
         stored = self.store.get_run(tenant_id=tenant_id, run_id=job_id)
         summary = stored.get("summary") or {}
         state = self._state(public, summary, live)
-        # An ended job's progress is what it stored of what it asked for.
-        stage, done, total = live if live is not None else (state, public.stored, public.requested or public.stored)
-        ended = live is None
+        # An ended job's progress is what it stored of what it asked for. A run the store has finished
+        # has ended even while its runner still holds it (the two are not one step): its statuses count.
+        ended = live is None or public.state == "finished"
+        stage: str = state
+        done, total = public.stored, public.requested or public.stored
+        if live is not None and not ended:
+            stage, done, total = live
         return JobView(
             job_id=job_id,
             tenant_id=tenant_id,

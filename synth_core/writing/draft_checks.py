@@ -23,6 +23,14 @@ from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.template_content import Plan
 
 MIN_WORDS, MAX_WORDS = 2, 25
+SHORT_ACRONYM = 2
+"""An acronym this short ("AP", "IP", "FM", "HO") names too many things to be all a query says."""
+
+
+def _short_acronym(text: str) -> bool:
+    return len(text) <= SHORT_ACRONYM and text.isupper() and text.isalpha()
+
+
 _ONCE = (re.compile(r"(?i)\bby\b"), re.compile(r"(?i)\bfrom\b"))
 """A query says "by" or "from" once, unless its item's title says it more ("Step by Step", "a Talk by
 Jorge Castillo"): a second one credits or dates the item twice."""
@@ -77,6 +85,8 @@ class DraftChecks:
     def _names_its_item(self, text: str, plan: Plan) -> bool:
         """An entity query says one of its entities, and not only who made the item (``makers_alone``)."""
         said = entities_in_query(text, plan.spec.entities)
+        if said and all(_short_acronym(entity.text) for entity in said):
+            return False  # "the AP paper", "pdfs about IP" (round 9): two letters name too many things
         return bool(said) and not makers_alone(text, plan, said, self.roles)
 
     def _credits(self, plan: Plan) -> tuple[str, ...]:

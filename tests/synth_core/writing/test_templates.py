@@ -559,3 +559,29 @@ def test_a_book_is_asked_what_it_is_about_never_what_it_found(settings: Settings
     texts = [result.text for result in writer.write(specs, seed=2) if result.text]
     assert any("Coral Bleaching: A History" in text for text in texts), texts
     assert not [text for text in texts if re.search(r"\b(?:find|found|show|main result)\b", text)], texts
+
+
+def test_an_entity_query_says_more_than_a_two_letter_acronym(settings: Settings) -> None:
+    """ "the AP paper", "pdfs about IP" (round 9): two letters name too many things to route by."""
+    paper = ContentItem(
+        id="doc-ap",
+        profile="document_text_semantic",
+        modality="DOCUMENT",
+        title="Fairness Provision in the IEEE 802.11e Infrastructure Basic Service Set",
+        text="We study fairness between the access point (AP) and stations. The AP schedules uplink traffic.",
+        created_at=datetime(2024, 3, 5, tzinfo=UTC),
+        metadata={},
+    )
+    writer = TemplateWriter(AgentInference(settings.agents))
+    entities = (Entity(text="AP", type="CONCEPT"), Entity(text="IEEE", type="ORGANIZATION"))
+    specs = [
+        QuerySpec(task="entity", items=(paper,), target_modality="DOCUMENT", topics=("fairness",),
+                  entities=entities, style=style, explicit_media=explicit)
+        for style in QUERY_STYLES
+        for explicit in (False, True)
+        for _ in range(4)
+    ]  # fmt: skip
+    texts = [result.text for result in writer.write(specs, seed=5) if result.text]
+    assert texts
+    said = [{e.text for e in entities_in_query(text, entities)} for text in texts]
+    assert all(names - {"AP"} for names in said), texts

@@ -219,7 +219,7 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tu
             topic = types.get(other.casefold()) is None
             leading = frame.startswith("{x}") and topic  # "the rover in Pasadena"
             if leading:
-                phrases = (as_said(other, items, article=False), as_said(other, items, article=True))
+                phrases = tuple(as_said(other, items, article=article, kind=False) for article in (False, True))
             else:  # "Yelena Sokolova on Beethoven's symphonies", "Grace Oduya on transformers" (round 9)
                 phrases = (as_said(other, items, article=False),) * 2 if topic else (other, other)
             return (
@@ -231,14 +231,18 @@ def _subject_phrase(content: ContentFacts, plan: Plan, rng: random.Random) -> tu
     return f"{listed[0]} and {listed[1]}", f"{listed[0]} and {listed[1]}"
 
 
-def as_said(topic: str, items: Sequence[ContentItem], *, article: bool, count_plural: bool = True) -> str:
+def as_said(
+    topic: str, items: Sequence[ContentItem], *, article: bool, count_plural: bool = True, kind: bool = True
+) -> str:
     """A lower-case topic as the items say it: plural when either writes its last word so ("elephant"
     of "a family of elephants" -> "elephants in Amboseli"); else, as a frame's object (``article``),
     with "the" when an item writes it after an article and as a whole noun ("plan a drive in the
     operations room at ..." -> "about the operations room"; "a rover drive" does not count); a
     topic an item writes bare stays bare ("the science of fermentation"). A count noun no item
     writes after "the" is asked about in the plural (``count_plural``: "anything on microscopes?",
-    not "on microscope", round 6), a mass noun stays ("more on fermentation")."""
+    not "on microscope", round 6), a mass noun stays ("more on fermentation"); a lone word asks about
+    its ``kind`` even when an item says "the" one ("on zoos", not "on zoo", round 10), unless the
+    phrase places one thing ("the bubble in Las Vegas": ``kind=False``)."""
     words = topic.split()
     if not words or topic != topic.lower() or not words[-1].isalpha():
         return topic
@@ -246,9 +250,14 @@ def as_said(topic: str, items: Sequence[ContentItem], *, article: bool, count_pl
     plural = _plural(words[-1])
     if plural != words[-1] and any(_starts_in([*words[:-1], plural], text) for text in said):
         return _cased(" ".join([*words[:-1], plural]), items)
-    if article and any(_with_article(words, text) for text in said) and not any(_bare(words, text) for text in said):
+    if (
+        article
+        and (_superlative(words[0]) or not _written_plural(words[-1]))
+        and any(_with_article(words, text) for text in said)
+        and not any(_bare(words, text) for text in said)
+    ):
         return f"the {_cased(topic, items)}"
-    if count_plural and plural != words[-1] and _asked_as_many(words, plural, said):
+    if count_plural and plural != words[-1] and _asked_as_many(words, plural, said, kind=kind):
         return _cased(" ".join([*words[:-1], plural]), items)
     return _cased(topic, items)
 
@@ -275,7 +284,7 @@ def _written_form_in(word: str, sources: tuple[tuple[str, str], ...]) -> str:
     for title, text in sources:
         body = text[len(title) :] if title and text.startswith(title) else text
         body = _KEYWORD_LIST.split(body, maxsplit=1)[0]  # "Tags: Black Holes, ..." title-cases its words
-        for match in re.finditer(rf"(?<![\w'’])({re.escape(word)})(?![\w'’])", body, re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w'’])({re.escape(word)})(?!\w|['’]\w)", body, re.IGNORECASE):
             before = body[: match.start()].rstrip()
             if before and before[-1] not in '.!?:"“':  # a sentence's first word is capitalised anyway
                 forms.add(match.group(1))
@@ -290,20 +299,50 @@ COUNT_NOUN_GAP = 1.0
 """A noun whose plural is at most this much rarer (Zipf, wordfreq's large list) than its singular is
 counted ("microscopes" 0.8 below "microscope", "treadmills" 0.95, "robots" 0.3); a mass noun's plural
 is far rarer ("fermentations" 1.6, "coffees" 1.8, "harvests" 1.1)."""
+LONE_COUNT_NOUN_GAP = 1.05
+"""As ``COUNT_NOUN_GAP`` for a topic of one word, which bare reads as a typo ("anything on zoo?", "zoos"
+1.01 below "zoo", round 10), while "pizza" (1.09) and "harvest" (1.1) read well bare."""
 
 
-def _asked_as_many(words: Sequence[str], plural: str, said: Sequence[tuple[str, ...]]) -> bool:
-    """Whether the topic is a count noun that the items write as a whole noun (not "a rover drive"),
-    a compound after "a" or "an", and never after "the" (one thing: "the operations room")."""
+def _asked_as_many(words: Sequence[str], plural: str, said: Sequence[tuple[str, ...]], *, kind: bool) -> bool:
+    """Whether the topic is a count noun that the items write as a whole noun (not "a rover drive"):
+    a lone word asked as a ``kind`` always ("the zoo" is one zoo of the kind asked about), any other
+    when an item says it after "a" or "an" and none after "the" (one thing: "the operations room")."""
     singular = words[-1]
     gap = zipf_frequency(singular, "en", wordlist="large") - zipf_frequency(plural, "en", wordlist="large")
-    if zipf_frequency(plural, "en", wordlist="large") <= 0 or gap > COUNT_NOUN_GAP:
+    lone = kind and len(words) == 1
+    if zipf_frequency(plural, "en", wordlist="large") <= 0 or gap > (LONE_COUNT_NOUN_GAP if lone else COUNT_NOUN_GAP):
         return False
     positions = [(text, start) for text in said for start in _positions(words, text)]
+    if lone:  # "anything on zoos?", never "on zoo" (round 10)
+        return bool(positions)
     definite = any(start > 0 and text[start - 1] == "the" for text, start in positions)
     if len(words) > 1:  # a compound counts only when an item says "a" one ("a quantum chip"; no "climate changes")
         return not definite and any(start > 0 and text[start - 1] in ("a", "an") for text, start in positions)
     return bool(positions) and not definite
+
+
+def _written_plural(word: str) -> bool:
+    """Whether ``word`` is a plural of a word of the language ("dogs", "bodies"): a plural topic asks
+    about the kind and takes no "the" ("about hot dogs", not "about the hot dogs", round 10)."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    singulars = (f"{word[:-3]}y", word[:-2], word[:-1]) if word.endswith("ies") else (word[:-2], word[:-1])
+    return any(zipf_frequency(singular, "en", wordlist="large") >= PLURAL_SINGULAR_ZIPF for singular in singulars)
+
+
+def _superlative(word: str) -> bool:
+    """ "earliest", "largest", "biggest", "first": a superlative keeps its "the" before a plural ("about
+    the earliest galaxies")."""
+    if word in ("first", "last", "best", "worst", "next", "most", "least"):
+        return True
+    # the comparative is a word too ("earlier", "bigger"; no "forer" of "forest", no "harver")
+    return word.endswith("est") and zipf_frequency(f"{word[:-3]}er", "en", wordlist="large") >= PLURAL_SINGULAR_ZIPF
+
+
+PLURAL_SINGULAR_ZIPF = 3.0
+"""The least Zipf frequency of a singular for a word ending in "s" to count as its plural ("dog" 4.9;
+"new" of "news" counts too, and "news" asks about the kind as well)."""
 
 
 def _plural(word: str) -> str:

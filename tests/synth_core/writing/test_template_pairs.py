@@ -164,6 +164,37 @@ def test_a_lowered_acronym_or_name_is_written_as_the_items_write_it() -> None:
     assert as_said("grape", [mixed], article=False, count_plural=False) == "grape"  # a sentence opener is no name
 
 
+def test_a_lone_count_noun_is_asked_about_in_the_plural_even_when_an_item_says_the_one() -> None:
+    """ "do you have anything on zoo?" (round 10): a photo at "the zoo" and a camera at "a zoo"."""
+    zoo = make_item("z", "IMAGE", "Giraffes", "Children feed giraffes at the zoo. A zoo scene.")
+    assert as_said("zoo", [zoo], article=False) == "zoos"
+    sky = make_item("s", "IMAGE", "Night", "The moon rises over the sea.")
+    assert as_said("moon", [sky], article=False) == "moon"  # "moons" is far rarer: the moon is one thing
+
+
+def test_a_plural_topic_takes_no_article() -> None:
+    """ "What is there about the hot dogs?" (round 10): the kind, not hot dogs the user has seen."""
+    fire = make_item("f", "IMAGE", "Roasting", "Cooking hot dogs outside. The hot dogs are roasted.")
+    assert as_said("hot dogs", [fire], article=True) == "hot dogs"
+    room = make_item("r", "IMAGE", "Rover Operations Room", "Engineers plan a drive in the operations room at JPL.")
+    assert as_said("operations room", [room], article=True) == "the operations room"  # "operations" is no plural head
+    sky = make_item("g", "VIDEO", "Deep Field", "A clip on the earliest galaxies. The earliest galaxies formed fast.")
+    assert as_said("earliest galaxies", [sky], article=True) == "the earliest galaxies"  # a superlative keeps it
+
+
+def test_a_lone_word_placed_in_a_join_is_one_thing() -> None:
+    """ "bubble in Las Vegas" names the housing bubble there, not "bubbles" (round 10)."""
+    paper = make_item("d", "DOCUMENT", "Las Vegas prices", "The bubble in Las Vegas burst in 2006.")
+    assert as_said("bubble", [paper], article=False, kind=False) == "bubble"
+    assert as_said("bubble", [paper], article=False) == "bubbles"  # asked alone, the kind
+
+
+def test_a_name_before_a_possessive_apostrophe_keeps_its_capitals() -> None:
+    """ "Boston dynamics Spot" (round 10): "Boston Dynamics' Spot robot" is how the item writes it."""
+    spot = make_item("s", "IMAGE", "Spot on Patrol", "Here Boston Dynamics' Spot robot climbs metal stairs.")
+    assert as_said("boston dynamics spot", [spot], article=False, count_plural=False) == "Boston Dynamics Spot"
+
+
 def test_a_compound_is_asked_about_in_the_plural_only_when_an_item_says_a_one() -> None:
     chip = make_item("c", "IMAGE", "Quantum Chip Close-up", "Engineers hold a quantum chip in the lab.")
     climate = make_item("f", "VIDEO", "Vineyards", "A film about climate change in vineyards and what it costs.")

@@ -8,6 +8,7 @@ already covered by a better one is skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.entities import MATH_RE
@@ -139,10 +140,17 @@ _OF_NAME_RE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+of(?:\s+the)?\s+[A-Z][\w'’-]
 split at their stopword."""
 
 
+@lru_cache(maxsize=16384)
+def _standalone_word(word: str) -> re.Pattern[str]:
+    """``word`` not inside a longer word, any case: compiled once (re's own cache of 512 is too small for
+    every topic word of a corpus, so each run compiled them all again)."""
+    return re.compile(rf"(?i)(?<![\w'’]){re.escape(word)}(?![\w'’])")
+
+
 def _only_inside_of_names(word: str, title: str, text: str) -> bool:
     """Whether the text writes ``word`` only inside names joined by "of" and the title never (a title's
     capitals are no names)."""
-    pattern = re.compile(rf"(?i)(?<![\w'’]){re.escape(word)}(?![\w'’])")
+    pattern = _standalone_word(word)
     if pattern.search(title):
         return False
     names = [match.span() for match in _OF_NAME_RE.finditer(text)]

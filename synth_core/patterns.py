@@ -257,7 +257,7 @@ def _patterns(item_id: str, title: str, text: str, modality: str, metadata: Meta
     entities = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source != TITLE_SOURCE]
     works = [Entity(text=surface, type=found.type) for surface, found in ranked if found.source == TITLE_SOURCE]
     return ContentPatterns(
-        topics=tuple(extract_topics(body, title=title)),
+        topics=tuple(extract_topics(body, title=title, kind_words=findings.kind_words)),
         entities=tuple(entities),
         titles=tuple(works),
         temporal=tuple(extract_temporal(full)),

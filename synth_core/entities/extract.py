@@ -17,7 +17,7 @@ from synth_core.entities.acronyms import defined_acronyms
 from synth_core.entities.classify import Clues, classify, headed_by_noun
 from synth_core.entities.context import SpanContext
 from synth_core.entities.evidence import Evidence
-from synth_core.entities.longer import only_inside_longer
+from synth_core.entities.longer import names_a_kind, only_inside_longer
 from synth_core.entities.metadata import TITLE_SOURCE, NameEntry
 from synth_core.entities.spans import MAX_ENTITIES, clean, date_mentions, scan
 
@@ -39,6 +39,8 @@ class Findings:
     """Entities in first-seen order, as (surface, evidence) pairs, deduplicated case-insensitively."""
 
     mentions: tuple[tuple[str, Evidence], ...]
+    kind_words: frozenset[str] = frozenset()
+    """Capitalised words (lower case) left out as eponym modifiers ("josephson": ``_kind_word``)."""
 
     def evidence(self) -> dict[str, Evidence]:
         return {surface.casefold(): found for surface, found in self.mentions}
@@ -65,11 +67,16 @@ def find_entities(
     context = SpanContext(
         cleaned, title_end=title_length if cleaned is text else _title_end(text, cleaned, title_length)
     )
+    kind_words: set[str] = set()
     for position, tokens, first in scan(scanned):
         typed = classify(tokens, context, position, first=first, clues=clues)
-        if typed is not None and typed[0].casefold() not in refused and not _cut_from_longer(typed, cleaned):
-            found.append((position, *headed_by_noun(typed, cleaned)))
-    return Findings(_first_seen(_without_pieces(found, cleaned)))
+        if typed is None or typed[0].casefold() in refused or _cut_from_longer(typed, cleaned):
+            continue
+        if _kind_word(typed, cleaned):
+            kind_words.add(typed[0].casefold())
+            continue
+        found.append((position, *headed_by_noun(typed, cleaned)))
+    return Findings(_first_seen(_without_pieces(found, cleaned)), frozenset(kind_words))
 
 
 def _without_pieces(found: list[Found], text: str) -> list[Found]:
@@ -107,6 +114,13 @@ def _common_noun_phrase(name: str, text: str, lowered: str) -> bool:
         if before and before[-1].lower() in _ARTICLES and text[at : at + len(name)].islower():
             return True
     return False
+
+
+def _kind_word(typed: tuple[str, Evidence], text: str) -> bool:
+    """A word typed by its capital alone (CONCEPT) that the text uses as an eponym modifier ("Josephson
+    junction", ``longer.names_a_kind``): what it names is the phrase, not the word."""
+    surface, found = typed
+    return found.source == "shape:capitalised" and " " not in surface and names_a_kind(surface, text)
 
 
 def _cut_from_longer(typed: tuple[str, Evidence], text: str) -> bool:

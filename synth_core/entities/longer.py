@@ -79,3 +79,29 @@ def _continues_name(word: str) -> bool:
         return False
     titles = lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
     return not (wl.in_dictionary(lowered) or lowered in titles or lowered in wl.NOT_NAMES or bare.isupper())
+
+
+_CAPITALISED_BEFORE_WORD_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?=[ \t]+([a-z][a-z-]*)|[^\w'’-]|$)")
+
+
+def names_a_kind(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` (one capitalised word) mostly as the modifier of a common noun
+    that follows it ("Josephson junction arrays", "a classical Gaussian broadcast channel", "the kinetic
+    Ising model"): an eponym that names a kind of thing with its noun, not a thing of its own, so no
+    query asks about it alone ("articles on Josephson", "Gaussian articles", round 10). Only the
+    occurrences mid-sentence count (a sentence's first word is capitalised anyway)."""
+    modifying = alone = 0
+    for match in _CAPITALISED_BEFORE_WORD_RE.finditer(text):
+        if match.group(1) != word or _opens_sentence(text, match.start()):
+            continue
+        following = match.group(2)
+        if following and following not in lx.STOPWORDS:
+            modifying += 1
+        else:
+            alone += 1
+    return modifying > alone
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in '.!?:;"“(|'

@@ -28,7 +28,9 @@ the BBC Proms") credits them; what it says is not what the item is about ("ackno
 _DANGLING = lx.ADJECTIVES | lx.ACTION_GERUNDS  # no last word of a phrase ("mellow soft", "man riding")
 
 
-def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
+def extract_topics(
+    text: str, *, top_k: int = 8, title: str = "", kind_words: frozenset[str] = frozenset()
+) -> list[str]:
     """The ``top_k`` keyphrases of ``text`` (1-3 words, stopwords removed), best first.
 
     Scores count occurrences (title occurrences weigh 3x, see ``_topic_score``); a phrase whose words
@@ -37,6 +39,8 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
     and a lone word that is only ever the head of a longer phrase, cut from its modifier
     (``stands_alone``, ``always_modified``), makes way for that phrase ("cluster autoscaler", not
     "autoscaler"; "coral" of "coral reef" and "coral fragments" stays: it is what those are about).
+    No phrase ends in one of ``kind_words``, eponyms the text uses as modifiers ("josephson", "small
+    josephson" of "small Josephson junction arrays": ``entities.extract``).
     """
     text = _ACKNOWLEDGEMENT_RE.sub(" ", text)
     title_counts: dict[str, int] = {}
@@ -77,6 +81,8 @@ def extract_topics(text: str, *, top_k: int = 8, title: str = "") -> list[str]:
             continue
         if len(words) == 1 and _only_inside_of_names(key, title, text):
             continue  # "waterloo" of "the University of Waterloo": the name's piece, not what the item is about
+        if key.rsplit(" ", 1)[-1] in kind_words:
+            continue
         if key in in_phrases and not stands_alone(surface[key], whole) and always_modified(surface[key], whole):
             # "autoscaler" of "the cluster autoscaler": the best whole phrase it heads takes its place (with
             # none, the word stays: the writer's checks still refuse it, but a fallback may need it)

@@ -457,3 +457,14 @@ def test_two_names_before_a_word_for_equations_are_eponyms_not_people() -> None:
     }
     assert typed.get("Klein-Gordon") == "CONCEPT" and typed.get("Dirac") == "CONCEPT"
     assert {e.text: e.type for e in extract_entities("We thank Bousquet and Leroux.")}.get("Leroux") == "PERSON"
+
+
+def test_an_eponym_that_modifies_a_common_noun_is_no_entity() -> None:
+    """ "articles on Josephson", "Gaussian articles" (round 10 reading): the kind is named by the phrase."""
+    text = "We study small Josephson junction arrays. The ratio of Josephson to charging energy is large."
+    assert "Josephson" not in {
+        entity.text for entity in extract_entities(text + " Identical Josephson circuits switch.")
+    }
+    assert "Gaussian" not in {e.text for e in extract_entities("It equals a classical Gaussian broadcast channel.")}
+    said_alone = "We thank Josephson for the data. Josephson said so, and Josephson agreed."
+    assert "Josephson" in {entity.text for entity in extract_entities(said_alone)}

@@ -234,3 +234,11 @@ def test_a_piece_of_a_name_joined_by_of_is_no_topic() -> None:
     topics = extract_topics(text, title="How Dilution Refrigerators Work")
     assert "waterloo" not in topics and "university" not in topics
     assert "japan" in extract_topics("The Bank of Japan raised rates. Japan exports rose.", title="Rates")
+
+
+def test_no_topic_ends_in_an_eponym_that_modifies_a_noun() -> None:
+    """ "small josephson" and "josephson" of "small Josephson junction arrays" (round 10 reading)."""
+    text = "We study small Josephson junction arrays. Identical Josephson circuits switch at low voltage."
+    topics = extract_topics(text, kind_words=frozenset({"josephson"}))
+    assert not any(topic.split()[-1] == "josephson" for topic in topics)
+    assert "josephson junction" in topics  # the phrase it modifies stays

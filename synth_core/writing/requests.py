@@ -60,6 +60,7 @@ def compose(
     broaden: bool = False,
     frames: Sequence[str] = (),
     speakers: Sequence[str] = (),
+    guests: Sequence[str] = (),
     names: Sequence[str] = (),
     mark_topics: bool = False,
     credits: Sequence[str] = (),
@@ -72,7 +73,8 @@ def compose(
     """One find request for an item of ``modality`` (see the module docstring); ``broaden``: ask
     about an image's or a clip's topics too (when its captions or sound are used up); ``frames``:
     the frames to put the noun phrase in ("summarize {x}"), instead of the style's find frames;
-    ``speakers``: the entities that can be "on" a topic (people, organisations); ``names``: every
+    ``speakers``: the entities that can be "on" a topic (people, organisations), ``guests`` those of
+    them who only appear in it (never "by" them, nor "their" podcast); ``names``: every
     name of the item, which no topic beside an entity may be ("Suzuka and Monaco on scuderia
     ferrari" glues two names); ``mark_topics``: put ``TOPIC_MARK`` before the topic, where the
     writer gives it its article; ``credits``: names that credit who made the item, which a request
@@ -118,6 +120,8 @@ def compose(
         media: tuple[str, ...] = rf.ENTITY_TOPIC_MEDIA
         if _mentions(" ".join(speakers), credits):  # a credit is by or on, never about
             media = tuple(p for p in media if "about {e}" not in p)
+        if _mentions(" ".join(speakers), guests):  # a guest speaks "on" a topic, owns no show ("Novak podcasts")
+            media = tuple(p for p in media if "{e} {m" not in p and "by {e}" not in p) or media[:1]
         phrase = rng.choice(media if explicit else plain)  # only audio and video talk
         entities = speakers
     if frames:

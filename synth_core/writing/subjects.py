@@ -287,11 +287,19 @@ def _makers(meta: dict[str, str], song: tuple[str, str] | None) -> tuple[str, ..
         value = meta.get(key, "").strip()
         if key == "channel" and value:
             value = re.sub(r"(?i)vevo$", "", value).strip()
-        if value and MAKER_WORDS[0] <= len(value.split()) <= MAKER_WORDS[1]:
+        if value and MAKER_WORDS[0] <= len(value.split()) <= MAKER_WORDS[1] and not _described(value):
             found.append(value)
     found += author_surnames(meta.get("authors", ""))
     unique = {re.sub(r"\W", "", maker.lower()): maker for maker in reversed(found)}  # "Noah Cyrus" = "NoahCyrus"
     return tuple(dict.fromkeys(unique[re.sub(r"\W", "", maker.lower())] for maker in found))[:3]
+
+
+def _described(value: str) -> bool:
+    """A maker field of several words with a lower-case word other than a particle ("Sentinel Forge
+    investor relations", "news usa"): a description, not a name to ask "by" (a round 10 reading:
+    "something by Sentinel Forge investor relations")."""
+    words = value.split()
+    return len(words) > 1 and any(word[:1].islower() and word not in lx.STOPWORDS for word in words)
 
 
 def author_surnames(authors: str) -> list[str]:

@@ -384,6 +384,7 @@ class TemplateWriter:
             broaden=broaden,
             frames=frames,
             speakers=[e.text for e in plan.entities if e.type in SPEAKER_TYPES and self.roles.maker(plan.item, e.text)],
+            guests=[e.text for e in plan.entities if self.roles.guest(plan.item, e.text)],
             names=self.roles.names(plan.item),
             mark_topics=True,
             credits=[  # a guest is a credit (never "about" them) but no maker ("by" them)

@@ -192,3 +192,12 @@ def test_declared_makers_kinds_and_shows_are_read_from_metadata() -> None:
 def test_an_audiobook_label_is_no_part_of_its_name() -> None:
     assert clean_title("Nine Winters in Vell | Audiobook | Part 2") == "Nine Winters in Vell"
     assert clean_title("Murder at Fenwick Lock | Unabridged Audiobook | Chapters 4 to 6") == "Murder at Fenwick Lock"
+
+
+def test_a_maker_field_that_describes_instead_of_naming_is_no_maker() -> None:
+    """ "something by Sentinel Forge investor relations" (a round 10 reading)."""
+    call = item("AUDIO", "Q2 2024 Earnings Call: Sentinel Forge", show="Sentinel Forge investor relations")
+    assert "Sentinel Forge investor relations" not in subjects_of(call).makers
+    assert "news usa" not in subjects_of(item("VIDEO", "Storm news", channel="news usa")).makers
+    assert "Wild Frontiers" in subjects_of(item("AUDIO", "Jaguars", show="Wild Frontiers")).makers
+    assert "Bank of England" in subjects_of(item("VIDEO", "Rates", channel="Bank of England")).makers

@@ -585,3 +585,28 @@ def test_an_entity_query_says_more_than_a_two_letter_acronym(settings: Settings)
     assert texts
     said = [{e.text for e in entities_in_query(text, entities)} for text in texts]
     assert all(names - {"AP"} for names in said), texts
+
+
+def test_a_guest_of_an_interview_is_never_asked_as_its_maker(settings: Settings) -> None:
+    """ "can you put on Katarina Novak podcasts?" (a round 10 reading): she is the guest, not the show."""
+    interview = ContentItem(
+        id="aud-guest",
+        profile="audio_transcript_whisper",
+        modality="AUDIO",
+        title="Radio Interview: Dr. Katarina Novak in Brussels",
+        text="Mariana Duarte interviews Dr. Katarina Novak down the line from Brussels about privacy engineering.",
+        created_at=datetime(2024, 3, 5, tzinfo=UTC),
+        metadata={"kind": "interview", "show": "Privacy Hour", "speakers": ["Mariana Duarte", "Dr. Katarina Novak"]},
+    )
+    writer = TemplateWriter(AgentInference(settings.agents))
+    novak = Entity(text="Katarina Novak", type="PERSON")
+    specs = [
+        QuerySpec(task="entity", items=(interview,), target_modality="AUDIO", topics=("privacy engineering",),
+                  entities=(novak,), style=style, explicit_media=explicit)
+        for style in QUERY_STYLES
+        for explicit in (False, True)
+        for _ in range(6)
+    ]  # fmt: skip
+    texts = [result.text for result in writer.write(specs, seed=4) if result.text]
+    assert texts
+    assert not [t for t in texts if re.search(r"Novak (?:podcasts?|audio|talks?)\b|by (?:Dr\. )?Katarina", t)], texts

@@ -16,7 +16,7 @@ from synth_core.generators.planning import named_entities
 from synth_core.generators.query_names import author_entities, metadata_evidence
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence
-from synth_core.writing.item_roles import titled
+from synth_core.writing.item_roles import EQUIPMENT_FIELDS, at_occasion, titled
 
 
 class AskableEntities:
@@ -90,6 +90,8 @@ def said_to_be_about(entity: Entity, item: ContentItem) -> bool:
     also by family name alone ("Vitali says"; ``aboutness.ItemWords`` reads the prose so)."""
     if entity.type == "WORK" and entity.text.casefold() in item.title.casefold():
         return True  # the item's own name, or the name its title gives it ("Nearshoring to Mexico")
+    if at_occasion(item, entity.text):
+        return False  # where it was given ("Japanese Grand Prix talks" of a lecture on wet-weather racing)
     own = _own_names(item)
     if entity.text.casefold() in {name.casefold() for name in own}:
         return entity.type != "PLACE" or is_central(entity.text, entity.type, title=item.title, text=item.text)
@@ -107,14 +109,10 @@ def said_to_be_about(entity: Entity, item: ContentItem) -> bool:
     return said >= (1 if words.short else CENTRAL_MENTIONS)
 
 
-_EQUIPMENT_FIELDS = frozenset({"metadata:camera", "metadata:lens", "metadata:device", "metadata:equipment"})
-"""Metadata that says what made an item, not what it is about ("views of Sony A7 IV" for a fresco photo)."""
-
-
 def _own_names(item: ContentItem) -> list[str]:
     """The item's metadata names that say what it is or who made it (not the equipment used), and its
     first author's surname as people ask for it ("documents from Mhlahlo" is no passing mention)."""
-    own = [name for name, found in metadata_evidence(item).items() if found.source not in _EQUIPMENT_FIELDS]
+    own = [name for name, found in metadata_evidence(item).items() if found.source not in EQUIPMENT_FIELDS]
     return own + [author.text for author in author_entities(item)]
 
 

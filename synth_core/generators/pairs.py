@@ -41,6 +41,7 @@ from synth_core.generators.title_cuts import cut_in
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
 from synth_core.word_frequency import zipf
+from synth_core.writing.item_roles import at_occasion
 from synth_core.writing.subjects import subjects_of
 from synth_core.writing.topic_shape import says_enough_alone
 
@@ -311,6 +312,7 @@ def _about(item: ContentItem) -> _About:
         and not only_supposed(item, key)
         and not only_quoted(item, key)
         and not only_in_passing(item, s.text, words.short, IN_PASSING if s.entity is not None else QUOTING)
+        and not at_occasion(item, s.text)  # "clip or photo on ProMat" of a talk given at ProMat
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))

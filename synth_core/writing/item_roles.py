@@ -19,6 +19,11 @@ from synth_core.writing.subjects import subjects_of
 CREDITS = ("PERSON", "ORGANIZATION", "WORK", "PRODUCT")
 """Metadata names that credit who made or voices an item (speakers, authors, publisher, show) or what
 made it (the camera): by them, never about them, unless the title names them."""
+EQUIPMENT_FIELDS = frozenset(
+    {"metadata:camera", "metadata:lens", "metadata:device", "metadata:equipment", "metadata:tool", "metadata:software"}
+)
+"""Metadata that says what an item was made with, neither who made it nor what it is about: "a write-up on
+wind farm by Nikon Z8" (round 10), "views of Sony A7 IV" of a fresco photo."""
 CONTAINING_WORKS = frozenset({"metadata:album", "metadata:series"})
 """Works an item is part of, not made by: a song is "from" its album, never "by" it ("Lighthouse Radio
 by Pier Sessions"); a novel is one of a series, not a book by it."""
@@ -62,6 +67,17 @@ def _squashed(name: str) -> str:
     """A name compared with its spaces, punctuation and honorific gone ("CineFix" = "cinefix", "Dr. Kavya
     Menon" = "Kavya Menon")."""
     return "".join(ch for ch in _HONORIFIC.sub("", name).casefold() if ch.isalnum())
+
+
+def at_occasion(item: ContentItem, name: str) -> bool:
+    """``name`` is the occasion the item was recorded or given at (its ``event`` field: "Velo-city in
+    Ghent", "the Japanese Grand Prix") or a name inside it ("Sistine Chapel" of "the Sistine Chapel
+    restoration anniversary"): when and where, never what the item is about ("a lecture video about
+    Velo-city" for a talk on cargo-bike deliveries given there, "Japanese Grand Prix talks", round 10)."""
+    event = item.metadata.get("event")
+    if not isinstance(event, str) or not event.strip():
+        return False
+    return _squashed(name) == _squashed(event) or count_words(event, name) > 0
 
 
 def _written_as_name(phrase: str, text: str, lowered: str) -> bool:
@@ -139,9 +155,12 @@ class ItemRoles:
         return False
 
     def shown_subject(self, item: ContentItem, entity: Entity) -> bool:
-        """Central to the item (``entities.centrality``) and, for a place in an image, shown: "the
+        """Central to the item (``entities.centrality``), not the occasion it was given at
+        (``at_occasion``) nor what it was made with (``equipment``) and, for a place in an image, shown: "the
         picture with Vancouver" asks for somewhere else than a chalkboard photo whose caption names a
         conference held there."""
+        if at_occasion(item, entity.text) or self.equipment(item, entity.text):
+            return False
         shown = not place_not_shown(entity.text, entity.type, modality=item.modality, title=item.title)
         return shown and self.central(item, entity)
 
@@ -175,10 +194,15 @@ class ItemRoles:
             found += [
                 name
                 for name, evidence in self.own_names(item)
-                if evidence.type in CREDITS and evidence.source not in CONTAINING_WORKS
+                if evidence.type in CREDITS and evidence.source not in CONTAINING_WORKS | EQUIPMENT_FIELDS
             ]
             makers = self._makers[item.id] = frozenset(_squashed(maker) for maker in found if maker)
         return _squashed(name) in makers
+
+    def equipment(self, item: ContentItem, name: str) -> bool:
+        """``name`` is what the item was made with (``EQUIPMENT_FIELDS``: its camera, its drawing tool)."""
+        key = _squashed(name)
+        return any(found.source in EQUIPMENT_FIELDS and _squashed(own) == key for own, found in self.own_names(item))
 
     def own_names(self, item: ContentItem) -> tuple[tuple[str, Evidence], ...]:
         """The item's metadata names, not its title (``entities.metadata_names``), remembered."""

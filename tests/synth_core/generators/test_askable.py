@@ -199,3 +199,21 @@ def test_the_items_own_title_is_never_a_passing_mention() -> None:
     shenzhen = Entity(text="Shenzhen", type="PLACE")
 
     assert passing_mentions([whole, part, shenzhen], paper) == ["Shenzhen"]
+
+
+def test_the_occasion_an_item_was_given_at_is_no_subject(settings: Settings) -> None:
+    """A talk recorded at an event is not about it: "Japanese Grand Prix talks" of a lecture on wet-weather
+    racing, "videos about Sistine Chapel" of a talk given at its restoration anniversary (round 10)."""
+    lecture = make_item(
+        "vid-occasion",
+        "VIDEO",
+        "Wet-Weather Racing with Kenji Watanabe",
+        "Kenji Watanabe teaches wet-weather racing at the Japanese Grand Prix. Watanabe says the Japanese Grand"
+        " Prix rewards patience. Red Bull Racing and Watanabe share notes.",
+        speakers=["Kenji Watanabe"],
+        event="the Japanese Grand Prix",
+    )
+    askable = {entity.text for entity in AskableEntities(AgentInference(settings.agents))(lecture)}
+    assert "Kenji Watanabe" in askable
+    assert "Japanese Grand Prix" not in askable
+    assert passing_mentions([Entity(text="Japanese Grand Prix", type="EVENT")], lecture) == ["Japanese Grand Prix"]

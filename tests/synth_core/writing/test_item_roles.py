@@ -89,3 +89,37 @@ def test_an_album_or_a_series_holds_an_item_and_made_nothing() -> None:
     roles = ItemRoles()
     assert roles.maker(song, "The Copper Foxes")
     assert not roles.maker(song, "Pier Sessions") and not roles.maker(song, "Harbour Songs")
+
+
+def test_the_occasion_and_the_names_inside_it_are_no_subject_of_a_request() -> None:
+    """ "a lecture video about Velo-city" of a talk on cargo bikes given there (round 10)."""
+    from synth_core.writing.item_roles import at_occasion
+
+    talk = make_item(
+        "vid-velo",
+        "VIDEO",
+        "Cargo-Bike Deliveries at the Sistine Chapel restoration anniversary",
+        "Recorded at Velo-city in Ghent, Jonas Brandt on cargo-bike deliveries.",
+        event="the Sistine Chapel restoration anniversary",
+    )
+    roles = ItemRoles()
+    assert at_occasion(talk, "Sistine Chapel") and at_occasion(talk, "the Sistine Chapel restoration anniversary")
+    assert not at_occasion(talk, "Jonas Brandt")
+    assert not roles.subject_entity(talk, Entity(text="Sistine Chapel", type="PLACE"))
+    assert not at_occasion(make_item("vid-none", "VIDEO", "Cargo Bikes", "Bikes."), "Cargo Bikes")
+
+
+def test_the_camera_is_neither_maker_nor_subject_of_a_photo() -> None:
+    """ "a detailed write-up on wind farm by Nikon Z8" (round 10 reading)."""
+    photo = make_item(
+        "img-wind",
+        "IMAGE",
+        "Wind Farm at Dawn",
+        "Turbines turn off the coast. Taken with a Nikon Z8.",
+        camera="Nikon Z8",
+        photographer="Kwabena Owusu",
+    )
+    roles = ItemRoles()
+    assert roles.equipment(photo, "Nikon Z8") and not roles.maker(photo, "Nikon Z8")
+    assert not roles.subject_entity(photo, Entity(text="Nikon Z8", type="PRODUCT"))
+    assert roles.maker(photo, "Kwabena Owusu") and not roles.equipment(photo, "Kwabena Owusu")

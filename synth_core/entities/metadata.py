@@ -57,6 +57,15 @@ Butler", no lone "Voice")."""
 _TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
 _SHOW_WORDS = lx.words("show podcast live tonight")  # "Jimmy Kimmel Live" is a show, not the man
 _PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(Official Video)", "[HD]"
+_EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
+_SITE_SUFFIX_RE = re.compile(r"\s+[·|\u2013\u2014-]\s+YouTube$")
+"""A scraped page name's site label: the channel "NBA Highlights · YouTube" is "NBA Highlights"."""
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without pictographs ("BLINDFOLD GYMNASTICS CHALLENGE😱"): nobody types them into a
+    search box, so no query or entity carries them (round 10); spaces tidied."""
+    return text if text.isascii() else " ".join(_EMOJI_RE.sub(" ", text).split())
 
 
 def metadata_names(metadata: Mapping[str, Any], *, modality: str = "", title: str = "") -> tuple[NameEntry, ...]:
@@ -141,7 +150,8 @@ def title_work(title: str, *, modality: str, metadata: Mapping[str, Any]) -> str
     )
     if not is_work or not title:
         return ""
-    segments = [part.strip(" .!?:;,") for part in _TITLE_SEGMENT_RE.split(_PARENTHESES_RE.sub(" ", title))]
+    plain = _PARENTHESES_RE.sub(" ", without_emoji(title))
+    segments = [part.strip(" .!?:;,") for part in _TITLE_SEGMENT_RE.split(plain)]
     segments = [part for part in segments if part]
     if not segments:
         return ""
@@ -168,6 +178,7 @@ def _names(value: Any, *, split: bool) -> Iterable[str]:
         if not isinstance(raw, str):
             continue
         text = _LATEX_ACCENT_RE.sub(r"\1", raw) if "\\" in raw or "{" in raw else raw
+        text = _SITE_SUFFIX_RE.sub("", text)
         if split:  # "HongSheng Zhao (SUPA, St Andrews)": an affiliation in brackets names no person
             text = _PARENTHESES_RE.sub(" ", text)
         for part in _AUTHOR_SPLIT_RE.split(text) if split else [text]:

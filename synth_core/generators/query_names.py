@@ -108,7 +108,7 @@ def _dates_named(query: str, item: ContentItem) -> list[Entity]:
     """The dates of ``query`` that are the item's own date (its year, or its month and year)."""
     if not item.date_known:
         return []
-    own = date_names(item.title, item.created_at)
+    own = date_names(item.title, item.created_at, item.text)
     return [Entity(text=text, type="DATE") for _, text in date_mentions(query) if text.casefold() in own]
 
 

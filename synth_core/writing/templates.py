@@ -433,7 +433,7 @@ class TemplateWriter:
             verb = pb.MODALITY_VERBS.get(plan.modality, "from")
             template = template.replace("{when}", rng.choice(pb.WHEN_PHRASES).replace("{verb}", verb))
         if "{year}" in template or "{month}" in template:  # the date the item states (its title's), else created_at
-            year, month = own_date(plan.item.title, plan.item.created_at)
+            year, month = own_date(plan.item.title, plan.item.created_at, plan.item.text)
             template = template.replace("{year}", str(year)).replace("{month}", _MONTHS[month - 1])
         if "{recent}" in template:
             template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))

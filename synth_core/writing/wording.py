@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core import lexicon as lx
+from synth_core.entities.metadata import without_emoji
 from synth_core.topics import article_for, takes_the, written_form
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?,:!.;)])")
@@ -19,7 +20,15 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 # "a" before a vowel sound ("a energetic rock song"), but not before "uni-", "use", "one", "euro-"...
 # Lower-case words only: an acronym's letter is said by name ("a USB stick", "an MRI"). A word of its own
 # only: the "A" of "Q&A answering" is no article.
-_A_BEFORE_VOWEL = re.compile(r"(?<![^\s\"'(])([Aa]) (?=(?!u(?:ni|se|sa|su|ro|ti|ra)|one|once|eu)[aeiou][a-z])")
+_A_BEFORE_VOWEL = re.compile(
+    r"(?<![^\s\"'(])([Aa]) (?=(?!u(?:ni|se|sa|su|ro|ti|ra)|one|once|eu|One|Eu)(?:[aeiou]|[AEIO](?=[a-z]))[a-z])"
+)  # a capitalised name too ("an Ines Ravel book", round 10); never before a capital U ("a Ugandan")
+# An acronym said letter by letter whose first letter's name starts with a vowel sound: "an NBA video",
+# "an SUV", "an HBO series" (two or three capitals; a longer one is often said as a word: "a NASA image").
+_A_BEFORE_LETTERS = re.compile(r"(?<![^\s\"'(])([Aa]) (?=[AEFHILMNORSX][A-Z]{1,2}\b)")
+# A name that ends in a plural's "s" takes a bare apostrophe: "The Copper Foxes' song", "Boston Dynamics'
+# robot", never "Foxes's" (round 10). Capitalised names only: a typed "boss's" stays.
+_NAME_S_POSSESSIVE = re.compile(r"(?<=\b[A-Z])([\w&.-]*s)['’]s\b")
 _DOUBLE_DETERMINER = re.compile(
     r"\b(the|a|an|any|any good|best|good|top|recent|latest|new|newest|fresh) (the|a|an) ", re.IGNORECASE
 )
@@ -38,9 +47,10 @@ def brace(text: str) -> str:
 
 
 def tidy(text: str, rng: random.Random) -> str:
-    """One space between words, no space before punctuation, no trailing junk, "an" before a vowel
-    sound; a question sometimes starts with a capital, as people type."""
-    text = " ".join(text.split())
+    """One space between words, no space before punctuation, no trailing junk, no emoji, "an" before a
+    vowel sound (an acronym's too), a bare apostrophe after a name's plural "s"; a question sometimes
+    starts with a capital, as people type."""
+    text = " ".join(without_emoji(text).split())
     if "the " in text or "a " in text:
         text = _DOUBLE_DETERMINER.sub(lambda match: _kept_determiner(match.group(1), match.group(2)), text)
     if " ?" in text or " ," in text or " :" in text or " )" in text or " ." in text:
@@ -49,6 +59,9 @@ def tidy(text: str, rng: random.Random) -> str:
         text = _REPEATED_PUNCT.sub(r"\1", text)
     if "a " in text or "A " in text:
         text = _A_BEFORE_VOWEL.sub(r"\1n ", text)
+        text = _A_BEFORE_LETTERS.sub(r"\1n ", text)
+    if "s's" in text or "s’s" in text:
+        text = _NAME_S_POSSESSIVE.sub(r"\1'", text)
     if text and text[-1] in ",;:-( ":
         text = _TRAILING_JUNK.sub("", text)
     if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:

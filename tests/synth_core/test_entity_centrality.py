@@ -50,6 +50,12 @@ def test_the_date_an_item_states_in_its_title_wins_over_created_at() -> None:
     assert own_date("The State of Single-Origin Espresso, July 2025", created) == (2025, 7)
     assert own_date("Plenary Hall at COP29", created) == (2025, 9)
     assert date_names("Report, July 2025", created) == {"2025", "july 2025"}
+    # the month a photo says it was taken in, when the title states none ("an image of Pompeii taken in
+    # April 2024" of a photo "Taken in February 2024", round 10)
+    caption = "Archaeologists brush soil from frescoes. Taken in February 2024 with a Sony A7 IV."
+    assert own_date("Banquet Hall Frescoes at Pompeii", created, caption) == (2024, 2)
+    assert own_date("Report, July 2025", created, caption) == (2025, 7)
+    assert date_names("Frescoes", created, "recorded in March 2023.") == {"2023", "march 2023"}
 
 
 def test_statements_and_recent_work_credit_a_name_in_passing() -> None:

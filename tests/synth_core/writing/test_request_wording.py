@@ -261,3 +261,32 @@ def test_a_talk_show_sketch_is_no_talk() -> None:
     )
     words = dict(fitting_words("VIDEO", writer_kinds(sketch, ("lecture", "comedy"))))
     assert "talk" not in words and "lecture video" not in words
+
+
+@pytest.mark.parametrize(
+    ("typed", "tidied"),
+    [
+        ("play The Copper Foxes's song", "play The Copper Foxes' song"),
+        ("the boss's video", "the boss's video"),  # a typed common noun keeps its 's
+        ("where do I find a NBA video", "where do I find an NBA video"),
+        ("a NASA image", "a NASA image"),  # said as a word
+        ("a USB stick", "a USB stick"),
+        ("show me a Ines Ravel book", "show me an Ines Ravel book"),  # a name's vowel too
+        ("a Ugandan report", "a Ugandan report"),
+        ("the clip gymnastics challenge😱 by Nile Wilson", "the clip gymnastics challenge by Nile Wilson"),
+    ],
+)
+def test_tidy_writes_possessives_articles_and_symbols_as_people_type_them(typed: str, tidied: str) -> None:
+    """Round 10: "The Copper Foxes's song", "a NBA video", an emoji pasted from a title."""
+    from synth_core.writing.wording import tidy
+
+    assert tidy(typed, random.Random(3)) == tidied
+
+
+def test_a_channel_page_name_and_a_title_emoji_are_no_part_of_a_name() -> None:
+    from synth_core.entities.metadata import metadata_names, title_work
+
+    names = dict(metadata_names({"channel": "NBA Highlights · YouTube"}, modality="VIDEO"))
+    assert "NBA Highlights" in names and not any("YouTube" in name for name in names)
+    work = title_work("BLINDFOLD GYMNASTICS CHALLENGE😱", modality="VIDEO", metadata={})
+    assert work == "Blindfold Gymnastics Challenge"

@@ -69,6 +69,8 @@ def _whole_at(cased: tuple[str, ...], tokens: tuple[str, ...], start: int, lengt
         return False  # "Theorem" of "Bell's Theorem", "ferrata routes" of "Handbook for Via Ferrata Routes"
     if _continues(after) or after in _DETERMINERS or _modified_after(tokens, end):
         return False
+    if length == 1 and after == "of":
+        return False  # "emergence" of "the emergence of U(1) symmetry": a head cut from what completes it
     if length == 1 and (adverb(before) or before in _DEGREE_WORDS):
         return False  # "entirely feminine", "very loud": an adjective, not a thing to show
     if length == 1 and plural_shaped(tokens[start]) and content_word(before) and not _adjective_shaped(before):

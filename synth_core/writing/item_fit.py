@@ -69,6 +69,7 @@ KIND_FAMILIES = (
     frozenset({"trailer", "teaser", "clip", "video"}),
     frozenset({"talk", "talks", "lecture", "lectures", "keynote"}),
     frozenset({"interview", "interviews"}),
+    frozenset({"tutorial", "tutorials", "walkthrough"}),  # "the Tutorial: Getting Started with X tutorial video"
 )
 """Words that name the same kind of item: a name that holds one needs no other beside it."""
 

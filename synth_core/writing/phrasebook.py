@@ -142,12 +142,6 @@ TEXT_TOPIC_FRAMES: dict[str, tuple[str, ...]] = {
                          "what was new about {t} in {year}?", "what was said about {t} in {month} {year}?",
                          "what did we learn about {t} in {year}?"),
 }
-# Questions an item's text answers when one sentence names two of its topics and it defines neither:
-# how they relate, never whether one causes the other ("how does symmetry affect clear evidence?").
-TEXT_RELATION_FRAMES = (
-    "how does {t} relate to {t2}?", "what is the link between {t} and {t2}?",
-    "what do {t} and {t2} have to do with each other?", "{t} and {t2}: how are they connected?",
-)  # fmt: skip
 # What a text that names something says about it anyway: who or what it is.
 TEXT_IDENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "PERSON": ("who is {e}?", "what is {e} known for?", "who is {e}"),
@@ -156,7 +150,9 @@ TEXT_IDENTITY_FRAMES: dict[str, tuple[str, ...]] = {
 }
 # A named thing beside a topic one sentence of the text names with it: what was said or done about
 # it, never what the text does not report ("what did X announce", "how big is Norway?"). Always a
-# question: "vine cuttings in Crete" or "ERH and implications" asks for nothing a text answers.
+# question: "vine cuttings in Crete" or "ERH and implications" asks for nothing a text answers. No
+# frame for a concept, a work or a product: "how does Rabi relate to relaxation?" (round 10) asks
+# what no reader would; nobody asks how two things relate (none of the 555 real queries does).
 TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "PERSON": ("what did {e} say about {t}?", "what did {e} say about {t}", "what does {e} say about {t}?",
                "what is {e}'s take on {t}?", "what did {e} say on {t}?"),
@@ -164,7 +160,6 @@ TEXT_ENTITY_FRAMES: dict[str, tuple[str, ...]] = {
     "PLACE": ("what is said about {t} in {e}?", "what do we know about {t} in {e}?"),
     "EVENT": ("what was said about {t} at {e}?",),
     "DATE": ("what happened in {e} regarding {t}?",),
-    "CONCEPT": ("how does {e} relate to {t}?",),
 }
 
 # Questions a music video's title answers (its artist), and questions about a document by its name.

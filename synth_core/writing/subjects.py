@@ -69,11 +69,13 @@ _SHOUTED_WORD = re.compile(r"\b[A-Z]{5,}\b")
 _LATEX = re.compile(r"\$[^$]*\$|\\[a-zA-Z]+|[{}\\^_]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+(?=(?:A|An|The|Two|Three|Several|Some|People|Man|Woman)\s+[a-z])")
 _NOT_CAPTION_START = re.compile(
-    r"^(?:taken|source|photo by|image by|credit|figures?|this|these|it|he|she|they|we|in this|as of"
+    r"^(?:taken|shot|filmed|photographed|drawn|designed|rendered|illustrated|source|photo by|image by|credit"
+    r"|figures?|this|these|it|he|she|they|we|in this|as of"
     r"|the (?:piece|story|article|image|photo|picture|series|essay|map|diagram|chart|infographic|caption|post)s?)\b",
     re.IGNORECASE,
 )
-"""Sentences that are no caption: credits, and sentences whose subject is the publication itself ("The
+"""Sentences that are no caption: credits, how the image was made ("Drawn in a flat style with a muted
+palette", round 10), and sentences whose subject is the publication itself ("The
 piece links what is happening in ...", "The image ran alongside coverage of ..."), which say what the
 item is for, not what it shows."""
 _VEVO = re.compile(r"(?:vevo|official|music|tv|channel)$", re.IGNORECASE)

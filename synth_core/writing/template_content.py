@@ -46,7 +46,9 @@ MEMO_LIMIT = 50_000  # entries; the writer may live as long as a service
 # Where a title splits into its name and the labels around it: "Lecture 38: New Excavations at Pompeii",
 # "Replicas | Official Trailer (2017)", "Mass Timber Towers, with Ingeborg Larsen".
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+|\s*[(\[][^)\]]*[)\]]\s*|,\s+|\s+w/\s+|!+|\?")
-_CREDIT_LINE = re.compile(r"(?i)^(?:taken|shot|photographed|captured|filmed|credit|source|courtesy)\b")
+_CREDIT_LINE = re.compile(
+    r"(?i)^(?:taken|shot|photographed|captured|filmed|credit|source|courtesy|drawn|designed|rendered|illustrated)\b"
+)  # how it was made, not what it shows: "Drawn in a flat style with a muted palette" (round 10 reading)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _NOT_NAME_STARTS = lx.words(
     "lecture episode ep part chapter tutorial film chart music video official transcript interview radio podcast"
@@ -409,7 +411,6 @@ def _subject_of(sentence: str) -> str:
 _DEFINITION_AFTER = (
     r"\s*(?:,[^,.]{0,60},\s*)?(?:is|are|was|were|refers to|means|describes)\s+(?:a|an|the|one|any|how|when|what)\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 _DEFINITION_AFTER_PATTERN = re.compile(_DEFINITION_AFTER, re.IGNORECASE)
@@ -434,23 +435,3 @@ def defines(text: str, topic: str) -> bool:
 def _word_start_pattern(topic: str) -> re.Pattern[str]:
     """``topic`` where a word starts, any case."""
     return re.compile(r"\b" + re.escape(topic), re.IGNORECASE)
-
-
-def linked_topics(text: str, topics: Sequence[str], rng: random.Random) -> tuple[str, str] | None:
-    """Two of ``topics`` (sharing no word) that one sentence of ``text`` names together, so a question
-    about how they relate has its answer there; None when no sentence links two."""
-    pairs = _linked_pairs(text, tuple(topics[:8]))
-    return rng.choice(pairs) if pairs else None
-
-
-@lru_cache(maxsize=16384)
-def _linked_pairs(text: str, topics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """The pairs of ``linked_topics``, computed once per text and topics (every draw asks again)."""
-    sentences = [sentence.casefold() for sentence in _SENTENCE_END.split(text)]
-    return tuple(
-        (a, b)
-        for i, a in enumerate(topics)
-        for b in topics[i + 1 :]
-        if set(a.casefold().split()).isdisjoint(b.casefold().split())
-        and any(a.casefold() in sentence and b.casefold() in sentence for sentence in sentences)
-    )

@@ -2,10 +2,10 @@
 
 Judges of the generated data marked a factual question wrong whenever its answer was not in the text:
 "when was X published?" from a text that gives no date, "what did Maersk announce about stacking
-cranes?" from a text that never links the two, "how does symmetry affect clear evidence?" when the
-text asserts no effect. A question about a name beside a topic is asked only when one sentence names
-both; a question about how two topics relate asks how they relate, never whether one causes the other,
-and only about topics that single something out.
+cranes?" from a text that never links the two. A question about a name beside a topic is asked only
+when one sentence names both. Nothing asks how two topics relate: "how does the emergence relate to
+a_q?", "what is the link between a wedge and the geometry?" read as nonsense in every judged round
+(four of round 10's 64 modality examples), and no real query has that shape.
 """
 
 from __future__ import annotations
@@ -16,20 +16,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core.entities import Entity
-from synth_core.word_frequency import zipf
 from synth_core.writing import phrasebook as pb
-from synth_core.writing.template_content import Plan, defines, linked_topics
-from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural
+from synth_core.writing.template_content import Plan, defines
+from synth_core.writing.wording import TOPIC_MARK, brace
 
 BOOK_KINDS = frozenset({"book", "novel"})
 """Kinds of documents that report no findings: "what did <a novel> find?" has no answer."""
 NAME_QUESTION_SHARE = 0.4  # factual questions about a document asked by its name ("who wrote ...?")
 MAX_NAME_QUESTION_WORDS = 10
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-RELATION_ZIPF = 4.0
-"""A lone word this common or more is too general to ask how it relates to something ("theories" 4.2,
-"evidence" 5.1; "symmetry" 3.5 stays): stricter than what a search may be about, since the question
-claims the text relates the two."""
 
 
 @lru_cache(maxsize=4096)
@@ -82,13 +77,6 @@ def _words(phrase: str) -> set[str]:
     return {word.removesuffix("'s").removesuffix("’s") for word in phrase.casefold().split()}
 
 
-def singles_out(topic: str) -> bool:
-    """A topic a relation question can be about: a phrase, or a word less common than everyday ones
-    ("how does Einstein relate to theories?" asks about nothing in particular)."""
-    words = topic.split()
-    return len(words) > 1 or zipf(words[0].casefold()) < RELATION_ZIPF
-
-
 @lru_cache(maxsize=16384)
 def states_year(text: str, year: int | None) -> bool:
     """Whether the text itself gives the year, so "when was X published?" has its answer there
@@ -113,9 +101,7 @@ def text_question(plan: Plan, rng: random.Random, style: str, entity: Entity | N
             return about_entity
     if plan.defined:
         return rng.choice(pb.TEXT_TOPIC_FRAMES.get(style, pb.TEXT_TOPIC_FRAMES["question"]))
-    if by_name is not None:  # a document asked about by its name rather than two loose topics
-        return by_name
-    return relation_question(text, topics, rng)
+    return by_name  # a document asked about by its name, else no question
 
 
 def entity_question(
@@ -125,27 +111,14 @@ def entity_question(
     retreat?"); else who or what it is, when the text says so (or the query must name an entity)."""
     topic = topic_named_with(text, entity.text, topics, rng)
     if topic is not None:
-        frame = rng.choice(pb.TEXT_ENTITY_FRAMES.get(entity.type, pb.TEXT_ENTITY_FRAMES["CONCEPT"]))
-        return frame.replace("{e}", brace(entity.text)).replace("{t}", TOPIC_MARK + brace(topic))
+        frames = pb.TEXT_ENTITY_FRAMES.get(entity.type)
+        if frames:
+            frame = rng.choice(frames)
+            return frame.replace("{e}", brace(entity.text)).replace("{t}", TOPIC_MARK + brace(topic))
     if defines(text, entity.text) or must_name:  # never "who is Nb?" from a list of metals
         identity = pb.TEXT_IDENTITY_FRAMES.get(entity.type, pb.TEXT_IDENTITY_FRAMES["*"])
         return rng.choice(identity).replace("{e}", brace(entity.text))
     return None
-
-
-def relation_question(text: str, topics: Sequence[str], rng: random.Random) -> str | None:
-    """How two topics one sentence names together relate: the weakest question, so only topics that
-    single something out and are not names."""
-    pair = linked_topics(
-        text, [topic for topic in topics if singles_out(topic) and not written_as_name(text, topic)], rng
-    )
-    if pair is None:
-        return None
-    frame = rng.choice(pb.TEXT_RELATION_FRAMES)
-    if looks_plural(pair[0]):  # "how do thermal effects relate to ...?"
-        frame = frame.replace("how does {t}", "how do {t}")
-    # Marked, so the writer gives each topic its article ("how does a wedge relate to the geometry?").
-    return frame.replace("{t}", TOPIC_MARK + brace(pair[0])).replace("{t2}", TOPIC_MARK + brace(pair[1]))
 
 
 NO_FINDINGS_KINDS = BOOK_KINDS | frozenset(

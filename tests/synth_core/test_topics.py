@@ -32,6 +32,13 @@ def test_a_whole_phrase_a_noun_or_a_name_stands_alone(phrase: str) -> None:
     assert stands_alone(phrase, SOURCE)
 
 
+def test_a_lone_head_word_the_source_only_completes_with_of_does_not_stand_alone() -> None:
+    """ "how does the emergence relate to a_q?" of "the emergence of U(1) symmetry" (round 10)."""
+    assert not stands_alone("theory", SOURCE)  # "The theory of hydrothermal vents"
+    assert not stands_alone("emergence", "Emergence of U(1) symmetry. We study the emergence of U(1) symmetry.")
+    assert stands_alone("emergence", "The emergence of order. Its emergence is slow.")  # once alone: whole
+
+
 def test_a_phrase_the_source_does_not_hold_is_not_judged() -> None:
     assert stands_alone("coral reef", SOURCE)
 
@@ -91,7 +98,7 @@ def test_a_cut_of_a_name_a_fixed_phrase_or_a_noun_phrase_does_not_stand_alone(ph
         ("via ferrata routes", "Handbook for Via Ferrata Routes . The Dolomites have hundreds of via ferrata routes."),
         ("montreux jazz festival", "Stage . The Montreux Jazz Festival in 1967."),  # a leading article is no name
         ("monaco", "Harbour Chicane . In Monaco, cars thread the chicane."),  # capitalised as a sentence's start
-        ("number", "There was a rise in the number of cyclists."),  # "in the": a preposition and its article
+        ("number", "There was a rise in the number, then a fall."),  # "in the": a preposition and its article
     ],
 )
 def test_the_whole_phrase_and_names_after_an_article_or_a_sentence_start_stand_alone(phrase: str, source: str) -> None:

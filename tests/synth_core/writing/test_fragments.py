@@ -9,7 +9,7 @@ import pytest
 from synth_core.writing.requests import _embeddable
 from synth_core.writing.subjects import _NOT_CAPTION_START, clean_title, finite_verb
 from synth_core.writing.topic_shape import reads_as_topic
-from synth_core.writing.wording import TOPIC_MARK, tidy, with_articles, with_name_articles
+from synth_core.writing.wording import tidy, with_name_articles
 
 
 def _not_caption(sentence: str) -> bool:
@@ -66,12 +66,6 @@ def test_a_verb_before_a_clause_is_a_finite_verb() -> None:
 )
 def test_a_becomes_an_before_a_vowel_sound(text: str, expected: str) -> None:
     assert tidy(text, random.Random(0)) == expected
-
-
-def test_a_relation_questions_topics_get_their_articles() -> None:
-    source = "the geometry of a wedge with a coaxial shell . a wedge and the geometry"
-    query = f"how does {TOPIC_MARK}wedge relate to {TOPIC_MARK}geometry?"
-    assert with_articles(query, ("wedge", "geometry"), source) == "how does a wedge relate to the geometry?"
 
 
 def test_a_name_the_source_writes_after_the_gets_the_after_a_preposition() -> None:

@@ -48,6 +48,8 @@ def test_a_name_that_says_its_kind_takes_no_second_media_word() -> None:
     assert not kind_said_twice("rethinking fast-charging networks paper", (name,))  # the name is not quoted
     talk = "Rover Driving: a Talk by Dr. Kavya Menon"
     assert kind_said_twice(f"{talk} talk", (talk,))  # round 8: a talk's title says it is one
+    tutorial = "Tutorial: Getting Started with Pumped Hydro Storage"  # round 10
+    assert kind_said_twice(f"can you find the {tutorial} tutorial video by Tomás Ibarra?", (tutorial,))
     assert kind_said_twice("the Radio Interview: Noah Abernathy interview", ("Radio Interview: Noah Abernathy",))
     assert not kind_said_twice(f"watch {talk}", (talk,))
 

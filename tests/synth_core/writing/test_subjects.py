@@ -201,3 +201,16 @@ def test_a_maker_field_that_describes_instead_of_naming_is_no_maker() -> None:
     assert "news usa" not in subjects_of(item("VIDEO", "Storm news", channel="news usa")).makers
     assert "Wild Frontiers" in subjects_of(item("AUDIO", "Jaguars", show="Wild Frontiers")).makers
     assert "Bank of England" in subjects_of(item("VIDEO", "Rates", channel="Bank of England")).makers
+
+
+def test_how_an_image_was_drawn_is_no_caption() -> None:
+    """ "Drawn in a flat style with a muted palette and a single accent colour" was asked as an image
+    search (round 10 reading)."""
+    diagram = item(
+        "IMAGE",
+        "Diagram: How Robotic Picking Arms Work",
+        "A robotic arm lifts a box from a conveyor belt. Drawn in a flat style with a muted palette and a single"
+        " accent colour.",
+    )
+    captions = subjects_of(diagram).captions
+    assert captions and not any(caption.lower().startswith("drawn") for caption in captions)

@@ -610,3 +610,19 @@ def test_a_guest_of_an_interview_is_never_asked_as_its_maker(settings: Settings)
     texts = [result.text for result in writer.write(specs, seed=4) if result.text]
     assert texts
     assert not [t for t in texts if re.search(r"Novak (?:podcasts?|audio|talks?)\b|by (?:Dr\. )?Katarina", t)], texts
+
+
+def test_how_a_picture_was_made_is_no_description_of_what_it_shows(settings: Settings) -> None:
+    """ "Drawn in a flat style with a muted palette and a single accent colour" was asked as an image
+    search (round 10 reading): a sentence on how the image was made says nothing of what it shows."""
+    from synth_core.writing.template_content import ContentFacts
+    from tests.synth_core.fixtures import make_item
+
+    chart = make_item(
+        "img-flat",
+        "IMAGE",
+        "Heron on the Quay",
+        "A grey heron stands on a harbour quay at dusk. Drawn in a flat style with a muted palette.",
+    )
+    found = ContentFacts(AgentInference(settings.agents)).descriptions(chart)
+    assert found and not any(text.lower().startswith("drawn") for text in found)

@@ -23,6 +23,7 @@ from synth_core.entities.metadata import TITLE_SOURCE
 from synth_core.generators.labels import outermost_entities
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence, EntityType
+from synth_core.writing.screen_works import trailer_of
 from synth_core.writing.subjects import author_surnames, subjects_of
 
 TITLE_EVIDENCE = EntityEvidence(type="WORK", source="text:title", strength=0.9)
@@ -234,7 +235,13 @@ def author_entities(item: ContentItem) -> tuple[Entity, ...]:
 
 
 def _title_works(item: ContentItem) -> tuple[Entity, ...]:
-    return _named_as(subjects_of(item).names, "WORK")
+    """The item's own names (``subjects_of``) and, for a trailer, the film or show it is for ("the
+    movie trailer for Annihilation" names the film, round 10 reading)."""
+    names = subjects_of(item).names
+    trailer = trailer_of(item)
+    if trailer is not None and trailer.name and trailer.name not in names:
+        names = (*names, trailer.name)
+    return _named_as(names, "WORK")
 
 
 @lru_cache(maxsize=16384)

@@ -44,12 +44,13 @@ _MAKES = re.compile(r"^\{e\}(?:'s| on | talking | explaining | work )|\{t\} by \
 
 def entity_phrases(phrases: tuple[str, ...], *, task: str, credit: bool, maker: bool) -> tuple[str, ...]:
     """The ``phrases`` one entity of a query may fill: a credit's "by" or "on" ones
-    (``credit_phrases``); for an entity task, a name that made nothing of the item (no speaker,
-    author or channel) only those where it is what the item is about ("{t} with {e}"), never "{e}
-    on {t}" or "{t} by {e}" ("stove by Elena Marchetti" of a photo of her cooking)."""
+    (``credit_phrases``); a name that made nothing of the item (no speaker, author or channel) only
+    those where it is what the item is about ("{t} with {e}"), never "{e} on {t}" or "{t} by {e}",
+    whatever the task ("stove by Elena Marchetti" of a photo of her cooking; "alicia vikander by Lara"
+    of a sketch about Lara Croft, round 10 reading)."""
     if credit:
         return credit_phrases(phrases, task)
-    if task != "entity" or maker:
+    if maker:
         return phrases
     return tuple(phrase for phrase in phrases if not _MAKES.search(phrase)) or ("{t} with {e}",)
 

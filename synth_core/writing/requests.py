@@ -20,7 +20,7 @@ from synth_core.writing import request_frames as rf
 from synth_core.writing.media_cues import IMPLIED_ASK
 from synth_core.writing.screen_works import Trailer
 from synth_core.writing.subjects import Subjects, finite_verb
-from synth_core.writing.wording import TOPIC_MARK
+from synth_core.writing.wording import TOPIC_MARK, with_an
 
 MediaWord = Callable[[], str]
 """Draws a media word (singular) of the plan's modality that fits the item."""
@@ -403,7 +403,7 @@ def _fill(
         return None  # "Samantha Bee on Full Frontal with Samantha Bee" names one person twice
     if maker is not None and "{by}" in slots and len(_name_pattern(maker).findall(query)) > 1:
         return None  # "Katy Perry: Will You Be My Witness from Katy Perry"
-    return _A_BEFORE_VOWEL.sub(r"\1n ", query)
+    return with_an(query)
 
 
 def plural_media_word(word: str) -> str:
@@ -448,7 +448,6 @@ _MEDIA_NOUN_START = re.compile(
     r"(?i)^(?:[\w-]+ ){0,2}(?:map|diagram|infographic|photo|photograph|picture|image|illustration|chart|poster"
     r"|portrait|painting|drawing|sketch|view|close-up|closeup)\b"
 )
-_A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=[aeiouAEIOU](?!ni|se|sa|su|ro|ne|nce)\w)")
 
 
 def _caption(sentence: str, *, bare: bool, rng: random.Random) -> str:

@@ -306,8 +306,9 @@ LONE_COUNT_NOUN_GAP = 1.05
 
 def _asked_as_many(words: Sequence[str], plural: str, said: Sequence[tuple[str, ...]], *, kind: bool) -> bool:
     """Whether the topic is a count noun that the items write as a whole noun (not "a rover drive"):
-    a lone word asked as a ``kind`` always ("the zoo" is one zoo of the kind asked about), any other
-    when an item says it after "a" or "an" and none after "the" (one thing: "the operations room")."""
+    a lone word asked as a ``kind`` always ("the zoo" is one zoo of the kind asked about), a compound
+    when an item says it after "a" or "an" ("a grocery store"; "the operations room" alone is one
+    thing), any other when none says it after "the"."""
     singular = words[-1]
     gap = zipf_frequency(singular, "en", wordlist="large") - zipf_frequency(plural, "en", wordlist="large")
     lone = kind and len(words) == 1
@@ -317,8 +318,9 @@ def _asked_as_many(words: Sequence[str], plural: str, said: Sequence[tuple[str, 
     if lone:  # "anything on zoos?", never "on zoo" (round 10)
         return bool(positions)
     definite = any(start > 0 and text[start - 1] == "the" for text, start in positions)
-    if len(words) > 1:  # a compound counts only when an item says "a" one ("a quantum chip"; no "climate changes")
-        return not definite and any(start > 0 and text[start - 1] in ("a", "an") for text, start in positions)
+    if len(words) > 1:  # a compound counts only when an item says "a" one ("a quantum chip"; no "climate changes"),
+        # then as a kind even beside "the" one ("about grocery stores", not "about grocery store", round 10 reading)
+        return any(start > 0 and text[start - 1] in ("a", "an") for text, start in positions)
     return bool(positions) and not definite
 
 

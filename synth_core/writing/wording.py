@@ -58,8 +58,7 @@ def tidy(text: str, rng: random.Random) -> str:
     if "??" in text or ",," in text or ".." in text:
         text = _REPEATED_PUNCT.sub(r"\1", text)
     if "a " in text or "A " in text:
-        text = _A_BEFORE_VOWEL.sub(r"\1n ", text)
-        text = _A_BEFORE_LETTERS.sub(r"\1n ", text)
+        text = with_an(text)
     if "s's" in text or "s’s" in text:
         text = _NAME_S_POSSESSIVE.sub(r"\1'", text)
     if text and text[-1] in ",;:-( ":
@@ -67,6 +66,12 @@ def tidy(text: str, rng: random.Random) -> str:
     if text and text[0].islower() and text.endswith("?") and rng.random() < 0.3:
         text = text[0].upper() + text[1:]
     return text
+
+
+def with_an(text: str) -> str:
+    """ "an" for "a" before a vowel sound: a word's ("an energetic song"), a name's ("an Ines Ravel
+    book"), an acronym said by its letters ("an NBA video"); never the "A" of "Q&A answering"."""
+    return _A_BEFORE_LETTERS.sub(r"\1n ", _A_BEFORE_VOWEL.sub(r"\1n ", text))
 
 
 def _kept_determiner(frame_word: str, own: str) -> str:

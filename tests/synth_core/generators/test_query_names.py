@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from synth_core.generators.query_names import query_entities, query_evidence
+from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import make_item
 
@@ -109,3 +110,19 @@ def test_a_channel_that_is_a_tv_show_is_named_as_a_work() -> None:
     assert query_evidence(found, clip)["late night with seth meyers"].source == "metadata:channel+tv_show"
     vlog = make_item("vid-vlog", "VIDEO", "Morning Routine", "My routine.", channel="Ariel Tejada Studio")
     assert [e.type for e in query_entities("videos by Ariel Tejada Studio", vlog)] == ["ORGANIZATION"]
+
+
+def test_the_film_a_trailer_is_for_is_a_work_the_query_names() -> None:
+    """ "watch the movie trailer for Annihilation" listed no entity (round 10 reading): a one-word film
+    name is no title name of the upload, but the trailer is for it."""
+    trailer = make_item(
+        "yt-annihilation",
+        "VIDEO",
+        "Annihilation (2018) - Teaser Trailer - Paramount Pictures",
+        "Annihilation (2018) - Teaser Trailer - Paramount Pictures. Channel: Paramount Pictures. Category: Film &"
+        " Animation. Tags: Natalie Portman, Annihilation, Trailer.",
+        channel="Paramount Pictures",
+        category="Film & Animation",
+    )
+    found = query_entities("watch the movie trailer for Annihilation", trailer)
+    assert Entity(text="Annihilation", type="WORK") in found

@@ -156,7 +156,9 @@ def test_a_name_that_made_nothing_never_speaks_writes_or_owns_the_item() -> None
     assert entity_phrases(person, task="entity", credit=False, maker=True) == person  # a speaker speaks
     organisation = entity_phrases(pb.ENTITY_NP["ORGANIZATION"], task="entity", credit=False, maker=False)
     assert organisation == ("{t} from {e}",)
-    assert entity_phrases(person, task="workflow", credit=False, maker=False) == person  # entity tasks only
+    # any task: "alicia vikander by Lara" of a sketch about Lara Croft (a workflow query, round 10 reading)
+    assert entity_phrases(person, task="workflow", credit=False, maker=False) == ("{t} with {e}",)
+    assert entity_phrases(person, task="workflow", credit=False, maker=True) == person
 
 
 def test_a_speaker_credit_is_asked_as_the_maker_of_the_items_name_or_topic(writer: TemplateWriter) -> None:

@@ -290,3 +290,14 @@ def test_a_channel_page_name_and_a_title_emoji_are_no_part_of_a_name() -> None:
     assert "NBA Highlights" in names and not any("YouTube" in name for name in names)
     work = title_work("BLINDFOLD GYMNASTICS CHALLENGE😱", modality="VIDEO", metadata={})
     assert work == "Blindfold Gymnastics Challenge"
+
+
+def test_requests_and_tidy_share_one_article_rule() -> None:
+    """ "tl;dr Riverdale Season 2 Q&An answering your questions" (round 10 reading): the requests'
+    own copy of the rule read the "A" of "Q&A" as an article."""
+    from synth_core.writing.wording import with_an
+
+    assert (
+        with_an("Riverdale Season 2 Q&A answering your questions") == "Riverdale Season 2 Q&A answering your questions"
+    )
+    assert with_an("a energetic song by a NBA player") == "an energetic song by an NBA player"

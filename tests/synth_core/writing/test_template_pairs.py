@@ -172,6 +172,16 @@ def test_a_lone_count_noun_is_asked_about_in_the_plural_even_when_an_item_says_t
     assert as_said("moon", [sky], article=False) == "moon"  # "moons" is far rarer: the moon is one thing
 
 
+def test_a_compound_count_noun_an_item_says_a_one_of_is_asked_in_the_plural() -> None:
+    """ "pictures and videos about grocery store" (round 10 reading): one caption says "a grocery store",
+    a clip "the grocery store"; the query asks about the kind."""
+    photo = make_item("g1", "IMAGE", "Aisles", "A grocery store with fresh fruit on display.")
+    clip = make_item("g2", "VIDEO", "Shopping", "We walk through the grocery store at night.")
+    assert as_said("grocery store", [photo, clip], article=False) == "grocery stores"
+    room = make_item("r2", "IMAGE", "Rover Operations Room", "Engineers plan a drive in the operations room at JPL.")
+    assert as_said("operations room", [room], article=False) == "operations room"  # no item says "an" one
+
+
 def test_a_plural_topic_takes_no_article() -> None:
     """ "What is there about the hot dogs?" (round 10): the kind, not hot dogs the user has seen."""
     fire = make_item("f", "IMAGE", "Roasting", "Cooking hot dogs outside. The hot dogs are roasted.")

@@ -164,6 +164,11 @@ def _only_inside_of_names(word: str, title: str, text: str) -> bool:
     return bool(found) and all(any(start <= at < end for start, end in names) for at in found)
 
 
+_NAME_STOPWORDS = frozenset({"new"})
+"""Stopwords that start a name before another capitalised word ("New Orleans", "New York"): part of the
+run, so no topic cuts the name ("orleans brass bands" of "New Orleans brass bands", round 10 reading)."""
+
+
 def _topic_runs(text: str) -> list[tuple[list[str], list[int]]]:
     """Runs of content words (lowercased) between punctuation and stopwords, each with the length of
     the capitalised name every word belongs to (0 = not capitalised; all 0 in a headline)."""
@@ -177,12 +182,13 @@ def _topic_runs(text: str) -> list[tuple[list[str], list[int]]]:
     runs: list[tuple[list[str], list[int]]] = []
     run: list[str] = []
     caps: list[bool] = []
-    for token, is_cap in zip(tokens, capitalised, strict=True):
+    for index, (token, is_cap) in enumerate(zip(tokens, capitalised, strict=True)):
         word = token.lower()
+        name_start = is_cap and word in _NAME_STOPWORDS and index + 1 < len(tokens) and capitalised[index + 1]
         if (
             not word[0].isalnum()
             or len(word) < 2
-            or word in _TOPIC_STOP
+            or (word in _TOPIC_STOP and not name_start)
             or (word[0].isdigit() and not any(c.isalpha() for c in word))
         ):
             if run:

@@ -249,3 +249,12 @@ def test_no_topic_ends_in_an_eponym_that_modifies_a_noun() -> None:
     topics = extract_topics(text, kind_words=frozenset({"josephson"}))
     assert not any(topic.split()[-1] == "josephson" for topic in topics)
     assert "josephson junction" in topics  # the phrase it modifies stays
+
+
+def test_no_topic_cuts_a_name_that_starts_with_new() -> None:
+    """ "I'd like audio and articles on Orleans brass bands" (round 10 reading): "New" is a stopword, but
+    capitalised before a capitalised word it starts a name."""
+    text = "Jamal Greene and Dr. Marcus Bell dig into New Orleans brass bands. New research shows bands thrive."
+    topics = extract_topics(text, title="Late Set Radio Ep. 112")
+    assert topics and not any(topic.startswith("orleans") for topic in topics)
+    assert "research" in topics  # a sentence's "New" before a lower-case word starts no name

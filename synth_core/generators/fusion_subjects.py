@@ -294,12 +294,13 @@ def _distinct(first: Subject, second: Subject) -> bool:
 
 
 def _listable(first: Subject, second: Subject) -> bool:
-    """Whether two subjects can be listed with "and": not a name beside a lone common word ("Sentinel
-    Forge and analysts", "Vestas and inspection" of round 5: the word only says what the name does
-    there, and alone it asks for nothing in particular)."""
-    lone = [subject.entity is None and " " not in subject.key for subject in (first, second)]
-    named = [subject.entity is not None for subject in (first, second)]
-    return not ((lone[0] and named[1]) or (lone[1] and named[0]))
+    """Whether two subjects can be listed with "and": no lone common word beside anything, a name
+    ("Sentinel Forge and analysts", "Vestas and inspection" of round 5: the word only says what the
+    name does there, and alone it asks for nothing in particular), a phrase ("Boston Dynamics Spot and
+    patrols", round 11) or another lone word ("lock-keeper and mysteries", "cross-border and
+    privacy"): two things glued, no need. A lone word is asked alone, once another word corroborates
+    it (``pairs.shared_subjects``)."""
+    return not any(subject.entity is None and " " not in subject.key for subject in (first, second))
 
 
 TITLE_PHRASE_GAP = 2

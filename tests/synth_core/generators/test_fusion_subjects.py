@@ -160,6 +160,17 @@ def test_a_name_and_a_lone_common_word_are_not_listed_together(agents: AgentInfe
     assert not any({s.key for s in needs} == {"sentinel forge", "analyst"} for needs in doubles)
 
 
+def test_a_lone_common_word_is_listed_with_nothing() -> None:
+    """ "Boston Dynamics Spot and patrols", "lock-keeper and mysteries" (round 11): a lone word glued to
+    a phrase or to another lone word with "and" asks for no one thing."""
+    from synth_core.generators.fusion_subjects import _listable
+
+    spot, patrols, mysteries = Subject("boston dynamics spot"), Subject("patrols"), Subject("mysteries")
+    assert not _listable(spot, patrols) and not _listable(patrols, mysteries)
+    assert _listable(spot, Subject("industrial sites"))
+    assert _listable(Subject("Oren Sallow", Entity(text="Oren Sallow", type="PERSON")), spot)
+
+
 def test_a_pair_linked_by_one_name_is_narrowed_by_what_only_one_item_says(agents: AgentInference) -> None:
     interview, report = interview_and_report_sharing_one_name()
     needs = pair_needs(ContentPair(interview, report, "test"), agents)

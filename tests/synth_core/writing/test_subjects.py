@@ -214,3 +214,14 @@ def test_how_an_image_was_drawn_is_no_caption() -> None:
     )
     captions = subjects_of(diagram).captions
     assert captions and not any(caption.lower().startswith("drawn") for caption in captions)
+
+
+def test_a_shouted_title_is_unshouted_whole_and_its_places_keep_a_capital() -> None:
+    """ "a clip called apple PARK: Late September Sunset Tour 4K", "chinese Street Food Tour DEEP in
+    Sichuan, china" (round 11): four-letter shouted words stayed shouted, places lost their capital."""
+    assert clean_title("APPLE PARK: Late September Sunset Tour 4K") == "apple park: Late September Sunset Tour 4K"
+    assert (
+        clean_title("CHINESE Street Food Tour DEEP in Sichuan, CHINA")
+        == "chinese Street Food Tour deep in Sichuan, China"
+    )
+    assert clean_title("NASA Live: Earth Views from the ISS").startswith("NASA")  # an acronym stays

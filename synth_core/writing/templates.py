@@ -100,6 +100,17 @@ _MONTHS = (
 )
 
 
+def _written_names(text: str, topics: Sequence[str]) -> list[str]:
+    """The ``topics`` that ``text`` writes capitalised, as it writes them ("Montreux Jazz Festival")."""
+    found = []
+    lowered = text.lower()
+    for topic in topics:
+        at = lowered.find(topic.lower()) if topic else -1
+        if at >= 0 and text[at : at + 1].isupper():
+            found.append(text[at : at + len(topic)])
+    return found
+
+
 class TemplateWriter:
     """Writes queries from templates, deterministically for a given seed and spec list."""
 
@@ -278,8 +289,11 @@ class TemplateWriter:
         if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
             return None, template  # a stand-in date is no fact to write
         text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
-        source = self.content.article_source(plan.item)
-        entities = [entity.text for entity in plan.entities]
+        # every item of the spec: a pair's name takes "the" when either item writes it so ("about the
+        # Montreux Jazz Festival", a README example of round 11)
+        source = " . ".join(self.content.article_source(item) for item in plan.spec.items or (plan.item,))
+        entities = list(dict.fromkeys(entity.text for entity in (*plan.entities, *plan.spec.entities)))
+        entities += _written_names(text, plan.spec.topics)  # a pair's subject the query writes as a name
         text = with_name_articles(
             with_articles(text, plan.topics, source), entities, source, (*plan.names, plan.item.title)
         )

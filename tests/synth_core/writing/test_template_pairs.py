@@ -244,3 +244,13 @@ def test_a_topic_after_a_name_is_written_as_the_items_write_it(writer: TemplateW
             texts.add(result.text)
     assert any("Yelena Sokolova" in text for text in texts), texts
     assert all("Beethoven's symphonies" in text for text in texts), texts
+
+
+def test_a_pair_subject_written_as_a_name_takes_the_article_either_item_gives_it() -> None:
+    """ "what is there about Montreux Jazz Festival?" (a README example, round 11 reading)."""
+    from synth_core.writing.templates import _written_names
+
+    assert _written_names("what is there about Montreux Jazz Festival?", ("montreux jazz festival",)) == [
+        "Montreux Jazz Festival"
+    ]
+    assert _written_names("more on brass bands", ("brass bands",)) == []

@@ -40,6 +40,7 @@ from synth_core.generators.mention_sentences import IN_PASSING, QUOTING, only_in
 from synth_core.generators.title_cuts import cut_in
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
+from synth_core.topics import stands_alone as phrase_stands_alone
 from synth_core.word_frequency import zipf
 from synth_core.writing.item_roles import at_occasion
 from synth_core.writing.subjects import subjects_of
@@ -313,6 +314,7 @@ def _about(item: ContentItem) -> _About:
         and not only_quoted(item, key)
         and not only_in_passing(item, s.text, words.short, IN_PASSING if s.entity is not None else QUOTING)
         and not at_occasion(item, s.text)  # "clip or photo on ProMat" of a talk given at ProMat
+        and not _compound_modifier(item, s)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
@@ -329,6 +331,14 @@ _ABOUT: dict[int, tuple[ContentPatterns, _About]] = {}
 """By the identity of the (cached, shared) patterns they come from; the patterns are kept alongside
 so an id is never reused while its entry lives."""
 _ALONE_TOO_VAGUE = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE | lx.NOT_ALONE
+
+
+def _compound_modifier(item: ContentItem, subject: Subject) -> bool:
+    """A lone hyphenated word the item only writes before a noun ("gravitational-wave detectors",
+    "cross-border data transfers"): a modifier, no subject ("show me gravitational-wave", round 11)."""
+    if subject.entity is not None or " " in subject.text or "-" not in subject.text:
+        return False
+    return not phrase_stands_alone(subject.text, f"{item.title} . {item.text}")
 
 
 def _as_typed(name: str) -> str:

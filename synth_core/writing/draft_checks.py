@@ -18,6 +18,7 @@ from synth_core.writing.item_fit import (
     seen_up_close,
     sound_as_subject,
     summary_of_a_name_alone,
+    untraited_sound_tag,
 )
 from synth_core.writing.item_roles import ItemRoles
 from synth_core.writing.template_content import Plan
@@ -64,7 +65,10 @@ class DraftChecks:
             return False
         if self.agents.detect_intent(text) != plan.intent:
             return False
-        if plan.intent == "find" and plan.subjects.music is not None and sound_as_subject(text, plan.topics):
+        music = plan.subjects.music
+        if music is not None and plan.intent == "find" and sound_as_subject(text, plan.topics):
+            return False
+        if music is not None and untraited_sound_tag(text, plan.topics, music):
             return False
         names = {entity.text.casefold() for entity in (*plan.spec.entities, *plan.entities)}
         if plan.intent in ("summarize", "report") and summary_of_a_name_alone(text, names):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import request_frames as rf
+from synth_core.writing import sound
 from synth_core.writing.requests import LOOSE_OPENINGS
 from synth_core.writing.wording import brace
 
@@ -57,6 +58,25 @@ def sound_as_subject(text: str, topics: Sequence[str]) -> bool:
     find requests only: a summary's or a report's frame owns its preposition ("a briefing on ...")."""
     lowered = text.casefold()
     return any(re.search(_SOUND_AS_SUBJECT.format(topic=re.escape(t)), lowered) for t in topics)
+
+
+_MUSIC_WORDS = r"(?:music|tracks?|songs?|tunes?|mix(?:es)?|beats?|pieces?|clips?|recordings?)"
+
+
+def untraited_sound_tag(text: str, topics: Sequence[str], traits: sound.MusicTraits) -> bool:
+    """A music clip's tag put before a media word as if it were a kind of music ("melody music",
+    "current manipulation tracks", "digital choir mix": round 11) when it is none of the clip's genres,
+    moods or heard features: people ask for "hardrock songs" or "mellow tracks", not for a tag's cut."""
+    known = {trait.casefold() for trait in (*traits.genres, *traits.moods, *traits.features)}
+    lowered = text.casefold()
+    for topic in topics:
+        key = topic.casefold()
+        if key in known or not re.search(rf"\b{re.escape(key)}\s+{_MUSIC_WORDS}\b", lowered):
+            continue
+        last = key.split()[-1] if key.split() else ""
+        if not (last in sound.GENRES or last in sound.MOODS or last in sound.INSTRUMENTS):
+            return True
+    return False
 
 
 KIND_FAMILIES = (

@@ -361,3 +361,18 @@ def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
     assert not only_in_passing(
         photo, "deck oven", short=True, passing_sentence=QUOTING
     )  # said in a sentence of its own
+
+
+def test_a_hyphenated_modifier_is_no_subject_of_a_pair() -> None:
+    """ "show me gravitational-wave" (round 11): the paper writes it only before a noun."""
+    from synth_core.generators.pairs import item_subjects
+
+    paper = make_item(
+        "doc-gw",
+        "DOCUMENT",
+        "Search for gravitational-wave bursts in LIGO data",
+        "The LIGO and GEO 600 gravitational-wave detectors collected data with lower noise. We search for short"
+        " gravitational-wave bursts and report gravitational-wave upper limits from gravitational-wave signals.",
+    )
+    subjects = {subject.text for subject in item_subjects(paper)}
+    assert "gravitational-wave" not in subjects and "upper limits" in subjects

@@ -89,3 +89,17 @@ def test_a_place_an_acronym_or_an_event_alone_is_no_find_request() -> None:
     assert not entity_alone_asked("find Donald Trump", [("Donald Trump", "PERSON")])
     assert not entity_alone_asked("can you find The Chi Season 1?", [("The Chi Season 1", "WORK")])
     assert not entity_alone_asked("show me photographs of Seville", [("Seville", "PLACE")])
+
+
+def test_a_music_tag_before_a_media_word_must_be_a_kind_of_music() -> None:
+    """ "melody music", "current manipulation tracks" (round 11): a tag's cut is no kind of music."""
+    from synth_core.writing.item_fit import untraited_sound_tag
+    from synth_core.writing.sound import MusicTraits
+
+    traits = MusicTraits(("hardrock",), ("groovy",), ("acoustic drums",), False)
+    assert untraited_sound_tag("play me melody music", ["melody"], traits)
+    assert untraited_sound_tag("current manipulation tracks", ["current manipulation"], traits)
+    assert not untraited_sound_tag("some groovy tracks", ["groovy"], traits)
+    assert not untraited_sound_tag("hardrock songs", ["hardrock"], traits)  # the clip's own genre
+    assert not untraited_sound_tag("jazz piano tracks", ["jazz piano"], traits)  # an instrument heard
+    assert not untraited_sound_tag("a song with melody", ["melody"], traits)  # not before a media word

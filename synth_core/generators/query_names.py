@@ -20,6 +20,7 @@ from synth_core.entities import evidence as ev
 from synth_core.entities import words as wl
 from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
+from synth_core.generators.aboutness import keyword_lists
 from synth_core.generators.labels import outermost_entities
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence, EntityType
@@ -61,6 +62,9 @@ def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...
         evidence = {name: value for name, value in names if value.source != TITLE_SOURCE}
         metadata = tuple(Entity(text=name, type=value.type) for name, value in evidence.items())
         known = [*_known_entities(item), *metadata, *author_entities(item)]
+        tagged = _tagged_people(item, known)
+        evidence |= tagged
+        known += [Entity(text=name, type="PERSON") for name in tagged]
         known += [alias for entity in known for alias in _aliases(entity)]
         if _tv_show_key(item):  # the channel that is a TV show names the show: a WORK
             evidence = {name: TV_SHOW if _is_tv_show(item, name) else value for name, value in evidence.items()}
@@ -69,6 +73,26 @@ def _per_item(item: ContentItem) -> tuple[dict[str, Evidence], tuple[Entity, ...
             _PER_ITEM.clear()
         found = _PER_ITEM[key] = (item, evidence, tuple(known))
     return found[1], found[2]
+
+
+def _tagged_people(item: ContentItem, known: Sequence[Entity]) -> dict[str, Evidence]:
+    """People the item's keyword lists name in lower case ("richard spencer", "Alicia vikander"): a tag
+    of two or three plain words whose first is a first name and none an everyday word. A query that
+    types one names that person ("a video about Milo Yiannopoulos and richard spencer" listed only
+    Milo Yiannopoulos, round 11), so the label lists it, typed by the lexicon's weak cue."""
+    taken = {entity.text.casefold() for entity in known}
+    found: dict[str, Evidence] = {}
+    for keyword in keyword_lists(item.text):
+        words = keyword.split()
+        lowered = [word.lower() for word in words]
+        if not 2 <= len(words) <= 3 or not all(word.isalpha() for word in words):
+            continue
+        if not wl.is_first_name(lowered[0]) or any(wl.is_common_word(word) for word in lowered):
+            continue
+        name = " ".join(word.capitalize() for word in words)
+        if name.casefold() not in taken:
+            found[name] = Evidence("PERSON", "metadata:tags+lexicon:first_name", ev.WORD_CUE)
+    return found
 
 
 def _names_of(item: ContentItem) -> tuple[Entity, ...]:

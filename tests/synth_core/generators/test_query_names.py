@@ -126,3 +126,21 @@ def test_the_film_a_trailer_is_for_is_a_work_the_query_names() -> None:
     )
     found = query_entities("watch the movie trailer for Annihilation", trailer)
     assert Entity(text="Annihilation", type="WORK") in found
+
+
+def test_a_person_the_tags_name_in_lower_case_is_listed_when_the_query_types_it() -> None:
+    """ "a video about Milo Yiannopoulos and richard spencer" listed only Milo Yiannopoulos (round 11)."""
+    clip = make_item(
+        "yt-karaoke",
+        "VIDEO",
+        "Milo Yiannopoulos At Karaoke",
+        "Milo Yiannopoulos At Karaoke. Channel: BuzzFeed News. Category: People & Blogs. Tags: Milo Yiannopoulos,"
+        " richard spencer, karaoke, alt right, white supremacist.",
+        channel="BuzzFeed News",
+    )
+    found = query_entities("a video about Milo Yiannopoulos and richard spencer", clip)
+    assert Entity(text="Richard Spencer", type="PERSON") in found
+    assert query_evidence(found, clip)["richard spencer"].source == "metadata:tags+lexicon:first_name"
+    assert not any(
+        entity.text.casefold() == "white supremacist" for entity in query_entities("white supremacist", clip)
+    )

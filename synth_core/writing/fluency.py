@@ -185,13 +185,14 @@ def _glued_tail(query: str) -> str | None:
 
 _LOOSE_TWICE_RE = re.compile(
     r"(?i)\b(?:any|some|something|anything|on|about)\s+(?:something|anything)\s+(?:on|about|with|by|of)\b"
+    r"|\b(?:on|about)\s+(?:more|info|the latest)\s+(?:on|about)\b"
     r"|\b(?:something|anything|more|info|stuff)\s+(?:on|about)\s+(?:reading|research|studies|literature|findings"
     r"|info|material|work|published work)\s+(?:on|about)\b"
     r"|\b(?:something|anything)\s+(?:on|about)\s+(?:(?:the|a|an)\s+)?(?:photos?|pictures?|images?|pics?|videos?|clips?"
     r"|songs?|tracks?|papers?|articles?|documents?|podcasts?|episodes?)\b"
 )
 """A frame that asks for "anything on" glued to a phrase that already asks for something ("got anything on
-reading on ...", "I need something on clips showing ...", "is there anything on the clip with Casey Holmes?")."""
+reading on ...", "got anything on more on NFL", "I need something on clips showing ...", "is there anything on the clip with Casey Holmes?")."""
 _WH_WORDS = lx.words("what who which where how why")
 
 

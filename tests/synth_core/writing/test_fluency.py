@@ -78,11 +78,17 @@ def test_a_media_word_without_its_article_between_prepositions_is_not_fluent(que
 def test_a_media_word_with_its_article_or_in_the_plural_is_fine() -> None:
     assert fluency("a summary of the photo of the harbour at dusk")[0] == 1.0
     assert fluency("a briefing on photos of Lisbon")[0] == 1.0
+    assert fluency("I'd like some more on NFL")[0] == 1.0
 
 
 @pytest.mark.parametrize(
     "query",
-    ["hey, got anything on something on Wembley?", "Any anything with Tesla Model 3?", "some something about jazz"],
+    [
+        "hey, got anything on something on Wembley?",
+        "Any anything with Tesla Model 3?",
+        "some something about jazz",
+        "hey, got anything on more on NFL?",  # round 11 reading
+    ],
 )
 def test_asking_for_anything_twice_is_not_fluent(query: str) -> None:
     score, reason = fluency(query)

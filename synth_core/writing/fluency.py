@@ -192,7 +192,8 @@ _LOOSE_TWICE_RE = re.compile(
     r"|songs?|tracks?|papers?|articles?|documents?|podcasts?|episodes?)\b"
 )
 """A frame that asks for "anything on" glued to a phrase that already asks for something ("got anything on
-reading on ...", "got anything on more on NFL", "I need something on clips showing ...", "is there anything on the clip with Casey Holmes?")."""
+reading on ...", "got anything on more on NFL", "I need something on clips showing ...", "is there
+anything on the clip with Casey Holmes?")."""
 _WH_WORDS = lx.words("what who which where how why")
 
 

@@ -18,9 +18,8 @@ from itertools import pairwise
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.entities import words as wl
-from synth_core.word_frequency import zipf
 from synth_core.writing import sound
+from synth_core.writing.shouting import unshouted
 
 NAME_WORDS = (1, 12)
 CAPTION_WORDS = (4, 20)
@@ -66,7 +65,6 @@ _HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*")
 _TRAILING_LABEL = re.compile(
     r"\s+(?:official\s+)?(?:music video|lyric video|video|trailer(?:\s+\d)?|teaser|audio|clip|vlog)$", re.IGNORECASE
 )
-_SHOUTED_WORD = re.compile(r"\b[A-Z]{4,}\b")
 _LATEX = re.compile(r"\$[^$]*\$|\\[a-zA-Z]+|[{}\\^_]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+(?=(?:A|An|The|Two|Three|Several|Some|People|Man|Woman)\s+[a-z])")
 _NOT_CAPTION_START = re.compile(
@@ -223,33 +221,12 @@ def _clean_piece(piece: str) -> str:
     piece = " ".join(_EMPHASIS.sub(" ", piece).split()).strip(" .,;:'\"!?-*~")
     if sum(ch.isupper() for ch in piece) > 0.6 * sum(ch.isalpha() for ch in piece) and len(piece) > 4:
         piece = piece.lower()  # "CANDY CORN THEMED PIZZA" is shouted
-    piece = _SHOUTED_WORD.sub(_unshouted, piece)  # "Did Rick CLONE Beth"; "Exploring First Stars Era with GLAST" stays
+    piece = unshouted(piece)  # "Did Rick CLONE Beth"; "Exploring First Stars Era with GLAST" stays
     piece = _TRAILING_LABEL.sub("", piece)
     words = piece.split()
     while len(words) > 1 and words[-1].lower() in _DANGLING and words[-1].lower() not in _PARTICLES:
         words.pop()
     return " ".join(words).rstrip(" .,;:-")  # "Mosaic: Official Trailer" -> "Mosaic", not "Mosaic:"
-
-
-SHOUTED_WORD_ZIPF = 3.0
-"""A word in capitals is shouted when it is an everyday word ("CLONE" 3.4, "AMAZING" 4.6); a rarer
-one is an acronym ("GLAST", "SPIRE"), written as it is."""
-SHOUTED_SHORT_WORD_ZIPF = 4.5
-"""As ``SHOUTED_WORD_ZIPF`` for a word of four letters, where acronyms are common words too ("NASA"
-4.2, "NATO" 4.0, "ESPN" 3.9 stay; "PARK" 5.2, "DEEP" 5.1 are shouted): "apple PARK", "Street Food
-Tour DEEP in Sichuan" left half a title shouted (round 11)."""
-
-
-def _unshouted(match: re.Match[str]) -> str:
-    """A shouted word as people type it: lower case, a known place capitalised ("CHINA" -> "China");
-    an acronym or a known organisation as written."""
-    word = match.group(0)
-    lowered = word.lower()
-    if lowered in wl.PLACES:
-        return word.capitalize()
-    if len(word) == 4:
-        return lowered if zipf(lowered) >= SHOUTED_SHORT_WORD_ZIPF and lowered not in wl.ORGANIZATIONS else word
-    return lowered if zipf(lowered) >= SHOUTED_WORD_ZIPF else word
 
 
 def _without_dangling_end(text: str) -> str:

@@ -67,8 +67,10 @@ _TRAILING_LABEL = re.compile(
 )
 _LATEX = re.compile(r"\$[^$]*\$|\\[a-zA-Z]+|[{}\\^_]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+(?=(?:A|An|The|Two|Three|Several|Some|People|Man|Woman)\s+[a-z])")
+MADE_HOW = "taken|shot|filmed|photographed|captured|drawn|designed|rendered|illustrated|credit|source|courtesy"
+"""Words a sentence opens with when it says how an image was made or credited, not what it shows."""
 _NOT_CAPTION_START = re.compile(
-    r"^(?:taken|shot|filmed|photographed|drawn|designed|rendered|illustrated|source|photo by|image by|credit"
+    rf"^(?:{MADE_HOW}|photo by|image by"
     r"|figures?|this|these|it|he|she|they|we|in this|as of"
     r"|the (?:piece|story|article|image|photo|picture|series|essay|map|diagram|chart|infographic|caption|post)s?)\b",
     re.IGNORECASE,

@@ -25,6 +25,7 @@ from synth_core.writing.base import QuerySpec
 from synth_core.writing.media_choice import UPLOAD
 from synth_core.writing.media_fit import media_word_fits
 from synth_core.writing.subjects import (
+    MADE_HOW,
     Subjects,
     finite_verb,
     grammatical_caption,
@@ -46,9 +47,7 @@ MEMO_LIMIT = 50_000  # entries; the writer may live as long as a service
 # Where a title splits into its name and the labels around it: "Lecture 38: New Excavations at Pompeii",
 # "Replicas | Official Trailer (2017)", "Mass Timber Towers, with Ingeborg Larsen".
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s+|\s*[(\[][^)\]]*[)\]]\s*|,\s+|\s+w/\s+|!+|\?")
-_CREDIT_LINE = re.compile(
-    r"(?i)^(?:taken|shot|photographed|captured|filmed|credit|source|courtesy|drawn|designed|rendered|illustrated)\b"
-)  # how it was made, not what it shows: "Drawn in a flat style with a muted palette" (round 10 reading)
+_CREDIT_LINE = re.compile(rf"(?i)^(?:{MADE_HOW})\b")  # "Drawn in a flat style with a muted palette" (round 10)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _NOT_NAME_STARTS = lx.words(
     "lecture episode ep part chapter tutorial film chart music video official transcript interview radio podcast"

@@ -48,7 +48,11 @@ class OptimizerSpec:
     """The labels (dotted paths into the example) whose combinations a training set should cover
     (Insights' label coverage)."""
     default_threshold: float
-    """Auto-approve at or above this confidence unless ``[thresholds]`` in the config says otherwise."""
+    """Auto-approve at or above this confidence unless ``[thresholds]`` in the config says otherwise.
+    Calibrated on the judged sample (``python -m tests.benchmarks.judged prior`` prints the values and
+    ``approval.learning.judged_prior.calibrated_thresholds`` keeps them; a test checks they match): the
+    lowest score at which at most 4% of held-out judged examples were wrong; 1.0 (every example to a
+    person) where no score got there."""
     confidence_weights: Mapping[str, float]
     """Each confidence component's weight (``approval.confidence``; 0 = not used, >= 1 = core)."""
     ranks_within_source_modality: bool = True
@@ -81,7 +85,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             label_check=label_checks.check_modality,
             label_fields=("modality", "correct_agent", "success"),
             coverage_labels=("modality", "correct_agent", "modality_features.query_shape"),
-            default_threshold=0.85,
+            default_threshold=0.9,
             confidence_weights=dict(
                 label_validity=3.0,
                 label_margin=0.0,
@@ -112,7 +116,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             label_check=label_checks.check_cross_modal,
             label_fields=("primary_modality", "secondary_modality", "success"),
             coverage_labels=("primary_modality", "secondary_modality"),
-            default_threshold=0.85,
+            default_threshold=1.0,
             confidence_weights=dict(
                 label_validity=3.0,
                 label_margin=2.0,
@@ -143,7 +147,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             label_check=label_checks.check_routing,
             label_fields=("chosen_agent", "agent_success"),
             coverage_labels=("chosen_agent", "agent_success"),
-            default_threshold=0.85,
+            default_threshold=0.97,
             ranks_within_source_modality=False,
             confidence_weights=dict(
                 label_validity=3.0,
@@ -175,7 +179,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             label_check=label_checks.check_workflow,
             label_fields=("query_type", "success"),
             coverage_labels=("query_type", "success"),
-            default_threshold=0.85,
+            default_threshold=0.96,
             confidence_weights=dict(
                 label_validity=3.0,
                 label_margin=0.0,
@@ -206,7 +210,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             label_check=label_checks.check_unified,
             label_fields=("modality", "query_type", "requires_orchestration", "success"),
             coverage_labels=("modality", "chosen_agent", "query_type"),
-            default_threshold=0.85,
+            default_threshold=0.88,
             confidence_weights=dict(
                 label_validity=3.0,
                 label_margin=0.0,

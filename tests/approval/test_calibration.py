@@ -13,6 +13,7 @@ from approval.decision import Decision
 from approval.models import ExamplePublic
 from approval.store import ReviewStore
 from synth_core.cli import cli
+from synth_core.registry import get_optimizer
 from synth_core.settings import Settings
 from tests.support.review_data import seed_store
 
@@ -133,7 +134,10 @@ def test_the_calibration_command_reports_over_the_stored_decisions(settings: Set
     assert [item["count"] for item in report["bins"]] == [25, 15, 0, 0]  # confidences 0.00 .. 0.39
 
     table = CliRunner().invoke(cli, ["calibration", "--optimizer", "modality"], obj={"settings": settings})
-    assert "Expected calibration error" in table.stdout and "configured: 0.85" in table.stdout
+    assert (
+        "Expected calibration error" in table.stdout
+        and f"configured: {get_optimizer('modality').default_threshold}" in table.stdout
+    )
 
 
 def test_the_calibration_command_refuses_an_unknown_optimizer(settings: Settings) -> None:

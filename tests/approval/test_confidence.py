@@ -305,9 +305,9 @@ def test_decide_status_uses_the_threshold_inclusively() -> None:
 
 
 def test_thresholds_come_from_settings_unless_overridden(settings: Settings) -> None:
-    assert threshold_for("routing", settings) == 0.85  # the registry's default
-    custom = settings.model_copy(update={"thresholds": {"routing": 0.9}})
-    assert threshold_for("routing", custom) == 0.9
+    assert threshold_for("routing", settings) == get_optimizer("routing").default_threshold  # the registry's
+    custom = settings.model_copy(update={"thresholds": {"routing": 0.61}})
+    assert threshold_for("routing", custom) == 0.61
     assert threshold_for("routing", settings, 0.5) == 0.5
     assert threshold_for("not-configured", settings) > 1.0
 

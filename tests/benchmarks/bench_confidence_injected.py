@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from approval.confidence import score_batch
+from approval.confidence import score_batch, threshold_for
 from synth_core.agents import AgentInference
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import load_settings
@@ -44,7 +44,9 @@ def run() -> list[dict[str, Any]]:
             }
         for kind, optimizers in APPLIES_TO.items():
             for optimizer in sorted(optimizers):
-                rows.extend(_kind_rows(corpus, kind, optimizer, batches[optimizer], agents, settings.thresholds))
+                rows.extend(
+                    _kind_rows(corpus, kind, optimizer, batches[optimizer], agents, threshold_for(optimizer, settings))
+                )
     return rows
 
 
@@ -67,14 +69,13 @@ def _kind_rows(
     optimizer: str,
     examples: list[ExampleBase],
     agents: AgentInference,
-    thresholds: dict[str, float],
+    threshold: float,
 ) -> list[dict[str, Any]]:
     batch, corrupted = inject(kind, examples, agents)
     scores = [c.score for c in score_batch(optimizer, batch, agents=agents.config)]
     bad = [s for s, flag in zip(scores, corrupted, strict=True) if flag]
     good = [s for s, flag in zip(scores, corrupted, strict=True) if not flag]
     auc = corpora.roc_auc([1 - s for s in bad], [1 - s for s in good])
-    threshold = thresholds.get(optimizer, 0.85)
     auto = [flag for s, flag in zip(scores, corrupted, strict=True) if s >= threshold]
     auto_share = sum(auto) / len(auto) if auto else 0.0
     name = f"{corpus} {optimizer}: {kind} ({len(bad)} of {len(batch)})"

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from approval.confidence import score_batch
+from approval.confidence import score_batch, threshold_for
 from approval.learning.judged_prior import judged_prior, prior_rounds
 from approval.learning.learner import score_with_model
 from approval.learning.model import ConfidenceModel, blend
@@ -61,7 +61,7 @@ def _round_rows(round_: int, *, targets: bool, prior: bool = False) -> list[dict
     judgments = judged.load_judgments(round_)
     sample = judged.load_sample(round_)
     records = judged.with_derived_signals([record for record in sample if record["id"] in judgments])
-    thresholds = load_settings().thresholds
+    settings = load_settings()
     scored = _scores(records, prior=prior)
     name = f"round {round_}" + (" with the judged prior" if prior else "")
     rows = [{"name": f"{name}: judged examples", "value": f"{len(records)} of {len(sample)} in the sample"}]
@@ -69,7 +69,7 @@ def _round_rows(round_: int, *, targets: bool, prior: bool = False) -> list[dict
     for record in records:
         verdict = judgments[record["id"]]
         correct = bool(verdict["label_correct"]) and bool(verdict["query_natural"])
-        auto = scored[record["id"]] >= thresholds.get(record["optimizer"], 0.85)
+        auto = scored[record["id"]] >= threshold_for(record["optimizer"], settings)
         groups[record["optimizer"]].append((scored[record["id"]], correct, auto))
         groups["all"].append((scored[record["id"]], correct, auto))
     for group_name, group in sorted(groups.items(), key=lambda kv: (kv[0] == "all", kv[0])):
@@ -103,7 +103,7 @@ def _rolling_prior_rows(judged_rounds: list[int]) -> list[dict[str, Any]]:
             auto = [
                 ok
                 for example, score, ok in zip(tested, scores, right, strict=True)
-                if score >= settings.thresholds.get(example.optimizer, 0.85)
+                if score >= threshold_for(example.optimizer, settings)
             ]
             auc = corpora.roc_auc(
                 [s for s, ok in zip(scores, right, strict=True) if ok],

@@ -21,15 +21,19 @@ Commands::
 from __future__ import annotations
 
 import json
+import math
 import random
 import sys
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from approval.learning.judged_prior import save_prior
-from approval.learning.model import ConfidenceModel
+from approval.calibration import report_from_counts
+from approval.learning.judged_prior import CALIBRATION_ERROR, save_prior
+from approval.learning.model import ConfidenceModel, blend
 from approval.learning.replay import judged_decisions
+from approval.models import DecidedCount, DecidedExample
 from synth_core.content import ContentItem
 from synth_core.generators.anchoring import anchoring
 from synth_core.generators.pair_link import pair_link
@@ -176,11 +180,55 @@ def judged_round(round_: int) -> tuple[list[dict[str, Any]], dict[str, bool]]:
 
 def build_prior(last_round: int) -> str:
     """Train the judged prior (``approval.learning.judged_prior``) on every judged round up to
-    ``last_round`` and save it beside its module."""
+    ``last_round``, calibrate each optimizer's auto-approval threshold with its method
+    (``calibrate_thresholds``), and save both beside its module."""
     chosen = [round_ for round_ in rounds() if round_ <= last_round and load_judgments(round_)]
-    decided = judged_decisions([judged_round(round_) for round_ in chosen], agents=load_settings().agents)
-    path = save_prior(ConfidenceModel.train(decided), chosen)
-    return f"trained on {len(decided)} judged examples of rounds {chosen}: {path}"
+    agents = load_settings().agents
+    decided = {round_: judged_decisions([judged_round(round_)], agents=agents) for round_ in chosen}
+    model = ConfidenceModel.train([example for round_ in chosen for example in decided[round_]])
+    thresholds = calibrate_thresholds(decided)
+    path = save_prior(model, chosen, thresholds)
+    lines = [f"trained on {model.decisions} judged examples of rounds {chosen}: {path}"]
+    lines += [f"  {name}: {entry['measured']}" for name, entry in thresholds.items()]
+    lines.append("set these as the registry's default_threshold (synth_core/registry.py); a test checks they match")
+    return "\n".join(lines)
+
+
+CALIBRATION_ROUNDS = 4
+"""The latest this many judged rounds calibrate the thresholds: each scored by a prior trained on the
+rounds before it, so every score is one the method gives an example it never saw."""
+
+
+def calibrate_thresholds(decided: dict[int, list[DecidedExample]]) -> dict[str, dict[str, Any]]:
+    """Per optimizer, the lowest blended score at which at most ``CALIBRATION_ERROR`` of the examples at or
+    above it were judged wrong, pooled over the latest ``CALIBRATION_ROUNDS`` rounds held out one by
+    one (``approval.calibration``'s suggestion, rounded up to a hundredth); 1.0 where none qualifies."""
+    weight = load_settings().learning.blend_weight
+    ordered = sorted(decided)
+    scored: dict[str, Counter[tuple[float, bool]]] = defaultdict(Counter)
+    held_out = ordered[-CALIBRATION_ROUNDS:]
+    for round_ in held_out:
+        earlier = [example for before in ordered if before < round_ for example in decided[before]]
+        tested = decided[round_]
+        for example, chance in zip(tested, ConfidenceModel.train(earlier).predict(tested), strict=True):
+            scored[example.optimizer][(blend(example.confidence, chance, weight), example.approved)] += 1
+    thresholds: dict[str, dict[str, Any]] = {}
+    for optimizer in OPTIMIZERS:
+        counts = _decided_counts(scored[optimizer])
+        report = report_from_counts(counts, target_error=CALIBRATION_ERROR)
+        found = report.suggested_threshold
+        threshold = 1.0 if found is None else math.ceil(found * 100) / 100
+        measured = f"{report.explanation} Pooled: {report.decided} judged examples of rounds {held_out}, each held out."
+        thresholds[optimizer] = {"threshold": threshold, "measured": measured}
+    return thresholds
+
+
+def _decided_counts(scored: Counter[tuple[float, bool]]) -> list[DecidedCount]:
+    by_score: dict[float, list[int]] = defaultdict(lambda: [0, 0])
+    for (score, approved), count in scored.items():
+        by_score[score][0] += count
+        by_score[score][1] += count * approved
+    return [DecidedCount(score, decided, approved) for score, (decided, approved) in by_score.items()]
 
 
 if __name__ == "__main__":

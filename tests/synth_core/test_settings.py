@@ -15,7 +15,7 @@ def test_defaults_come_from_the_bundled_configs(tmp_path: Path) -> None:
     assert settings.store_path == tmp_path / "content.db"
     assert settings.review_url == f"sqlite:///{tmp_path / 'review.db'}"
     assert settings.thresholds == {}  # the defaults are on the registry entries
-    assert {spec.threshold(settings.thresholds) for spec in OPTIMIZERS.values()} == {0.85}
+    assert all(spec.threshold(settings.thresholds) == spec.default_threshold for spec in OPTIMIZERS.values())
     assert {p.modality for p in settings.profiles.values()} == {"VIDEO", "DOCUMENT", "IMAGE", "AUDIO"}
     assert settings.agents.modality_agents["VIDEO"] == "video_search_agent"
     assert (settings.generation.max_profiles, settings.generation.sample_size) == (4, 200)  # default.toml's
@@ -29,7 +29,8 @@ def test_environment_overrides_files(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert settings.home == tmp_path / "env-home"
     assert settings.llm.model == "ollama_chat/llama3.1"
     assert get_optimizer("routing").threshold(settings.thresholds) == 0.6
-    assert get_optimizer("modality").threshold(settings.thresholds) == 0.85  # the others keep their default
+    modality = get_optimizer("modality")
+    assert modality.threshold(settings.thresholds) == modality.default_threshold != 0.6  # the others keep theirs
 
 
 def test_extra_config_file_overlays_defaults(tmp_path: Path) -> None:
@@ -38,7 +39,8 @@ def test_extra_config_file_overlays_defaults(tmp_path: Path) -> None:
     settings = load_settings(extra, home=tmp_path)
     assert settings.seed == 7
     assert get_optimizer("modality").threshold(settings.thresholds) == 0.5
-    assert get_optimizer("workflow").threshold(settings.thresholds) == 0.85
+    workflow = get_optimizer("workflow")
+    assert workflow.threshold(settings.thresholds) == workflow.default_threshold != 0.5
 
 
 def test_missing_config_file_says_so(tmp_path: Path) -> None:

@@ -4,9 +4,10 @@ on judged rounds in the repository."""
 from __future__ import annotations
 
 from approval.confidence import score_batch
-from approval.learning.judged_prior import judged_prior, prior_rounds
+from approval.learning.judged_prior import calibrated_thresholds, judged_prior, prior_rounds
 from approval.learning.model import ExampleFacts
-from synth_core.registry import get_optimizer
+from synth_core.registry import OPTIMIZERS, get_optimizer
+from tests.approval.learning.decisions import decided
 from tests.benchmarks import judged
 
 
@@ -48,3 +49,20 @@ def test_the_prior_ranks_a_judged_right_example_above_the_same_one_glued() -> No
     assert prior is not None
     right_chance, glued_chance = prior.predict(facts)
     assert 0.0 <= glued_chance < right_chance <= 1.0
+
+
+def test_the_registry_defaults_are_the_thresholds_calibrated_with_the_shipped_prior() -> None:
+    calibrated = calibrated_thresholds()
+    assert set(calibrated) == set(OPTIMIZERS), "rebuild it: python -m tests.benchmarks.judged prior LAST_ROUND"
+    assert {name: spec.default_threshold for name, spec in OPTIMIZERS.items()} == calibrated
+
+
+def test_calibration_sets_the_threshold_between_what_reviewers_rejected_and_what_they_approved() -> None:
+    # Rounds of hand-made decisions: reviewers reject every query with the marker word. Each of the
+    # latest rounds is scored by a model of the rounds before it, which learns the marker.
+    rounds = {number: decided(120, start=120 * number) for number in range(1, 6)}
+    thresholds = judged.calibrate_thresholds(rounds)
+    modality = thresholds["modality"]["threshold"]
+    assert 0.5 < modality < 1.0  # the rejected (blended towards 0) fall below it, the approved above
+    assert "2, 3, 4, 5" in thresholds["modality"]["measured"]  # round 1 only trains
+    assert thresholds["routing"]["threshold"] == 1.0  # nothing decided: every example to a person

@@ -100,7 +100,8 @@ amazing awesome incredible cool favorite favourite ultimate natural physical dig
 difficult whole entire certain common similar specific particular true false bad major minor effective
 efficient significant weak rich busy quiet dry warm cold fresh sweet dirty messy crowded internal
 external daily weekly annual lovely scary crazy excited exciting boring serious strange rare permanent
-elegant spicy
+elegant spicy quantum cosmological galactic stellar nuclear atomic thermal topological statistical
+theoretical experimental gravitational electromagnetic
 """
 )
 

@@ -152,17 +152,25 @@ def written_form(phrase: str, source: str) -> str:
     return " ".join(forms[-1])
 
 
+_NAME_JOINS = frozenset(("of", "for", "and", "on", "de", "del", "la"))
+"""Lower-case words inside a capitalised name ("the University of Waterloo", "the Bay of Bengal")."""
+
+
 @lru_cache(maxsize=65536)
 def takes_the(name: str, source: str) -> bool:
     """Whether ``source`` writes the capitalised ``name`` (two words or more) after "the" at least as
     often as without ("the Atacama Desert", "The Las Vegas Grand Prix", "the Specialty Coffee
     Association"): a query then says "the" before it too. A person's name, never written so, takes
-    none; nor does a name that only modifies a noun after "the" ("the Hornsea 2 wind farm"). One word
+    none; nor does a name that only modifies a noun after "the" ("the Hornsea 2 wind farm"), and a name
+    modifying a noun without "the" counts neither way ("AI Act compliance" beside "the AI Act"). One word
     only when it is plural ("the Alps", "the Kardashians"): a singular one after "the" is mostly a
     modifier ("the Ford factory")."""
     target = name.split()
     plural_one = len(target) == 1 and len(name) > 3 and name.endswith("s") and not name.endswith("ss")
-    if (len(target) < 2 and not plural_one) or not all(word[:1].isupper() for word in target):
+    capitalised = all(
+        word[:1].isupper() or (0 < at < len(target) - 1 and word in _NAME_JOINS) for at, word in enumerate(target)
+    )
+    if (len(target) < 2 and not plural_one) or not capitalised:
         return False
     if target[0].casefold() in ARTICLES:
         return False
@@ -173,9 +181,9 @@ def takes_the(name: str, source: str) -> bool:
         if [*found[:-1], no_possessive(found[-1])] != target:
             continue  # "the Australian Open's heat policy" writes the name with "the" too
         end = start + len(target)
+        heads = found[-1] != target[-1] or not (end < len(cased) and content_word(cased[end].casefold()))
         if start and cased[start - 1].casefold() == "the":
-            heads = found[-1] != target[-1] or not (end < len(cased) and content_word(cased[end].casefold()))
             with_the += heads
         else:
-            without += 1
+            without += heads  # "teaches AI Act compliance" says nothing of the name's own article
     return with_the > 0 and with_the >= without

@@ -163,7 +163,8 @@ def _whole_word(lowered: str, phrase: str) -> int:
     return -1
 
 
-_NAME_PREPOSITIONS = lx.words("about on at of in from for with to into near across around over by")
+_NAME_PREPOSITIONS = lx.words("about on at of in from for with to into near across around over by did does")
+"""The words after which a name takes its article: prepositions, and a question's "what did ... say"."""
 
 
 def with_name_articles(query: str, names: Sequence[str], source: str, titles: Sequence[str] = ()) -> str:

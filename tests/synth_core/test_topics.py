@@ -258,3 +258,13 @@ def test_no_topic_cuts_a_name_that_starts_with_new() -> None:
     topics = extract_topics(text, title="Late Set Radio Ep. 112")
     assert topics and not any(topic.startswith("orleans") for topic in topics)
     assert "research" in topics  # a sentence's "New" before a lower-case word starts no name
+
+
+def test_a_name_modifying_a_noun_says_nothing_of_its_article() -> None:
+    # round 12: "clip or audio on AI Act" where the lecture says "AI Act compliance" twice, "the AI Act" twice
+    source = (
+        "Lecture 16: AI Act Compliance. A lawyer teaches AI Act compliance. Fines under the AI Act can reach "
+        '7 percent. Novak says: "The AI Act asks what the system does."'
+    )
+    assert takes_the("AI Act", source)
+    assert not takes_the("Hornsea 2", "The Hornsea 2 wind farm has 165 turbines. Hornsea 2 is large.")

@@ -376,3 +376,18 @@ def test_a_hyphenated_modifier_is_no_subject_of_a_pair() -> None:
     )
     subjects = {subject.text for subject in item_subjects(paper)}
     assert "gravitational-wave" not in subjects and "upper limits" in subjects
+
+
+def test_an_adjective_alone_is_no_subject_of_a_pair() -> None:
+    """ "all about quantum" (round 12): "quantum" says which information or mechanics, not what."""
+    from synth_core.generators.pairs import item_subjects
+
+    paper = make_item(
+        "doc-q",
+        "DOCUMENT",
+        "The No-Broadcasting Theorem and its Classical Counterpart",
+        "The nonclonability of quantum information is a fundamental principle of quantum mechanics. We present"
+        " a general proof of the no-broadcasting theorem for quantum states and density matrices.",
+    )
+    subjects = {subject.text for subject in item_subjects(paper)}
+    assert "quantum" not in subjects and "density matrices" in subjects

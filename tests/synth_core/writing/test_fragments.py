@@ -149,3 +149,9 @@ def test_a_present_tense_verb_or_a_names_tail_is_no_topic() -> None:
     assert not reads_as_topic("training deserves", source)
     assert reads_as_topic("cycle lanes", _padded("cycle lanes are busy. new cycle lanes in the city"))
     assert not reads_as_topic("de chamonix", _padded("written for the compagnie des guides de chamonix in june"))
+
+
+def test_a_question_about_what_a_name_said_gives_it_its_article() -> None:
+    source = "A practical handbook written for practitioners at the University of Waterloo."
+    asked = with_name_articles("what did University of Waterloo say about qubits?", ["University of Waterloo"], source)
+    assert asked == "what did the University of Waterloo say about qubits?"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel
@@ -91,16 +91,21 @@ def calibration_report(
     examples: Sequence[ExamplePublic], *, bins: int = 10, target_error: float = 0.05
 ) -> CalibrationReport:
     """Calibration of the decided examples among ``examples`` (undecided ones are ignored)."""
-    decided = Counter(
+    decided = [
         (example.confidence, example.status in CORRECT_STATUSES)
         for example in examples
         if example.status in CORRECT_STATUSES | WRONG_STATUSES
-    )
+    ]
+    return report_from_counts(decided_counts(decided), bins=bins, target_error=target_error)
+
+
+def decided_counts(decided: Iterable[tuple[float, bool]]) -> list[DecidedCount]:
+    """How many of ``decided`` (confidence, approved) pairs were decided, and approved, at each confidence."""
     counts: dict[float, DecidedCount] = {}
-    for (confidence, correct), count in decided.items():
+    for (confidence, correct), count in Counter(decided).items():
         before = counts.get(confidence, DecidedCount(confidence, 0, 0))
         counts[confidence] = DecidedCount(confidence, before.decided + count, before.approved + count * correct)
-    return report_from_counts(list(counts.values()), bins=bins, target_error=target_error)
+    return list(counts.values())
 
 
 def report_from_counts(

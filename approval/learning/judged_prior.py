@@ -31,12 +31,21 @@ log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
+def _saved() -> dict[str, Any] | None:
+    """The prior file's contents (None when there is none), read once."""
+    if not PRIOR_FILE.is_file():
+        return None
+    loaded: dict[str, Any] = json.loads(PRIOR_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+@lru_cache(maxsize=1)
 def judged_prior() -> ConfidenceModel | None:
     """The shipped prior, or None (logged) when it is missing or reads other features."""
-    if not PRIOR_FILE.is_file():
+    saved = _saved()
+    if saved is None:
         log.warning("no judged prior at %s: scores stay rule-based until a team model is trained", PRIOR_FILE)
         return None
-    saved = json.loads(PRIOR_FILE.read_text(encoding="utf-8"))
     if not ConfidenceModel.reads(saved["spec"]):
         log.warning(
             "the judged prior at %s reads other features than this release computes: rebuild it with "
@@ -49,9 +58,8 @@ def judged_prior() -> ConfidenceModel | None:
 
 def prior_rounds() -> list[int]:
     """The judged rounds the shipped prior learned from (none without a prior)."""
-    if not PRIOR_FILE.is_file():
-        return []
-    return list(json.loads(PRIOR_FILE.read_text(encoding="utf-8"))["rounds"])
+    saved = _saved()
+    return [] if saved is None else list(saved["rounds"])
 
 
 def calibrated_thresholds() -> dict[str, float]:
@@ -59,10 +67,9 @@ def calibrated_thresholds() -> dict[str, float]:
     defaults are these; a test keeps them equal): the lowest score at which, on judged rounds the
     prior's method never saw, at most ``CALIBRATION_ERROR`` of what it would auto-approve was wrong; 1.0
     where no score got there (every example of that optimizer goes to a person)."""
-    if not PRIOR_FILE.is_file():
-        return {}
-    saved = json.loads(PRIOR_FILE.read_text(encoding="utf-8"))
-    return {name: float(entry["threshold"]) for name, entry in saved.get("thresholds", {}).items()}
+    saved = _saved()
+    thresholds = {} if saved is None else saved.get("thresholds", {})
+    return {name: float(entry["threshold"]) for name, entry in thresholds.items()}
 
 
 def save_prior(model: ConfidenceModel, rounds: list[int], thresholds: dict[str, dict[str, Any]]) -> Path:
@@ -71,6 +78,7 @@ def save_prior(model: ConfidenceModel, rounds: list[int], thresholds: dict[str, 
     text, spec = model.dump()
     saved: dict[str, Any] = {"rounds": rounds, "spec": spec, "model": text, "thresholds": thresholds}
     PRIOR_FILE.write_text(json.dumps(saved, sort_keys=True) + "\n", encoding="utf-8")
+    _saved.cache_clear()
     judged_prior.cache_clear()
     return PRIOR_FILE
 

@@ -43,7 +43,8 @@ _ABBREVIATION_RE = re.compile(r"(Dr|Prof|Mrs?|Ms|St|Inc|Ltd|Corp|Jr|Sr|vs|Co)\.(
 
 _CAP = r"(?:[A-Z](?:[\w'’&+.-]*[\w+])?)"
 _NUM = r"\d+(?:\.\d+)?[a-z]?(?![\w\-\u2013\u2014/:])"  # not a score ("England 2-1") or a time
-_CONNECTORS = lx.words("of de des van der den von la le du da di del della dos das for &")
+NAME_CONNECTORS = lx.words("of de des van der den von la le du da di del della dos das for &")
+"""Lower-case words inside a capitalised name ("the University of Waterloo", "Tour de France")."""
 _CONNECTOR = (
     r"(?:of[ \t]+the|de[ \t]+la|van[ \t]+der|van[ \t]+den|von[ \t]+der"
     r"|of|de|des|van|der|den|von|la|le|du|da|di|del|della|for|&)"
@@ -65,7 +66,7 @@ _TITLES = (
     )
     | lx.MORE_PERSON_TITLES
 )
-_SPLIT_WORDS = (lx.STOPWORDS - {"new", "us"} - _CONNECTORS) | lx.NAME_SEPARATORS
+_SPLIT_WORDS = (lx.STOPWORDS - {"new", "us"} - NAME_CONNECTORS) | lx.NAME_SEPARATORS
 _NAMED_OF = lx.ORG_HEADS | lx.words("institute society association federation council bank port")
 """Words a name continues after with "of": "Royal Institute of British Architects"."""
 _TRAILING_COUNTERS = lx.words("season episode part vol volume chapter no issue round stage")
@@ -154,13 +155,13 @@ def _split_span(tokens: list[str]) -> list[list[str]]:
     for token in tokens:
         lowered = token.lower()
         current = parts[-1]
-        after_connector = bool(current) and current[-1].lower() in _CONNECTORS
+        after_connector = bool(current) and current[-1].lower() in NAME_CONNECTORS
         if lowered in _SPLIT_WORDS and not (after_connector and lowered == "the"):
             parts.append([])
-        elif lowered in _CONNECTORS and not current:
+        elif lowered in NAME_CONNECTORS and not current:
             continue
         elif (
-            lowered in _CONNECTORS
+            lowered in NAME_CONNECTORS
             and current[-1].lower() not in _NAMED_OF
             and (len([t for t in current if t.lower() not in _TITLES]) >= 2 or current[-1].lower() in lx.PERSON_TITLES)
         ):
@@ -176,14 +177,14 @@ def _trim(tokens: list[str]) -> list[str]:
     if tokens and tokens[0].lower().rstrip(".") in _TITLES and len(tokens) > 1:
         tokens = tokens[1:]
     while tokens and (
-        tokens[0].lower() in _CONNECTORS
+        tokens[0].lower() in NAME_CONNECTORS
         or (len(tokens) > 1 and tokens[0].lower() in lx.EDGE_WORDS and not _place_start(tokens))
     ):
         tokens = tokens[1:]
     if len(tokens) > 2 and tokens[-1].isdigit() and tokens[-2].lower() in _TRAILING_COUNTERS:
         tokens = tokens[:-2]  # "Game of Thrones Season 7": the work, not its season
     while tokens and (
-        tokens[-1].lower() in _CONNECTORS
+        tokens[-1].lower() in NAME_CONNECTORS
         or (_YEAR_TOKEN_RE.match(tokens[-1]) and not _names_an_event(tokens))
         or _QUARTER_TOKEN_RE.match(tokens[-1])
         or (len(tokens) > 1 and tokens[-1].lower() in lx.EDGE_WORDS)

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from synth_core import lexicon as lx
+from synth_core.entities.spans import NAME_CONNECTORS
 from synth_core.topics.words import (
     ARTICLES,
     SENTENCE_BREAKS,
@@ -152,10 +153,6 @@ def written_form(phrase: str, source: str) -> str:
     return " ".join(forms[-1])
 
 
-_NAME_JOINS = frozenset(("of", "for", "and", "on", "de", "del", "la"))
-"""Lower-case words inside a capitalised name ("the University of Waterloo", "the Bay of Bengal")."""
-
-
 @lru_cache(maxsize=65536)
 def takes_the(name: str, source: str) -> bool:
     """Whether ``source`` writes the capitalised ``name`` (two words or more) after "the" at least as
@@ -168,7 +165,7 @@ def takes_the(name: str, source: str) -> bool:
     target = name.split()
     plural_one = len(target) == 1 and len(name) > 3 and name.endswith("s") and not name.endswith("ss")
     capitalised = all(
-        word[:1].isupper() or (0 < at < len(target) - 1 and word in _NAME_JOINS) for at, word in enumerate(target)
+        word[:1].isupper() or (0 < at < len(target) - 1 and word in NAME_CONNECTORS) for at, word in enumerate(target)
     )
     if (len(target) < 2 and not plural_one) or not capitalised:
         return False

@@ -24,16 +24,16 @@ import json
 import math
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from approval.calibration import report_from_counts
+from approval.calibration import decided_counts, report_from_counts
 from approval.learning.judged_prior import CALIBRATION_ERROR, save_prior
 from approval.learning.model import ConfidenceModel, blend
 from approval.learning.replay import judged_decisions
-from approval.models import DecidedCount, DecidedExample
+from approval.models import DecidedExample
 from synth_core.content import ContentItem
 from synth_core.generators.anchoring import anchoring
 from synth_core.generators.pair_link import pair_link
@@ -205,30 +205,21 @@ def calibrate_thresholds(decided: dict[int, list[DecidedExample]]) -> dict[str, 
     one (``approval.calibration``'s suggestion, rounded up to a hundredth); 1.0 where none qualifies."""
     weight = load_settings().learning.blend_weight
     ordered = sorted(decided)
-    scored: dict[str, Counter[tuple[float, bool]]] = defaultdict(Counter)
+    scored: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     held_out = ordered[-CALIBRATION_ROUNDS:]
     for round_ in held_out:
         earlier = [example for before in ordered if before < round_ for example in decided[before]]
         tested = decided[round_]
         for example, chance in zip(tested, ConfidenceModel.train(earlier).predict(tested), strict=True):
-            scored[example.optimizer][(blend(example.confidence, chance, weight), example.approved)] += 1
+            scored[example.optimizer].append((blend(example.confidence, chance, weight), example.approved))
     thresholds: dict[str, dict[str, Any]] = {}
     for optimizer in OPTIMIZERS:
-        counts = _decided_counts(scored[optimizer])
-        report = report_from_counts(counts, target_error=CALIBRATION_ERROR)
+        report = report_from_counts(decided_counts(scored[optimizer]), target_error=CALIBRATION_ERROR)
         found = report.suggested_threshold
         threshold = 1.0 if found is None else math.ceil(found * 100) / 100
         measured = f"{report.explanation} Pooled: {report.decided} judged examples of rounds {held_out}, each held out."
         thresholds[optimizer] = {"threshold": threshold, "measured": measured}
     return thresholds
-
-
-def _decided_counts(scored: Counter[tuple[float, bool]]) -> list[DecidedCount]:
-    by_score: dict[float, list[int]] = defaultdict(lambda: [0, 0])
-    for (score, approved), count in scored.items():
-        by_score[score][0] += count
-        by_score[score][1] += count * approved
-    return [DecidedCount(score, decided, approved) for score, (decided, approved) in by_score.items()]
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ never two items that share nothing to ask about."""
 
 from __future__ import annotations
 
+import pytest
+
 from synth_core.generators import pairs
 from synth_core.generators.mention_sentences import IN_PASSING, QUOTING, only_in_passing, only_quoted, only_supposed
 from synth_core.generators.pairs import (
@@ -363,31 +365,27 @@ def test_a_topic_said_only_in_a_passing_sentence_is_no_subject() -> None:
     )  # said in a sentence of its own
 
 
-def test_a_hyphenated_modifier_is_no_subject_of_a_pair() -> None:
-    """ "show me gravitational-wave" (round 11): the paper writes it only before a noun."""
-    from synth_core.generators.pairs import item_subjects
-
-    paper = make_item(
-        "doc-gw",
-        "DOCUMENT",
-        "Search for gravitational-wave bursts in LIGO data",
-        "The LIGO and GEO 600 gravitational-wave detectors collected data with lower noise. We search for short"
-        " gravitational-wave bursts and report gravitational-wave upper limits from gravitational-wave signals.",
-    )
-    subjects = {subject.text for subject in item_subjects(paper)}
-    assert "gravitational-wave" not in subjects and "upper limits" in subjects
-
-
-def test_an_adjective_alone_is_no_subject_of_a_pair() -> None:
-    """ "all about quantum" (round 12): "quantum" says which information or mechanics, not what."""
-    from synth_core.generators.pairs import item_subjects
-
-    paper = make_item(
-        "doc-q",
-        "DOCUMENT",
-        "The No-Broadcasting Theorem and its Classical Counterpart",
-        "The nonclonability of quantum information is a fundamental principle of quantum mechanics. We present"
-        " a general proof of the no-broadcasting theorem for quantum states and density matrices.",
-    )
-    subjects = {subject.text for subject in item_subjects(paper)}
-    assert "quantum" not in subjects and "density matrices" in subjects
+@pytest.mark.parametrize(
+    ("title", "text", "modifier", "subject"),
+    [
+        # "show me gravitational-wave" (round 11): the paper writes it only before a noun
+        (
+            "Search for gravitational-wave bursts in LIGO data",
+            "The LIGO and GEO 600 gravitational-wave detectors collected data with lower noise. We search for short"
+            " gravitational-wave bursts and report gravitational-wave upper limits from gravitational-wave signals.",
+            "gravitational-wave",
+            "upper limits",
+        ),
+        # "all about quantum" (round 12): "quantum" says which information or mechanics, not what
+        (
+            "The No-Broadcasting Theorem and its Classical Counterpart",
+            "The nonclonability of quantum information is a fundamental principle of quantum mechanics. We present"
+            " a general proof of the no-broadcasting theorem for quantum states and density matrices.",
+            "quantum",
+            "density matrices",
+        ),
+    ],
+)
+def test_a_modifier_alone_is_no_subject_of_a_pair(title: str, text: str, modifier: str, subject: str) -> None:
+    subjects = {found.text for found in item_subjects(make_item("doc", "DOCUMENT", title, text))}
+    assert modifier not in subjects and subject in subjects

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from synth_core.content import ContentItem
 from synth_core.schemas.common import Entity
 from synth_core.writing.item_roles import ItemRoles
 from tests.synth_core.fixtures import CHALKBOARD as BOARD
@@ -42,14 +39,12 @@ def test_a_speaker_named_with_an_honorific_is_still_the_items_maker() -> None:
     """Metadata drops "Dr." from a speaker's name; the text keeps it: "anything about Dr. Kavya Menon"
     of her own talk asks about its maker (round 8)."""
     roles = ItemRoles()
-    talk = ContentItem(
-        id="vid-menon",
-        profile="video_profile",
-        modality="VIDEO",
-        title="Rover Driving",
-        text="Dr. Kavya Menon gives a talk on rover driving.",
-        created_at=datetime(2024, 3, 5, tzinfo=UTC),
-        metadata={"speakers": ["Dr. Kavya Menon"]},
+    talk = make_item(
+        "vid-menon",
+        "VIDEO",
+        "Rover Driving",
+        "Dr. Kavya Menon gives a talk on rover driving.",
+        **{"speakers": ["Dr. Kavya Menon"]},
     )
     assert roles.maker(talk, "Dr. Kavya Menon") and roles.maker(talk, "Kavya Menon")
     assert not roles.maker(talk, "Dr. Rover")
@@ -77,14 +72,13 @@ def test_someone_who_also_appears_is_a_guest() -> None:
 
 
 def test_an_album_or_a_series_holds_an_item_and_made_nothing() -> None:
-    song = ContentItem(
-        id="song",
-        profile="audio_transcript_whisper",
-        modality="AUDIO",
-        title="Lighthouse Radio",
-        text="Lighthouse Radio by The Copper Foxes, from the album Pier Sessions.",
-        created_at=datetime(2024, 12, 13, tzinfo=UTC),
-        metadata={"kind": "music", "band": "The Copper Foxes", "album": "Pier Sessions", "series": "Harbour Songs"},
+    song = make_item(
+        "song",
+        "AUDIO",
+        "Lighthouse Radio",
+        "Lighthouse Radio by The Copper Foxes, from the album Pier Sessions.",
+        month=12,
+        **{"kind": "music", "band": "The Copper Foxes", "album": "Pier Sessions", "series": "Harbour Songs"},
     )
     roles = ItemRoles()
     assert roles.maker(song, "The Copper Foxes")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,7 @@ from synth_core.settings import Settings
 from synth_core.writing.base import QUERY_STYLES, QuerySpec, QueryWriter, WrittenQuery
 from synth_core.writing.item_fit import SUMMARY_AND_REPORT_FRAMES, object_of, sound_as_subject
 from synth_core.writing.templates import TemplateWriter
-
-
-def make_item(item_id: str, modality: str, title: str, text: str, year: int = 2024, month: int = 3) -> ContentItem:
-    return ContentItem.model_validate(
-        {
-            "id": item_id,
-            "profile": f"{modality.lower()}_profile",
-            "modality": modality,
-            "title": title,
-            "text": text,
-            "created_at": datetime(year, month, 5, tzinfo=UTC),
-        }
-    )
-
+from tests.synth_core.fixtures import make_item
 
 ITEMS = (
     make_item(
@@ -47,8 +33,7 @@ ITEMS = (
         "Cycling infrastructure in Rotterdam",
         "The City of Rotterdam reviews bike traffic, protected cycle lanes and bike parking near Rotterdam Centraal. "
         "It compares the figures with Utrecht and Amsterdam.",
-        2025,
-        3,
+        year=2025,
     ),
     make_item(
         "a1",
@@ -56,8 +41,8 @@ ITEMS = (
         "Maria Lopez on coral reef restoration",
         "Marine biologist Maria Lopez talks about coral reef restoration on the Great Barrier Reef, ocean warming "
         "and coral bleaching, for the Ocean Matters show.",
-        2023,
-        11,
+        year=2023,
+        month=11,
     ),
     make_item(
         "i1",
@@ -479,14 +464,12 @@ def test_a_diagram_is_never_seen_up_close(writer: TemplateWriter) -> None:
 def test_a_name_that_says_its_kind_gets_no_second_one_even_unasked_for_media(settings: Settings) -> None:
     """The check holds whether or not the spec asks for a media word ("Rover Driving: a Talk by Dr.
     Kavya Menon talk" was written for a spec that named no media, round 8)."""
-    talk = ContentItem(
-        id="vid-talk",
-        profile="video_profile",
-        modality="VIDEO",
-        title="Rover Driving: a Talk by Dr. Kavya Menon",
-        text="Dr. Kavya Menon gives a talk on rover driving at the Jet Propulsion Laboratory.",
-        created_at=datetime(2024, 3, 5, tzinfo=UTC),
-        metadata={"kind": "talk", "speakers": ["Dr. Kavya Menon"]},
+    talk = make_item(
+        "vid-talk",
+        "VIDEO",
+        "Rover Driving: a Talk by Dr. Kavya Menon",
+        "Dr. Kavya Menon gives a talk on rover driving at the Jet Propulsion Laboratory.",
+        **{"kind": "talk", "speakers": ["Dr. Kavya Menon"]},
     )
     writer = TemplateWriter(AgentInference(settings.agents))
     specs = [
@@ -520,14 +503,12 @@ def test_a_topic_beside_an_entity_gets_its_article(writer: TemplateWriter) -> No
 
 def test_a_title_that_credits_its_maker_gets_no_second_by(settings: Settings) -> None:
     """ "the clip Safety Stock Planning: a Talk by Jorge Castillo by Ahmed El-Sayed" (rounds 8 and 9)."""
-    talk = ContentItem(
-        id="vid-by",
-        profile="video_profile",
-        modality="VIDEO",
-        title="Safety Stock Planning: a Talk by Jorge Castillo",
-        text="Jorge Castillo gives a talk on safety stock planning. Ahmed El-Sayed asks questions.",
-        created_at=datetime(2024, 3, 5, tzinfo=UTC),
-        metadata={"kind": "talk", "speakers": ["Jorge Castillo", "Ahmed El-Sayed"]},
+    talk = make_item(
+        "vid-by",
+        "VIDEO",
+        "Safety Stock Planning: a Talk by Jorge Castillo",
+        "Jorge Castillo gives a talk on safety stock planning. Ahmed El-Sayed asks questions.",
+        **{"kind": "talk", "speakers": ["Jorge Castillo", "Ahmed El-Sayed"]},
     )
     writer = TemplateWriter(AgentInference(settings.agents))
     specs = [
@@ -545,14 +526,12 @@ def test_a_title_that_credits_its_maker_gets_no_second_by(settings: Settings) ->
 
 def test_a_book_is_asked_what_it_is_about_never_what_it_found(settings: Settings) -> None:
     """ "what did Coral Bleaching: A History find?" (round 9): only research finds something."""
-    book = ContentItem(
-        id="doc-book",
-        profile="document_text_semantic",
-        modality="DOCUMENT",
-        title="Coral Bleaching: A History",
-        text="In this book, Noah Abernathy traces the story of coral bleaching on the Great Barrier Reef.",
-        created_at=datetime(2024, 3, 5, tzinfo=UTC),
-        metadata={"doc_type": "book", "authors": ["Noah Abernathy"]},
+    book = make_item(
+        "doc-book",
+        "DOCUMENT",
+        "Coral Bleaching: A History",
+        "In this book, Noah Abernathy traces the story of coral bleaching on the Great Barrier Reef.",
+        **{"doc_type": "book", "authors": ["Noah Abernathy"]},
     )
     writer = TemplateWriter(AgentInference(settings.agents))
     specs = [spec_for(book, target_modality="TEXT", style=style) for style in QUERY_STYLES] * 10
@@ -563,14 +542,11 @@ def test_a_book_is_asked_what_it_is_about_never_what_it_found(settings: Settings
 
 def test_an_entity_query_says_more_than_a_two_letter_acronym(settings: Settings) -> None:
     """ "the AP paper", "pdfs about IP" (round 9): two letters name too many things to route by."""
-    paper = ContentItem(
-        id="doc-ap",
-        profile="document_text_semantic",
-        modality="DOCUMENT",
-        title="Fairness Provision in the IEEE 802.11e Infrastructure Basic Service Set",
-        text="We study fairness between the access point (AP) and stations. The AP schedules uplink traffic.",
-        created_at=datetime(2024, 3, 5, tzinfo=UTC),
-        metadata={},
+    paper = make_item(
+        "doc-ap",
+        "DOCUMENT",
+        "Fairness Provision in the IEEE 802.11e Infrastructure Basic Service Set",
+        "We study fairness between the access point (AP) and stations. The AP schedules uplink traffic.",
     )
     writer = TemplateWriter(AgentInference(settings.agents))
     entities = (Entity(text="AP", type="CONCEPT"), Entity(text="IEEE", type="ORGANIZATION"))
@@ -589,14 +565,12 @@ def test_an_entity_query_says_more_than_a_two_letter_acronym(settings: Settings)
 
 def test_a_guest_of_an_interview_is_never_asked_as_its_maker(settings: Settings) -> None:
     """ "can you put on Katarina Novak podcasts?" (a round 10 reading): she is the guest, not the show."""
-    interview = ContentItem(
-        id="aud-guest",
-        profile="audio_transcript_whisper",
-        modality="AUDIO",
-        title="Radio Interview: Dr. Katarina Novak in Brussels",
-        text="Mariana Duarte interviews Dr. Katarina Novak down the line from Brussels about privacy engineering.",
-        created_at=datetime(2024, 3, 5, tzinfo=UTC),
-        metadata={"kind": "interview", "show": "Privacy Hour", "speakers": ["Mariana Duarte", "Dr. Katarina Novak"]},
+    interview = make_item(
+        "aud-guest",
+        "AUDIO",
+        "Radio Interview: Dr. Katarina Novak in Brussels",
+        "Mariana Duarte interviews Dr. Katarina Novak down the line from Brussels about privacy engineering.",
+        **{"kind": "interview", "show": "Privacy Hour", "speakers": ["Mariana Duarte", "Dr. Katarina Novak"]},
     )
     writer = TemplateWriter(AgentInference(settings.agents))
     novak = Entity(text="Katarina Novak", type="PERSON")

@@ -12,13 +12,14 @@ import re
 
 from synth_core import lexicon as lx
 from synth_core.entities import evidence as ev
+from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
 from synth_core.entities.evidence import Evidence
 from synth_core.schemas.common import EntityType
 
 _SHORT_IN_PARENS_RE = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
 _SHORT_BEFORE_PARENS_RE = re.compile(r"\b([A-Z][A-Z0-9&-]{1,9}s?)\s+\(([^()]{4,80})\)")
-_EVENT_WORDS = lx.EVENT_WORDS - {"games", "open", "final", "week"}
+_EVENT_WORDS = nl.EVENT_WORDS - {"games", "open", "final", "week"}
 
 
 def defined_acronyms(text: str) -> dict[str, Evidence]:
@@ -83,8 +84,8 @@ def expansion_evidence(long_form: str) -> Evidence:
         (wl.ORG_SUFFIXES, "ORGANIZATION"),
         (wl.PLACE_SUFFIXES, "PLACE"),
         (_EVENT_WORDS, "EVENT"),
-        (lx.PRODUCT_SUFFIXES, "PRODUCT"),
-        (lx.WORK_SUFFIXES, "WORK"),
+        (nl.PRODUCT_SUFFIXES, "PRODUCT"),
+        (nl.WORK_SUFFIXES, "WORK"),
     ):
         if last in kinds:
             return Evidence(entity_type, "text:defined_acronym", ev.DEFINED)

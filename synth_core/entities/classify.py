@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.entities import evidence as ev
+from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
 from synth_core.entities.context import SpanContext
 from synth_core.entities.evidence import Evidence
@@ -36,7 +37,7 @@ _CATALOG_RE = re.compile(
     r"[ -]?[JB+-]?\d{1,7}|M ?\d{1,3}$)"
 )
 _JOINERS = lx.words("of the & de for and")
-_TITLE_WORDS = frozenset(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES)
+_TITLE_WORDS = frozenset(word.rstrip(".") for word in nl.PERSON_TITLES | nl.MORE_PERSON_TITLES)
 _COMPANY_ABBREVIATIONS = lx.words("co co.")  # "XMLD of the Co" is cobalt, not a company
 COMMON_NOUN_ZIPF = 3.0
 """A name the lexicon types that is also an everyday word ("Blender" 3.3) and that the text writes in
@@ -155,7 +156,7 @@ def _modifies_noun(surface: str, context: SpanContext, position: int) -> bool:
         return False
     after = context.text[end + 1 : end + 24].split(maxsplit=1)
     word = after[0].strip(",.;:!?)") if after else ""
-    if word in lx.PERSON_CUES_AFTER or word.endswith("ed"):
+    if word in nl.PERSON_CUES_AFTER or word.endswith("ed"):
         return False  # "Einstein wrote", "Gabow showed": a verb follows a name
     return word[:1].islower() and word.isalpha() and word not in wl.NOT_NAMES
 
@@ -231,12 +232,12 @@ def _word_in_context(word: str, context: SpanContext, position: int, found: Evid
     following = context.text[position + len(word) : position + len(word) + 24]
     if following.startswith((" et al", " et. al")):
         return Evidence("PERSON", "context:et_al", ev.CONTEXT)  # "Gabow et al."
-    if context.next_word(position + len(word)) in lx.PERSON_CUES_AFTER:
+    if context.next_word(position + len(word)) in nl.PERSON_CUES_AFTER:
         return Evidence("PERSON", "context:speech_verb", ev.SHAPE)
     pair = _name_pair(word, context, position)
     if pair is not None:
         return pair
-    if previous in lx.PLACE_CUES:
+    if previous in nl.PLACE_CUES:
         return Evidence("PLACE", "context:place_cue", ev.SHAPE)
     return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
 
@@ -260,7 +261,7 @@ def _name_pair(word: str, context: SpanContext, position: int) -> Evidence | Non
         return Evidence("CONCEPT", "context:eponym_pair", ev.SHAPE)
     if not (_word_shaped(word) and _word_shaped(other)) or not other[:1].isupper() or not other.isalpha():
         return None  # "Qp and G": symbols of a formula, not names
-    if other.lower() in wl.PLACES or lead in lx.PLACE_CUES:
+    if other.lower() in wl.PLACES or lead in nl.PLACE_CUES:
         return Evidence("PLACE", "context:place_pair", ev.SHAPE)
     if wl.in_dictionary(other):
         return None
@@ -276,7 +277,7 @@ def _person_cue(previous: str) -> Evidence | None:
     """A title or "featuring" before a name says person; "by" says it only weakly ("by Big Ben")."""
     if previous == "by":
         return Evidence("PERSON", "context:person_cue", ev.SHAPE)
-    if previous in lx.PERSON_TITLES or previous in lx.PERSON_CUES_BEFORE:
+    if previous in nl.PERSON_TITLES or previous in nl.PERSON_CUES_BEFORE:
         return Evidence("PERSON", "context:person_cue", ev.CONTEXT)
     return None
 
@@ -299,7 +300,7 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
     joined, head, last = " ".join(lowered), lowered[0], lowered[-1]
     if joined in wl.PLACES:
         return Evidence("PLACE", "gazetteer:place", ev.GAZETTEER)
-    if any(f" {event} " in f" {joined} " for event in lx.MULTIWORD_EVENTS):
+    if any(f" {event} " in f" {joined} " for event in nl.MULTIWORD_EVENTS):
         return Evidence("EVENT", "gazetteer:event", ev.GAZETTEER)  # "World Cup Final"
     if lowered[-1] in wl.ORGANIZATIONS and not tokens[-1].isupper() and len(tokens) <= 3:
         return Evidence("ORGANIZATION", "gazetteer:organization", ev.WORD_CUE)  # "Scuderia Ferrari"
@@ -314,26 +315,26 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         return Evidence("PLACE", "gazetteer:place", ev.WORD_CUE)  # "London England"
     if (
         (_YEAR_RE.match(last) and len(tokens) <= 3 and not is_date_token(tokens[-2]))
-        or last in lx.EVENT_WORDS
+        or last in nl.EVENT_WORDS
         or "prix" in lowered
     ):
         # "Euro 2024" names an event; "Qubitra Q1 2024", "Acme March 2024" a company and a date
         return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
-    if (head == "operation" or (head in lx.EVENT_PREFIXES and lowered[1] == "of")) or any(
+    if (head == "operation" or (head in nl.EVENT_PREFIXES and lowered[1] == "of")) or any(
         _EVENT_CODE_RE.match(token) for token in tokens
     ):
         return Evidence("EVENT", "lexicon:event_word", ev.WORD_CUE)
     if (
         last in wl.PLACE_SUFFIXES
         or last in wl.LANDMARK_SUFFIXES
-        or (head in lx.PLACE_PREFIXES and not wl.is_common_word(last))
+        or (head in nl.PLACE_PREFIXES and not wl.is_common_word(last))
     ):
         return Evidence("PLACE", "lexicon:place_word", ev.WORD_CUE)
-    if (last in wl.ORG_SUFFIXES and not (last in _COMPANY_ABBREVIATIONS and "of" in lowered)) or head in lx.ORG_HEADS:
+    if (last in wl.ORG_SUFFIXES and not (last in _COMPANY_ABBREVIATIONS and "of" in lowered)) or head in nl.ORG_HEADS:
         return Evidence("ORGANIZATION", "lexicon:org_suffix", ev.ORG_WORD)
-    if last in lx.WORK_SUFFIXES:
+    if last in nl.WORK_SUFFIXES:
         return Evidence("WORK", "lexicon:work_word", ev.WORD_CUE)
-    if last in lx.PRODUCT_SUFFIXES or any(word in lx.PRODUCT_TERMS for word in lowered):
+    if last in nl.PRODUCT_SUFFIXES or any(word in nl.PRODUCT_TERMS for word in lowered):
         return Evidence("PRODUCT", "lexicon:product", ev.WORD_CUE)
     person = _person_by_name(tokens, lowered)
     if person is not None:
@@ -342,7 +343,7 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         if any(char.isdigit() for char in joined):
             return Evidence("PRODUCT", "gazetteer:organization+shape:model", ev.WORD_CUE)  # "Volkswagen ID.4"
         return Evidence("ORGANIZATION", "gazetteer:organization", ev.WORD_CUE)
-    if any(word in lx.TECH_CONCEPTS for word in lowered):
+    if any(word in nl.TECH_CONCEPTS for word in lowered):
         return Evidence("CONCEPT", "lexicon:technique", ev.WORD_CUE)
     if any(char.isdigit() for char in joined) or any(_mixed_case(token) for token in tokens):
         return Evidence("PRODUCT", "shape:mixed_case", ev.SHAPE)
@@ -357,7 +358,7 @@ def _person_first(tokens: tuple[str, ...], lowered: list[str]) -> Evidence | Non
     head, last = lowered[0], lowered[-1]
     if not _name_shaped(tokens) or not wl.is_first_name(head) or wl.in_dictionary(head) or head in wl.PLACES:
         return None
-    if last in lx.WORK_SUFFIXES or last in wl.ORG_SUFFIXES or last in lx.EVENT_WORDS:
+    if last in nl.WORK_SUFFIXES or last in wl.ORG_SUFFIXES or last in nl.EVENT_WORDS:
         return None  # "Ellen Show", "Ryan Foundation": the type word decides
     return _person_by_name(tokens, lowered)
 
@@ -384,19 +385,19 @@ def _span_in_context(tokens: tuple[str, ...], context: SpanContext, position: in
     its family name used alone elsewhere, a place preposition before it."""
     previous = context.previous_word(position).rstrip(".") if first else ""
     if _name_shaped(tokens) and not all(wl.in_dictionary(token) for token in tokens):  # not "Marathon Pacing"
-        if previous in lx.PERSON_TITLES or previous in lx.MORE_PERSON_TITLES:
+        if previous in nl.PERSON_TITLES or previous in nl.MORE_PERSON_TITLES:
             return Evidence("PERSON", "lexicon:title", ev.LEXICON)
         cue = _person_cue(previous)
         if cue is not None:
             return cue
-        if context.next_word(position + len(" ".join(tokens))) in lx.PERSON_CUES_AFTER:
+        if context.next_word(position + len(" ".join(tokens))) in nl.PERSON_CUES_AFTER:
             return Evidence("PERSON", "context:speech_verb", ev.CONTEXT)
         family = context.count_word(tokens[-1])
         repeated = family > 1 and family > context.count_word(tokens[0]) and not wl.is_common_word(tokens[-1])
         if repeated and context.count_alone(tokens[-1], allowed_before=_TITLE_WORDS):  # not "Icefall Doctors"
             return Evidence("PERSON", "context:family_name", ev.SHAPE)
-    if previous in lx.PLACE_CUES and len(tokens) == 2:
-        if previous == "from" and _word_before(context, position, 2) in lx.SENT_FROM_NOUNS:
+    if previous in nl.PLACE_CUES and len(tokens) == 2:
+        if previous == "from" and _word_before(context, position, 2) in nl.SENT_FROM_NOUNS:
             return Evidence("ORGANIZATION", "context:sent_from", ev.SHAPE)  # "support from Arclight Silicon"
         return Evidence("PLACE", "context:place_cue", ev.SHAPE)
     return Evidence("CONCEPT", "shape:capitalised", ev.CAPITALS)
@@ -430,7 +431,7 @@ def is_acronym(tokens: tuple[str, ...]) -> bool:
         return False
     known = wl.KNOWN_WORDS.get(word.lower())
     if known is not None:  # "US", "NASA", "WHO" are acronyms; "CHRISTMAS", "PARIS" are shouted
-        return known[0] == "ORGANIZATION" or word.lower() in lx.ACRONYM_PLACES or len(word) <= 4
+        return known[0] == "ORGANIZATION" or word.lower() in nl.ACRONYM_PLACES or len(word) <= 4
     if not word.isalpha() or not _VOWELS.intersection(letters) or (word.endswith("s") and word[:-1].isupper()):
         return True  # "FWHM", "AT&T", "SEDs"
     return len(letters) <= 4 and not wl.is_common_word(word) and not wl.is_first_name(word)

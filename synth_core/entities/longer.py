@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from synth_core import lexicon as lx
+from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
 from synth_core.entities.context import SpanContext
 
@@ -66,7 +67,7 @@ def _goes_on_after_of(text: str, start: int, end: int) -> bool:
 
 def _capitalised_name_word(word: str) -> bool:
     lowered = word.lower()
-    titles = lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
+    titles = nl.PERSON_TITLES | nl.MORE_PERSON_TITLES
     return word[:1].isupper() and not word.endswith(("'s", "’s")) and lowered not in wl.NOT_NAMES | titles
 
 
@@ -77,7 +78,7 @@ def _continues_name(word: str) -> bool:
     lowered = bare.lower()
     if not bare[:1].isupper() or bare.endswith(("'s", "’s")):
         return False
-    titles = lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
+    titles = nl.PERSON_TITLES | nl.MORE_PERSON_TITLES
     return not (wl.in_dictionary(lowered) or lowered in titles or lowered in wl.NOT_NAMES or bare.isupper())
 
 

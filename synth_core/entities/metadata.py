@@ -16,6 +16,7 @@ from typing import Any
 
 from synth_core import lexicon as lx
 from synth_core.entities import evidence as ev
+from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
 from synth_core.entities.evidence import Evidence
 from synth_core.schemas.common import EntityType
@@ -49,7 +50,7 @@ MAX_TITLE_WORDS = 16
 
 _LATEX_ACCENT_RE = re.compile(r"\\[`'^\"~=.uvHc]\{?([A-Za-z])\}?|[{}]")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_PERSON_TITLES = "|".join(sorted(word.rstrip(".") for word in lx.PERSON_TITLES | lx.MORE_PERSON_TITLES))
+_PERSON_TITLES = "|".join(sorted(word.rstrip(".") for word in nl.PERSON_TITLES | nl.MORE_PERSON_TITLES))
 _TITLE_PREFIX_RE = re.compile(r"^(?:the|(?i:" + _PERSON_TITLES + r"))\.?\s+")
 """A person's title ("Dr.") and a lower-case "the" ("the European Commission") lead into a name; a
 capital "The" belongs to it ("The False Nine", "The Voice", "The Royal Butler": no person "Royal
@@ -125,9 +126,9 @@ def channel_evidence(name: str) -> Evidence | None:
     lowered = [word.lower() for word in words]
     if len(words) == 1 and not re.fullmatch(r"[A-Z][A-Za-z&'.]+", name):
         return None  # "grav3yardgirl", "kayleymelissa", "LetsMakeitUp1"
-    if lowered[-1] in _SHOW_WORDS or lowered[-1] in lx.WORK_SUFFIXES:
+    if lowered[-1] in _SHOW_WORDS or lowered[-1] in nl.WORK_SUFFIXES:
         return Evidence("WORK", "metadata:channel+lexicon:work_word", ev.WORD_CUE)
-    if lowered[-1] in lx.EVENT_WORDS:
+    if lowered[-1] in nl.EVENT_WORDS:
         return Evidence("EVENT", "metadata:channel+lexicon:event_word", ev.WORD_CUE)
     if lowered[-1] in wl.ORG_SUFFIXES or any(word in wl.ORGANIZATIONS for word in lowered):
         return Evidence("ORGANIZATION", "metadata:channel+lexicon:org_suffix", ev.GAZETTEER)

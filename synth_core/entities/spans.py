@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from synth_core import lexicon as lx
+from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
 
 MAX_ENTITIES = 30
@@ -64,10 +65,10 @@ _TITLES = (
         "dr prof professor mr mrs ms host chef maestra maestro coach captain sir dame president senator minister"
         " mayor judge ceo director chancellor governor king queen prince princess pope"
     )
-    | lx.MORE_PERSON_TITLES
+    | nl.MORE_PERSON_TITLES
 )
-_SPLIT_WORDS = (lx.STOPWORDS - {"new", "us"} - NAME_CONNECTORS) | lx.NAME_SEPARATORS
-_NAMED_OF = lx.ORG_HEADS | lx.words("institute society association federation council bank port")
+_SPLIT_WORDS = (lx.STOPWORDS - {"new", "us"} - NAME_CONNECTORS) | nl.NAME_SEPARATORS
+_NAMED_OF = nl.ORG_HEADS | lx.words("institute society association federation council bank port")
 """Words a name continues after with "of": "Royal Institute of British Architects"."""
 _TRAILING_COUNTERS = lx.words("season episode part vol volume chapter no issue round stage")
 
@@ -163,7 +164,7 @@ def _split_span(tokens: list[str]) -> list[list[str]]:
         elif (
             lowered in NAME_CONNECTORS
             and current[-1].lower() not in _NAMED_OF
-            and (len([t for t in current if t.lower() not in _TITLES]) >= 2 or current[-1].lower() in lx.PERSON_TITLES)
+            and (len([t for t in current if t.lower() not in _TITLES]) >= 2 or current[-1].lower() in nl.PERSON_TITLES)
         ):
             parts.append([])  # "Bank of America" stays whole; "Jane Smith of ...", "CEO of ..." do not
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from synth_core import lexicon as lx
+from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
 from synth_core.entities.classify import is_acronym, span_evidence, word_evidence
 from synth_core.entities.evidence import ASK_CONTEXT, Evidence
@@ -51,7 +52,7 @@ def _without_evidence(tokens: tuple[str, ...], entity_type: str, surface: str) -
     lowered = [token.lower() for token in tokens]
     if len(tokens) == 1 and _ACRONYM_RE.match(tokens[0]):
         return 0.3, f"'{surface}' is a bare acronym: its type needs a definition in the text or a gazetteer"
-    if lowered[0] in wl.NOT_NAMES or lowered[0] in lx.NATIONALITIES:
+    if lowered[0] in wl.NOT_NAMES or lowered[0] in nl.NATIONALITIES:
         return 0.1, f"'{surface}' starts with '{tokens[0]}', a word that is no name"
     if len(tokens) == 1 and wl.is_common_word(lowered[0]):
         return 0.15, f"'{surface}' is a common English word, not a name"

@@ -10,10 +10,10 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.entities import WEAK
 from synth_core.entities.centrality import CENTRAL_MENTIONS, count_words, is_central, place_not_shown
-from synth_core.generators.aboutness import keyword_lists, without_keyword_lists
 from synth_core.generators.pairs import item_words
 from synth_core.generators.planning import named_entities
 from synth_core.generators.query_names import author_entities, metadata_evidence
+from synth_core.generators.text_parts import keyword_lists, without_keyword_lists
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence
 from synth_core.writing.item_roles import EQUIPMENT_FIELDS, at_occasion, titled

@@ -68,15 +68,7 @@ from synth_core.generators.labels import (
     score_closeness,
 )
 from synth_core.generators.pair_link import pair_link
-from synth_core.generators.pairs import (
-    ContentPair,
-    StrategyOf,
-    about_keys,
-    content_keys,
-    content_pairs,
-    pair_shared_words,
-    shortage_reason,
-)
+from synth_core.generators.pairs import ContentPair, about_keys, content_keys, pair_shared_words
 from synth_core.generators.planning import (
     Job,
     Space,
@@ -86,6 +78,7 @@ from synth_core.generators.planning import (
     nothing_sampled,
     write_unique,
 )
+from synth_core.generators.sample_pairs import StrategyOf, content_pairs, shortage_reason
 from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.cross_modal import FusionContext, FusionHistorySchema
 from synth_core.writing.base import QuerySpec, QueryStyle

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from synth_core.content import ContentItem
 from synth_core.entities.centrality import count_words, credited_mentions
-from synth_core.generators.aboutness import CENTRAL_MENTIONS, tokens
+from synth_core.generators.aboutness import CENTRAL_MENTIONS
+from synth_core.generators.text_parts import tokens
 
 SUPPOSING = re.compile(r"\b(?:could|might|may|would)\s+(?:also\s+|well\s+)?(?:be|fit|suit|work)\b", re.IGNORECASE)
 """A sentence that supposes where the item might be used or played ("This song may be playing at a

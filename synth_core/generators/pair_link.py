@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import tokens
 from synth_core.generators.pairs import (
     ContentPair,
     Subject,
@@ -35,6 +34,7 @@ from synth_core.generators.pairs import (
     needs_corroboration,
     two_things,
 )
+from synth_core.generators.text_parts import tokens
 from synth_core.patterns import extract_patterns
 from synth_core.schemas.common import PairLink
 

@@ -11,32 +11,20 @@ two items also share a longer name or a phrase, or say another specific word the
 titles or prose (``CORROBORATING_WORDS``; tags do not count): alone it may mean two things. A word
 one item writes only as an acronym and the other in lower case ("HARPS", "harps") is two words.
 
-Pairs come first from the sample's groups (``cross_modal_pairs`` pairs and every two-modality pair
-inside a ``multi_modal_sequences`` group) that share a subject; when those cannot carry the
-requested count, more are formed from sampled items of different modalities that share subjects
-(ranked by the Jaccard overlap of their subjects). Items that share nothing are never paired: a run
-that needs more pairs than the sample holds comes up short and says so (``shortage_reason``).
-
 A subject keeps an entity's name as written and its type ("India", PLACE); a topic is lower case.
+``sample_pairs`` draws the pairs from a sample.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import (
-    CORROBORATING_ZIPF,
-    ItemWords,
-    shared_words,
-    tokens,
-)
-from synth_core.generators.base import GenerationContext
-from synth_core.generators.labels import jaccard
+from synth_core.generators.aboutness import CORROBORATING_ZIPF, ItemWords, shared_words
 from synth_core.generators.mention_sentences import IN_PASSING, QUOTING, only_in_passing, only_quoted, only_supposed
+from synth_core.generators.text_parts import tokens
 from synth_core.generators.title_cuts import cut_in
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
@@ -46,8 +34,6 @@ from synth_core.writing.item_roles import at_occasion
 from synth_core.writing.subjects import subjects_of
 from synth_core.writing.topic_shape import says_enough_alone
 
-PARTNERS_PER_ITEM = 4
-"""Formed pairs: each item is paired with at most this many best-overlapping partners."""
 MIN_SUBJECT_CHARS = 3
 SHOUTED_LETTERS = 6
 """An all-capitals name this long is shouting, not an acronym ("GUITAR" vs "UNESCO": both lowered)."""
@@ -391,92 +377,3 @@ def own_subjects(item: ContentItem, other: ContentItem) -> list[Subject]:
     "night" of a photo of the Eiffel Tower at night), in the item's salience order."""
     theirs = content_keys(other)
     return [subject for key, subject in _about(item).subjects.items() if key not in theirs]
-
-
-def group_pairs(ctx: GenerationContext) -> list[ContentPair]:
-    """Every two-modality pair inside the sample's groups that shares a content key, in group order."""
-    by_id = ctx.sample.by_id()
-    pairs: list[ContentPair] = []
-    seen: set[frozenset[str]] = set()
-    for index, group in enumerate(ctx.sample.groups):
-        strategy = ctx.sample.group_strategy[index] if index < len(ctx.sample.group_strategy) else "group"
-        members = [by_id[item_id] for item_id in group if item_id in by_id]
-        for first, second in combinations(members, 2):
-            key = frozenset((first.id, second.id))
-            if first.modality != second.modality and key not in seen and shares_content(first, second):
-                seen.add(key)
-                pairs.append(ContentPair(first, second, strategy))
-    return pairs
-
-
-def formed_pairs(ctx: GenerationContext, *, exclude: Sequence[ContentPair] = ()) -> list[ContentPair]:
-    """Pairs of sampled items of different modalities sharing subjects, best overlap (Jaccard of the
-    subjects) first; an inverted index over the subjects keeps this linear in practice."""
-    items = ctx.sample.items
-    keys = {item.id: _about(item).askable for item in items}
-    index: dict[str, list[int]] = {}
-    for position, item in enumerate(items):
-        for key in keys[item.id]:
-            index.setdefault(key, []).append(position)
-    taken = {frozenset(pair.key) for pair in exclude}
-    scored: list[tuple[float, int, int]] = []
-    for position, item in enumerate(items):
-        candidates = {other for key in keys[item.id] for other in index[key] if other > position}
-        ranked = sorted(
-            (
-                (jaccard(keys[item.id], keys[items[other].id]), other)
-                for other in candidates
-                if items[other].modality != item.modality and shares_content(item, items[other])
-            ),
-            key=lambda pair: (-pair[0], pair[1]),
-        )
-        scored.extend((overlap, position, other) for overlap, other in ranked[:PARTNERS_PER_ITEM])
-    scored.sort(key=lambda triple: (-triple[0], triple[1], triple[2]))
-    pairs: list[ContentPair] = []
-    for _, first, second in scored:
-        a, b = items[first], items[second]
-        if frozenset((a.id, b.id)) in taken:
-            continue
-        taken.add(frozenset((a.id, b.id)))
-        pairs.append(ContentPair(a, b, ctx.sample.strategy_of.get(a.id, "formed_pair")))
-    return pairs
-
-
-def content_pairs(ctx: GenerationContext, *, needed: int, per_pair: int) -> list[ContentPair]:
-    """The sample's group pairs, topped up with formed pairs when ``needed`` queries would ask more
-    than ``per_pair`` of each group pair. Every pair shares at least one content key."""
-    pairs = group_pairs(ctx)
-    if len(pairs) * per_pair < needed:
-        pairs.extend(formed_pairs(ctx, exclude=pairs))
-    return pairs
-
-
-def shortage_reason(ctx: GenerationContext, pairs: Sequence[ContentPair]) -> str:
-    """Why the sample cannot carry a run of pair queries, and what to do about it."""
-    modalities = sorted({item.modality for item in ctx.sample.items})
-    return (
-        f"the sample holds {len(pairs)} pairs of items of different modalities that share a topic or an entity "
-        f"(sampled: {len(ctx.sample.items)} items of {', '.join(modalities) or 'no modality'}), too few for the "
-        "requested count; items that share nothing are never paired. Sample with cross_modal_pairs, raise "
-        "--sample-size, add profiles of other modalities, or lower --count"
-    )
-
-
-class StrategyOf:
-    """The sampling strategy behind some content: the group's strategy when the items came as a
-    group (a cross-modal pair, a multi-modal sequence), else the strategy that drew the first item."""
-
-    def __init__(self, ctx: GenerationContext) -> None:
-        self._items = ctx.sample.strategy_of
-        self._groups: dict[frozenset[str], str] = {}
-        for index, group in enumerate(ctx.sample.groups):
-            strategy = ctx.sample.group_strategy[index] if index < len(ctx.sample.group_strategy) else "group"
-            for first, second in combinations(group, 2):
-                self._groups.setdefault(frozenset((first, second)), strategy)
-
-    def __call__(self, items: Sequence[ContentItem]) -> str:
-        if len(items) > 1:
-            grouped = self._groups.get(frozenset(item.id for item in items[:2]))
-            if grouped is not None:
-                return grouped
-        return self._items.get(items[0].id, "unknown")

@@ -20,8 +20,8 @@ from synth_core.entities import evidence as ev
 from synth_core.entities import words as wl
 from synth_core.entities.dates import date_names
 from synth_core.entities.metadata import TITLE_SOURCE
-from synth_core.generators.aboutness import keyword_lists
 from synth_core.generators.labels import outermost_entities
+from synth_core.generators.text_parts import keyword_lists
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.common import Entity, EntityEvidence, EntityType
 from synth_core.writing.screen_works import trailer_of

@@ -7,7 +7,7 @@ import re
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
-from synth_core.generators.aboutness import tokens, word_form
+from synth_core.generators.text_parts import tokens, word_form
 from synth_core.patterns import extract_patterns
 
 _TITLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

@@ -22,9 +22,10 @@ from synth_core.generators.askable import AskableEntities, passing_mentions
 from synth_core.generators.base import GenerationContext, GeneratorOutput
 from synth_core.generators.labelling import label_ranked
 from synth_core.generators.labels import CHECK_LIMIT, Ranking, best_scores, build_provenance, modality_ambiguity
-from synth_core.generators.pairs import StrategyOf, is_about
+from synth_core.generators.pairs import is_about
 from synth_core.generators.planning import WrittenJob, nothing_sampled
 from synth_core.generators.query_names import query_entities, query_evidence
+from synth_core.generators.sample_pairs import StrategyOf
 from synth_core.generators.workflow import (
     ENTITIES_PER_ITEM,
     Subjects,

@@ -47,14 +47,7 @@ from synth_core.generators.labels import (
     modality_ambiguity,
     required_entities,
 )
-from synth_core.generators.pairs import (
-    ContentPair,
-    StrategyOf,
-    content_pairs,
-    is_about,
-    pair_shared_words,
-    shared_subjects,
-)
+from synth_core.generators.pairs import ContentPair, is_about, pair_shared_words, shared_subjects
 from synth_core.generators.planning import (
     Job,
     QueryDeduper,
@@ -69,6 +62,7 @@ from synth_core.generators.planning import (
     topic_pair,
     write_unique,
 )
+from synth_core.generators.sample_pairs import StrategyOf, content_pairs
 from synth_core.patterns import entities_in_query, extract_patterns
 from synth_core.schemas.api import GenerationFailure
 from synth_core.schemas.common import Entity, QueryIntent, Signals

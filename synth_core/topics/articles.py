@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from synth_core import lexicon as lx
+from synth_core.entities import name_lists as nl
 from synth_core.entities.spans import NAME_CONNECTORS
 from synth_core.topics.words import (
     ARTICLES,
@@ -87,7 +88,7 @@ def counted_noun(word: str) -> bool:
     return single > 0 and zipf(_plural_of(word)) >= single - PLURAL_SHARE_ZIPF
 
 
-_NAME_WORDS = lx.GIVEN_NAMES | lx.PERSON_TITLES | lx.MORE_PERSON_TITLES
+_NAME_WORDS = nl.GIVEN_NAMES | nl.PERSON_TITLES | nl.MORE_PERSON_TITLES
 
 
 def _named(words: list[str], cased: tuple[str, ...]) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.entities import MATH_RE
+from synth_core.entities import name_lists as nl
 from synth_core.topics.phrases import always_modified, stands_alone, whole_phrase_for
 from synth_core.topics.words import ED_NOUNS, adverb, no_possessive, participle, singular
 
@@ -108,7 +109,7 @@ def _skip(run: list[str], name_length: list[int], adverbs: list[bool], start: in
     if end - start == 1:
         if last in lx.NOT_ALONE or adverbs[start]:
             return True
-        if (len(last) < 3 or (not last.isalpha() and _DIGIT_RE.search(last))) and last not in lx.TECH_TERMS:
+        if (len(last) < 3 or (not last.isalpha() and _DIGIT_RE.search(last))) and last not in nl.TECH_TERMS:
             return True
     elif last in _DANGLING or True in adverbs[start:end]:
         return True

@@ -44,7 +44,7 @@ from itertools import pairwise
 
 from synth_core import lexicon as lx
 from synth_core.word_frequency import too_common_alone, zipf
-from synth_core.writing.subjects import bare_placeholder
+from synth_core.writing.caption_grammar import bare_placeholder
 
 Problem = tuple[float, str]
 

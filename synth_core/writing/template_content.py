@@ -22,19 +22,10 @@ from synth_core.schemas.common import Entity
 from synth_core.topics import stands_alone
 from synth_core.writing import media_choice, sound
 from synth_core.writing.base import QuerySpec
+from synth_core.writing.caption_grammar import finite_verb, grammatical_caption, strip_markup
 from synth_core.writing.media_choice import UPLOAD
 from synth_core.writing.media_fit import media_word_fits
-from synth_core.writing.subjects import (
-    MADE_HOW,
-    Subjects,
-    finite_verb,
-    grammatical_caption,
-    hook,
-    names_a_guest,
-    stat_line,
-    strip_markup,
-    subjects_of,
-)
+from synth_core.writing.subjects import MADE_HOW, Subjects, hook, names_a_guest, stat_line, subjects_of
 from synth_core.writing.topic_shape import reads_as_topic
 from synth_core.writing.wording import normalized
 

@@ -13,30 +13,24 @@ then checks the result and draws again when a rule fails:
 - fluency: no problem ``synth_core.writing.fluency`` finds (cut-off phrases, glued keywords, a phrase
   joined to itself, a request for nothing in particular).
 
-Reviewer input when regenerating: ``corrections`` win ({"query": ...} is returned as is; "modality",
-"intent", "explicit_media", "style" replace the spec's value); ``feedback`` words steer the draw:
-"generic" / "vague" / "entity" / "specific" -> entity-bearing phrasing and no bare keywords;
-"unnatural" / "awkward" / "robotic" -> question or conversational style; "wrong modality" / "media" ->
-name the media type (unless the spec forbids it); "too long" -> keyword style; "too short" ->
-conversational style.
+Reviewer input when regenerating: a ``corrections["query"]`` is returned as is; the other corrections
+and the ``feedback`` words shape the plan (``template_plans``).
 """
 
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
+from functools import partial
 
-from synth_core import lexicon as lx
 from synth_core.agents import AgentInference
-from synth_core.entities.dates import own_date
 from synth_core.schemas.common import Entity, GeneratorKind
 from synth_core.writing import phrasebook as pb
 from synth_core.writing import request_frames as rf
 from synth_core.writing import requests
 from synth_core.writing.base import QuerySpec, WriteProgress, WrittenQuery
 from synth_core.writing.draft_checks import DraftChecks
-from synth_core.writing.entity_fit import entity_phrases, made_by_all, only_names_single_out, said_topics
+from synth_core.writing.entity_fit import entity_phrases
 from synth_core.writing.item_fit import (
     summarizable,
 )
@@ -45,13 +39,14 @@ from synth_core.writing.media_choice import MediaWordChooser
 from synth_core.writing.media_cues import depicting
 from synth_core.writing.phrase_fit import entity_media_phrases, media_phrases
 from synth_core.writing.screen_works import trailer_of
-from synth_core.writing.template_content import ContentFacts, Plan, defines, description, has_subject
+from synth_core.writing.template_content import ContentFacts, Plan, has_subject
 from synth_core.writing.template_pairs import compare_template, fusion_template
+from synth_core.writing.template_plans import TemplatePlanner
+from synth_core.writing.template_slots import TIME_SLOTS, fill_slots
 from synth_core.writing.text_questions import BOOK_KINDS, text_question
 from synth_core.writing.wording import (
     TOPIC_MARK,
     brace,
-    looks_plural,
     normalized,
     tidy,
     topic_beside,
@@ -63,9 +58,7 @@ MAX_DRAWS = 40
 BROADEN_AFTER = 10  # draws before a request may ask a caption's or a clip's topics too (thin items)
 LAST_RESORT_AFTER = 20  # draws before a modality query may be phrased around a bare topic or entity
 MAX_EMPTY_DRAWS = 4  # drafts with nothing to build from before a spec is given up
-EXPLICIT_SHARE = 0.6  # explicit_media None: how often the query names the media type
 PROGRESS_EVERY = 200
-LEAD_TOPIC_SHARE = 0.75  # how often {t} is the spec's first topic rather than another of the item's
 NAMED_SHARE = 0.3  # find queries that ask for the item by its name ("play the song ...")
 DESCRIBED_SHARE = 0.35  # image queries that say what the image shows ("a dog on a red couch")
 BARE_DESCRIPTION_SHARE = 0.6  # of those not naming the media: the description alone, as typed in a box
@@ -73,7 +66,6 @@ VERB_FRAME_SHARE = 0.4  # question/imperative/conversational find queries framed
 SUBJECT_SHARE = 0.8
 """Entity and workflow queries built around the item's name, maker, caption or sound (``requests``);
 the rest ask about an entity or a topic. Modality queries always are."""
-TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")
 ENTITY_ALONE = ("{e}", "something on {e}", "anything about {e}", "more on {e}", "the latest on {e}")
 """An entity asked about without a topic, when every topic of the item is one of its names."""
 CREDIT_ALONE = ("something by {e}", "anything from {e}", "the latest from {e}")
@@ -82,22 +74,6 @@ REDRAW = ""
 """An intent template for a draw that came to nothing (draw again), unlike None: nothing to build from."""
 SPEAKER_TYPES = ("PERSON", "ORGANIZATION")
 """Entities that can be "on" a topic ("Jun Park on fast charging"); a place or a product cannot."""
-_A_BEFORE_SLOT = re.compile(r"\b([Aa]) \{m1\}")
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _written_names(text: str, topics: Sequence[str]) -> list[str]:
@@ -123,7 +99,7 @@ class TemplateWriter:
         self.media = MediaWordChooser(agents)
         self.roles = ItemRoles()
         self.checks = DraftChecks(agents, self.roles)
-        self._uncredited: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self.planner = TemplatePlanner(self.content, self.roles)
         self._depicted: dict[tuple[str, str, tuple[str, ...]], tuple[str, ...]] = {}
 
     # -- the QueryWriter protocol ----------------------------------------------------------------
@@ -160,7 +136,7 @@ class TemplateWriter:
             return WrittenQuery(text=" ".join(corrected.split()), generator=self.kind, extras={"corrected": True})
         if not spec.items:
             return self._fail("the spec names no content item")
-        plan = self._plan(spec, rng)
+        plan = self.planner.plan(spec, rng)
         if spec.task == "entity" and not plan.entities:
             return self._fail("entity task needs at least one entity that names no media type")
         if not plan.topics:
@@ -186,85 +162,6 @@ class TemplateWriter:
                 return WrittenQuery(text=text, generator=self.kind, extras=extras)
         return self._fail(f"no query met the spec's rules after {MAX_DRAWS} draws ({spec.task}, {plan.style})")
 
-    # -- planning ----------------------------------------------------------------------------------
-
-    def _plan(self, spec: QuerySpec, rng: random.Random) -> Plan:
-        corrections = spec.corrections
-        modality = str(corrections.get("modality") or spec.target_modality).upper()
-        intent = str(corrections.get("intent") or spec.intent)
-        explicit = corrections.get("explicit_media", spec.explicit_media)
-        style = str(corrections.get("style") or spec.style)
-        plan = Plan(spec=spec, item=spec.items[0], modality=modality, intent=intent, explicit=explicit, style=style)
-        self._apply_feedback(plan, (spec.feedback or "").lower())
-        if plan.explicit is None:  # two items compared are named by their media (template_pairs)
-            two_compared = intent == "compare" and len(spec.items) > 1
-            plan.explicit = two_compared or rng.random() < EXPLICIT_SHARE
-        if modality == "TEXT" or spec.task == "fusion":
-            plan.explicit = False
-        plan.topics = self.content.usable_topics(plan.item, spec.topics)
-        if modality == "TEXT":  # "what is interview?": content-type words make no factual question
-            plan.topics = tuple(t for t in plan.topics if t not in lx.CONTENT_TYPE_CUES) or plan.topics
-            defined = tuple(t for t in plan.topics if defines(plan.item.text, t))
-            plan.topics, plan.defined = (defined, True) if defined else (plan.topics, False)
-        plan.entities = self.content.usable_entities(plan.item, spec.entities, required=spec.task == "entity")
-        if modality not in ("TEXT", plan.item.modality):
-            pass  # a corrected modality: the item's name and look belong to its own modality
-        elif modality == "IMAGE":
-            plan.descriptions = self.content.descriptions(plan.item)
-        elif modality != "TEXT":
-            plan.names = self.content.names(plan.item)
-        plan.avoid = {normalized(text) for text in spec.avoid}
-        plan.subjects = self.content.subjects(plan.item, named_media=bool(plan.explicit))
-        self._keep_subjects(plan)
-        plan.kinds = self.content.kinds(plan.item)
-        return plan
-
-    def _keep_subjects(self, plan: Plan) -> None:
-        """A request for one item is about what the item is about: no credit or passing mention as a
-        topic ("summarize cinefix", "the marco bellini diagram"), no passing mention or credit as an entity
-        ("a video about Kenji Morimoto", "videos about Steve Mould"). Not for a comparison's entities
-        (``template_pairs``) or a factual question; an entity task keeps its entities (the
-        generator's choice) but asks its credits "by" or "on" too (``entity_fit``). Credits are
-        dropped from the topics even when none is left, if the item has a name to be asked for by."""
-        if plan.spec.task == "entity" and plan.modality != "TEXT":  # ``entity_fit``: entities stay, credits "by"
-            plan.credits = frozenset(e.text.casefold() for e in plan.entities if self.roles.credit(plan.item, e))
-            plan.topics = said_topics(plan.topics, plan.spec.topics, plan.item.title) or plan.topics
-            plan.makers_only = made_by_all(plan, self.roles)
-            plan.named_only = plan.makers_only and only_names_single_out(plan, self.roles)
-            return
-        if plan.spec.task not in ("modality", "workflow") or plan.modality == "TEXT":
-            return
-        key = (plan.item.id, plan.topics)
-        topics = self._uncredited.get(key)
-        if topics is None:
-            topics = tuple(
-                t for t in plan.topics if not self.roles.maker(plan.item, t) and not self.roles.unaskable(plan.item, t)
-            )
-            self._uncredited[key] = topics
-        named = bool(plan.subjects.names or plan.subjects.song or plan.subjects.tv_show)
-        plan.topics = topics if topics or named else plan.topics  # the item is asked for by its name
-        if plan.intent != "compare":
-            credits = [e for e in plan.entities if self.roles.credit(plan.item, e)]
-            plan.credits = frozenset(e.text.casefold() for e in credits)
-            plan.entities = tuple(e for e in plan.entities if e in credits or self.roles.subject_entity(plan.item, e))
-
-    def _apply_feedback(self, plan: Plan, feedback: str) -> None:
-        if not feedback:
-            return
-        if any(word in feedback for word in ("generic", "vague", "entity", "specific", "mention")):
-            plan.prefer_entities = True
-            plan.styles = ("question", "imperative", "conversational")
-        if any(word in feedback for word in ("unnatural", "awkward", "robotic", "grammar", "stilted")):
-            plan.styles = ("question", "conversational")
-        if ("modality" in feedback or "media" in feedback) and plan.spec.explicit_media is not False:
-            plan.explicit = True
-        if "too long" in feedback or "shorter" in feedback:
-            plan.styles = ("keyword",)
-        if "too short" in feedback or "longer" in feedback:
-            plan.styles = ("conversational",)
-        if plan.styles and plan.style not in plan.styles:
-            plan.style = plan.styles[0]
-
     # -- drafting ----------------------------------------------------------------------------------
 
     def _draft(self, plan: Plan, rng: random.Random) -> tuple[str | None, str]:
@@ -288,7 +185,8 @@ class TemplateWriter:
             return None, ""
         if not plan.item.date_known and any(slot in template for slot in TIME_SLOTS):
             return None, template  # a stand-in date is no fact to write
-        text = tidy(self._fill(template, plan, rng), rng)  # "a video about recipe" -> "... a recipe"
+        media_word = partial(self._media_word, plan, rng)
+        text = tidy(fill_slots(template, plan, rng, media_word), rng)  # "a video about recipe" -> "... a recipe"
         # every item of the spec: a pair's name takes "the" when either item writes it so ("about the
         # Montreux Jazz Festival", a README example of round 11)
         source = " . ".join(self.content.article_source(item) for item in plan.spec.items or (plan.item,))
@@ -439,42 +337,7 @@ class TemplateWriter:
             return REDRAW
         return rng.choice(frames).replace("{x}", phrase)
 
-    # -- filling and checking ----------------------------------------------------------------------
-
-    def _fill(self, template: str, plan: Plan, rng: random.Random) -> str:
-        """Fill the remaining slots; content goes in last so its text is never read as a slot."""
-        if "{when}" in template:
-            verb = pb.MODALITY_VERBS.get(plan.modality, "from")
-            template = template.replace("{when}", rng.choice(pb.WHEN_PHRASES).replace("{verb}", verb))
-        if "{year}" in template or "{month}" in template:  # the date the item states (its title's), else created_at
-            year, month = own_date(plan.item.title, plan.item.created_at, plan.item.text)
-            template = template.replace("{year}", str(year)).replace("{month}", _MONTHS[month - 1])
-        if "{recent}" in template:
-            template = template.replace("{recent}", rng.choice(pb.RECENT_WORDS))
-        if "{m}" in template:  # no article before it: "pictures showing ...", never "picture showing ..."
-            template = template.replace("{m}", requests.plural_media_word(self._media_word(plan, rng)))
-        if "{m1}" in template:
-            word = self._media_word(plan, rng, singular=True)
-            article = "n {m1}" if word[:1] in "aeiou" else " {m1}"  # "an image", "a photo"
-            template = _A_BEFORE_SLOT.sub(lambda match: match.group(1) + article, template)
-            template = template.replace("{m1}", word)
-        if "{n}" in template and plan.names:
-            template = template.replace("{n}", brace(rng.choice(plan.names)))
-        if "{d}" in template and plan.descriptions:
-            template = template.replace("{d}", brace(description(rng.choice(plan.descriptions), template, rng)))
-        if "{t" in template:
-            # The spec's own topic order is the generator's variant: honour it most of the time.
-            lead = plan.spec.topics and rng.random() < LEAD_TOPIC_SHARE
-            first = plan.topics[0] if lead else rng.choice(plan.topics[:6])
-            if "{t2}" in template:
-                first_words = set(first.split())
-                others = [topic for topic in plan.topics if first_words.isdisjoint(topic.split())]
-                second = others[0] if lead and others else rng.choice(others) if others else first
-                template = template.replace("{t2}", second)
-            if "{be}" in template:
-                template = template.replace("{be}", "are" if looks_plural(first) else "is")
-            template = template.replace("{t}", TOPIC_MARK + first)
-        return template
+    # -- drawing helpers ---------------------------------------------------------------------------
 
     def _media_word(self, plan: Plan, rng: random.Random, *, singular: bool = False) -> str:
         return self.media.draw(plan.modality, plan.kinds, rng, painted=plan.subjects.painted, singular=singular)

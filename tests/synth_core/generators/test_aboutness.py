@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from synth_core.generators.aboutness import (
     ItemWords,
-    keyword_lists,
     said_together,
     says_in,
     shared_about_words,
     shared_words,
 )
+from synth_core.generators.text_parts import keyword_lists
 from tests.synth_core.fixtures import make_item
 
 PAPER = make_item(

@@ -11,7 +11,8 @@ import pytest
 from synth_core.agents import AgentInference
 from synth_core.generators import fusion_subjects
 from synth_core.generators.fusion_subjects import MAX_USES, pair_needs, plan_needs
-from synth_core.generators.pairs import ContentPair, Subject, content_keys, formed_pairs, key_form
+from synth_core.generators.pairs import ContentPair, Subject, content_keys, key_form
+from synth_core.generators.sample_pairs import formed_pairs
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import (

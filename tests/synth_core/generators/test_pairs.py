@@ -9,17 +9,14 @@ from synth_core.generators import pairs
 from synth_core.generators.mention_sentences import IN_PASSING, QUOTING, only_in_passing, only_quoted, only_supposed
 from synth_core.generators.pairs import (
     ContentPair,
-    StrategyOf,
     content_keys,
-    content_pairs,
-    formed_pairs,
-    group_pairs,
     item_subjects,
     key_form,
     shared_subjects,
     shares_content,
     stands_alone,
 )
+from synth_core.generators.sample_pairs import StrategyOf, content_pairs, formed_pairs, group_pairs
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from tests.synth_core.fixtures import (

@@ -6,8 +6,9 @@ import random
 
 import pytest
 
-from synth_core.writing.requests import _embeddable
-from synth_core.writing.subjects import _NOT_CAPTION_START, clean_title, finite_verb
+from synth_core.writing.caption_grammar import finite_verb
+from synth_core.writing.request_slots import _embeddable
+from synth_core.writing.subjects import _NOT_CAPTION_START, clean_title
 from synth_core.writing.topic_shape import reads_as_topic
 from synth_core.writing.wording import tidy, with_name_articles
 

@@ -11,7 +11,7 @@ from synth_core.agents import AgentInference
 from synth_core.content import ContentItem
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
-from synth_core.writing import requests
+from synth_core.writing import request_slots, requests
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.fluency import fluency_problems
 from synth_core.writing.media_fit import fitting_words
@@ -76,9 +76,9 @@ def test_a_frames_own_article_agrees_with_the_topic() -> None:
 
 
 def test_a_media_word_without_an_article_is_plural() -> None:
-    assert requests.plural_media_word("picture") == "pictures"
-    assert requests.plural_media_word("music") == "music"
-    assert requests.plural_media_word("slides") == "slides"
+    assert request_slots.plural_media_word("picture") == "pictures"
+    assert request_slots.plural_media_word("music") == "music"
+    assert request_slots.plural_media_word("slides") == "slides"
 
 
 @pytest.mark.parametrize(

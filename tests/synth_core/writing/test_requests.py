@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from synth_core.writing import request_frames as rf
-from synth_core.writing import requests
+from synth_core.writing import request_slots, requests
 from synth_core.writing.sound import MusicTraits
 from synth_core.writing.subjects import Subjects
 
@@ -137,9 +137,9 @@ def test_whose_phrases_single_one_item_out() -> None:
 
 
 def test_a_media_word_ending_in_y_is_made_plural_with_ies() -> None:
-    assert requests.plural_media_word("documentary") == "documentaries"
-    assert requests.plural_media_word("essay") == "essays"
-    assert requests.plural_media_word("footage") == "footage"
+    assert request_slots.plural_media_word("documentary") == "documentaries"
+    assert request_slots.plural_media_word("essay") == "essays"
+    assert request_slots.plural_media_word("footage") == "footage"
 
 
 def test_a_maker_is_never_asked_about_alone_when_entity_alone_is_off() -> None:

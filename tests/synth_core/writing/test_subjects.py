@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from synth_core.content import ContentItem
+from synth_core.writing.caption_grammar import finite_verb, grammatical_caption
 from synth_core.writing.sound import music_traits
-from synth_core.writing.subjects import author_surnames, clean_title, finite_verb, grammatical_caption, subjects_of
+from synth_core.writing.subjects import author_surnames, clean_title, subjects_of
 
 
 def item(modality: str, title: str, text: str = "", **metadata: object) -> ContentItem:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
+from synth_core.generators.text_parts import UPLOADER_FIELDS, squeezed
 from synth_core.writing import sound
 from synth_core.writing.caption_grammar import grammatical_caption, runs_together
 from synth_core.writing.shouting import unshouted
@@ -114,16 +115,27 @@ def subjects_of(item: ContentItem) -> Subjects:
     return _subjects(item.id, item.modality, item.title, item.text, _metadata_key(item))
 
 
-def clean_title(title: str) -> str:
+def clean_title(title: str, uploaders: frozenset[str] = frozenset()) -> str:
     """A title as people would type it: labels, credits, bracketed notes, dates and shouting removed;
-    "" when nothing name-like is left ("| Full Interview | 10/03/17")."""
+    "" when nothing name-like is left ("| Full Interview | 10/03/17"). ``uploaders`` (``squeezed``
+    names of the channel or show): a piece that only credits one is no name ("... | Access Hollywood",
+    "Rudy Mancuso & Poo Bear - Black & White" of channel Rudy Mancuso, round 12 reading)."""
     pieces = [_clean_piece(_unlabelled(piece)) for piece in _SEPARATORS.split(_BRACKETED.sub("", title))]
     kept = [piece for piece in pieces if piece and not _LABEL_SEGMENT.match(piece)]
+    kept = [piece for piece in kept if not _credits(piece, uploaders)] or kept
     kept = [piece for piece in kept if not hook(piece)] or kept
     kept = [piece for piece in kept if not stat_line(piece)]
     undated = [piece for piece in kept if not _DATE_LIKE.search(piece)]
     best = next((piece for piece in undated if len(piece.split()) >= 2), undated[0] if undated else "")
     return best if NAME_WORDS[0] <= len(best.split()) <= NAME_WORDS[1] else ""
+
+
+_CREDIT_JOIN = re.compile(r"\s*(?:&|,|\band\b|\bx\b)\s*", re.IGNORECASE)
+
+
+def _credits(piece: str, uploaders: frozenset[str]) -> bool:
+    """``piece`` names an uploader, alone or among its collaborators ("Rudy Mancuso & Poo Bear")."""
+    return bool(uploaders) and any(squeezed(part) in uploaders for part in _CREDIT_JOIN.split(piece))
 
 
 # -- per item ---------------------------------------------------------------------------------------
@@ -151,7 +163,8 @@ def _metadata_key(item: ContentItem) -> tuple[tuple[str, str], ...]:
 def _subjects(item_id: str, modality: str, title: str, text: str, metadata: tuple[tuple[str, str], ...]) -> Subjects:
     meta = dict(metadata)
     song = _song(title, meta) if modality == "VIDEO" else None
-    names = _names(modality, title, song)
+    uploaders = frozenset(squeezed(meta[key]) for key in UPLOADER_FIELDS if meta.get(key))
+    names = _names(modality, title, song, uploaders)
     music = sound.music_traits(title, text) if modality == "AUDIO" else None
     captions = _captions(title, text) if modality == "IMAGE" else ()
     return Subjects(
@@ -165,14 +178,14 @@ def _subjects(item_id: str, modality: str, title: str, text: str, metadata: tupl
     )
 
 
-def _names(modality: str, title: str, song: tuple[str, str] | None) -> tuple[str, ...]:
+def _names(modality: str, title: str, song: tuple[str, str] | None, uploaders: frozenset[str]) -> tuple[str, ...]:
     if song is not None:
         return (song[1],)
     if modality == "IMAGE" and not _looks_like_a_name(title):
         return ()  # a caption ("A white horse is out eating in a field"), not the name of a work
     if modality == "AUDIO" and title.lower().startswith("music clip"):
         return ()
-    name = _paper_title(title) if modality == "DOCUMENT" else clean_title(title)
+    name = _paper_title(title) if modality == "DOCUMENT" else clean_title(title, uploaders)
     if _DATE_LIKE.search(name):  # "Rhino Anti-Poaching Work: Annual Review 2024": the undated part
         undated = [p for p in re.split(r":\s+|,\s+", name) if not _DATE_LIKE.search(p) and len(p.split()) >= 2]
         name = undated[0] if undated else name

@@ -10,6 +10,7 @@ from synth_core.content import ContentItem
 from synth_core.writing.caption_grammar import finite_verb, grammatical_caption
 from synth_core.writing.sound import music_traits
 from synth_core.writing.subjects import author_surnames, clean_title, subjects_of
+from tests.synth_core.fixtures import make_item
 
 
 def item(modality: str, title: str, text: str = "", **metadata: object) -> ContentItem:
@@ -226,3 +227,22 @@ def test_a_shouted_title_is_unshouted_whole_and_its_places_keep_a_capital() -> N
         == "chinese Street Food Tour deep in Sichuan, China"
     )
     assert clean_title("NASA Live: Earth Views from the ISS").startswith("NASA")  # an acronym stays
+
+
+def test_a_title_piece_that_credits_the_uploader_is_no_name() -> None:
+    """ "a music video called Rudy Mancuso & Poo Bear", "the clip titled Access Hollywood" (round 12 reading)."""
+    video = make_item(
+        "yt-bw", "VIDEO", "Rudy Mancuso & Poo Bear - Black & White (Official Video)", "Comedy.", channel="Rudy Mancuso"
+    )
+    assert subjects_of(video).names == ("Black & White",)
+    roundup = make_item(
+        "yt-ah",
+        "VIDEO",
+        "2017 Emmy Fashion Roundup: From Sofia Vergara To Jessica Biel | Emmys 2017 | Access Hollywood",
+        "Entertainment.",
+        channel="Access Hollywood",
+    )
+    assert "Access Hollywood" not in subjects_of(roundup).names
+    assert subjects_of(make_item("yt-nba", "VIDEO", "NBA Finals Game 7 | NBA", "Sports.", channel="NBA")).names == (
+        "NBA Finals Game 7",
+    )

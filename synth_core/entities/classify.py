@@ -86,6 +86,8 @@ def classify(
         return None if part is None else _person_name(part)
     if found.strength < ev.POSITION_PROOF and (shouted or _uncertain(surface, context, position, first=first)):
         return _named_part(tokens, context, position) if len(tokens) > 1 else None
+    if found.type == "PRODUCT" and found.source.startswith("shape:") and context.scholarly:
+        found = Evidence("CONCEPT", "shape:notation", ev.SHAPE)  # "Ke4 decays", "the CaII K line" (round 12)
     if found.strength == ev.AMBIGUOUS:  # a known name that is a common word too, capitalised mid-sentence
         found = found._replace(strength=ev.WORD_CUE)
     if found.source == "shape:capitalised" and _modifies_noun(surface, context, position):

@@ -21,10 +21,17 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+_SCHOLARLY = re.compile(
+    r"\b(?:we (?:study|present|show|report|propose|derive|find|discuss|investigate|consider|obtain|analy[sz]e|"
+    r"compute|calculate|measure|observe)|in this (?:paper|letter|work|article|note)|this (?:measurement|study)\b"
+    r"|(?:is|are|was|were) (?:\w+ )?(?:measured|derived|extracted|computed|investigated))\b"
+)
+
+
 class SpanContext:
     """Lazily computed facts about where a span sits in the text (most spans never need them)."""
 
-    __slots__ = ("_ends", "_headlines", "_lowered", "_starts", "text", "title_end")
+    __slots__ = ("_ends", "_headlines", "_lowered", "_scholarly", "_starts", "text", "title_end")
 
     def __init__(self, text: str, *, title_end: int = 0) -> None:
         self.text = text
@@ -35,12 +42,21 @@ class SpanContext:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._headlines: dict[int, bool] = {}
+        self._scholarly: bool | None = None
 
     @property
     def lowered(self) -> str:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    @property
+    def scholarly(self) -> bool:
+        """The text reads as a research abstract ("we study", "in this paper"): there a code of letters
+        and digits is notation ("Ke4 decays", "the CaII K line"), no product's model name."""
+        if self._scholarly is None:
+            self._scholarly = _SCHOLARLY.search(self.lowered) is not None
+        return self._scholarly
 
     def previous_word(self, position: int) -> str:
         words = self.text[max(0, position - 16) : position].split()

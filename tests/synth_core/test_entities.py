@@ -468,3 +468,12 @@ def test_an_eponym_that_modifies_a_common_noun_is_no_entity() -> None:
     assert "Gaussian" not in {e.text for e in extract_entities("It equals a classical Gaussian broadcast channel.")}
     said_alone = "We thank Josephson for the data. Josephson said so, and Josephson agreed."
     assert "Josephson" in {entity.text for entity in extract_entities(said_alone)}
+
+
+def test_a_code_of_letters_and_digits_in_a_research_abstract_is_notation_not_a_product() -> None:
+    """ "Ke4" (a kaon decay) and "CaII K" (a spectral line) typed PRODUCT (round 12)."""
+    abstract = "We study Ke4 decays near threshold and measure the CaII K absorption of the halo stars."
+    found = typed(abstract)
+    assert found.get("Ke4") == "CONCEPT" and found.get("CaII K") == "CONCEPT"
+    review = "Our team tested the Nikon Z8 and the Canon R5 on a night shoot."
+    assert typed(review)["Nikon Z8"] == "PRODUCT"

@@ -5,9 +5,10 @@ queries to real ones, does it cover its label grid, and is it ready for an optim
     card = build_scorecard(records, spec=get_optimizer("modality"), agents=agents,
                            real=real_queries(Path("queries_dev.jsonl"), label_field="modality"), target=20)
 
-One small file per part: ``features`` (hashed n-grams), ``router`` (the xgboost router), ``metrics``,
-``floor`` (keyword rules), ``realism``, ``coverage``, ``readiness``, ``report`` (the typed result),
-``build`` (all of it together), ``topup`` (generation for thin cells) and ``train`` (``synth train``).
+One small file per part: ``features`` (hashed n-grams, media-word columns), ``router`` (the xgboost
+router), ``metrics``, ``floor`` (keyword rules), ``realism``, ``coverage``, ``readiness``, ``report``
+(the typed result), ``build`` (all of it together), ``topup`` (generation for thin cells) and
+``train`` (``synth train``).
 """
 
 from approval.scorecard.build import build_scorecard, router_label

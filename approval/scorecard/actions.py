@@ -116,4 +116,5 @@ def train_router(
         real=queries,
         lm=lm,
         seed=settings.seed,
+        media=settings.agents,
     )

@@ -91,9 +91,9 @@ def _transfer(
     texts: list[str], labels: list[str], real: RealQueries, agents: AgentInference, label_field: str, seed: int
 ) -> Transfer:
     started = time.perf_counter()
-    router = train_router(texts, labels, seed=seed)
+    router = train_router(texts, labels, seed=seed, media=agents.config)
     synthetic = router.predict(real.queries)
-    ceiling = cross_validated_predictions(real.queries, real.labels, seed=seed)
+    ceiling = cross_validated_predictions(real.queries, real.labels, seed=seed, media=agents.config)
     floor = keyword_predictions(agents, real.queries, train_labels=labels)
     return Transfer(
         label_field=label_field,

@@ -1,4 +1,5 @@
-"""Hashed text features shared by the scorecard's router and its realism classifier.
+"""Hashed text features shared by the scorecard's router and its realism classifier, and the media
+words a query names (``media_columns``) for the router.
 
 Each text becomes hashed (crc32, stable across processes and machines) word 1-2-grams and within-word
 character 3-5-grams: a router needs no vocabulary file, and a query with a misspelt media word
@@ -19,6 +20,8 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
+
+from synth_core.agents import AgentInference
 
 N_FEATURES = 2**18
 CHAR_NGRAMS = (3, 4, 5)
@@ -64,6 +67,24 @@ def presence(texts: Sequence[str]) -> sparse.csc_matrix:
         cols += list(terms)
     values = np.ones(len(rows), dtype=np.float32)
     return sparse.csr_matrix((values, (rows, cols)), shape=(len(texts), N_FEATURES)).tocsc()
+
+
+def media_columns(texts: Sequence[str], agents: AgentInference) -> sparse.csc_matrix:
+    """One row per text, one column per modality of the agents config (in ``sorted`` order): 1.0 where
+    the media word the text names ("the *novel* X", "a *TV show* called Y") is that modality's, by
+    the same rules as the keyword floor (``AgentInference.detect_media``). What a media word means is
+    the team's vocabulary, not something a few thousand synthetic queries can teach for every word
+    people use ("novel", "painting"); what the data teaches is how far to trust it."""
+    modalities = sorted(modality.upper() for modality in agents.config.media_words)
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, text in enumerate(texts):
+        modality, _ = agents.detect_media(text)
+        if modality is not None and modality in modalities:
+            rows.append(row)
+            cols.append(modalities.index(modality))
+    values = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(texts), len(modalities))).tocsc()
 
 
 @dataclass

@@ -27,6 +27,7 @@ from approval.scorecard.readiness import Recommendation, recommend
 from approval.scorecard.router import SEED, train_router
 from synth_core.errors import Fix, InvalidRequestError
 from synth_core.registry import OptimizerSpec
+from synth_core.settings import AgentsConfig
 
 HELD_OUT_FOLDS = 5
 MODEL_FILE, METRICS_FILE = "router.json", "metrics.json"
@@ -79,8 +80,10 @@ def train(
     real: RealQueries | None = None,
     lm: dspy.LM | None = None,
     seed: int = SEED,
+    media: AgentsConfig | None = None,
 ) -> TrainResult:
-    """The router (and, with ``lm``, a compiled DSPy routing module) saved in ``out`` with metrics.json."""
+    """The router (and, with ``lm``, a compiled DSPy routing module) saved in ``out`` with metrics.json;
+    ``media``: the agents config whose media words the router reads as features."""
     label_field = router_label(spec)
     usable = [r for r in records if isinstance(r.get(INPUT_FIELD), str) and r.get(label_field) is not None]
     texts, labels = [str(r[INPUT_FIELD]) for r in usable], [str(r[label_field]) for r in usable]
@@ -89,8 +92,8 @@ def train(
             f"The dataset has {len(set(labels))} distinct '{label_field}' labels: a router needs at least two.",
             fix=Fix("Give a dataset with examples of at least two labels (the scorecard's readiness checks it)."),
         )
-    held_accuracy, held_f1 = _held_out(texts, labels, seed)
-    router = train_router(texts, labels, seed=seed)
+    held_accuracy, held_f1 = _held_out(texts, labels, seed, media)
+    router = train_router(texts, labels, seed=seed, media=media)
     out.mkdir(parents=True, exist_ok=True)
     model_path, metrics_path = out / MODEL_FILE, out / METRICS_FILE
     router.save(model_path)
@@ -113,12 +116,14 @@ def train(
     return result
 
 
-def _held_out(texts: Sequence[str], labels: Sequence[str], seed: int) -> tuple[float, float]:
+def _held_out(
+    texts: Sequence[str], labels: Sequence[str], seed: int, media: AgentsConfig | None
+) -> tuple[float, float]:
     """Accuracy and macro-F1 on one stratified fifth, of a router trained on the rest."""
     folds = stratified_folds(labels, HELD_OUT_FOLDS, seed)
     train_at = [i for i, fold in enumerate(folds) if fold != 0]
     test_at = [i for i, fold in enumerate(folds) if fold == 0]
-    router = train_router([texts[i] for i in train_at], [labels[i] for i in train_at], seed=seed)
+    router = train_router([texts[i] for i in train_at], [labels[i] for i in train_at], seed=seed, media=media)
     truth = [labels[i] for i in test_at]
     predicted = router.predict([texts[i] for i in test_at])
     return accuracy(truth, predicted), macro_f1(truth, predicted)

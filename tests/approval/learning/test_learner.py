@@ -187,8 +187,9 @@ def test_the_audit_share_sends_about_two_percent_of_would_be_auto_approvals_to_r
 
 
 def test_audited_examples_stay_for_review_when_the_run_finishes(tmp_path: Path, review_url: str) -> None:
-    learning = {"audit_share": 0.5, "judged_prior": False}  # every clean example scores above the threshold
+    learning = {"audit_share": 0.5, "judged_prior": False}
     settings = load_settings(home=tmp_path / "home", review={"url": review_url}, learning=learning)
+    settings = settings.model_copy(update={"thresholds": {"modality": 0.85}})  # every clean example clears it
     sink = ReviewStoreSink(settings)
     try:
         clean = [f"show me the video about kubernetes autoscaling part {index}" for index in range(30)]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from approval.scorecard.metrics import accuracy, confusion, macro_f1, per_label_f1, stratified_folds
 from approval.scorecard.router import QueryRouter, cross_validated_predictions, train_router
-from tests.approval.scorecard.handmade import keyword_separable
+from synth_core.settings import load_settings
+from tests.approval.scorecard.handmade import NAMES, keyword_separable
 
 
 def split(records: list[dict]) -> tuple[list[str], list[str]]:
@@ -57,3 +58,27 @@ def test_stratified_folds_spread_each_label_evenly() -> None:
     folds = stratified_folds(labels, 5, seed=1)
     for fold in range(5):
         assert [labels[i] for i, f in enumerate(folds) if f == fold].count("A") == 2
+
+
+def test_with_the_agents_config_a_router_routes_media_words_its_training_data_never_used(tmp_path: Path) -> None:
+    """Trained on three media words per modality, the router reads "album", "photograph" and "TV
+    show" by the modality the agents config gives them; on n-grams alone it cannot know them."""
+    words = {
+        "AUDIO": ("song", "track", "tune"),
+        "IMAGE": ("painting", "picture", "drawing"),
+        "VIDEO": ("movie", "clip", "film"),
+    }
+    texts, labels = [], []
+    for modality, names in words.items():
+        for index, name in enumerate(NAMES):
+            texts.append(f"find the {names[index % 3]} {name}")
+            labels.append(modality)
+    unseen = ["find the album Red River", "find the photograph Red River", "find the TV show Red River"]
+    expected = ["AUDIO", "IMAGE", "VIDEO"]
+    media = load_settings().agents
+    router = train_router(texts, labels, media=media)
+    assert router.predict(unseen) == expected
+    assert train_router(texts, labels).predict(unseen) != expected
+    router.save(tmp_path / "router.json")
+    loaded = QueryRouter.load(tmp_path / "router.json")
+    assert loaded.media == media and loaded.predict(unseen) == expected

@@ -29,6 +29,7 @@ from synth_core.generators.title_cuts import cut_in
 from synth_core.patterns import ContentPatterns, extract_patterns
 from synth_core.schemas.common import Entity
 from synth_core.topics import stands_alone as phrase_stands_alone
+from synth_core.topics.phrases import always_modified
 from synth_core.word_frequency import zipf
 from synth_core.writing.item_roles import at_occasion
 from synth_core.writing.subjects import subjects_of
@@ -300,7 +301,7 @@ def _about(item: ContentItem) -> _About:
         and not only_quoted(item, key)
         and not only_in_passing(item, s.text, words.short, IN_PASSING if s.entity is not None else QUOTING)
         and not at_occasion(item, s.text)  # "clip or photo on ProMat" of a talk given at ProMat
-        and not _compound_modifier(item, s)
+        and not _cut_from_its_phrase(item, s)
     ]
     ordered = sorted(askable, key=lambda entry: entry[1].entity is None and " " not in entry[0])  # stable
     listed_only = frozenset(key for key, s in ordered if words.by_list_only(s.text, name=s.entity is not None))
@@ -319,12 +320,19 @@ so an id is never reused while its entry lives."""
 _ALONE_TOO_VAGUE = lx.STOPWORDS | lx.GENERIC_WORDS | lx.TOPIC_NOISE | lx.NOT_ALONE
 
 
-def _compound_modifier(item: ContentItem, subject: Subject) -> bool:
-    """A lone hyphenated word the item only writes before a noun ("gravitational-wave detectors",
-    "cross-border data transfers"): a modifier, no subject ("show me gravitational-wave", round 11)."""
-    if subject.entity is not None or " " in subject.text or "-" not in subject.text:
+def _cut_from_its_phrase(item: ContentItem, subject: Subject) -> bool:
+    """A lone word (no name) the item never writes as a whole noun (``topics.stands_alone``) and
+    always after a modifier of its own phrase (``topics.always_modified``: "corridors" of "elephant
+    corridors", round 13), or a hyphenated modifier it only writes before a noun
+    ("gravitational-wave detectors", round 11): asked alone it names something else or nothing
+    ("something on corridors in Amboseli", "show me gravitational-wave"). The rule topic extraction
+    keeps a word by (``extract_topics``), applied to the subjects pairs are asked about."""
+    if subject.entity is not None or " " in subject.text:
         return False
-    return not phrase_stands_alone(subject.text, f"{item.title} . {item.text}")
+    source = f"{item.title} . {item.text}"
+    if phrase_stands_alone(subject.text, source):
+        return False
+    return "-" in subject.text or always_modified(subject.text, source)
 
 
 def _as_typed(name: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from synth_core import lexicon as lx
 from synth_core.entities import evidence as ev
@@ -78,7 +79,7 @@ def classify(
     if len(tokens) > 1 and found.strength < ev.LEXICON and context.headline(position):
         part = _named_part(tokens, context, position)
         if part is not None and (len(tokens) > 3 or part[1].strength > found.strength):
-            return _person_name(part)  # "Audi" of "Audi Think Faster"
+            return None if _headline_capitals(part, context) else _person_name(part)  # "Audi" of "Audi Think Faster"
         if len(tokens) > 3 and found.strength < ev.POSITION_PROOF:
             return None
     if len(tokens) > 3 and context.headline(position):
@@ -96,7 +97,16 @@ def classify(
     guessed = guessed or (found.source in _TYPE_WORD_SOURCES and zipf(surface.lower()) >= COMMON_NOUN_ZIPF)
     if guessed and len(tokens) == 1 and context.written_lowercase(surface):
         return None  # "Frisbee ... a frisbee", "Blender ... a blender": a common noun with a capital
+    if context.headline(position) and _headline_capitals((surface, found), context):
+        return None
     return _person_name((surface, found))
+
+
+def _headline_capitals(typed: tuple[str, Evidence], context: SpanContext) -> bool:
+    """A headline's words typed by a type word ("Kelp Forest" of "Kelp Forest Recovery") that the text
+    writes in lower case ("dig into kelp forest recovery"): the headline's capitals, no name (round 13)."""
+    surface, found = typed
+    return " " in surface and found.source in _TYPE_WORD_SOURCES and context.written_lowercase(surface)
 
 
 PRODUCT_HEADS = lx.words("rover rovers telescope probe satellite spacecraft orbiter lander rocket console")
@@ -332,7 +342,11 @@ def _span_words(tokens: tuple[str, ...]) -> Evidence | None:
         or (head in nl.PLACE_PREFIXES and not wl.is_common_word(last))
     ):
         return Evidence("PLACE", "lexicon:place_word", ev.WORD_CUE)
-    if (last in wl.ORG_SUFFIXES and not (last in _COMPANY_ABBREVIATIONS and "of" in lowered)) or head in nl.ORG_HEADS:
+    if (
+        (last in wl.ORG_SUFFIXES and not (last in _COMPANY_ABBREVIATIONS and "of" in lowered))
+        or head in nl.ORG_HEADS
+        or any(word in nl.ORG_HEADS and after == "of" for word, after in pairwise(lowered))  # "Australian Institute of"
+    ):
         return Evidence("ORGANIZATION", "lexicon:org_suffix", ev.ORG_WORD)
     if last in nl.WORK_SUFFIXES:
         return Evidence("WORK", "lexicon:work_word", ev.WORD_CUE)

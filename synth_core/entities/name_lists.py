@@ -177,7 +177,7 @@ nebraska nevada oklahoma pennsylvania tennessee utah vermont virginia wisconsin 
 ontario alberta manitoba saskatchewan nunavut yukon queensland tasmania
 yorkshire cornwall devon essex sussex surrey lancashire cumbria normandy brittany alsace
 andalusia lombardy sicily sardinia bavaria saxony flanders wallonia siberia patagonia kashmir punjab
-bengal tibet hokkaido kyushu okinawa bali java sumatra borneo mallorca majorca ibiza crete
+bengal tibet hokkaido kyushu okinawa bali java sumatra borneo mallorca majorca ibiza crete galapagos galápagos
 philadelphia pittsburgh baltimore cleveland cincinnati milwaukee minneapolis orlando tampa sacramento
 honolulu anchorage raleigh memphis louisville indianapolis kansas omaha tucson
 albuquerque berkeley oakland brooklyn harlem queens malibu yosemite brisbane perth adelaide auckland
@@ -227,6 +227,7 @@ racing dynamics galleries gallery pictures airlines airways motors pharmaceutica
 therapeutics robotics industries enterprises solutions brewery bakery boulangerie restaurant cafe
 hotel orchestra philharmonic choir band ensemble fund trust bureau service services police army navy bros
 reserve administration observatory architects consulting advisors publishing broadcasting
+logistics health shipping analytics biotech biosciences aerospace semiconductors
 """
 )
 

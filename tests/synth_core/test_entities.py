@@ -477,3 +477,20 @@ def test_a_code_of_letters_and_digits_in_a_research_abstract_is_notation_not_a_p
     assert found.get("Ke4") == "CONCEPT" and found.get("CaII K") == "CONCEPT"
     review = "Our team tested the Nikon Z8 and the Canon R5 on a night shoot."
     assert typed(review)["Nikon Z8"] == "PRODUCT"
+
+
+def test_a_headline_phrase_the_text_writes_in_lower_case_is_no_name() -> None:
+    """ "Kelp Forest" of the title "... Ep. 94: Kelp Forest Recovery", typed PLACE (round 13)."""
+    title = "Deep Blue Notes Ep. 94: Kelp Forest Recovery"
+    found = typed(f"{title}. This week the hosts dig into kelp forest recovery off Monterey.", title_length=len(title))
+    assert not any("Kelp Forest" in surface for surface in found)
+    title = "Dawn over Monterey Bay"
+    assert typed(f"{title}. Fog lifts over the bay at dawn.", title_length=len(title)).get("Monterey Bay") == "PLACE"
+
+
+def test_an_institution_word_before_of_names_an_organisation_wherever_it_stands() -> None:
+    """ "Australian Institute of Marine Science" was a CONCEPT (round 13); "Northwind Logistics" too."""
+    found = typed("Colleagues from the Australian Institute of Marine Science joined staff of Northwind Logistics.")
+    assert found.get("Australian Institute of Marine Science") == "ORGANIZATION"
+    assert found.get("Northwind Logistics") == "ORGANIZATION"
+    assert typed("They found vents off the Galápagos last spring.").get("Galápagos") == "PLACE"

@@ -74,10 +74,28 @@ def at_occasion(item: ContentItem, name: str) -> bool:
     Ghent", "the Japanese Grand Prix") or a name inside it ("Sistine Chapel" of "the Sistine Chapel
     restoration anniversary"): when and where, never what the item is about ("a lecture video about
     Velo-city" for a talk on cargo-bike deliveries given there, "Japanese Grand Prix talks", round 10)."""
+    if _recorded_at(item, name):
+        return True
     event = item.metadata.get("event")
     if not isinstance(event, str) or not event.strip():
         return False
     return _squashed(name) == _squashed(event) or count_words(event, name) > 0
+
+
+_RECORDED_AT = (
+    r"(?i:\b(?:recorded|taped|broadcast|speaking|live|down the line)\s+(?:live\s+)?(?:in|at|from)\s+(?:the\s+)?)"
+)
+"""What comes before the place a recording was made in: "recorded in Kigali", "down the line from Rotterdam"."""
+
+
+def _recorded_at(item: ContentItem, name: str) -> bool:
+    """``name`` is where an audio recording was made ("Radio interview recorded in Kigali", "interviews
+    Jorge Castillo down the line from Rotterdam"): where the voices were, not what they discuss
+    ("Kigali: podcast vs photo" of a vaccine interview, round 13). A picture or a film shows the
+    place it was taken in; a recording does not."""
+    if item.modality != "AUDIO" or not name[:1].isupper():
+        return False
+    return re.search(_RECORDED_AT + re.escape(name) + r"\b", item.text) is not None
 
 
 def _written_as_name(phrase: str, text: str, lowered: str) -> bool:

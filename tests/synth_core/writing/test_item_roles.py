@@ -103,6 +103,30 @@ def test_the_occasion_and_the_names_inside_it_are_no_subject_of_a_request() -> N
     assert not at_occasion(make_item("vid-none", "VIDEO", "Cargo Bikes", "Bikes."), "Cargo Bikes")
 
 
+def test_where_a_recording_was_made_is_no_subject_of_it() -> None:
+    """ "Kigali: podcast vs photo" of a vaccine interview recorded in Kigali (round 13); a photo taken
+    in Kigali shows it."""
+    from synth_core.writing.item_roles import at_occasion
+
+    interview = make_item(
+        "aud-kigali",
+        "AUDIO",
+        "Radio Interview: Dr. Adaeze Nwosu in Kigali",
+        "Radio interview recorded in Kigali with Dr. Adaeze Nwosu, an epidemiologist, on vaccine equity.",
+    )
+    call = make_item(
+        "aud-rotterdam",
+        "AUDIO",
+        "Freight Lines",
+        "Clara Ivanova interviews Jorge Castillo down the line from Rotterdam.",
+    )
+    assert at_occasion(interview, "Kigali") and at_occasion(call, "Rotterdam")
+    assert not at_occasion(interview, "Adaeze Nwosu")
+    assert not ItemRoles().subject_entity(interview, Entity(text="Kigali", type="PLACE"))
+    photo = make_item("img-kigali", "IMAGE", "Container Factory in Kigali", "A factory recorded in Kigali at dawn.")
+    assert not at_occasion(photo, "Kigali")
+
+
 def test_the_camera_is_neither_maker_nor_subject_of_a_photo() -> None:
     """ "a detailed write-up on wind farm by Nikon Z8" (round 10 reading)."""
     photo = make_item(

@@ -192,7 +192,8 @@ def revalidate(example: Any) -> None:
 
 def interview_and_report_sharing_one_name() -> tuple[ContentItem, ContentItem]:
     """A radio interview and a fab report whose only shared subject is Priyanka Sethi; only the
-    interview says Hsinchu (a facet one item carries: cross_modal's honest no-gain case)."""
+    interview says packaging lines (a facet one item carries: cross_modal's honest no-gain case), and
+    Hsinchu, where it was recorded."""
     interview = make_item(
         "a-sethi", "AUDIO", "Radio Interview: Priyanka Sethi in Hsinchu",
         "Radio interview recorded in Hsinchu with Priyanka Sethi. Priyanka Sethi explains packaging lines.",

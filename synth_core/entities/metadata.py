@@ -139,6 +139,16 @@ def channel_evidence(name: str) -> Evidence | None:
     return Evidence("ORGANIZATION", "metadata:channel", ev.SINGLE_NAME)
 
 
+KIND_LABELS = (
+    r"transcript|slides|slide deck|map|diagram|infographic|photo|photos|handbook|briefing|explainer|review|panel"
+    r"|panel discussion|white paper|whitepaper|policy|policy framework|policy brief|tutorial|preview|case study"
+    r"|fact ?sheet|keynote|webinar|presentation|primer|report|brief|briefing note|photo essay|documentary"
+)
+"""Labels a title gives the item's kind before a colon ("Panel: The Future of ...", "White Paper:
+Rethinking ...", "Case Study: ...", round 13): never part of its name."""
+_KIND_LABEL_RE = re.compile(rf"(?i)^(?:.* )?(?:{KIND_LABELS})$")
+
+
 def title_work(title: str, *, modality: str, metadata: Mapping[str, Any]) -> str:
     """The title's main segment when the item is a work (a video, a paper, an episode, a painting), else "". In
     "Artist - Song (Official Video)" the work is the song: a first segment that is the channel or a
@@ -159,6 +169,9 @@ def title_work(title: str, *, modality: str, metadata: Mapping[str, Any]) -> str
     main = segments[0]
     if len(segments) > 1 and _names_the_artist(main, metadata):
         main = segments[1]
+    label, colon, rest = main.partition(": ")
+    if colon and rest and _KIND_LABEL_RE.match(label.strip()):
+        main = rest.strip()
     words = main.split()
     if not 2 <= len(words) <= MAX_TITLE_WORDS or not main[:1].isalnum():
         return ""

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.content import ContentItem
+from synth_core.entities.metadata import KIND_LABELS
 from synth_core.generators.text_parts import UPLOADER_FIELDS, squeezed
 from synth_core.writing import sound
 from synth_core.writing.caption_grammar import grammatical_caption, runs_together
@@ -49,8 +50,8 @@ _LABEL_SEGMENT = re.compile(
 _EMPHASIS = re.compile(r"(?<![\w*~^_])[*~^_]+|[*~^_]+(?![\w*~^_])")
 _QUOTES = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)|[\"“”]")
 _LABEL_HEAD = re.compile(
-    r"(?i)^(?:.* )?(?:transcript|slides|slide deck|map|diagram|infographic|photo|photos|film|handbook|radio interview"
-    r"|interview|briefing|explainer|review|episode \d+|ep\.? ?\d+|lecture(?: \d+)?|lecture audio|part \d+"
+    rf"(?i)^(?:.* )?(?:{KIND_LABELS}|film|radio interview"
+    r"|interview|episode \d+|ep\.? ?\d+|lecture(?: \d+)?|lecture audio|part \d+"
     r"|chapter \d+|session \d+|week \d+|day \d+|season \d+|q[1-4] \d{4} earnings call|earnings call)$"
 )
 _DANGLING = lx.words(
@@ -193,7 +194,9 @@ def _names(modality: str, title: str, song: tuple[str, str] | None, uploaders: f
 
 
 def _paper_title(title: str) -> str:
-    """A document's title as typed: LaTeX dropped, a long title cut at its colon, no final stop."""
+    """A document's title as typed: its kind label dropped ("Case Study: ..."), LaTeX dropped, a long
+    title cut at its colon, no final stop."""
+    title = _unlabelled(title)
     if "$" in title or "\\" in title:
         if _labelled_by_math(title):
             return ""

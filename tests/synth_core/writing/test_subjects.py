@@ -196,6 +196,24 @@ def test_an_audiobook_label_is_no_part_of_its_name() -> None:
     assert clean_title("Murder at Fenwick Lock | Unabridged Audiobook | Chapters 4 to 6") == "Murder at Fenwick Lock"
 
 
+@pytest.mark.parametrize(
+    ("modality", "title", "name"),
+    [
+        ("VIDEO", "Panel: The Future of Cost Control for Idle Nodes", "The Future of Cost Control for Idle Nodes"),
+        ("DOCUMENT", "White Paper: Rethinking Fast-Charging Networks", "Rethinking Fast-Charging Networks"),
+        ("DOCUMENT", "Case Study: Giant Ground-Based Telescopes at ESA", "Giant Ground-Based Telescopes at ESA"),
+        ("VIDEO", "Tutorial: Getting Started with Helm", "Getting Started with Helm"),
+        ("VIDEO", "Harry Potter Theory: The Snape Problem", "Harry Potter Theory: The Snape Problem"),
+    ],
+)
+def test_a_kind_label_before_a_colon_is_no_part_of_the_name(modality: str, title: str, name: str) -> None:
+    """ "the clip named Panel: The Future of ...", "Toyota's document White Paper: ..." (round 13)."""
+    from synth_core.entities.metadata import title_work
+
+    assert subjects_of(item(modality, title)).names == (name,)
+    assert title_work(title, modality=modality, metadata={}) == name
+
+
 def test_a_maker_field_that_describes_instead_of_naming_is_no_maker() -> None:
     """ "something by Sentinel Forge investor relations" (a round 10 reading)."""
     call = item("AUDIO", "Q2 2024 Earnings Call: Sentinel Forge", show="Sentinel Forge investor relations")

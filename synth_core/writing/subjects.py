@@ -147,6 +147,8 @@ def _metadata_key(item: ContentItem) -> tuple[tuple[str, str], ...]:
         "channel",
         "category",
         "authors",
+        "author",
+        "doc_type",
         "show",
         "photographer",
         "artist",
@@ -291,16 +293,27 @@ def _song(title: str, meta: dict[str, str]) -> tuple[str, str] | None:
 
 
 def _makers(meta: dict[str, str], song: tuple[str, str] | None) -> tuple[str, ...]:
+    """Who made the item, as people ask "by": artists, photographers, shows, channels, publishers,
+    authors; a book's publisher only when no author is named ("A Field Guide to Vanishing Rivers by
+    Greenlock Publishing" of Dr. Hana Marwick's audiobook, round 13; a report is its publisher's too)."""
     found: list[str] = [song[0]] if song else []
+    authored = bool(meta.get("authors", "").strip() or meta.get("author", "").strip())
+    book = authored and (meta.get("kind", "") or meta.get("doc_type", "")).strip().lower() in BOOK_KINDS
     for key in ("artist", "band", "composer", "photographer", "show", "channel", "publisher", "issuer"):
+        if book and key == "publisher":
+            continue
         value = meta.get(key, "").strip()
         if key == "channel" and value:
             value = re.sub(r"(?i)vevo$", "", value).strip()
         if value and MAKER_WORDS[0] <= len(value.split()) <= MAKER_WORDS[1] and not _described(value):
             found.append(value)
-    found += author_surnames(meta.get("authors", ""))
+    found += author_surnames(meta.get("authors", "") or meta.get("author", ""))
     unique = {re.sub(r"\W", "", maker.lower()): maker for maker in reversed(found)}  # "Noah Cyrus" = "NoahCyrus"
     return tuple(dict.fromkeys(unique[re.sub(r"\W", "", maker.lower())] for maker in found))[:3]
+
+
+BOOK_KINDS = frozenset({"novel", "book", "audiobook", "memoir", "biography", "poetry", "short stories", "novella"})
+"""Kinds whose author, not their publisher, is who people ask "by"."""
 
 
 def _described(value: str) -> bool:

@@ -214,6 +214,15 @@ def test_a_kind_label_before_a_colon_is_no_part_of_the_name(modality: str, title
     assert title_work(title, modality=modality, metadata={}) == name
 
 
+def test_a_publisher_is_no_maker_of_an_authored_book() -> None:
+    """ "A Field Guide to Vanishing Rivers by Greenlock Publishing" of Dr. Hana Marwick's audiobook (round 13)."""
+    meta = {"kind": "audiobook", "author": "Dr. Hana Marwick", "publisher": "Greenlock Publishing"}
+    audiobook = item("AUDIO", "A Field Guide to Vanishing Rivers", **meta)
+    assert subjects_of(audiobook).makers == ("Marwick",)
+    report = item("DOCUMENT", "Fleet Charging Report", doc_type="report", authors="['Jun Park']", publisher="Tesla")
+    assert "Tesla" in subjects_of(report).makers  # a report is its publisher's too
+
+
 def test_a_maker_field_that_describes_instead_of_naming_is_no_maker() -> None:
     """ "something by Sentinel Forge investor relations" (a round 10 reading)."""
     call = item("AUDIO", "Q2 2024 Earnings Call: Sentinel Forge", show="Sentinel Forge investor relations")

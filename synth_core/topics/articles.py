@@ -5,10 +5,12 @@ framework", bare "jazz"), its written form, and whether a name takes "the".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from synth_core import lexicon as lx
 from synth_core.entities import name_lists as nl
+from synth_core.entities import words as wl
 from synth_core.entities.spans import NAME_CONNECTORS
 from synth_core.topics.words import (
     ARTICLES,
@@ -151,7 +153,17 @@ def written_form(phrase: str, source: str) -> str:
     ]
     if len(forms) < 2 or not all(all(token[:1].isupper() for token in form) for form in forms):
         return phrase
-    return " ".join(forms[-1])
+    form = forms[-1]
+    if _shouted(form):
+        return phrase  # a shouted title ("OTHER MOTHER CORALINE ...") is typed in lower case, not shouted back
+    return " ".join(form)
+
+
+def _shouted(form: Sequence[str]) -> bool:
+    """Every word in capitals, one of them an everyday word ("HOT DOG INSIDE A BURGER"), not a row of
+    acronyms ("NASA JPL")."""
+    words = [token for token in form if any(char.isalpha() for char in token)]
+    return all(word.isupper() for word in words) and any(wl.is_common_word(word.lower()) for word in words)
 
 
 @lru_cache(maxsize=65536)

@@ -1,6 +1,8 @@
-"""Shouted words of a title as people type them: "Did Rick CLONE Beth" -> "Did Rick clone Beth",
-"CHINESE Street Food Tour DEEP in Sichuan, CHINA" -> "chinese Street Food Tour deep in Sichuan, China";
-acronyms ("GLAST", "NASA") stay as written."""
+"""Shouted words of a title as people type them, in the title's own case: "Did Rick CLONE the
+clock" -> "Did Rick clone the clock", "CHINESE Street Food Tour DEEP in Sichuan, CHINA" -> "Chinese
+Street Food Tour Deep in Sichuan, China" (a title-case title keeps title case: "chinese Street Food
+Tour deep" and "Velvetizer-The hell Is In This Stuff" read as broken casing, round 13); acronyms
+("GLAST", "NASA") stay as written."""
 
 from __future__ import annotations
 
@@ -19,18 +21,47 @@ SHOUTED_SHORT_WORD_ZIPF = 4.5
 Tour DEEP in Sichuan" left half a title shouted (round 11)."""
 
 
-def _unshouted(match: re.Match[str]) -> str:
-    """A shouted word as people type it: lower case, a known place capitalised ("CHINA" -> "China");
-    an acronym or a known organisation as written."""
+def _unshouted(match: re.Match[str], *, title_case: bool) -> str:
+    """A shouted word as people type it: lower case (capitalised in a title-case title), a known place
+    capitalised ("CHINA" -> "China"); an acronym or a known organisation as written."""
     word = match.group(0)
     lowered = word.lower()
     if lowered in wl.PLACES:
         return word.capitalize()
     if len(word) == 4:
-        return lowered if zipf(lowered) >= SHOUTED_SHORT_WORD_ZIPF and lowered not in wl.ORGANIZATIONS else word
-    return lowered if zipf(lowered) >= SHOUTED_WORD_ZIPF else word
+        everyday = zipf(lowered) >= SHOUTED_SHORT_WORD_ZIPF and lowered not in wl.ORGANIZATIONS
+    else:
+        everyday = zipf(lowered) >= SHOUTED_WORD_ZIPF
+    if not everyday:
+        return word
+    return word.capitalize() if title_case else lowered
+
+
+_WORD = re.compile(r"[A-Za-z][a-z'’]+")
+TITLE_CASE_SHARE = 0.6
+"""A title is in title case when at least this share of its written (not shouted) words of four
+letters or more start with a capital."""
+
+
+_ANY_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+ACRONYM_LETTERS = 5
+"""In a title shouted whole, a rare word of at most this many letters is an acronym ("GLAST", "NASA")."""
 
 
 def unshouted(text: str) -> str:
-    """``text`` with each shouted everyday word as people type it (``_unshouted``)."""
-    return _SHOUTED_WORD.sub(_unshouted, text)
+    """``text`` with each shouted everyday word as people type it (``_unshouted``); a title shouted
+    whole ("OTHER MOTHER CORALINE HALLOWEEN MAKEUP TUTORIAL") in lower case but for its acronyms."""
+    words = _ANY_WORD.findall(text)
+    if len(words) >= 3 and all(word.isupper() for word in words):
+        return _ANY_WORD.sub(lambda match: _whole_shout(match.group(0)), text)
+    written = [word for word in _WORD.findall(text) if len(word) >= 4]
+    title_case = len(written) >= 2 and sum(word[0].isupper() for word in written) >= TITLE_CASE_SHARE * len(written)
+    return _SHOUTED_WORD.sub(lambda match: _unshouted(match, title_case=title_case), text)
+
+
+def _whole_shout(word: str) -> str:
+    lowered = word.lower()
+    if lowered in wl.PLACES:
+        return word.capitalize()
+    acronym = len(word) <= ACRONYM_LETTERS and zipf(lowered) < SHOUTED_WORD_ZIPF and len(word) > 1
+    return word if acronym or lowered in wl.ORGANIZATIONS else lowered

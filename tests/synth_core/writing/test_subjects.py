@@ -8,6 +8,7 @@ import pytest
 
 from synth_core.content import ContentItem
 from synth_core.writing.caption_grammar import finite_verb, grammatical_caption
+from synth_core.writing.shouting import unshouted
 from synth_core.writing.sound import music_traits
 from synth_core.writing.subjects import author_surnames, clean_title, subjects_of
 from tests.synth_core.fixtures import make_item
@@ -34,7 +35,7 @@ def item(modality: str, title: str, text: str = "", **metadata: object) -> Conte
         ("Nerf War in The Worlds Largest Blanket Fort! (Over 4000 feet!)",
          "Nerf War in The Worlds Largest Blanket Fort"),
         ("CANDY CORN THEMED PIZZA w/ my Dad!", "candy corn themed pizza"),
-        ("Film Theory: Did Rick CLONE Beth - SOLVED! (Rick and Morty)", "Film Theory: Did Rick clone Beth"),
+        ("Film Theory: Did Rick CLONE Beth - SOLVED! (Rick and Morty)", "Film Theory: Did Rick Clone Beth"),
         ("Lecture 110: Open Crumb", "Open Crumb"),
         ("Future Man Trailer (Official) • FutureMan On Hulu", "Future Man"),
         ("| Full Interview | 10/03/17", ""),
@@ -162,7 +163,24 @@ def test_a_negated_judgement_is_nothing_heard() -> None:
 def test_an_acronym_in_capitals_is_no_shouted_word() -> None:
     """ "Exploring First Stars Era with glast" (round 9) lower-cased an acronym as if shouted."""
     assert clean_title("Exploring First Stars Era with GLAST") == "Exploring First Stars Era with GLAST"
-    assert clean_title("Did Rick CLONE Beth") == "Did Rick clone Beth"
+    assert clean_title("Did Rick CLONE Beth") == "Did Rick Clone Beth"  # a title-case title keeps title case
+    assert clean_title("why Rick would CLONE his dog") == "why Rick would clone his dog"
+
+
+def test_a_shouted_word_takes_the_case_of_its_title() -> None:
+    """ "Urban Decay Velvetizer-The hell Is In This Stuff" and "chinese Street Food Tour deep in
+    Sichuan": half a title lowered reads as broken casing (round 13); a title shouted whole is typed
+    in lower case ("can you find a OTHER MOTHER CORALINE ... video?", ninth session reading)."""
+    assert (
+        clean_title("Urban Decay Velvetizer-The HELL Is In This Stuff")
+        == "Urban Decay Velvetizer-The Hell Is In This Stuff"
+    )
+    assert clean_title("CHINESE Street Food Tour DEEP in Sichuan") == "Chinese Street Food Tour Deep in Sichuan"
+    assert (
+        clean_title("OTHER MOTHER CORALINE HALLOWEEN MAKEUP TUTORIAL")
+        == "other mother coraline halloween makeup tutorial"
+    )
+    assert unshouted("WHY NASA WANTS TO GO TO MARS") == "why NASA wants to go to Mars"
 
 
 def test_declared_makers_kinds_and_shows_are_read_from_metadata() -> None:
@@ -247,11 +265,12 @@ def test_how_an_image_was_drawn_is_no_caption() -> None:
 
 def test_a_shouted_title_is_unshouted_whole_and_its_places_keep_a_capital() -> None:
     """ "a clip called apple PARK: Late September Sunset Tour 4K", "chinese Street Food Tour DEEP in
-    Sichuan, china" (round 11): four-letter shouted words stayed shouted, places lost their capital."""
-    assert clean_title("APPLE PARK: Late September Sunset Tour 4K") == "apple park: Late September Sunset Tour 4K"
+    Sichuan, china" (round 11): four-letter shouted words stayed shouted, places lost their capital; in
+    a title-case title they take title case (round 13: "chinese Street Food Tour deep" is broken casing)."""
+    assert clean_title("APPLE PARK: Late September Sunset Tour 4K") == "Apple Park: Late September Sunset Tour 4K"
     assert (
         clean_title("CHINESE Street Food Tour DEEP in Sichuan, CHINA")
-        == "chinese Street Food Tour deep in Sichuan, China"
+        == "Chinese Street Food Tour Deep in Sichuan, China"
     )
     assert clean_title("NASA Live: Earth Views from the ISS").startswith("NASA")  # an acronym stays
 

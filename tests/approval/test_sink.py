@@ -27,8 +27,10 @@ TENANT = "acme"
 
 @pytest.fixture
 def sink_settings(tmp_path: Path, review_url: str) -> Settings:
-    """The rule-based score as stored (``test_learner`` covers the judged prior's blend)."""
-    return load_settings(home=tmp_path / "home", review={"url": review_url}, learning={"judged_prior": False})
+    """The rule-based score as stored (``test_learner`` covers the judged prior's blend), with a modality
+    threshold a clean example clears (the calibrated default, 1.0, sends every modality example to a person)."""
+    settings = load_settings(home=tmp_path / "home", review={"url": review_url}, learning={"judged_prior": False})
+    return settings.model_copy(update={"thresholds": {"modality": 0.85}})
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -231,6 +231,18 @@ def _spec(optimizer: str) -> OptimizerSpec | None:
     from synth_core.registry import OPTIMIZERS  # the registry pulls in every generator: load it late
 
     return OPTIMIZERS.get(optimizer)
+
+
+def core_cap(breakdown: Sequence[Mapping[str, Any]]) -> float:
+    """The most a score may be given ``breakdown`` (stored components): each core component's score
+    plus ``CAP_HEADROOM`` (1.0 with none). A learned model blended in never lifts a score past it:
+    one bad core signal (a label that fails its check, a media word that does not fit) stays decisive."""
+    caps = [
+        float(entry["score"]) + CAP_HEADROOM
+        for entry in breakdown
+        if entry.get("name") in COMPONENTS and float(entry.get("weight", 0.0)) >= CORE_WEIGHT
+    ]
+    return min([1.0, *caps])
 
 
 def combine(components: Sequence[ConfidenceComponent]) -> float:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
 
+from approval.confidence import core_cap
 from approval.learning.features import DecidedExample
 from approval.learning.model import ConfidenceModel, blend, rule_score
 
@@ -105,9 +106,11 @@ class ScoredOutcome(BaseModel):
     approved: bool
     threshold: float
     """Its optimizer's auto-approval threshold."""
+    cap: float = 1.0
+    """The rule's ``core_cap``: what a blend may not exceed."""
 
     def blended(self, weight: float) -> float:
-        return blend(self.rule, self.learned, weight)
+        return blend(self.rule, self.learned, weight, self.cap)
 
 
 def evaluate(
@@ -141,6 +144,7 @@ def scored_outcomes(
             learned=chance,
             approved=example.approved,
             threshold=thresholds.get(example.optimizer, DEFAULT_THRESHOLD),
+            cap=core_cap(example.confidence_breakdown),
         )
         for example, chance in zip(examples, learned, strict=True)
     ]

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, Protocol
 
-from approval.confidence import Confidence
+from approval.confidence import Confidence, core_cap
 from approval.learning.evaluation import LearnedEvaluation, evaluate, held_out_split
 from approval.learning.judged_prior import judged_prior
 from approval.learning.model import ConfidenceModel, ExampleFacts, blend, learned_entry
@@ -114,7 +114,7 @@ def score_with_model(
     ]
     return [
         Scored(
-            blend(confidence.score, learned, weight),
+            blend(confidence.score, learned, weight, core_cap(breakdown)),
             [*breakdown, learned_entry(confidence.score, learned, weight, model.trained_on)],
             learned,
         )

@@ -123,9 +123,10 @@ def rule_score(confidence: float, breakdown: Sequence[Mapping[str, Any]]) -> flo
     return confidence
 
 
-def blend(rule: float, learned: float, weight: float) -> float:
-    """``(1 - weight) * rule + weight * learned``, rounded as confidence scores are."""
-    return round(min(1.0, max(0.0, (1.0 - weight) * rule + weight * learned)), 4)
+def blend(rule: float, learned: float, weight: float, cap: float = 1.0) -> float:
+    """``(1 - weight) * rule + weight * learned``, at most ``cap`` (the rule's ``core_cap``: a learned
+    chance never outvotes a failing core check), rounded as confidence scores are."""
+    return round(min(cap, 1.0, max(0.0, (1.0 - weight) * rule + weight * learned)), 4)
 
 
 def learned_entry(rule: float, learned: float, weight: float, trained_on: str) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 For each corpus (demo; real when ../shared/data is present) and each optimizer, ``COUNT`` offline
 examples are generated (seed ``SEED``); for each error kind that can happen to that optimizer
 (``injections.APPLIES_TO``) a seeded ``SHARE`` of the examples it applies to is corrupted, the whole
-batch is scored with the real ``score_batch`` (default agents, default thresholds), and two figures
-are reported per kind:
+batch is scored as a run stores it (the real ``score_batch`` blended with the judged prior, as
+``approval.sink`` does for a tenant with no model of its own; default agents, default thresholds),
+and two figures are reported per kind:
 
 - ROC-AUC of confidence for telling the corrupted examples from the untouched ones (target >= 0.90);
 - the share of the auto-approved set that is corrupted (target <= 2%).
@@ -18,6 +19,8 @@ import random
 from typing import Any
 
 from approval.confidence import score_batch, threshold_for
+from approval.learning.judged_prior import judged_prior
+from approval.learning.learner import score_with_model
 from synth_core.agents import AgentInference
 from synth_core.schemas.common import ExampleBase
 from synth_core.settings import load_settings
@@ -72,7 +75,9 @@ def _kind_rows(
     threshold: float,
 ) -> list[dict[str, Any]]:
     batch, corrupted = inject(kind, examples, agents)
-    scores = [c.score for c in score_batch(optimizer, batch, agents=agents.config)]
+    confidences = score_batch(optimizer, batch, agents=agents.config)
+    blend = load_settings().learning.blend_weight
+    scores = [scored.confidence for scored in score_with_model(optimizer, batch, confidences, judged_prior(), blend)]
     bad = [s for s, flag in zip(scores, corrupted, strict=True) if flag]
     good = [s for s, flag in zip(scores, corrupted, strict=True) if not flag]
     auc = corpora.roc_auc([1 - s for s in bad], [1 - s for s in good])

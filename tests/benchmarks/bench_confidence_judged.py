@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from approval.confidence import score_batch, threshold_for
+from approval.confidence import core_cap, score_batch, threshold_for
 from approval.learning.judged_prior import judged_prior, prior_rounds
 from approval.learning.learner import score_with_model
 from approval.learning.model import ConfidenceModel, blend
@@ -97,7 +97,10 @@ def _rolling_prior_rows(judged_rounds: list[int]) -> list[dict[str, Any]]:
         learned = ConfidenceModel.train(earlier).predict(tested)
         right = [example.approved for example in tested]
         rule = [example.confidence for example in tested]
-        blended = [blend(example.confidence, chance, weight) for example, chance in zip(tested, learned, strict=True)]
+        blended = [
+            blend(example.confidence, chance, weight, core_cap(example.confidence_breakdown))
+            for example, chance in zip(tested, learned, strict=True)
+        ]
         cells = []
         for scores in (rule, blended):
             auto = [

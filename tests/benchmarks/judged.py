@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from approval.calibration import decided_counts, report_from_counts
+from approval.confidence import core_cap
 from approval.learning.judged_prior import CALIBRATION_ERROR, save_prior
 from approval.learning.model import ConfidenceModel, blend
 from approval.learning.replay import judged_decisions
@@ -211,7 +212,8 @@ def calibrate_thresholds(decided: dict[int, list[DecidedExample]]) -> dict[str, 
         earlier = [example for before in ordered if before < round_ for example in decided[before]]
         tested = decided[round_]
         for example, chance in zip(tested, ConfidenceModel.train(earlier).predict(tested), strict=True):
-            scored[example.optimizer].append((blend(example.confidence, chance, weight), example.approved))
+            cap = core_cap(example.confidence_breakdown)
+            scored[example.optimizer].append((blend(example.confidence, chance, weight, cap), example.approved))
     thresholds: dict[str, dict[str, Any]] = {}
     for optimizer in OPTIMIZERS:
         report = report_from_counts(decided_counts(scored[optimizer]), target_error=CALIBRATION_ERROR)

@@ -77,3 +77,20 @@ def test_a_higher_rule_score_never_lowers_the_chance() -> None:
         [probe.model_copy(update={"confidence": score, "confidence_breakdown": []}) for score in (0.3, 0.95)]
     )
     assert high >= low
+
+
+def test_a_learned_chance_never_lifts_a_score_past_a_failing_core_check() -> None:
+    """An injected wrong modality fails label_validity (0.3): the rule caps the score at 0.55, and a
+    model that knows nothing of such errors must not lift it among the clean ones (ninth session:
+    blended at 0.5, injected-error ROC-AUC fell below 0.90 for 12 kinds)."""
+    from approval.confidence import core_cap
+
+    failing = [
+        {"name": "label_validity", "score": 0.3, "weight": 3.0},
+        {"name": "fluency", "score": 1.0, "weight": 2.0},
+        {"name": "generator", "score": 0.2, "weight": 0.5},  # not core: no cap
+    ]
+    assert core_cap(failing) == 0.55
+    assert blend(0.5, 0.95, 0.5, core_cap(failing)) == 0.55
+    assert core_cap([{"name": "fluency", "score": 1.0, "weight": 2.0}]) == 1.0
+    assert blend(0.9, 0.9, 0.5, core_cap([])) == 0.9

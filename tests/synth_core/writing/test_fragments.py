@@ -80,6 +80,25 @@ def test_a_name_the_source_writes_after_the_gets_the_after_a_preposition() -> No
     assert with_name_articles("about the Atacama Desert", names, source) == "about the Atacama Desert"
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "expected"),
+    [
+        ("clips about NFL", "NFL", "clips about the NFL"),
+        ("research papers on Sun", "Sun", "research papers on the Sun"),
+        ("a photo near Pantanal", "Pantanal", "a photo near the Pantanal"),
+        ("the document on Sistine Chapel", "Sistine Chapel", "the document on the Sistine Chapel"),
+        ("videos of Champions League Final", "Champions League Final", "videos of the Champions League Final"),
+        ("a clip about Monterey Bay", "Monterey Bay", "a clip about Monterey Bay"),
+    ],
+)
+def test_a_name_english_always_gives_the_gets_it_whatever_the_source_writes(
+    query: str, name: str, expected: str
+) -> None:
+    """ "clips about NFL", "papers on Sun", "riverbank near Pantanal", "on Sistine Chapel" (rounds 13-14):
+    tags and captions write them bare, English does not."""
+    assert with_name_articles(query, [name], f"{name} . Tags: {name}, highlights") == expected
+
+
 def test_a_name_the_source_writes_bare_keeps_no_article() -> None:
     source = "Yellow Wall at Signal Iduna Park . Fans fill Signal Iduna Park, the home of the club."
     assert (

@@ -82,10 +82,11 @@ def at_occasion(item: ContentItem, name: str) -> bool:
     return _squashed(name) == _squashed(event) or count_words(event, name) > 0
 
 
-_RECORDED_AT = (
+_RECORDED_AT = re.compile(
     r"(?i:\b(?:recorded|taped|broadcast|speaking|live|down the line)\s+(?:live\s+)?(?:in|at|from)\s+(?:the\s+)?)"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 )
-"""What comes before the place a recording was made in: "recorded in Kigali", "down the line from Rotterdam"."""
+"""The place a recording was made in: "recorded in Kigali", "down the line from Rotterdam"."""
 
 
 def _recorded_at(item: ContentItem, name: str) -> bool:
@@ -95,7 +96,12 @@ def _recorded_at(item: ContentItem, name: str) -> bool:
     place it was taken in; a recording does not."""
     if item.modality != "AUDIO" or not name[:1].isupper():
         return False
-    return re.search(_RECORDED_AT + re.escape(name) + r"\b", item.text) is not None
+    return any(place == name or place.startswith(f"{name} ") for place in _recording_places(item.text))
+
+
+@lru_cache(maxsize=16384)
+def _recording_places(text: str) -> tuple[str, ...]:
+    return tuple(match.group(1).rstrip(".") for match in _RECORDED_AT.finditer(text))
 
 
 def _written_as_name(phrase: str, text: str, lowered: str) -> bool:

@@ -13,8 +13,9 @@ import re
 from synth_core import lexicon as lx
 from synth_core.entities import name_lists as nl
 from synth_core.entities import words as wl
-from synth_core.entities.classify import is_acronym, span_evidence, word_evidence
+from synth_core.entities.classify import is_acronym, word_evidence
 from synth_core.entities.evidence import ASK_CONTEXT, Evidence
+from synth_core.entities.span_evidence import span_evidence
 from synth_core.entities.spans import date_mentions
 from synth_core.schemas.common import ENTITY_TYPES
 

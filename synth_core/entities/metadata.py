@@ -57,6 +57,7 @@ capital "The" belongs to it ("The False Nine", "The Voice", "The Royal Butler": 
 Butler", no lone "Voice")."""
 _TITLE_SEGMENT_RE = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*\|\s*")
 _SHOW_WORDS = lx.words("show podcast live tonight")  # "Jimmy Kimmel Live" is a show, not the man
+_CHANNEL_WORDS = lx.words("channel tv network vevo")  # "Annapurna Channel" is no person (round 14)
 _PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(Official Video)", "[HD]"
 _EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 _SITE_SUFFIX_RE = re.compile(r"\s+[·|\u2013\u2014-]\s+YouTube$")
@@ -130,7 +131,7 @@ def channel_evidence(name: str) -> Evidence | None:
         return Evidence("WORK", "metadata:channel+lexicon:work_word", ev.WORD_CUE)
     if lowered[-1] in nl.EVENT_WORDS:
         return Evidence("EVENT", "metadata:channel+lexicon:event_word", ev.WORD_CUE)
-    if lowered[-1] in wl.ORG_SUFFIXES or any(word in wl.ORGANIZATIONS for word in lowered):
+    if lowered[-1] in wl.ORG_SUFFIXES or lowered[-1] in _CHANNEL_WORDS or any(w in wl.ORGANIZATIONS for w in lowered):
         return Evidence("ORGANIZATION", "metadata:channel+lexicon:org_suffix", ev.GAZETTEER)
     if 2 <= len(words) <= 3 and all(word[:1].isupper() and word.isalpha() for word in words):
         first_name = wl.is_first_name(lowered[0]) and not wl.is_common_word(lowered[0])

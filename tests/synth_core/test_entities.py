@@ -494,3 +494,9 @@ def test_an_institution_word_before_of_names_an_organisation_wherever_it_stands(
     assert found.get("Australian Institute of Marine Science") == "ORGANIZATION"
     assert found.get("Northwind Logistics") == "ORGANIZATION"
     assert typed("They found vents off the Galápagos last spring.").get("Galápagos") == "PLACE"
+
+
+def test_a_channel_named_a_channel_is_an_organisation_not_a_person() -> None:
+    """ "Annapurna Channel" typed PERSON for its first word (round 14)."""
+    assert channel_evidence("Annapurna Channel").type == "ORGANIZATION"  # type: ignore[union-attr]
+    assert channel_evidence("Lisa Eldridge").type == "PERSON"  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +83,14 @@ class QueryRouter:
         grams = presence(texts)
         if self.media is None:
             return grams
-        return sparse.hstack([grams, media_columns(texts, AgentInference(self.media))], format="csc")
+        return sparse.hstack([grams, media_columns(texts, self._agents)], format="csc")
+
+    @cached_property
+    def _agents(self) -> AgentInference:
+        """The media-word reader, built once per router (it remembers each query it read)."""
+        if self.media is None:
+            raise RuntimeError("a router without an agents config reads no media words")
+        return AgentInference(self.media)
 
     def save(self, path: Path) -> None:
         """xgboost's JSON model, carrying the label names, feature columns and agents config as attributes."""

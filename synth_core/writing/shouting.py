@@ -21,18 +21,20 @@ SHOUTED_SHORT_WORD_ZIPF = 4.5
 Tour DEEP in Sichuan" left half a title shouted (round 11)."""
 
 
-def _unshouted(match: re.Match[str], *, title_case: bool) -> str:
+def _typed(word: str, *, title_case: bool = False, whole: bool = False) -> str:
     """A shouted word as people type it: lower case (capitalised in a title-case title), a known place
-    capitalised ("CHINA" -> "China"); an acronym or a known organisation as written."""
-    word = match.group(0)
+    capitalised ("CHINA" -> "China"); an acronym or a known organisation as written. In a title shouted
+    ``whole`` only a short rare word is an acronym (``ACRONYM_LETTERS``)."""
     lowered = word.lower()
     if lowered in wl.PLACES:
         return word.capitalize()
-    if len(word) == 4:
-        everyday = zipf(lowered) >= SHOUTED_SHORT_WORD_ZIPF and lowered not in wl.ORGANIZATIONS
+    if whole:
+        kept = (1 < len(word) <= ACRONYM_LETTERS and zipf(lowered) < SHOUTED_WORD_ZIPF) or lowered in wl.ORGANIZATIONS
+    elif len(word) == 4:
+        kept = zipf(lowered) < SHOUTED_SHORT_WORD_ZIPF or lowered in wl.ORGANIZATIONS
     else:
-        everyday = zipf(lowered) >= SHOUTED_WORD_ZIPF
-    if not everyday:
+        kept = zipf(lowered) < SHOUTED_WORD_ZIPF
+    if kept:
         return word
     return word.capitalize() if title_case else lowered
 
@@ -49,19 +51,11 @@ ACRONYM_LETTERS = 5
 
 
 def unshouted(text: str) -> str:
-    """``text`` with each shouted everyday word as people type it (``_unshouted``); a title shouted
+    """``text`` with each shouted everyday word as people type it (``_typed``); a title shouted
     whole ("OTHER MOTHER CORALINE HALLOWEEN MAKEUP TUTORIAL") in lower case but for its acronyms."""
     words = _ANY_WORD.findall(text)
     if len(words) >= 3 and all(word.isupper() for word in words):
-        return _ANY_WORD.sub(lambda match: _whole_shout(match.group(0)), text)
+        return _ANY_WORD.sub(lambda match: _typed(match.group(0), whole=True), text)
     written = [word for word in _WORD.findall(text) if len(word) >= 4]
     title_case = len(written) >= 2 and sum(word[0].isupper() for word in written) >= TITLE_CASE_SHARE * len(written)
-    return _SHOUTED_WORD.sub(lambda match: _unshouted(match, title_case=title_case), text)
-
-
-def _whole_shout(word: str) -> str:
-    lowered = word.lower()
-    if lowered in wl.PLACES:
-        return word.capitalize()
-    acronym = len(word) <= ACRONYM_LETTERS and zipf(lowered) < SHOUTED_WORD_ZIPF and len(word) > 1
-    return word if acronym or lowered in wl.ORGANIZATIONS else lowered
+    return _SHOUTED_WORD.sub(lambda match: _typed(match.group(0), title_case=title_case), text)

@@ -16,7 +16,8 @@ from synth_core import lexicon as lx
 from synth_core.writing.base import QuerySpec
 from synth_core.writing.entity_fit import made_by_all, only_names_single_out, said_topics
 from synth_core.writing.item_roles import ItemRoles
-from synth_core.writing.template_content import ContentFacts, Plan, defines
+from synth_core.writing.sentence_reading import defines
+from synth_core.writing.template_content import ContentFacts, Plan
 from synth_core.writing.wording import normalized
 
 EXPLICIT_SHARE = 0.6  # explicit_media None: how often the query names the media type

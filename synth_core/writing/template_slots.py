@@ -11,7 +11,8 @@ from typing import Protocol
 from synth_core.entities.dates import own_date
 from synth_core.writing import phrasebook as pb
 from synth_core.writing.request_slots import plural_media_word
-from synth_core.writing.template_content import Plan, description
+from synth_core.writing.sentence_reading import description
+from synth_core.writing.template_content import Plan
 from synth_core.writing.wording import TOPIC_MARK, brace, looks_plural
 
 TIME_SLOTS = ("{when}", "{year}", "{month}", "{recent}")

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from synth_core.entities import Entity
 from synth_core.writing import phrasebook as pb
-from synth_core.writing.template_content import Plan, defines
+from synth_core.writing.sentence_reading import defines
+from synth_core.writing.template_content import Plan
 from synth_core.writing.wording import TOPIC_MARK, brace
 
 BOOK_KINDS = frozenset({"book", "novel"})

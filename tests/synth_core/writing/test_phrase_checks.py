@@ -1,6 +1,6 @@
 """The per-phrase checks that run without a regex per phrase (``_clause_of_how``, ``defines``)."""
 
-from synth_core.writing.template_content import defines
+from synth_core.writing.sentence_reading import defines
 from synth_core.writing.topic_shape import _clause_of_how
 
 

@@ -8,7 +8,7 @@ from synth_core.agents import AgentInference
 from synth_core.schemas.common import Entity
 from synth_core.settings import Settings
 from synth_core.writing.base import QuerySpec
-from synth_core.writing.template_pairs import as_said
+from synth_core.writing.said_forms import as_said
 from synth_core.writing.templates import TemplateWriter
 from tests.synth_core.fixtures import make_item
 

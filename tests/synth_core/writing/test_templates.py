@@ -400,7 +400,7 @@ def test_topics_are_whole_phrases_and_no_music_aspect_tags(agents: AgentInferenc
 
 
 def test_a_caption_inside_a_phrase_is_cut_to_its_subject() -> None:
-    from synth_core.writing.template_content import description
+    from synth_core.writing.sentence_reading import description
 
     rng = random.Random(0)
     assert description("A skillet contains diced meat", "a photo of {d}", rng) == "a skillet"
